@@ -1,0 +1,37 @@
+import { randomBytes } from 'node:crypto'
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
+import type { AddressInfo } from 'node:net'
+
+/** Answers one media request; the audio issue plugs the archive's Range reader in here. */
+export type MediaResolver = (id: string, req: IncomingMessage, res: ServerResponse) => Promise<boolean>
+
+/**
+ * The harness's stand-in for the app's media scheme: loopback only, and every URL carries a random
+ * token made for this run, so no other local page or process can read the export through it.
+ */
+export async function startMediaServer(resolve: MediaResolver | null): Promise<{ origin: string; token: string; server: Server }> {
+  const token = randomBytes(24).toString('hex')
+  const server = createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://x')
+    const [, given, id] = url.pathname.split('/')
+    if (given !== token) {
+      res.writeHead(403).end('forbidden')
+      return
+    }
+    if (!resolve || !id) {
+      res.writeHead(404).end()
+      return
+    }
+    resolve(decodeURIComponent(id), req, res)
+      .then((handled) => {
+        if (!handled && !res.headersSent) res.writeHead(404).end()
+      })
+      .catch(() => {
+        if (!res.headersSent) res.writeHead(500).end()
+        else res.destroy()
+      })
+  })
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r))
+  const { port } = server.address() as AddressInfo
+  return { origin: `http://127.0.0.1:${port}`, token, server }
+}

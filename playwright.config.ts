@@ -1,0 +1,14 @@
+import { defineConfig } from '@playwright/test'
+
+// Browsers are never downloaded: the harness launches Debian's Chromium itself (e2e/browser.ts).
+export default defineConfig({
+  testDir: './e2e',
+  testMatch: '**/*.spec.ts',
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  reporter: [['list']],
+  outputDir: 'test-results'
+})

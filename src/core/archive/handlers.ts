@@ -1,0 +1,116 @@
+import { basename } from 'node:path'
+import { randomBytes } from 'node:crypto'
+import type { Handlers } from '../../shared/ipc/dispatch'
+import { CallError } from '../../shared/ipc/result'
+import type { ArchiveSummary } from '../../shared/model/archive'
+import type { Platform } from '../platform'
+import { ArchiveOpenError, hashArchive, openArchive } from './index'
+import type { OpenedArchive } from './types'
+
+type ArchiveHandlers = Pick<Handlers, 'openArchive' | 'cancelJob' | 'listEntries' | 'closeArchive'>
+
+interface OpenSlot {
+  archive: OpenedArchive
+  sha256: string | null
+  hashing: AbortController
+}
+
+/** The archives this window has open, by opaque id: the renderer never names a file to read. */
+export function createArchiveHandlers(platform: Platform) {
+  const open = new Map<string, OpenSlot>()
+  const jobs = new Map<string, AbortController>()
+
+  const get = (archiveId: string): OpenSlot => {
+    const slot = open.get(archiveId)
+    if (!slot) throw new CallError('not-found', `No open archive has the id ${archiveId}; it may have been closed.`)
+    return slot
+  }
+
+  const summarize = (id: string, slot: OpenSlot): ArchiveSummary => {
+    const a = slot.archive
+    return {
+      archiveId: id,
+      path: a.path,
+      name: basename(a.path),
+      format: a.format,
+      bytes: a.bytes,
+      entryCount: a.entries.length,
+      audioCount: a.entries.filter((e) => e.info.kind === 'audio').length,
+      parts: a.parts.map((p) => ({ path: p.path, bytes: p.bytes })),
+      fingerprint: a.fingerprint,
+      problems: a.problems,
+      sha256: slot.sha256
+    }
+  }
+
+  const startHash = (id: string, slot: OpenSlot) => {
+    if (slot.archive.format === 'folder') return
+    hashArchive(slot.archive.parts.map((p) => p.path), { signal: slot.hashing.signal })
+      .then((hashes) => {
+        // One part: its own hash. Several: the hash of the parts' hashes in order, named in the case file.
+        slot.sha256 = hashes.length === 1 ? hashes[0]!.sha256 : hashes.map((h) => h.sha256).join(',')
+        platform.emit('archive.hashed', { archiveId: id, sha256: slot.sha256, error: null })
+      })
+      .catch((err: unknown) => {
+        if (slot.hashing.signal.aborted) return
+        platform.emit('archive.hashed', { archiveId: id, sha256: null, error: err instanceof Error ? err.message : String(err) })
+      })
+  }
+
+  const handlers: ArchiveHandlers = {
+    async openArchive({ path, jobId }) {
+      const controller = new AbortController()
+      jobs.set(jobId, controller)
+      let lastEmit = 0
+      try {
+        const archive = await openArchive(path, {
+          signal: controller.signal,
+          onProgress: (p) => {
+            const now = Date.now()
+            if (p.phase !== 'done' && now - lastEmit < 100) return
+            lastEmit = now
+            platform.emit('archive.progress', { jobId, ...p })
+          }
+        })
+        const id = `a${randomBytes(8).toString('hex')}`
+        const slot: OpenSlot = { archive, sha256: null, hashing: new AbortController() }
+        open.set(id, slot)
+        startHash(id, slot)
+        return summarize(id, slot)
+      } catch (err) {
+        if (controller.signal.aborted) throw new CallError('cancelled', 'Opening the export was cancelled.')
+        if (err instanceof ArchiveOpenError) throw new CallError('cannot-open', err.message)
+        throw err
+      } finally {
+        jobs.delete(jobId)
+      }
+    },
+    async cancelJob({ jobId }) {
+      const job = jobs.get(jobId)
+      job?.abort()
+      return { cancelled: Boolean(job) }
+    },
+    async listEntries({ archiveId, offset, limit }) {
+      const { archive } = get(archiveId)
+      return {
+        total: archive.entries.length,
+        offset,
+        entries: archive.entries.slice(offset, offset + limit).map((e) => e.info)
+      }
+    },
+    async closeArchive({ archiveId }) {
+      const slot = open.get(archiveId)
+      if (!slot) return { closed: false }
+      open.delete(archiveId)
+      slot.hashing.abort()
+      await slot.archive.close()
+      return { closed: true }
+    }
+  }
+
+  const dispose = async () => {
+    for (const job of jobs.values()) job.abort()
+    await Promise.all([...open.keys()].map((id) => handlers.closeArchive({ archiveId: id })))
+  }
+  return { handlers, dispose }
+}

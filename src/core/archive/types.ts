@@ -1,0 +1,58 @@
+import type { Readable } from 'node:stream'
+import type { ArchiveFormat, EntryInfo, Problem } from '../../shared/model/archive'
+
+/** An entry of an opened export. `info` is what crosses the contract; the rest stays in core. */
+export interface ArchiveEntry {
+  readonly info: EntryInfo
+}
+
+export interface ByteRange {
+  /** First byte, inclusive. */
+  start: number
+  /** Last byte, inclusive (HTTP Range semantics). */
+  end: number
+}
+
+export interface OpenProgress {
+  phase: 'listing' | 'nested' | 'parts' | 'done'
+  entries: number
+  bytes: number
+  totalBytes: number
+}
+
+export interface OpenOptions {
+  signal?: AbortSignal
+  onProgress?: (p: OpenProgress) => void
+  limits?: Partial<ArchiveLimits>
+}
+
+/** Bounds that keep hostile archives from exhausting memory, disk or time. */
+export interface ArchiveLimits {
+  /** Largest uncompressed/compressed ratio tolerated while inflating one entry. */
+  maxRatio: number
+  /** Largest uncompressed size of one entry, in bytes. */
+  maxEntryBytes: number
+  /** Largest total uncompressed size read from one archive in one stream, in bytes. */
+  maxTotalBytes: number
+  /** Most entries listed from one archive (nested ones included). */
+  maxEntries: number
+  /** Deepest nesting of archives inside archives. */
+  maxDepth: number
+}
+
+/** One opened export: an index of its entries, and reads on demand. Never holds the archive's bytes. */
+export interface OpenedArchive {
+  readonly format: ArchiveFormat
+  /** The path the person opened (a file, a folder, or one part of a multipart export). */
+  readonly path: string
+  /** The files that make up the export; one for a plain archive. */
+  readonly parts: ReadonlyArray<{ path: string; bytes: number }>
+  readonly bytes: number
+  readonly entries: ReadonlyArray<ArchiveEntry>
+  readonly problems: Problem[]
+  /** Quick identity: sizes plus a hash of the directory listing. */
+  readonly fingerprint: string
+  /** The entry's bytes (or a range of them), inflated and checked against limits and CRC. */
+  openEntry(entry: ArchiveEntry, range?: ByteRange): Promise<Readable>
+  close(): Promise<void>
+}

@@ -1,0 +1,44 @@
+import { useState, type DragEvent, type ReactNode } from 'react'
+import { useTranslation } from 'react-i18next'
+import { pathForFile } from '../api/client'
+import { useArchiveStore } from '../stores/archive'
+
+/** The card a person drops an export on; the path comes from the preload, the bytes never pass here. */
+export function DropZone({ children }: { children: ReactNode }) {
+  const { t } = useTranslation()
+  const [active, setActive] = useState(false)
+  const [message, setMessage] = useState<string | null>(null)
+  const open = useArchiveStore((s) => s.open)
+
+  const onDrop = (event: DragEvent) => {
+    event.preventDefault()
+    setActive(false)
+    const file = event.dataTransfer.files[0]
+    if (!file) return
+    const path = pathForFile(file)
+    if (!path) {
+      setMessage(t('welcome.dropNoPath'))
+      return
+    }
+    setMessage(null)
+    void open(path)
+  }
+
+  return (
+    <div
+      className={`dropzone${active ? ' active' : ''}`}
+      data-testid="dropzone"
+      onDragOver={(e) => {
+        e.preventDefault()
+        setActive(true)
+      }}
+      onDragLeave={() => setActive(false)}
+      onDrop={onDrop}
+    >
+      {children}
+      <p className="drop-label" aria-live="polite">
+        {message ?? (active ? t('welcome.dropActive') : t('welcome.drop'))}
+      </p>
+    </div>
+  )
+}

@@ -1,0 +1,56 @@
+import { useTranslation } from 'react-i18next'
+import { Logo } from '../components/Logo'
+import { DropZone } from '../components/DropZone'
+import { useAppStore } from '../stores/app'
+import { chooseAndOpen } from './open-actions'
+
+export function Welcome() {
+  const { t } = useTranslation()
+  const info = useAppStore((s) => s.info)
+  const sampleAvailable = info?.sampleAvailable ?? false
+  return (
+    <section className="welcome" aria-labelledby="welcome-title">
+      <div className="welcome-hero">
+        <Logo size={72} />
+        <h1 id="welcome-title">{t('app.name')}</h1>
+        <p className="tagline">{t('app.tagline')}</p>
+      </div>
+      <DropZone>
+        <h2>{t('welcome.title')}</h2>
+        <p className="muted">{t('welcome.lead')}</p>
+        <div className="actions">
+          <button className="primary" onClick={() => void chooseAndOpen('file')} autoFocus>
+            {t('welcome.open')}
+          </button>
+          <button onClick={() => void chooseAndOpen('folder')}>{t('welcome.openFolder')}</button>
+          <span className="tooltip-host" title={sampleAvailable ? undefined : t('welcome.sampleUnavailable')}>
+            <button disabled={!sampleAvailable} aria-describedby={sampleAvailable ? undefined : 'sample-why'}>
+              {t('welcome.sample')}
+            </button>
+          </span>
+        </div>
+        {!sampleAvailable && (
+          <p id="sample-why" className="hint">
+            {t('welcome.sampleUnavailable')}
+          </p>
+        )}
+      </DropZone>
+      <div className="steps" aria-label={t('welcome.stepsTitle')}>
+        {(['step1', 'step2', 'step3'] as const).map((step, i) => (
+          <div className="step" key={step}>
+            <span className="step-number">{i + 1}</span>
+            <p>{t(`welcome.${step}`)}</p>
+          </div>
+        ))}
+      </div>
+      <p className="privacy">
+        <span aria-hidden="true">🔒</span> {t('welcome.privacy')}
+      </p>
+      {info && (
+        <p className="version" data-testid="app-version">
+          {info.name} {info.version}
+        </p>
+      )}
+    </section>
+  )
+}

@@ -1,0 +1,7 @@
+import { call } from '../api/client'
+import { useArchiveStore } from '../stores/archive'
+
+export async function chooseAndOpen(kind: 'file' | 'folder'): Promise<void> {
+  const { path } = await call('chooseArchive', { kind })
+  if (path) await useArchiveStore.getState().open(path)
+}

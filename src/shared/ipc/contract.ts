@@ -1,0 +1,37 @@
+import { z } from 'zod'
+import { AppInfoSchema } from '../model/app'
+import { ArchiveSummarySchema, EntryPageSchema } from '../model/archive'
+
+/**
+ * Every call the renderer may make, with its request and response schema. The preload, main, the
+ * e2e harness and the renderer's client all derive from this one table.
+ */
+const call = <Req extends z.ZodType, Res extends z.ZodType>(request: Req, response: Res) => ({ request, response })
+const none = z.object({}).strict()
+const archiveId = z.string().regex(/^a[0-9a-z]{1,32}$/, 'an archive id as returned by openArchive')
+
+export const contract = {
+  appInfo: call(none, AppInfoSchema),
+  /** Shows the native open dialog; null when the person cancelled it. */
+  chooseArchive: call(
+    z.object({ kind: z.enum(['file', 'folder']).default('file') }).strict(),
+    z.object({ path: z.string().nullable() })
+  ),
+  /** Opens an export read-only; progress arrives as `archive.progress` events carrying `jobId`. */
+  openArchive: call(
+    z.object({ path: z.string().min(1).max(4096), jobId: z.string().min(1).max(64) }).strict(),
+    ArchiveSummarySchema
+  ),
+  cancelJob: call(z.object({ jobId: z.string().min(1).max(64) }).strict(), z.object({ cancelled: z.boolean() })),
+  listEntries: call(
+    z.object({ archiveId, offset: z.number().int().min(0), limit: z.number().int().min(1).max(5000) }).strict(),
+    EntryPageSchema
+  ),
+  closeArchive: call(z.object({ archiveId }).strict(), z.object({ closed: z.boolean() }))
+} as const
+
+export type Contract = typeof contract
+export type CallName = keyof Contract
+export type CallRequest<K extends CallName> = z.input<Contract[K]['request']>
+export type CallResponse<K extends CallName> = z.output<Contract[K]['response']>
+export const callNames = Object.keys(contract) as CallName[]

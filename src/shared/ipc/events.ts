@@ -1,0 +1,24 @@
+import { z } from 'zod'
+
+/** Every event main pushes to the renderer. */
+export const events = {
+  'archive.progress': z.object({
+    jobId: z.string(),
+    phase: z.enum(['listing', 'nested', 'parts', 'done']),
+    entries: z.number().int(),
+    bytes: z.number(),
+    totalBytes: z.number()
+  }),
+  'archive.hashed': z.object({
+    archiveId: z.string(),
+    sha256: z.string().nullable(),
+    error: z.string().nullable()
+  }),
+  /** A menu item or shortcut handled in the renderer. */
+  'app.command': z.object({ command: z.enum(['open-export', 'open-folder']) })
+} as const
+
+export type Events = typeof events
+export type EventName = keyof Events
+export type EventPayload<K extends EventName> = z.output<Events[K]>
+export const eventNames = Object.keys(events) as EventName[]
