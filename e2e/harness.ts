@@ -91,6 +91,8 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   })
   await page.addInitScript(
     ([calls, eventNames]) => {
+      // As in Electron, where the preload runs only in the top frame (nodeIntegrationInSubFrames off).
+      if (window !== window.top) return
       type Listener = (payload: unknown) => void
       const w = window as unknown as Record<string, unknown> & { __exportscopeInvoke(n: string, p: unknown): Promise<unknown> }
       const listeners = new Map<string, Set<Listener>>()

@@ -19,7 +19,7 @@ test('window.exportscope holds the contract calls and nothing else, and cannot b
     let replaced = false
     try {
       bridge.appInfo = () => 'hijacked'
-      replaced = bridge.appInfo() === 'hijacked'
+      replaced = (bridge.appInfo as () => unknown)() === 'hijacked'
     } catch {
       replaced = false
     }
@@ -56,9 +56,10 @@ test('a page that is not the app cannot reach the engine', async ({ app }) => {
     frame.srcdoc = '<p>other</p>'
     document.body.appendChild(frame)
     await new Promise((r) => frame.addEventListener('load', r))
-    const other = frame.contentWindow as unknown as { exportscope?: unknown }
-    return typeof other.exportscope
+    const other = frame.contentWindow as unknown as { exportscope?: unknown; __exportscopeInvoke(n: string, p: unknown): Promise<unknown> }
+    return { bridge: typeof other.exportscope, direct: await other.__exportscopeInvoke('appInfo', {}) }
   })
-  // The CSP forbids frames; where one appears anyway it gets no bridge.
-  expect(result).toBe('undefined')
+  // A frame gets no bridge, and a call it forges straight to the transport is refused by the sender check.
+  expect(result.bridge).toBe('undefined')
+  expect(result.direct).toMatchObject({ ok: false, error: { code: 'forbidden-sender' } })
 })

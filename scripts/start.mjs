@@ -1,6 +1,6 @@
 // `npm start`: build, then open the desktop app; where Electron's binary is missing, say so in one line.
 import { spawn, spawnSync } from 'node:child_process'
-import { findElectron } from './electron-binary.mjs'
+import { findElectron } from './electron-binary.cjs'
 
 const root = new URL('..', import.meta.url).pathname
 const electron = findElectron()

@@ -64,7 +64,8 @@ function countPlaywrightSpecs() {
   }
 }
 
-run('type check (node: shared, core, main, preload, cli, e2e, bench)', bin('tsc'), ['-p', 'tsconfig.node.json', '--noEmit'])
+run('type check (node: shared, core, main, preload, cli, bench)', bin('tsc'), ['-p', 'tsconfig.node.json', '--noEmit'])
+run('type check (e2e: harness and specs, with the DOM)', bin('tsc'), ['-p', 'tsconfig.e2e.json', '--noEmit'])
 run('type check (web: renderer, shared)', bin('tsc'), ['-p', 'tsconfig.web.json', '--noEmit'])
 
 const unitJson = join(tmp, 'vitest-unit.json')

@@ -3,14 +3,17 @@ import { randomBytes } from 'node:crypto'
 import type { Handlers } from '../../shared/ipc/dispatch'
 import { CallError } from '../../shared/ipc/result'
 import type { ArchiveSummary } from '../../shared/model/archive'
+import type { ExportReading } from '../../shared/model/recording'
 import type { Platform } from '../platform'
+import { readExport } from '../providers'
 import { ArchiveOpenError, hashArchive, openArchive } from './index'
 import type { OpenedArchive } from './types'
 
-type ArchiveHandlers = Pick<Handlers, 'openArchive' | 'cancelJob' | 'listEntries' | 'closeArchive'>
+type ArchiveHandlers = Pick<Handlers, 'openArchive' | 'cancelJob' | 'listEntries' | 'listRecordings' | 'closeArchive'>
 
 interface OpenSlot {
   archive: OpenedArchive
+  reading: ExportReading
   sha256: string | null
   hashing: AbortController
 }
@@ -28,6 +31,7 @@ export function createArchiveHandlers(platform: Platform) {
 
   const summarize = (id: string, slot: OpenSlot): ArchiveSummary => {
     const a = slot.archive
+    const { recordings, ...reading } = slot.reading
     return {
       archiveId: id,
       path: a.path,
@@ -39,7 +43,8 @@ export function createArchiveHandlers(platform: Platform) {
       parts: a.parts.map((p) => ({ path: p.path, bytes: p.bytes })),
       fingerprint: a.fingerprint,
       problems: a.problems,
-      sha256: slot.sha256
+      sha256: slot.sha256,
+      reading: { ...reading, recordingCount: recordings.length }
     }
   }
 
@@ -57,34 +62,47 @@ export function createArchiveHandlers(platform: Platform) {
       })
   }
 
+  /** Lists the archive, then lets the providers read it; progress is throttled to ten events a second. */
+  const openAndRead = async (path: string, jobId: string): Promise<ArchiveSummary> => {
+    const controller = new AbortController()
+    jobs.set(jobId, controller)
+    let lastEmit = 0
+    let totals = { entries: 0, bytes: 0, totalBytes: 0 }
+    const progress = (phase: 'listing' | 'nested' | 'parts' | 'providers' | 'done', counts = totals) => {
+      const now = Date.now()
+      if (phase !== 'done' && now - lastEmit < 100) return
+      lastEmit = now
+      platform.emit('archive.progress', { jobId, phase, ...counts })
+    }
+    let archive: OpenedArchive | null = null
+    try {
+      archive = await openArchive(path, {
+        signal: controller.signal,
+        onProgress: (p) => {
+          totals = { entries: p.entries, bytes: p.bytes, totalBytes: p.totalBytes }
+          if (p.phase !== 'done') progress(p.phase)
+        }
+      })
+      totals = { entries: archive.entries.length, bytes: archive.bytes, totalBytes: archive.bytes }
+      const reading = await readExport(archive, { signal: controller.signal, onProgress: () => progress('providers') })
+      progress('done')
+      const id = `a${randomBytes(8).toString('hex')}`
+      const slot: OpenSlot = { archive, reading, sha256: null, hashing: new AbortController() }
+      open.set(id, slot)
+      startHash(id, slot)
+      return summarize(id, slot)
+    } catch (err) {
+      await archive?.close().catch(() => undefined)
+      if (controller.signal.aborted) throw new CallError('cancelled', 'Opening the export was cancelled.')
+      if (err instanceof ArchiveOpenError) throw new CallError('cannot-open', err.message)
+      throw err
+    } finally {
+      jobs.delete(jobId)
+    }
+  }
+
   const handlers: ArchiveHandlers = {
-    async openArchive({ path, jobId }) {
-      const controller = new AbortController()
-      jobs.set(jobId, controller)
-      let lastEmit = 0
-      try {
-        const archive = await openArchive(path, {
-          signal: controller.signal,
-          onProgress: (p) => {
-            const now = Date.now()
-            if (p.phase !== 'done' && now - lastEmit < 100) return
-            lastEmit = now
-            platform.emit('archive.progress', { jobId, ...p })
-          }
-        })
-        const id = `a${randomBytes(8).toString('hex')}`
-        const slot: OpenSlot = { archive, sha256: null, hashing: new AbortController() }
-        open.set(id, slot)
-        startHash(id, slot)
-        return summarize(id, slot)
-      } catch (err) {
-        if (controller.signal.aborted) throw new CallError('cancelled', 'Opening the export was cancelled.')
-        if (err instanceof ArchiveOpenError) throw new CallError('cannot-open', err.message)
-        throw err
-      } finally {
-        jobs.delete(jobId)
-      }
-    },
+    openArchive: ({ path, jobId }) => openAndRead(path, jobId),
     async cancelJob({ jobId }) {
       const job = jobs.get(jobId)
       job?.abort()
@@ -97,6 +115,10 @@ export function createArchiveHandlers(platform: Platform) {
         offset,
         entries: archive.entries.slice(offset, offset + limit).map((e) => e.info)
       }
+    },
+    async listRecordings({ archiveId, offset, limit }) {
+      const { reading } = get(archiveId)
+      return { total: reading.recordings.length, offset, recordings: reading.recordings.slice(offset, offset + limit) }
     },
     async closeArchive({ archiveId }) {
       const slot = open.get(archiveId)
@@ -112,5 +134,5 @@ export function createArchiveHandlers(platform: Platform) {
     for (const job of jobs.values()) job.abort()
     await Promise.all([...open.keys()].map((id) => handlers.closeArchive({ archiveId: id })))
   }
-  return { handlers, dispose }
+  return { handlers, openAndRead, dispose }
 }

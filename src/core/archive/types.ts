@@ -32,7 +32,7 @@ export interface ArchiveLimits {
   maxRatio: number
   /** Largest uncompressed size of one entry, in bytes. */
   maxEntryBytes: number
-  /** Largest total uncompressed size read from one archive in one stream, in bytes. */
+  /** Largest total uncompressed size one export may declare (nested archives included), and the most temp space inflated nested archives may take, in bytes. */
   maxTotalBytes: number
   /** Most entries listed from one archive (nested ones included). */
   maxEntries: number

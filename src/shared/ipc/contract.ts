@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { AppInfoSchema } from '../model/app'
 import { ArchiveSummarySchema, EntryPageSchema } from '../model/archive'
+import { RecordingPageSchema } from '../model/export'
 
 /**
  * Every call the renderer may make, with its request and response schema. The preload, main, the
@@ -22,10 +23,17 @@ export const contract = {
     z.object({ path: z.string().min(1).max(4096), jobId: z.string().min(1).max(64) }).strict(),
     ArchiveSummarySchema
   ),
+  /** Opens the built-in sample export (made on first use in the app's home), like openArchive. */
+  openSample: call(z.object({ jobId: z.string().min(1).max(64) }).strict(), ArchiveSummarySchema),
   cancelJob: call(z.object({ jobId: z.string().min(1).max(64) }).strict(), z.object({ cancelled: z.boolean() })),
   listEntries: call(
     z.object({ archiveId, offset: z.number().int().min(0), limit: z.number().int().min(1).max(5000) }).strict(),
     EntryPageSchema
+  ),
+  /** The recordings in the order the providers read them; the renderer sorts and filters. */
+  listRecordings: call(
+    z.object({ archiveId, offset: z.number().int().min(0), limit: z.number().int().min(1).max(5000) }).strict(),
+    RecordingPageSchema
   ),
   closeArchive: call(z.object({ archiveId }).strict(), z.object({ closed: z.boolean() }))
 } as const

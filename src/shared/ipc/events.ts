@@ -4,7 +4,7 @@ import { z } from 'zod'
 export const events = {
   'archive.progress': z.object({
     jobId: z.string(),
-    phase: z.enum(['listing', 'nested', 'parts', 'done']),
+    phase: z.enum(['listing', 'nested', 'parts', 'providers', 'done']),
     entries: z.number().int(),
     bytes: z.number(),
     totalBytes: z.number()

@@ -1,4 +1,6 @@
 import { z } from 'zod'
+import { ExportOverviewSchema } from './export'
+import { ProblemSchema } from './problem'
 
 export const ArchiveFormatSchema = z.enum(['zip', 'tar', 'tar.gz', 'folder', 'multipart-zip'])
 export type ArchiveFormat = z.infer<typeof ArchiveFormatSchema>
@@ -6,13 +8,7 @@ export type ArchiveFormat = z.infer<typeof ArchiveFormatSchema>
 export const EntryKindSchema = z.enum(['audio', 'document', 'data', 'archive', 'image', 'other'])
 export type EntryKind = z.infer<typeof EntryKindSchema>
 
-/** One problem found while reading an export: where, and why in a sentence. The read goes on past it. */
-export const ProblemSchema = z.object({
-  kind: z.string(),
-  path: z.string().nullable(),
-  message: z.string()
-})
-export type Problem = z.infer<typeof ProblemSchema>
+export { ProblemSchema, type Problem } from './problem'
 
 /** One file in an export, as JSON-safe data. Never holds the bytes. */
 export const EntryInfoSchema = z.object({
@@ -47,7 +43,9 @@ export const ArchiveSummarySchema = z.object({
   fingerprint: z.string(),
   problems: z.array(ProblemSchema),
   /** Known once the background hash finishes (see the archive.hashed event). */
-  sha256: z.string().nullable()
+  sha256: z.string().nullable(),
+  /** What the providers read: account, devices, counts; recordings come through listRecordings. */
+  reading: ExportOverviewSchema
 })
 export type ArchiveSummary = z.infer<typeof ArchiveSummarySchema>
 

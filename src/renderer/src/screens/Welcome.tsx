@@ -2,12 +2,14 @@ import { useTranslation } from 'react-i18next'
 import { Logo } from '../components/Logo'
 import { DropZone } from '../components/DropZone'
 import { useAppStore } from '../stores/app'
+import { useArchiveStore } from '../stores/archive'
 import { chooseAndOpen } from './open-actions'
 
 export function Welcome() {
   const { t } = useTranslation()
   const info = useAppStore((s) => s.info)
   const sampleAvailable = info?.sampleAvailable ?? false
+  const openSample = useArchiveStore((s) => s.openSample)
   return (
     <section className="welcome" aria-labelledby="welcome-title">
       <div className="welcome-hero">
@@ -24,7 +26,7 @@ export function Welcome() {
           </button>
           <button onClick={() => void chooseAndOpen('folder')}>{t('welcome.openFolder')}</button>
           <span className="tooltip-host" title={sampleAvailable ? undefined : t('welcome.sampleUnavailable')}>
-            <button disabled={!sampleAvailable} aria-describedby={sampleAvailable ? undefined : 'sample-why'}>
+            <button disabled={!sampleAvailable} aria-describedby={sampleAvailable ? undefined : 'sample-why'} onClick={() => void openSample()}>
               {t('welcome.sample')}
             </button>
           </span>

@@ -14,6 +14,7 @@ interface ArchiveState {
   entries: EntryInfo[]
   error: { code: string; message: string } | null
   open(path: string): Promise<void>
+  openSample(): Promise<void>
   cancel(): Promise<void>
   close(): Promise<void>
   loadMoreEntries(): Promise<void>
@@ -31,22 +32,9 @@ export const useArchiveStore = create<ArchiveState>((set, get) => ({
   entries: [],
   error: null,
 
-  async open(path) {
-    const previous = get().summary
-    if (previous) void call('closeArchive', { archiveId: previous.archiveId }).catch(() => undefined)
-    const jobId = `job${++jobCounter}-${Date.now().toString(36)}`
-    set({ status: 'opening', jobId, openingPath: path, progress: null, summary: null, entries: [], error: null })
-    try {
-      const summary = await call('openArchive', { path, jobId })
-      if (get().jobId !== jobId) return
-      set({ status: 'open', summary, jobId: null })
-      await get().loadMoreEntries()
-    } catch (err) {
-      if (get().jobId !== jobId) return
-      const error = err instanceof ApiError ? { code: err.code, message: err.message } : { code: 'internal', message: String(err) }
-      set({ status: error.code === 'cancelled' ? 'idle' : 'error', error: error.code === 'cancelled' ? null : error, jobId: null })
-    }
-  },
+  open: (path) => openWith(path, (jobId) => call('openArchive', { path, jobId })),
+  openSample: () => openWith('sample-export.zip', (jobId) => call('openSample', { jobId })),
+
 
   async cancel() {
     const { jobId } = get()
@@ -66,6 +54,25 @@ export const useArchiveStore = create<ArchiveState>((set, get) => ({
     if (get().summary?.archiveId === summary.archiveId) set({ entries: [...get().entries, ...page.entries] })
   }
 }))
+
+/** One opening at a time: a newer one wins, and the previous export is closed. */
+async function openWith(label: string, start: (jobId: string) => Promise<ArchiveSummary>): Promise<void> {
+  const { getState: get, setState: set } = useArchiveStore
+  const previous = get().summary
+  if (previous) void call('closeArchive', { archiveId: previous.archiveId }).catch(() => undefined)
+  const jobId = `job${++jobCounter}-${Date.now().toString(36)}`
+  set({ status: 'opening', jobId, openingPath: label, progress: null, summary: null, entries: [], error: null })
+  try {
+    const summary = await start(jobId)
+    if (get().jobId !== jobId) return
+    set({ status: 'open', summary, jobId: null })
+    await get().loadMoreEntries()
+  } catch (err) {
+    if (get().jobId !== jobId) return
+    const error = err instanceof ApiError ? { code: err.code, message: err.message } : { code: 'internal', message: String(err) }
+    set({ status: error.code === 'cancelled' ? 'idle' : 'error', error: error.code === 'cancelled' ? null : error, jobId: null })
+  }
+}
 
 onEvent('archive.progress', (progress) => {
   if (progress.jobId === useArchiveStore.getState().jobId) useArchiveStore.setState({ progress })

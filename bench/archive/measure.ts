@@ -1,0 +1,55 @@
+import { spawn } from 'node:child_process'
+import { existsSync, readFileSync, rmSync } from 'node:fs'
+import { join } from 'node:path'
+
+export interface Measured {
+  wallMs: number
+  /** Peak resident set size in bytes; null when it could not be measured. */
+  peakRss: number | null
+  code: number | null
+  stdout: string
+  stderr: string
+}
+
+const TIME = '/usr/bin/time'
+const hasTime = existsSync(TIME)
+const probe = join(__dirname, 'rss-probe.cjs')
+
+/**
+ * Wall time from before spawn to exit, so a Node child's start-up counts; peak RSS from GNU time,
+ * or, where it is missing, from the child itself (Node children only) through a preloaded probe.
+ */
+export function measure(command: string, args: string[], options: { keepStdout?: boolean; rssFile: string }): Promise<Measured> {
+  const isNode = command === process.execPath
+  const [cmd, argv, env] = hasTime
+    ? [TIME, ['-f', 'peak-rss-kb=%M', command, ...args], process.env]
+    : [command, isNode ? ['--require', probe, ...args] : args, { ...process.env, BENCH_RSS_FILE: options.rssFile }]
+  rmSync(options.rssFile, { force: true })
+  const started = process.hrtime.bigint()
+  return new Promise((resolve, reject) => {
+    const child = spawn(cmd, argv, { env, stdio: ['ignore', options.keepStdout ? 'pipe' : 'ignore', 'pipe'] })
+    const out: Buffer[] = []
+    const err: Buffer[] = []
+    child.stdout?.on('data', (b: Buffer) => out.push(b))
+    child.stderr?.on('data', (b: Buffer) => err.push(b))
+    child.on('error', reject)
+    child.on('close', (code) => {
+      const wallMs = Number(process.hrtime.bigint() - started) / 1e6
+      let stderr = Buffer.concat(err).toString('utf8')
+      let peakRss: number | null = null
+      const line = /peak-rss-kb=(\d+)\s*$/.exec(stderr)
+      if (line) {
+        peakRss = Number(line[1]) * 1024
+        stderr = stderr.slice(0, line.index)
+      } else if (existsSync(options.rssFile)) peakRss = Number(readFileSync(options.rssFile, 'utf8')) * 1024
+      resolve({ wallMs, peakRss, code, stdout: Buffer.concat(out).toString('utf8'), stderr })
+    })
+  })
+}
+
+/** The median of `runs` measurements by wall time: one slow outlier on a shared machine does not decide. */
+export async function median(runs: number, run: () => Promise<Measured>): Promise<Measured> {
+  const results: Measured[] = []
+  for (let i = 0; i < runs; i++) results.push(await run())
+  return results.sort((a, b) => a.wallMs - b.wallMs)[Math.floor(runs / 2)]!
+}

@@ -1,0 +1,60 @@
+import { writeFile } from 'node:fs/promises'
+import { manyEntriesZip, renameBytes, workDir, zipBuffer } from '../test/fixtures/archives'
+import { expect, test } from './fixtures'
+
+let work: Awaited<ReturnType<typeof workDir>>
+test.beforeAll(async () => {
+  work = await workDir()
+})
+test.afterAll(async () => {
+  await work.done()
+})
+
+test('the sample export opens from the welcome screen', async ({ app }) => {
+  const { page } = app
+  await page.getByRole('button', { name: 'Try the sample export' }).click()
+  await expect(page.getByRole('heading', { level: 1, name: 'sample-export.zip' })).toBeVisible({ timeout: 30_000 })
+  // The sample is a real generated Amazon export: its audio files are counted by the engine.
+  await expect(page.getByTestId('audio-count')).toHaveText(/^[1-9]\d*$/)
+})
+
+test('an export chosen in the open dialog opens, and a broken one lists its problems', async ({ app }) => {
+  const { page } = app
+  const good = await zipBuffer([
+    { name: 'Alexa/audio/one.wav', data: Buffer.alloc(4000, 1) },
+    { name: 'Alexa/audio/two.wav', data: Buffer.alloc(4000, 2) },
+    { name: 'xx/evil.wav', data: 'not really audio' }
+  ])
+  const path = work.path('broken.zip')
+  await writeFile(path, renameBytes(good, 'xx/evil.wav', '../evil.wav'))
+  app.answerNextDialog(path)
+  await page.getByRole('button', { name: 'Open export…' }).click()
+  await expect(page.getByRole('heading', { level: 1, name: 'broken.zip' })).toBeVisible()
+  await expect(page.getByText('../evil.wav').first()).toBeVisible()
+  await expect(page.getByText(/problems? while reading/).first()).toBeVisible()
+})
+
+test('a file that is not an archive says what is wrong, and Back returns to the start', async ({ app }) => {
+  const { page } = app
+  const path = work.path('notes.zip')
+  await writeFile(path, 'These are my notes, not a ZIP file at all.')
+  app.answerNextDialog(path)
+  await page.getByRole('button', { name: 'Open export…' }).click()
+  const alert = page.getByRole('alert')
+  await expect(alert).toContainText('notes.zip')
+  await expect(alert).toContainText('is not a ZIP or tar archive')
+  await page.getByRole('button', { name: 'Back' }).click()
+  await expect(page.getByRole('button', { name: 'Open export…' })).toBeVisible()
+})
+
+test('opening a large export shows progress and can be cancelled', async ({ app }) => {
+  const { page } = app
+  const path = work.path('large.zip')
+  await manyEntriesZip(path, 400_000)
+  app.answerNextDialog(path)
+  await page.getByRole('button', { name: 'Open export…' }).click()
+  await expect(page.getByRole('progressbar')).toBeVisible()
+  await page.getByRole('button', { name: 'Cancel' }).click()
+  await expect(page.getByRole('button', { name: 'Open export…' })).toBeVisible()
+  await expect(page.getByRole('alert')).toHaveCount(0)
+})

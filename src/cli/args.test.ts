@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest'
+import { parseArgs } from './args'
+
+describe('parseArgs', () => {
+  it('reads scan with its flags in any order', () => {
+    expect(parseArgs(['scan', 'x.zip'])).toEqual({ kind: 'scan', path: 'x.zip', json: false, hash: true })
+    expect(parseArgs(['scan', '--no-hash', 'x.zip', '--json'])).toEqual({ kind: 'scan', path: 'x.zip', json: true, hash: false })
+  })
+  it('takes a path that starts with a dash after --', () => {
+    expect(parseArgs(['scan', '--', '--help.zip'])).toEqual({ kind: 'scan', path: '--help.zip', json: false, hash: true })
+  })
+  it('knows help and version', () => {
+    expect(parseArgs(['--help'])).toEqual({ kind: 'help' })
+    expect(parseArgs(['scan', '-h'])).toEqual({ kind: 'help' })
+    expect(parseArgs(['help'])).toEqual({ kind: 'help' })
+    expect(parseArgs(['--version'])).toEqual({ kind: 'version' })
+  })
+  it('refuses what it does not know, in one sentence', () => {
+    for (const argv of [[], ['report'], ['scan'], ['scan', 'a.zip', 'b.zip'], ['scan', 'a.zip', '--fast']]) {
+      const parsed = parseArgs(argv)
+      expect(parsed.kind, argv.join(' ')).toBe('usage-error')
+      if (parsed.kind === 'usage-error') expect(parsed.message).toMatch(/^[a-z].*\.$/)
+    }
+  })
+})

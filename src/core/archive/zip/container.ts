@@ -1,0 +1,114 @@
+import type { Readable } from 'node:stream'
+import type { OpenContext } from '../context'
+import type { Container, IndexedEntry } from '../entry'
+import { EntryReadError } from '../errors'
+import { checkRange, guardedRead } from '../read'
+import { SliceSource, type ByteSource } from '../source'
+import type { ArchiveLimits, ByteRange } from '../types'
+import { listCentral } from './central'
+import { judgeEntries } from './judge'
+import { toZipEntry, type ZipEntry, type ZipRecord } from './record'
+import { scanLocalHeaders } from './recover'
+import { verifyLocalHeaders } from './verify'
+
+export interface ZipScope {
+  /** Put before every path: '' for the outer archive, 'outer/inner.zip!/' inside a nested one. */
+  prefix: string
+  part: string | null
+}
+
+/** Reads entries of one ZIP straight from its source: stored ones by offset, deflated ones inflated under the limits. */
+export class ZipContainer implements Container {
+  constructor(
+    private readonly source: ByteSource,
+    private readonly limits: ArchiveLimits
+  ) {}
+
+  async read(entry: IndexedEntry, wanted: ByteRange | undefined): Promise<Readable> {
+    const e = entry as ZipEntry
+    const { path, size, compressedSize, crc32 } = e.info
+    let range = checkRange(path, e.sizeKnown ? size : null, wanted)
+    if (range && range.start === 0 && e.sizeKnown && range.end >= size - 1) range = undefined
+    if (e.dataStart === null) throw new EntryReadError('damaged', path, `The data of ${path} could not be located in the archive.`)
+    const start = e.dataStart
+    if (e.method === 0 && range && e.sizeKnown) {
+      const raw = this.source.stream(start + range.start, start + range.end + 1)
+      return guardedRead({ path, raw, deflated: false, declaredSize: range.end - range.start + 1, crc32: null, range: undefined, limits: this.limits })
+    }
+    const deflated = e.method === 8
+    // Small reads for inflated data, so the ratio is judged on what was really consumed.
+    const raw = this.source.stream(start, start + compressedSize, deflated ? 16 * 1024 : 64 * 1024)
+    return guardedRead({ path, raw, deflated, declaredSize: e.sizeKnown ? size : null, crc32: e.sizeKnown ? crc32 : null, range, limits: this.limits })
+  }
+
+  async storedSource(entry: IndexedEntry): Promise<ByteSource | null> {
+    const e = entry as ZipEntry
+    if (e.method !== 0 || e.info.encrypted || e.refused || e.dataStart === null || !e.sizeKnown) return null
+    return new SliceSource(this.source, e.dataStart, e.info.compressedSize)
+  }
+}
+
+export interface ZipListing {
+  entries: ZipEntry[]
+  /** Neither a central directory nor a single local header was found: this is not a ZIP. */
+  unrecognised: boolean
+}
+
+/**
+ * Lists one ZIP from its central directory, checks every entry against its local header, and
+ * falls back to scanning local headers where the directory is missing, broken off or lying.
+ */
+export async function listZip(source: ByteSource, ctx: OpenContext, scope: ZipScope): Promise<ZipListing> {
+  const container = new ZipContainer(source, ctx.limits)
+  const entries: ZipEntry[] = []
+  const add = (record: ZipRecord): boolean => {
+    const entry = toZipEntry(record, container, scope.prefix, scope.part)
+    if (!entry) return true
+    if (!ctx.admit()) return false
+    entries.push(entry)
+    if (ctx.entries % 1000 === 0) ctx.meter.report('listing', ctx.entries, record.localOffset)
+    return true
+  }
+
+  const central = await listCentral(source, ctx, add)
+  const missing = await verifyLocalHeaders(source, entries, ctx)
+  if (central.status === 'ok' && missing.size === 0) {
+    judgeEntries(entries, source.size, ctx)
+    return { entries, unrecognised: false }
+  }
+
+  const where = scope.prefix ? ` of ${scope.prefix.slice(0, -2)}` : ''
+  // Headers the directory found (even those refused for lying sizes) are not listed a second time.
+  const known = new Set(entries.filter((e) => !missing.has(e)).map((e) => e.localOffset))
+  const lost = new Map([...missing].map((e) => [e.info.path, e]))
+  const dropped = new Set<ZipEntry>()
+  let recovered = 0
+  await scanLocalHeaders(source, ctx, (record) => {
+    if (known.has(record.localOffset)) return true
+    const before = entries.length
+    if (!add(record)) return false
+    if (entries.length === before) return true
+    recovered++
+    // A directory record that pointed nowhere gives way to the real header of the same name.
+    const stale = lost.get(entries[entries.length - 1]!.info.path)
+    if (stale) {
+      lost.delete(stale.info.path)
+      dropped.add(stale)
+      ctx.entries--
+    }
+    return true
+  })
+  const kept = dropped.size ? entries.filter((e) => !dropped.has(e)) : entries
+
+  let damage: string
+  if (central.status === 'missing') {
+    damage = `The central directory${where} is missing or unreadable (${central.error.message}); ${recovered} entries were recovered from local file headers.`
+  } else if (central.status === 'damaged') {
+    damage = `The central directory${where} breaks off after ${central.listed} entries (${central.error.message}); ${recovered} more entries were recovered from local file headers.`
+  } else {
+    damage = `The central directory${where} points at ${missing.size} local headers that are not there; ${recovered} entries were recovered from local file headers.`
+  }
+  ctx.problems.add('central-directory', scope.prefix ? scope.prefix.slice(0, -2) : null, damage)
+  judgeEntries(kept, source.size, ctx)
+  return { entries: kept, unrecognised: kept.length === 0 }
+}

@@ -1,0 +1,74 @@
+import type { OpenContext } from '../context'
+import { EntryReadError } from '../errors'
+import { RATIO_GRACE_BYTES } from '../limits'
+import { canInflate, methodLabel } from './methods'
+import type { ZipEntry } from './record'
+
+/** Refuses reads of one entry and says why in the problem list. Keeps the first reason. */
+function refuse(ctx: OpenContext, e: ZipEntry, kind: string, reason: EntryReadError['reason'], problem: string, error = problem): void {
+  ctx.problems.add(kind, e.info.path, problem)
+  e.refused ??= new EntryReadError(reason, e.info.path, error)
+}
+
+/** What the listing alone shows about each entry: encryption, methods we cannot inflate, absurd or bomb-like sizes. */
+export function judgeEntries(entries: ZipEntry[], size: number, ctx: OpenContext): void {
+  const { maxEntryBytes, maxRatio, maxTotalBytes } = ctx.limits
+  let total = 0
+  for (const e of entries) {
+    const { path, size: usize, compressedSize: csize } = e.info
+    total += usize
+    if (e.info.unsafePath) {
+      ctx.problems.add('unsafe-path', path, `The name ${path} tries to leave the archive (absolute, a drive letter or ".."); it is shown as text and never used as a path.`)
+    }
+    if (e.info.encrypted) {
+      refuse(ctx, e, 'encrypted', 'encrypted', `${path} is encrypted; it is listed but not read.`, `${path} is encrypted, and Exportscope does not read encrypted entries.`)
+      continue
+    }
+    if (!canInflate(e.method)) {
+      refuse(ctx, e, 'unsupported-method', 'unsupported-method', `${path} uses ${methodLabel(e.method)}, which Exportscope cannot read.`)
+      continue
+    }
+    if (!e.sizeKnown) {
+      ctx.problems.add('unknown-size', path, `The size and CRC-32 of ${path} were in a data descriptor that could not be found; it is read without those checks.`)
+    }
+    if (usize > maxEntryBytes) {
+      refuse(ctx, e, 'limit', 'limit', `${path} declares ${usize} bytes, more than the limit of ${maxEntryBytes} for one entry; it is not read.`)
+    } else if (e.method === 8 && usize > RATIO_GRACE_BYTES && usize > maxRatio * Math.max(csize, 1)) {
+      refuse(ctx, e, 'zip-bomb', 'limit', `${path} declares ${usize} bytes from ${csize} compressed (more than ${maxRatio}:1, a zip bomb); it is not read.`)
+    } else if (e.method === 0 && e.sizeKnown && csize !== usize) {
+      refuse(ctx, e, 'size-mismatch', 'size-mismatch', `${path} is stored uncompressed but declares ${csize} stored and ${usize} real bytes; it is not read.`)
+    }
+    if (e.dataStart !== null && e.dataStart + csize > size) {
+      refuse(ctx, e, 'truncated', 'damaged', `${path} declares ${csize} compressed bytes, which run past the end of the file (the archive is cut off or its directory is lying); it is not read.`)
+    }
+  }
+  if (total > maxTotalBytes) {
+    ctx.problems.add('limit', null, `The entries declare ${total} bytes in total, more than the limit of ${maxTotalBytes}; each entry is still checked as it is read.`)
+  }
+  findOverlaps(entries, ctx)
+}
+
+/**
+ * Entries whose bytes overlap: the trick of non-recursive zip bombs, where many directory
+ * records point into one shared run of compressed data. Both sides of every overlap are refused.
+ */
+function findOverlaps(entries: ZipEntry[], ctx: OpenContext): void {
+  const placed = entries.filter((e) => e.dataStart !== null).sort((a, b) => a.localOffset - b.localOffset)
+  let holder: ZipEntry | null = null
+  let holderEnd = -1
+  for (const e of placed) {
+    const end = e.dataStart! + e.info.compressedSize
+    if (holder && e.localOffset < holderEnd) {
+      const other = holder.info.path
+      for (const [a, b] of [[e, other], [holder, e.info.path]] as const) {
+        if (a.refused?.reason === 'refused') continue
+        a.refused = new EntryReadError('refused', a.info.path, `${a.info.path} shares its bytes with ${b} (overlapping entries, the trick of zip bombs); it is not read.`)
+        ctx.problems.add('overlap', a.info.path, `${a.info.path} overlaps ${b} in the file (overlapping entries, the trick of zip bombs); neither is read.`)
+      }
+    }
+    if (end > holderEnd) {
+      holder = e
+      holderEnd = end
+    }
+  }
+}

@@ -1,0 +1,39 @@
+import { crc32 } from 'node:zlib'
+import { decodeCp437 } from '../cp437'
+import { EXTRA_UNICODE_PATH } from './extra'
+
+const FLAG_UTF8 = 0x800
+
+/**
+ * The name as the archiver meant it: the Info-ZIP Unicode Path field when it still matches the
+ * header name (its CRC guards against a renamed entry keeping a stale field), else UTF-8 when
+ * flagged, else CP437 as Info-ZIP reads it.
+ */
+export function decodeZipName(flags: number, raw: Uint8Array, extra: Map<number, Buffer>): string {
+  const unicode = extra.get(EXTRA_UNICODE_PATH)
+  if (unicode && unicode.length > 5 && unicode[0] === 1 && unicode.readUInt32LE(1) === crc32(raw)) {
+    return unicode.subarray(5).toString('utf8')
+  }
+  if (flags & FLAG_UTF8) return Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength).toString('utf8')
+  return decodeCp437(raw)
+}
+
+export interface SafeName {
+  /** Display text: '/'-separated, control characters replaced. Never a file-system path. */
+  path: string
+  /** The name tried to leave the archive: absolute, a drive letter, or a '..' segment. */
+  unsafe: boolean
+}
+
+// C0 and C1 controls: a name must not be able to move a terminal's cursor or recolour a log.
+const CONTROL = /[\u0000-\u001f\u007f-\u009f]/g
+
+// Anything that needs a closer look: a backslash, a control character, a dot pair, a leading slash or a colon.
+const SUSPECT = /[\\\u0000-\u001f\u007f-\u009f:]|\.\.|^\//
+
+export function safeName(decoded: string): SafeName {
+  if (!SUSPECT.test(decoded)) return { path: decoded, unsafe: false }
+  const path = decoded.replace(/\\/g, '/').replace(CONTROL, '\uFFFD')
+  const unsafe = path.startsWith('/') || /^[A-Za-z]:/.test(path) || path.split('/').includes('..')
+  return { path, unsafe }
+}

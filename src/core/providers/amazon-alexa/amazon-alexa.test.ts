@@ -1,0 +1,132 @@
+import { describe, expect, it } from 'vitest'
+import type { ExportReading } from '../../../shared/model/recording'
+import type { AmazonVariations, Truth } from '../../generate'
+import { factsOfReading, factsOfTruth, readBuilt } from '../testing/read-built'
+
+const amazon = (kind: Parameters<typeof readBuilt>[0]['kind'], amazon: Partial<AmazonVariations> = {}, own = 6, foreign = 4) =>
+  readBuilt({ provider: 'amazon', own, foreign, kind, seed: 'amazon-test', amazon })
+
+/** The reading agrees with the truth: same recordings (time, audio, device, words), devices and registrations. */
+function expectTruth(reading: ExportReading, truth: Truth): void {
+  expect(reading.recordings).toHaveLength(truth.counts.recordings)
+  expect(factsOfReading(reading)).toEqual(factsOfTruth(truth))
+  expect(reading.devices.length).toBe(truth.counts.devices)
+  expect(reading.devices.filter((d) => d.registered).map((d) => d.serial).sort()).toEqual(truth.devices.filter((d) => d.registered).map((d) => d.serial).sort())
+  for (const d of truth.devices) expect(reading.devices.find((x) => x.serial === d.serial)?.recordings, d.serial).toBe(d.recordings)
+}
+
+const foreignSerials = (r: ExportReading) => new Set(r.devices.filter((d) => !d.registered).map((d) => d.id))
+
+describe('amazon-alexa: the current layout', () => {
+  it('reads nested category ZIPs: 10 recordings, 2 registered Echos + a quiet Fire TV, 1 foreign Echo', async () => {
+    const { truth, reading } = await amazon('unregistered-device')
+    expect(truth.counts).toMatchObject({ recordings: 10, foreign: 4, devices: 4, registeredDevices: 3 })
+    expectTruth(reading, truth)
+    expect(reading.providers.map((p) => p.id)).toEqual(['amazon-alexa'])
+    expect(reading.account).toEqual({ ids: ['A3OWNER7Q2K9ZP'], names: ['Anna Berger'], emails: [] })
+    const fromUnregistered = reading.recordings.filter((r) => r.deviceId && foreignSerials(reading).has(r.deviceId))
+    expect(fromUnregistered.map((r) => r.time).sort()).toEqual(truth.recordings.filter((t) => t.foreign).map((t) => t.time).sort())
+    expect(reading.problems).toEqual([])
+    expect(reading.recordings.every((r) => r.source.file === 'Alexa.zip!/Alexa/Alexa.VoiceHistory.csv' && r.source.line !== null)).toBe(true)
+    expect(reading.recordings.find((r) => r.signals.includes('not-device-directed'))?.source.fields.Status).toBe('DISCARDED_NON_DEVICE_DIRECTED_INTENT')
+  })
+
+  it.each([
+    ['every second alias, ";", BOM, CRLF, offsets', { aliasSet: 1, fileAlias: 1, csv: { separator: ';', crlf: true, bom: true }, zone: 'offset' }],
+    ['every third alias, times without zone, quoted line breaks', { aliasSet: 2, fileAlias: 2, zone: 'none', multilineFields: true }],
+    ['last aliases, optional columns left out, bare audio names, not nested', { aliasSet: 3, fileAlias: 3, omitOptional: true, bareAudioNames: true, nestedAlexa: false }],
+    ['MP3 audio and empty transcripts', { audioFormat: 'mp3', emptyTranscripts: 2 }]
+  ] as Array<[string, Partial<AmazonVariations>]>)('reads %s with the exact UTC times', async (_name, v) => {
+    const { truth, reading } = await amazon('unregistered-device', v)
+    expectTruth(reading, truth)
+    expect(reading.problems).toEqual([])
+  })
+
+  it('lists audio without a row as "metadata missing" and rows without audio; Mac debris is no recording', async () => {
+    const { truth, reading } = await amazon('none', { rowsWithoutAudio: 2, audioWithoutRows: 3, macDebris: true })
+    expect(truth.counts).toMatchObject({ recordings: 13, withoutAudio: 2, withoutMetadata: 3 })
+    expectTruth(reading, truth)
+    expect(reading.recordings.filter((r) => r.signals.includes('metadata-missing'))).toHaveLength(3)
+    expect(reading.recordings.filter((r) => r.audio === null)).toHaveLength(2)
+    expect(reading.recordings.some((r) => r.audio?.path.includes('__MACOSX') || r.provider === 'generic-audio')).toBe(false)
+  })
+
+  it('carries another Customer ID on the planted rows', async () => {
+    const { truth, reading } = await amazon('foreign-customer-id')
+    expectTruth(reading, truth)
+    const others = reading.recordings.filter((r) => r.accountId !== 'A3OWNER7Q2K9ZP')
+    expect(others.map((r) => r.time).sort()).toEqual(truth.recordings.filter((t) => t.foreign).map((t) => t.time).sort())
+    expect(new Set(others.map((r) => r.accountId))).toEqual(new Set(['A1STRANGR8M4XW']))
+  })
+
+  it('reports a missing registration.csv and then counts no device as registered', async () => {
+    const { reading } = await amazon('none', { missing: ['registration'] })
+    expect(reading.devices.filter((d) => d.registered)).toHaveLength(0)
+    expect(reading.problems).toEqual([expect.objectContaining({ kind: 'missing-file', provider: 'amazon-alexa', message: expect.stringMatching(/registration\.csv/) })])
+    expect(reading.recordings).toHaveLength(10)
+  })
+
+  it('without the voice history lists each audio file with what the archive says, and says why', async () => {
+    const { truth, reading } = await amazon('none', { missing: ['voice-history', 'attributes'] })
+    expect(truth.counts.recordings).toBe(10)
+    expectTruth(reading, truth)
+    expect(reading.recordings.every((r) => r.signals.includes('metadata-missing') && r.time === null && r.archiveTime === '2024-03-01T10:10:10')).toBe(true)
+    expect(reading.account.ids).toEqual([])
+    expect(reading.problems.map((p) => p.kind)).toEqual(['missing-file'])
+  })
+
+  it('reports broken rows with their line and reads every other row', async () => {
+    const csv = 'Timestamp,Device Serial Number,Utterance,Audio File\n2023-03-01T10:00:00Z,G0SERIAL00000001,eins,\nnot a time,G0SERIAL00000001,zwei,\n2023-03-01T10:02:00Z,G0SERIAL00000001,"drei "kaputt"",\n2023-03-01T10:03:00Z,G0SERIAL00000001,vier,missing.wav\n'
+    const { reading } = await readBuilt({ provider: 'amazon', own: 0, foreign: 0, kind: 'none' }, [{ path: 'Alexa/VoiceHistory.csv', content: csv }])
+    const extra = reading.recordings.filter((r) => r.source.file === 'Alexa/VoiceHistory.csv')
+    expect(extra.map((r) => [r.source.line, r.time, r.transcript])).toEqual([
+      [2, '2023-03-01T10:00:00.000Z', 'eins'],
+      [3, null, 'zwei'],
+      // A stray quote keeps the field as written rather than losing the row.
+      [4, '2023-03-01T10:02:00.000Z', '"drei "kaputt""'],
+      [5, '2023-03-01T10:03:00.000Z', 'vier']
+    ])
+    const about = reading.problems.filter((p) => p.path === 'Alexa/VoiceHistory.csv')
+    expect(about.map((p) => [p.kind, p.line])).toEqual([
+      ['bad-time', 3],
+      ['audio-not-found', 5]
+    ])
+    expect(extra[3]!.signals).toEqual(['audio-missing'])
+  })
+
+  it('reports a voice history with an unknown header, then reads it with a column mapping', async () => {
+    const csv = 'Zeitpunkt;Gerät;Gesagt\n2023-03-01 10:00:00;Küche;hallo\n2023-03-01 10:05:00;Küche;tschüss\n'
+    const extra = [{ path: 'Alexa/Alexa.VoiceHistory.csv', content: csv }]
+    const base = { provider: 'amazon', own: 0, foreign: 0, kind: 'none' } as const
+    const first = await readBuilt(base, extra)
+    expect(first.reading.unmappedCsv).toEqual([{ file: 'Alexa/Alexa.VoiceHistory.csv', part: null, header: ['Zeitpunkt', 'Gerät', 'Gesagt'], signature: 'zeitpunkt|gerät|gesagt', delimiter: ';', guessed: {} }])
+    expect(first.reading.recordings.filter((r) => r.source.file.startsWith('Alexa/'))).toHaveLength(0)
+    expect(first.reading.problems).toContainEqual(expect.objectContaining({ kind: 'unknown-header', path: 'Alexa/Alexa.VoiceHistory.csv', line: 1 }))
+
+    const mapped = await readBuilt(base, extra, [{ signature: 'zeitpunkt|gerät|gesagt', columns: { time: 'Zeitpunkt', deviceName: 'Gerät', transcript: 'Gesagt' } }])
+    expect(mapped.reading.unmappedCsv).toEqual([])
+    const rows = mapped.reading.recordings.filter((r) => r.source.file === 'Alexa/Alexa.VoiceHistory.csv')
+    expect(rows.map((r) => [r.time, r.transcript])).toEqual([
+      ['2023-03-01T10:00:00.000Z', 'hallo'],
+      ['2023-03-01T10:05:00.000Z', 'tschüss']
+    ])
+    expect(mapped.reading.devices.filter((d) => d.name === 'Küche')).toEqual([expect.objectContaining({ registered: false, serial: null, recordings: 2 })])
+  })
+
+  it('reads a header-only voice history as no recordings and no problem', async () => {
+    const { reading } = await readBuilt({ provider: 'amazon', own: 0, foreign: 0, kind: 'none' }, [{ path: 'Alexa/Alexa.VoiceHistory.csv', content: '\ufeffTimestamp,Utterance\r\n' }])
+    expect(reading.recordings.filter((r) => r.source.file.startsWith('Alexa/'))).toEqual([])
+    expect(reading.problems.filter((p) => p.path?.startsWith('Alexa/'))).toEqual([])
+  })
+})
+
+describe('amazon-alexa: the 2018 answer (flat WAVs and a transcript PDF)', () => {
+  it('ties every WAV to its PDF row by time: all foreign, two devices, none registered', async () => {
+    const { truth, reading } = await readBuilt({ provider: 'amazon', own: 3, foreign: 9, kind: 'seed', seed: 'pdf-2', amazon: { rowsWithoutAudio: 1, audioWithoutRows: 1 } })
+    expect(truth.counts).toMatchObject({ recordings: 10, foreign: 10, devices: 2, registeredDevices: 0, withoutAudio: 1, withoutMetadata: 1 })
+    expectTruth(reading, truth)
+    expect(reading.recordings.filter((r) => r.transcript !== null)).toHaveLength(9)
+    expect(reading.devices.map((d) => d.name).sort()).toEqual(['Echo Küche', 'Echo Wohnzimmer'])
+    expect(reading.problems.map((p) => p.kind).sort()).toEqual(['audio-not-found', 'missing-file'])
+  })
+})

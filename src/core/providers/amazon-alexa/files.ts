@@ -1,0 +1,47 @@
+import type { ExportView, ViewEntry } from '../export-view'
+import { normalizeHeader } from '../csv/columns'
+import aliases from './aliases.json'
+
+const VOICE_FILES = new Set(aliases.voiceHistoryFiles.map((n) => n.toLowerCase()))
+const AUDIO_FOLDERS = new Set(aliases.audioFolders.map((n) => n.toLowerCase()))
+// Amazon names its data categories 'Retail.OrderHistory.1', 'Devices.Registration.zip', …
+const AMAZON_CATEGORY = /^(retail|digital|devices|audible|kindle|alexa|amazon|appstore|primevideo)\.[a-z]/
+const VOICEISH = /voice|utterance|recording|sprach/
+
+/** Where an Amazon export keeps what we read, found by name patterns (formats.md), never by one path. */
+export interface AmazonFiles {
+  voiceHistory: ViewEntry[]
+  /** CSVs that may be voice history by where they sit or how they are named; their header decides. */
+  maybeVoiceHistory: ViewEntry[]
+  registration: ViewEntry[]
+  customerAttributes: ViewEntry[]
+  transcriptPdfs: ViewEntry[]
+  /** Audio in Alexa's folders, or every WAV when the export has no voice-history table (2018). */
+  audio: ViewEntry[]
+  /** Files named like Amazon's data categories: evidence that this is an Amazon export at all. */
+  categoryFiles: number
+}
+
+const inAlexaFolder = (e: ViewEntry): boolean => e.segments.slice(0, -1).some((s) => s.startsWith('alexa') || AUDIO_FOLDERS.has(s))
+
+export function locateAmazonFiles(view: ExportView): AmazonFiles {
+  const files: AmazonFiles = { voiceHistory: [], maybeVoiceHistory: [], registration: [], customerAttributes: [], transcriptPdfs: [], audio: [], categoryFiles: 0 }
+  const wavs: ViewEntry[] = []
+  for (const e of view.entries) {
+    if (e.segments.some((s) => AMAZON_CATEGORY.test(s))) files.categoryFiles++
+    if (e.ext === 'csv') {
+      const base = normalizeHeader(e.base)
+      if (VOICE_FILES.has(base)) files.voiceHistory.push(e)
+      else if (base === 'registration.csv' || /^devices\.registration(\.\d+)?\.csv$/.test(base)) files.registration.push(e)
+      else if (/^digital\.customerattributes(\.\d+)?\.csv$/.test(base)) files.customerAttributes.push(e)
+      else if (VOICEISH.test(base) || (inAlexaFolder(e) && base.startsWith('alexa'))) files.maybeVoiceHistory.push(e)
+    } else if (e.ext === 'pdf' && /transcript|transkript/.test(e.base) && !/description/.test(e.base)) {
+      files.transcriptPdfs.push(e)
+    } else if (e.audio) {
+      if (inAlexaFolder(e)) files.audio.push(e)
+      else if (e.ext === 'wav') wavs.push(e)
+    }
+  }
+  if (files.voiceHistory.length === 0 && files.maybeVoiceHistory.length === 0) files.audio.push(...wavs)
+  return files
+}

@@ -1,0 +1,89 @@
+import type { Readable } from 'node:stream'
+import { toUtcIso } from '../time'
+
+export interface TranscriptRow {
+  time: string
+  device: string | null
+  transcript: string | null
+  page: number
+  /** 1-based line on its page, counting the text lines pdf.js sees. */
+  line: number
+  raw: string
+}
+
+// A row starts with its time; the 2018 PDF's exact wording is not public, so read any ISO-like stamp.
+const ROW_START = /^(\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?\s*(?:Z|UTC|GMT|[+-]\d{2}:?\d{2})?)\s*(.*)$/i
+const MAX_PDF_BYTES = 256 * 1024 * 1024
+
+interface TextItem {
+  str: string
+  transform: number[]
+}
+
+/** The text lines of each page, cells in reading order: items sharing a baseline make one line. */
+async function pdfLines(data: Uint8Array): Promise<string[][][]> {
+  const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs')
+  const doc = await pdfjs.getDocument({ data, isEvalSupported: false, disableFontFace: true, useSystemFonts: false, verbosity: 0 }).promise
+  try {
+    const pages: string[][][] = []
+    for (let p = 1; p <= doc.numPages; p++) {
+      const page = await doc.getPage(p)
+      const content = await page.getTextContent()
+      const rows = new Map<number, Array<{ x: number; s: string }>>()
+      for (const item of content.items as TextItem[]) {
+        if (!('str' in item) || item.str.trim() === '') continue
+        const y = Math.round(item.transform[5]! * 2) / 2
+        const row = rows.get(y) ?? []
+        row.push({ x: item.transform[4]!, s: item.str.trim() })
+        rows.set(y, row)
+      }
+      pages.push([...rows.entries()].sort((a, b) => b[0] - a[0]).map(([, cells]) => cells.sort((a, b) => a.x - b.x).map((c) => c.s)))
+      page.cleanup()
+    }
+    return pages
+  } finally {
+    await doc.destroy()
+  }
+}
+
+async function collect(stream: Readable): Promise<Uint8Array> {
+  const chunks: Buffer[] = []
+  let size = 0
+  for await (const chunk of stream as AsyncIterable<Buffer>) {
+    size += chunk.length
+    if (size > MAX_PDF_BYTES) {
+      stream.destroy()
+      throw new Error(`the PDF is larger than ${MAX_PDF_BYTES / 1024 / 1024} MB`)
+    }
+    chunks.push(chunk)
+  }
+  return new Uint8Array(Buffer.concat(chunks))
+}
+
+/**
+ * The rows of a transcript PDF: a line that starts with a time opens a row (then the device and the
+ * transcript, as separate cells); a line without a time continues the row above (wrapped text).
+ */
+export async function readTranscriptPdf(stream: Readable): Promise<TranscriptRow[]> {
+  const pages = await pdfLines(await collect(stream))
+  const rows: TranscriptRow[] = []
+  let open: TranscriptRow | null = null
+  pages.forEach((lines, pageIndex) => {
+    lines.forEach((cells, lineIndex) => {
+      const text = cells.join(' ')
+      const first = ROW_START.exec(cells[0] ?? '')
+      const time = first ? toUtcIso(first[1]!) : null
+      if (first && time) {
+        const rest = first[2] ? [first[2], ...cells.slice(1)] : cells.slice(1)
+        const [device, ...said] = rest.length >= 2 ? rest : [null, ...rest]
+        open = { time, device: device ?? null, transcript: said.join(' ') || null, page: pageIndex + 1, line: lineIndex + 1, raw: text }
+        rows.push(open)
+      } else if (open && pageIndex + 1 === open.page && !/^(page|seite)\s+\d+/i.test(text)) {
+        open.transcript = open.transcript ? `${open.transcript} ${text}` : text
+        open.raw = `${open.raw}\n${text}`
+      }
+    })
+    open = null
+  })
+  return rows
+}

@@ -1,0 +1,115 @@
+import type { ColumnMapping, RecordingSignal, VoiceField } from '../../../shared/model/recording'
+import type { AudioLookup } from '../audio-lookup'
+import { cellAt, headerSignature, normalizeHeader, resolveColumns, rowFields } from '../csv/columns'
+import { readCsv } from '../csv/read-csv'
+import { normalizeName, type ExportView, type ViewEntry } from '../export-view'
+import { stableId } from '../ids'
+import { ProblemLog } from '../problem-log'
+import { toUtcIso } from '../time'
+import type { ParseContext, ProviderItem } from '../types'
+import aliases from './aliases.json'
+import { AMAZON, deviceKey } from './keys'
+
+type Columns = Partial<Record<VoiceField, number>>
+
+const PROGRESS_EVERY = 2000
+
+/** The mapping a person gave for this file (by path) or for any file with this header. */
+export function findMapping(mappings: ReadonlyArray<ColumnMapping>, file: ViewEntry, signature: string): ColumnMapping | undefined {
+  return mappings.find((m) => (m.file !== undefined && normalizeName(m.file) === normalizeName(file.path)) || m.signature === signature)
+}
+
+function columnsFromMapping(header: readonly string[], mapping: ColumnMapping): Columns {
+  const at = new Map(header.map((h, i) => [normalizeHeader(h), i]))
+  const cols: Columns = {}
+  for (const [field, name] of Object.entries(mapping.columns) as Array<[VoiceField, string]>) {
+    const i = at.get(normalizeHeader(name))
+    if (i !== undefined) cols[field] = i
+  }
+  return cols
+}
+
+const readable = (c: Columns): boolean => c.time !== undefined && (c.transcript !== undefined || c.audio !== undefined)
+
+function signalsOf(status: string | null): RecordingSignal[] {
+  if (!status) return []
+  if (/non[_ ]?device[_ ]?directed/i.test(status)) return ['not-device-directed']
+  if (/not be understood|not understood|no[_ ]intent|unverst/i.test(status)) return ['not-understood']
+  return []
+}
+
+export interface VoiceHistoryOptions {
+  /** The file's name makes it voice history even when its header is unknown: report it for mapping. */
+  namedAsVoiceHistory: boolean
+  audio: AudioLookup
+  /** Audio entries named by a row, so they are not listed again as audio without metadata. */
+  used: Set<string>
+}
+
+/**
+ * One voice-history CSV, row by row: each row a recording with its device, account, transcript and
+ * audio. A header we cannot map yields 'unmapped-csv' (unless a mapping answers it) and no rows.
+ */
+export async function* readVoiceHistory(view: ExportView, file: ViewEntry, ctx: ParseContext, opts: VoiceHistoryOptions): AsyncGenerator<ProviderItem> {
+  const log = new ProblemLog(AMAZON, file.path)
+  let header: string[] = []
+  let cols: Columns = {}
+  let count = 0
+  for await (const ev of readCsv(await view.open(file), ctx.signal)) {
+    if (ev.type === 'error') {
+      log.add('malformed-csv', ev.message, ev.line)
+      continue
+    }
+    if (ev.type === 'header') {
+      header = ev.header
+      const signature = headerSignature(header)
+      const mapping = findMapping(ctx.mappings, file, signature)
+      cols = mapping ? columnsFromMapping(header, mapping) : resolveColumns(header, aliases.voiceHistoryColumns)
+      if (readable(cols)) continue
+      const guessed = Object.fromEntries(Object.entries(cols).map(([f, i]) => [f, header[i as number]!]))
+      // A CSV that only sits near Alexa's files is voice history only if two of its columns say so.
+      if (opts.namedAsVoiceHistory || mapping || Object.keys(cols).length >= 2) {
+        yield { type: 'unmapped-csv', csv: { file: file.path, part: file.part, header, signature, delimiter: ev.delimiter, guessed } }
+        log.add('unknown-header', mapping ? 'the column mapping given for this file names no time column in it' : `voice history with a header we do not know: ${header.join(', ')}`, 1)
+      }
+      break
+    }
+    const { cells, line } = ev
+    const rawTime = cellAt(cells, cols.time)
+    const time = rawTime ? toUtcIso(rawTime) : null
+    if (rawTime && !time) log.add('bad-time', `cannot read the time "${rawTime}"`, line)
+    if (!rawTime) log.add('bad-time', 'the row has no time', line)
+    const audioName = cellAt(cells, cols.audio)
+    const audioEntry = audioName ? opts.audio.find(audioName, file) : null
+    const signals = signalsOf(cellAt(cells, cols.status))
+    if (audioName && !audioEntry) {
+      signals.push('audio-missing')
+      log.add('audio-not-found', `the audio file "${audioName}" is not in the export`, line)
+    }
+    if (audioEntry) opts.used.add(audioEntry.key)
+    const serial = cellAt(cells, cols.deviceSerial)
+    const name = cellAt(cells, cols.deviceName)
+    const key = deviceKey(serial, name)
+    if (key) yield { type: 'device', device: { key, serial, name, type: cellAt(cells, cols.deviceType) } }
+    yield {
+      type: 'recording',
+      recording: {
+        id: stableId('r', AMAZON, file.part, file.path, line),
+        provider: AMAZON,
+        time,
+        archiveTime: null,
+        deviceId: key,
+        accountId: cellAt(cells, cols.account),
+        audio: audioEntry ? { path: audioEntry.path, part: audioEntry.part, size: audioEntry.entry.info.size } : null,
+        durationMs: null,
+        transcript: cellAt(cells, cols.transcript),
+        response: cellAt(cells, cols.response),
+        language: cellAt(cells, cols.language),
+        signals,
+        source: { file: file.path, part: file.part, line, fields: rowFields(header, cells) }
+      }
+    }
+    if (++count % PROGRESS_EVERY === 0) ctx.onProgress?.({ provider: AMAZON, file: file.path, recordings: count })
+  }
+  for (const p of log.drain()) yield { type: 'problem', problem: p }
+}

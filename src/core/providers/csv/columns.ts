@@ -1,0 +1,45 @@
+import { clip } from '../clip'
+
+/** A header cell as aliases are compared: no BOM, no case, single spaces. */
+export const normalizeHeader = (cell: string): string => cell.replace(/^\ufeff/, '').trim().replace(/\s+/g, ' ').toLowerCase()
+
+/** The header as one key, so a saved mapping finds every file with the same columns. */
+export const headerSignature = (header: readonly string[]): string => header.map(normalizeHeader).join('|')
+
+/** Which column holds each field: the first alias (in the table's order) that the header has. */
+export function resolveColumns<F extends string>(header: readonly string[], aliases: Readonly<Record<F, readonly string[]>>): Partial<Record<F, number>> {
+  const at = new Map<string, number>()
+  header.forEach((cell, i) => {
+    const key = normalizeHeader(cell)
+    if (!at.has(key)) at.set(key, i)
+  })
+  const found: Partial<Record<F, number>> = {}
+  for (const field of Object.keys(aliases) as F[]) {
+    for (const alias of aliases[field]) {
+      const i = at.get(normalizeHeader(alias))
+      if (i !== undefined) {
+        found[field] = i
+        break
+      }
+    }
+  }
+  return found
+}
+
+/** A row's cells by header name, for the evidence; empty cells are left out, long ones clipped. */
+export function rowFields(header: readonly string[], cells: readonly string[]): Record<string, string> {
+  const fields: Record<string, string> = {}
+  const n = Math.min(header.length, cells.length)
+  for (let i = 0; i < n; i++) {
+    const v = cells[i]!
+    if (v !== '') fields[header[i] || `column ${i + 1}`] = clip(v)
+  }
+  return fields
+}
+
+/** The trimmed cell at `i`, or null when the column is absent or the cell empty. */
+export const cellAt = (cells: readonly string[], i: number | undefined): string | null => {
+  if (i === undefined) return null
+  const v = cells[i]?.trim()
+  return v ? v : null
+}

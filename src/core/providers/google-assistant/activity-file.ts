@@ -1,0 +1,99 @@
+import type { Recording, RecordingSignal } from '../../../shared/model/recording'
+import type { AudioLookup } from '../audio-lookup'
+import type { ExportView, ViewEntry } from '../export-view'
+import { matchByTime } from '../match-by-time'
+import { ProblemLog } from '../problem-log'
+import { toUtcIso } from '../time'
+import type { ParseContext, ProviderItem } from '../types'
+import { readActivityHtml, toItem } from './activity-html'
+import { audioNameTime, GOOGLE, itemRecording, type ActivityItem } from './activity-item'
+import { readJsonArray } from './activity-json'
+import { readHtmlTime } from './html-time'
+
+// Takeout names audio by when it was saved: up to a few seconds after the item's time.
+const AUDIO_LAG_MAX_MS = 15_000
+const PROGRESS_EVERY = 2000
+
+export interface ActivityFileOptions {
+  accountId: string | null
+  /** Audio beside this file that no item has named yet. */
+  folderAudio: ViewEntry[]
+  lookup: AudioLookup
+  used: Set<string>
+}
+
+interface Parsed {
+  item: ActivityItem
+  index: number
+  time: string | null
+  line: number | null
+}
+
+async function* itemsOf(view: ExportView, file: ViewEntry, log: ProblemLog, signal?: AbortSignal): AsyncGenerator<Parsed> {
+  if (file.ext === 'json') {
+    for await (const ev of readJsonArray(await view.open(file), () => view.open(file), signal)) {
+      if (ev.type === 'error') {
+        log.add('malformed-json', ev.message, ev.line)
+        continue
+      }
+      if (typeof ev.value !== 'object' || ev.value === null || Array.isArray(ev.value)) {
+        log.add('malformed-json', `item ${ev.index + 1} is not an object`, null)
+        continue
+      }
+      const item = ev.value as ActivityItem
+      const time = typeof item.time === 'string' ? toUtcIso(item.time) : null
+      if (!time) log.add('bad-time', `item ${ev.index + 1} has no readable time (${String(item.time)})`, null)
+      yield { item, index: ev.index, time, line: null }
+    }
+    return
+  }
+  let index = 0
+  for await (const activity of readActivityHtml(await view.open(file), signal)) {
+    const { item, timeLine } = toItem(activity, (line) => readHtmlTime(line) !== null)
+    const read = timeLine ? readHtmlTime(timeLine) : null
+    const time = read && 'utc' in read ? read.utc : null
+    if (read && 'error' in read) log.add('bad-time', `activity ${index + 1}: ${read.error}`, null)
+    else if (!read) log.add('bad-time', `activity ${index + 1} shows no time`, null)
+    yield { item: { ...item, time: time ?? undefined }, index: index++, time, line: null }
+  }
+}
+
+/**
+ * One activity file (JSON, or the HTML twin): each item a recording. Audio is tied by the item's
+ * `audioFiles`; items without that reference take the nearest unnamed audio saved just after them.
+ */
+export async function* readActivityFile(view: ExportView, file: ViewEntry, ctx: ParseContext, opts: ActivityFileOptions): AsyncGenerator<ProviderItem> {
+  const log = new ProblemLog(GOOGLE, file.path)
+  const waiting: Recording[] = []
+  let count = 0
+  for await (const { item, index, time } of itemsOf(view, file, log, ctx.signal)) {
+    const signals: RecordingSignal[] = []
+    let audio: ViewEntry | null = null
+    for (const name of item.audioFiles ?? []) {
+      const hit = typeof name === 'string' ? opts.lookup.find(name, file) : null
+      if (hit) {
+        audio ??= hit
+        opts.used.add(hit.key)
+      } else {
+        signals.push('audio-missing')
+        log.add('audio-not-found', `item ${index + 1} names the audio "${String(name)}", which is not in the export`, null)
+      }
+    }
+    const recording = itemRecording(item, file, index, time, opts.accountId, audio, signals)
+    if (audio || (item.audioFiles?.length ?? 0) > 0 || !time) yield { type: 'recording', recording }
+    else waiting.push(recording)
+    if (++count % PROGRESS_EVERY === 0) ctx.onProgress?.({ provider: GOOGLE, file: file.path, recordings: count })
+  }
+  const free = opts.folderAudio.filter((a) => !opts.used.has(a.key) && !ctx.claimed.has(a.key))
+  const timed = free.flatMap((a) => {
+    const t = audioNameTime(a.base)
+    return t === null ? [] : [{ t, item: a }]
+  })
+  const match = matchByTime(timed, waiting.map((r) => ({ t: Date.parse(r.time!), item: r })), 0, AUDIO_LAG_MAX_MS)
+  for (const [a, r] of match.pairs) {
+    r.audio = { path: a.path, part: a.part, size: a.entry.info.size }
+    opts.used.add(a.key)
+  }
+  for (const recording of waiting) yield { type: 'recording', recording }
+  for (const p of log.drain()) yield { type: 'problem', problem: p }
+}

@@ -1,0 +1,81 @@
+import type { Recording, RecordingSignal } from '../../../shared/model/recording'
+import type { ViewEntry } from '../export-view'
+import { clip } from '../clip'
+import { stableId } from '../ids'
+
+export const GOOGLE = 'google-assistant'
+
+/** An item of MyActivity.json, as far as public parsers and quoted real entries show it. */
+export interface ActivityItem {
+  header?: string
+  title?: string
+  titleUrl?: string
+  time?: string
+  products?: string[]
+  subtitles?: Array<{ name?: string; url?: string }>
+  details?: Array<{ name?: string }>
+  locationInfos?: Array<{ name?: string; url?: string; source?: string }>
+  audioFiles?: string[]
+  activityControls?: string[]
+}
+
+// 'Said "…"' in English exports; other languages put their own verb before (or after) the words.
+const SAID = /^(said|gesagt|a dit|dijo|ha detto|zei)\s*:?\s*/i
+const QUOTES = /^["„“”«»'‚‘]+|["„“”«»'‚‘]+$/g
+const STRANGER = /unrecognized speaker|unrecognised speaker|nicht erkannte[rn]? (sprecher|stimme)|unbekannte[rn]? (sprecher|stimme)/i
+
+export const transcriptOf = (title: string | undefined): string | null => {
+  if (!title) return null
+  const said = title.replace(SAID, '').replace(/\s+(gesagt)$/i, '').trim().replace(QUOTES, '').trim()
+  return said ? clip(said) : null
+}
+
+const joined = (values: Array<string | undefined> | undefined): string | null => {
+  const kept = (values ?? []).filter((v): v is string => typeof v === 'string' && v !== '')
+  return kept.length > 0 ? clip(kept.join('; ')) : null
+}
+
+/** The item's fields as text, for the evidence; `answer` is the subtitles already joined, shared, not copied. */
+function fieldsOf(item: ActivityItem, answer: string | null): Record<string, string> {
+  const fields: Record<string, string> = {}
+  const put = (k: string, v: string | null | undefined) => {
+    if (v) fields[k] = v
+  }
+  put('header', item.header && clip(item.header))
+  put('title', item.title && clip(item.title))
+  put('time', item.time && clip(item.time))
+  put('products', joined(item.products))
+  put('subtitles', answer)
+  put('details', joined(item.details?.map((d) => d.name)))
+  put('locationInfos', joined(item.locationInfos?.map((l) => l.name)))
+  put('audioFiles', joined(item.audioFiles))
+  return fields
+}
+
+export function itemRecording(item: ActivityItem, file: ViewEntry, index: number, time: string | null, accountId: string | null, audio: ViewEntry | null, signals: RecordingSignal[]): Recording {
+  if (item.details?.some((d) => d.name && STRANGER.test(d.name))) signals.push('unrecognized-speaker')
+  const answer = joined(item.subtitles?.map((s) => s.name))
+  return {
+    id: stableId('r', GOOGLE, file.key, index),
+    provider: GOOGLE,
+    time,
+    archiveTime: null,
+    deviceId: null,
+    accountId,
+    audio: audio ? { path: audio.path, part: audio.part, size: audio.entry.info.size } : null,
+    durationMs: null,
+    transcript: transcriptOf(item.title),
+    response: answer,
+    language: null,
+    signals,
+    source: { file: file.path, part: file.part, line: null, fields: fieldsOf(item, answer) }
+  }
+}
+
+// Takeout audio names carry their own UTC time: 2023-11-05_07_15_33_123_UTC.mp3 (older ones add the query after _UTC).
+const AUDIO_TIME = /(\d{4})-(\d{2})-(\d{2})_(\d{2})_(\d{2})_(\d{2})(?:_(\d{3}))?_UTC/i
+
+export function audioNameTime(name: string): number | null {
+  const m = AUDIO_TIME.exec(name)
+  return m ? Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!, +m[4]!, +m[5]!, +m[6]!, m[7] ? +m[7] : 0) : null
+}

@@ -1,0 +1,95 @@
+import { describe, expect, it } from 'vitest'
+import type { GoogleVariations } from '../../generate'
+import { factsOfReading, factsOfTruth, readBuilt } from '../testing/read-built'
+
+const google = (kind: Parameters<typeof readBuilt>[0]['kind'], google: Partial<GoogleVariations> = {}, extra: Parameters<typeof readBuilt>[1] = []) =>
+  readBuilt({ provider: 'google', own: 5, foreign: 3, kind, seed: 'google-test', google }, extra)
+
+const OWNER = 'anna.berger@example.org'
+const STRANGER = 'tkrueger.mail@example.net'
+
+describe('google-assistant', () => {
+  it('reads an English Takeout: 8 recordings tied to their MP3 by audioFiles, the account from the index page', async () => {
+    const { truth, reading } = await google('other-city')
+    expect(truth.counts).toMatchObject({ recordings: 8, foreign: 3, audioFiles: 8 })
+    expect(factsOfReading(reading)).toEqual(factsOfTruth(truth))
+    expect(reading.providers.map((p) => p.id)).toEqual(['google-assistant'])
+    expect(reading.account).toEqual({ ids: [OWNER], names: ['Anna Berger'], emails: [OWNER] })
+    expect(reading.devices).toEqual([])
+    expect(reading.problems).toEqual([])
+    const first = reading.recordings[0]!
+    expect(first.accountId).toBe(OWNER)
+    expect(first.source.file).toBe('Takeout/My Activity/Assistant/MyActivity.json')
+    expect(first.source.fields.details).toBe('Started by hotword')
+    expect(first.response).not.toBeNull()
+  })
+
+  it('reads a German Takeout in three parts, with a no-break space in a folder name', async () => {
+    const { truth, reading } = await google('unknown-names', { locale: 'de', parts: 3, nbsp: true })
+    expect(factsOfReading(reading)).toEqual(factsOfTruth(truth))
+    expect(new Set(reading.recordings.map((r) => r.audio?.part))).toEqual(new Set(['takeout-20240301T101010Z-001.zip', 'takeout-20240301T101010Z-002.zip', 'takeout-20240301T101010Z-003.zip']))
+    expect(reading.recordings[0]!.source.file).toBe('Takeout/Meine\u00a0Aktivitäten/Assistant/MeineAktivitäten.json')
+    expect(reading.account.emails).toEqual([OWNER])
+    expect(reading.recordings.every((r) => r.transcript && !/^Gesagt/.test(r.transcript))).toBe(true)
+  })
+
+  it('finds a second account: its own Takeout root and index page, its recordings tied to its email', async () => {
+    const { truth, reading } = await google('second-account')
+    expect(factsOfReading(reading)).toEqual(factsOfTruth(truth))
+    expect(reading.accounts.map((a) => [a.role, a.emails])).toEqual([
+      ['owner', [OWNER]],
+      ['other', [STRANGER]]
+    ])
+    expect(reading.account.emails).toEqual([OWNER])
+    const theirs = reading.recordings.filter((r) => r.accountId === STRANGER)
+    expect(theirs.map((r) => r.time).sort()).toEqual(truth.recordings.filter((t) => t.foreign).map((t) => t.time).sort())
+  })
+
+  it('keeps Voice Match\'s "From unrecognized speaker" as a signal on exactly the planted items', async () => {
+    const { truth, reading } = await google('unrecognized-speaker')
+    const flagged = reading.recordings.filter((r) => r.signals.includes('unrecognized-speaker'))
+    expect(flagged.map((r) => r.time).sort()).toEqual(truth.recordings.filter((t) => t.foreign).map((t) => t.time).sort())
+  })
+
+  it('ties audio by the time in its name when audioFiles is missing; lists items without audio and audio without items', async () => {
+    const { truth, reading } = await google('none', { unreferencedAudio: 2, itemsWithoutAudio: 1, audioWithoutItems: 2, macDebris: true })
+    expect(truth.counts).toMatchObject({ recordings: 10, withoutAudio: 1, withoutMetadata: 2 })
+    expect(factsOfReading(reading)).toEqual(factsOfTruth(truth))
+    expect(reading.recordings.filter((r) => r.signals.includes('metadata-missing'))).toHaveLength(2)
+    expect(reading.recordings.some((r) => r.provider === 'generic-audio')).toBe(false)
+  })
+
+  it.each([
+    ['the HTML twin beside the JSON is not read twice', 'twin'],
+    ['the HTML alone, local times with zone abbreviations', 'only']
+  ] as const)('%s', async (_name, html) => {
+    for (const locale of ['en', 'de'] as const) {
+      const { truth, reading } = await google('unrecognized-speaker', { html, locale })
+      expect(factsOfReading(reading)).toEqual(factsOfTruth(truth))
+      expect(reading.recordings.filter((r) => r.signals.includes('unrecognized-speaker'))).toHaveLength(3)
+      expect(reading.problems).toEqual([])
+    }
+  })
+
+  it('reports malformed JSON with its line and keeps the items before it', async () => {
+    const broken = '[\n  {"header": "Assistant", "title": "Said hello", "time": "2023-05-01T10:00:00.000Z"},\n  {"header": "Assistant", "title": "Said again", "time": "2023-05-01T10:05:00.000Z"},\n  {"header": "Assistant", "title": "Said oops", "time": }\n]\n'
+    const { reading } = await google('none', {}, [{ path: 'Takeout/My Activity/Voice and Audio/MyActivity.json', content: broken }])
+    const fromBroken = reading.recordings.filter((r) => r.source.file.includes('Voice and Audio'))
+    expect(fromBroken.map((r) => [r.time, r.transcript])).toEqual([
+      ['2023-05-01T10:00:00.000Z', 'hello'],
+      ['2023-05-01T10:05:00.000Z', 'again']
+    ])
+    expect(reading.problems).toEqual([expect.objectContaining({ kind: 'malformed-json', path: 'Takeout/My Activity/Voice and Audio/MyActivity.json', line: 4 })])
+    expect(reading.recordings).toHaveLength(8 + 2)
+  })
+
+  it('reports a truncated JSON file and an empty one reads as no recordings', async () => {
+    const truncated = '[\n  {"header": "Assistant", "title": "Said hello", "time": "2023-05-01T10:00:00.000Z"},\n  {"header": "Assist'
+    const { reading } = await google('none', {}, [
+      { path: 'Takeout/My Activity/Voice and Audio/MyActivity.json', content: truncated },
+      { path: 'Takeout/My Activity/Audio/MyActivity.json', content: '[]' }
+    ])
+    expect(reading.recordings.filter((r) => r.source.file.includes('Voice and Audio')).map((r) => r.transcript)).toEqual(['hello'])
+    expect(reading.problems).toEqual([expect.objectContaining({ kind: 'malformed-json', line: 3 })])
+  })
+})

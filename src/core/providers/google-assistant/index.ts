@@ -1,0 +1,72 @@
+import type { Account } from '../../../shared/model/recording'
+import { AudioLookup } from '../audio-lookup'
+import type { ExportView, ViewEntry } from '../export-view'
+import { stableId } from '../ids'
+import { problem } from '../read-text'
+import type { ParseContext, ProviderDescriptor, ProviderItem, Recognition } from '../types'
+import { readTakeoutAccount } from './account'
+import { readActivityFile } from './activity-file'
+import { audioNameTime, GOOGLE } from './activity-item'
+import { locateTakeoutRoots, type TakeoutRoot } from './takeout'
+
+const located = new WeakMap<ExportView, TakeoutRoot[]>()
+const rootsOf = (view: ExportView): TakeoutRoot[] => {
+  let roots = located.get(view)
+  if (!roots) located.set(view, (roots = locateTakeoutRoots(view)))
+  return roots
+}
+
+function recognize(view: ExportView): Recognition {
+  const roots = rootsOf(view)
+  const activity = roots.flatMap((r) => r.activity)
+  if (activity.length > 0) return { confidence: 0.95, reason: `Google Takeout with Assistant activity: ${activity[0]!.path}` }
+  const audio = roots.flatMap((r) => r.audio)
+  if (audio.length > 0) return { confidence: 0.8, reason: `Google Takeout with ${audio.length} Assistant audio files` }
+  if (roots.length > 0) return { confidence: 0.3, reason: 'a Google Takeout without Assistant activity' }
+  return { confidence: 0, reason: 'no Takeout folder' }
+}
+
+const folderOf = (e: ViewEntry) => e.segments.slice(0, -1).join('/')
+
+function audioOnly(a: ViewEntry, accountId: string | null): ProviderItem {
+  const t = audioNameTime(a.base)
+  return {
+    type: 'recording',
+    recording: {
+      id: stableId('r', GOOGLE, a.key),
+      provider: GOOGLE,
+      time: t === null ? null : new Date(t).toISOString(),
+      archiveTime: a.entry.info.localTime,
+      deviceId: null,
+      accountId,
+      audio: { path: a.path, part: a.part, size: a.entry.info.size },
+      durationMs: null,
+      transcript: null,
+      response: null,
+      language: null,
+      signals: ['metadata-missing'],
+      source: { file: a.path, part: a.part, line: null, fields: { audio: a.path } }
+    }
+  }
+}
+
+async function* parse(view: ExportView, ctx: ParseContext): AsyncGenerator<ProviderItem> {
+  const lookup = new AudioLookup(view)
+  const accounts: Account[] = []
+  for (const [i, root] of rootsOf(view).entries()) {
+    yield* readTakeoutAccount(view, root, i === 0 ? 'owner' : 'other', accounts)
+    const accountId = accounts[i]?.emails[0] ?? null
+    const used = new Set<string>()
+    if (root.activity.length === 0 && root.audio.length > 0) {
+      yield { type: 'problem', problem: problem(GOOGLE, 'missing-file', root.audio[0]!.path, 'Assistant audio without an activity file (MyActivity.json or .html): the recordings are listed with what their names say.') }
+    }
+    for (const file of root.activity) {
+      const folderAudio = root.audio.filter((a) => folderOf(a) === folderOf(file))
+      yield* readActivityFile(view, file, ctx, { accountId, folderAudio, lookup, used })
+    }
+    for (const a of root.audio) if (!used.has(a.key) && !ctx.claimed.has(a.key)) yield audioOnly(a, accountId)
+    yield { type: 'claim', keys: [...used, ...root.audio.map((a) => a.key)] }
+  }
+}
+
+export const googleAssistant: ProviderDescriptor = { id: GOOGLE, name: 'Google Assistant', recognize, parse }

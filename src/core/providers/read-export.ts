@@ -1,0 +1,141 @@
+import type { OpenedArchive } from '../archive/types'
+import type { Account, ColumnMapping, Device, ExportReading, ProviderUsed, ReadProblem, Recording, UnmappedCsv } from '../../shared/model/recording'
+import { builtInProviders } from './built-ins'
+import { createExportView } from './export-view'
+import { stableId } from './ids'
+import { errorText, problem } from './read-text'
+import type { ProviderRegistry } from './registry'
+import type { DeviceFact, ParseContext, ParseProgress, ProviderDescriptor } from './types'
+
+export interface ReadExportOptions {
+  signal?: AbortSignal
+  onProgress?: (p: ParseProgress) => void
+  mappings?: ReadonlyArray<ColumnMapping>
+  providers?: ProviderRegistry
+}
+
+const CONFIDENT = 0.5
+
+const mergeDevice = (into: Device, fact: DeviceFact): void => {
+  into.name ??= fact.name ?? null
+  into.serial ??= fact.serial ?? null
+  into.type ??= fact.type ?? null
+  into.registered ||= fact.registered === true
+  into.registeredAt ??= fact.registeredAt ?? null
+  into.deregisteredAt ??= fact.deregisteredAt ?? null
+}
+
+/** Everything the providers read, folded into one result; memory grows with recordings, not archive size. */
+class Collector {
+  readonly accounts: Account[] = []
+  readonly devices = new Map<string, Device>()
+  readonly recordings: Recording[] = []
+  readonly problems: ReadProblem[] = []
+  readonly unmappedCsv: UnmappedCsv[] = []
+  readonly claimed = new Set<string>()
+  private readonly ids = new Set<string>()
+
+  device(provider: string, fact: DeviceFact): Device {
+    const mapKey = `${provider}\u0000${fact.key}`
+    let device = this.devices.get(mapKey)
+    if (!device) {
+      device = { id: stableId('d', provider, fact.key), provider, name: null, serial: null, type: null, registered: false, registeredAt: null, deregisteredAt: null, firstSeen: null, lastSeen: null, recordings: 0 }
+      this.devices.set(mapKey, device)
+    }
+    mergeDevice(device, fact)
+    return device
+  }
+
+  recording(r: Recording): void {
+    if (r.deviceId !== null) {
+      const device = this.device(r.provider, { key: r.deviceId })
+      r.deviceId = device.id
+      device.recordings++
+      if (r.time) {
+        if (device.firstSeen === null || r.time < device.firstSeen) device.firstSeen = r.time
+        if (device.lastSeen === null || r.time > device.lastSeen) device.lastSeen = r.time
+      }
+    }
+    // Ids must be unique for marks to land on one recording; a hash collision gets a suffix.
+    let id = r.id
+    for (let n = 2; this.ids.has(id); n++) id = `${r.id}~${n}`
+    r.id = id
+    this.ids.add(id)
+    if (r.audio) this.claimed.add(r.audio.part ? `${r.audio.part}\u0000${r.audio.path}` : r.audio.path)
+    this.recordings.push(r)
+  }
+}
+
+function ownerAccount(accounts: readonly Account[]): ExportReading['account'] {
+  const owner = { ids: [] as string[], names: [] as string[], emails: [] as string[] }
+  for (const a of accounts) {
+    if (a.role !== 'owner') continue
+    for (const k of ['ids', 'names', 'emails'] as const) for (const v of a[k]) if (!owner[k].includes(v)) owner[k].push(v)
+  }
+  return owner
+}
+
+async function run(provider: ProviderDescriptor, view: ReturnType<typeof createExportView>, ctx: ParseContext, out: Collector): Promise<void> {
+  try {
+    for await (const item of provider.parse(view, ctx)) {
+      switch (item.type) {
+        case 'account':
+          out.accounts.push(item.account)
+          break
+        case 'device':
+          out.device(provider.id, item.device)
+          break
+        case 'recording':
+          out.recording(item.recording)
+          break
+        case 'problem':
+          out.problems.push(item.problem)
+          break
+        case 'unmapped-csv':
+          out.unmappedCsv.push(item.csv)
+          break
+        case 'claim':
+          for (const k of item.keys) out.claimed.add(k)
+          break
+      }
+    }
+  } catch (err) {
+    if (ctx.signal?.aborted) throw err
+    // One provider failing must not hide what the others read.
+    out.problems.push(problem(provider.id, 'provider-failed', null, `${provider.name} stopped reading: ${errorText(err)}`))
+  }
+}
+
+/**
+ * Reads an opened export: every provider looks at the paths, the confident ones parse, and
+ * generic-audio lists whatever audio is left so nothing audible is hidden.
+ */
+export async function readExport(archive: OpenedArchive, options: ReadExportOptions = {}): Promise<ExportReading> {
+  const registry = options.providers ?? builtInProviders()
+  const view = createExportView(archive)
+  const out = new Collector()
+  const ctx: ParseContext = { signal: options.signal, onProgress: options.onProgress, mappings: options.mappings ?? [], claimed: out.claimed }
+  const all = registry.list()
+  const recognised = all
+    .filter((p) => !p.fallback)
+    .map((p) => ({ p, r: p.recognize(view) }))
+    .filter(({ r }) => r.confidence >= CONFIDENT)
+    .sort((a, b) => b.r.confidence - a.r.confidence)
+  const fallbacks = all.filter((p) => p.fallback).map((p) => ({ p, r: p.recognize(view) }))
+  const used: ProviderUsed[] = []
+  for (const { p, r } of [...recognised, ...fallbacks]) {
+    options.signal?.throwIfAborted()
+    const before = out.recordings.length
+    await run(p, view, ctx, out)
+    if (!p.fallback || out.recordings.length > before) used.push({ id: p.id, name: p.name, confidence: r.confidence, reason: r.reason })
+  }
+  return {
+    providers: used,
+    account: ownerAccount(out.accounts),
+    accounts: out.accounts,
+    devices: [...out.devices.values()],
+    recordings: out.recordings,
+    problems: out.problems,
+    unmappedCsv: out.unmappedCsv
+  }
+}

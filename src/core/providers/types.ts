@@ -1,0 +1,56 @@
+import type { Account, ColumnMapping, ReadProblem, Recording, UnmappedCsv } from '../../shared/model/recording'
+import type { ExportView } from './export-view'
+
+export interface Recognition {
+  /** 0 = cannot read this export, 1 = certain. readExport parses with providers at or above 0.5. */
+  confidence: number
+  /** One sentence naming what was seen, for the report. */
+  reason: string
+}
+
+/** What a provider knows about a device; readExport merges these and counts recordings itself. */
+export interface DeviceFact {
+  key: string
+  name?: string | null
+  serial?: string | null
+  type?: string | null
+  registered?: boolean
+  registeredAt?: string | null
+  deregisteredAt?: string | null
+}
+
+export type ProviderItem =
+  | { type: 'account'; account: Account }
+  | { type: 'device'; device: DeviceFact }
+  /** `recording.deviceId` holds a DeviceFact key; readExport swaps in the device's id. */
+  | { type: 'recording'; recording: Recording }
+  | { type: 'problem'; problem: ReadProblem }
+  | { type: 'unmapped-csv'; csv: UnmappedCsv }
+  /** Audio entries (by view key) the provider read as its own, with or without a recording. */
+  | { type: 'claim'; keys: string[] }
+
+export interface ParseProgress {
+  provider: string
+  /** The file being read now. */
+  file: string | null
+  recordings: number
+}
+
+export interface ParseContext {
+  signal?: AbortSignal
+  onProgress?: (p: ParseProgress) => void
+  mappings: ReadonlyArray<ColumnMapping>
+  /** Entry keys no provider should turn into recordings a second time. */
+  readonly claimed: ReadonlySet<string>
+}
+
+/** A data source: a cheap look at paths, then a streaming read. */
+export interface ProviderDescriptor {
+  readonly id: string
+  readonly name: string
+  /** Runs after every other provider and sees what they claimed (generic-audio). */
+  readonly fallback?: boolean
+  /** Paths only: never opens, inflates or walks an entry's contents. */
+  recognize(view: ExportView): Recognition
+  parse(view: ExportView, ctx: ParseContext): AsyncIterable<ProviderItem>
+}
