@@ -51,6 +51,14 @@ function addPlaywright(file) {
   totals.failed += s.unexpected
   totals.skipped += s.skipped
   totals.failed += (report.errors ?? []).length
+  // A skipped spec says why (the Electron spec where the binary cannot be downloaded).
+  const walk = (suite) => [...(suite.specs ?? []), ...(suite.suites ?? []).flatMap(walk)]
+  for (const spec of (report.suites ?? []).flatMap(walk)) {
+    for (const t of spec.tests) {
+      const why = (t.annotations ?? []).find((a) => a.type === 'skip')?.description
+      if (t.status === 'skipped') console.log(`  skipped: ${spec.title}${why ? ` — ${why}` : ''}`)
+    }
+  }
   return true
 }
 

@@ -1,6 +1,6 @@
 import type { Recording, RecordingSignal } from '../../../shared/model/recording'
 import type { ViewEntry } from '../export-view'
-import { clip } from '../clip'
+import { clip, detach } from '../clip'
 import { stableId } from '../ids'
 
 export const GOOGLE = 'google-assistant'
@@ -35,19 +35,33 @@ const joined = (values: Array<string | undefined> | undefined): string | null =>
   return kept.length > 0 ? clip(kept.join('; ')) : null
 }
 
-/** The item's fields as text, for the evidence; `answer` is the subtitles already joined, shared, not copied. */
-function fieldsOf(item: ActivityItem, answer: string | null): Record<string, string> {
+const shared = new Map<string, string>()
+/** Short values repeat on every item (header, products, details, places): one copy of each is kept. */
+const once = (v: string | null | undefined): string | null => {
+  if (!v) return null
+  if (v.length > 80) return clip(v)
+  let s = shared.get(v)
+  if (s === undefined) {
+    if (shared.size >= 10_000) shared.clear()
+    s = detach(v)
+    shared.set(s, s)
+  }
+  return s
+}
+
+/** The item's fields as text, for the evidence; `answer` and `time` are shared with the recording, not copied. */
+function fieldsOf(item: ActivityItem, answer: string | null, time: string | null): Record<string, string> {
   const fields: Record<string, string> = {}
   const put = (k: string, v: string | null | undefined) => {
     if (v) fields[k] = v
   }
-  put('header', item.header && clip(item.header))
+  put('header', once(item.header))
   put('title', item.title && clip(item.title))
-  put('time', item.time && clip(item.time))
-  put('products', joined(item.products))
+  put('time', item.time === time ? time : item.time && clip(item.time))
+  put('products', once(joined(item.products)))
   put('subtitles', answer)
-  put('details', joined(item.details?.map((d) => d.name)))
-  put('locationInfos', joined(item.locationInfos?.map((l) => l.name)))
+  put('details', once(joined(item.details?.map((d) => d.name))))
+  put('locationInfos', once(joined(item.locationInfos?.map((l) => l.name))))
   put('audioFiles', joined(item.audioFiles))
   return fields
 }
@@ -68,7 +82,7 @@ export function itemRecording(item: ActivityItem, file: ViewEntry, index: number
     response: answer,
     language: null,
     signals,
-    source: { file: file.path, part: file.part, line: null, fields: fieldsOf(item, answer) }
+    source: { file: file.path, part: file.part, line: null, fields: fieldsOf(item, answer, time) }
   }
 }
 
