@@ -47,9 +47,16 @@ export function measure(command: string, args: string[], options: { keepStdout?:
   })
 }
 
-/** The median of `runs` measurements by wall time: one slow outlier on a shared machine does not decide. */
-export async function median(runs: number, run: () => Promise<Measured>): Promise<Measured> {
+export interface Repeated extends Measured {
+  /** Lowest and highest peak RSS over the runs: garbage collection timing alone moves it by tens of MB. */
+  rssRange: [number, number] | null
+}
+
+/** The median of `runs` measurements by wall time (one slow outlier on a shared machine does not decide), with the RSS range. */
+export async function median(runs: number, run: () => Promise<Measured>): Promise<Repeated> {
   const results: Measured[] = []
   for (let i = 0; i < runs; i++) results.push(await run())
-  return results.sort((a, b) => a.wallMs - b.wallMs)[Math.floor(runs / 2)]!
+  const rss = results.map((r) => r.peakRss).filter((x): x is number => x !== null)
+  const middle = results.sort((a, b) => a.wallMs - b.wallMs)[Math.floor(runs / 2)]!
+  return { ...middle, rssRange: rss.length ? [Math.min(...rss), Math.max(...rss)] : null }
 }

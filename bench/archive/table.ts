@@ -3,9 +3,9 @@ export interface Row {
   entries: number
   bytes: number
   /** `note` replaces the time when the scan failed (its exit code). */
-  ours: { wallMs: number; peakRss: number | null; note?: string }
+  ours: { wallMs: number; rssRange: [number, number] | null; note?: string }
   /** The same scan with the SHA-256, which streams every byte of the file. */
-  hashed: { wallMs: number; peakRss: number | null }
+  hashed: { wallMs: number; rssRange: [number, number] | null }
   unzip: { wallMs: number } | { skipped: string }
   jszip: { wallMs: number; peakRss: number | null } | { skipped: string }
 }
@@ -21,9 +21,9 @@ export function formatTable(rows: Row[]): string {
     r.entries.toLocaleString('en-US'),
     size(r.bytes),
     r.ours.note ?? secs(r.ours.wallMs),
-    mb(r.ours.peakRss),
+    mb(r.ours.rssRange?.[1] ?? null),
     secs(r.hashed.wallMs),
-    mb(r.hashed.peakRss),
+    mb(r.hashed.rssRange?.[1] ?? null),
     'skipped' in r.unzip ? r.unzip.skipped : secs(r.unzip.wallMs),
     'skipped' in r.jszip ? r.jszip.skipped : secs(r.jszip.wallMs),
     'skipped' in r.jszip ? '' : mb(r.jszip.peakRss)

@@ -36,6 +36,10 @@ export async function amazon2018(plan: Plan, rng: Random, v: AmazonVariations, c
     nodes.push({ path: name, content: await makeClip(plan.stranger.partner, plan.stranger.language, plan.stranger.voice, rng, { ...clips, format: 'wav' }) })
     truth.push({ time: `${stamp(t)}.000Z`, audioPath: name, part: null, deviceSerial: serial, transcript: null, hasMetadata: false, foreign: plan.reasons.includes('seed'), reasons: plan.reasons.includes('seed') ? ['seed'] : [] })
   }
-  if (!v.missing.includes('voice-history')) nodes.push({ path: 'Alexa Transcripts.pdf', content: await transcriptPdf(rows, 'Alexa – Sprachaufnahmen / Voice recordings', mtime) })
+  if (v.missing.includes('voice-history')) {
+    // Without the PDF each WAV keeps only what its name says: time and device serial.
+    for (const t of truth) Object.assign(t, { transcript: null, hasMetadata: false })
+    truth.splice(0, truth.length, ...truth.filter((t) => t.audioPath !== null))
+  } else nodes.push({ path: 'Alexa Transcripts.pdf', content: await transcriptPdf(rows, 'Alexa – Sprachaufnahmen / Voice recordings', mtime) })
   return { nodes, truth }
 }

@@ -9,10 +9,32 @@ export const FIELD_LIMIT = 300
  * out slices of their input chunks; keeping such a slice keeps the whole chunk alive, and for a
  * 300 MB MyActivity.json that is the whole file.
  */
-export const detach = (text: string): string => (text.length < 13 ? text : (` ${text}`).slice(1))
+export const detach = (text: string): string => (text.length < 13 ? text : ` ${text}`.slice(1))
+
+/** Text cut to FIELD_LIMIT. The mark is ASCII: one non-Latin-1 character makes V8 store the whole string at two bytes a character. */
+export const limit = (text: string): string => (text.length > FIELD_LIMIT ? `${text.slice(0, FIELD_LIMIT - 6)} [...]` : text)
+
+/** Text as a recording keeps it: limited and detached from the parser's buffers. */
+export const clip = (text: string): string => detach(limit(text))
+
+const SHORT = 80
 
 /**
- * Text as a recording keeps it: clipped to FIELD_LIMIT and detached from the parser's buffers.
- * The mark is ASCII on purpose: one non-Latin-1 character makes V8 store the whole string at two bytes a character.
+ * One copy of each short value that repeats on every row or item (device names, serials, status,
+ * product names): 100,000 recordings then hold a handful of strings, not 100,000 copies.
  */
-export const clip = (text: string): string => detach(text.length > FIELD_LIMIT ? `${text.slice(0, FIELD_LIMIT - 5)} [...]` : text)
+export class Interner {
+  private readonly seen = new Map<string, string>()
+
+  get(text: string): string {
+    if (text.length > SHORT) return clip(text)
+    let kept = this.seen.get(text)
+    if (kept === undefined) {
+      // Unbounded variety (ids, times) would make the map a second copy of the data: start over.
+      if (this.seen.size >= 20_000) this.seen.clear()
+      kept = detach(text)
+      this.seen.set(kept, kept)
+    }
+    return kept
+  }
+}

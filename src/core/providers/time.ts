@@ -25,4 +25,3 @@ export function toUtcIso(text: string): string | null {
   return date.toISOString()
 }
 
-export const epochToIso = (ms: number): string => new Date(ms).toISOString()

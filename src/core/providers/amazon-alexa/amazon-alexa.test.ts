@@ -129,4 +129,12 @@ describe('amazon-alexa: the 2018 answer (flat WAVs and a transcript PDF)', () =>
     expect(reading.devices.map((d) => d.name).sort()).toEqual(['Echo Küche', 'Echo Wohnzimmer'])
     expect(reading.problems.map((p) => p.kind).sort()).toEqual(['audio-not-found', 'missing-file'])
   })
+
+  it('without the PDF, each WAV is a recording with the time and device serial its name carries', async () => {
+    const { truth, reading } = await readBuilt({ provider: 'amazon', own: 0, foreign: 5, kind: 'seed', seed: 'no-pdf', amazon: { missing: ['voice-history'] } })
+    expect(truth.counts).toMatchObject({ recordings: 5, withoutMetadata: 5 })
+    expectTruth(reading, truth)
+    expect(reading.recordings.every((r) => r.signals.includes('metadata-missing') && r.time !== null && r.transcript === null)).toBe(true)
+    expect(reading.problems.map((p) => p.kind).sort()).toEqual(['missing-file', 'missing-file'])
+  })
 })

