@@ -58,3 +58,24 @@ test('opening a large export shows progress and can be cancelled', async ({ app 
   await expect(page.getByRole('button', { name: 'Open export…' })).toBeVisible()
   await expect(page.getByRole('alert')).toHaveCount(0)
 })
+
+test('an unknown voice-history table is mapped by hand, and the recordings appear', async ({ app }) => {
+  const { buildExport } = await import('../src/core/generate')
+  const { writeZipParts } = await import('../src/core/generate/write-zip')
+  const { tree } = await buildExport({ provider: 'amazon', own: 1, foreign: 0, kind: 'none', seed: 'e2e-map', clips: { sampleRate: 8000, maxSeconds: 0.3 } })
+  tree.parts[0]!.name = 'unknown-header.zip'
+  tree.parts[0]!.nodes.push({ path: 'Alexa/Alexa.VoiceHistory.csv', content: 'Zeitpunkt;Gerät;Gesagt\n2023-03-01 10:00:00;Küche;hallo\n2023-03-01 10:05:00;Küche;tschüss\n' })
+  const [path] = await writeZipParts(tree, work.dir)
+  const { page } = app
+  app.answerNextDialog(path!)
+  await page.getByRole('button', { name: 'Open export…' }).click()
+  const before = Number(await page.getByTestId('recording-count').textContent())
+  const mapper = page.getByRole('region', { name: 'A table we could not read by ourselves' })
+  await expect(mapper).toContainText('Alexa/Alexa.VoiceHistory.csv')
+  await mapper.getByRole('combobox', { name: 'Time *' }).selectOption('Zeitpunkt')
+  await mapper.getByRole('combobox', { name: 'Device name' }).selectOption('Gerät')
+  await mapper.getByRole('combobox', { name: 'What was said' }).selectOption('Gesagt')
+  await mapper.getByRole('button', { name: 'Save mapping and read again' }).click()
+  await expect(mapper).toHaveCount(0)
+  await expect(page.getByTestId('recording-count')).toHaveText(String(before + 2))
+})

@@ -6,10 +6,11 @@ import type { ArchiveSummary } from '../../shared/model/archive'
 import type { ExportReading } from '../../shared/model/recording'
 import type { Platform } from '../platform'
 import { readExport } from '../providers'
+import { loadSavedMappings, saveMapping } from '../providers/saved-mappings'
 import { ArchiveOpenError, hashArchive, openArchive } from './index'
 import type { OpenedArchive } from './types'
 
-type ArchiveHandlers = Pick<Handlers, 'openArchive' | 'cancelJob' | 'listEntries' | 'listRecordings' | 'closeArchive'>
+type ArchiveHandlers = Pick<Handlers, 'openArchive' | 'cancelJob' | 'listEntries' | 'listRecordings' | 'saveColumnMapping' | 'closeArchive'>
 
 interface OpenSlot {
   archive: OpenedArchive
@@ -62,6 +63,13 @@ export function createArchiveHandlers(platform: Platform) {
       })
   }
 
+  const readWithSavedMappings = async (archive: OpenedArchive, signal?: AbortSignal, onProgress?: () => void): Promise<ExportReading> => {
+    const saved = await loadSavedMappings(platform.home)
+    const reading = await readExport(archive, { signal, onProgress, mappings: saved.mappings })
+    if (saved.problem) reading.problems.push({ kind: 'mappings', path: null, message: saved.problem, provider: null, line: null })
+    return reading
+  }
+
   /** Lists the archive, then lets the providers read it; progress is throttled to ten events a second. */
   const openAndRead = async (path: string, jobId: string): Promise<ArchiveSummary> => {
     const controller = new AbortController()
@@ -84,7 +92,7 @@ export function createArchiveHandlers(platform: Platform) {
         }
       })
       totals = { entries: archive.entries.length, bytes: archive.bytes, totalBytes: archive.bytes }
-      const reading = await readExport(archive, { signal: controller.signal, onProgress: () => progress('providers') })
+      const reading = await readWithSavedMappings(archive, controller.signal, () => progress('providers'))
       progress('done')
       const id = `a${randomBytes(8).toString('hex')}`
       const slot: OpenSlot = { archive, reading, sha256: null, hashing: new AbortController() }
@@ -119,6 +127,12 @@ export function createArchiveHandlers(platform: Platform) {
     async listRecordings({ archiveId, offset, limit }) {
       const { reading } = get(archiveId)
       return { total: reading.recordings.length, offset, recordings: reading.recordings.slice(offset, offset + limit) }
+    },
+    async saveColumnMapping({ archiveId, mapping }) {
+      const slot = get(archiveId)
+      await saveMapping(platform.home, mapping)
+      slot.reading = await readWithSavedMappings(slot.archive)
+      return summarize(archiveId, slot)
     },
     async closeArchive({ archiveId }) {
       const slot = open.get(archiveId)

@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { AppInfoSchema } from '../model/app'
 import { ArchiveSummarySchema, EntryPageSchema } from '../model/archive'
 import { RecordingPageSchema } from '../model/export'
+import { ColumnMappingSchema } from '../model/recording'
 
 /**
  * Every call the renderer may make, with its request and response schema. The preload, main, the
@@ -35,6 +36,8 @@ export const contract = {
     z.object({ archiveId, offset: z.number().int().min(0), limit: z.number().int().min(1).max(5000) }).strict(),
     RecordingPageSchema
   ),
+  /** Saves how an unknown voice-history CSV's columns map (reused for every export) and re-reads the export. */
+  saveColumnMapping: call(z.object({ archiveId, mapping: ColumnMappingSchema }).strict(), ArchiveSummarySchema),
   closeArchive: call(z.object({ archiveId }).strict(), z.object({ closed: z.boolean() }))
 } as const
 

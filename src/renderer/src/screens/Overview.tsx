@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next'
 import { formatBytes, formatCount } from '../format'
 import { useArchiveStore } from '../stores/archive'
+import { ColumnMapper } from '../components/ColumnMapper'
 import { FileTable } from '../components/FileTable'
 
 export function Overview() {
@@ -32,6 +33,10 @@ export function Overview() {
           <dt>{t('overview.audio')}</dt>
           <dd data-testid="audio-count">{formatCount(summary.audioCount, lang)}</dd>
         </div>
+        <div>
+          <dt>{t('overview.recordings')}</dt>
+          <dd data-testid="recording-count">{formatCount(summary.reading.recordingCount, lang)}</dd>
+        </div>
         {summary.parts.length > 1 && (
           <div>
             <dt>{t('overview.parts')}</dt>
@@ -61,6 +66,7 @@ export function Overview() {
           </>
         )}
       </section>
+      <ColumnMapper />
       <FileTable />
     </section>
   )

@@ -15,6 +15,8 @@ interface ArchiveState {
   error: { code: string; message: string } | null
   open(path: string): Promise<void>
   openSample(): Promise<void>
+  /** Takes a fresh summary of the open export (after a re-read) without reopening it. */
+  applySummary(summary: ArchiveSummary): void
   cancel(): Promise<void>
   close(): Promise<void>
   loadMoreEntries(): Promise<void>
@@ -34,6 +36,9 @@ export const useArchiveStore = create<ArchiveState>((set, get) => ({
 
   open: (path) => openWith(path, (jobId) => call('openArchive', { path, jobId })),
   openSample: () => openWith('sample-export.zip', (jobId) => call('openSample', { jobId })),
+  applySummary: (summary) => {
+    if (get().summary?.archiveId === summary.archiveId) set({ summary })
+  },
 
 
   async cancel() {
