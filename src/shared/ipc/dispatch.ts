@@ -12,7 +12,11 @@ const isCallName = (name: unknown): name is CallName => typeof name === 'string'
  * typed error. Nothing escapes as an exception.
  */
 export async function dispatch(handlers: Handlers, name: unknown, payload: unknown): Promise<Result<unknown>> {
-  if (!isCallName(name)) return fail('unknown-call', `There is no call named ${JSON.stringify(String(name)).slice(0, 80)}.`)
+  if (!isCallName(name)) {
+    // Never String() an unknown value: an object with a broken toString would throw here.
+    const shown = typeof name === 'string' ? JSON.stringify(name.slice(0, 80)) : `of type ${name === null ? 'null' : typeof name}`
+    return fail('unknown-call', `There is no call named ${shown}.`)
+  }
   const parsed = contract[name].request.safeParse(payload ?? {})
   if (!parsed.success) {
     const details = parsed.error.issues.map((i) => `${i.path.length ? i.path.join('.') : '(payload)'}: ${i.message}`)
