@@ -1,10 +1,16 @@
-export type Command =
-  | { kind: 'help' }
-  | { kind: 'version' }
-  | { kind: 'scan'; path: string; json: boolean; hash: boolean }
-  | { kind: 'usage-error'; message: string }
+export interface ScanCommand {
+  kind: 'scan'
+  path: string
+  json: boolean
+  hash: boolean
+  /** A column-mapping file (exportscope.mapping/1) for voice-history CSVs with an unknown header. */
+  mapping: string | null
+}
+
+export type Command = { kind: 'help' } | { kind: 'version' } | ScanCommand | { kind: 'usage-error'; message: string }
 
 const SCAN_FLAGS = new Set(['--json', '--no-hash'])
+const MAPPING = '--mapping'
 
 export function parseArgs(argv: readonly string[]): Command {
   if (argv.length === 0) return { kind: 'usage-error', message: 'no command given.' }
@@ -17,10 +23,18 @@ export function parseArgs(argv: readonly string[]): Command {
 
   const flags = new Set<string>()
   const positionals: string[] = []
+  let mapping: string | null = null
   let onlyPositionals = false
-  for (const arg of rest) {
+  for (let i = 0; i < rest.length; i++) {
+    const arg = rest[i]!
     if (!onlyPositionals && arg === '--') onlyPositionals = true
-    else if (!onlyPositionals && arg.startsWith('-') && arg !== '-') {
+    else if (!onlyPositionals && (arg === MAPPING || arg.startsWith(`${MAPPING}=`))) {
+      // '--mapping --json' means the file was forgotten; a file really named '-x' can be given as '--mapping=-x'.
+      const value = arg === MAPPING ? (rest[i + 1]?.startsWith('-') ? undefined : rest[++i]) : arg.slice(MAPPING.length + 1)
+      if (!value) return { kind: 'usage-error', message: 'the option --mapping needs the path of a mapping file (exportscope.mapping/1).' }
+      if (mapping !== null) return { kind: 'usage-error', message: 'give --mapping once; one file can hold any number of mappings.' }
+      mapping = value
+    } else if (!onlyPositionals && arg.startsWith('-') && arg !== '-') {
       if (!SCAN_FLAGS.has(arg)) return { kind: 'usage-error', message: `scan does not know the option ${arg}.` }
       flags.add(arg)
     } else positionals.push(arg)
@@ -28,5 +42,5 @@ export function parseArgs(argv: readonly string[]): Command {
   if (positionals.length !== 1) {
     return { kind: 'usage-error', message: positionals.length === 0 ? 'scan needs the path of an archive, a folder or one part of an export.' : 'scan takes one path; to read a multipart export, give any one of its parts.' }
   }
-  return { kind: 'scan', path: positionals[0]!, json: flags.has('--json'), hash: !flags.has('--no-hash') }
+  return { kind: 'scan', path: positionals[0]!, json: flags.has('--json'), hash: !flags.has('--no-hash'), mapping }
 }

@@ -26,6 +26,15 @@ describe('progress on stderr', () => {
     progress.done('read 120 entries')
     expect(err.text().endsWith('\r\x1b[Kexportscope: read 120 entries\n')).toBe(true)
   })
+  it('shows which provider reads which file, and how many recordings so far, with names escaped', () => {
+    const err = collector(true)
+    const progress = createProgress({ ...err.stream, columns: 120 }, {})
+    progress.reading('Amazon Alexa', { provider: 'amazon-alexa', file: 'Alexa/\u001b[2Jhistory.csv', recordings: 12_000 })
+    expect(err.text()).toBe('\r\x1b[Kexportscope: reading Amazon Alexa… 12,000 recordings (Alexa/\\u001b[2Jhistory.csv)')
+    const quiet = collector(false)
+    createProgress(quiet.stream, {}).reading('Amazon Alexa', { provider: 'amazon-alexa', file: null, recordings: 0 })
+    expect(quiet.text()).toBe('')
+  })
   it('stays quiet on a dumb terminal', () => {
     const err = collector(true)
     createProgress(err.stream, { TERM: 'dumb' }).opening(step)

@@ -1,10 +1,13 @@
 import type { OpenProgress } from '../core/archive/types'
-import { bytes, count } from './format'
+import type { ParseProgress } from '../core/providers'
+import { bytes, count, printable } from './format'
 import type { CliStream } from './io'
 
 export interface Progress {
   opening(p: OpenProgress): void
   hashing(files: number, bytes: number, totalBytes: number): void
+  /** The providers are reading: `what` names the provider (or the export), p says how far. */
+  reading(what: string, p?: ParseProgress): void
   /** A phase ended: one line that stays. */
   done(line: string): void
   /** Removes the live line, so that an error is the only line left. */
@@ -42,6 +45,11 @@ export function createProgress(stderr: CliStream, env: Record<string, string | u
   return {
     opening(p) {
       draw(`exportscope: ${PHASES[p.phase]}… ${count(p.entries)} entries, ${bytes(p.bytes)}${percent(p.bytes, p.totalBytes)}`)
+    },
+    reading(what, p) {
+      const recordings = p && p.recordings > 0 ? ` ${count(p.recordings)} recordings` : ''
+      const file = p?.file ? ` (${printable(p.file)})` : ''
+      draw(`exportscope: reading ${what}…${recordings}${file}`)
     },
     hashing(files, done, totalBytes) {
       draw(`exportscope: computing the SHA-256 of ${files === 1 ? 'the archive' : `${count(files)} parts`}… ${bytes(done)} of ${bytes(totalBytes)}${percent(done, totalBytes)}`)

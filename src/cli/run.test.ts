@@ -16,6 +16,7 @@ const cli = async (...argv: string[]) => {
 }
 const lines = (text: string) => text.trimEnd().split('\n')
 
+const VOICE_HISTORY_HEADER = 'Timestamp,Device Name,Device Serial Number,Utterance,Audio File'
 let dir: string
 let zip: string
 beforeAll(async () => {
@@ -23,10 +24,10 @@ beforeAll(async () => {
   zip = join(dir, 'amazon export.zip')
   await writeZip(zip, {
     'README.txt': 'Your data',
-    'Alexa/Alexa.VoiceHistory.csv': 'Timestamp,Device Name\n',
+    'Alexa/Alexa.VoiceHistory.csv': `${VOICE_HISTORY_HEADER}\n2018-12-01T09:00:00Z,Küche,G0KITCHEN,wie spät ist es,0001.wav\n2018-12-01T09:05:30Z,Küche,G0KITCHEN,stopp,0002.wav\n`,
     'Alexa/Audio/0001.wav': Buffer.alloc(2000, 1),
     'Alexa/Audio/0002.wav': Buffer.alloc(3000, 2),
-    'Alexa/Transcripts.pdf': '%PDF-1.4'
+    'Devices.Registration/registration.csv': 'DeviceSerialNumber,DeviceName\nG0DOT,Annas Echo Dot\n'
   })
 })
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
@@ -35,7 +36,8 @@ describe('exportscope --help and --version', () => {
   it('prints usage with the scan command and its flags', async () => {
     const r = await cli('--help')
     expect(r.code).toBe(0)
-    expect(r.stdout).toMatch(/exportscope scan <archive\|folder\|any-part> \[--json\] \[--no-hash\]/)
+    expect(r.stdout).toMatch(/exportscope scan <archive\|folder\|any-part> \[--json\] \[--no-hash\] \[--mapping <file\.json>\]/)
+    expect(r.stdout).toContain('"schema": "exportscope.mapping/1"')
     expect(r.stderr).toBe('')
   })
   it('prints the package version alone', async () => {
@@ -55,12 +57,17 @@ describe('exportscope scan', () => {
   it('prints a summary a person can read', async () => {
     const r = await cli('scan', zip)
     expect(r.code).toBe(0)
-    expect(r.stdout).toContain('Format    zip')
-    expect(r.stdout).toContain('Entries   5 files')
-    expect(r.stdout).toContain('Audio     2 files')
-    expect(r.stdout).toContain(`SHA-256   ${sha256()}`)
-    expect(r.stdout).toContain('Problems  none')
+    expect(r.stdout).toContain('Format      zip\n')
+    expect(r.stdout).toContain('Entries     5 files\n')
+    expect(r.stdout).toContain(`SHA-256     ${sha256()}\n`)
+    expect(r.stdout).toContain('Providers   Amazon Alexa: Alexa voice history: Alexa/Alexa.VoiceHistory.csv\n')
+    expect(r.stdout).toContain('Recordings  2 (2 with a transcript)\n')
+    expect(r.stdout).toContain('Devices     2 (1 registered to the account)\n')
+    expect(r.stdout).toMatch(/\n  Küche +G0KITCHEN +NO +2  2018-12-01 09:00 – 2018-12-01 09:05\n/)
+    expect(r.stdout).toMatch(/\n  Annas Echo Dot +G0DOT +yes +0  -\n/)
+    expect(r.stdout).toContain('Problems    none\n')
     expect(r.stderr).toMatch(/^exportscope: listed 5 entries/)
+    expect(r.stderr).toMatch(/\nexportscope: read 2 recordings and 2 devices with Amazon Alexa in [\d.]+ s\n/)
   })
 
   it('prints only the report with --json, valid against exportscope.scan/1', async () => {
@@ -69,9 +76,17 @@ describe('exportscope scan', () => {
     const report = JSON.parse(r.stdout)
     expect(scanReportErrors(report)).toEqual([])
     expect(report.archive).toMatchObject({ path: zip, format: 'zip', entries: 5, bytes: statSync(zip).size, sha256: sha256() })
-    expect(report.recordings.map((x: { audioPath: string }) => x.audioPath).sort()).toEqual(['Alexa/Audio/0001.wav', 'Alexa/Audio/0002.wav'])
-    expect(report.summary).toMatchObject({ recordings: 2, audioFilesWithoutMetadata: 2, foreign: 0 })
-    expect(Object.keys(report.timings)).toEqual(expect.arrayContaining(['open', 'hash', 'total']))
+    expect(report.providers).toMatchObject([{ id: 'amazon-alexa', name: 'Amazon Alexa' }])
+    const kitchen = report.devices.find((d: { serial: string }) => d.serial === 'G0KITCHEN')
+    expect(kitchen).toMatchObject({ name: 'Küche', registered: false, recordings: 2, firstSeen: '2018-12-01T09:00:00.000Z', lastSeen: '2018-12-01T09:05:30.000Z', verdict: 'own' })
+    expect(report.devices.find((d: { serial: string }) => d.serial === 'G0DOT')).toMatchObject({ registered: true, recordings: 0 })
+    expect(report.recordings.map((x: { audioPath: string; transcript: string; deviceId: string; time: string }) => [x.audioPath, x.transcript, x.deviceId, x.time])).toEqual([
+      ['Alexa/Audio/0001.wav', 'wie spät ist es', kitchen.id, '2018-12-01T09:00:00.000Z'],
+      ['Alexa/Audio/0002.wav', 'stopp', kitchen.id, '2018-12-01T09:05:30.000Z']
+    ])
+    expect(report.summary).toMatchObject({ recordings: 2, devices: 2, audioFilesWithoutMetadata: 0, metadataWithoutAudio: 0, foreign: 0 })
+    expect(report.problems).toEqual([])
+    expect(Object.keys(report.timings)).toEqual(expect.arrayContaining(['open', 'read', 'hash', 'total']))
   })
 
   it('leaves out the hash with --no-hash', async () => {
@@ -81,7 +96,7 @@ describe('exportscope scan', () => {
     expect(report.archive.sha256).toBeNull()
     expect(report.timings.hash).toBeUndefined()
     expect(scanReportErrors(report)).toEqual([])
-    expect((await cli('scan', zip, '--no-hash')).stdout).toContain('SHA-256   not computed (--no-hash)')
+    expect((await cli('scan', zip, '--no-hash')).stdout).toContain('SHA-256     not computed (--no-hash)\n')
   })
 
   it('leaves the archive’s bytes and modification time as they were', async () => {
@@ -133,11 +148,55 @@ describe('exportscope scan', () => {
     writeFileSync(cut, whole.subarray(0, whole.length - 120))
     const r = await cli('scan', cut)
     expect(r.code).toBe(0)
-    expect(r.stdout).toMatch(/Problems  [1-9]/)
-    expect(r.stdout).toMatch(/\n  \S.*: [A-Z].*\.\n/)
+    expect(r.stdout).toMatch(/\nProblems    [1-9]/)
+    expect(r.stdout).toMatch(/\n  \(the archive\): The ZIP ends early, as after an interrupted download or copy: its table of contents .* is missing, so [1-5] entries were recovered by reading the file from the start\.\n/)
     const report = JSON.parse((await cli('scan', cut, '--json', '--no-hash')).stdout)
     expect(scanReportErrors(report)).toEqual([])
     expect(report.problems.length).toBeGreaterThan(0)
+  })
+
+  it('reads a voice history with an unknown header once --mapping names its columns', async () => {
+    const german = join(dir, 'german.zip')
+    await writeZip(german, { 'Alexa/Alexa.VoiceHistory.csv': 'Zeitpunkt;Gerät;Gesagt\n2023-03-01 10:00:00;Küche;hallo\n2023-03-01 10:05:00;Küche;tschüss\n' })
+    const unmapped = await cli('scan', german, '--no-hash')
+    expect(unmapped.code).toBe(0)
+    expect(unmapped.stdout).toContain('Recordings  0\n')
+    expect(unmapped.stdout).toContain('  Alexa/Alexa.VoiceHistory.csv: Line 1: voice history with a header we do not know: Zeitpunkt, Gerät, Gesagt.\n')
+    expect(unmapped.stdout).toContain('scan again with --mapping <file.json>')
+
+    const mapping = join(dir, 'mapping.json')
+    writeFileSync(mapping, JSON.stringify({ schema: 'exportscope.mapping/1', mappings: [{ file: 'Alexa/Alexa.VoiceHistory.csv', columns: { time: 'Zeitpunkt', deviceName: 'Gerät', transcript: 'Gesagt' } }] }))
+    const r = await cli('scan', german, '--no-hash', '--json', '--mapping', mapping)
+    expect(r.code).toBe(0)
+    const report = JSON.parse(r.stdout)
+    expect(report.recordings.map((x: { time: string; transcript: string }) => [x.time, x.transcript])).toEqual([
+      ['2023-03-01T10:00:00.000Z', 'hallo'],
+      ['2023-03-01T10:05:00.000Z', 'tschüss']
+    ])
+    expect(report.devices).toMatchObject([{ name: 'Küche', registered: false, recordings: 2 }])
+    expect(report.problems.map((p: { kind: string }) => p.kind)).not.toContain('unknown-header')
+    expect(scanReportErrors(report)).toEqual([])
+  })
+
+  it('exits 2 with one line naming a mapping file it cannot use, before reading the export', async () => {
+    const notJson = join(dir, 'not-json.json')
+    writeFileSync(notJson, '{ "schema": \n')
+    const noTime = join(dir, 'no-time.json')
+    writeFileSync(noTime, JSON.stringify({ schema: 'exportscope.mapping/1', mappings: [{ signature: 'a|b', columns: { transcript: 'b' } }] }))
+    const cases: Array<[string, RegExp]> = [
+      [join(dir, 'absent.json'), /absent\.json: The mapping file cannot be read: it does not exist\.$/],
+      [dir, /: The mapping file cannot be read: it is a folder\.$/],
+      [notJson, /not-json\.json: The mapping file is not JSON: /],
+      [noTime, /no-time\.json: The mapping file does not fit exportscope\.mapping\/1: .*a mapping must name the time column$/]
+    ]
+    for (const [file, message] of cases) {
+      const r = await cli('scan', join(dir, 'missing-export.zip'), '--mapping', file)
+      expect(r.code, file).toBe(2)
+      expect(r.stdout).toBe('')
+      expect(lines(r.stderr), file).toHaveLength(1)
+      expect(r.stderr.trimEnd()).toMatch(/^exportscope: /)
+      expect(r.stderr.trimEnd()).toMatch(message)
+    }
   })
 
   it('stops with exit 130 when cancelled', async () => {

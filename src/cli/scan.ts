@@ -1,20 +1,21 @@
+import { readFile } from 'node:fs/promises'
 import { basename } from 'node:path'
 import { ArchiveOpenError, hashArchive, openArchive } from '../core/archive'
 import type { OpenedArchive } from '../core/archive/types'
+import { builtInProviders, parseMappingFile, readExport } from '../core/providers'
 import { buildScanReport, type FileHash } from '../core/report/scan-report'
 import type { Problem } from '../shared/model/archive'
+import type { ColumnMapping, ExportReading } from '../shared/model/recording'
+import type { ScanCommand } from './args'
 import { bytes, plural, printable, seconds } from './format'
 import { EXIT_CANCELLED, EXIT_CANNOT_OPEN, EXIT_OK, type CliIo } from './io'
 import { createProgress, type Progress } from './progress'
 import { formatSummary } from './summary'
 
-export interface ScanOptions {
-  path: string
-  json: boolean
-  hash: boolean
-}
+export type ScanOptions = Omit<ScanCommand, 'kind'>
 
 const since = (start: number) => Math.round(performance.now() - start)
+const oneLine = (text: string) => text.replace(/\s*\n\s*/g, ' ').trim()
 
 export async function scan(options: ScanOptions, io: CliIo): Promise<number> {
   const started = performance.now()
@@ -23,6 +24,14 @@ export async function scan(options: ScanOptions, io: CliIo): Promise<number> {
     progress.clear()
     io.stderr.write(`exportscope: ${line}\n`)
     return code
+  }
+
+  // Read before the archive is opened, so a typo in the mapping costs nothing.
+  let mappings: ColumnMapping[] = []
+  if (options.mapping !== null) {
+    const loaded = await loadMappings(options.mapping)
+    if ('error' in loaded) return fail(EXIT_CANNOT_OPEN, `${printable(options.mapping)}: ${printable(oneLine(loaded.error))}`)
+    mappings = loaded.mappings
   }
 
   let archive: OpenedArchive
@@ -39,6 +48,10 @@ export async function scan(options: ScanOptions, io: CliIo): Promise<number> {
     const timings: Record<string, number> = { open }
     progress.done(`listed ${plural(archive.entries.length, 'entry', 'entries')} of ${printable(basename(archive.path))} (${archive.format}, ${bytes(archive.bytes)}) in ${seconds(open)}`)
 
+    const readStarted = performance.now()
+    const reading = await readProviders(archive, mappings, io.signal, progress)
+    timings.read = since(readStarted)
+
     const hashed = options.hash && archive.format !== 'folder'
     const problems = [...archive.problems]
     let hashes: FileHash[] | null = null
@@ -51,7 +64,7 @@ export async function scan(options: ScanOptions, io: CliIo): Promise<number> {
     }
 
     const reportStarted = performance.now()
-    const report = buildScanReport({ archive: { ...pick(archive), problems }, hashes })
+    const report = buildScanReport({ archive: { ...pick(archive), problems }, reading, hashes })
     timings.report = since(reportStarted)
     timings.total = since(started)
     report.timings = timings
@@ -67,6 +80,38 @@ export async function scan(options: ScanOptions, io: CliIo): Promise<number> {
 }
 
 const pick = ({ path, format, bytes, parts, entries }: OpenedArchive) => ({ path, format, bytes, parts, entries })
+
+async function loadMappings(path: string): Promise<{ mappings: ColumnMapping[] } | { error: string }> {
+  let text: string
+  try {
+    text = await readFile(path, 'utf8')
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code
+    const why = code === 'ENOENT' ? 'it does not exist' : code === 'EISDIR' ? 'it is a folder' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : (err as Error).message
+    return { error: `The mapping file cannot be read: ${why}.` }
+  }
+  try {
+    return { mappings: parseMappingFile(text) }
+  } catch (err) {
+    // parseMappingFile's messages are sentences that say what is wrong with the file.
+    return { error: err instanceof Error ? err.message : String(err) }
+  }
+}
+
+async function readProviders(archive: OpenedArchive, mappings: ColumnMapping[], signal: AbortSignal | undefined, progress: Progress): Promise<ExportReading> {
+  const started = performance.now()
+  const registry = builtInProviders()
+  progress.reading("the export's files")
+  const reading = await readExport(archive, {
+    signal,
+    mappings,
+    providers: registry,
+    onProgress: (p) => progress.reading(registry.get(p.provider)?.name ?? p.provider, p)
+  })
+  const by = reading.providers.length > 0 ? ` with ${reading.providers.map((p) => p.name).join(', ')}` : ''
+  progress.done(`read ${plural(reading.recordings.length, 'recording')} and ${plural(reading.devices.length, 'device')}${by} in ${seconds(since(started))}`)
+  return reading
+}
 
 /** A hash that fails (a part vanished, a read error) is a problem in the report, not a failed scan. */
 async function hashParts(archive: OpenedArchive, signal: AbortSignal | undefined, progress: Progress): Promise<{ hashes: FileHash[] } | { problem: Problem }> {

@@ -7,6 +7,7 @@ import type { ExportReading } from '../../shared/model/recording'
 import type { Platform } from '../platform'
 import { readExport } from '../providers'
 import { loadSavedMappings, saveMapping } from '../providers/saved-mappings'
+import { exportSha256 } from './combined-sha256'
 import { ArchiveOpenError, hashArchive, openArchive } from './index'
 import type { OpenedArchive } from './types'
 
@@ -53,8 +54,8 @@ export function createArchiveHandlers(platform: Platform) {
     if (slot.archive.format === 'folder') return
     hashArchive(slot.archive.parts.map((p) => p.path), { signal: slot.hashing.signal })
       .then((hashes) => {
-        // One part: its own hash. Several: the hash of the parts' hashes in order, named in the case file.
-        slot.sha256 = hashes.length === 1 ? hashes[0]!.sha256 : hashes.map((h) => h.sha256).join(',')
+        // The same hash `exportscope scan` prints, so a case and a CLI report name the export alike.
+        slot.sha256 = exportSha256(hashes.map((h) => h.sha256))
         platform.emit('archive.hashed', { archiveId: id, sha256: slot.sha256, error: null })
       })
       .catch((err: unknown) => {

@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto'
 import { writeFile } from 'node:fs/promises'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { workDir } from '../../../test/fixtures/archives'
-import { hashArchive, type HashProgress } from './index'
+import { combinedSha256, exportSha256, hashArchive, type HashProgress } from './index'
 
 let work: Awaited<ReturnType<typeof workDir>>
 const data = [randomBytes(3 * 1024 * 1024), randomBytes(1000)]
@@ -36,5 +36,16 @@ describe('hashArchive', () => {
 
   it('rejects with the reason when a part cannot be read', async () => {
     await expect(hashArchive([work.path('missing.zip')])).rejects.toThrow(/could not be hashed: ENOENT/)
+  })
+})
+
+describe('combinedSha256', () => {
+  it('is the SHA-256 of the parts’ lower-case hex digests, one per line, so sha256sum can check it', () => {
+    expect(combinedSha256(['AB', 'cd'])).toBe(sha(Buffer.from('ab\ncd\n')))
+    expect(combinedSha256(['ab', 'cd'])).not.toBe(combinedSha256(['cd', 'ab']))
+  })
+  it('is not used for a single file, whose own SHA-256 is the export’s', () => {
+    expect(exportSha256([sha(data[1]!)])).toBe(sha(data[1]!))
+    expect(exportSha256(['ab', 'cd'])).toBe(combinedSha256(['ab', 'cd']))
   })
 })

@@ -4,6 +4,7 @@
  */
 export { openArchive } from './open'
 export { hashArchive, type HashOptions, type HashProgress } from './hash'
+export { combinedSha256, exportSha256 } from './combined-sha256'
 export { defaultLimits } from './limits'
 export { entryKind } from './kind'
 export { ArchiveOpenError, EntryReadError, type EntryErrorReason, type OpenErrorReason } from './errors'

@@ -10,18 +10,30 @@ import { buildScanReport } from './scan-report'
 const dir = mkdtempSync(join(tmpdir(), 'exportscope-ids-'))
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
 
+async function scanOnce(file: string) {
+  const archive = await openArchive(file)
+  try {
+    const reading = await readExport(archive)
+    return { reading, report: buildScanReport({ archive, reading, hashes: null }) }
+  } finally {
+    await archive.close()
+  }
+}
+
 describe('recording ids in the scan report', () => {
-  it('are the ids the app’s generic-audio provider gives the same files', async () => {
+  it('are the app’s ids, the same in every scan and unique within one, so marks made in the app match the report', async () => {
     const file = join(dir, 'voice.zip')
-    await writeZip(file, { 'Sonstiges/Anrufbeantworter.mp3': Buffer.alloc(300, 1), 'notes/memo.wav': Buffer.alloc(200, 2), 'README.txt': 'x' })
-    const archive = await openArchive(file)
-    try {
-      const app = (await readExport(archive)).recordings.filter((r) => r.provider === 'generic-audio')
-      const cli = buildScanReport({ archive, hashes: null }).recordings
-      expect(cli.map((r) => [r.audioPath, r.id]).sort()).toEqual(app.map((r) => [r.audio?.path, r.id]).sort())
-      expect(cli).toHaveLength(2)
-    } finally {
-      await archive.close()
-    }
+    await writeZip(file, {
+      'Sonstiges/Anrufbeantworter.mp3': Buffer.alloc(300, 1),
+      'notes/memo.wav': Buffer.alloc(200, 2),
+      '__MACOSX/notes/._memo.wav': Buffer.alloc(82, 3),
+      'README.txt': 'x'
+    })
+    const first = await scanOnce(file)
+    const again = await scanOnce(file)
+    expect(first.report.recordings.map((r) => [r.audioPath, r.id])).toEqual(first.reading.recordings.map((r) => [r.audio?.path, r.id]))
+    expect(first.report.recordings.map((r) => r.audioPath).sort()).toEqual(['Sonstiges/Anrufbeantworter.mp3', 'notes/memo.wav'])
+    expect(again.report.recordings.map((r) => r.id)).toEqual(first.report.recordings.map((r) => r.id))
+    expect(new Set(first.report.recordings.map((r) => r.id)).size).toBe(2)
   })
 })

@@ -1,7 +1,9 @@
+import { exportSha256 } from '../archive/combined-sha256'
 import type { OpenedArchive } from '../archive/types'
-import { stableId } from '../providers/ids'
-import { combinedSha256 } from './combined-sha256'
-import { SCAN_REPORT_SCHEMA, type ScanReport, type ScanReportRecording } from './types'
+import type { Device, ExportReading, Recording } from '../../shared/model/recording'
+import { UNJUDGED, type Judgement } from './judgement'
+import { reportedProblem } from './problems'
+import { SCAN_REPORT_SCHEMA, type ScanReport, type ScanReportDevice, type ScanReportRecording } from './types'
 
 export type ScannedArchive = Pick<OpenedArchive, 'path' | 'format' | 'bytes' | 'parts' | 'entries' | 'problems'>
 
@@ -12,57 +14,56 @@ export interface FileHash {
 
 export interface ScanReportInput {
   archive: ScannedArchive
+  /** What readExport read from the archive. */
+  reading: ExportReading
   /** One per part, as hashArchive returns them; null when the hash was not computed. */
   hashes: ReadonlyArray<FileHash> | null
   timings?: Record<string, number>
+  /** The rules' verdicts; without them every recording and device is reported as the owner's. */
+  judgement?: Judgement
 }
-
-/** Until the providers land, every audio file is a recording that no metadata describes. */
-export const GENERIC_AUDIO_PROVIDER = { id: 'generic-audio', name: 'Audio files found by type' } as const
-
-/**
- * Same export, same id, and the same id the app's generic-audio provider gives the file (keyed
- * like its export view), so marks saved in the app match the CLI's report.
- */
-export const recordingId = (part: string | null, path: string): string => stableId('r', GENERIC_AUDIO_PROVIDER.id, part ? `${part}\u0000${path}` : path)
-
-const isDirectory = (path: string) => path.endsWith('/')
-
-// Re-zipping on a Mac adds AppleDouble twins ('__MACOSX/…/._x.wav') that hold no audio (formats.md).
-const isRezipDebris = (path: string) => /(^|\/)__MACOSX\//i.test(path) || /(^|\/)\._[^/]*$/.test(path)
 
 function archiveSha256(format: ScannedArchive['format'], partHashes: Array<string | null>): string | null {
-  if (format === 'folder' || partHashes.length === 0) return null
-  if (partHashes.some((h) => h === null)) return null
-  return partHashes.length === 1 ? partHashes[0]! : combinedSha256(partHashes as string[])
+  if (format === 'folder' || partHashes.length === 0 || partHashes.some((h) => h === null)) return null
+  return exportSha256(partHashes as string[])
 }
 
-export function buildScanReport({ archive, hashes, timings }: ScanReportInput): ScanReport {
+const toDevice = (d: Device, judgement: Judgement): ScanReportDevice => ({
+  id: d.id,
+  provider: d.provider,
+  name: d.name,
+  serial: d.serial,
+  type: d.type,
+  registered: d.registered,
+  recordings: d.recordings,
+  firstSeen: d.firstSeen,
+  lastSeen: d.lastSeen,
+  verdict: judgement.device(d)
+})
+
+const toRecording = (r: Recording, judgement: Judgement): ScanReportRecording => ({
+  id: r.id,
+  provider: r.provider,
+  time: r.time,
+  deviceId: r.deviceId,
+  audioPath: r.audio?.path ?? null,
+  part: r.audio?.part ?? null,
+  archiveTime: r.archiveTime,
+  durationMs: r.durationMs,
+  transcript: r.transcript,
+  language: r.language,
+  ...judgement.recording(r),
+  signals: [...r.signals]
+})
+
+export function buildScanReport({ archive, reading, hashes, timings, judgement = UNJUDGED }: ScanReportInput): ScanReport {
   const hashOf = new Map((hashes ?? []).map((h) => [h.path, h.sha256]))
   const parts = archive.parts.map((p) => ({ path: p.path, bytes: p.bytes, sha256: archive.format === 'folder' ? null : (hashOf.get(p.path) ?? null) }))
-
-  const recordings: ScanReportRecording[] = []
-  let files = 0
-  for (const { info } of archive.entries) {
-    if (isDirectory(info.path)) continue
-    files += 1
-    if (info.kind !== 'audio' || isRezipDebris(info.path)) continue
-    recordings.push({
-      id: recordingId(info.part, info.path),
-      provider: GENERIC_AUDIO_PROVIDER.id,
-      time: null,
-      deviceId: null,
-      audioPath: info.path,
-      part: info.part,
-      archiveTime: info.localTime,
-      durationMs: null,
-      transcript: null,
-      language: null,
-      verdict: 'own',
-      reasons: [],
-      signals: ['metadata-missing']
-    })
-  }
+  const files = archive.entries.reduce((n, e) => (e.info.path.endsWith('/') ? n : n + 1), 0)
+  const devices = reading.devices.map((d) => toDevice(d, judgement))
+  const recordings = reading.recordings.map((r) => toRecording(r, judgement))
+  const withSignal = (signal: string) => recordings.reduce((n, r) => (r.signals.includes(signal) ? n + 1 : n), 0)
+  const withVerdict = <T extends { verdict: string }>(xs: T[], verdict: string) => xs.reduce((n, x) => (x.verdict === verdict ? n + 1 : n), 0)
 
   const report: ScanReport = {
     schema: SCAN_REPORT_SCHEMA,
@@ -74,20 +75,21 @@ export function buildScanReport({ archive, hashes, timings }: ScanReportInput): 
       sha256: archiveSha256(archive.format, parts.map((p) => p.sha256)),
       parts
     },
-    providers: recordings.length > 0 ? [{ ...GENERIC_AUDIO_PROVIDER }] : [],
-    devices: [],
+    providers: reading.providers.map(({ id, name, confidence, reason }) => ({ id, name, confidence, reason })),
+    account: { ids: [...reading.account.ids], names: [...reading.account.names], emails: [...reading.account.emails] },
+    devices,
     recordings,
-    findings: [],
+    findings: judgement.findings,
     summary: {
       recordings: recordings.length,
-      foreign: 0,
-      suspect: 0,
-      devices: 0,
-      foreignDevices: 0,
-      audioFilesWithoutMetadata: recordings.length,
-      metadataWithoutAudio: 0
+      foreign: withVerdict(recordings, 'foreign'),
+      suspect: withVerdict(recordings, 'suspect'),
+      devices: devices.length,
+      foreignDevices: withVerdict(devices, 'foreign'),
+      audioFilesWithoutMetadata: withSignal('metadata-missing'),
+      metadataWithoutAudio: withSignal('audio-missing')
     },
-    problems: archive.problems.map(({ kind, path, message }) => ({ kind, path, message }))
+    problems: [...archive.problems.map(({ kind, path, message }) => ({ kind, path, message })), ...reading.problems.map(reportedProblem)]
   }
   if (timings) report.timings = { ...timings }
   return report

@@ -18,6 +18,15 @@ export interface ScanReportProvider {
   id: string
   name: string
   confidence?: number
+  /** What the provider saw that made it read the export, in one sentence. */
+  reason?: string
+}
+
+/** Who the export says it belongs to, as read from its own files. */
+export interface ScanReportAccount {
+  ids: string[]
+  names: string[]
+  emails: string[]
 }
 
 export interface ScanReportDevice {
@@ -73,6 +82,7 @@ export interface ScanReport {
   schema: typeof SCAN_REPORT_SCHEMA
   archive: ScanReportArchive
   providers: ScanReportProvider[]
+  account: ScanReportAccount
   devices: ScanReportDevice[]
   recordings: ScanReportRecording[]
   findings: ScanReportFinding[]

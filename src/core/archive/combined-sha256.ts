@@ -10,3 +10,9 @@ export function combinedSha256(partHashes: readonly string[]): string {
   for (const hex of partHashes) h.update(`${hex.toLowerCase()}\n`)
   return h.digest('hex')
 }
+
+/**
+ * The one hash the app and the CLI show for an export: a single file's own SHA-256 (so it matches
+ * `sha256sum export.zip`), or the combined one over several parts.
+ */
+export const exportSha256 = (partHashes: readonly string[]): string => (partHashes.length === 1 ? partHashes[0]! : combinedSha256(partHashes))
