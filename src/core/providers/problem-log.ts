@@ -19,7 +19,7 @@ export class ProblemLog {
   add(kind: string, message: string, line: number | null): void {
     const n = (this.counts.get(kind) ?? 0) + 1
     this.counts.set(kind, n)
-    if (n <= DETAILED) this.out.push(problem(this.provider, kind, this.path, line === null ? message : `line ${line}: ${message}`, line))
+    if (n <= DETAILED) this.out.push(problem(this.provider, kind, this.path, line === null ? message : `Line ${line}: ${message}`, line))
   }
 
   /** The problems kept so far, plus one summary per kind that overflowed; empties the log. */

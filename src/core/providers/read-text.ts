@@ -18,10 +18,17 @@ export async function readText(view: ExportView, entry: ViewEntry, limit = 4 * 1
   return Buffer.concat(chunks).toString('utf8').replace(/^\ufeff/, '')
 }
 
+/** A capital and a full stop, as every problem the app shows is a sentence. */
+export function asSentence(text: string): string {
+  const t = text.trim()
+  const capital = t.charAt(0).toUpperCase() + t.slice(1)
+  return /[.!?…)]$/.test(capital) ? capital : `${capital}.`
+}
+
 export const problem = (provider: string | null, kind: string, path: string | null, message: string, line: number | null = null): ReadProblem => ({
   kind,
   path,
-  message,
+  message: asSentence(message),
   provider,
   line
 })

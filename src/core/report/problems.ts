@@ -1,5 +1,6 @@
 import type { Problem } from '../../shared/model/archive'
 import type { ReadProblem } from '../../shared/model/recording'
+import { asSentence } from '../providers/read-text'
 
 const LEADING_LINE = /^line \d+\b/i
 
@@ -8,9 +9,6 @@ const LEADING_LINE = /^line \d+\b/i
  * problems have no line field), and a capital and a full stop, as the archive's own problems have.
  */
 export function reportedProblem({ kind, path, message, line }: ReadProblem): Problem {
-  let text = message.trim()
-  if (line !== null && !LEADING_LINE.test(text)) text = `line ${line}: ${text}`
-  text = text.charAt(0).toUpperCase() + text.slice(1)
-  if (!/[.!?…]$/.test(text)) text += '.'
-  return { kind, path, message: text }
+  const text = line !== null && !LEADING_LINE.test(message.trim()) ? `line ${line}: ${message.trim()}` : message
+  return { kind, path, message: asSentence(text) }
 }
