@@ -23,8 +23,8 @@ export class Opened implements OpenedArchive {
   readonly bytes: number
   readonly entries: ReadonlyArray<IndexedEntry>
   readonly problems: Problem[]
-  readonly fingerprint: string
-  private readonly containers: Set<Container>
+  private fingerprint_: string | null = null
+  private readonly containers = new Set<Container>()
   private readonly ctx: OpenContext
   private closed = false
 
@@ -36,8 +36,13 @@ export class Opened implements OpenedArchive {
     this.entries = init.entries
     this.problems = init.problems
     this.ctx = init.ctx
-    this.containers = new Set(init.entries.map((e) => e.container))
-    this.fingerprint = fingerprintOf(init.parts, init.entries)
+    for (const e of init.entries) this.containers.add(e.container)
+  }
+
+  /** Hashed when first asked for, not at open: a scan that does not print it does not wait for it. */
+  get fingerprint(): string {
+    this.fingerprint_ ??= fingerprintOf(this.parts, this.entries)
+    return this.fingerprint_
   }
 
   async openEntry(entry: ArchiveEntry, range?: ByteRange): Promise<Readable> {

@@ -1,7 +1,7 @@
 import yauzl from 'yauzl'
 import type { OpenContext } from '../context'
 import type { ByteSource } from '../source'
-import { parseExtra } from './extra'
+import { EXTRA_UNICODE_PATH, EXTRA_ZIP64, parseExtra, readU64 } from './extra'
 import type { ZipRecord } from './record'
 import { SourceReader } from './reader'
 
@@ -12,74 +12,183 @@ export type CentralResult =
   /** The directory broke off after `listed` records. */
   | { status: 'damaged'; error: Error; listed: number }
 
-const openZip = (source: ByteSource) =>
-  new Promise<yauzl.ZipFile>((resolve, reject) =>
+const CENTRAL_SIG = 0x02014b50
+const CENTRAL_FIXED = 46
+const FLAG_STRONG_ENCRYPTION = 0x40
+// Larger than the largest record (46 bytes and three 16-bit lengths), so a record always fits.
+const WINDOW = 1024 * 1024
+const EMPTY = Buffer.alloc(0)
+const NO_EXTRA: Map<number, Buffer> = parseExtra(EMPTY)
+
+interface Directory {
+  /** Where the first record is. */
+  start: number
+  /** How many records the end record promises. */
+  count: number
+}
+
+/**
+ * Finds the central directory with yauzl: the end record searched back through a comment, the
+ * Zip64 locator and end record, the multi-disk and comment-length checks. Its error, when there is
+ * no usable end record, is what the 'missing' result carries.
+ */
+function locate(source: ByteSource): Promise<Directory> {
+  return new Promise<Directory>((resolve, reject) =>
     yauzl.fromRandomAccessReader(
       new SourceReader(source),
       source.size,
-      // Names are decoded by us (CP437 table, unsafe names kept as text); sizes are checked by us too,
-      // because yauzl stops the whole listing at the first entry it dislikes.
       { lazyEntries: true, autoClose: false, decodeStrings: false, validateEntrySizes: false },
-      (err, zipfile) => (err || !zipfile ? reject(err ?? new Error('no zip file')) : resolve(zipfile))
+      (err, zipfile) => {
+        if (err || !zipfile) return reject(err ?? new Error('no zip file'))
+        // yauzl keeps where its walk would start in readEntryCursor (typed as a boolean by
+        // @types/yauzl, a number in yauzl 3.x). Pinned to 3.4.0; every ZIP test fails if that changes.
+        const start = (zipfile as unknown as { readEntryCursor: unknown }).readEntryCursor
+        const count = zipfile.entryCount
+        // Nothing more is asked of it; a late error from closing has nothing to tell.
+        zipfile.on('error', () => undefined)
+        zipfile.close()
+        if (typeof start !== 'number' || typeof count !== 'number') return reject(new Error('yauzl no longer tells where the central directory starts'))
+        resolve({ start, count })
+      }
     )
   )
-
-/** yauzl's lazy entries as awaitable reads; one set of listeners for the whole walk, not one per entry. */
-function entryReader(zipfile: yauzl.ZipFile) {
-  let waiting: { resolve: (e: yauzl.Entry | null) => void; reject: (err: Error) => void } | null = null
-  const settle = (fn: (w: NonNullable<typeof waiting>) => void) => {
-    const w = waiting
-    waiting = null
-    if (w) fn(w)
-  }
-  zipfile.on('entry', (entry: yauzl.Entry) => settle((w) => w.resolve(entry)))
-  zipfile.on('end', () => settle((w) => w.resolve(null)))
-  zipfile.on('error', (err: Error) => settle((w) => w.reject(err)))
-  return () =>
-    new Promise<yauzl.Entry | null>((resolve, reject) => {
-      waiting = { resolve, reject }
-      zipfile.readEntry()
-    })
 }
 
-const toRecord = (e: yauzl.Entry): ZipRecord => ({
-  nameRaw: e.fileNameRaw,
-  extra: parseExtra(e.extraFieldRaw),
-  flags: e.generalPurposeBitFlag,
-  method: e.compressionMethod,
-  dosTime: e.lastModFileTime,
-  dosDate: e.lastModFileDate,
-  crc32: e.crc32,
-  compressedSize: e.compressedSize,
-  uncompressedSize: e.uncompressedSize,
-  localOffset: e.relativeOffsetOfLocalHeader,
-  dataStart: null,
-  sizeUnknown: false
-})
+/** The central directory read through one reused 1 MiB buffer: about ten reads for 100,000 records. */
+class DirectoryWindow {
+  private readonly store: Buffer
+  buf: Buffer = EMPTY
+  at = 0
+  constructor(private readonly source: ByteSource) {
+    // Never smaller than the largest record, unless the whole file is: then a longer record runs past its end anyway.
+    this.store = Buffer.allocUnsafe(Math.min(WINDOW, source.size))
+  }
 
-/** Walks the central directory one record at a time; `take` returns false to stop early. */
+  /** Synchronous, so a record already in the buffer costs no promise. */
+  holds(offset: number, length: number): boolean {
+    return offset >= this.at && offset + length <= this.at + this.buf.length
+  }
+
+  /** Fills the buffer from `offset`; false when the file ends before `length` bytes. */
+  async load(offset: number, length: number): Promise<boolean> {
+    const size = Math.max(0, Math.min(this.store.length, this.source.size - offset))
+    this.buf = EMPTY
+    const got = await this.source.read(this.store, 0, size, offset)
+    this.buf = this.store.subarray(0, got)
+    this.at = offset
+    return length <= got
+  }
+}
+
+/**
+ * Reads the Zip64 field of a central record the way yauzl does: only the values whose 32-bit field
+ * is 0xffffffff are there, in the order uncompressed size, compressed size, header offset.
+ */
+function applyZip64(buf: Buffer, at: number, length: number, r: ZipRecord): void {
+  let i = at
+  const take = (what: string) => {
+    if (i + 8 > at + length) throw new Error(`zip64 extended information extra field does not include ${what}`)
+    const value = readU64(buf, i)
+    i += 8
+    return value
+  }
+  if (r.uncompressedSize === 0xffffffff) r.uncompressedSize = take('uncompressed size')
+  if (r.compressedSize === 0xffffffff) r.compressedSize = take('compressed size')
+  if (r.localOffset === 0xffffffff) r.localOffset = take('relative header offset')
+}
+
+/**
+ * The extra field of one central record, checked as strictly as yauzl checks it (a field that runs
+ * past the end breaks the directory) and read in place: the Zip64 sizes go into the record, and a
+ * map of fields is only built for a name that has a Unicode Path field.
+ */
+function readExtra(buf: Buffer, start: number, end: number, r: ZipRecord): void {
+  let zip64 = -1
+  let unicode = false
+  for (let i = start; i < end - 3; ) {
+    const id = buf.readUInt16LE(i)
+    const dataEnd = i + 4 + buf.readUInt16LE(i + 2)
+    if (dataEnd > end) throw new Error('extra field length exceeds extra field buffer size')
+    if (id === EXTRA_ZIP64 && zip64 < 0) zip64 = i
+    else if (id === EXTRA_UNICODE_PATH) unicode = true
+    i = dataEnd
+  }
+  if (zip64 >= 0) applyZip64(buf, zip64 + 4, buf.readUInt16LE(zip64 + 2), r)
+  r.extra = unicode ? parseExtra(buf.subarray(start, end)) : NO_EXTRA
+}
+
+/**
+ * Walks the central directory one record at a time; `take` returns false to stop early. yauzl
+ * finds the directory; its records are read here, in place from a 1 MiB buffer, with yauzl's own
+ * checks (signature, strong encryption, lengths, Zip64 fields): one Entry object, five Buffers
+ * and two callbacks per record made the walk the slowest part of opening a large archive.
+ *
+ * The record handed to `take` is reused for the next one, and its name is a view into the buffer:
+ * copy whatever must outlive the call.
+ */
 export async function listCentral(source: ByteSource, ctx: OpenContext, take: (r: ZipRecord) => boolean): Promise<CentralResult> {
-  let zipfile: yauzl.ZipFile
+  let dir: Directory
   try {
-    zipfile = await openZip(source)
+    dir = await locate(source)
   } catch (err) {
     return { status: 'missing', error: err as Error }
   }
-  // Also keeps a late close error from becoming an unhandled 'error' event.
-  const nextEntry = entryReader(zipfile)
+  const window = new DirectoryWindow(source)
+  const r: ZipRecord = {
+    nameBuf: EMPTY,
+    nameStart: 0,
+    nameEnd: 0,
+    extra: NO_EXTRA,
+    flags: 0,
+    method: 0,
+    dosTime: 0,
+    dosDate: 0,
+    crc32: 0,
+    compressedSize: 0,
+    uncompressedSize: 0,
+    localOffset: 0,
+    dataStart: null,
+    sizeUnknown: false
+  }
   let listed = 0
+  let pos = dir.start
   try {
-    for (;;) {
-      ctx.checkAbort()
-      const entry = await nextEntry()
-      if (!entry) return { status: 'ok' }
+    while (listed < dir.count) {
+      if ((listed & 0xff) === 0) ctx.checkAbort()
+      if (!window.holds(pos, CENTRAL_FIXED) && !(await window.load(pos, CENTRAL_FIXED))) throw new Error('unexpected EOF')
+      let buf = window.buf
+      let at = pos - window.at
+      const signature = buf.readUInt32LE(at)
+      if (signature !== CENTRAL_SIG) throw new Error(`invalid central directory file header signature: 0x${signature.toString(16)}`)
+      const flags = buf.readUInt16LE(at + 8)
+      if (flags & FLAG_STRONG_ENCRYPTION) throw new Error('strong encryption is not supported')
+      const nameLength = buf.readUInt16LE(at + 28)
+      const extraLength = buf.readUInt16LE(at + 30)
+      const length = CENTRAL_FIXED + nameLength + extraLength + buf.readUInt16LE(at + 32)
+      if (!window.holds(pos, length) && !(await window.load(pos, length))) throw new Error('unexpected EOF')
+      buf = window.buf
+      at = pos - window.at
+      r.flags = flags
+      r.method = buf.readUInt16LE(at + 10)
+      r.dosTime = buf.readUInt16LE(at + 12)
+      r.dosDate = buf.readUInt16LE(at + 14)
+      r.crc32 = buf.readUInt32LE(at + 16)
+      r.compressedSize = buf.readUInt32LE(at + 20)
+      r.uncompressedSize = buf.readUInt32LE(at + 24)
+      r.localOffset = buf.readUInt32LE(at + 42)
+      const nameStart = at + CENTRAL_FIXED
+      r.nameBuf = buf
+      r.nameStart = nameStart
+      r.nameEnd = nameStart + nameLength
+      if (extraLength === 0) r.extra = NO_EXTRA
+      else readExtra(buf, nameStart + nameLength, nameStart + nameLength + extraLength, r)
+      pos += length
       listed++
-      if (!take(toRecord(entry))) return { status: 'ok' }
+      if (!take(r)) break
     }
+    return { status: 'ok' }
   } catch (err) {
     if ((err as Error).name === 'AbortError') throw err
     return { status: 'damaged', error: err as Error, listed }
-  } finally {
-    zipfile.close()
   }
 }

@@ -6,6 +6,7 @@ import { checkRange, guardedRead } from '../read'
 import { SliceSource, type ByteSource } from '../source'
 import type { ArchiveLimits, ByteRange } from '../types'
 import { listCentral } from './central'
+import { centralDirectoryDamage } from './damage'
 import { judgeEntries } from './judge'
 import { toZipEntry, type ZipEntry, type ZipRecord } from './record'
 import { scanLocalHeaders } from './recover'
@@ -77,7 +78,6 @@ export async function listZip(source: ByteSource, ctx: OpenContext, scope: ZipSc
     return { entries, unrecognised: false }
   }
 
-  const where = scope.prefix ? ` of ${scope.prefix.slice(0, -2)}` : ''
   // Headers the directory found (even those refused for lying sizes) are not listed a second time.
   const known = new Set(entries.filter((e) => !missing.has(e)).map((e) => e.localOffset))
   const lost = new Map([...missing].map((e) => [e.info.path, e]))
@@ -100,15 +100,9 @@ export async function listZip(source: ByteSource, ctx: OpenContext, scope: ZipSc
   })
   const kept = dropped.size ? entries.filter((e) => !dropped.has(e)) : entries
 
-  let damage: string
-  if (central.status === 'missing') {
-    damage = `The central directory${where} is missing or unreadable (${central.error.message}); ${recovered} entries were recovered from local file headers.`
-  } else if (central.status === 'damaged') {
-    damage = `The central directory${where} breaks off after ${central.listed} entries (${central.error.message}); ${recovered} more entries were recovered from local file headers.`
-  } else {
-    damage = `The central directory${where} points at ${missing.size} local headers that are not there; ${recovered} entries were recovered from local file headers.`
-  }
-  ctx.problems.add('central-directory', scope.prefix ? scope.prefix.slice(0, -2) : null, damage)
+  const nested = scope.prefix ? scope.prefix.slice(0, -2) : null
+  const damage = centralDirectoryDamage(central, nested, missing.size, recovered)
+  ctx.problems.add('central-directory', nested, damage)
   judgeEntries(kept, source.size, ctx)
   return { entries: kept, unrecognised: kept.length === 0 }
 }

@@ -2,7 +2,7 @@ import type { OpenContext } from '../context'
 import { EntryReadError } from '../errors'
 import { RATIO_GRACE_BYTES } from '../limits'
 import { canInflate, methodLabel } from './methods'
-import type { ZipEntry } from './record'
+import { inFileOrder, type ZipEntry } from './record'
 
 /** Refuses reads of one entry and says why in the problem list. Keeps the first reason. */
 function refuse(ctx: OpenContext, e: ZipEntry, kind: string, reason: EntryReadError['reason'], problem: string, error = problem): void {
@@ -53,7 +53,7 @@ export function judgeEntries(entries: ZipEntry[], size: number, ctx: OpenContext
  * records point into one shared run of compressed data. Both sides of every overlap are refused.
  */
 function findOverlaps(entries: ZipEntry[], ctx: OpenContext): void {
-  const placed = entries.filter((e) => e.dataStart !== null).sort((a, b) => a.localOffset - b.localOffset)
+  const placed = inFileOrder(entries, true)
   let holder: ZipEntry | null = null
   let holderEnd = -1
   for (const e of placed) {

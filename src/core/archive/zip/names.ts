@@ -18,6 +18,25 @@ export function decodeZipName(flags: number, raw: Uint8Array, extra: Map<number,
   return decodeCp437(raw)
 }
 
+/**
+ * The display name of a plain name, found without decoding or a regex: when every byte is
+ * printable ASCII and none is a backslash or a colon, there is no dot pair and no leading slash,
+ * the name reads the same in UTF-8 and CP437 and safeName would leave it as it is. Null for any
+ * other name, and for a name with a Unicode Path field. Most names in real exports are plain, so
+ * this is what listing nearly all of them costs. The name is `buf[start, end)`.
+ */
+export function plainName(buf: Buffer, start: number, end: number, extra: Map<number, Buffer>): string | null {
+  if (extra.size > 0 && extra.has(EXTRA_UNICODE_PATH)) return null
+  if (start < end && buf[start] === 0x2f) return null
+  let prev = 0
+  for (let i = start; i < end; i++) {
+    const b = buf[i]!
+    if (b < 0x20 || b > 0x7e || b === 0x5c || b === 0x3a || (b === 0x2e && prev === 0x2e)) return null
+    prev = b
+  }
+  return buf.toString('utf8', start, end)
+}
+
 export interface SafeName {
   /** Display text: '/'-separated, control characters replaced. Never a file-system path. */
   path: string

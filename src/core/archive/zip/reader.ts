@@ -2,16 +2,12 @@ import type { Readable } from 'node:stream'
 import yauzl from 'yauzl'
 import type { ByteSource } from '../source'
 
-const WINDOW = 1024 * 1024
-
 /**
- * Lets yauzl walk the central directory of any ByteSource. yauzl asks for each record in two small
- * reads; one 1 MiB window turns 100,000 entries into about a hundred real reads.
+ * Lets yauzl find the central directory of any ByteSource. It only reads the end of the archive
+ * (the end record behind its comment, and the Zip64 end record), a few reads in all: the records
+ * themselves are walked by listCentral, so no window is needed here.
  */
 export class SourceReader extends yauzl.RandomAccessReader {
-  private window = Buffer.alloc(0)
-  private windowAt = 0
-
   constructor(private readonly source: ByteSource) {
     super()
   }
@@ -23,25 +19,9 @@ export class SourceReader extends yauzl.RandomAccessReader {
   override read(buffer: Buffer, offset: number, length: number, position: number, callback: (err: Error | null) => void): void {
     // yauzl's own callers take a second argument, the count of bytes read, which its typings omit.
     const done = callback as (err: Error | null, bytesRead?: number) => void
-    this.readCached(buffer, offset, length, position).then(
+    this.source.read(buffer, offset, length, position).then(
       (n) => done(null, n),
       (err: Error) => done(err)
     )
-  }
-
-  private async readCached(buffer: Buffer, offset: number, length: number, position: number): Promise<number> {
-    if (length > WINDOW) return this.source.read(buffer, offset, length, position)
-    const inWindow = position >= this.windowAt && position + length <= this.windowAt + this.window.length
-    if (!inWindow) {
-      const size = Math.max(0, Math.min(WINDOW, this.source.size - position))
-      const next = Buffer.allocUnsafe(size)
-      const got = await this.source.read(next, 0, size, position)
-      this.window = next.subarray(0, got)
-      this.windowAt = position
-    }
-    const from = position - this.windowAt
-    const n = Math.max(0, Math.min(length, this.window.length - from))
-    this.window.copy(buffer, offset, from, from + n)
-    return n
   }
 }

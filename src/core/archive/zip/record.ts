@@ -4,11 +4,14 @@ import { entryKind } from '../kind'
 import { dosLocalTime } from '../time'
 import { FLAG_ENCRYPTED } from './local'
 import { methodName } from './methods'
-import { decodeZipName, safeName } from './names'
+import { decodeZipName, plainName, safeName } from './names'
 
 /** What either the central directory or a recovered local header says about one entry. */
 export interface ZipRecord {
-  nameRaw: Uint8Array
+  /** The name's bytes are nameBuf[nameStart, nameEnd), often a view into a buffer that is reused: never kept. */
+  nameBuf: Buffer
+  nameStart: number
+  nameEnd: number
   extra: Map<number, Buffer>
   flags: number
   method: number
@@ -33,7 +36,9 @@ export interface ZipEntry extends IndexedEntry {
 }
 
 export function toZipEntry(record: ZipRecord, container: Container, prefix: string, part: string | null): ZipEntry | null {
-  const name = safeName(decodeZipName(record.flags, record.nameRaw, record.extra))
+  const { nameBuf, nameStart, nameEnd } = record
+  const plain = plainName(nameBuf, nameStart, nameEnd, record.extra)
+  const name = plain !== null ? { path: plain, unsafe: false } : safeName(decodeZipName(record.flags, nameBuf.subarray(nameStart, nameEnd), record.extra))
   if (name.path.endsWith('/') && record.uncompressedSize === 0) return null
   const info: EntryInfo = {
     path: prefix + name.path,
@@ -57,4 +62,24 @@ export function toZipEntry(record: ZipRecord, container: Container, prefix: stri
     method: record.method,
     sizeKnown: !record.sizeUnknown
   }
+}
+
+/**
+ * The entries whose data start is known (`placed`) or not yet known, sorted by header offset,
+ * without reordering `entries`. Writers put the directory in file order, so usually this is
+ * `entries` itself: no copy and no sort.
+ */
+export function inFileOrder(entries: ZipEntry[], placed: boolean): ZipEntry[] {
+  let sorted = true
+  let all = true
+  let last = -1
+  for (let i = 0; i < entries.length; i++) {
+    const e = entries[i]!
+    if ((e.dataStart !== null) !== placed) all = false
+    else if (e.localOffset < last) sorted = false
+    else last = e.localOffset
+  }
+  if (all && sorted) return entries
+  const kept = entries.filter((e) => (e.dataStart !== null) === placed)
+  return sorted ? kept : kept.sort((a, b) => a.localOffset - b.localOffset)
 }

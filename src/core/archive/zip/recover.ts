@@ -19,7 +19,9 @@ function plausible(buf: Buffer, at: number, h: LocalHeader): boolean {
 }
 
 const toRecord = (h: LocalHeader, sizeUnknown: boolean): ZipRecord => ({
-  nameRaw: h.nameRaw,
+  nameBuf: h.nameRaw,
+  nameStart: 0,
+  nameEnd: h.nameRaw.length,
   extra: h.extra,
   flags: h.flags,
   method: h.method,
