@@ -61,7 +61,8 @@ describe('exportscope scan', () => {
     expect(r.stdout).toContain('Entries     5 files\n')
     expect(r.stdout).toContain(`SHA-256     ${sha256()}\n`)
     expect(r.stdout).toContain('Providers   Amazon Alexa: Alexa voice history: Alexa/Alexa.VoiceHistory.csv\n')
-    expect(r.stdout).toContain('Recordings  2 (2 with a transcript)\n')
+    expect(r.stdout).toContain('Recordings  2 (2 with a transcript; 2 foreign)\n')
+    expect(r.stdout).toContain("Findings    1\n  strong: Device 'Küche' (serial G0KITCHEN) is not the one device registered to this account; 2 recordings came from it on 1 Dec 2018.\n")
     expect(r.stdout).toContain('Devices     2 (1 registered to the account)\n')
     expect(r.stdout).toMatch(/\n  Küche +G0KITCHEN +NO +2  2018-12-01 09:00 – 2018-12-01 09:05\n/)
     expect(r.stdout).toMatch(/\n  Annas Echo Dot +G0DOT +yes +0  -\n/)
@@ -78,15 +79,29 @@ describe('exportscope scan', () => {
     expect(report.archive).toMatchObject({ path: zip, format: 'zip', entries: 5, bytes: statSync(zip).size, sha256: sha256() })
     expect(report.providers).toMatchObject([{ id: 'amazon-alexa', name: 'Amazon Alexa' }])
     const kitchen = report.devices.find((d: { serial: string }) => d.serial === 'G0KITCHEN')
-    expect(kitchen).toMatchObject({ name: 'Küche', registered: false, recordings: 2, firstSeen: '2018-12-01T09:00:00.000Z', lastSeen: '2018-12-01T09:05:30.000Z', verdict: 'own' })
+    // Its serial is not in registration.csv: the analysis calls the device and its recordings foreign.
+    expect(kitchen).toMatchObject({ name: 'Küche', registered: false, recordings: 2, firstSeen: '2018-12-01T09:00:00.000Z', lastSeen: '2018-12-01T09:05:30.000Z', verdict: 'foreign' })
     expect(report.devices.find((d: { serial: string }) => d.serial === 'G0DOT')).toMatchObject({ registered: true, recordings: 0 })
     expect(report.recordings.map((x: { audioPath: string; transcript: string; deviceId: string; time: string }) => [x.audioPath, x.transcript, x.deviceId, x.time])).toEqual([
       ['Alexa/Audio/0001.wav', 'wie spät ist es', kitchen.id, '2018-12-01T09:00:00.000Z'],
       ['Alexa/Audio/0002.wav', 'stopp', kitchen.id, '2018-12-01T09:05:30.000Z']
     ])
-    expect(report.summary).toMatchObject({ recordings: 2, devices: 2, audioFilesWithoutMetadata: 0, metadataWithoutAudio: 0, foreign: 0 })
+    expect(report.recordings.map((x: { verdict: string; reasons: string[] }) => [x.verdict, x.reasons])).toEqual([
+      ['foreign', ['unregistered-device']],
+      ['foreign', ['unregistered-device']]
+    ])
+    expect(report.findings).toEqual([
+      {
+        rule: 'unregistered-device',
+        severity: 'strong',
+        message: "Device 'Küche' (serial G0KITCHEN) is not the one device registered to this account; 2 recordings came from it on 1 Dec 2018.",
+        recordingIds: report.recordings.map((x: { id: string }) => x.id),
+        deviceIds: [kitchen.id]
+      }
+    ])
+    expect(report.summary).toMatchObject({ recordings: 2, devices: 2, audioFilesWithoutMetadata: 0, metadataWithoutAudio: 0, foreign: 2, suspect: 0, foreignDevices: 1 })
     expect(report.problems).toEqual([])
-    expect(Object.keys(report.timings)).toEqual(expect.arrayContaining(['open', 'read', 'hash', 'total']))
+    expect(Object.keys(report.timings)).toEqual(expect.arrayContaining(['open', 'read', 'analyze', 'hash', 'total']))
   })
 
   it('leaves out the hash with --no-hash', async () => {

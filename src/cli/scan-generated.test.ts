@@ -65,6 +65,20 @@ describe('exportscope scan --json on the seed case (issue 5): 1,700 strangers’
     }
   })
 
+  it('calls every one of the 1,700 foreign, for the devices nobody registered, and explains each device', () => {
+    expect(report.recordings.every((r) => r.verdict === 'foreign' && r.reasons.includes('unregistered-device'))).toBe(true)
+    expect(report.summary).toMatchObject({ foreign: 1700, suspect: 0, foreignDevices: 2 })
+    expect(report.devices.every((d) => d.verdict === 'foreign')).toBe(true)
+    // No recording is the requester's, so nothing is learnt as usual and no weak rule speaks.
+    expect(report.findings.map((f) => [f.rule, f.severity, f.recordingIds.length])).toEqual(report.devices.map((d) => ['unregistered-device', 'strong', d.recordings]))
+    const day = (iso: string) => new Date(iso).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).replace('Sept', 'Sep')
+    const expected = truth.devices.map((d) => {
+      const times = truth.recordings.filter((r) => r.deviceSerial === d.serial).map((r) => r.time!).sort()
+      return `Device '${d.name}' (serial ${d.serial.slice(0, 4)}…${d.serial.slice(-3)}) is not registered to this account, which has no device registered at all; ${d.recordings.toLocaleString('en-US')} recordings came from it between ${day(times[0]!)} and ${day(times.at(-1)!)}.`
+    })
+    expect(report.findings.map((f) => f.message).sort()).toEqual(expected.sort())
+  })
+
   it('names Amazon Alexa as the reader, hashes the file, and fits exportscope.scan/1', () => {
     expect(report.providers.map((p) => p.id)).toEqual(['amazon-alexa'])
     expect(report.archive).toMatchObject({ format: 'zip', entries: 1705, sha256: sha256(path) })
@@ -89,6 +103,14 @@ describe('exportscope scan --json on a two-part Google Takeout', () => {
     expect(factsOfReport(report)).toEqual(factsOfTruth(truth))
     expect(new Set(report.recordings.map((r) => r.part))).toEqual(new Set(paths.map((p) => basename(p))))
     expect(report.recordings.every((r) => r.provider === 'google-assistant')).toBe(true)
+  })
+
+  it('calls exactly the second account’s 5 recordings foreign, and none of the owner’s', () => {
+    const foreign = truth.recordings.filter((r) => r.foreign).map((r) => r.time).sort()
+    expect(report.recordings.filter((r) => r.verdict === 'foreign').map((r) => r.time).sort()).toEqual(foreign)
+    expect(report.recordings.filter((r) => r.verdict !== 'foreign').every((r) => r.verdict === 'own' && r.reasons.length === 0)).toBe(true)
+    expect(report.summary).toMatchObject({ foreign: 5, suspect: 0 })
+    expect(report.findings.map((f) => f.rule)).toEqual(['second-account'])
   })
 
   it('names the owner’s account and Google Assistant, with one SHA-256 over both parts', () => {

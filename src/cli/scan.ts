@@ -1,8 +1,10 @@
 import { readFile } from 'node:fs/promises'
 import { basename } from 'node:path'
+import { analyze } from '../core/analysis'
 import { ArchiveOpenError, hashArchive, openArchive } from '../core/archive'
 import type { OpenedArchive } from '../core/archive/types'
 import { builtInProviders, parseMappingFile, readExport } from '../core/providers'
+import { judgementOf } from '../core/report/judgement'
 import { buildScanReport, type FileHash } from '../core/report/scan-report'
 import type { Problem } from '../shared/model/archive'
 import type { ColumnMapping, ExportReading } from '../shared/model/recording'
@@ -52,6 +54,10 @@ export async function scan(options: ScanOptions, io: CliIo): Promise<number> {
     const reading = await readProviders(archive, mappings, io.signal, progress)
     timings.read = since(readStarted)
 
+    const analyzeStarted = performance.now()
+    const analysis = await analyze(reading)
+    timings.analyze = since(analyzeStarted)
+
     const hashed = options.hash && archive.format !== 'folder'
     const problems = [...archive.problems]
     let hashes: FileHash[] | null = null
@@ -64,7 +70,7 @@ export async function scan(options: ScanOptions, io: CliIo): Promise<number> {
     }
 
     const reportStarted = performance.now()
-    const report = buildScanReport({ archive: { ...pick(archive), problems }, reading, hashes })
+    const report = buildScanReport({ archive: { ...pick(archive), problems }, reading, hashes, judgement: judgementOf(analysis) })
     timings.report = since(reportStarted)
     timings.total = since(started)
     report.timings = timings

@@ -68,6 +68,6 @@ describe('the human summary', () => {
 
   it('says plainly when the export names no account, provider or device', () => {
     const text = formatSummary(buildScanReport({ archive: archive({}), reading: nothingRead, hashes: null }), false)
-    expect(text).toContain('Account     not named in the export\nProviders   none: no voice data was recognised\nRecordings  0\nDevices     none named in the export\nProblems    none\n')
+    expect(text).toContain('Account     not named in the export\nProviders   none: no voice data was recognised\nRecordings  0\nDevices     none named in the export\nFindings    none\nProblems    none\n')
   })
 })

@@ -61,6 +61,9 @@ export function formatSummary(report: ScanReport, hashed: boolean): string {
   lines.push(row('Recordings', recordingsLine(report)))
   lines.push(row('Devices', devicesLine(report.devices)))
   lines.push(...deviceTable(report.devices))
+  lines.push(row('Findings', report.findings.length === 0 ? 'none' : count(report.findings.length)))
+  // Strong findings make recordings foreign, weak ones at most suspect: each line says which it is.
+  for (const f of report.findings) lines.push(`  ${f.severity}: ${printable(f.message)}`)
   lines.push(row('Problems', problems.length === 0 ? 'none' : count(problems.length)))
   for (const p of problems) lines.push(`  ${p.path === null ? '(the archive)' : printable(p.path)}: ${printable(p.message)}`)
   // A voice history whose columns we could not name is read once the person names them.

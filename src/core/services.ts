@@ -6,6 +6,7 @@ import type { Handlers } from '../shared/ipc/dispatch'
 import { createArchiveHandlers } from './archive/handlers'
 import { createSampleExport } from './generate'
 import type { Platform } from './platform'
+import { createReviewHandlers } from './review/handlers'
 import { appName, appVersion } from './version'
 
 export interface Services {
@@ -32,7 +33,9 @@ async function samplePath(home: string): Promise<string> {
 
 /** The one object that implements every contract call; Electron main, the harness and tests share it. */
 export function createServices(platform: Platform): Services {
-  const archives = createArchiveHandlers(platform)
+  // The review learns of each open, hash and close through the lifecycle, and reads what archives read.
+  const review = createReviewHandlers(platform, (archiveId) => archives.readingOf(archiveId))
+  const archives = createArchiveHandlers(platform, review.lifecycle)
   const handlers: Handlers = {
     async appInfo() {
       return {
@@ -50,7 +53,14 @@ export function createServices(platform: Platform): Services {
     async openSample({ jobId }) {
       return archives.openAndRead(await samplePath(platform.home), jobId)
     },
-    ...archives.handlers
+    ...archives.handlers,
+    ...review.handlers
   }
-  return { handlers, dispose: () => archives.dispose() }
+  return {
+    handlers,
+    dispose: async () => {
+      await archives.dispose()
+      await review.dispose()
+    }
+  }
 }

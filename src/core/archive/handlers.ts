@@ -9,6 +9,7 @@ import { readExport } from '../providers'
 import { loadSavedMappings, saveMapping } from '../providers/saved-mappings'
 import { exportSha256 } from './combined-sha256'
 import { ArchiveOpenError, hashArchive, openArchive } from './index'
+import { NO_LIFECYCLE, type ArchiveLifecycle } from './lifecycle'
 import type { OpenedArchive } from './types'
 
 type ArchiveHandlers = Pick<Handlers, 'openArchive' | 'cancelJob' | 'listEntries' | 'listRecordings' | 'saveColumnMapping' | 'closeArchive'>
@@ -21,7 +22,7 @@ interface OpenSlot {
 }
 
 /** The archives this window has open, by opaque id: the renderer never names a file to read. */
-export function createArchiveHandlers(platform: Platform) {
+export function createArchiveHandlers(platform: Platform, lifecycle: ArchiveLifecycle = NO_LIFECYCLE) {
   const open = new Map<string, OpenSlot>()
   const jobs = new Map<string, AbortController>()
 
@@ -56,6 +57,7 @@ export function createArchiveHandlers(platform: Platform) {
       .then((hashes) => {
         // The same hash `exportscope scan` prints, so a case and a CLI report name the export alike.
         slot.sha256 = exportSha256(hashes.map((h) => h.sha256))
+        lifecycle.hashed(id, slot.sha256)
         platform.emit('archive.hashed', { archiveId: id, sha256: slot.sha256, error: null })
       })
       .catch((err: unknown) => {
@@ -98,8 +100,11 @@ export function createArchiveHandlers(platform: Platform) {
       const id = `a${randomBytes(8).toString('hex')}`
       const slot: OpenSlot = { archive, reading, sha256: null, hashing: new AbortController() }
       open.set(id, slot)
+      // The review restores this export's case (and logs the opening) before the person sees it.
+      const caseProblems = await lifecycle.opened(id, slot)
       startHash(id, slot)
-      return summarize(id, slot)
+      const summary = summarize(id, slot)
+      return caseProblems.length ? { ...summary, problems: [...summary.problems, ...caseProblems] } : summary
     } catch (err) {
       await archive?.close().catch(() => undefined)
       if (controller.signal.aborted) throw new CallError('cancelled', 'Opening the export was cancelled.')
@@ -140,6 +145,7 @@ export function createArchiveHandlers(platform: Platform) {
       if (!slot) return { closed: false }
       open.delete(archiveId)
       slot.hashing.abort()
+      await lifecycle.closed(archiveId)
       await slot.archive.close()
       return { closed: true }
     }
@@ -149,5 +155,5 @@ export function createArchiveHandlers(platform: Platform) {
     for (const job of jobs.values()) job.abort()
     await Promise.all([...open.keys()].map((id) => handlers.closeArchive({ archiveId: id })))
   }
-  return { handlers, openAndRead, dispose }
+  return { handlers, openAndRead, dispose, readingOf: (archiveId: string) => get(archiveId).reading }
 }

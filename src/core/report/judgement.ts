@@ -1,4 +1,5 @@
 import type { Device, Recording } from '../../shared/model/recording'
+import type { Analysis } from '../analysis'
 import type { ScanReportFinding, Verdict } from './types'
 
 /**
@@ -16,4 +17,16 @@ export const UNJUDGED: Judgement = {
   recording: () => ({ verdict: 'own', reasons: [] }),
   device: () => 'own',
   findings: []
+}
+
+/** The analysis (src/core/analysis) as the report takes it: its verdicts, reasons and findings unchanged. */
+export function judgementOf(analysis: Analysis): Judgement {
+  return {
+    recording: (r) => {
+      const v = analysis.recordingVerdicts.get(r.id)
+      return v ? { verdict: v.verdict, reasons: [...v.reasons] } : { verdict: 'own', reasons: [] }
+    },
+    device: (d) => analysis.deviceVerdicts.get(d.id) ?? 'own',
+    findings: analysis.findings.map((f) => ({ ...f, recordingIds: [...f.recordingIds], deviceIds: [...f.deviceIds] }))
+  }
 }

@@ -4,7 +4,7 @@ import { useTheme } from './components/useTheme'
 import { useAppCommands } from './components/useAppCommands'
 import { OpenError } from './screens/OpenError'
 import { Opening } from './screens/Opening'
-import { Overview } from './screens/Overview'
+import { Review } from './screens/Review'
 import { Welcome } from './screens/Welcome'
 import { useArchiveStore } from './stores/archive'
 import { useAppStore } from './stores/app'
@@ -23,7 +23,7 @@ export function App() {
         {status === 'idle' && <Welcome />}
         {status === 'opening' && <Opening />}
         {status === 'error' && <OpenError />}
-        {status === 'open' && <Overview />}
+        {status === 'open' && <Review />}
       </main>
     </div>
   )

@@ -3,6 +3,7 @@ import { AppInfoSchema } from '../model/app'
 import { ArchiveSummarySchema, EntryPageSchema } from '../model/archive'
 import { RecordingPageSchema } from '../model/export'
 import { ColumnMappingSchema } from '../model/recording'
+import { MarkValueSchema, MAX_IDS_PER_CALL, NOTE_MAX_CHARS, ReviewChangeSchema, ReviewStateSchema } from '../model/review'
 
 /**
  * Every call the renderer may make, with its request and response schema. The preload, main, the
@@ -11,6 +12,8 @@ import { ColumnMappingSchema } from '../model/recording'
 const call = <Req extends z.ZodType, Res extends z.ZodType>(request: Req, response: Res) => ({ request, response })
 const none = z.object({}).strict()
 const archiveId = z.string().regex(/^a[0-9a-z]{1,32}$/, 'an archive id as returned by openArchive')
+// Ids as the providers make them (a letter and hex digits); bounded so a payload stays small per id.
+const itemId = z.string().min(1).max(128)
 
 export const contract = {
   appInfo: call(none, AppInfoSchema),
@@ -38,7 +41,34 @@ export const contract = {
   ),
   /** Saves how an unknown voice-history CSV's columns map (reused for every export) and re-reads the export. */
   saveColumnMapping: call(z.object({ archiveId, mapping: ColumnMappingSchema }).strict(), ArchiveSummarySchema),
-  closeArchive: call(z.object({ archiveId }).strict(), z.object({ closed: z.boolean() }))
+  closeArchive: call(z.object({ archiveId }).strict(), z.object({ closed: z.boolean() })),
+  /** Findings, the detector's verdicts, the person's marks and notes, counts, undo state and the recent custody log. */
+  reviewState: call(z.object({ archiveId }).strict(), ReviewStateSchema),
+  /**
+   * Marks recordings (one, a selection or a filter result) as one undoable step; null unmarks.
+   * `note`, when given, replaces each one's note (null removes it). The mark is on disk when this answers.
+   */
+  mark: call(
+    z
+      .object({
+        archiveId,
+        recordingIds: z.array(itemId).min(1).max(MAX_IDS_PER_CALL),
+        mark: MarkValueSchema.nullable(),
+        note: z.string().max(NOTE_MAX_CHARS).nullable().optional()
+      })
+      .strict(),
+    ReviewChangeSchema
+  ),
+  /** Marks a device and every recording from it, as one undoable step. */
+  markDevice: call(z.object({ archiveId, deviceId: itemId, mark: MarkValueSchema.nullable() }).strict(), ReviewChangeSchema),
+  /** Sets the note on a recording or a device; null or empty removes it. Undoable. */
+  setNote: call(
+    z.object({ archiveId, target: z.enum(['recording', 'device']), id: itemId, note: z.string().max(NOTE_MAX_CHARS).nullable() }).strict(),
+    ReviewChangeSchema
+  ),
+  /** Takes back the last mark or note of this export (marks made since it was opened). */
+  undo: call(z.object({ archiveId }).strict(), ReviewChangeSchema),
+  redo: call(z.object({ archiveId }).strict(), ReviewChangeSchema)
 } as const
 
 export type Contract = typeof contract

@@ -19,10 +19,16 @@ interface ArchiveState {
   applySummary(summary: ArchiveSummary): void
   cancel(): Promise<void>
   close(): Promise<void>
+  /** Fetches the next page of entries. */
   loadMoreEntries(): Promise<void>
+  /** Fetches pages until the entry at `index` is listed (the file view asks as it scrolls). */
+  loadEntriesThrough(index: number): Promise<void>
 }
 
-const PAGE = 500
+/** Entries per listEntries call (the contract's largest page); the file view asks for more as it scrolls. */
+const PAGE = 5000
+let loadingEntries: { archiveId: string; done: Promise<void> } | null = null
+let wantedEntry = 0
 let jobCounter = 0
 
 export const useArchiveStore = create<ArchiveState>((set, get) => ({
@@ -52,11 +58,29 @@ export const useArchiveStore = create<ArchiveState>((set, get) => ({
     if (summary) await call('closeArchive', { archiveId: summary.archiveId })
   },
 
-  async loadMoreEntries() {
-    const { summary, entries } = get()
-    if (!summary || entries.length >= summary.entryCount) return
-    const page = await call('listEntries', { archiveId: summary.archiveId, offset: entries.length, limit: PAGE })
-    if (get().summary?.archiveId === summary.archiveId) set({ entries: [...get().entries, ...page.entries] })
+  loadMoreEntries() {
+    return get().loadEntriesThrough(get().entries.length)
+  },
+
+  loadEntriesThrough(index) {
+    // One fetch loop per open export; a later wish raises its target instead of starting another.
+    wantedEntry = Math.max(wantedEntry, index)
+    const archiveId = get().summary?.archiveId
+    if (!archiveId) return Promise.resolve()
+    if (loadingEntries?.archiveId === archiveId) return loadingEntries.done
+    const done = (async () => {
+      for (;;) {
+        const { summary, entries } = get()
+        if (summary?.archiveId !== archiveId || entries.length >= summary.entryCount || entries.length > wantedEntry) return
+        const page = await call('listEntries', { archiveId, offset: entries.length, limit: PAGE })
+        if (get().summary?.archiveId !== archiveId || get().entries.length !== entries.length || page.entries.length === 0) return
+        set({ entries: [...entries, ...page.entries] })
+      }
+    })().finally(() => {
+      if (loadingEntries?.done === done) loadingEntries = null
+    })
+    loadingEntries = { archiveId, done }
+    return done
   }
 }))
 
@@ -66,6 +90,7 @@ async function openWith(label: string, start: (jobId: string) => Promise<Archive
   const previous = get().summary
   if (previous) void call('closeArchive', { archiveId: previous.archiveId }).catch(() => undefined)
   const jobId = `job${++jobCounter}-${Date.now().toString(36)}`
+  wantedEntry = 0
   set({ status: 'opening', jobId, openingPath: label, progress: null, summary: null, entries: [], error: null })
   try {
     const summary = await start(jobId)

@@ -1,0 +1,47 @@
+import type { Finding } from '../../shared/model/analysis'
+import type { MarkValue } from '../../shared/model/review'
+import type { ExportReading } from '../../shared/model/recording'
+import { gatherEvidence } from './evidence'
+import { learnUsual } from './profile'
+import { RULES } from './rules'
+import type { Analysis, Evidence } from './types'
+import { verdictsOf } from './verdicts'
+
+export type AnalysisMarks = ReadonlyMap<string, MarkValue> | Readonly<Record<string, MarkValue | null | undefined>>
+
+const asMap = (marks: AnalysisMarks | undefined): ReadonlyMap<string, MarkValue> => {
+  if (!marks) return new Map()
+  if (marks instanceof Map) return marks
+  return new Map(Object.entries(marks).filter((x): x is [string, MarkValue] => typeof x[1] === 'string'))
+}
+
+/**
+ * The recordings the account's usual is learnt from: those the person called theirs, and those no
+ * evidence rule flagged and the person did not disown. In the 2018 case that leaves none, and the
+ * rules that need a usual stay silent instead of learning the stranger's habits as the owner's.
+ */
+function baselineOf(e: Evidence, evidence: readonly Finding[]): number[] {
+  const flagged = new Set<string>()
+  for (const f of evidence) for (const id of f.recordingIds) flagged.add(id)
+  const out: number[] = []
+  e.recordings.forEach((r, i) => {
+    const mark = e.marks.get(r.id)
+    if (mark === 'mine' || (mark !== 'not-mine' && !flagged.has(r.id))) out.push(i)
+  })
+  return out
+}
+
+/**
+ * Runs every rule over a reading. `marks` (recording id → the person's mark) only shape what is
+ * taken as the account's usual; the verdicts stay the detector's own, shown beside the marks.
+ */
+export async function analyze(reading: ExportReading, marks?: AnalysisMarks): Promise<Analysis> {
+  const e = await gatherEvidence(reading, asMap(marks))
+  const evidence = RULES.flatMap((rule) => (rule.kind === 'evidence' ? rule.run(e) : []))
+  const baseline = baselineOf(e, evidence)
+  const usual = learnUsual(e.features, baseline, reading.account.names)
+  const profiled = RULES.flatMap((rule) => (rule.kind === 'profile' ? rule.run(e, usual) : []))
+  const order = new Map(RULES.map((r, i) => [r.id, i]))
+  const findings = [...evidence, ...profiled].sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'strong' ? -1 : 1) || order.get(a.rule)! - order.get(b.rule)!)
+  return { findings, ...verdictsOf(findings, reading.recordings, reading.devices), baseline: baseline.length }
+}

@@ -1,0 +1,110 @@
+import type { RecordingFeatures } from './features'
+import { ownNames } from './text/names'
+import { distanceKm, type Place } from './text/places'
+
+/**
+ * A value is the account's own when its trusted recordings use it at least a quarter as often as
+ * their most used one, and at least twice. A stranger whose recordings are a minority stays below
+ * that; a household's second language or a friend named now and then in a busy export may not,
+ * which is why what these rules find is only ever weak.
+ */
+export const USUAL_SHARE = 0.25
+const MIN_USES = 2
+
+/**
+ * Below these many trusted recordings that show a feature, nothing is usual yet and the rule stays
+ * silent: with a dozen mentions, a partner named twice looks as rare as a stranger.
+ */
+export const MIN_SUPPORT = { language: 20, places: 20, names: 20 } as const
+
+/** Home and work of one person are usually within this distance; another person's city is usually not. */
+export const AREA_KM = 100
+
+export interface UsualValues {
+  values: ReadonlySet<string>
+  /** The usual values, most used first, for messages. */
+  ranked: readonly string[]
+}
+
+/** Places near each other (a home town and the work town) count as one area. */
+export interface Area {
+  id: number
+  /** Names of its places, most mentioned first. */
+  names: string[]
+}
+
+export interface UsualPlaces {
+  areaOf: ReadonlyMap<string, number>
+  areas: readonly Area[]
+  usual: ReadonlySet<number>
+}
+
+export interface Usual {
+  /** Indices of the recordings the usual was learnt from. */
+  baseline: readonly number[]
+  language: UsualValues | null
+  names: UsualValues | null
+  places: UsualPlaces | null
+}
+
+function usualOf(counts: ReadonlyMap<string, number>, support: number, minSupport: number, always: ReadonlySet<string> = new Set()): UsualValues | null {
+  if (support < minSupport) return null
+  const ranked = [...counts.entries()].sort((a, b) => b[1] - a[1])
+  const top = ranked[0]?.[1] ?? 0
+  const bar = Math.max(MIN_USES, top * USUAL_SHARE)
+  const usual = ranked.filter(([, n]) => n >= bar).map(([v]) => v)
+  return { values: new Set([...usual, ...always]), ranked: usual }
+}
+
+function tally(baseline: readonly number[], features: readonly RecordingFeatures[], pick: (f: RecordingFeatures) => readonly string[] | string | null): { counts: Map<string, number>; support: number } {
+  const counts = new Map<string, number>()
+  let support = 0
+  const add = (v: string) => counts.set(v, (counts.get(v) ?? 0) + 1)
+  for (const i of baseline) {
+    const values = pick(features[i]!)
+    if (values === null || values.length === 0) continue
+    support++
+    if (typeof values === 'string') add(values)
+    else if (values.length === 1) add(values[0]!)
+    else for (const v of new Set(values)) add(v)
+  }
+  return { counts, support }
+}
+
+/**
+ * Areas by seed: the most mentioned place starts an area and takes every place within AREA_KM of
+ * it. Seeds, unlike chains, cannot link Hamburg to Leipzig through a string of towns in between.
+ */
+function areasOf(features: readonly RecordingFeatures[], baselineCounts: ReadonlyMap<string, number>): { areaOf: Map<string, number>; areas: Area[] } {
+  const places = new Map<string, { place: Place; total: number }>()
+  for (const f of features) for (const p of f.places) places.set(p.name, { place: p, total: (places.get(p.name)?.total ?? 0) + 1 })
+  const order = [...places.values()].sort((a, b) => (baselineCounts.get(b.place.name) ?? 0) - (baselineCounts.get(a.place.name) ?? 0) || b.total - a.total || a.place.name.localeCompare(b.place.name))
+  const seeds: Array<{ place: Place; area: Area }> = []
+  const areaOf = new Map<string, number>()
+  for (const { place } of order) {
+    let home = seeds.find((s) => distanceKm(s.place, place) <= AREA_KM)
+    if (!home) {
+      home = { place, area: { id: seeds.length, names: [] } }
+      seeds.push(home)
+    }
+    home.area.names.push(place.name)
+    areaOf.set(place.name, home.area.id)
+  }
+  return { areaOf, areas: seeds.map((s) => s.area) }
+}
+
+/** What the account's trusted recordings say, learnt from `baseline` only: never from what the evidence rules flagged. */
+export function learnUsual(features: readonly RecordingFeatures[], baseline: readonly number[], accountNames: readonly string[]): Usual {
+  const lang = tally(baseline, features, (f) => f.language)
+  const names = tally(baseline, features, (f) => f.names)
+  const placeCounts = tally(baseline, features, (f) => (f.places.length ? f.places.map((p) => p.name) : null))
+  const { areaOf, areas } = areasOf(features, placeCounts.counts)
+  const areaCounts = tally(baseline, features, (f) => (f.places.length ? f.places.map((p) => String(areaOf.get(p.name))) : null))
+  const usualAreas = usualOf(areaCounts.counts, areaCounts.support, MIN_SUPPORT.places)
+  return {
+    baseline,
+    language: usualOf(lang.counts, lang.support, MIN_SUPPORT.language),
+    names: usualOf(names.counts, names.support, MIN_SUPPORT.names, ownNames(accountNames)),
+    places: usualAreas && { areaOf, areas, usual: new Set([...usualAreas.values].map(Number)) }
+  }
+}

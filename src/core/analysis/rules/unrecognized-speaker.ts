@@ -1,0 +1,21 @@
+import { alsoDuring, count } from '../phrasing'
+import { findingOf, timesOf } from '../finding'
+import type { EvidenceRule } from '../types'
+
+/**
+ * Weak: the export itself says the assistant did not recognise the account holder's voice
+ * (Google's "From unrecognized speaker"). Voice matching also fails on a cold or a noisy room.
+ */
+export const unrecognizedSpeaker: EvidenceRule = {
+  kind: 'evidence',
+  id: 'unrecognized-speaker',
+  severity: 'weak',
+  run(e) {
+    const indices: number[] = []
+    e.recordings.forEach((r, i) => {
+      if (r.signals.includes('unrecognized-speaker')) indices.push(i)
+    })
+    if (indices.length === 0) return []
+    return [findingOf(e, this, indices, [], `The export marks ${count(indices.length, 'recording')} as coming from an unrecognized speaker: the assistant did not recognise the account holder's voice${alsoDuring(timesOf(e, indices))}.`)]
+  }
+}

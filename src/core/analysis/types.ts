@@ -1,0 +1,60 @@
+import type { Finding, RuleId, Severity, Verdict } from '../../shared/model/analysis'
+import type { MarkValue } from '../../shared/model/review'
+import type { Account, Device, ExportReading, Recording } from '../../shared/model/recording'
+import type { RecordingFeatures } from './features'
+import type { Usual } from './profile'
+
+/** What every rule may look at: the reading, and what follows from it without any judgement. */
+export interface Evidence {
+  reading: ExportReading
+  recordings: readonly Recording[]
+  /** Aligned with `recordings`: language, places, names, time as numbers. */
+  features: readonly RecordingFeatures[]
+  devices: ReadonlyMap<string, Device>
+  /** Indices into `recordings`, per device id. */
+  byDevice: ReadonlyMap<string, readonly number[]>
+  registered: readonly Device[]
+  /** The owner's ids and e-mail addresses, lower-cased; empty when the export names none. */
+  ownerIds: ReadonlySet<string>
+  /** Further accounts the export holds (a second Takeout root). */
+  otherAccounts: readonly Account[]
+  /** The person's marks by recording id: 'mine' joins the account's usual, 'not-mine' leaves it. */
+  marks: ReadonlyMap<string, MarkValue>
+}
+
+/** A rule that needs only the export's own statements (registration, ids, signals). */
+export interface EvidenceRule {
+  kind: 'evidence'
+  id: RuleId
+  severity: Severity
+  run(e: Evidence): Finding[]
+}
+
+/**
+ * A rule that compares recordings with what is usual for the account. It runs after the evidence
+ * rules, because the usual is learnt only from recordings they leave unflagged.
+ */
+export interface ProfileRule {
+  kind: 'profile'
+  id: RuleId
+  severity: 'weak'
+  run(e: Evidence, usual: Usual): Finding[]
+}
+
+export type Rule = EvidenceRule | ProfileRule
+
+export interface RecordingVerdict {
+  verdict: Verdict
+  /** Rule ids that cover the recording, strong ones first. */
+  reasons: RuleId[]
+}
+
+export interface Analysis {
+  findings: Finding[]
+  /** Every recording of the reading, by id. */
+  recordingVerdicts: Map<string, RecordingVerdict>
+  /** Every device of the reading, by id. */
+  deviceVerdicts: Map<string, Verdict>
+  /** How many recordings the usual was learnt from (0: the weak rules that need it stayed silent). */
+  baseline: number
+}

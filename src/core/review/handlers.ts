@@ -1,0 +1,226 @@
+import { basename } from 'node:path'
+import type { Handlers } from '../../shared/ipc/dispatch'
+import { CallError } from '../../shared/ipc/result'
+import type { Problem } from '../../shared/model/problem'
+import type { MarkValue, ReviewChange, ReviewState } from '../../shared/model/review'
+import type { ExportReading } from '../../shared/model/recording'
+import { analyze, type Analysis } from '../analysis'
+import { count } from '../analysis/phrasing'
+import type { ArchiveLifecycle } from '../archive/lifecycle'
+import type { Platform } from '../platform'
+import { appName, appVersion } from '../version'
+import { casePath, loadCase } from './case-store'
+import { CaseSession, type Applied, type Edit } from './case-session'
+import { countReview } from './counts'
+import { deviceMarkLabel, markLabel, noteLabel } from './labels'
+
+type ReviewHandlers = Pick<Handlers, 'reviewState' | 'mark' | 'markDevice' | 'setNote' | 'undo' | 'redo'>
+
+interface Open {
+  session: CaseSession
+  archiveIds: Set<string>
+  /** Bumped when a mark that shapes the account's usual (mine, not mine) changes. */
+  marksVersion: number
+  analysis: { reading: ExportReading; marksVersion: number; result: Analysis } | null
+}
+
+const RECENT_CUSTODY = 20
+const shapesUsual = (m: MarkValue | null | undefined) => m === 'mine' || m === 'not-mine'
+
+export interface ReviewOptions {
+  now?: () => string
+}
+
+/**
+ * The review of every open export, one case per export fingerprint: opening the same export twice
+ * (or renamed, or moved) shares one case, one custody log and one undo stack.
+ */
+export function createReviewHandlers(platform: Platform, readingOf: (archiveId: string) => ExportReading, options: ReviewOptions = {}) {
+  const now = options.now ?? (() => new Date().toISOString())
+  const tool = `${appName} ${appVersion}`
+  const cases = new Map<string, Open>()
+  const fingerprintOf = new Map<string, string>()
+  const idSets = new WeakMap<ExportReading, Set<string>>()
+
+  const openOf = (archiveId: string): Open => {
+    const fp = fingerprintOf.get(archiveId)
+    const open = fp === undefined ? undefined : cases.get(fp)
+    if (!open) throw new CallError('not-found', `No open archive has the id ${archiveId}; it may have been closed.`)
+    return open
+  }
+
+  const cached = (open: Open, reading: ExportReading): Analysis | null => {
+    const a = open.analysis
+    return a && a.reading === reading && a.marksVersion === open.marksVersion ? a.result : null
+  }
+
+  const analysisOf = async (open: Open, reading: ExportReading): Promise<Analysis> => {
+    const hit = cached(open, reading)
+    if (hit) return hit
+    const result = await analyze(reading, open.session.recordingMarks())
+    open.analysis = { reading, marksVersion: open.marksVersion, result }
+    return result
+  }
+
+  const recordingIds = (reading: ExportReading): Set<string> => {
+    let ids = idSets.get(reading)
+    if (!ids) idSets.set(reading, (ids = new Set(reading.recordings.map((r) => r.id))))
+    return ids
+  }
+
+  const sameVerdicts = (a: Analysis, b: Analysis): boolean => {
+    for (const [id, v] of a.recordingVerdicts) if (b.recordingVerdicts.get(id)?.verdict !== v.verdict) return false
+    for (const [id, v] of a.deviceVerdicts) if (b.deviceVerdicts.get(id) !== v) return false
+    return true
+  }
+
+  /** Turns an applied change into the answer the UI patches its view with. */
+  const answer = async (archiveId: string, open: Open, applied: Applied): Promise<ReviewChange> => {
+    const reading = readingOf(archiveId)
+    // Verdicts nobody has been shown yet cannot have changed for anyone: no analysis just to compare.
+    const before = cached(open, reading)
+    if (applied.changes.some((c) => c.target === 'recording' && (shapesUsual(c.before?.mark) || shapesUsual(c.after?.mark)))) open.marksVersion++
+    const after = await analysisOf(open, reading)
+    const recordings: ReviewChange['recordings'] = {}
+    const devices: ReviewChange['devices'] = {}
+    for (const c of applied.changes) (c.target === 'recording' ? recordings : devices)[c.id] = c.after
+    const h = open.session.history
+    return {
+      recordings,
+      devices,
+      counts: countReview(reading.recordings, after, open.session.data),
+      verdictsChanged: before !== null && before !== after && !sameVerdicts(before, after),
+      saveError: applied.saveError,
+      canUndo: h.undoLabel !== null,
+      canRedo: h.redoLabel !== null,
+      undoLabel: h.undoLabel,
+      redoLabel: h.redoLabel
+    }
+  }
+
+  const handlers: ReviewHandlers = {
+    async reviewState({ archiveId }): Promise<ReviewState> {
+      const open = openOf(archiveId)
+      const reading = readingOf(archiveId)
+      const a = await analysisOf(open, reading)
+      const verdicts: ReviewState['verdicts'] = {}
+      const reasons: ReviewState['reasons'] = {}
+      for (const [id, v] of a.recordingVerdicts) {
+        if (v.verdict === 'own') continue
+        verdicts[id] = v.verdict
+        reasons[id] = v.reasons
+      }
+      const data = open.session.data
+      const h = open.session.history
+      return {
+        archiveId,
+        fingerprint: data.fingerprint,
+        sha256: data.sha256,
+        findings: a.findings,
+        verdicts,
+        reasons,
+        deviceVerdicts: Object.fromEntries(a.deviceVerdicts),
+        marks: { ...data.recordings },
+        deviceMarks: { ...data.devices },
+        counts: countReview(reading.recordings, a, data),
+        custody: { entries: data.custody.length, recent: data.custody.slice(-RECENT_CUSTODY) },
+        problems: [...open.session.problems],
+        canUndo: h.undoLabel !== null,
+        canRedo: h.redoLabel !== null,
+        undoLabel: h.undoLabel,
+        redoLabel: h.redoLabel
+      }
+    },
+    async mark({ archiveId, recordingIds: ids, mark, note }) {
+      const open = openOf(archiveId)
+      const known = recordingIds(readingOf(archiveId))
+      const unique = [...new Set(ids)]
+      const unknown = unique.filter((id) => !known.has(id))
+      if (unknown.length) throw new CallError('not-found', `${count(unknown.length, 'id is', 'ids are')} not recordings of this export (${unknown.slice(0, 3).join(', ')}${unknown.length > 3 ? ', …' : ''}).`)
+      const label = markLabel(unique.length, mark)
+      const edits: Edit[] = unique.map((id) => ({ target: 'recording', id, mark, ...(note === undefined ? {} : { note: note || null }) }))
+      return answer(archiveId, open, await open.session.apply(label, edits, { action: mark ? 'marked' : 'unmarked', detail: label }))
+    },
+    async markDevice({ archiveId, deviceId, mark }) {
+      const open = openOf(archiveId)
+      const reading = readingOf(archiveId)
+      const device = reading.devices.find((d) => d.id === deviceId)
+      if (!device) throw new CallError('not-found', `The export has no device with the id ${deviceId}.`)
+      const ids = reading.recordings.filter((r) => r.deviceId === deviceId).map((r) => r.id)
+      const label = deviceMarkLabel(device.name ? `'${device.name}'` : (device.serial ?? 'the device'), ids.length, mark)
+      const edits: Edit[] = [{ target: 'device', id: deviceId, mark }, ...ids.map((id): Edit => ({ target: 'recording', id, mark }))]
+      return answer(archiveId, open, await open.session.apply(label, edits, { action: mark ? 'marked' : 'unmarked', detail: label }))
+    },
+    async setNote({ archiveId, target, id, note }) {
+      const open = openOf(archiveId)
+      const reading = readingOf(archiveId)
+      const exists = target === 'recording' ? recordingIds(reading).has(id) : reading.devices.some((d) => d.id === id)
+      if (!exists) throw new CallError('not-found', `The export has no ${target} with the id ${id}.`)
+      const text = note?.trim() ? note : null
+      const label = noteLabel(target, text)
+      return answer(archiveId, open, await open.session.apply(label, [{ target, id, note: text }], { action: 'noted', detail: label }))
+    },
+    async undo({ archiveId }) {
+      const open = openOf(archiveId)
+      return answer(archiveId, open, await open.session.undo())
+    },
+    async redo({ archiveId }) {
+      const open = openOf(archiveId)
+      return answer(archiveId, open, await open.session.redo())
+    }
+  }
+
+  const lifecycle: ArchiveLifecycle = {
+    async opened(archiveId, { archive, reading }) {
+      try {
+        let open = cases.get(archive.fingerprint)
+        if (!open) {
+          const loaded = await loadCase(platform.home, archive.fingerprint, now())
+          const session = new CaseSession(loaded.case, casePath(platform.home, archive.fingerprint), { tool, now })
+          if (loaded.problem) session.problems.push(loaded.problem)
+          if (loaded.setAside) await session.log('set-aside', `the earlier case file could not be read and was kept as ${loaded.setAside}`)
+          open = { session, archiveIds: new Set(), marksVersion: 0, analysis: null }
+          cases.set(archive.fingerprint, open)
+        }
+        open.archiveIds.add(archiveId)
+        fingerprintOf.set(archiveId, archive.fingerprint)
+        const name = basename(archive.path)
+        open.session.data.archiveName = name
+        await open.session.log('opened', `${name} (${archive.format}, ${count(reading.recordings.length, 'recording')})`)
+        return [...open.session.problems]
+      } catch (err) {
+        // The export opens even when its review cannot: the person sees why, and nothing is lost.
+        return [{ kind: 'case-file', path: null, message: `The review of this export could not be opened: ${err instanceof Error ? err.message : String(err)}.` } satisfies Problem]
+      }
+    },
+    hashed(archiveId, sha256) {
+      const fp = fingerprintOf.get(archiveId)
+      const open = fp === undefined ? undefined : cases.get(fp)
+      if (!open) return
+      const data = open.session.data
+      if (data.sha256 === sha256) return
+      if (data.sha256 !== null) open.session.problems.push({ kind: 'case-file', path: null, message: `This export's SHA-256 is ${sha256}, but its review was made on an export with ${data.sha256}: the files differ though their listings match.` })
+      const detail = data.sha256 === null ? `SHA-256 ${sha256}` : `SHA-256 ${sha256}, not ${data.sha256} as recorded before`
+      if (data.sha256 === null) data.sha256 = sha256
+      void open.session.log('hashed', detail)
+    },
+    async closed(archiveId) {
+      const fp = fingerprintOf.get(archiveId)
+      fingerprintOf.delete(archiveId)
+      const open = fp === undefined ? undefined : cases.get(fp)
+      if (!open) return
+      open.archiveIds.delete(archiveId)
+      if (open.archiveIds.size > 0) return
+      cases.delete(fp!)
+      await open.session.flush()
+    }
+  }
+
+  /** For other areas (the complaint): a line in the export's custody log, e.g. 'exported'. */
+  const recordCustody = async (archiveId: string, action: Parameters<CaseSession['log']>[0], detail: string): Promise<string | null> => openOf(archiveId).session.log(action, detail)
+
+  const dispose = async () => {
+    await Promise.all([...cases.values()].map((o) => o.session.flush()))
+  }
+  return { handlers, lifecycle, recordCustody, dispose }
+}

@@ -1,0 +1,106 @@
+import { useMemo } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { Device } from '../../../shared/model/recording'
+import { formatCount } from '../format'
+import { useArchiveStore } from '../stores/archive'
+import { useFiltersStore } from '../stores/filters'
+import { orderDevices } from './catalog'
+import { useCatalog, useFiltered } from './derived'
+import { RegistrationBadge } from './DeviceBits'
+import { formatMinute, formatUtc, parseTime } from './time'
+import { registrationOf } from './tones'
+
+const NO_DEVICES: readonly Device[] = Object.freeze([])
+
+/** One card per device the export names; a device the account does not list is impossible to miss. */
+export function DeviceCards() {
+  const { t, i18n } = useTranslation()
+  const devices = useArchiveStore((s) => s.summary?.reading.devices ?? NO_DEVICES)
+  const ordered = useMemo(() => orderDevices(devices), [devices])
+  const unregistered = devices.filter((d) => !d.registered).length
+  return (
+    <section className="devices" aria-labelledby="devices-title">
+      <div className="devices-head">
+        <h2 id="devices-title">
+          {t('devices.title')} <span className="muted">({formatCount(devices.length, i18n.language)})</span>
+        </h2>
+        {unregistered > 0 && (
+          <p className="devices-alarm" role="note" data-testid="devices-alarm">
+            <span aria-hidden="true" className="alarm-icon">
+              !
+            </span>
+            {t('devices.alarm', { count: unregistered })}
+          </p>
+        )}
+      </div>
+      {devices.length === 0 ? (
+        <p className="muted">{t('devices.none')}</p>
+      ) : (
+        <ul className="device-cards">
+          {ordered.map((d, i) => (
+            <DeviceCard key={d.id} device={d} index={i} />
+          ))}
+        </ul>
+      )}
+    </section>
+  )
+}
+
+function DeviceCard({ device: d, index }: { device: Device; index: number }) {
+  const { t, i18n } = useTranslation()
+  const lang = i18n.language
+  const catalog = useCatalog()
+  const filtered = useFiltered()
+  const deviceKey = useFiltersStore((s) => s.deviceKey)
+  const setDevice = useFiltersStore((s) => s.setDevice)
+  const registration = registrationOf(d)
+  const lane = catalog.laneOf.get(d.id)
+  const shown = lane === undefined ? 0 : filtered.laneCounts[lane]!
+  const loaded = lane === undefined ? 0 : catalog.lanes[lane]!.count
+  const only = deviceKey === d.id
+  const titleId = `device-${index}`
+  const first = parseTime(d.firstSeen)
+  const last = parseTime(d.lastSeen)
+  return (
+    <li className={`device-card ${registration}`} data-testid="device-card" data-device-id={d.id} data-registered={String(d.registered)}>
+      <article aria-labelledby={titleId}>
+        <div className="card-head">
+          <RegistrationBadge registration={registration} />
+          <div className="card-title">
+            <h3 id={titleId} data-testid="device-name">
+              {d.name?.trim() || <span className="muted">{t('device.unnamed')}</span>}
+            </h3>
+            {d.recordings > 0 && (
+              <button type="button" className="card-filter" aria-pressed={only} onClick={() => setDevice(only ? null : d.id)}>
+                {only ? t('device.showingOnly') : t('device.showOnly')}
+              </button>
+            )}
+          </div>
+        </div>
+        <dl className="card-facts">
+          <dt>{t('device.type')}</dt>
+          <dd>{d.type ?? '—'}</dd>
+          <dt>{t('device.serial')}</dt>
+          <dd className="mono" data-testid="device-serial">
+            {d.serial ?? '—'}
+          </dd>
+          <dt>{t('device.recordings')}</dt>
+          <dd data-testid="device-recordings" data-count={d.recordings}>
+            <strong>{formatCount(d.recordings, lang)}</strong>
+            {loaded > 0 && shown !== loaded && <span className="muted"> · {t('device.shown', { shown: formatCount(shown, lang) })}</span>}
+          </dd>
+          <dt>{t('device.first')}</dt>
+          <dd title={Number.isFinite(first) ? formatUtc(first) : undefined}>{formatMinute(first, lang)}</dd>
+          <dt>{t('device.last')}</dt>
+          <dd title={Number.isFinite(last) ? formatUtc(last) : undefined}>{formatMinute(last, lang)}</dd>
+          {d.registeredAt && (
+            <>
+              <dt>{t('device.registeredAt')}</dt>
+              <dd title={formatUtc(parseTime(d.registeredAt))}>{formatMinute(parseTime(d.registeredAt), lang)}</dd>
+            </>
+          )}
+        </dl>
+      </article>
+    </li>
+  )
+}

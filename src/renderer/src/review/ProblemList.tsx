@@ -1,0 +1,56 @@
+import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { useArchiveStore } from '../stores/archive'
+
+const FIRST = 8
+
+/** Problems met while opening and reading the export: listed where a person sees them, never hidden. */
+export function NoProblems() {
+  const { t } = useTranslation()
+  const count = useArchiveStore((s) => (s.summary ? s.summary.problems.length + s.summary.reading.problems.length : 0))
+  if (count > 0) return null
+  return (
+    <p className="problems ok" data-testid="problems">
+      {t('overview.noProblems')}
+    </p>
+  )
+}
+
+/** The problems themselves, in a panel above the tabs. */
+export function ProblemList() {
+  const { t } = useTranslation()
+  const summary = useArchiveStore((s) => s.summary)
+  const [all, setAll] = useState(false)
+  if (!summary) return null
+  const problems = [
+    ...summary.problems.map((p) => ({ ...p, line: null as number | null })),
+    ...summary.reading.problems.map((p) => ({ kind: p.kind, path: p.path, message: p.message, line: p.line }))
+  ]
+  const count = problems.length
+  if (count === 0) return null
+  const shown = all ? problems : problems.slice(0, FIRST)
+  return (
+    <section className="problems has-problems" aria-labelledby="problems-title" data-testid="problems">
+      <h2 id="problems-title">{t('overview.problems', { count })}</h2>
+      <p className="muted">{t('problems.lead')}</p>
+      <ul>
+        {shown.map((p, i) => (
+          <li key={i}>
+            {p.path && (
+              <code>
+                {p.path}
+                {p.line ? `:${p.line}` : ''}
+              </code>
+            )}{' '}
+            {p.message}
+          </li>
+        ))}
+      </ul>
+      {count > FIRST && (
+        <button type="button" onClick={() => setAll(!all)} aria-expanded={all}>
+          {all ? t('problems.fewer') : t('problems.all', { count })}
+        </button>
+      )}
+    </section>
+  )
+}

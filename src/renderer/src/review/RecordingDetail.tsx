@@ -1,0 +1,98 @@
+import { useTranslation } from 'react-i18next'
+import { formatBytes } from '../format'
+import { useSelectionStore } from '../stores/selection'
+import { useCatalog } from './derived'
+import { LaneName, RegistrationBadge } from './DeviceBits'
+import { formatDateTime, formatDuration, formatUtc, userTimeZone } from './time'
+
+/**
+ * The selected recording as the export states it, with where each fact came from. The audio section
+ * is the player's place: the audio issue puts wavesurfer there; until then it names the file only.
+ */
+export function RecordingDetail() {
+  const { t, i18n } = useTranslation()
+  const lang = i18n.language
+  const catalog = useCatalog()
+  const selectedId = useSelectionStore((s) => s.selectedId)
+  const i = selectedId === null ? undefined : catalog.byId.get(selectedId)
+  const r = i === undefined ? undefined : catalog.recordings[i]
+  return (
+    <aside className="rec-detail" aria-labelledby="detail-title" data-testid="recording-detail">
+      <h2 id="detail-title">{t('detail.title')}</h2>
+      {!r || i === undefined ? (
+        <p className="muted">{t('detail.none')}</p>
+      ) : (
+        <>
+          <dl className="detail-facts">
+            <dt>{t('detail.time', { zone: userTimeZone() })}</dt>
+            <dd data-testid="detail-time">
+              {formatDateTime(catalog.time[i]!, lang)}
+              <span className="mono muted block">{formatUtc(catalog.time[i]!)}</span>
+            </dd>
+            <dt>{t('list.device')}</dt>
+            <dd data-testid="detail-device">
+              <LaneName lane={catalog.lanes[catalog.lane[i]!]!} /> <RegistrationBadge registration={catalog.lanes[catalog.lane[i]!]!.registration} compact />
+            </dd>
+            <dt>{t('list.duration')}</dt>
+            <dd>{formatDuration(r.durationMs)}</dd>
+            <dt>{t('detail.said')}</dt>
+            <dd data-testid="detail-transcript" className="said">
+              {r.transcript ? `“${r.transcript}”` : <span className="muted">{t('list.noTranscript')}</span>}
+            </dd>
+            {r.response && (
+              <>
+                <dt>{t('detail.response')}</dt>
+                <dd>{r.response}</dd>
+              </>
+            )}
+            {r.language && (
+              <>
+                <dt>{t('detail.language')}</dt>
+                <dd>{r.language}</dd>
+              </>
+            )}
+            {r.accountId && (
+              <>
+                <dt>{t('detail.account')}</dt>
+                <dd className="mono">{r.accountId}</dd>
+              </>
+            )}
+            {r.signals.length > 0 && (
+              <>
+                <dt>{t('detail.signals')}</dt>
+                <dd>
+                  <ul className="signals">
+                    {r.signals.map((s) => (
+                      <li key={s}>{t(`signal.${s}`)}</li>
+                    ))}
+                  </ul>
+                </dd>
+              </>
+            )}
+            <dt>{t('detail.source')}</dt>
+            <dd className="mono small">
+              {r.source.file}
+              {r.source.line ? `:${r.source.line}` : ''}
+            </dd>
+            {r.archiveTime && (
+              <>
+                <dt>{t('overview.modified')}</dt>
+                <dd className="mono small">{r.archiveTime.replace('T', ' ')}</dd>
+              </>
+            )}
+          </dl>
+          <section className="player-slot" aria-labelledby="player-title" data-testid="player-slot">
+            <h3 id="player-title">{t('detail.audio')}</h3>
+            {r.audio ? (
+              <p className="mono small">
+                {r.audio.path} <span className="muted">· {formatBytes(r.audio.size, lang)}</span>
+              </p>
+            ) : (
+              <p className="muted">{t('detail.noAudio')}</p>
+            )}
+          </section>
+        </>
+      )}
+    </aside>
+  )
+}

@@ -1,0 +1,190 @@
+import { useVirtualizer } from '@tanstack/react-virtual'
+import { useEffect, useRef, type KeyboardEvent } from 'react'
+import { useTranslation } from 'react-i18next'
+import { formatCount } from '../format'
+import { selectFiltering, useFiltersStore } from '../stores/filters'
+import { useRecordingsStore } from '../stores/recordings'
+import { useSelectionStore } from '../stores/selection'
+import type { SortKey } from './catalog'
+import { useCatalog, useOrdered } from './derived'
+import { LaneName } from './DeviceBits'
+import { stepSelection } from './navigate'
+import { formatDateTime, formatDuration, formatUtc, userTimeZone } from './time'
+import { TONES } from './tones'
+
+const ROW_H = 34
+const HEAD_H = 38
+
+const COLUMNS: Array<{ key: SortKey | 'reasons'; className: string }> = [
+  { key: 'time', className: 'c-time' },
+  { key: 'device', className: 'c-device' },
+  { key: 'duration', className: 'c-dur' },
+  { key: 'transcript', className: 'c-text' },
+  { key: 'reasons', className: 'c-reasons' }
+]
+
+export const LIST_ID = 'recording-list'
+
+/**
+ * Every recording that passes the filters, as a virtualised grid: only the rows in view exist in the
+ * DOM, so 100,000 scroll like 100. The grid itself holds focus and points at the selected row with
+ * aria-activedescendant; the keys move the shared selection, which the timeline follows.
+ */
+export function RecordingList() {
+  const { t, i18n } = useTranslation()
+  const lang = i18n.language
+  const catalog = useCatalog()
+  const { order, pos } = useOrdered()
+  const selectedId = useSelectionStore((s) => s.selectedId)
+  const select = useSelectionStore((s) => s.select)
+  const sortKey = useFiltersStore((s) => s.sortKey)
+  const sortDir = useFiltersStore((s) => s.sortDir)
+  const sortBy = useFiltersStore((s) => s.sortBy)
+  const scrollRef = useRef<HTMLDivElement>(null)
+
+  const virtualizer = useVirtualizer({
+    count: order.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_H,
+    overscan: 10,
+    scrollMargin: HEAD_H,
+    scrollPaddingStart: HEAD_H
+  })
+
+  const selected = selectedId === null ? -1 : (catalog.byId.get(selectedId) ?? -1)
+  const selectedPos = selected >= 0 ? pos[selected]! : -1
+  useEffect(() => {
+    if (selectedPos >= 0) virtualizer.scrollToIndex(selectedPos, { align: 'auto' })
+  }, [selectedPos, virtualizer])
+
+  const onKeyDown = (e: KeyboardEvent) => {
+    if (e.altKey || e.metaKey || e.ctrlKey) return
+    const page = Math.max(1, Math.floor(((scrollRef.current?.clientHeight ?? 400) - HEAD_H) / ROW_H) - 1)
+    const steps: Record<string, Parameters<typeof stepSelection>[0]> = {
+      ArrowDown: 1,
+      ArrowUp: -1,
+      PageDown: page,
+      PageUp: -page,
+      Home: 'first',
+      End: 'last'
+    }
+    const step = steps[e.key]
+    if (step === undefined) return
+    e.preventDefault()
+    stepSelection(step)
+  }
+
+  const zone = userTimeZone()
+  const items = virtualizer.getVirtualItems()
+  return (
+    <div
+      ref={scrollRef}
+      id={LIST_ID}
+      className="rec-grid"
+      role="grid"
+      tabIndex={0}
+      aria-label={t('list.label', { count: order.length, formatted: formatCount(order.length, lang) })}
+      aria-rowcount={order.length + 1}
+      aria-colcount={COLUMNS.length}
+      aria-activedescendant={selectedPos >= 0 ? `rec-${selected}` : undefined}
+      data-testid="recording-list"
+      onKeyDown={onKeyDown}
+    >
+      <div role="rowgroup" className="rec-head" style={{ height: HEAD_H }}>
+        <div role="row" aria-rowindex={1} className="rec-row head">
+          {COLUMNS.map(({ key, className }) => {
+            const label = key === 'time' ? t('list.time', { zone }) : t(`list.${key}`)
+            if (key === 'reasons')
+              return (
+                <div role="columnheader" key={key} className={className}>
+                  {label}
+                </div>
+              )
+            const active = sortKey === key
+            return (
+              <div role="columnheader" key={key} className={className} aria-sort={active ? (sortDir === 'asc' ? 'ascending' : 'descending') : 'none'}>
+                <button type="button" className="sort" onClick={() => sortBy(key)} title={t('list.sortBy', { column: label })}>
+                  {label}
+                  <span aria-hidden="true" className="sort-arrow">
+                    {active ? (sortDir === 'asc' ? '▲' : '▼') : ''}
+                  </span>
+                </button>
+              </div>
+            )
+          })}
+        </div>
+      </div>
+      <div role="rowgroup" className="rec-body" style={{ height: virtualizer.getTotalSize() - HEAD_H }}>
+        {items.map((item) => {
+          const i = order[item.index]!
+          const r = catalog.recordings[i]!
+          const lane = catalog.lanes[catalog.lane[i]!]!
+          const time = catalog.time[i]!
+          const isSelected = i === selected
+          return (
+            <div
+              key={r.id}
+              id={`rec-${i}`}
+              role="row"
+              aria-rowindex={item.index + 2}
+              aria-selected={isSelected}
+              className={`rec-row tone-${TONES[catalog.tone[i]!]}${isSelected ? ' selected' : ''}`}
+              style={{ transform: `translateY(${item.start - HEAD_H}px)`, height: ROW_H }}
+              data-testid="recording-row"
+              data-id={r.id}
+              data-device={lane.key}
+              onClick={() => {
+                select(r.id)
+                scrollRef.current?.focus({ preventScroll: true })
+              }}
+            >
+              <div role="gridcell" className="c-time" title={formatUtc(time)}>
+                {formatDateTime(time, lang)}
+              </div>
+              <div role="gridcell" className="c-device">
+                <span className="tone-dot" aria-hidden="true" />
+                <LaneName lane={lane} />
+              </div>
+              <div role="gridcell" className="c-dur">
+                {formatDuration(r.durationMs)}
+              </div>
+              <div role="gridcell" className="c-text" title={r.transcript ?? undefined}>
+                {r.transcript ?? <span className="muted">{t('list.noTranscript')}</span>}
+              </div>
+              <div role="gridcell" className="c-reasons" />
+            </div>
+          )
+        })}
+      </div>
+      {order.length === 0 && <ListEmpty />}
+    </div>
+  )
+}
+
+function ListEmpty() {
+  const { t, i18n } = useTranslation()
+  const status = useRecordingsStore((s) => s.status)
+  const total = useRecordingsStore((s) => s.total)
+  const loaded = useRecordingsStore((s) => s.recordings.length)
+  const error = useRecordingsStore((s) => s.error)
+  const filtering = useFiltersStore(selectFiltering)
+  const clear = useFiltersStore((s) => s.clear)
+  let body
+  if (status === 'error') body = <p className="error-message">{t('list.loadError', { error })}</p>
+  else if (status === 'loading' || status === 'idle') body = <p>{t('list.loading', { loaded: formatCount(loaded, i18n.language), total: formatCount(total, i18n.language) })}</p>
+  else if (filtering)
+    body = (
+      <>
+        <p>{t('list.noMatch')}</p>
+        <button type="button" onClick={clear}>
+          {t('filters.clear')}
+        </button>
+      </>
+    )
+  else body = <p>{t('list.none')}</p>
+  return (
+    <div className="rec-empty" role="row">
+      <div role="gridcell">{body}</div>
+    </div>
+  )
+}

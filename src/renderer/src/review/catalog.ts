@@ -1,0 +1,277 @@
+import type { Device, Recording } from '../../../shared/model/recording'
+import { memoLast } from './memo'
+import { parseTime } from './time'
+import { registrationOf, toneIndex, toneOf, type Registration, type Tone } from './tones'
+
+/** One timeline lane: a device of the export, or the recordings that name none. */
+export interface Lane {
+  /** The device id, or '' for recordings without a device. */
+  key: string
+  device: Device | null
+  /** The device's name as a person knows it; null for the no-device lane (the UI says so in its language). */
+  label: string | null
+  registration: Registration
+  tone: Tone
+  count: number
+}
+
+/**
+ * Everything the review derives once per loaded set of recordings, in flat typed arrays so that
+ * filtering, sorting and drawing 100,000 recordings never touch the Recording objects in a hot loop.
+ */
+export interface Catalog {
+  recordings: readonly Recording[]
+  devices: readonly Device[]
+  /** Epoch ms per recording; NaN when the export gives no time. */
+  time: Float64Array
+  /** Lane per recording. */
+  lane: Int32Array
+  /** Index into TONES per recording (registration now; the detector's verdict later). */
+  tone: Uint8Array
+  lanes: Lane[]
+  laneOf: Map<string, number>
+  /** Per lane, the recordings that have a time, sorted by time; and their times, for binary search. */
+  laneIndex: Int32Array[]
+  laneTimes: Float64Array[]
+  /** Lower-cased transcript per recording, for search. */
+  text: string[]
+  byId: Map<string, number>
+  /** Earliest and latest time; NaN when no recording has one. */
+  min: number
+  max: number
+  untimed: number
+}
+
+export const NO_DEVICE = ''
+
+export function deviceLabel(device: Device): string {
+  return device.name?.trim() || device.serial || device.type || device.id
+}
+
+const registrationRank: Record<Registration, number> = { unregistered: 0, registered: 1, unknown: 2 }
+
+/** Devices as the cards and lanes show them: not registered first (what a person must see), then by recordings. */
+export function orderDevices(devices: readonly Device[]): Device[] {
+  return [...devices].sort(
+    (a, b) =>
+      registrationRank[registrationOf(a)] - registrationRank[registrationOf(b)] ||
+      b.recordings - a.recordings ||
+      deviceLabel(a).localeCompare(deviceLabel(b))
+  )
+}
+
+export const catalogOf = memoLast((recordings: readonly Recording[], devices: readonly Device[]): Catalog => {
+  const n = recordings.length
+  const byDevice = new Map(devices.map((d) => [d.id, d]))
+  const time = new Float64Array(n)
+  const laneArr = new Int32Array(n)
+  const tone = new Uint8Array(n)
+  const text: string[] = new Array<string>(n)
+  const byId = new Map<string, number>()
+  const counts = new Map<string, number>()
+  let min = Number.POSITIVE_INFINITY
+  let max = Number.NEGATIVE_INFINITY
+  let untimed = 0
+  for (let i = 0; i < n; i++) {
+    const r = recordings[i]!
+    const t = parseTime(r.time)
+    time[i] = t
+    if (Number.isFinite(t)) {
+      if (t < min) min = t
+      if (t > max) max = t
+    } else untimed++
+    text[i] = r.transcript ? r.transcript.toLocaleLowerCase() : ''
+    byId.set(r.id, i)
+    const key = r.deviceId ?? NO_DEVICE
+    counts.set(key, (counts.get(key) ?? 0) + 1)
+  }
+
+  // Lanes: every device that has recordings (in the cards' order), then ids the device list lacks, then none.
+  const lanes: Lane[] = []
+  for (const d of orderDevices(devices)) {
+    const count = counts.get(d.id) ?? 0
+    if (count > 0) lanes.push({ key: d.id, device: d, label: deviceLabel(d), registration: registrationOf(d), tone: toneOf(d), count })
+  }
+  for (const [key, count] of counts) {
+    if (key !== NO_DEVICE && !byDevice.has(key)) lanes.push({ key, device: null, label: key, registration: 'unknown', tone: toneOf(null), count })
+  }
+  if (counts.has(NO_DEVICE)) lanes.push({ key: NO_DEVICE, device: null, label: null, registration: 'unknown', tone: toneOf(null), count: counts.get(NO_DEVICE)! })
+  const laneOf = new Map(lanes.map((l, i) => [l.key, i]))
+
+  const perLane: number[][] = lanes.map(() => [])
+  for (let i = 0; i < n; i++) {
+    const li = laneOf.get(recordings[i]!.deviceId ?? NO_DEVICE)!
+    laneArr[i] = li
+    tone[i] = toneIndex(lanes[li]!.tone)
+    if (Number.isFinite(time[i]!)) perLane[li]!.push(i)
+  }
+  const laneIndex = perLane.map((ids) => Int32Array.from(ids).sort((a, b) => time[a]! - time[b]! || a - b))
+  const laneTimes = laneIndex.map((ids) => Float64Array.from(ids, (i) => time[i]!))
+
+  return {
+    recordings,
+    devices,
+    time,
+    lane: laneArr,
+    tone,
+    lanes,
+    laneOf,
+    laneIndex,
+    laneTimes,
+    text,
+    byId,
+    min: untimed === n ? Number.NaN : min,
+    max: untimed === n ? Number.NaN : max,
+    untimed
+  }
+})
+
+// ---- Filtering
+
+export type RegistrationFilter = Registration | 'all'
+
+export interface Filtered {
+  /** 1 where the recording passes every filter. */
+  mask: Uint8Array
+  count: number
+  /** Passing recordings per lane. */
+  laneCounts: Int32Array
+}
+
+/** The words of a search, each of which a transcript must contain. */
+export function searchWords(text: string): string[] {
+  return text.toLocaleLowerCase().split(/\s+/).filter(Boolean)
+}
+
+export const filterOf = memoLast(
+  (c: Catalog, text: string, deviceKey: string | null, registration: RegistrationFilter, from: number, to: number): Filtered => {
+    const n = c.recordings.length
+    const mask = new Uint8Array(n)
+    const laneCounts = new Int32Array(c.lanes.length)
+    const words = searchWords(text)
+    const wantLane = deviceKey === null ? -1 : (c.laneOf.get(deviceKey) ?? -2)
+    const hasFrom = Number.isFinite(from)
+    const hasTo = Number.isFinite(to)
+    let count = 0
+    for (let i = 0; i < n; i++) {
+      const li = c.lane[i]!
+      if (wantLane !== -1 && li !== wantLane) continue
+      if (registration !== 'all' && c.lanes[li]!.registration !== registration) continue
+      if (hasFrom || hasTo) {
+        const t = c.time[i]!
+        if (!Number.isFinite(t) || (hasFrom && t < from) || (hasTo && t > to)) continue
+      }
+      if (words.length) {
+        const s = c.text[i]!
+        let ok = true
+        for (const w of words) {
+          if (!s.includes(w)) {
+            ok = false
+            break
+          }
+        }
+        if (!ok) continue
+      }
+      mask[i] = 1
+      laneCounts[li]!++
+      count++
+    }
+    return { mask, count, laneCounts }
+  }
+)
+
+// ---- Sorting
+
+export type SortKey = 'time' | 'device' | 'duration' | 'transcript'
+export type SortDir = 'asc' | 'desc'
+
+interface BaseOrder {
+  order: Int32Array
+  /** How many leading entries have a value; the rest (no time, no duration…) stay last either way. */
+  known: number
+}
+
+const baseOrders = new WeakMap<Catalog, Map<SortKey, BaseOrder>>()
+
+function baseOrder(c: Catalog, key: SortKey): BaseOrder {
+  let byKey = baseOrders.get(c)
+  if (!byKey) baseOrders.set(c, (byKey = new Map()))
+  const cached = byKey.get(key)
+  if (cached) return cached
+  const n = c.recordings.length
+  const has = (i: number): boolean => {
+    switch (key) {
+      case 'time':
+        return Number.isFinite(c.time[i]!)
+      case 'duration':
+        return c.recordings[i]!.durationMs !== null
+      case 'transcript':
+        return c.text[i] !== ''
+      case 'device':
+        return true
+    }
+  }
+  const withValue: number[] = []
+  const without: number[] = []
+  for (let i = 0; i < n; i++) (has(i) ? withValue : without).push(i)
+  // Within a device, a transcript or a duration, by time; recordings without one last.
+  const timeOf = (i: number) => (Number.isFinite(c.time[i]!) ? c.time[i]! : Number.POSITIVE_INFINITY)
+  const byTime = (a: number, b: number) => timeOf(a) - timeOf(b) || a - b
+  const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true })
+  const laneRank = (i: number) => c.lane[i]!
+  const compare: (a: number, b: number) => number =
+    key === 'time'
+      ? byTime
+      : key === 'duration'
+        ? (a, b) => c.recordings[a]!.durationMs! - c.recordings[b]!.durationMs! || byTime(a, b)
+        : key === 'device'
+          ? (a, b) => laneRank(a) - laneRank(b) || byTime(a, b)
+          : (a, b) => collator.compare(c.recordings[a]!.transcript!, c.recordings[b]!.transcript!) || byTime(a, b)
+  const sorted = Int32Array.from(withValue).sort(compare)
+  const order = new Int32Array(n)
+  order.set(sorted)
+  order.set(Int32Array.from(without).sort(byTime), sorted.length)
+  const result = { order, known: sorted.length }
+  byKey.set(key, result)
+  return result
+}
+
+export interface Ordered {
+  /** Recording indices in list order, only those passing the filters. */
+  order: Int32Array
+  /** Inverse: position in `order` per recording, -1 when filtered out. */
+  pos: Int32Array
+}
+
+export const orderOf = memoLast((c: Catalog, f: Filtered, key: SortKey, dir: SortDir): Ordered => {
+  const { order: base, known } = baseOrder(c, key)
+  const order = new Int32Array(f.count)
+  const pos = new Int32Array(c.recordings.length).fill(-1)
+  let k = 0
+  const take = (i: number) => {
+    if (f.mask[i]) {
+      pos[i] = k
+      order[k++] = i
+    }
+  }
+  if (dir === 'asc') for (let j = 0; j < base.length; j++) take(base[j]!)
+  else {
+    for (let j = known - 1; j >= 0; j--) take(base[j]!)
+    for (let j = known; j < base.length; j++) take(base[j]!)
+  }
+  return { order, pos }
+})
+
+// ---- Timeline helpers
+
+/** First index in a sorted array whose value is >= t. */
+export function lowerBound(a: Float64Array, t: number): number {
+  let lo = 0
+  let hi = a.length
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1
+    if (a[mid]! < t) lo = mid + 1
+    else hi = mid
+  }
+  return lo
+}

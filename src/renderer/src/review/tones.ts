@@ -1,0 +1,35 @@
+import type { Verdict } from '../../../shared/model/analysis'
+import type { Device } from '../../../shared/model/recording'
+
+/**
+ * What colour a recording's mark, row and lane take. Today only the export's registration facts
+ * drive it (a device that is not among the account's registered devices is the strongest hint an
+ * export gives). When the detector lands, `toneOf` gets the recording's verdict and that wins; the
+ * canvas, the list and the cards already know the verdict tones, so nothing else has to change.
+ */
+export const TONES = ['registered', 'unregistered', 'unknown', 'own', 'suspect', 'foreign'] as const
+export type Tone = (typeof TONES)[number]
+export const toneIndex = (tone: Tone): number => TONES.indexOf(tone)
+
+/** Registration as the export states it: listed among the account's devices, not listed, or no device at all. */
+export type Registration = 'registered' | 'unregistered' | 'unknown'
+
+export function registrationOf(device: Device | null): Registration {
+  if (!device) return 'unknown'
+  return device.registered ? 'registered' : 'unregistered'
+}
+
+export function toneOf(device: Device | null, verdict?: Verdict | null): Tone {
+  return verdict ?? registrationOf(device)
+}
+
+/** The CSS custom property that holds a tone's colour, in both themes (styles.css). */
+export const toneVar = (tone: Tone): string => `--tone-${tone}`
+
+/** Reads the current theme's tone colours for the canvas; called again whenever the theme changes. */
+export function readPalette(el: Element = document.documentElement): Record<Tone, string> {
+  const style = getComputedStyle(el)
+  const out = {} as Record<Tone, string>
+  for (const tone of TONES) out[tone] = style.getPropertyValue(toneVar(tone)).trim() || '#888'
+  return out
+}

@@ -1,0 +1,57 @@
+import { create } from 'zustand'
+import type { RegistrationFilter, SortDir, SortKey } from '../review/catalog'
+import { useArchiveStore } from './archive'
+
+interface FiltersState {
+  /** Words a transcript must contain (all of them, any case). */
+  text: string
+  /** One device's id, '' for recordings without a device, null for all. */
+  deviceKey: string | null
+  registration: RegistrationFilter
+  /** Calendar days in the user's time zone, 'YYYY-MM-DD', '' when open. */
+  from: string
+  to: string
+  sortKey: SortKey
+  sortDir: SortDir
+  setText(text: string): void
+  setDevice(deviceKey: string | null): void
+  setRegistration(registration: RegistrationFilter): void
+  setFrom(day: string): void
+  setTo(day: string): void
+  /** Sorts by a column; the same column again flips the direction. */
+  sortBy(key: SortKey): void
+  clear(): void
+}
+
+const initial = { text: '', deviceKey: null, registration: 'all' as RegistrationFilter, from: '', to: '' }
+
+/** What the review shows and in which order: filters and sort, nothing derived. */
+export const useFiltersStore = create<FiltersState>((set, get) => ({
+  ...initial,
+  sortKey: 'time',
+  sortDir: 'asc',
+  setText: (text) => set({ text }),
+  setDevice: (deviceKey) => set({ deviceKey }),
+  setRegistration: (registration) => set({ registration }),
+  setFrom: (from) => set({ from }),
+  setTo: (to) => set({ to }),
+  sortBy(key) {
+    const { sortKey, sortDir } = get()
+    set(key === sortKey ? { sortDir: sortDir === 'asc' ? 'desc' : 'asc' } : { sortKey: key, sortDir: 'asc' })
+  },
+  clear: () => set(initial)
+}))
+
+export const selectFiltering = (s: FiltersState): boolean => s.text.trim() !== '' || s.deviceKey !== null || s.registration !== 'all' || s.from !== '' || s.to !== ''
+
+/** A 'YYYY-MM-DD' day as epoch ms at the start (or the last millisecond) of that day in the user's zone. */
+export function dayToMs(day: string, end: boolean): number {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day)
+  if (!m) return Number.NaN
+  const start = new Date(Number(m[1]), Number(m[2]) - 1, Number(m[3]) + (end ? 1 : 0)).getTime()
+  return end ? start - 1 : start
+}
+
+useArchiveStore.subscribe((state, previous) => {
+  if (state.summary?.archiveId !== previous.summary?.archiveId) useFiltersStore.setState({ ...initial, sortKey: 'time', sortDir: 'asc' })
+})

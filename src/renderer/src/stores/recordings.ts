@@ -1,0 +1,78 @@
+import { create } from 'zustand'
+import type { Recording } from '../../../shared/model/recording'
+import { ApiError, call } from '../api/client'
+import { useArchiveStore } from './archive'
+
+/** The contract's largest page. */
+export const RECORDING_PAGE = 5000
+const FIRST_PAGE = 1000
+/** While pages arrive, the screen is refreshed at most this often (each refresh re-derives the catalog). */
+const PUBLISH_MS = 250
+
+interface RecordingsState {
+  /** Which open export these recordings belong to. */
+  archiveId: string | null
+  status: 'idle' | 'loading' | 'ready' | 'error'
+  recordings: readonly Recording[]
+  /** How many the engine says there are (known after the first page). */
+  total: number
+  error: string | null
+  /** Fetches every recording of the export in pages; a newer load or a reset makes an older one stop. */
+  load(archiveId: string): Promise<void>
+  reset(): void
+}
+
+const EMPTY: readonly Recording[] = Object.freeze([])
+let generation = 0
+
+/** The open export's recordings, all of them, in the order the providers read them. */
+export const useRecordingsStore = create<RecordingsState>((set) => ({
+  archiveId: null,
+  status: 'idle',
+  recordings: EMPTY,
+  total: 0,
+  error: null,
+
+  async load(archiveId) {
+    const mine = ++generation
+    set({ archiveId, status: 'loading', recordings: EMPTY, total: 0, error: null })
+    const all: Recording[] = []
+    let lastPublish = 0
+    try {
+      for (;;) {
+        // A small first page paints the screen at once; the rest come in the contract's largest pages.
+        const limit = all.length === 0 ? FIRST_PAGE : RECORDING_PAGE
+        const page = await call('listRecordings', { archiveId, offset: all.length, limit })
+        if (mine !== generation) return
+        for (const r of page.recordings) all.push(r)
+        const done = page.recordings.length === 0 || all.length >= page.total
+        const now = performance.now()
+        if (done || now - lastPublish >= PUBLISH_MS) {
+          lastPublish = now
+          set({ recordings: done ? all : all.slice(), total: page.total, status: done ? 'ready' : 'loading' })
+        }
+        if (done) return
+      }
+    } catch (err) {
+      if (mine !== generation) return
+      set({ status: 'error', error: err instanceof ApiError ? err.message : String(err) })
+    }
+  },
+
+  reset() {
+    generation++
+    set({ archiveId: null, status: 'idle', recordings: EMPTY, total: 0, error: null })
+  }
+}))
+
+// Load after an export opens, and again when it is re-read (a column mapping gives a new reading);
+// the hash finishing replaces the summary but keeps its reading, so it does not reload.
+useArchiveStore.subscribe((state, previous) => {
+  const summary = state.status === 'open' ? state.summary : null
+  const before = previous.status === 'open' ? previous.summary : null
+  if (!summary) {
+    if (useRecordingsStore.getState().archiveId !== null) useRecordingsStore.getState().reset()
+    return
+  }
+  if (summary.archiveId !== before?.archiveId || summary.reading !== before.reading) void useRecordingsStore.getState().load(summary.archiveId)
+})

@@ -1,0 +1,33 @@
+import { z } from 'zod'
+
+export const VerdictSchema = z.enum(['own', 'suspect', 'foreign'])
+export type Verdict = z.infer<typeof VerdictSchema>
+
+/** strong: the export itself contradicts ownership; weak: it only suggests another person. */
+export const SeveritySchema = z.enum(['strong', 'weak'])
+export type Severity = z.infer<typeof SeveritySchema>
+
+/** Every rule the analysis runs; a recording's reasons and the UI's "filter by reason" use these ids. */
+export const RULE_IDS = [
+  'unregistered-device',
+  'foreign-account-id',
+  'second-account',
+  'other-language',
+  'other-places',
+  'unknown-names',
+  'outside-registration',
+  'other-rhythm',
+  'unrecognized-speaker'
+] as const
+export const RuleIdSchema = z.enum(RULE_IDS)
+export type RuleId = z.infer<typeof RuleIdSchema>
+
+/** One reason a person can check: which rule, how sure, a sentence naming the evidence, and what it covers. */
+export const FindingSchema = z.object({
+  rule: RuleIdSchema,
+  severity: SeveritySchema,
+  message: z.string(),
+  recordingIds: z.array(z.string()),
+  deviceIds: z.array(z.string())
+})
+export type Finding = z.infer<typeof FindingSchema>
