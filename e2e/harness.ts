@@ -13,7 +13,8 @@ import { CHROMIUM_ARGS, CHROMIUM_PATH } from './browser'
 import { startMediaServer } from './media-server'
 import { serveDirectory } from './static-server'
 
-export const RENDERER_DIR = resolve(__dirname, '../out/renderer')
+// EXPORTSCOPE_RENDERER_DIR lets parallel work test its own build (electron-vite build --outDir X).
+export const RENDERER_DIR = process.env.EXPORTSCOPE_RENDERER_DIR ?? resolve(__dirname, '../out/renderer')
 
 export interface HarnessOptions {
   colorScheme?: 'light' | 'dark'

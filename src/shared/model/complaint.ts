@@ -1,0 +1,91 @@
+import { z } from 'zod'
+
+/**
+ * The facts a complaint needs, collected once (by the wizard or a --facts JSON file) and used by every
+ * letter, the authority picker and the deadline. Dates are calendar dates (YYYY-MM-DD) as the person
+ * knows them; no time zone is implied.
+ */
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD')
+const line = (max: number) => z.string().trim().max(max)
+
+export const LetterLangSchema = z.enum(['en', 'de'])
+export type LetterLang = z.infer<typeof LetterLangSchema>
+
+export const LetterKindSchema = z.enum([
+  /** (1) recipient → controller: breach notice, new Art. 15 answer, own data sent elsewhere?, return/destroy. */
+  'controller-notice',
+  /** (2) recipient → authority: Art. 77 complaint about the recipient's own rights. */
+  'art77-complaint',
+  /** (3) recipient → authority: report of the third party's breach, asking it to act of its own motion. */
+  'breach-report',
+  /** (4) victim → controller: Art. 15 with named recipients, Art. 17 or 18 (for the advocate helping the stranger). */
+  'victim-request',
+  /** (5) recipient → controller when the deadline has passed. */
+  'follow-up'
+])
+export type LetterKind = z.infer<typeof LetterKindSchema>
+
+export const ChannelSchema = z.enum(['webform', 'email', 'letter', 'app'])
+
+export const ComplaintFactsSchema = z
+  .object({
+    person: z
+      .object({
+        name: line(200).min(1),
+        /** Newline-separated postal address; the last line is the country. */
+        address: line(600).default(''),
+        email: line(254).default(''),
+        /** ISO 3166-1 alpha-2, lower case ('de'); picks the authority of residence. */
+        country: z.string().regex(/^[a-z]{2}$/),
+        /** German state (Land) slug part when country is 'de': 'bay', 'bw', 'berl', 'nrw', … as in authorities.ts. */
+        region: line(40).default('')
+      })
+      .strict(),
+    /** The account identifier the controller knows the person by (the e-mail of the account, a customer id). */
+    accountId: line(200).min(1),
+    /** Key of a controller we know ('amazon', 'google') or a free name; see complaint/controllers.ts. */
+    controller: line(200).min(1),
+    /** The service concerned, e.g. "Alexa / amazon.de". */
+    service: line(200).default(''),
+    requestDate: day,
+    receiptDate: day,
+    discoveryDate: day,
+    /** The controller's ticket / request reference, when it gave one. */
+    controllerReference: line(200).default(''),
+    /** How the Art. 15 request was sent. */
+    channel: ChannelSchema.default('webform'),
+    /** Contact with the controller about this since receipt (dates and what was said), in the person's words. */
+    priorContact: line(4000).default(''),
+    /** Harm or worry, in the person's words. */
+    harm: line(4000).default(''),
+    /** Whether the authority may share the person's identity with the controller. */
+    shareIdentityWithController: z.boolean().default(true),
+    /** When an earlier notice was sent to the controller (for the follow-up letter). */
+    noticeSentDate: day.optional(),
+    /** Victim letter: Art. 17 erasure or Art. 18 restriction (the default, since erasure destroys evidence). */
+    victimRemedy: z.enum(['erasure', 'restriction']).default('restriction'),
+    lang: LetterLangSchema.default('en')
+  })
+  .strict()
+
+export type ComplaintFacts = z.output<typeof ComplaintFactsSchema>
+export type ComplaintFactsInput = z.input<typeof ComplaintFactsSchema>
+
+/**
+ * What the letters say about the evidence: counts and ranges from the flagged recordings, the archive's
+ * identity, and the bundle manifest's own SHA-256, which every letter prints.
+ */
+export const EvidenceSummarySchema = z
+  .object({
+    archiveName: z.string(),
+    archiveBytes: z.number().int().min(0),
+    archiveSha256: z.string().regex(/^[0-9a-f]{64}$/).nullable(),
+    foreignRecordings: z.number().int().min(0),
+    foreignDevices: z.array(z.object({ name: z.string(), serial: z.string().nullable(), recordings: z.number().int() })),
+    /** UTC ISO times of the first and last flagged recording, null when none has a time. */
+    firstAt: z.string().nullable(),
+    lastAt: z.string().nullable(),
+    manifestSha256: z.string().regex(/^[0-9a-f]{64}$/).nullable()
+  })
+  .strict()
+export type EvidenceSummary = z.infer<typeof EvidenceSummarySchema>
