@@ -10,7 +10,7 @@ import { events } from '../src/shared/ipc/events'
 import { CALL_NAMES, EVENT_NAMES } from '../src/shared/ipc/names'
 import { fail } from '../src/shared/ipc/result'
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './browser'
-import { startMediaServer } from './media-server'
+import { servicesMedia, startMediaServer } from './media-server'
 import { serveDirectory } from './static-server'
 
 // EXPORTSCOPE_RENDERER_DIR lets parallel work test its own build (electron-vite build --outDir X).
@@ -22,6 +22,8 @@ export interface HarnessOptions {
   viewport?: { width: number; height: number }
   /** EXPORTSCOPE_HOME for this run; a fresh temp folder when omitted. */
   home?: string
+  /** Launch a browser of its own with these flags (e2e/browser.ts chromiumArgs), closed with the harness. */
+  browserArgs?: string[]
 }
 
 export interface Harness {
@@ -34,6 +36,9 @@ export interface Harness {
   home: string
   /** What the next "Open export…" dialog answers (null = the person cancelled). */
   answerNextDialog(path: string | null): void
+  /** What the next save dialog answers (a file or folder path; null = cancelled), and what each one asked. */
+  answerNextSaveDialog(path: string | null): void
+  saveDialogsAsked: Array<{ kind: 'file' | 'folder'; title: string; defaultName: string }>
   /** Lets a dropped file named `name` resolve to `path`, as webUtils.getPathForFile does in Electron. */
   allowDrop(name: string, path: string): Promise<void>
   close(): Promise<void>
@@ -58,6 +63,8 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const home = options.home ?? mkdtempSync(join(tmpdir(), 'exportscope-home-'))
   const ownsHome = !options.home
   const dialogAnswers: Array<string | null> = []
+  const saveAnswers: Array<string | null> = []
+  const saveDialogsAsked: Harness['saveDialogsAsked'] = []
   let page: Page | null = null
 
   const emit = <E extends EventName>(name: E, payload: EventPayload<E>) => {
@@ -68,14 +75,21 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     shell: 'harness',
     home,
     emit,
+    // The loopback server below answers these through services.media, as the app's scheme does.
+    mediaUrl: (token) => `${media.origin}/${media.token}/${encodeURIComponent(token)}`,
     async chooseArchive() {
       return dialogAnswers.length ? (dialogAnswers.shift() ?? null) : null
+    },
+    async chooseSavePath({ kind, title, defaultName }) {
+      saveDialogsAsked.push({ kind, title, defaultName })
+      return saveAnswers.length ? (saveAnswers.shift() ?? null) : null
     }
   })
 
-  const media = await startMediaServer(null)
+  const media = await startMediaServer(servicesMedia(services.media, () => new URL(site.url).origin))
   const site = await serveDirectory(RENDERER_DIR, contentSecurityPolicy([media.origin]))
-  const context = await (await browser()).newContext({
+  const ownBrowser = options.browserArgs ? await chromium.launch({ executablePath: CHROMIUM_PATH, args: options.browserArgs, headless: true }) : null
+  const context = await (ownBrowser ?? (await browser())).newContext({
     colorScheme: options.colorScheme ?? 'light',
     locale: options.locale ?? 'en-US',
     viewport: options.viewport ?? { width: 1280, height: 820 },
@@ -88,8 +102,13 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     if (source.frame !== source.page.mainFrame() || !source.frame.url().startsWith(site.url)) {
       return fail('forbidden-sender', `The call ${String(name)} came from a frame that is not the app's own.`)
     }
-    return dispatch(services.handlers, name, payload)
+    // One JSON string crosses CDP fast; Playwright's own serialisation of a page of 5,000 recordings
+    // takes seconds, where Electron's structured clone takes milliseconds (the bridge parses it).
+    return JSON.stringify(await dispatch(services.handlers, name, payload))
   })
+  // Under tsx (npm run shot, bench:ui) esbuild's keepNames wraps named inner functions in
+  // __name(...), a helper that exists only in Node: give the page a no-op one before any script.
+  await page.addInitScript({ content: 'globalThis.__name ??= (fn) => fn;' })
   await page.addInitScript(
     ([calls, eventNames]) => {
       // As in Electron, where the preload runs only in the top frame (nodeIntegrationInSubFrames off).
@@ -99,7 +118,11 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       const listeners = new Map<string, Set<Listener>>()
       const dropPaths = new Map<string, string>()
       const bridge: Record<string, unknown> = {}
-      for (const name of calls) bridge[name] = (request: unknown) => w.__exportscopeInvoke(name, request ?? {})
+      for (const name of calls)
+        bridge[name] = async (request: unknown) => {
+          const answer = await w.__exportscopeInvoke(name, request ?? {})
+          return typeof answer === 'string' ? (JSON.parse(answer) as unknown) : answer
+        }
       bridge.on = (event: string, listener: Listener) => {
         if (!eventNames.includes(event) || typeof listener !== 'function') return () => {}
         const set = listeners.get(event) ?? new Set<Listener>()
@@ -127,11 +150,14 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     mediaToken: media.token,
     home,
     answerNextDialog: (path) => void dialogAnswers.push(path),
+    answerNextSaveDialog: (path) => void saveAnswers.push(path),
+    saveDialogsAsked,
     allowDrop: async (name, path) => {
       await page!.evaluate(([n, p]) => (window as unknown as { __exportscopeAllowDrop(n: string, p: string): void }).__exportscopeAllowDrop(n, p), [name, path] as const)
     },
     async close() {
       await context.close().catch(() => undefined)
+      await ownBrowser?.close()
       await services.dispose()
       await new Promise((r) => site.server.close(r))
       await new Promise((r) => media.server.close(r))

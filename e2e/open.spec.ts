@@ -54,6 +54,10 @@ test('opening a large export shows progress and can be cancelled', async ({ app 
   app.answerNextDialog(path)
   await page.getByRole('button', { name: 'Open export…' }).click()
   await expect(page.getByRole('progressbar')).toBeVisible()
+  // The progress view names the phase and counts what it has read so far.
+  await expect(page.getByRole('heading', { level: 1, name: 'Opening large.zip' })).toBeVisible()
+  await expect(page.getByText(/^(Reading the table of contents|Looking inside archives within the archive|Finishing)$/)).toBeVisible()
+  await expect(page.getByText(/^[\d,]+ files · [\d.,]+ \S+ of [\d.,]+ \S+$/)).toBeVisible()
   await page.getByRole('button', { name: 'Cancel' }).click()
   await expect(page.getByRole('button', { name: 'Open export…' })).toBeVisible()
   await expect(page.getByRole('alert')).toHaveCount(0)

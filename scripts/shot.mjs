@@ -1,5 +1,7 @@
 // `npm run shot -- [archive] [out-dir]`: builds, then photographs each main screen in the harness.
+// With EXPORTSCOPE_RENDERER_DIR=/x/renderer it builds into /x instead of ./out (parallel work).
 import { spawnSync } from 'node:child_process'
+import { dirname } from 'node:path'
 
 const root = new URL('..', import.meta.url).pathname
 const bin = (name) => new URL(`../node_modules/.bin/${name}`, import.meta.url).pathname
@@ -7,5 +9,6 @@ const step = (cmd, args) => {
   const r = spawnSync(cmd, args, { cwd: root, stdio: 'inherit' })
   if (r.status !== 0) process.exit(r.status ?? 1)
 }
-step(bin('electron-vite'), ['build'])
+const rendererDir = process.env.EXPORTSCOPE_RENDERER_DIR
+step(bin('electron-vite'), ['build', ...(rendererDir ? ['--outDir', dirname(rendererDir)] : [])])
 step(bin('tsx'), ['e2e/shot.ts', ...process.argv.slice(2)])

@@ -1,15 +1,22 @@
+import { parseBundleArgs, type BundleCommand } from './bundle'
+import { parseReportArgs, type ReportCommand } from './report'
+import { parseVerifyArgs, type VerifyCommand } from './verify'
+
 export interface ScanCommand {
   kind: 'scan'
+  /** The export to read; '' with --sample, which reads the bundled sample instead. */
   path: string
+  /** --sample: the synthetic sample export that ships in resources/. */
+  sample: boolean
   json: boolean
   hash: boolean
   /** A column-mapping file (exportscope.mapping/1) for voice-history CSVs with an unknown header. */
   mapping: string | null
 }
 
-export type Command = { kind: 'help' } | { kind: 'version' } | ScanCommand | { kind: 'usage-error'; message: string }
+export type Command = { kind: 'help' } | { kind: 'version' } | ScanCommand | BundleCommand | VerifyCommand | ReportCommand | { kind: 'usage-error'; message: string }
 
-const SCAN_FLAGS = new Set(['--json', '--no-hash'])
+const SCAN_FLAGS = new Set(['--json', '--no-hash', '--sample'])
 const MAPPING = '--mapping'
 
 export function parseArgs(argv: readonly string[]): Command {
@@ -19,6 +26,9 @@ export function parseArgs(argv: readonly string[]): Command {
   if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-v' || argv[0] === '-V')) return { kind: 'version' }
 
   const [command, ...rest] = argv
+  if (command === 'bundle') return parseBundleArgs(rest)
+  if (command === 'verify') return parseVerifyArgs(rest)
+  if (command === 'report') return parseReportArgs(rest)
   if (command !== 'scan') return { kind: 'usage-error', message: `unknown command "${command}".` }
 
   const flags = new Set<string>()
@@ -39,8 +49,10 @@ export function parseArgs(argv: readonly string[]): Command {
       flags.add(arg)
     } else positionals.push(arg)
   }
-  if (positionals.length !== 1) {
-    return { kind: 'usage-error', message: positionals.length === 0 ? 'scan needs the path of an archive, a folder or one part of an export.' : 'scan takes one path; to read a multipart export, give any one of its parts.' }
+  const sample = flags.has('--sample')
+  if (sample && positionals.length > 0) return { kind: 'usage-error', message: 'scan --sample reads the bundled sample export, so it takes no path.' }
+  if (!sample && positionals.length !== 1) {
+    return { kind: 'usage-error', message: positionals.length === 0 ? 'scan needs the path of an archive, a folder or one part of an export (or --sample).' : 'scan takes one path; to read a multipart export, give any one of its parts.' }
   }
-  return { kind: 'scan', path: positionals[0]!, json: flags.has('--json'), hash: !flags.has('--no-hash'), mapping }
+  return { kind: 'scan', path: sample ? '' : positionals[0]!, sample, json: flags.has('--json'), hash: !flags.has('--no-hash'), mapping }
 }

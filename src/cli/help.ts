@@ -2,6 +2,12 @@ export const helpText = (version: string) => `exportscope ${version}: read a com
 
 Usage:
   exportscope scan <archive|folder|any-part> [--json] [--no-hash] [--mapping <file.json>]
+  exportscope scan --sample [--json] [--no-hash]
+  exportscope bundle <archive> --out <bundle.zip> [--case <case file>] [--facts <facts.json>]
+                     [--excerpts <n>] [--sealed-originals]
+  exportscope verify <bundle.zip> [--against <archive>]
+  exportscope report <archive> --out <folder> --facts <facts.json> [--lang en|de]
+                     [--case <case file>] [--bundle <bundle.zip>]
   exportscope --help
   exportscope --version
 
@@ -13,6 +19,7 @@ scan    Reads a ZIP (Zip64 and ZIPs inside it included), a tar or tar.gz, an unp
   --json     print only the report on stdout, as JSON (schema "exportscope.scan/1"), with
              every recording: time, device, audio file and transcript
   --no-hash  do not compute the SHA-256 of the archive file(s); faster on big exports
+  --sample   read the synthetic sample export that ships with Exportscope instead of a path
   --mapping <file.json>
              names the columns of a voice-history CSV whose header Exportscope does not know:
              {"schema": "exportscope.mapping/1", "mappings": [{"file": "Alexa/History.csv",
@@ -21,8 +28,37 @@ scan    Reads a ZIP (Zip64 and ZIPs inside it included), a tar or tar.gz, an unp
              is required, and the other fields are deviceSerial, deviceType, account, audio,
              response, status and language.
 
+bundle  Writes the evidence ZIP for the recordings that are not yours: those the detector calls
+        foreign, and with --case the app's case file (its marks decide: 'not mine' adds a
+        recording, 'mine' leaves it out; its custody log goes in). It holds manifest.json and
+        manifest.csv (per entry: path, size, CRC-32, SHA-256, archive time (local), time (UTC),
+        reasons, mark and note), the export's SHA-256, the custody log, a few redacted transcript
+        excerpts, a README on how to check it, and SHA256SUMS. No audio and no full transcript.
+  --case <file>         the case file the app saved for this export
+  --facts <file.json>   the complaint's facts, checked before the long work
+  --excerpts <n>        how many redacted excerpts (default 5, 0 for none)
+  --sealed-originals    also put the flagged recordings' original files under sealed/ (warned:
+                        only for an authority or controller that asked, over a secure channel)
+
+verify  Checks a bundle: every file against SHA256SUMS and manifest.json against its recorded
+        SHA-256; with --against, also the export's SHA-256 and every listed entry's bytes.
+        Exit 0 when all match, 3 when anything differs (each difference is listed).
+
+report  Writes the letters into a folder: the notice to the company, the Art. 77 complaint, the
+        breach report to the authority, the letter for the person whose recordings they are,
+        and the follow-up; each as PDF and as text, with deadline.ics (one month, Art. 12(3)),
+        the copy panels for the ICO, DPC or CNPD web forms that apply, and manifest.json whose
+        SHA-256 every letter prints. The authority is the one for where you live (in Germany,
+        your state's), with the company's lead authority named. Without --facts it writes
+        facts.template.json to fill in. SOURCE_DATE_EPOCH fixes the letters' date.
+  --facts <file.json>   the complaint's facts (name, address, country, dates, ...)
+  --lang en|de          the letters' language (default: the facts' "lang")
+  --case <file>         the app's case file: its marks decide which recordings are foreign
+  --bundle <bundle.zip> take the manifest of a bundle already written, so the letters print
+                        its SHA-256 (checked against the export first)
+
 Progress goes to stderr.
 Exit status: 0 the export was read (problems are listed in the report); 2 it could not be
-opened at all, or the command line was wrong; 1 an internal error (please report it);
-130 cancelled.
+opened at all, or the command line was wrong; 3 verify found a difference; 1 an internal
+error (please report it); 130 cancelled.
 `

@@ -3,6 +3,9 @@ import { parseArgs } from './args'
 import { helpText } from './help'
 import { EXIT_BUG, EXIT_CANNOT_OPEN, EXIT_OK, type CliIo } from './io'
 import { scan } from './scan'
+import { bundle } from './bundle'
+import { verify } from './verify'
+import { report } from './report'
 
 /** The whole command line as a function: index.ts passes the process's streams, tests pass collectors. */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
@@ -20,6 +23,12 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         return EXIT_CANNOT_OPEN
       case 'scan':
         return await scan(command, io)
+      case 'bundle':
+        return await bundle(command, io)
+      case 'verify':
+        return await verify(command, io)
+      case 'report':
+        return await report(command, io)
     }
   } catch (err) {
     // Anything that reaches here is our bug, not the user's input: keep the stack for the report.

@@ -81,8 +81,9 @@ describe('exportscope scan --json on the seed case (issue 5): 1,700 strangers’
 
   it('names Amazon Alexa as the reader, hashes the file, and fits exportscope.scan/1', () => {
     expect(report.providers.map((p) => p.id)).toEqual(['amazon-alexa'])
-    expect(report.archive).toMatchObject({ format: 'zip', entries: 1705, sha256: sha256(path) })
-    expect(report.problems.map((p) => p.kind)).toEqual(['missing-file'])
+    // 1,700 WAVs, the PDF, the README, three account files, and Devices.Registration.zip with its registration.csv that lists no device.
+    expect(report.archive).toMatchObject({ format: 'zip', entries: 1707, sha256: sha256(path) })
+    expect(report.problems).toEqual([])
     expect(scanReportErrors(report)).toEqual([])
   })
 })
@@ -118,7 +119,12 @@ describe('exportscope scan --json on a two-part Google Takeout', () => {
     expect(report.account.names).toEqual([truth.owner.name])
     expect(report.providers.map((p) => p.id)).toEqual(['google-assistant'])
     expect(report.archive).toMatchObject({ format: 'multipart-zip', sha256: combinedSha256(paths.map(sha256)) })
-    expect(report.devices).toEqual([])
+    // One lane per account; Takeout does not list devices, so neither is called unregistered.
+    expect(report.devices.map((d) => [d.name, d.registered, d.recordings]).sort()).toEqual([
+      [`Google Assistant (${truth.owner.email})`, false, 12],
+      [expect.stringMatching(/^Google Assistant \(.+@.+\)$/), false, 5]
+    ])
+    expect(report.findings.every((f) => f.rule !== 'unregistered-device')).toBe(true)
     expect(report.problems).toEqual([])
     expect(scanReportErrors(report)).toEqual([])
   })

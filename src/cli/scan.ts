@@ -1,9 +1,10 @@
 import { readFile } from 'node:fs/promises'
-import { basename } from 'node:path'
+import { tmpdir } from 'node:os'
+import { basename, join } from 'node:path'
 import { analyze } from '../core/analysis'
 import { ArchiveOpenError, hashArchive, openArchive } from '../core/archive'
 import type { OpenedArchive } from '../core/archive/types'
-import { builtInProviders, parseMappingFile, readExport } from '../core/providers'
+import { builtInProviders, readExport } from '../core/providers'
 import { judgementOf } from '../core/report/judgement'
 import { buildScanReport, type FileHash } from '../core/report/scan-report'
 import type { Problem } from '../shared/model/archive'
@@ -14,7 +15,7 @@ import { EXIT_CANCELLED, EXIT_CANNOT_OPEN, EXIT_OK, type CliIo } from './io'
 import { createProgress, type Progress } from './progress'
 import { formatSummary } from './summary'
 
-export type ScanOptions = Omit<ScanCommand, 'kind'>
+export type ScanOptions = Omit<ScanCommand, 'kind' | 'sample'> & { sample?: boolean }
 
 const since = (start: number) => Math.round(performance.now() - start)
 const oneLine = (text: string) => text.replace(/\s*\n\s*/g, ' ').trim()
@@ -36,9 +37,21 @@ export async function scan(options: ScanOptions, io: CliIo): Promise<number> {
     mappings = loaded.mappings
   }
 
+  let path = options.path
+  if (options.sample) {
+    try {
+      // The committed resources/sample-export.zip; where none ships, the generator makes the same bytes once.
+      // Loaded here only: the fallback brings the whole generator, which no other scan needs.
+      const { samplePath } = await import('../core/generate/sample')
+      path = await samplePath(join(tmpdir(), 'exportscope-sample'))
+    } catch (err) {
+      return fail(EXIT_CANNOT_OPEN, `the sample export could not be found or made: ${printable(oneLine(err instanceof Error ? err.message : String(err)))}`)
+    }
+  }
+
   let archive: OpenedArchive
   try {
-    archive = await openArchive(options.path, { signal: io.signal, onProgress: (p) => progress.opening(p) })
+    archive = await openArchive(path, { signal: io.signal, onProgress: (p) => progress.opening(p) })
   } catch (err) {
     if (io.signal?.aborted) return fail(EXIT_CANCELLED, 'cancelled.')
     if (err instanceof ArchiveOpenError) return fail(EXIT_CANNOT_OPEN, printable(err.message))
@@ -97,6 +110,8 @@ async function loadMappings(path: string): Promise<{ mappings: ColumnMapping[] }
     return { error: `The mapping file cannot be read: ${why}.` }
   }
   try {
+    // The mapping file's schema brings zod (~40 ms to load): only a scan with --mapping pays for it.
+    const { parseMappingFile } = await import('../core/providers/mapping-file')
     return { mappings: parseMappingFile(text) }
   } catch (err) {
     // parseMappingFile's messages are sentences that say what is wrong with the file.

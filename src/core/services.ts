@@ -1,41 +1,36 @@
-import { existsSync } from 'node:fs'
-import { mkdir, mkdtemp, rename, rm } from 'node:fs/promises'
 import { platform as osPlatform } from 'node:os'
 import { join } from 'node:path'
 import type { Handlers } from '../shared/ipc/dispatch'
 import { createArchiveHandlers } from './archive/handlers'
-import { createSampleExport } from './generate'
+import { bothLifecycles, createAudioHandlers, type AudioOptions, type MediaSource } from './audio/handlers'
+import { createComplaintHandlers } from './complaint/handlers'
+import { samplePath as resolveSample } from './generate/sample'
 import type { Platform } from './platform'
 import { createReviewHandlers } from './review/handlers'
 import { appName, appVersion } from './version'
 
 export interface Services {
   readonly handlers: Handlers
+  /** The host's media scheme (or loopback server) answers through this, for tokens the services issued. */
+  readonly media: MediaSource
   dispose(): Promise<void>
 }
 
-/** The sample is made by our own generator on first use, so no export ships inside the app. */
-async function samplePath(home: string): Promise<string> {
-  const dir = join(home, 'sample')
-  const target = join(dir, 'sample-export.zip')
-  if (existsSync(target)) return target
-  // Made aside and renamed into place, so a crash mid-write never leaves a broken sample behind.
-  await mkdir(dir, { recursive: true, mode: 0o700 })
-  const scratch = await mkdtemp(join(dir, 'making-'))
-  try {
-    const made = await createSampleExport(scratch)
-    await rename(made.paths[0]!, target)
-  } finally {
-    await rm(scratch, { recursive: true, force: true })
-  }
-  return target
-}
+/** The committed resources/sample-export.zip; made by the generator into the app home only where no copy ships. */
+const samplePath = (home: string): Promise<string> => resolveSample(join(home, 'sample'))
 
 /** The one object that implements every contract call; Electron main, the harness and tests share it. */
-export function createServices(platform: Platform): Services {
+export function createServices(platform: Platform, options: { audio?: AudioOptions } = {}): Services {
   // The review learns of each open, hash and close through the lifecycle, and reads what archives read.
   const review = createReviewHandlers(platform, (archiveId) => archives.readingOf(archiveId))
-  const archives = createArchiveHandlers(platform, review.lifecycle)
+  const audio = createAudioHandlers(platform, (archiveId) => archives.readingOf(archiveId), options.audio)
+  const archives = createArchiveHandlers(platform, bothLifecycles(review.lifecycle, audio.lifecycle))
+  const complaint = createComplaintHandlers(platform, {
+    openedOf: archives.openedOf,
+    caseOf: review.caseOf,
+    recordCustody: review.recordCustody,
+    closeArchive: (archiveId) => handlers.closeArchive({ archiveId })
+  })
   const handlers: Handlers = {
     async appInfo() {
       return {
@@ -54,13 +49,26 @@ export function createServices(platform: Platform): Services {
       return archives.openAndRead(await samplePath(platform.home), jobId)
     },
     ...archives.handlers,
-    ...review.handlers
+    ...review.handlers,
+    ...complaint.handlers,
+    ...audio.handlers,
+    // One cancel for every job: opening an export, or saving letters or a bundle.
+    async cancelJob({ jobId }) {
+      const opening = await archives.handlers.cancelJob({ jobId })
+      return opening.cancelled ? opening : { cancelled: complaint.cancel(jobId) }
+    },
+    async closeArchive({ archiveId }) {
+      complaint.forget(archiveId)
+      return archives.handlers.closeArchive({ archiveId })
+    }
   }
   return {
     handlers,
+    media: audio.media,
     dispose: async () => {
       await archives.dispose()
       await review.dispose()
+      await audio.dispose()
     }
   }
 }

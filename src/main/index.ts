@@ -4,7 +4,7 @@ import { ensureHome, resolveHome } from '../core/home'
 import { createServices } from '../core/services'
 import { eventSender, registerCalls } from './ipc'
 import { buildMenu } from './menu'
-import { registerSchemes, serveRenderer } from './renderer-protocol'
+import { mediaUrl, registerSchemes, serveMediaScheme, serveRenderer } from './renderer-protocol'
 import { createMainWindow } from './window'
 
 // Only electron-vite's dev server sets this; a packaged or previewed app loads app://exportscope.
@@ -20,6 +20,7 @@ app.whenReady().then(() => {
     shell: 'electron',
     home: ensureHome(resolveHome(process.env, app.getPath('userData'))),
     emit,
+    mediaUrl,
     async chooseArchive(kind) {
       const options = {
         title: kind === 'folder' ? 'Open an unpacked export' : 'Open an export',
@@ -28,10 +29,21 @@ app.whenReady().then(() => {
       }
       const result = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options)
       return result.canceled ? null : (result.filePaths[0] ?? null)
+    },
+    async chooseSavePath({ kind, title, defaultName, extensions }) {
+      if (kind === 'folder') {
+        const options = { title, properties: ['openDirectory' as const, 'createDirectory' as const] }
+        const result = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options)
+        return result.canceled ? null : (result.filePaths[0] ?? null)
+      }
+      const options = { title, defaultPath: join(app.getPath('documents'), defaultName), filters: extensions?.length ? [{ name: extensions.join(', ').toUpperCase(), extensions }] : [] }
+      const result = mainWindow ? await dialog.showSaveDialog(mainWindow, options) : await dialog.showSaveDialog(options)
+      return result.canceled ? null : (result.filePath ?? null)
     }
   })
   registerCalls(services.handlers, devServerUrl)
   serveRenderer(join(__dirname, '../renderer'))
+  serveMediaScheme(services.media)
   Menu.setApplicationMenu(buildMenu((command) => emit('app.command', { command }), Boolean(devServerUrl)))
   mainWindow = createMainWindow(devServerUrl)
   mainWindow.on('closed', () => (mainWindow = null))

@@ -1,7 +1,9 @@
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import {
   APP_ORIGIN,
   MEDIA_SCHEME,
+  beforeRequest,
   contentSecurityPolicy,
   isAllowedNavigation,
   isAllowedRequest,
@@ -22,7 +24,9 @@ describe('the window is created with every secure option', () => {
     ['allowRunningInsecureContent', false],
     ['experimentalFeatures', false],
     ['webviewTag', false],
-    ['navigateOnDragDrop', false]
+    ['navigateOnDragDrop', false],
+    ['devTools', false],
+    ['disableBlinkFeatures', 'Auxclick']
   ] as const)('%s is %s', (key, value) => {
     expect(prefs[key]).toBe(value)
   })
@@ -30,6 +34,9 @@ describe('the window is created with every secure option', () => {
     expect(prefs.preload).toBe('/app/out/preload/index.js')
     expect(Object.keys(prefs)).not.toContain('enableBlinkFeatures')
     expect(Object.keys(prefs)).not.toContain('additionalArguments')
+  })
+  it('opens the inspector only when asked (the dev server)', () => {
+    expect(secureWebPreferences('/p', { devTools: true }).devTools).toBe(true)
   })
 })
 
@@ -63,7 +70,6 @@ describe('network requests', () => {
     `${APP_ORIGIN}/index.html`,
     `${APP_ORIGIN}/assets/index.js`,
     `${MEDIA_SCHEME}://media/r1`,
-    'devtools://devtools/bundled/x.html',
     'data:image/png;base64,AA==',
     'blob:app://exportscope/0d8f'
   ])('allows our own %s', (url) => expect(isAllowedRequest(url)).toBe(true))
@@ -71,7 +77,13 @@ describe('network requests', () => {
     'https://example.com/',
     'http://127.0.0.1:8080/',
     'wss://tracker.example/',
+    'ws://127.0.0.1:9222/devtools/browser',
     'file:///etc/passwd',
+    'devtools://devtools/bundled/x.html',
+    'chrome-extension://abcdefghijklmnop/x.js',
+    'chrome://settings',
+    'https://fonts.googleapis.com/css2?family=Inter',
+    'https://update.electronjs.org/exportscope/linux/0.1.0',
     'app://elsewhere/index.html',
     'ftp://x/',
     'not a url'
@@ -80,6 +92,21 @@ describe('network requests', () => {
     expect(isAllowedRequest('http://localhost:5173/src/main.tsx')).toBe(false)
     expect(isAllowedRequest('http://localhost:5173/src/main.tsx', 'http://localhost:5173')).toBe(true)
     expect(isAllowedRequest('http://localhost:5174/', 'http://localhost:5173')).toBe(false)
+    expect(isAllowedRequest('devtools://devtools/bundled/x.html', 'http://localhost:5173')).toBe(true)
+    expect(isAllowedRequest('https://example.com/', 'http://localhost:5173')).toBe(false)
+  })
+  it('onBeforeRequest cancels exactly what the rule refuses', () => {
+    expect(beforeRequest({ url: `${APP_ORIGIN}/index.html` })).toEqual({ cancel: false })
+    expect(beforeRequest({ url: `${MEDIA_SCHEME}://media/r1?t=1` })).toEqual({ cancel: false })
+    expect(beforeRequest({ url: 'https://example.com/beacon' })).toEqual({ cancel: true })
+  })
+  it('cancels any URL that is not one of our schemes (fast-check)', () => {
+    fc.assert(
+      fc.property(fc.webUrl({ validSchemes: ['http', 'https', 'ws', 'wss', 'ftp', 'file'], withQueryParameters: true, withFragments: true }), (url) => {
+        expect(beforeRequest({ url })).toEqual({ cancel: true })
+      }),
+      { numRuns: 100 }
+    )
   })
 })
 

@@ -9,9 +9,11 @@ export const APP_HOST = 'exportscope'
 export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`
 export const MEDIA_SCHEME = 'exportscope-media'
 
-export function secureWebPreferences(preload: string): WebPreferences {
+/** `devTools` only for the dev server: a packaged app has no inspector to open on a stranger's data. */
+export function secureWebPreferences(preload: string, options: { devTools?: boolean } = {}): WebPreferences {
   return {
     preload,
+    devTools: options.devTools ?? false,
     contextIsolation: true,
     sandbox: true,
     nodeIntegration: false,
@@ -22,6 +24,8 @@ export function secureWebPreferences(preload: string): WebPreferences {
     experimentalFeatures: false,
     webviewTag: false,
     navigateOnDragDrop: false,
+    // A middle click on a link would otherwise ask for a new window (denied anyway by setWindowOpenHandler).
+    disableBlinkFeatures: 'Auxclick',
     safeDialogs: true,
     spellcheck: false
   }
@@ -37,7 +41,8 @@ export function contentSecurityPolicy(mediaSources: string[] = [`${MEDIA_SCHEME}
     "img-src 'self' data:",
     "font-src 'self'",
     `media-src 'self' ${mediaSources.join(' ')}`.trim(),
-    "connect-src 'self'",
+    // fetch() of a recording only for audio Node cannot decode (AAC): the renderer decodes it for its peaks.
+    `connect-src 'self' ${mediaSources.join(' ')}`.trim(),
     "worker-src 'self'",
     "object-src 'none'",
     "frame-src 'none'",
@@ -47,9 +52,14 @@ export function contentSecurityPolicy(mediaSources: string[] = [`${MEDIA_SCHEME}
   ].join('; ')
 }
 
-const ownSchemes = new Set([`${APP_SCHEME}:`, `${MEDIA_SCHEME}:`, 'devtools:', 'data:', 'blob:'])
+// data: and blob: never leave the process; everything else that is not our own scheme is a network.
+const ownSchemes = new Set([`${APP_SCHEME}:`, `${MEDIA_SCHEME}:`, 'data:', 'blob:'])
 
-/** Every request leaving the renderer passes here: anything not ours is cancelled, so nothing reaches a network. */
+/**
+ * Every request of the session passes here (`session.webRequest.onBeforeRequest`): anything that is
+ * not our own scheme is cancelled, so nothing reaches a network. Only with the dev server may the
+ * page load from it and open the inspector (devtools:); a packaged app has neither.
+ */
 export function isAllowedRequest(url: string, devServerUrl?: string): boolean {
   let parsed: URL
   try {
@@ -58,7 +68,13 @@ export function isAllowedRequest(url: string, devServerUrl?: string): boolean {
     return false
   }
   if (ownSchemes.has(parsed.protocol)) return parsed.protocol !== `${APP_SCHEME}:` || parsed.host === APP_HOST
-  return Boolean(devServerUrl) && parsed.origin === new URL(devServerUrl!).origin
+  if (!devServerUrl) return false
+  return parsed.protocol === 'devtools:' || parsed.origin === new URL(devServerUrl).origin
+}
+
+/** The answer `onBeforeRequest` gives, as data, so the rule is tested exactly as Electron applies it. */
+export function beforeRequest(details: { url: string }, devServerUrl?: string): { cancel: boolean } {
+  return { cancel: !isAllowedRequest(details.url, devServerUrl) }
 }
 
 /** The window never navigates away from the app; in-page hash changes do not reach will-navigate. */
@@ -86,7 +102,8 @@ export function isTrustedSender(frame: { url: string; isTop: boolean } | null, d
 export function applySecurity(session: Session, contents: WebContents, devServerUrl?: string): void {
   session.setPermissionRequestHandler((_wc, permission, callback) => callback(isPermissionGranted(permission)))
   session.setPermissionCheckHandler((_wc, permission) => isPermissionGranted(permission))
-  session.webRequest.onBeforeRequest((details, callback) => callback({ cancel: !isAllowedRequest(details.url, devServerUrl) }))
+  session.webRequest.onBeforeRequest((details, callback) => callback(beforeRequest(details, devServerUrl)))
+  if (!devServerUrl) contents.on('devtools-opened', () => contents.closeDevTools())
   contents.setWindowOpenHandler(() => ({ action: 'deny' }))
   contents.on('will-navigate', (event, url) => {
     if (!isAllowedNavigation(url)) event.preventDefault()

@@ -12,7 +12,7 @@ export function createMainWindow(devServerUrl?: string): BrowserWindow {
     show: false,
     backgroundColor: nativeTheme.shouldUseDarkColors ? '#15171c' : '#f7f7f9',
     icon: join(__dirname, '../../resources/icon.png'),
-    webPreferences: secureWebPreferences(join(__dirname, '../preload/index.js'))
+    webPreferences: secureWebPreferences(join(__dirname, '../preload/index.js'), { devTools: Boolean(devServerUrl) })
   })
   applySecurity(win.webContents.session, win.webContents, devServerUrl)
   win.once('ready-to-show', () => win.show())

@@ -21,7 +21,9 @@ const cache = new WeakMap<readonly Recording[], readonly RecordingFeatures[]>()
 export async function featuresOf(recordings: readonly Recording[]): Promise<readonly RecordingFeatures[]> {
   const hit = cache.get(recordings)
   if (hit) return hit
-  const detect = await loadLanguageDetector()
+  // eld's n-gram tables take ~200 ms and ~45 MB to load: only an export with transcripts of unknown language pays for them.
+  const needsDetector = recordings.some((r) => primaryLanguage(r.language) === null && !!r.transcript?.trim())
+  const detect = needsDetector ? await loadLanguageDetector() : null
   const languages = new Map<string, string | null>()
   const words = new Map<string, { places: readonly Place[]; names: readonly string[]; count: number }>()
   const out = recordings.map((r): RecordingFeatures => {
@@ -39,7 +41,7 @@ export async function featuresOf(recordings: readonly Recording[]): Promise<read
       words.set(transcript, w)
     }
     let language = stated
-    if (language === null) {
+    if (language === null && detect !== null) {
       const key = r.response ? `${transcript}\u0000${r.response}` : transcript
       language = languages.get(key) ?? null
       if (!languages.has(key)) languages.set(key, (language = languageOf(detect, transcript, r.response, w.count)))

@@ -100,6 +100,22 @@ describe('the seed case of 2018: the requester owns no device, every recording i
   })
 })
 
+describe('an Amazon export without registration.csv: which devices are the account\'s is unknown', () => {
+  it('calls no device unregistered and nothing foreign for it, while the same export with the file does', async () => {
+    const o: ExportOptions = { provider: 'amazon', kind: 'unregistered-device', own: 200, foreign: 20, seed: 'no-registration', amazon: { metadataOnly: true } }
+    const without = await judged({ ...o, amazon: { metadataOnly: true, missing: ['registration'] } })
+    expect(without.reading.devices.length).toBeGreaterThan(1)
+    expect(without.reading.devices.every((d) => !d.registered && d.registrationKnown === false)).toBe(true)
+    expect(without.analysis.findings.filter((f) => f.rule === 'unregistered-device' || f.severity === 'strong')).toEqual([])
+    expect([...without.analysis.recordingVerdicts.values()].filter((v) => v.verdict === 'foreign')).toEqual([])
+    expect([...without.analysis.deviceVerdicts.values()].filter((v) => v === 'foreign')).toEqual([])
+
+    const withFile = await judged(o)
+    expect(withFile.analysis.findings.filter((f) => f.rule === 'unregistered-device')).toHaveLength(1)
+    expect(setOf(withFile.rows, 'got', 'foreign')).toHaveLength(20)
+  })
+})
+
 describe('an export with nothing foreign', () => {
   it.each([
     ['amazon', { provider: 'amazon', kind: 'none', own: 200, foreign: 0, amazon: { metadataOnly: true } }],

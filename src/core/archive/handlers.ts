@@ -3,7 +3,8 @@ import { randomBytes } from 'node:crypto'
 import type { Handlers } from '../../shared/ipc/dispatch'
 import { CallError } from '../../shared/ipc/result'
 import type { ArchiveSummary } from '../../shared/model/archive'
-import type { ExportReading } from '../../shared/model/recording'
+import { summarizeRecording } from '../../shared/model/export'
+import type { ExportReading, Recording } from '../../shared/model/recording'
 import type { Platform } from '../platform'
 import { readExport } from '../providers'
 import { loadSavedMappings, saveMapping } from '../providers/saved-mappings'
@@ -12,13 +13,24 @@ import { ArchiveOpenError, hashArchive, openArchive } from './index'
 import { NO_LIFECYCLE, type ArchiveLifecycle } from './lifecycle'
 import type { OpenedArchive } from './types'
 
-type ArchiveHandlers = Pick<Handlers, 'openArchive' | 'cancelJob' | 'listEntries' | 'listRecordings' | 'saveColumnMapping' | 'closeArchive'>
+type ArchiveHandlers = Pick<Handlers, 'openArchive' | 'cancelJob' | 'listEntries' | 'listRecordings' | 'recordingDetail' | 'saveColumnMapping' | 'closeArchive'>
 
 interface OpenSlot {
   archive: OpenedArchive
   reading: ExportReading
   sha256: string | null
   hashing: AbortController
+}
+
+// Per reading (a re-read with a column mapping makes a new one), built on the first detail asked for.
+const recordingIndex = new WeakMap<ExportReading, Map<string, Recording>>()
+function byId(reading: ExportReading): Map<string, Recording> {
+  let index = recordingIndex.get(reading)
+  if (!index) {
+    index = new Map(reading.recordings.map((r) => [r.id, r]))
+    recordingIndex.set(reading, index)
+  }
+  return index
 }
 
 /** The archives this window has open, by opaque id: the renderer never names a file to read. */
@@ -132,7 +144,13 @@ export function createArchiveHandlers(platform: Platform, lifecycle: ArchiveLife
     },
     async listRecordings({ archiveId, offset, limit }) {
       const { reading } = get(archiveId)
-      return { total: reading.recordings.length, offset, recordings: reading.recordings.slice(offset, offset + limit) }
+      return { total: reading.recordings.length, offset, recordings: reading.recordings.slice(offset, offset + limit).map(summarizeRecording) }
+    },
+    async recordingDetail({ archiveId, recordingId }) {
+      const { reading } = get(archiveId)
+      const recording = byId(reading).get(recordingId)
+      if (!recording) throw new CallError('not-found', `The export has no recording with the id ${recordingId}.`)
+      return recording
     },
     async saveColumnMapping({ archiveId, mapping }) {
       const slot = get(archiveId)
@@ -155,5 +173,10 @@ export function createArchiveHandlers(platform: Platform, lifecycle: ArchiveLife
     for (const job of jobs.values()) job.abort()
     await Promise.all([...open.keys()].map((id) => handlers.closeArchive({ archiveId: id })))
   }
-  return { handlers, openAndRead, dispose, readingOf: (archiveId: string) => get(archiveId).reading }
+  /** For the complaint: the open archive itself (to hash and copy entries), its reading and its SHA-256 once known. */
+  const openedOf = (archiveId: string): { archive: OpenedArchive; reading: ExportReading; sha256: string | null } => {
+    const { archive, reading, sha256 } = get(archiveId)
+    return { archive, reading, sha256 }
+  }
+  return { handlers, openAndRead, dispose, openedOf, readingOf: (archiveId: string) => get(archiveId).reading }
 }

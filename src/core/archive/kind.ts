@@ -1,19 +1,39 @@
 import type { EntryKind } from '../../shared/model/archive'
 
-const kinds: Record<string, EntryKind> = {}
-const add = (kind: EntryKind, exts: string) => exts.split(' ').forEach((e) => (kinds[e] = kind))
-add('audio', 'wav mp3 ogg opus oga m4a aac flac amr webm 3gp')
+/** The one list of audio extensions: the archive's entry kind and the providers' export view both read it. */
+export const AUDIO_EXTENSIONS: ReadonlySet<string> = new Set(['wav', 'mp3', 'ogg', 'opus', 'oga', 'm4a', 'aac', 'flac', 'amr', 'webm', '3gp', 'wma'])
+
+// No prototype: an entry named 'x.constructor' must not find Object's own properties.
+const kinds: Record<string, EntryKind | undefined> = Object.create(null)
+const add = (kind: EntryKind, exts: Iterable<string>) => {
+  for (const e of typeof exts === 'string' ? exts.split(' ') : exts) kinds[e] = kind
+}
+add('audio', AUDIO_EXTENSIONS)
 add('document', 'pdf html htm txt')
 add('data', 'csv json xml')
 add('archive', 'zip tar tgz gz')
 add('image', 'png jpg jpeg gif webp')
 
+let lastExtension = ''
+
+/**
+ * The text after `dot` in `s`. Exports hold long runs of one extension, so the last one is
+ * handed back when it matches instead of a new string for each of 100,000 entries.
+ */
+export function extensionAt(s: string, dot: number): string {
+  if (s.length - dot - 1 === lastExtension.length && s.startsWith(lastExtension, dot + 1)) return lastExtension
+  lastExtension = s.slice(dot + 1)
+  return lastExtension
+}
+
 /** What a file is, by its extension only: cheap, and the providers look closer where it matters. */
 export function entryKind(path: string): EntryKind {
-  const name = path.slice(path.lastIndexOf('/') + 1)
+  const start = path.lastIndexOf('/') + 1
   // Exports re-zipped on a Mac carry AppleDouble twins ('__MACOSX/…/._clip.wav'): metadata, not audio.
-  if (name.startsWith('._') || path.startsWith('__MACOSX/') || path.includes('/__MACOSX/')) return 'other'
-  const dot = name.lastIndexOf('.')
-  if (dot <= 0 && !name.startsWith('.')) return 'other'
-  return kinds[name.slice(dot + 1).toLowerCase()] ?? 'other'
+  if (path.startsWith('._', start) || path.startsWith('__MACOSX/') || path.includes('/__MACOSX/')) return 'other'
+  const dot = path.lastIndexOf('.')
+  // No dot in the name ('.wav' alone still reads as a WAV).
+  if (dot < start) return 'other'
+  const ext = extensionAt(path, dot)
+  return kinds[ext] ?? kinds[ext.toLowerCase()] ?? 'other'
 }

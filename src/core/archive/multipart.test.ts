@@ -87,6 +87,22 @@ describe('a Google Takeout export split into parts', () => {
     }
   })
 
+  it('a folder whose only part is a lone first part opens that ZIP as itself, entry for entry', async () => {
+    await mkdir(work.path('lone-folder'))
+    await writeFile(work.path(`lone-folder/${part(1)}`), await zipBuffer([{ name: 'Takeout/a.mp3', data: 'a' }]))
+    const folder = await openArchive(work.path('lone-folder'))
+    const file = await openArchive(work.path(`lone-folder/${part(1)}`))
+    try {
+      expect(folder.format).toBe('zip')
+      expect(folder.parts.map((p) => p.path)).toEqual([work.path(`lone-folder/${part(1)}`)])
+      expect(folder.entries.map((e) => e.info)).toEqual(file.entries.map((e) => e.info))
+      expect(folder.entries[0]!.info).toMatchObject({ path: 'Takeout/a.mp3', part: null })
+    } finally {
+      await folder.close()
+      await file.close()
+    }
+  })
+
   it('a damaged sibling part is a problem line; the part that was opened still opens', async () => {
     await writeParts('bad', [1, 2])
     await writeFile(work.path(`bad/${part(2)}`), 'not a zip')

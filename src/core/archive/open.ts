@@ -100,10 +100,15 @@ export async function openArchive(path: string, options: OpenOptions = {}): Prom
   if (st.isFile() && st.size === 0) throw new ArchiveOpenError('empty', path, `${path} is empty (0 bytes).`)
 
   let set: PartSet | null
+  let lone: string | null = null
   let parts: { path: string; bytes: number }[]
   try {
     set = st.isDirectory() ? await partsInFolder(path) : await partsBeside(path)
-    parts = set ? await Promise.all(set.parts.map(async (p) => ({ path: p.path, bytes: (await stat(p.path)).size }))) : [{ path, bytes: st.isFile() ? st.size : 0 }]
+    // A folder whose only part is a lone '-001.zip' (and no other export beside it) holds one
+    // ordinary ZIP: opened as that file, its recordings keep the ids they have when the file is opened.
+    if (set && set.parts.length === 1 && set.missing.length === 0 && set.others.length === 0) lone = set.parts[0]!.path
+    if (lone !== null) set = null
+    parts = set ? await Promise.all(set.parts.map(async (p) => ({ path: p.path, bytes: (await stat(p.path)).size }))) : lone !== null ? [{ path: lone, bytes: (await stat(lone)).size }] : [{ path, bytes: st.isFile() ? st.size : 0 }]
   } catch (err) {
     throw asOpenError(path, err)
   }
@@ -116,6 +121,8 @@ export async function openArchive(path: string, options: OpenOptions = {}): Prom
     if (set) {
       format = 'multipart-zip'
       entries = await listParts(path, set, ctx)
+    } else if (lone !== null) {
+      ;({ format, entries } = await listSingle(lone, ctx))
     } else if (st.isDirectory()) {
       format = 'folder'
       const walked = await listFolder(path, ctx)

@@ -36,7 +36,13 @@ export class Opened implements OpenedArchive {
     this.entries = init.entries
     this.problems = init.problems
     this.ctx = init.ctx
-    for (const e of init.entries) this.containers.add(e.container)
+    // Entries come in runs of one container: a set lookup per run, not per entry.
+    let last: Container | null = null
+    for (const e of init.entries) {
+      if (e.container === last) continue
+      last = e.container
+      this.containers.add(last)
+    }
   }
 
   /** Hashed when first asked for, not at open: a scan that does not print it does not wait for it. */

@@ -1,7 +1,6 @@
 import { Readable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 import { createGunzip } from 'node:zlib'
-import tarStream from 'tar-stream'
 import type { OpenContext } from './context'
 import type { Container, IndexedEntry } from './entry'
 import { EntryReadError, abortError, messageOf } from './errors'
@@ -73,6 +72,8 @@ export interface TarListing {
  * watched while it inflates: past the ratio or total limit the pass stops (a gzip bomb).
  */
 export async function listTar(source: ByteSource, ctx: OpenContext, gz: boolean): Promise<TarListing> {
+  // Loaded for tar exports only, so opening a ZIP does not pay for it.
+  const { default: tarStream } = await import('tar-stream')
   const container = new TarContainer(source, gz, ctx)
   const entries: TarEntry[] = []
   const input = source.stream(0, source.size)

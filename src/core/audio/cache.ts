@@ -1,6 +1,7 @@
-import { createHash, randomBytes } from 'node:crypto'
-import { mkdir, open, readdir, rename, rm, stat, unlink, utimes } from 'node:fs/promises'
+import { createHash } from 'node:crypto'
+import { open, readdir, rm, stat, unlink, utimes } from 'node:fs/promises'
 import { join } from 'node:path'
+import { writeFileAtomic } from '../fs/atomic-write'
 import type { AudioCodec, Peaks } from './types'
 
 /** What identifies a recording's audio across runs: the export, the entry, its size and CRC. */
@@ -122,21 +123,7 @@ export class PeaksCache {
    */
   async put(key: PeaksKey, value: Cached): Promise<void> {
     const bytes = encode(value)
-    await mkdir(this.dir, { recursive: true, mode: 0o700 })
-    const path = this.file(key)
-    const temp = `${path}.${randomBytes(6).toString('hex')}.tmp`
-    const handle = await open(temp, 'wx', 0o600)
-    try {
-      await handle.writeFile(bytes)
-    } finally {
-      await handle.close()
-    }
-    try {
-      await rename(temp, path)
-    } catch (err) {
-      await rm(temp, { force: true })
-      throw err
-    }
+    await writeFileAtomic(this.file(key), bytes, { durable: false })
     if (this.total === null) this.total = await this.measure()
     else this.total += bytes.length
     if (this.total > this.maxBytes) await this.evict()

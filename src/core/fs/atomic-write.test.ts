@@ -1,7 +1,7 @@
-import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises'
+import { mkdtemp, open, readdir, readFile, rm, stat } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { writeFileAtomic } from './atomic-write'
 
 let dir: string
@@ -38,5 +38,24 @@ describe('writeFileAtomic', () => {
     await expect(writeFileAtomic(path, bad)).rejects.toThrow()
     expect(await readFile(path, 'utf8')).toBe('good')
     expect(await readdir(dir)).toEqual(['case.json'])
+  })
+  it('fsyncs the file and its folder by default, and neither with { durable: false }, writing the same bytes', async () => {
+    // FileHandle is not exported: its prototype is reached through a handle.
+    const probe = await open(join(dir, 'probe'), 'w')
+    const proto = Object.getPrototypeOf(probe) as { sync: () => Promise<void> }
+    await probe.close()
+    const sync = vi.spyOn(proto, 'sync')
+    try {
+      await writeFileAtomic(join(dir, 'durable.bin'), 'same')
+      expect(sync).toHaveBeenCalledTimes(2)
+      sync.mockClear()
+      await writeFileAtomic(join(dir, 'cache.bin'), 'same', { durable: false })
+      expect(sync).not.toHaveBeenCalled()
+    } finally {
+      sync.mockRestore()
+    }
+    expect(await readFile(join(dir, 'cache.bin'), 'utf8')).toBe('same')
+    expect((await stat(join(dir, 'cache.bin'))).mode & 0o777).toBe(0o600)
+    expect((await readdir(dir)).sort()).toEqual(['cache.bin', 'durable.bin', 'probe'])
   })
 })

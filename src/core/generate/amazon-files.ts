@@ -32,10 +32,11 @@ export function amazonAccountFiles(plan: Plan, missing: ReadonlyArray<string>, s
     nodes.push({ path: 'Digital.CustomerAttributes.1.csv', content: toCsv([['CustomerId', 'Marketplace', 'PreferredLanguage'], [owner.customerId, 'amazon.de', 'de_DE']], style) })
   }
   const registered = plan.devices.filter((d) => d.registered)
-  if (!missing.includes('registration') && (registered.length > 0 || !plan.reasons.includes('seed'))) {
+  if (!missing.includes('registration')) {
     const rows = [['AccountName', 'DeviceSerialNumber', 'DeviceType', 'DeviceFamily', 'FirstTimeRegistered', 'LastDeregistered', 'Customer modified date on device']]
     for (const d of registered) rows.push([`${owner.firstName} ${owner.lastName}`, d.serial, d.type, d.family, d.registeredAt ?? '', '', ''])
-    rows.push([`${owner.firstName} ${owner.lastName}`, QUIET_DEVICE.serial, QUIET_DEVICE.type, QUIET_DEVICE.family, '2022-06-01T10:00:00Z', '', ''])
+    // The seed case: the account has no device at all, and the export says so with a header and no rows.
+    if (registered.length > 0 || !plan.reasons.includes('seed')) rows.push([`${owner.firstName} ${owner.lastName}`, QUIET_DEVICE.serial, QUIET_DEVICE.type, QUIET_DEVICE.family, '2022-06-01T10:00:00Z', '', ''])
     nodes.push({ path: 'Devices.Registration.zip', zip: [{ path: 'registration.csv', content: toCsv(rows, style) }] })
   }
   return nodes

@@ -83,7 +83,8 @@ describe('the export generator', () => {
 
 describe('createSampleExport', () => {
   it('makes a small Amazon export the app can open: own recordings on registered devices and one foreign device', async () => {
-    const sample = await createSampleExport(dir)
+    const sample = await createSampleExport(join(dir, 'my-sample.zip'))
+    expect(sample.paths).toEqual([join(dir, 'my-sample.zip')])
     expect((await stat(sample.paths[0]!)).size).toBeLessThan(3 * 1024 * 1024)
     const archive = await openArchive(sample.paths[0]!, {})
     try {

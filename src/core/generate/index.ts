@@ -1,5 +1,5 @@
 import { writeFile } from 'node:fs/promises'
-import { basename, dirname, join } from 'node:path'
+import { basename, dirname } from 'node:path'
 import { amazon2018 } from './amazon-2018'
 import { AMAZON_DEFAULTS, amazonCurrent, type AmazonVariations } from './amazon-current'
 import { QUIET_DEVICE_SERIAL } from './amazon-files'
@@ -106,13 +106,14 @@ export async function generateExport(o: ExportOptions, out: string): Promise<Gen
 
 /**
  * The app's built-in sample: a small Amazon export (a few hundred KB) with the owner's recordings
- * from registered devices and a planted foreign device, the 2018 case in miniature.
+ * from registered devices and a planted foreign device, the 2018 case in miniature. Its README.txt
+ * says it is synthetic.
  */
-export async function createSampleExport(dir: string): Promise<GeneratedExport> {
-  return generateExport(
-    { provider: 'amazon', own: 8, foreign: 5, kind: 'unregistered-device', seed: 'sample', layout: 'current', clips: { sampleRate: 8000, maxSeconds: 3 } },
-    join(dir, 'exportscope-sample-amazon.zip')
-  )
+export const SAMPLE_OPTIONS: ExportOptions = { provider: 'amazon', own: 8, foreign: 5, kind: 'unregistered-device', seed: 'sample', layout: 'current', clips: { sampleRate: 8000, maxSeconds: 3 } }
+
+/** Writes the sample to `target` (a .zip path), its truth file beside it; the same bytes for every run. */
+export async function createSampleExport(target: string): Promise<GeneratedExport> {
+  return generateExport(SAMPLE_OPTIONS, target)
 }
 
 export { PLANTED_KINDS, KINDS_BY_PROVIDER, type PlantedKind } from './plan'

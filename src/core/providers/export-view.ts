@@ -1,7 +1,6 @@
 import type { Readable } from 'node:stream'
+import { AUDIO_EXTENSIONS, extensionAt } from '../archive/kind'
 import type { ArchiveEntry, OpenedArchive } from '../archive/types'
-
-const AUDIO_EXTENSIONS = new Set(['wav', 'mp3', 'opus', 'ogg', 'oga', 'm4a', 'aac', 'flac', 'amr', 'webm', 'wma'])
 
 /** One entry as providers match it: names normalised once, so no provider hard-codes spelling. */
 export interface ViewEntry {
@@ -31,43 +30,117 @@ export interface ExportView {
 
 export const normalizeName = (s: string): string => s.normalize('NFC').replace(/\u00a0/g, ' ').replace(/\\/g, '/').toLowerCase()
 
-const isDebris = (segments: readonly string[]): boolean =>
-  segments.some((s) => s === '__macosx') || segments[segments.length - 1]!.startsWith('._') || segments[segments.length - 1] === '.ds_store'
+// Printable ASCII without a backslash: NFC and the U+00A0 rule leave it as it is, so lower-casing is all it needs.
+const PLAIN = /^[\x20-\x5b\x5d-\x7e]*$/
+
+function normOf(path: string): string {
+  const norm = PLAIN.test(path) ? path.toLowerCase() : normalizeName(path)
+  return norm.includes('!/') ? norm.replace(/!\//g, '/') : norm
+}
+
+/** `start` is where the last segment (the base name) begins in `norm`. */
+const isDebris = (norm: string, start: number): boolean =>
+  norm.startsWith('._', start) ||
+  (norm.length - start === 9 && norm.endsWith('.ds_store')) ||
+  norm === '__macosx' ||
+  norm.startsWith('__macosx/') ||
+  norm.includes('/__macosx/') ||
+  norm.endsWith('/__macosx')
+
+/**
+ * A 100,000-entry export makes 100,000 of these, so each holds only what every provider reads
+ * (the normalised path, extension, audio flag); the rest is derived when a provider asks.
+ */
+class Entry implements ViewEntry {
+  private segments_: readonly string[] | null = null
+  constructor(
+    readonly entry: ArchiveEntry,
+    readonly norm: string,
+    readonly ext: string,
+    readonly audio: boolean
+  ) {}
+
+  get path(): string {
+    return this.entry.info.path
+  }
+
+  get part(): string | null {
+    return this.entry.info.part
+  }
+
+  get key(): string {
+    const { path, part } = this.entry.info
+    return part ? `${part}\u0000${path}` : path
+  }
+
+  get segments(): readonly string[] {
+    this.segments_ ??= this.norm.split('/').filter((s) => s.length > 0)
+    return this.segments_
+  }
+
+  get base(): string {
+    const segments = this.segments_
+    if (segments) return segments[segments.length - 1]!
+    const norm = this.norm
+    const cut = norm.lastIndexOf('/')
+    // A name ending in '/' (or '//') has its base further back: the segments know it.
+    return cut === norm.length - 1 ? this.segments[this.segments.length - 1]! : norm.slice(cut + 1)
+  }
+}
+
+function viewEntry(entry: ArchiveEntry): Entry | null {
+  const { path } = entry.info
+  if (path.endsWith('/')) return null
+  const norm = normOf(path)
+  let start = norm.lastIndexOf('/') + 1
+  if (start === norm.length) {
+    // The name ends in '/' only after normalising: its base is the last non-empty segment.
+    const trimmed = norm.replace(/\/+$/, '')
+    if (trimmed === '') return null
+    start = trimmed.lastIndexOf('/') + 1
+    const base = trimmed.slice(start)
+    const dot = base.lastIndexOf('.')
+    if (isDebris(trimmed, start)) return null
+    const ext = dot > 0 ? base.slice(dot + 1) : ''
+    return new Entry(entry, norm, ext, AUDIO_EXTENSIONS.has(ext) || entry.info.kind === 'audio')
+  }
+  if (isDebris(norm, start)) return null
+  // No slicing for the base name: 100,000 entries would make 100,000 strings nobody keeps.
+  const dot = norm.lastIndexOf('.')
+  const ext = dot > start ? extensionAt(norm, dot) : ''
+  return new Entry(entry, norm, ext, AUDIO_EXTENSIONS.has(ext) || entry.info.kind === 'audio')
+}
 
 export function createExportView(archive: OpenedArchive): ExportView {
   const entries: ViewEntry[] = []
-  const bases = new Map<string, ViewEntry[]>()
-  const keys = new Map<string, ViewEntry>()
   for (const entry of archive.entries) {
-    const { path, part } = entry.info
-    const norm = normalizeName(path).replace(/!\//g, '/')
-    const segments = norm.split('/').filter((s) => s.length > 0)
-    if (segments.length === 0 || isDebris(segments) || path.endsWith('/')) continue
-    const base = segments[segments.length - 1]!
-    const dot = base.lastIndexOf('.')
-    const ext = dot > 0 ? base.slice(dot + 1) : ''
-    const view: ViewEntry = {
-      key: part ? `${part}\u0000${path}` : path,
-      entry,
-      path,
-      part,
-      norm,
-      segments,
-      base,
-      ext,
-      audio: AUDIO_EXTENSIONS.has(ext) || entry.info.kind === 'audio'
+    const view = viewEntry(entry)
+    if (view) entries.push(view)
+  }
+  // Built on first use: most scans look up a few names, and the maps cost as much as the entries.
+  let bases: Map<string, ViewEntry[]> | null = null
+  let keys: Map<string, ViewEntry> | null = null
+  const basesOf = () => {
+    if (bases) return bases
+    bases = new Map()
+    for (const view of entries) {
+      const list = bases.get(view.base)
+      if (list) list.push(view)
+      else bases.set(view.base, [view])
     }
-    entries.push(view)
-    keys.set(view.key, view)
-    const list = bases.get(base)
-    if (list) list.push(view)
-    else bases.set(base, [view])
+    return bases
+  }
+  const keysOf = () => {
+    if (keys) return keys
+    keys = new Map()
+    for (const view of entries) keys.set(view.key, view)
+    return keys
   }
   return {
     archive,
     entries,
-    byBase: (base) => bases.get(normalizeName(base)) ?? [],
-    byKey: (key) => keys.get(key),
+    byBase: (base) => basesOf().get(normalizeName(base)) ?? [],
+    byKey: (key) => keysOf().get(key),
     open: (e) => archive.openEntry(e.entry)
   }
 }

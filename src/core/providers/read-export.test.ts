@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises'
+import { mkdir, mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -30,6 +30,26 @@ describe('readExport on real ZIPs through the archive engine', () => {
     } finally {
       await archive.close()
     }
+  })
+
+  it('reads a lone Takeout named like a first part as one ZIP: the same recording ids as under a plain name, by file or folder', async () => {
+    const options = { provider: 'google', own: 3, foreign: 2, kind: 'unrecognized-speaker', seed: 'lone', clips } as const
+    await mkdir(join(dir, 'lone'))
+    const plain = await generateExport(options, join(dir, 'lone-plain.zip'))
+    const lone = await generateExport(options, join(dir, 'lone', 'takeout-20240301T101010Z-001.zip'))
+    const idsOf = async (path: string) => {
+      const archive = await openArchive(path, {})
+      try {
+        expect(archive.format).toBe('zip')
+        return (await readExport(archive)).recordings.map((r) => [r.id, r.audio?.part ?? null]).sort()
+      } finally {
+        await archive.close()
+      }
+    }
+    const want = await idsOf(plain.paths[0]!)
+    expect(want).toHaveLength(5)
+    expect(await idsOf(lone.paths[0]!)).toEqual(want)
+    expect(await idsOf(join(dir, 'lone'))).toEqual(want)
   })
 
   it('reads a German Takeout split in two parts, opened from its first part', async () => {

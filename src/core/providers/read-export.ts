@@ -33,6 +33,8 @@ class Collector {
   readonly problems: ReadProblem[] = []
   readonly unmappedCsv: UnmappedCsv[] = []
   readonly claimed = new Set<string>()
+  /** Providers whose export does not list the account's devices. */
+  readonly registrationUnknown = new Set<string>()
   private readonly ids = new Set<string>()
 
   device(provider: string, fact: DeviceFact): Device {
@@ -97,6 +99,9 @@ async function run(provider: ProviderDescriptor, view: ReturnType<typeof createE
         case 'claim':
           for (const k of item.keys) out.claimed.add(k)
           break
+        case 'registration-unknown':
+          out.registrationUnknown.add(provider.id)
+          break
       }
     }
   } catch (err) {
@@ -129,6 +134,7 @@ export async function readExport(archive: OpenedArchive, options: ReadExportOpti
     await run(p, view, ctx, out)
     if (!p.fallback || out.recordings.length > before) used.push({ id: p.id, name: p.name, confidence: r.confidence, reason: r.reason })
   }
+  for (const device of out.devices.values()) if (out.registrationUnknown.has(device.provider) && !device.registered) device.registrationKnown = false
   return {
     providers: used,
     account: ownerAccount(out.accounts),

@@ -3,6 +3,14 @@ const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[
 
 /** A timestamp as the export wrote it, to UTC ISO with Z; null when it is not a time we can read. */
 export function toUtcIso(text: string): string | null {
+  // The form Takeout and most CSVs write ('2023-11-05T07:15:33.123Z') is its own answer when it reads back the same.
+  if (text.length === 24 && text.charCodeAt(23) === 0x5a) {
+    const t = Date.parse(text)
+    if (!Number.isNaN(t)) {
+      const iso = new Date(t).toISOString()
+      if (iso === text) return iso
+    }
+  }
   const m = DATE_TIME.exec(text.trim())
   if (!m) return null
   const [, y, mo, d, h = '0', mi = '0', s = '0', frac = '', zone = ''] = m

@@ -28,6 +28,8 @@ export type ProviderItem =
   | { type: 'unmapped-csv'; csv: UnmappedCsv }
   /** Audio entries (by view key) the provider read as its own, with or without a recording. */
   | { type: 'claim'; keys: string[] }
+  /** The export does not list which devices are registered to the account: its devices' `registered: false` proves nothing. */
+  | { type: 'registration-unknown' }
 
 export interface ParseProgress {
   provider: string

@@ -219,8 +219,15 @@ export function createReviewHandlers(platform: Platform, readingOf: (archiveId: 
   /** For other areas (the complaint): a line in the export's custody log, e.g. 'exported'. */
   const recordCustody = async (archiveId: string, action: Parameters<CaseSession['log']>[0], detail: string): Promise<string | null> => openOf(archiveId).session.log(action, detail)
 
+  /** For the complaint: the verdicts (with the person's marks applied to the usual), the marks and the whole custody log. */
+  const caseOf = async (archiveId: string) => {
+    const open = openOf(archiveId)
+    const data = open.session.data
+    return { analysis: await analysisOf(open, readingOf(archiveId)), marks: { ...data.recordings }, custody: [...data.custody], sha256: data.sha256, fingerprint: data.fingerprint }
+  }
+
   const dispose = async () => {
     await Promise.all([...cases.values()].map((o) => o.session.flush()))
   }
-  return { handlers, lifecycle, recordCustody, dispose }
+  return { handlers, lifecycle, recordCustody, caseOf, dispose }
 }

@@ -2,7 +2,22 @@ import { z } from 'zod'
 import { AppInfoSchema } from '../model/app'
 import { ArchiveSummarySchema, EntryPageSchema } from '../model/archive'
 import { RecordingPageSchema } from '../model/export'
-import { ColumnMappingSchema } from '../model/recording'
+import { ColumnMappingSchema, RecordingSchema } from '../model/recording'
+import {
+  ComplaintFactsStateSchema,
+  ComplaintDraftSchema,
+  ComplaintPreviewRequestSchema,
+  ComplaintPreviewSchema,
+  DeleteArchiveRequestSchema,
+  DeletedArchiveSchema,
+  SaveBundleRequestSchema,
+  SaveComplaintRequestSchema,
+  SavedBundleSchema,
+  SavedComplaintSchema,
+  SavedFactsSchema
+} from '../model/complaint-calls'
+import { ComplaintFactsSchema, LetterLangSchema } from '../model/complaint'
+import { MAX_VISIBLE_IDS, RecordingAudioSchema, RendererPeaksSchema } from '../model/audio'
 import { MarkValueSchema, MAX_IDS_PER_CALL, NOTE_MAX_CHARS, ReviewChangeSchema, ReviewStateSchema } from '../model/review'
 
 /**
@@ -39,6 +54,8 @@ export const contract = {
     z.object({ archiveId, offset: z.number().int().min(0), limit: z.number().int().min(1).max(5000) }).strict(),
     RecordingPageSchema
   ),
+  /** One recording with all the export states about it (its source row as written), for the details. */
+  recordingDetail: call(z.object({ archiveId, recordingId: itemId }).strict(), RecordingSchema),
   /** Saves how an unknown voice-history CSV's columns map (reused for every export) and re-reads the export. */
   saveColumnMapping: call(z.object({ archiveId, mapping: ColumnMappingSchema }).strict(), ArchiveSummarySchema),
   closeArchive: call(z.object({ archiveId }).strict(), z.object({ closed: z.boolean() })),
@@ -68,7 +85,41 @@ export const contract = {
   ),
   /** Takes back the last mark or note of this export (marks made since it was opened). */
   undo: call(z.object({ archiveId }).strict(), ReviewChangeSchema),
-  redo: call(z.object({ archiveId }).strict(), ReviewChangeSchema)
+  redo: call(z.object({ archiveId }).strict(), ReviewChangeSchema),
+  /** The complaint facts saved for this export (a draft), and what the export suggests for empty fields. */
+  complaintFacts: call(z.object({ archiveId }).strict(), ComplaintFactsStateSchema),
+  /** Saves the draft beside the case file (owner-only, atomic) and says what keeps it from being complete. */
+  saveComplaintFacts: call(z.object({ archiveId, draft: ComplaintDraftSchema }).strict(), SavedFactsSchema),
+  /** The authorities, the deadline, every letter's subject and text, and the form panels, for the facts given. */
+  complaintPreview: call(ComplaintPreviewRequestSchema, ComplaintPreviewSchema),
+  /** Asks where to save (a folder), then writes the letters as PDF and text, and deadline.ics. */
+  saveComplaint: call(SaveComplaintRequestSchema, SavedComplaintSchema),
+  /** Asks where to save, then writes the evidence bundle; progress as `complaint.progress`, cancel with cancelJob. */
+  saveBundle: call(SaveBundleRequestSchema, SavedBundleSchema),
+  /** Asks where to save, then writes the deadline as a calendar file (.ics). */
+  saveReminder: call(
+    z.object({ archiveId, facts: ComplaintFactsSchema, lang: LetterLangSchema }).strict(),
+    z.object({ path: z.string().nullable() })
+  ),
+  /** The retention reminder: logs that one sealed copy is kept until the authority confirms. */
+  keepSealed: call(z.object({ archiveId }).strict(), z.object({ logged: z.boolean(), advice: z.string() })),
+  /**
+   * One recording's audio facts, its peaks when ready, and its media URL. Never waits on background
+   * work longer than `waitMs`; when still pending, an `audio.peaks` event says when to ask again.
+   */
+  recordingAudio: call(
+    z.object({ archiveId, recordingId: itemId, waitMs: z.number().int().min(0).max(10_000).default(0) }).strict(),
+    RecordingAudioSchema
+  ),
+  /** What the person looks at, so background peaks follow it: the selected recording first, then the visible ones. */
+  setAudioPriorities: call(
+    z.object({ archiveId, selectedId: itemId.nullable(), visibleIds: z.array(itemId).max(MAX_VISIBLE_IDS) }).strict(),
+    z.object({ ok: z.boolean() })
+  ),
+  /** Peaks the renderer decoded for a recording Node cannot decode (AAC); checked, cached, answered like recordingAudio. */
+  storeRendererPeaks: call(z.object({ archiveId, recordingId: itemId, peaks: RendererPeaksSchema }).strict(), RecordingAudioSchema),
+  /** The retention step: deletes the export's file(s) after logging their SHA-256, and closes it. */
+  deleteArchive: call(DeleteArchiveRequestSchema, DeletedArchiveSchema)
 } as const
 
 export type Contract = typeof contract

@@ -1,4 +1,6 @@
 import { z } from 'zod'
+import { AudioPeaksEventSchema, AudioProgressSchema } from '../model/audio'
+import { ComplaintProgressSchema } from '../model/complaint-calls'
 
 /** Every event main pushes to the renderer. */
 export const events = {
@@ -15,7 +17,13 @@ export const events = {
     error: z.string().nullable()
   }),
   /** A menu item or shortcut handled in the renderer. */
-  'app.command': z.object({ command: z.enum(['open-export', 'open-folder']) })
+  'app.command': z.object({ command: z.enum(['open-export', 'open-folder']) }),
+  /** Saving letters or an evidence bundle: hashing, then writing. */
+  'complaint.progress': ComplaintProgressSchema,
+  /** Background waveform peaks of an open export. */
+  'audio.progress': AudioProgressSchema,
+  /** A recording the renderer asked about has its peaks (or its reason). */
+  'audio.peaks': AudioPeaksEventSchema
 } as const
 
 export type Events = typeof events

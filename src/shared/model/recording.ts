@@ -24,6 +24,12 @@ export const DeviceSchema = z.object({
   type: z.string().nullable(),
   /** Listed among the account's own devices in the export (Amazon: its serial is in registration.csv). */
   registered: z.boolean(),
+  /**
+   * False when the export does not say which devices are registered at all (an Amazon export
+   * without registration.csv, a Google Takeout): then `registered: false` means only "not listed",
+   * never "not the account's". Absent or true: the export lists the account's devices.
+   */
+  registrationKnown: z.boolean().optional(),
   /** When the export says the device was first registered, UTC ISO with Z. */
   registeredAt: z.string().nullable(),
   deregisteredAt: z.string().nullable(),

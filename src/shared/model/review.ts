@@ -18,7 +18,8 @@ export const MarkEntrySchema = z.object({
 })
 export type MarkEntry = z.infer<typeof MarkEntrySchema>
 
-export const CUSTODY_ACTIONS = ['opened', 'hashed', 'marked', 'unmarked', 'noted', 'undone', 'redone', 'exported', 'set-aside'] as const
+// 'kept-sealed': the reminder to keep one sealed copy until the authority confirms; 'deleted': the export was deleted, with its SHA-256.
+export const CUSTODY_ACTIONS = ['opened', 'hashed', 'marked', 'unmarked', 'noted', 'undone', 'redone', 'exported', 'set-aside', 'kept-sealed', 'deleted'] as const
 export const CustodyActionSchema = z.enum(CUSTODY_ACTIONS)
 export type CustodyAction = z.infer<typeof CustodyActionSchema>
 

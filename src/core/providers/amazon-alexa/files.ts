@@ -5,7 +5,8 @@ import aliases from './aliases.json'
 const VOICE_FILES = new Set(aliases.voiceHistoryFiles.map((n) => n.toLowerCase()))
 const AUDIO_FOLDERS = new Set(aliases.audioFolders.map((n) => n.toLowerCase()))
 // Amazon names its data categories 'Retail.OrderHistory.1', 'Devices.Registration.zip', …
-const AMAZON_CATEGORY = /^(retail|digital|devices|audible|kindle|alexa|amazon|appstore|primevideo)\.[a-z]/
+// Matched against the whole normalised path: any segment's start.
+const AMAZON_CATEGORY = /(?:^|\/)(?:retail|digital|devices|audible|kindle|alexa|amazon|appstore|primevideo)\.[a-z]/
 const VOICEISH = /voice|utterance|recording|sprach/
 
 /** Where an Amazon export keeps what we read, found by name patterns (formats.md), never by one path. */
@@ -28,7 +29,7 @@ export function locateAmazonFiles(view: ExportView): AmazonFiles {
   const files: AmazonFiles = { voiceHistory: [], maybeVoiceHistory: [], registration: [], customerAttributes: [], transcriptPdfs: [], audio: [], categoryFiles: 0 }
   const wavs: ViewEntry[] = []
   for (const e of view.entries) {
-    if (e.segments.some((s) => AMAZON_CATEGORY.test(s))) files.categoryFiles++
+    if (AMAZON_CATEGORY.test(e.norm)) files.categoryFiles++
     if (e.ext === 'csv') {
       const base = normalizeHeader(e.base)
       if (VOICE_FILES.has(base)) files.voiceHistory.push(e)

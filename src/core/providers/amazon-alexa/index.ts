@@ -34,7 +34,9 @@ async function* parse(view: ExportView, ctx: Parameters<ProviderDescriptor['pars
 
   const registration: RegistrationResult = { serials: new Set(), accountNames: new Set() }
   if (files.registration.length === 0) {
-    yield { type: 'problem', problem: problem(AMAZON, 'missing-file', null, 'The export has no registration.csv (Devices.Registration): it lists no device as registered to the account.') }
+    // No file is not an empty list: without it the export does not say which devices are the account's.
+    yield { type: 'registration-unknown' }
+    yield { type: 'problem', problem: problem(AMAZON, 'missing-file', null, 'The export has no registration.csv (Devices.Registration), so it does not say which devices are registered to the account; no device is called unregistered for that.') }
   }
   for (const f of files.registration) yield* readRegistration(view, f, registration, ctx.signal)
   for (const name of registration.accountNames) if (!account.names.includes(name)) account.names.push(name)

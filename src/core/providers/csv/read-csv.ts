@@ -85,7 +85,10 @@ export async function* readCsv(input: Readable, signal?: AbortSignal): AsyncGene
   }
   // on_record changes the record type, which only the column-typed overloads of parse() express.
   const parser = parse(options as unknown as Options)
-  const rows = Readable.from(withHead(source, head)).pipe(parser)
+  const text = Readable.from(withHead(source, head))
+  // pipe() does not forward errors: a damaged entry failing mid-read would be an uncaught 'error' (found by fuzz/).
+  text.on('error', (err) => parser.destroy(err))
+  const rows = text.pipe(parser)
   let first = true
   try {
     for await (const row of rows as AsyncIterable<{ line: number; cells: string[] }>) {

@@ -6,7 +6,7 @@ import { ProblemLog } from '../problem-log'
 import { toUtcIso } from '../time'
 import type { ParseContext, ProviderItem } from '../types'
 import { readActivityHtml, toItem } from './activity-html'
-import { audioNameTime, GOOGLE, itemRecording, type ActivityItem } from './activity-item'
+import { activityItemOf, audioNameTime, GOOGLE, itemRecording, type ActivityItem } from './activity-item'
 import { readJsonArray } from './activity-json'
 import { readHtmlTime } from './html-time'
 
@@ -16,6 +16,8 @@ const PROGRESS_EVERY = 2000
 
 export interface ActivityFileOptions {
   accountId: string | null
+  /** The DeviceFact key of the account's pseudo-device: every item of this file is recorded on it. */
+  deviceKey: string | null
   /** Audio beside this file that no item has named yet. */
   folderAudio: ViewEntry[]
   lookup: AudioLookup
@@ -40,9 +42,9 @@ async function* itemsOf(view: ExportView, file: ViewEntry, log: ProblemLog, sign
         log.add('malformed-json', `item ${ev.index + 1} is not an object`, null)
         continue
       }
-      const item = ev.value as ActivityItem
+      const item = activityItemOf(ev.value as Record<string, unknown>)
       const time = typeof item.time === 'string' ? toUtcIso(item.time) : null
-      if (!time) log.add('bad-time', `item ${ev.index + 1} has no readable time (${String(item.time)})`, null)
+      if (!time) log.add('bad-time', `item ${ev.index + 1} has no readable time (${String((ev.value as { time?: unknown }).time)})`, null)
       yield { item, index: ev.index, time, line: null }
     }
     return
@@ -80,6 +82,7 @@ export async function* readActivityFile(view: ExportView, file: ViewEntry, ctx: 
       }
     }
     const recording = itemRecording(item, file, index, time, opts.accountId, audio, signals)
+    recording.deviceId = opts.deviceKey
     if (audio || (item.audioFiles?.length ?? 0) > 0 || !time) yield { type: 'recording', recording }
     else waiting.push(recording)
     if (++count % PROGRESS_EVERY === 0) ctx.onProgress?.({ provider: GOOGLE, file: file.path, recordings: count })

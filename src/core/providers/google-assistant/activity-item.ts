@@ -19,6 +19,32 @@ export interface ActivityItem {
   activityControls?: string[]
 }
 
+const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined)
+const strings = (v: unknown): string[] | undefined => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : undefined)
+const named = <K extends string>(v: unknown, keys: readonly K[]): Array<Partial<Record<K, string>>> | undefined =>
+  Array.isArray(v)
+    ? v.filter((x): x is Record<string, unknown> => typeof x === 'object' && x !== null).map((x) => Object.fromEntries(keys.flatMap((k) => (typeof x[k] === 'string' ? [[k, x[k]]] : []))) as Partial<Record<K, string>>)
+    : undefined
+
+/**
+ * An item as the file holds it, with every field of the wrong type dropped: a JSON item is the
+ * export's word, not ours, and one odd item must not stop the reading of the rest (found by fuzz/).
+ */
+export function activityItemOf(raw: Record<string, unknown>): ActivityItem {
+  return {
+    header: str(raw.header),
+    title: str(raw.title),
+    titleUrl: str(raw.titleUrl),
+    time: str(raw.time),
+    products: strings(raw.products),
+    subtitles: named(raw.subtitles, ['name', 'url'] as const),
+    details: named(raw.details, ['name'] as const),
+    locationInfos: named(raw.locationInfos, ['name', 'url', 'source'] as const),
+    audioFiles: strings(raw.audioFiles),
+    activityControls: strings(raw.activityControls)
+  }
+}
+
 // 'Said "…"' in English exports; other languages put their own verb before (or after) the words.
 const SAID = /^(said|gesagt|a dit|dijo|ha detto|zei)\s*:?\s*/i
 const QUOTES = /^["„“”«»'‚‘]+|["„“”«»'‚‘]+$/g

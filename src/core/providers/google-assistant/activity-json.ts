@@ -1,18 +1,30 @@
 import type { Readable } from 'node:stream'
-import { fun, getManyValues, isMany, none } from 'stream-chain/core'
-import parser from 'stream-json/core/parser.js'
-import streamArray from 'stream-json/core/streamers/stream-array.js'
+import type { none } from 'stream-chain/core'
+import { JsonItemSplitter } from './json-items'
 
 export type JsonEvent = { type: 'item'; index: number; value: unknown } | { type: 'error'; line: number | null; message: string }
 
-type ArrayParser = (chunk: string | typeof none) => Array<{ value: unknown }>
+type ArrayParser = (chunk: string | symbol) => Array<{ value: unknown }>
+
+// Loaded when an export has a MyActivity.json: a scan of anything else does not pay for the modules.
+let loading: Promise<{ make: () => ArrayParser; none: typeof none }> | null = null
+const loadParser = () =>
+  (loading ??= Promise.all([import('stream-chain/core'), import('stream-json/core/parser.js'), import('stream-json/core/streamers/stream-array.js')]).then(([chain, parser, streamArray]) => ({
+    make: () => arrayParser(chain, parser.default, streamArray.default),
+    none: chain.none
+  })))
 
 /**
- * stream-json's parser and array streamer composed with stream-chain's sync-first `fun`: each
- * chunk is parsed in one synchronous call with no promise per value (measured here on 260 MB:
- * 1.8 s and 75 MB peak RSS, against 1.9–2.0 s and 92 MB for its async-generator pipeline).
+ * The strict pass, for files the fast splitter (json-items.ts) gives up on: stream-json's parser
+ * and array streamer composed with stream-chain's sync-first `fun`, each chunk parsed in one
+ * synchronous call with no promise per value. It knows the line of a syntax error.
  */
-function arrayParser(): ArrayParser {
+function arrayParser(
+  chain: typeof import('stream-chain/core'),
+  parser: typeof import('stream-json/core/parser.js').default,
+  streamArray: typeof import('stream-json/core/streamers/stream-array.js').default
+): ArrayParser {
+  const { fun, getManyValues, isMany, none } = chain
   const run = fun(parser({ streamValues: false, packKeys: true }), streamArray()) as unknown as (chunk: string | typeof none) => unknown
   return (chunk) => {
     const out = run(chunk)
@@ -47,7 +59,8 @@ async function* lines(input: Readable, max: number, onLine: () => void): AsyncGe
  * error and names the line the error is on.
  */
 async function* replay(reopen: () => Promise<Readable>, already: number, signal?: AbortSignal): AsyncGenerator<JsonEvent> {
-  const parse = arrayParser()
+  const { make, none } = await loadParser()
+  const parse = make()
   let line = 1
   let index = 0
   const input = await reopen()
@@ -67,19 +80,25 @@ async function* replay(reopen: () => Promise<Readable>, already: number, signal?
 
 /**
  * The items of a top-level JSON array, one at a time (a MyActivity.json reaches hundreds of MB).
- * A syntax error ends the file with one 'error' naming its line; the items before it are kept.
+ * The fast pass cuts the streamed text into items and hands each to JSON.parse; where it meets
+ * anything it does not expect, the strict pass takes over from the same item on, and a syntax
+ * error ends the file with one 'error' naming its line; the items before it are kept.
  */
 export async function* readJsonArray(input: Readable, reopen: () => Promise<Readable>, signal?: AbortSignal): AsyncGenerator<JsonEvent> {
-  const parse = arrayParser()
+  const split = new JsonItemSplitter()
+  const items: unknown[] = []
   let index = 0
   try {
     input.setEncoding('utf8')
     for await (const piece of input as AsyncIterable<string>) {
       signal?.throwIfAborted()
-      for (const { value } of parse(piece)) yield { type: 'item', index: index++, value }
+      split.push(piece, items)
+      for (const value of items) yield { type: 'item', index: index++, value }
+      items.length = 0
+      if (split.failed) break
     }
-    for (const { value } of parse(none)) yield { type: 'item', index: index++, value }
-    return
+    split.end()
+    if (!split.failed) return
   } catch (err) {
     if (signal?.aborted) throw err
   } finally {

@@ -15,7 +15,9 @@ describe('google-assistant', () => {
     expect(factsOfReading(reading)).toEqual(factsOfTruth(truth))
     expect(reading.providers.map((p) => p.id)).toEqual(['google-assistant'])
     expect(reading.account).toEqual({ ids: [OWNER], names: ['Anna Berger'], emails: [OWNER] })
-    expect(reading.devices).toEqual([])
+    // Takeout names no device: the account's Assistant is the one lane, its registration unknown.
+    expect(reading.devices).toEqual([expect.objectContaining({ provider: 'google-assistant', name: `Google Assistant (${OWNER})`, serial: null, type: 'Google account', registered: false, registrationKnown: false, recordings: 8 })])
+    expect(reading.recordings.every((r) => r.deviceId === reading.devices[0]!.id)).toBe(true)
     expect(reading.problems).toEqual([])
     const first = reading.recordings[0]!
     expect(first.accountId).toBe(OWNER)
@@ -43,6 +45,11 @@ describe('google-assistant', () => {
     expect(reading.account.emails).toEqual([OWNER])
     const theirs = reading.recordings.filter((r) => r.accountId === STRANGER)
     expect(theirs.map((r) => r.time).sort()).toEqual(truth.recordings.filter((t) => t.foreign).map((t) => t.time).sort())
+    // Each account's tree is a lane of its own, with a stable id.
+    const lanes = new Map(reading.devices.map((d) => [d.id, d.name]))
+    expect([...lanes.values()].sort()).toEqual([`Google Assistant (${OWNER})`, `Google Assistant (${STRANGER})`])
+    expect(new Set(theirs.map((r) => lanes.get(r.deviceId!)))).toEqual(new Set([`Google Assistant (${STRANGER})`]))
+    expect((await google('second-account')).reading.devices.map((d) => d.id)).toEqual(reading.devices.map((d) => d.id))
   })
 
   it('keeps Voice Match\'s "From unrecognized speaker" as a signal on exactly the planted items', async () => {

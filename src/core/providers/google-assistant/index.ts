@@ -3,7 +3,7 @@ import { AudioLookup } from '../audio-lookup'
 import type { ExportView, ViewEntry } from '../export-view'
 import { stableId } from '../ids'
 import { problem } from '../read-text'
-import type { ParseContext, ProviderDescriptor, ProviderItem, Recognition } from '../types'
+import type { DeviceFact, ParseContext, ProviderDescriptor, ProviderItem, Recognition } from '../types'
 import { readTakeoutAccount } from './account'
 import { readActivityFile } from './activity-file'
 import { audioNameTime, GOOGLE } from './activity-item'
@@ -28,7 +28,15 @@ function recognize(view: ExportView): Recognition {
 
 const folderOf = (e: ViewEntry) => e.segments.slice(0, -1).join('/')
 
-function audioOnly(a: ViewEntry, accountId: string | null): ProviderItem {
+/**
+ * The one device a Takeout tree stands for: its account's Assistant. Items name no speaker or
+ * phone, so each account is one lane, and a second account's tree is a lane of its own.
+ */
+function accountDevice(accountId: string | null, root: number): DeviceFact {
+  return { key: accountId ? `account:${accountId.toLowerCase()}` : `takeout-root:${root}`, name: accountId ? `Google Assistant (${accountId})` : 'Google Assistant', serial: null, type: 'Google account' }
+}
+
+function audioOnly(a: ViewEntry, accountId: string | null, deviceKey: string): ProviderItem {
   const t = audioNameTime(a.base)
   return {
     type: 'recording',
@@ -37,7 +45,7 @@ function audioOnly(a: ViewEntry, accountId: string | null): ProviderItem {
       provider: GOOGLE,
       time: t === null ? null : new Date(t).toISOString(),
       archiveTime: a.entry.info.localTime,
-      deviceId: null,
+      deviceId: deviceKey,
       accountId,
       audio: { path: a.path, part: a.part, size: a.entry.info.size },
       durationMs: null,
@@ -53,18 +61,24 @@ function audioOnly(a: ViewEntry, accountId: string | null): ProviderItem {
 async function* parse(view: ExportView, ctx: ParseContext): AsyncGenerator<ProviderItem> {
   const lookup = new AudioLookup(view)
   const accounts: Account[] = []
-  for (const [i, root] of rootsOf(view).entries()) {
+  const roots = rootsOf(view)
+  // Takeout names no device for Assistant items (formats.md), nor which devices the account has.
+  if (roots.length > 0) yield { type: 'registration-unknown' }
+  for (const [i, root] of roots.entries()) {
     yield* readTakeoutAccount(view, root, i === 0 ? 'owner' : 'other', accounts)
     const accountId = accounts[i]?.emails[0] ?? null
+    const device = accountDevice(accountId, i)
+    yield { type: 'device', device }
+    const deviceKey = device.key
     const used = new Set<string>()
     if (root.activity.length === 0 && root.audio.length > 0) {
       yield { type: 'problem', problem: problem(GOOGLE, 'missing-file', root.audio[0]!.path, 'Assistant audio without an activity file (MyActivity.json or .html): the recordings are listed with what their names say.') }
     }
     for (const file of root.activity) {
       const folderAudio = root.audio.filter((a) => folderOf(a) === folderOf(file))
-      yield* readActivityFile(view, file, ctx, { accountId, folderAudio, lookup, used })
+      yield* readActivityFile(view, file, ctx, { accountId, deviceKey, folderAudio, lookup, used })
     }
-    for (const a of root.audio) if (!used.has(a.key) && !ctx.claimed.has(a.key)) yield audioOnly(a, accountId)
+    for (const a of root.audio) if (!used.has(a.key) && !ctx.claimed.has(a.key)) yield audioOnly(a, accountId, deviceKey)
     yield { type: 'claim', keys: [...used, ...root.audio.map((a) => a.key)] }
   }
 }

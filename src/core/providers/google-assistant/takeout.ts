@@ -17,7 +17,8 @@ export interface TakeoutRoot {
 const ASSISTANT_FOLDER = /^(assistant|google assistant|voice and audio|voice & audio|sprach- und audioaktivitäten|sprach- & audioaktivitäten|audio)$/
 const PROFILE_FOLDER = /^(profile|profil)$/
 
-const rootIndex = (e: ViewEntry): number => e.segments.indexOf('takeout')
+// The substring test first: entries outside any Takeout tree never split their path.
+const rootIndex = (e: ViewEntry): number => (e.norm.includes('takeout') ? e.segments.indexOf('takeout') : -1)
 
 export function locateTakeoutRoots(view: ExportView): TakeoutRoot[] {
   const roots = new Map<string, TakeoutRoot>()

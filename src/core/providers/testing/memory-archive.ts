@@ -1,14 +1,8 @@
 import { Readable } from 'node:stream'
 import type { EntryInfo } from '../../../shared/model/archive'
+import { entryKind } from '../../archive/kind'
 import type { ArchiveEntry, OpenedArchive } from '../../archive/types'
 import type { GenNode, GenTree } from '../../generate/tree'
-
-const KINDS: Array<[RegExp, EntryInfo['kind']]> = [
-  [/\.(wav|mp3|opus|ogg|m4a)$/i, 'audio'],
-  [/\.(csv|json|html?|txt)$/i, 'data'],
-  [/\.pdf$/i, 'document'],
-  [/\.zip$/i, 'archive']
-]
 
 interface MemoryEntry extends ArchiveEntry {
   bytes: Buffer
@@ -41,7 +35,7 @@ export async function memoryArchive(tree: GenTree, extra: Array<{ path: string; 
       flags: 0,
       encrypted: false,
       unsafePath: false,
-      kind: KINDS.find(([re]) => re.test(path))?.[1] ?? 'other'
+      kind: entryKind(path)
     }
     entries.push({ info, bytes })
   }

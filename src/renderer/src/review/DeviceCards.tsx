@@ -4,9 +4,12 @@ import type { Device } from '../../../shared/model/recording'
 import { formatCount } from '../format'
 import { useArchiveStore } from '../stores/archive'
 import { useFiltersStore } from '../stores/filters'
+import { useReviewStore } from '../stores/review'
 import { orderDevices } from './catalog'
 import { useCatalog, useFiltered } from './derived'
 import { RegistrationBadge } from './DeviceBits'
+import { markedPerLane } from './judged'
+import { MarkMenu, MarkVerdict, NoteEditor } from './MarkBits'
 import { formatMinute, formatUtc, parseTime } from './time'
 import { registrationOf } from './tones'
 
@@ -61,8 +64,19 @@ function DeviceCard({ device: d, index }: { device: Device; index: number }) {
   const titleId = `device-${index}`
   const first = parseTime(d.firstSeen)
   const last = parseTime(d.lastSeen)
+  const verdict = useReviewStore((s) => s.detector?.deviceVerdicts[d.id] ?? null)
+  const entry = useReviewStore((s) => s.deviceMarks[d.id])
+  const ready = useReviewStore((s) => s.status === 'ready')
+  const tone = lane === undefined ? null : catalog.lanes[lane]!.tone
   return (
-    <li className={`device-card ${registration}`} data-testid="device-card" data-device-id={d.id} data-registered={String(d.registered)}>
+    <li
+      className={`device-card ${registration}${tone ? ` tone-${tone}` : ''}`}
+      data-testid="device-card"
+      data-device-id={d.id}
+      data-registered={String(d.registered)}
+      data-verdict={verdict ?? ''}
+      data-mark={entry?.mark ?? ''}
+    >
       <article aria-labelledby={titleId}>
         <div className="card-head">
           <RegistrationBadge registration={registration} />
@@ -100,6 +114,30 @@ function DeviceCard({ device: d, index }: { device: Device; index: number }) {
             </>
           )}
         </dl>
+        {ready && (
+          <div className="card-review">
+            <p className="card-verdict">
+              <span className="muted">{t('marks.deviceReview')} </span>
+              <MarkVerdict mark={entry?.mark ?? null} verdict={verdict === 'own' ? null : verdict} testId="device-mark" />
+            </p>
+            {loaded > 0 && (
+              <p className="card-progress muted" data-testid="device-reviewed" data-count={markedPerLane(catalog)[lane!]}>
+                {t('marks.deviceReviewed', { marked: formatCount(markedPerLane(catalog)[lane!]!, lang), total: formatCount(loaded, lang) })}
+              </p>
+            )}
+            {d.recordings > 0 && (
+              <MarkMenu
+                testId="mark-device"
+                summary={t('marks.markDevice', { count: d.recordings, formatted: formatCount(d.recordings, lang) })}
+                onMark={(m) => void useReviewStore.getState().markDevice(d.id, m)}
+              />
+            )}
+            <details className="card-note">
+              <summary>{entry?.note ? t('marks.noteShort', { note: entry.note.length > 40 ? `${entry.note.slice(0, 40)}…` : entry.note }) : t('marks.addNote')}</summary>
+              <NoteEditor target="device" id={d.id} note={entry?.note ?? null} />
+            </details>
+          </div>
+        )}
       </article>
     </li>
   )

@@ -1,9 +1,14 @@
+import { useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
+import { RULE_IDS, type RuleId } from '../../../shared/model/analysis'
 import { formatCount } from '../format'
 import { selectFiltering, useFiltersStore } from '../stores/filters'
 import { useRecordingsStore } from '../stores/recordings'
-import type { RegistrationFilter } from './catalog'
-import { useCatalog, useFiltered } from './derived'
+import { useReviewStore } from '../stores/review'
+import type { MarkFilter, RegistrationFilter, VerdictFilter } from './catalog'
+import { shownIds, useCatalog, useFiltered } from './derived'
+import { MarkMenu } from './MarkBits'
+import { markRecordings } from './RecordingReview'
 import { LIST_ID } from './RecordingList'
 
 export const SEARCH_ID = 'review-search'
@@ -33,6 +38,19 @@ export function FilterBar() {
   const loading = useRecordingsStore((s) => s.status === 'loading')
   const expected = useRecordingsStore((s) => s.total)
   const hasUnknown = catalog.lanes.some((l) => l.registration === 'unknown')
+  const reason = useFiltersStore((s) => s.reason)
+  const verdict = useFiltersStore((s) => s.verdict)
+  const mark = useFiltersStore((s) => s.mark)
+  const finding = useFiltersStore((s) => s.finding)
+  const { setReason, setVerdict, setMark, showFinding } = useFiltersStore.getState()
+  const detector = useReviewStore((s) => s.detector)
+  const reviewReady = useReviewStore((s) => s.status === 'ready')
+  // Only the reasons this export has are offered, in the rules' own order (strong ones first).
+  const reasons = useMemo(() => {
+    const present = new Set(detector?.findings.map((f) => f.rule))
+    return RULE_IDS.filter((r) => present.has(r))
+  }, [detector])
+  const shownFinding = finding === null ? null : (detector?.findings[finding] ?? null)
   const minDay = dayOf(catalog.min)
   const maxDay = dayOf(catalog.max)
 
@@ -87,6 +105,49 @@ export function FilterBar() {
         <span>{t('filters.to')}</span>
         <input type="date" value={to} min={from || minDay} max={maxDay} data-testid="filter-to" onChange={(e) => setTo(e.target.value)} />
       </label>
+      {reviewReady && (
+        <>
+          <label className="field">
+            <span>{t('marks.filterReason')}</span>
+            <select value={reason ?? ALL} data-testid="filter-reason" onChange={(e) => setReason(e.target.value === ALL ? null : (e.target.value as RuleId))}>
+              <option value={ALL}>{t('marks.anyReason')}</option>
+              {reasons.map((r) => (
+                <option key={r} value={r}>
+                  {t(`marks.rule.${r}`)}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="field">
+            <span>{t('marks.filterVerdict')}</span>
+            <select value={verdict} data-testid="filter-verdict" onChange={(e) => setVerdict(e.target.value as VerdictFilter)}>
+              <option value="all">{t('marks.anyVerdict')}</option>
+              <option value="flagged">{t('marks.flagged')}</option>
+              <option value="foreign">{t('marks.verdict.foreign')}</option>
+              <option value="suspect">{t('marks.verdict.suspect')}</option>
+              <option value="own">{t('marks.verdict.own')}</option>
+            </select>
+          </label>
+          <label className="field">
+            <span>{t('marks.filterMark')}</span>
+            <select value={mark} data-testid="filter-mark" onChange={(e) => setMark(e.target.value as MarkFilter)}>
+              <option value="all">{t('marks.anyMark')}</option>
+              <option value="unmarked">{t('marks.none')}</option>
+              <option value="mine">{t('marks.mine')}</option>
+              <option value="not-mine">{t('marks.not-mine')}</option>
+              <option value="unsure">{t('marks.unsure')}</option>
+            </select>
+          </label>
+        </>
+      )}
+      {shownFinding && (
+        <p className="finding-chip" data-testid="finding-chip">
+          <span>{t('findings.only', { rule: t(`marks.rule.${shownFinding.rule}`) })}</span>
+          <button type="button" className="link-button" aria-label={t('findings.stopShowing')} onClick={() => showFinding(null)}>
+            ×
+          </button>
+        </p>
+      )}
       <div className="filter-end">
         {loading && (
           <span className="loading-count" role="status" data-testid="loading">
@@ -98,6 +159,13 @@ export function FilterBar() {
             ? t('filters.showing', { shown: formatCount(filtered.count, lang), total: formatCount(total, lang), count: total })
             : t('filters.all', { total: formatCount(total, lang), count: total })}
         </output>
+        {reviewReady && filtering && filtered.count > 0 && (
+          <MarkMenu
+            testId="mark-shown"
+            summary={t('marks.markShown', { count: filtered.count, formatted: formatCount(filtered.count, lang) })}
+            onMark={(m) => markRecordings(shownIds(), m)}
+          />
+        )}
         {filtering && (
           <button type="button" onClick={clear}>
             {t('filters.clear')}

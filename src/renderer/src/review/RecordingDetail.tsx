@@ -1,9 +1,14 @@
+import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { formatBytes } from '../format'
+import { PlayerSlot } from '../player/PlayerSlot'
+import { useArchiveStore } from '../stores/archive'
 import { useSelectionStore } from '../stores/selection'
 import { useCatalog } from './derived'
 import { LaneName, RegistrationBadge } from './DeviceBits'
+import { RecordingReview } from './RecordingReview'
 import { formatDateTime, formatDuration, formatUtc, userTimeZone } from './time'
+import { useRecordingDetail } from './useRecordingDetail'
 
 /**
  * The selected recording as the export states it, with where each fact came from. The audio section
@@ -16,6 +21,11 @@ export function RecordingDetail() {
   const selectedId = useSelectionStore((s) => s.selectedId)
   const i = selectedId === null ? undefined : catalog.byId.get(selectedId)
   const r = i === undefined ? undefined : catalog.recordings[i]
+  // The list holds a summary; what only this panel shows (the source row) is fetched for the selection.
+  const archiveId = useArchiveStore((s) => s.summary?.archiveId ?? null)
+  const full = useRecordingDetail(archiveId, r ? r.id : null).recording
+  // Open once, the source row stays open from one recording to the next.
+  const [rowOpen, setRowOpen] = useState(false)
   return (
     <aside className="rec-detail" aria-labelledby="detail-title" data-testid="recording-detail">
       <h2 id="detail-title">{t('detail.title')}</h2>
@@ -23,6 +33,7 @@ export function RecordingDetail() {
         <p className="muted">{t('detail.none')}</p>
       ) : (
         <>
+          <RecordingReview catalog={catalog} index={i} />
           <dl className="detail-facts">
             <dt>{t('detail.time', { zone: userTimeZone() })}</dt>
             <dd data-testid="detail-time">
@@ -39,10 +50,10 @@ export function RecordingDetail() {
             <dd data-testid="detail-transcript" className="said">
               {r.transcript ? `“${r.transcript}”` : <span className="muted">{t('list.noTranscript')}</span>}
             </dd>
-            {r.response && (
+            {full?.response && (
               <>
                 <dt>{t('detail.response')}</dt>
-                <dd>{r.response}</dd>
+                <dd>{full.response}</dd>
               </>
             )}
             {r.language && (
@@ -70,23 +81,38 @@ export function RecordingDetail() {
               </>
             )}
             <dt>{t('detail.source')}</dt>
-            <dd className="mono small">
-              {r.source.file}
-              {r.source.line ? `:${r.source.line}` : ''}
+            <dd className="mono small" data-testid="detail-source">
+              {full ? `${full.source.file}${full.source.line ? `:${full.source.line}` : ''}` : '…'}
+              {full && Object.keys(full.source.fields).length > 0 && (
+                <details className="source-row" open={rowOpen} onToggle={(e) => setRowOpen(e.currentTarget.open)}>
+                  <summary>{t('reviewDetail.sourceRow')}</summary>
+                  <dl data-testid="detail-source-fields">
+                    {Object.entries(full.source.fields).map(([name, value]) => (
+                      <div key={name}>
+                        <dt>{name}</dt>
+                        <dd>{value}</dd>
+                      </div>
+                    ))}
+                  </dl>
+                </details>
+              )}
             </dd>
-            {r.archiveTime && (
+            {full?.archiveTime && (
               <>
                 <dt>{t('overview.modified')}</dt>
-                <dd className="mono small">{r.archiveTime.replace('T', ' ')}</dd>
+                <dd className="mono small">{full.archiveTime.replace('T', ' ')}</dd>
               </>
             )}
           </dl>
           <section className="player-slot" aria-labelledby="player-title" data-testid="player-slot">
             <h3 id="player-title">{t('detail.audio')}</h3>
             {r.audio ? (
-              <p className="mono small">
-                {r.audio.path} <span className="muted">· {formatBytes(r.audio.size, lang)}</span>
-              </p>
+              <>
+                <p className="mono small">
+                  {r.audio.path} <span className="muted">· {formatBytes(r.audio.size, lang)}</span>
+                </p>
+                <PlayerSlot recordingId={r.id} />
+              </>
             ) : (
               <p className="muted">{t('detail.noAudio')}</p>
             )}

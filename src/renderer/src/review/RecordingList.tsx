@@ -6,11 +6,11 @@ import { selectFiltering, useFiltersStore } from '../stores/filters'
 import { useRecordingsStore } from '../stores/recordings'
 import { useSelectionStore } from '../stores/selection'
 import type { SortKey } from './catalog'
-import { useCatalog, useOrdered } from './derived'
-import { LaneName } from './DeviceBits'
+import { getCatalog, getOrdered, useCatalog, useOrdered } from './derived'
 import { stepSelection } from './navigate'
 import { formatDateTime, formatDuration, formatUtc, userTimeZone } from './time'
 import { TONES } from './tones'
+import { RowReview } from './RowReview'
 
 const ROW_H = 34
 const HEAD_H = 38
@@ -37,6 +37,7 @@ export function RecordingList() {
   const { order, pos } = useOrdered()
   const selectedId = useSelectionStore((s) => s.selectedId)
   const select = useSelectionStore((s) => s.select)
+  const picked = useSelectionStore((s) => s.picked)
   const sortKey = useFiltersStore((s) => s.sortKey)
   const sortDir = useFiltersStore((s) => s.sortDir)
   const sortBy = useFiltersStore((s) => s.sortBy)
@@ -87,6 +88,7 @@ export function RecordingList() {
       aria-rowcount={order.length + 1}
       aria-colcount={COLUMNS.length}
       aria-activedescendant={selectedPos >= 0 ? `rec-${selected}` : undefined}
+      aria-multiselectable="true"
       data-testid="recording-list"
       onKeyDown={onKeyDown}
     >
@@ -121,20 +123,24 @@ export function RecordingList() {
           const lane = catalog.lanes[catalog.lane[i]!]!
           const time = catalog.time[i]!
           const isSelected = i === selected
+          const isPicked = picked.has(r.id)
           return (
             <div
               key={r.id}
               id={`rec-${i}`}
               role="row"
               aria-rowindex={item.index + 2}
-              aria-selected={isSelected}
-              className={`rec-row tone-${TONES[catalog.tone[i]!]}${isSelected ? ' selected' : ''}`}
+              aria-selected={isSelected || isPicked}
+              className={`rec-row tone-${TONES[catalog.tone[i]!]}${isSelected ? ' selected' : ''}${isPicked ? ' picked' : ''}`}
               style={{ transform: `translateY(${item.start - HEAD_H}px)`, height: ROW_H }}
               data-testid="recording-row"
               data-id={r.id}
               data-device={lane.key}
-              onClick={() => {
-                select(r.id)
+              onClick={(e) => {
+                // Ctrl/Cmd-click adds to the picked recordings, Shift-click picks a range: to mark them at once.
+                if (e.ctrlKey || e.metaKey) useSelectionStore.getState().togglePick(r.id)
+                else if (e.shiftKey) pickRangeTo(r.id)
+                else select(r.id)
                 scrollRef.current?.focus({ preventScroll: true })
               }}
             >
@@ -143,7 +149,8 @@ export function RecordingList() {
               </div>
               <div role="gridcell" className="c-device">
                 <span className="tone-dot" aria-hidden="true" />
-                <LaneName lane={lane} />
+                {/* Not <LaneName>: a useTranslation in every row that mounts costs frames when the list scrolls fast. */}
+                <span className="lane-name">{lane.label ?? t('device.none')}</span>
               </div>
               <div role="gridcell" className="c-dur">
                 {formatDuration(r.durationMs)}
@@ -151,7 +158,9 @@ export function RecordingList() {
               <div role="gridcell" className="c-text" title={r.transcript ?? undefined}>
                 {r.transcript ?? <span className="muted">{t('list.noTranscript')}</span>}
               </div>
-              <div role="gridcell" className="c-reasons" />
+              <div role="gridcell" className="c-reasons">
+                <RowReview catalog={catalog} index={i} />
+              </div>
             </div>
           )
         })}
@@ -159,6 +168,20 @@ export function RecordingList() {
       {order.length === 0 && <ListEmpty />}
     </div>
   )
+}
+
+/** Picks the rows between the anchor and `id` as the list shows them now. */
+function pickRangeTo(id: string): void {
+  const c = getCatalog()
+  const { pos, order } = getOrdered()
+  const sel = useSelectionStore.getState()
+  const to = pos[c.byId.get(id) ?? -1] ?? -1
+  const from = sel.anchorId === null ? -1 : (pos[c.byId.get(sel.anchorId) ?? -1] ?? -1)
+  if (to < 0) return
+  if (from < 0) return sel.select(id)
+  const ids: string[] = []
+  for (let k = Math.min(from, to); k <= Math.max(from, to); k++) ids.push(c.recordings[order[k]!]!.id)
+  sel.pickRange(ids, id)
 }
 
 function ListEmpty() {

@@ -1,6 +1,8 @@
 import { useTranslation } from 'react-i18next'
 import { formatBytes, formatCount } from '../format'
+import { useAppStore } from '../stores/app'
 import { useArchiveStore } from '../stores/archive'
+import { ReviewStatus } from './ReviewStatus'
 
 /** Which export this is, whom it says it belongs to, who read it and how much it holds. */
 export function ReviewHeader() {
@@ -8,6 +10,7 @@ export function ReviewHeader() {
   const lang = i18n.language
   const summary = useArchiveStore((s) => s.summary)
   const close = useArchiveStore((s) => s.close)
+  const setScreen = useAppStore((s) => s.setScreen)
   if (!summary) return null
   const { reading } = summary
   const owner = reading.account
@@ -73,9 +76,14 @@ export function ReviewHeader() {
             </span>
           </p>
         </div>
-        <button type="button" onClick={() => void close()}>
-          {t('overview.close')}
-        </button>
+        <div className="head-actions">
+          <button type="button" className="primary" data-testid="make-complaint" onClick={() => setScreen('complaint')}>
+            {t('complaint.open')}
+          </button>
+          <button type="button" onClick={() => void close()}>
+            {t('overview.close')}
+          </button>
+        </div>
       </div>
       <dl className="facts">
         <div>
@@ -105,6 +113,7 @@ export function ReviewHeader() {
           </dd>
         </div>
       </dl>
+      <ReviewStatus />
     </header>
   )
 }

@@ -40,9 +40,15 @@ export function Timeline() {
   }
 
   // The view and the selection are read when drawing (transient subscriptions), not through renders.
+  const painted = useRef<Catalog | null>(null)
   const { canvasRef, schedule, size } = useCanvas((ctx, width, h) => {
     const { start, end } = useTimelineStore.getState()
     drawLanes({ ctx, width, height: h, start, end, catalog, filtered, selected: selectedIndex(), hover: hover?.i ?? -1, palette, lang })
+    // The first paint of each set of recordings, for bench:ui (index ready → timeline painted).
+    if (painted.current !== catalog && width > 0) {
+      painted.current = catalog
+      performance.mark('exportscope:timeline-paint', { detail: { recordings: catalog.recordings.length } })
+    }
   })
 
   useEffect(() => useTimelineStore.getState().setDomain(catalog.min, catalog.max), [catalog])
@@ -239,7 +245,11 @@ function countInView(catalog: Catalog, filtered: Filtered, start: number, end: n
 /** What the mark colours mean, for the tones this export has. */
 function Legend({ catalog }: { catalog: Catalog }) {
   const { t } = useTranslation()
-  const tones = TONES.filter((tone) => catalog.lanes.some((l) => l.tone === tone))
+  // The tones the recordings have now (marks and verdicts colour single recordings, not whole lanes).
+  const tones = useMemo(() => {
+    const seen = new Set<number>(catalog.tone)
+    return TONES.filter((_, k) => seen.has(k))
+  }, [catalog])
   if (tones.length === 0) return null
   return (
     <ul className="legend" aria-label={t('legend.label')}>

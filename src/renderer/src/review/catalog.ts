@@ -1,4 +1,5 @@
-import type { Device, Recording } from '../../../shared/model/recording'
+import type { RecordingSummary } from '../../../shared/model/export'
+import type { Device } from '../../../shared/model/recording'
 import { memoLast } from './memo'
 import { parseTime } from './time'
 import { registrationOf, toneIndex, toneOf, type Registration, type Tone } from './tones'
@@ -20,7 +21,7 @@ export interface Lane {
  * filtering, sorting and drawing 100,000 recordings never touch the Recording objects in a hot loop.
  */
 export interface Catalog {
-  recordings: readonly Recording[]
+  recordings: readonly RecordingSummary[]
   devices: readonly Device[]
   /** Epoch ms per recording; NaN when the export gives no time. */
   time: Float64Array
@@ -40,7 +41,18 @@ export interface Catalog {
   min: number
   max: number
   untimed: number
+  /** The detector's verdicts and the person's marks per recording, once the review has loaded (see judged.ts). */
+  judged?: Judged
 }
+
+/** Per recording, as codes: VERDICTS index, MARKS index (0 = no mark), and a bit per RULE_IDS index. */
+export interface Judged {
+  verdict: Uint8Array
+  mark: Uint8Array
+  reasons: Uint32Array
+}
+export const VERDICTS = ['own', 'suspect', 'foreign'] as const
+export const MARKS = [null, 'mine', 'not-mine', 'unsure'] as const
 
 export const NO_DEVICE = ''
 
@@ -60,7 +72,7 @@ export function orderDevices(devices: readonly Device[]): Device[] {
   )
 }
 
-export const catalogOf = memoLast((recordings: readonly Recording[], devices: readonly Device[]): Catalog => {
+export const catalogOf = memoLast((recordings: readonly RecordingSummary[], devices: readonly Device[]): Catalog => {
   const n = recordings.length
   const byDevice = new Map(devices.map((d) => [d.id, d]))
   const time = new Float64Array(n)
@@ -129,6 +141,19 @@ export const catalogOf = memoLast((recordings: readonly Recording[], devices: re
 // ---- Filtering
 
 export type RegistrationFilter = Registration | 'all'
+/** The detector's verdict; 'flagged' is suspect or foreign. */
+export type VerdictFilter = 'all' | 'flagged' | (typeof VERDICTS)[number]
+/** The person's mark; 'unmarked' is what is still to review. */
+export type MarkFilter = 'all' | 'unmarked' | NonNullable<(typeof MARKS)[number]>
+
+/** Which review filters apply; primitives (and a memoised mask) so memoLast sees what changed. */
+export interface ReviewFilterArgs {
+  reasonBit: number
+  verdict: VerdictFilter
+  mark: MarkFilter
+  /** Only these recordings (a finding's), or null. */
+  only: Uint8Array | null
+}
 
 export interface Filtered {
   /** 1 where the recording passes every filter. */
@@ -144,7 +169,18 @@ export function searchWords(text: string): string[] {
 }
 
 export const filterOf = memoLast(
-  (c: Catalog, text: string, deviceKey: string | null, registration: RegistrationFilter, from: number, to: number): Filtered => {
+  (
+    c: Catalog,
+    text: string,
+    deviceKey: string | null,
+    registration: RegistrationFilter,
+    from: number,
+    to: number,
+    reasonBit: number = -1,
+    verdict: VerdictFilter = 'all',
+    mark: MarkFilter = 'all',
+    only: Uint8Array | null = null
+  ): Filtered => {
     const n = c.recordings.length
     const mask = new Uint8Array(n)
     const laneCounts = new Int32Array(c.lanes.length)
@@ -153,10 +189,21 @@ export const filterOf = memoLast(
     const hasFrom = Number.isFinite(from)
     const hasTo = Number.isFinite(to)
     let count = 0
+    const j = c.judged
+    const reasonMask = reasonBit >= 0 ? 1 << reasonBit : 0
+    const wantVerdict = verdict === 'all' || verdict === 'flagged' ? -1 : VERDICTS.indexOf(verdict)
+    const wantMark = mark === 'all' ? -1 : mark === 'unmarked' ? 0 : MARKS.indexOf(mark)
+    const judging = !!j && (reasonMask !== 0 || verdict !== 'all' || wantMark !== -1)
     for (let i = 0; i < n; i++) {
       const li = c.lane[i]!
       if (wantLane !== -1 && li !== wantLane) continue
       if (registration !== 'all' && c.lanes[li]!.registration !== registration) continue
+      if (only && !only[i]) continue
+      if (judging) {
+        if (reasonMask && !(j.reasons[i]! & reasonMask)) continue
+        if (verdict === 'flagged' ? j.verdict[i] === 0 : wantVerdict !== -1 && j.verdict[i] !== wantVerdict) continue
+        if (wantMark !== -1 && j.mark[i] !== wantMark) continue
+      }
       if (hasFrom || hasTo) {
         const t = c.time[i]!
         if (!Number.isFinite(t) || (hasFrom && t < from) || (hasTo && t > to)) continue
@@ -191,11 +238,12 @@ interface BaseOrder {
   known: number
 }
 
-const baseOrders = new WeakMap<Catalog, Map<SortKey, BaseOrder>>()
+// Keyed by the times array, which a catalog shares with its judged copies: a mark does not re-sort.
+const baseOrders = new WeakMap<Float64Array, Map<SortKey, BaseOrder>>()
 
 function baseOrder(c: Catalog, key: SortKey): BaseOrder {
-  let byKey = baseOrders.get(c)
-  if (!byKey) baseOrders.set(c, (byKey = new Map()))
+  let byKey = baseOrders.get(c.time)
+  if (!byKey) baseOrders.set(c.time, (byKey = new Map()))
   const cached = byKey.get(key)
   if (cached) return cached
   const n = c.recordings.length

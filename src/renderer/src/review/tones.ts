@@ -1,11 +1,11 @@
 import type { Verdict } from '../../../shared/model/analysis'
 import type { Device } from '../../../shared/model/recording'
+import type { MarkValue } from '../../../shared/model/review'
 
 /**
- * What colour a recording's mark, row and lane take. Today only the export's registration facts
- * drive it (a device that is not among the account's registered devices is the strongest hint an
- * export gives). When the detector lands, `toneOf` gets the recording's verdict and that wins; the
- * canvas, the list and the cards already know the verdict tones, so nothing else has to change.
+ * What colour a recording's mark, row and lane take: the person's mark when there is one (mine is
+ * 'own', not mine 'foreign', unsure 'suspect'), else the detector's verdict, else (before the
+ * review has loaded) the export's registration facts.
  */
 export const TONES = ['registered', 'unregistered', 'unknown', 'own', 'suspect', 'foreign'] as const
 export type Tone = (typeof TONES)[number]
@@ -19,8 +19,10 @@ export function registrationOf(device: Device | null): Registration {
   return device.registered ? 'registered' : 'unregistered'
 }
 
-export function toneOf(device: Device | null, verdict?: Verdict | null): Tone {
-  return verdict ?? registrationOf(device)
+const MARK_TONE: Record<MarkValue, Tone> = { mine: 'own', 'not-mine': 'foreign', unsure: 'suspect' }
+
+export function toneOf(device: Device | null, verdict?: Verdict | null, mark?: MarkValue | null): Tone {
+  return mark ? MARK_TONE[mark] : (verdict ?? registrationOf(device))
 }
 
 /** The CSS custom property that holds a tone's colour, in both themes (styles.css). */

@@ -1,19 +1,35 @@
 import { useEffect } from 'react'
+import type { MarkValue } from '../../../shared/model/review'
+import { useReviewStore } from '../stores/review'
 import { SEARCH_ID } from './FilterBar'
 import { stepSelection } from './navigate'
 import { LIST_ID } from './RecordingList'
+import { markRecordings, markTargets } from './RecordingReview'
+
+const MARK_BY_KEY: Record<string, MarkValue | null> = { m: 'mine', n: 'not-mine', u: 'unsure', backspace: null, delete: null }
 
 /**
  * Keys that work anywhere on the review screen (except while typing): / focuses the search,
- * J and K move through the list (from nowhere they put the focus on the list first).
+ * J and K move through the list (from nowhere they put the focus on the list first), M, N and U
+ * mark the selected recording mine, not mine or unsure, Backspace or Delete clears its mark, and
+ * Ctrl+Z / Ctrl+Shift+Z (or Ctrl+Y) undo and redo marks. Space stays with the player.
  */
 export function useReviewKeys(active: boolean): void {
   useEffect(() => {
     if (!active) return
     const onKey = (e: KeyboardEvent) => {
-      if (e.defaultPrevented || e.altKey || e.ctrlKey || e.metaKey) return
+      if (e.defaultPrevented || e.altKey) return
       const target = e.target instanceof HTMLElement ? e.target : null
       if (target?.closest('input, textarea, select, [contenteditable="true"]')) return
+      const key = e.key.toLowerCase()
+      if (e.ctrlKey || e.metaKey) {
+        const undo = key === 'z' && !e.shiftKey
+        const redo = (key === 'z' && e.shiftKey) || (key === 'y' && !e.shiftKey)
+        if (!undo && !redo) return
+        e.preventDefault()
+        void (undo ? useReviewStore.getState().undo() : useReviewStore.getState().redo())
+        return
+      }
       if (e.key === '/') {
         const search = document.getElementById(SEARCH_ID) as HTMLInputElement | null
         if (!search) return
@@ -22,7 +38,15 @@ export function useReviewKeys(active: boolean): void {
         search.select()
         return
       }
-      const key = e.key.toLowerCase()
+      if (!e.shiftKey && key in MARK_BY_KEY) {
+        // Keys on a button or a link keep their own meaning (Backspace in a disclosure, for one).
+        if (target?.closest('summary') && (key === 'backspace' || key === 'delete')) return
+        const ids = markTargets()
+        if (ids.length === 0 || useReviewStore.getState().status !== 'ready') return
+        e.preventDefault()
+        markRecordings(ids, MARK_BY_KEY[key]!)
+        return
+      }
       if (key !== 'j' && key !== 'k') return
       e.preventDefault()
       if (!target || target === document.body) document.getElementById(LIST_ID)?.focus({ preventScroll: true })

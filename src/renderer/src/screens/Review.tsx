@@ -5,6 +5,7 @@ import { FileTable } from '../components/FileTable'
 import { formatCount } from '../format'
 import { DeviceCards } from '../review/DeviceCards'
 import { FilterBar } from '../review/FilterBar'
+import { FindingsPanel } from '../review/FindingsPanel'
 import { NoProblems, ProblemList } from '../review/ProblemList'
 import { RecordingDetail } from '../review/RecordingDetail'
 import { RecordingList } from '../review/RecordingList'
@@ -43,8 +44,9 @@ export function Review() {
       : t('tabs.files', { count: formatCount(summary.entryCount, i18n.language) })
 
   return (
-    <section className="overview review" aria-labelledby="overview-title">
+    <section className="overview review" aria-labelledby="overview-title" data-archive-id={summary.archiveId}>
       <ReviewHeader />
+      <FindingsPanel />
       <ProblemList />
       <ColumnMapper />
       <div className="tabs-row">

@@ -1,5 +1,6 @@
 import { create } from 'zustand'
-import type { RegistrationFilter, SortDir, SortKey } from '../review/catalog'
+import type { RuleId } from '../../../shared/model/analysis'
+import type { MarkFilter, RegistrationFilter, SortDir, SortKey, VerdictFilter } from '../review/catalog'
 import { useArchiveStore } from './archive'
 
 interface FiltersState {
@@ -11,8 +12,18 @@ interface FiltersState {
   /** Calendar days in the user's time zone, 'YYYY-MM-DD', '' when open. */
   from: string
   to: string
+  /** The review's filters: a reason the detector gave, its verdict, the person's mark, one finding (its index). */
+  reason: RuleId | null
+  verdict: VerdictFilter
+  mark: MarkFilter
+  finding: number | null
   sortKey: SortKey
   sortDir: SortDir
+  setReason(reason: RuleId | null): void
+  setVerdict(verdict: VerdictFilter): void
+  setMark(mark: MarkFilter): void
+  /** Shows one finding's recordings only (and nothing else filtered), or stops doing so. */
+  showFinding(index: number | null): void
   setText(text: string): void
   setDevice(deviceKey: string | null): void
   setRegistration(registration: RegistrationFilter): void
@@ -23,13 +34,27 @@ interface FiltersState {
   clear(): void
 }
 
-const initial = { text: '', deviceKey: null, registration: 'all' as RegistrationFilter, from: '', to: '' }
+const initial = {
+  text: '',
+  deviceKey: null,
+  registration: 'all' as RegistrationFilter,
+  from: '',
+  to: '',
+  reason: null,
+  verdict: 'all' as VerdictFilter,
+  mark: 'all' as MarkFilter,
+  finding: null
+}
 
 /** What the review shows and in which order: filters and sort, nothing derived. */
 export const useFiltersStore = create<FiltersState>((set, get) => ({
   ...initial,
   sortKey: 'time',
   sortDir: 'asc',
+  setReason: (reason) => set({ reason }),
+  setVerdict: (verdict) => set({ verdict }),
+  setMark: (mark) => set({ mark }),
+  showFinding: (finding) => set({ ...initial, finding }),
   setText: (text) => set({ text }),
   setDevice: (deviceKey) => set({ deviceKey }),
   setRegistration: (registration) => set({ registration }),
@@ -42,7 +67,16 @@ export const useFiltersStore = create<FiltersState>((set, get) => ({
   clear: () => set(initial)
 }))
 
-export const selectFiltering = (s: FiltersState): boolean => s.text.trim() !== '' || s.deviceKey !== null || s.registration !== 'all' || s.from !== '' || s.to !== ''
+export const selectFiltering = (s: FiltersState): boolean =>
+  s.text.trim() !== '' ||
+  s.deviceKey !== null ||
+  s.registration !== 'all' ||
+  s.from !== '' ||
+  s.to !== '' ||
+  s.reason !== null ||
+  s.verdict !== 'all' ||
+  s.mark !== 'all' ||
+  s.finding !== null
 
 /** A 'YYYY-MM-DD' day as epoch ms at the start (or the last millisecond) of that day in the user's zone. */
 export function dayToMs(day: string, end: boolean): number {

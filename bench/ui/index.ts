@@ -1,0 +1,125 @@
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import type { Page } from '@playwright/test'
+import { hasChromium, noChromiumReason } from '../../e2e/browser'
+import { closeBrowser, startHarness } from '../../e2e/harness'
+import { generateExport } from '../../src/core/generate'
+import { frameTimes, type FrameStats } from './frames'
+
+/**
+ * The review screen in the harness (built renderer, real core services) on a generated export of
+ * 100,000 recordings, against a baseline in the same run: the same screen on a seed-sized export
+ * (1,700), and the page's frame times while nothing happens. Prints one table; asserts nothing.
+ * Goals (issue 7): index ready → first timeline paint under 1 s; p95 frame time while scrolling
+ * the list and zooming the timeline under 20 ms; renderer JS heap under 500 MB.
+ */
+// `npm run bench:ui -- 1700 20000` measures other sizes; the first is the baseline.
+const SIZES = process.argv.slice(2).map(Number).filter((n) => n > 0)
+if (SIZES.length === 0) SIZES.push(1_700, 100_000)
+
+interface Row {
+  recordings: number
+  firstPaintMs: number
+  fullPaintMs: number
+  loadedMs: number
+  idle: FrameStats
+  scroll: FrameStats
+  zoom: FrameStats
+  heapMB: number
+}
+
+/** ms from the 'exportscope:index-ready' mark to the named mark (the first with any recordings, or the one for all `n`). */
+async function sinceIndexReady(page: Page, name: string, n?: number): Promise<number> {
+  return page.evaluate(
+    ([mark, count]) => {
+      const ready = performance.getEntriesByName('exportscope:index-ready').at(-1)!.startTime
+      const marks = performance.getEntriesByName(mark) as PerformanceMark[]
+      const drawn = (m: PerformanceMark) => (m.detail as { recordings: number } | null)?.recordings
+      const hit = marks.find((m) => (count === null ? (drawn(m) ?? 1) > 0 : drawn(m) === count))
+      return hit ? hit.startTime - ready : Number.NaN
+    },
+    [name, n ?? null] as const
+  )
+}
+
+async function measure(path: string, recordings: number): Promise<Row> {
+  const app = await startHarness({ viewport: { width: 1440, height: 900 } })
+  const { page } = app
+  try {
+    app.answerNextDialog(path)
+    await page.getByRole('button', { name: 'Open export…' }).click()
+    await page
+      .waitForFunction(
+        (n) => (performance.getEntriesByName('exportscope:timeline-paint') as PerformanceMark[]).some((m) => (m.detail as { recordings: number }).recordings === n),
+        recordings,
+        { timeout: 300_000, polling: 100 }
+      )
+      .catch(async (err: unknown) => {
+        const seen = await page.evaluate(() => ({
+          screen: document.querySelector('.app')?.getAttribute('data-screen'),
+          count: document.querySelector('[data-testid=filter-count]')?.textContent,
+          alert: document.querySelector('[role=alert]')?.textContent,
+          paints: performance.getEntriesByName('exportscope:timeline-paint').map((m) => (m as PerformanceMark).detail)
+        }))
+        throw new Error(`the timeline never showed all ${recordings} recordings: ${JSON.stringify(seen)}`, { cause: err })
+      })
+    const firstPaintMs = await sinceIndexReady(page, 'exportscope:timeline-paint')
+    const fullPaintMs = await sinceIndexReady(page, 'exportscope:timeline-paint', recordings)
+    const loadedMs = await sinceIndexReady(page, 'exportscope:recordings-loaded')
+
+    const idle = await frameTimes(page, 'idle', 90)
+    await page.getByTestId('recording-list').scrollIntoViewIfNeeded()
+    const scroll = await frameTimes(page, 'scroll', 150)
+    await page.getByTestId('timeline').scrollIntoViewIfNeeded()
+    const zoom = await frameTimes(page, 'zoom', 120)
+
+    const cdp = await page.context().newCDPSession(page)
+    await cdp.send('HeapProfiler.collectGarbage')
+    const heap = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number }
+    return { recordings, firstPaintMs, fullPaintMs, loadedMs, idle, scroll, zoom, heapMB: heap.usedSize / 1e6 }
+  } finally {
+    await app.close()
+  }
+}
+
+function table(rows: Row[]): string {
+  const ms = (v: number) => (Number.isFinite(v) ? `${Math.round(v)} ms` : 'n/a')
+  const fr = (f: FrameStats) => `${f.p95.toFixed(1)} / ${f.max.toFixed(0)}`
+  const header = ['recordings', 'index → 1st paint', 'index → all painted', 'all loaded', 'idle p95/max', 'scroll p95/max', 'zoom p95/max', 'JS heap']
+  const body = rows.map((r) => [r.recordings.toLocaleString('en-US'), ms(r.firstPaintMs), ms(r.fullPaintMs), ms(r.loadedMs), fr(r.idle), fr(r.scroll), fr(r.zoom), `${Math.round(r.heapMB)} MB`])
+  const widths = header.map((h, i) => Math.max(h.length, ...body.map((b) => b[i]!.length)))
+  const line = (cells: string[]) => `| ${cells.map((c, i) => c.padStart(widths[i]!)).join(' | ')} |`
+  return [line(header), `|${widths.map((w) => `${'-'.repeat(w + 1)}:`).join('|')}|`, ...body.map(line)].join('\n')
+}
+
+async function main(): Promise<void> {
+  if (!hasChromium()) throw new Error(noChromiumReason)
+  const dir = mkdtempSync(join(tmpdir(), 'exportscope-bench-ui-'))
+  try {
+    const rows: Row[] = []
+    for (const n of SIZES) {
+      process.stderr.write(`generating ${n.toLocaleString('en-US')} recordings…\n`)
+      // A folder each: exports side by side in one folder would be read as the parts of one.
+      mkdirSync(join(dir, String(n)))
+      const made = await generateExport({ provider: 'amazon', own: Math.round(n * 0.6), foreign: n - Math.round(n * 0.6), kind: 'combined', seed: 'bench-ui', amazon: { metadataOnly: true } }, join(dir, String(n), 'export.zip'))
+      process.stderr.write(`measuring ${n.toLocaleString('en-US')}…\n`)
+      rows.push(await measure(made.paths[0]!, made.truth.counts.recordings))
+    }
+    process.stdout.write(`${table(rows)}\n`)
+    process.stdout.write(
+      'index: openArchive answered and the summary is shown; 1st paint: the timeline drawn with the first page of recordings; all painted: with every recording; ' +
+        'frames: requestAnimationFrame deltas in the page (ms) while nothing happens (the baseline), while the list scrolls 900 px a frame, and while the timeline zooms by a wheel step a frame; ' +
+        'JS heap: the renderer after a GC (CDP). Goals: index → 1st paint < 1 s, scroll and zoom p95 < 20 ms, heap < 500 MB.\n'
+    )
+  } finally {
+    await closeBrowser()
+    rmSync(dir, { recursive: true, force: true })
+  }
+}
+
+main().catch(async (err: unknown) => {
+  process.stderr.write(`${err instanceof Error ? err.stack : String(err)}\n`)
+  await closeBrowser()
+  process.exit(1)
+})

@@ -1,0 +1,251 @@
+import { readFile, stat } from 'node:fs/promises'
+import { basename, join } from 'node:path'
+import type { ComplaintFacts, EvidenceSummary, LetterLang } from '../shared/model/complaint'
+import { bytes, plural, printable, seconds } from './format'
+import { EXIT_CANCELLED, EXIT_CANNOT_OPEN, EXIT_OK, type CliIo } from './io'
+import { parseOptions } from './options'
+import { createProgress } from './progress'
+
+export interface ReportCommand {
+  kind: 'report'
+  archive: string
+  /** The folder the letters go into; made when missing. */
+  out: string
+  factsPath: string | null
+  /** Overrides the facts' language. */
+  lang: LetterLang | null
+  /** A case file saved by the app: its marks decide which recordings are foreign. */
+  casePath: string | null
+  /** An evidence bundle already written: the letters print its manifest's SHA-256 instead of a new one's. */
+  bundlePath: string | null
+}
+
+export function parseReportArgs(argv: readonly string[]): ReportCommand | { kind: 'usage-error'; message: string } {
+  const parsed = parseOptions('report', argv, { values: ['--out', '--facts', '--lang', '--case', '--bundle'], flags: [] })
+  if ('error' in parsed) return { kind: 'usage-error', message: parsed.error }
+  const { positionals, values } = parsed
+  if (positionals.length !== 1) return { kind: 'usage-error', message: positionals.length === 0 ? 'report needs the path of the export.' : 'report takes one export; to read a multipart export, give any one of its parts.' }
+  if (!values['--out']) return { kind: 'usage-error', message: 'report needs --out <folder>, where the letters go.' }
+  const lang = values['--lang'] ?? null
+  if (lang !== null && lang !== 'en' && lang !== 'de') return { kind: 'usage-error', message: '--lang takes en or de.' }
+  return { kind: 'report', archive: positionals[0]!, out: values['--out'], factsPath: values['--facts'] ?? null, lang, casePath: values['--case'] ?? null, bundlePath: values['--bundle'] ?? null }
+}
+
+const since = (start: number) => Math.round(performance.now() - start)
+
+/**
+ * The day the letters are dated. SOURCE_DATE_EPOCH (the reproducible-builds convention) fixes it,
+ * so a script or a test gets the same letters twice.
+ */
+function clock(env: CliIo['env']): { today: string; now: string } {
+  const epoch = env.SOURCE_DATE_EPOCH
+  const at = epoch && /^\d+$/.test(epoch) ? new Date(Number(epoch) * 1000) : new Date()
+  return { today: at.toISOString().slice(0, 10), now: at.toISOString() }
+}
+
+/**
+ * `exportscope report`: reads the export as `scan` does, judges its recordings, builds the evidence
+ * manifest of the foreign ones (or takes the one of --bundle), and writes the five letters as PDF
+ * and text, the deadline as .ics, and the web-form panels, into --out.
+ */
+export async function report(options: Omit<ReportCommand, 'kind'>, io: CliIo): Promise<number> {
+  const started = performance.now()
+  const progress = createProgress(io.stderr, io.env)
+  const fail = (code: number, line: string) => {
+    progress.clear()
+    io.stderr.write(`exportscope: ${printable(line)}\n`)
+    return code
+  }
+  // Loaded here: `scan` should not pay for pdfkit and the complaint engine.
+  const { ArchiveOpenError } = await import('../core/archive')
+  const { loadEvidence, readCaseFile, CaseFileError } = await import('../core/complaint/bundle/load')
+  const { mkdir } = await import('node:fs/promises')
+  const { writeFileAtomic } = await import('../core/fs/atomic-write')
+
+  // Everything the person typed is checked before the long work.
+  let facts: ComplaintFacts | null = null
+  if (options.factsPath !== null) {
+    const loaded = await readFacts(options.factsPath)
+    if ('problem' in loaded) return fail(EXIT_CANNOT_OPEN, loaded.problem)
+    facts = options.lang ? { ...loaded.facts, lang: options.lang } : loaded.facts
+  }
+  const outProblem = await folderProblem(options.out)
+  if (outProblem) return fail(EXIT_CANNOT_OPEN, outProblem)
+  let caseFile = null
+  try {
+    caseFile = options.casePath === null ? null : await readCaseFile(options.casePath)
+  } catch (err) {
+    return fail(EXIT_CANNOT_OPEN, (err as Error).message)
+  }
+
+  let loaded
+  try {
+    loaded = await loadEvidence(options.archive, { caseFile, signal: io.signal, onOpen: (p) => progress.opening(p) })
+  } catch (err) {
+    if (io.signal?.aborted) return fail(EXIT_CANCELLED, 'cancelled.')
+    if (err instanceof ArchiveOpenError || err instanceof CaseFileError) return fail(EXIT_CANNOT_OPEN, err.message)
+    throw err
+  }
+  const { archive, reading, analysis } = loaded
+  try {
+    progress.done(`read ${plural(reading.recordings.length, 'recording')} of ${basename(archive.path)} (${archive.format}, ${bytes(archive.bytes)})`)
+    await mkdir(options.out, { recursive: true })
+
+    if (facts === null) {
+      // Letters need the person's own facts (names, dates); the export suggests some of them.
+      const { suggestedDraft } = await import('../core/complaint/facts-file')
+      const template = join(options.out, 'facts.template.json')
+      await writeFileAtomic(template, `${JSON.stringify(factsTemplate(suggestedDraft(reading), options.lang ?? 'en'), null, 2)}\n`)
+      return fail(EXIT_CANNOT_OPEN, `report needs --facts <facts.json>: fill in ${template} (what the export tells is filled in already) and give it with --facts.`)
+    }
+
+    const { buildManifest, evidenceSummary } = await import('../core/complaint/bundle')
+    let evidence: EvidenceSummary
+    const written: { name: string; bytes: number }[] = []
+    const put = async (name: string, data: string | Uint8Array) => {
+      await writeFileAtomic(join(options.out, name), data)
+      written.push({ name, bytes: typeof data === 'string' ? Buffer.byteLength(data) : data.length })
+    }
+    if (options.bundlePath !== null) {
+      const fromBundle = await bundleEvidence(options.bundlePath, archive, io.signal, evidenceSummary)
+      if ('problem' in fromBundle) return fail(EXIT_CANNOT_OPEN, fromBundle.problem)
+      evidence = fromBundle.evidence
+    } else {
+      const built = await buildManifest({
+        archive,
+        reading,
+        verdicts: analysis.recordingVerdicts,
+        findings: analysis.findings,
+        marks: caseFile?.recordings ?? {},
+        signal: io.signal,
+        onProgress: (p) => (p.phase === 'archive' ? progress.hashing(archive.parts.length, p.done, p.total) : undefined)
+      })
+      progress.done(`hashed ${plural(built.manifest.entries.length, 'flagged entry', 'flagged entries')} and the export`)
+      // The letters print this manifest's hash, so it is written beside them.
+      await put('manifest.json', built.json)
+      await put('manifest.csv', built.csv)
+      evidence = evidenceSummary(built.manifest, built.sha256)
+    }
+    if (evidence.foreignRecordings === 0) io.stderr.write('exportscope: no recording of this export is foreign by the detector or by a mark; the letters say 0 recordings.\n')
+
+    const { complaintLetters } = await import('../core/complaint/letters-adapter')
+    const { pickAuthorities, NoAuthorityError } = await import('../core/complaint/pick')
+    const { deadlineFor } = await import('../core/complaint/deadlines')
+    const { today, now } = clock(io.env)
+    let choice
+    try {
+      choice = pickAuthorities(facts)
+    } catch (err) {
+      if (err instanceof NoAuthorityError) return fail(EXIT_CANNOT_OPEN, `${err.message} Give person.country as the ISO code of an EEA country, the UK or Switzerland.`)
+      throw err
+    }
+    const kinds = ['controller-notice', 'art77-complaint', 'breach-report', 'victim-request', 'follow-up'] as const
+    for (const f of await complaintLetters.files(facts, evidence, kinds, { today })) {
+      io.signal?.throwIfAborted()
+      await put(f.name, f.bytes)
+    }
+    await put('deadline.ics', complaintLetters.ics(facts, { today, now }))
+    for (const panel of complaintLetters.panels(facts, evidence, { today })) await put(`form-${panel.authority}.txt`, panelText(panel))
+
+    const d = deadlineFor(facts, { today })
+    progress.done(`wrote ${plural(written.length, 'file')} in ${seconds(since(started))}`)
+    const lines = [
+      `Letters     ${printable(options.out)} (${plural(kinds.length, 'letter')} as PDF and text, deadline.ics${written.some((w) => w.name.startsWith('form-')) ? ', web-form panels' : ''})`,
+      `Complaint   ${printable(choice.complaint.name)} (${choice.complaint.slug}), data of ${choice.complaint.dataDate}${choice.complaint.webform ? `\n            web form ${choice.complaint.webform}` : ''}${choice.complaint.email ? `\n            e-mail ${choice.complaint.email}` : ''}`,
+      `Lead        ${choice.lead ? `${printable(choice.lead.name)} (${choice.lead.slug})` : 'none known'}`,
+      `Deadline    ${d.due} (one month from ${d.receiptDate}, Art. 12(3) GDPR); with an extension ${d.extendedDue}${d.overdue ? `\n            passed: send the follow-up letter; complain from ${d.complainFrom} if it goes unanswered` : ''}`,
+      `Evidence    ${plural(evidence.foreignRecordings, 'foreign recording')}; export SHA-256 ${evidence.archiveSha256 ?? 'not computed'}`,
+      `Manifest    SHA-256 ${evidence.manifestSha256 ?? 'none'}${options.bundlePath ? ` (from ${printable(basename(options.bundlePath))})` : ' (manifest.json beside the letters)'}`,
+      ...written.map((w) => `  ${w.name}  ${bytes(w.bytes)}`)
+    ]
+    io.stdout.write(`${lines.join('\n')}\n`)
+    return EXIT_OK
+  } catch (err) {
+    if (io.signal?.aborted) return fail(EXIT_CANCELLED, 'cancelled.')
+    throw err
+  } finally {
+    await archive.close()
+  }
+}
+
+async function readFacts(path: string): Promise<{ facts: ComplaintFacts } | { problem: string }> {
+  const { ComplaintFactsSchema } = await import('../shared/model/complaint')
+  let json: unknown
+  try {
+    json = JSON.parse(await readFile(path, 'utf8'))
+  } catch (err) {
+    return { problem: `The facts file ${path} cannot be read as JSON (${(err as Error).message}).` }
+  }
+  const parsed = ComplaintFactsSchema.safeParse(json)
+  if (parsed.success) return { facts: parsed.data }
+  const first = parsed.error.issues[0]!
+  return { problem: `The facts file ${path} is not complete: ${first.path.join('.') || '(file)'}: ${first.message}.` }
+}
+
+async function folderProblem(path: string): Promise<string | null> {
+  try {
+    const s = await stat(path)
+    return s.isDirectory() ? null : `${path} is a file; --out takes a folder.`
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'ENOENT' ? null : `${path} cannot be used: ${(err as Error).message}.`
+  }
+}
+
+/** Every field the facts need, with what the export suggests and blanks for the rest. */
+function factsTemplate(suggested: { person?: { name?: string; email?: string }; accountId?: string; controller?: string; service?: string }, lang: LetterLang) {
+  return {
+    person: { name: suggested.person?.name ?? '', address: '', email: suggested.person?.email ?? '', country: '', region: '' },
+    accountId: suggested.accountId ?? '',
+    controller: suggested.controller ?? '',
+    service: suggested.service ?? '',
+    requestDate: 'YYYY-MM-DD',
+    receiptDate: 'YYYY-MM-DD',
+    discoveryDate: 'YYYY-MM-DD',
+    controllerReference: '',
+    channel: 'webform',
+    priorContact: '',
+    harm: '',
+    shareIdentityWithController: true,
+    victimRemedy: 'restriction',
+    lang
+  }
+}
+
+/** The manifest of a bundle already written, after checking it describes this export. */
+async function bundleEvidence(
+  path: string,
+  archive: { parts: readonly { path: string }[] },
+  signal: AbortSignal | undefined,
+  evidenceSummary: typeof import('../core/complaint/bundle').evidenceSummary
+): Promise<{ evidence: EvidenceSummary } | { problem: string }> {
+  const { default: JSZip } = await import('jszip')
+  const { createHash } = await import('node:crypto')
+  const { ManifestSchema } = await import('../core/complaint/bundle')
+  const { exportSha256, hashArchive } = await import('../core/archive')
+  let bytesOfManifest: Uint8Array
+  try {
+    const zip = await JSZip.loadAsync(await readFile(path))
+    const file = zip.file('manifest.json')
+    if (!file) return { problem: `${path} has no manifest.json; is it an Exportscope bundle?` }
+    bytesOfManifest = await file.async('uint8array')
+  } catch (err) {
+    return { problem: `The bundle ${path} cannot be read (${(err as Error).message}).` }
+  }
+  const parsed = ManifestSchema.safeParse(JSON.parse(Buffer.from(bytesOfManifest).toString('utf8')))
+  if (!parsed.success) return { problem: `${path}: its manifest.json is not one this version can read.` }
+  const recorded = parsed.data.archive.sha256
+  // An unpacked folder has no one file to hash; its manifest's entries carry the hashes instead.
+  const sha = recorded === null ? null : exportSha256((await hashArchive(archive.parts.map((p) => p.path), { signal })).map((h) => h.sha256))
+  if (recorded !== sha) return { problem: `The bundle ${path} was made from another export (SHA-256 ${parsed.data.archive.sha256}, this export's is ${sha}).` }
+  return { evidence: evidenceSummary(parsed.data, createHash('sha256').update(bytesOfManifest).digest('hex')) }
+}
+
+function panelText(panel: { title: string; url: string | null; fields: { label: string; text: string; chars: number; limit: number | null; over: boolean }[]; warnings: string[] }): string {
+  const out = [panel.title, panel.url ?? '', '']
+  for (const f of panel.fields) {
+    const limit = f.limit === null ? 'limit unknown' : `limit ${f.limit}`
+    out.push(`== ${f.label} (${f.chars} characters, ${limit}${f.over ? ', TOO LONG' : ''})`, f.text, '')
+  }
+  if (panel.warnings.length > 0) out.push('Warnings:', ...panel.warnings.map((w) => `- ${w}`))
+  return `${out.join('\n')}\n`
+}

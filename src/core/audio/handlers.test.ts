@@ -1,0 +1,224 @@
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { workDir, writeZip } from '../../../test/fixtures/archives'
+import { contract } from '../../shared/ipc/contract'
+import { events, type EventName } from '../../shared/ipc/events'
+import { CallError } from '../../shared/ipc/result'
+import type { ExportReading, Recording } from '../../shared/model/recording'
+import { openArchive, type OpenedArchive } from '../archive'
+import type { Platform } from '../platform'
+import { createAudioHandlers } from './handlers'
+import { sine, square, toInt16 } from './testing/signals'
+import { writeMp3 } from './testing/mp3-writer'
+import { writeM4a } from './testing/mp4-writer'
+import { writeWav } from './testing/wav-writer'
+
+const wav = (seconds: number, amp = 0.5) => writeWav([square(100, 8000, seconds, amp)], 8000, { codec: 'pcm', bits: 16 })
+const original = wav(1.5, 0.75)
+
+let work: Awaited<ReturnType<typeof workDir>>
+let home: string
+let archive: OpenedArchive
+
+const recording = (id: string, path: string | null): Recording => ({
+  id,
+  provider: 'amazon',
+  time: '2024-01-01T00:00:00Z',
+  archiveTime: null,
+  deviceId: null,
+  accountId: null,
+  audio: path ? { path, part: null, size: 0 } : null,
+  durationMs: null,
+  transcript: null,
+  response: null,
+  language: null,
+  signals: [],
+  source: { file: 'x.csv', part: null, line: 1, fields: {} }
+})
+
+const reading = (recordings: Recording[]) => ({ recordings }) as unknown as ExportReading
+
+beforeAll(async () => {
+  work = await workDir()
+  home = await mkdtemp(join(tmpdir(), 'exportscope-home-'))
+  await writeZip(work.path('export.zip'), [
+    { name: 'audio/stored.wav', data: original, compress: false },
+    ...Array.from({ length: 8 }, (_, i) => ({ name: `audio/${i}.wav`, data: wav(0.4 + i / 10) })),
+    { name: 'audio/speech.mp3', data: await writeMp3(toInt16(sine(300, 16000, 1)), 16000) },
+    { name: 'audio/note.m4a', data: writeM4a({ sampleRate: 44100, channels: 1, samples: 44100, moovFirst: false }) },
+    { name: 'audio/garbage.wav', data: Buffer.from('GIF89a, not audio at all'.repeat(40)) },
+    { name: 'audio/cut.wav', data: original.subarray(0, original.length - 1001) }
+  ])
+  archive = await openArchive(work.path('export.zip'))
+})
+afterAll(async () => {
+  await archive?.close()
+  await work?.done()
+  await rm(home, { recursive: true, force: true })
+})
+
+const recordings = [
+  recording('r-stored', 'audio/stored.wav'),
+  ...Array.from({ length: 8 }, (_, i) => recording(`r-${i}`, `audio/${i}.wav`)),
+  recording('r-mp3', 'audio/speech.mp3'),
+  recording('r-m4a', 'audio/note.m4a'),
+  recording('r-garbage', 'audio/garbage.wav'),
+  recording('r-cut', 'audio/cut.wav'),
+  recording('r-silent', null),
+  recording('r-missing', 'audio/not-in-the-archive.wav')
+]
+
+function host(at = home) {
+  const emitted: Array<{ name: EventName; payload: unknown }> = []
+  const platform: Platform = {
+    shell: 'cli',
+    home: at,
+    emit: (name, payload) => {
+      // Every event must pass its own schema, as the harness and main check.
+      events[name].parse(payload)
+      emitted.push({ name, payload })
+    },
+    chooseArchive: async () => null,
+    mediaUrl: (token) => `exportscope-media://media/${token}`
+  }
+  return { platform, emitted }
+}
+
+let cleanup: Array<() => Promise<void>> = []
+afterEach(async () => {
+  for (const c of cleanup.splice(0)) await c()
+})
+
+function start(options: Parameters<typeof createAudioHandlers>[2] = {}, at = home) {
+  const { platform, emitted } = host(at)
+  const made = createAudioHandlers(platform, () => reading(recordings), { pool: { size: 2 }, buckets: 400, ...options })
+  cleanup.push(made.dispose)
+  return { ...made, emitted }
+}
+
+const until = async (check: () => boolean, ms = 20_000) => {
+  const end = Date.now() + ms
+  while (!check()) {
+    if (Date.now() > end) throw new Error('timed out')
+    await new Promise((r) => setTimeout(r, 20))
+  }
+}
+
+const collect = async (s: AsyncIterable<unknown>): Promise<Buffer> => {
+  const parts: Buffer[] = []
+  for await (const c of s) parts.push(c as Buffer)
+  return Buffer.concat(parts)
+}
+
+describe('audio handlers', () => {
+  it('answers facts, peaks and a media URL for a WAV, within the contract', async () => {
+    const { handlers, lifecycle } = start()
+    await lifecycle.opened('a1', { archive, reading: reading(recordings) })
+    const answer = await handlers.recordingAudio({ archiveId: 'a1', recordingId: 'r-stored', waitMs: 10_000 })
+    expect(contract.recordingAudio.response.parse(answer)).toEqual(answer)
+    expect(answer).toMatchObject({ status: 'ready', error: null, facts: { container: 'wav', codec: 'pcm', sampleRate: 8000, channels: 1, duration: 1.5 } })
+    expect(answer.mediaUrl).toMatch(/^exportscope-media:\/\/media\/[0-9a-f]{32}$/)
+    expect(answer.peaks!.min).toHaveLength(400)
+    expect(answer.peaks!.duration).toBeCloseTo(1.5, 6)
+    expect(Math.max(...answer.peaks!.max)).toBeCloseTo(0.75, 3)
+    expect(Math.min(...answer.peaks!.min)).toBeCloseTo(-0.75, 3)
+    // Asking again gives the same URL: one token per recording.
+    expect((await handlers.recordingAudio({ archiveId: 'a1', recordingId: 'r-stored', waitMs: 0 })).mediaUrl).toBe(answer.mediaUrl)
+  })
+
+  it('undecodable, cut, missing and silent recordings say so and give no media URL', async () => {
+    const { handlers, lifecycle } = start()
+    await lifecycle.opened('a1', { archive, reading: reading(recordings) })
+    const ask = (recordingId: string) => handlers.recordingAudio({ archiveId: 'a1', recordingId, waitMs: 10_000 })
+    expect(await ask('r-garbage')).toMatchObject({ status: 'error', error: 'audio could not be read: it is not a WAV, MP3, Ogg, FLAC or M4A file', mediaUrl: null, peaks: null })
+    expect(await ask('r-cut')).toMatchObject({ status: 'error', error: expect.stringMatching(/^audio could not be read: /), mediaUrl: null })
+    expect(await ask('r-silent')).toMatchObject({ status: 'none', mediaUrl: null })
+    expect(await ask('r-missing')).toMatchObject({ status: 'none', mediaUrl: null })
+    await expect(ask('no-such-recording')).rejects.toBeInstanceOf(CallError)
+    await expect(handlers.recordingAudio({ archiveId: 'a-closed', recordingId: 'r-0', waitMs: 0 })).rejects.toMatchObject({ code: 'not-found' })
+  })
+
+  it('an MP3 is decoded in Node; an M4A is handed to the renderer and its peaks are taken back', async () => {
+    const { handlers, lifecycle } = start()
+    await lifecycle.opened('a1', { archive, reading: reading(recordings) })
+    expect(await handlers.recordingAudio({ archiveId: 'a1', recordingId: 'r-mp3', waitMs: 10_000 })).toMatchObject({ status: 'ready', facts: { codec: 'mp3' } })
+    const m4a = await handlers.recordingAudio({ archiveId: 'a1', recordingId: 'r-m4a', waitMs: 10_000 })
+    expect(m4a).toMatchObject({ status: 'decode-here', facts: { codec: 'aac', needsRendererDecode: true }, peaks: null })
+    expect(m4a.mediaUrl).not.toBeNull()
+    const request = contract.storeRendererPeaks.request.parse({ archiveId: 'a1', recordingId: 'r-m4a', peaks: { duration: 1, sampleRate: 44100, channels: 1, min: [-0.5, -0.25], max: [0.5, 0.25] } })
+    const stored = await handlers.storeRendererPeaks(request)
+    expect(stored).toMatchObject({ status: 'ready', peaks: { duration: 1, min: [-0.5, -0.25], max: [0.5, 0.25] } })
+    expect(await handlers.recordingAudio({ archiveId: 'a1', recordingId: 'r-m4a', waitMs: 0 })).toMatchObject({ status: 'ready' })
+    // Peaks for a recording Node decodes itself are refused.
+    expect(await handlers.storeRendererPeaks({ archiveId: 'a1', recordingId: 'r-0', peaks: { duration: 1, sampleRate: 8000, channels: 1, min: [0], max: [0] } })).toMatchObject({ status: 'error' })
+    // The contract refuses malformed peaks before any handler runs.
+    expect(contract.storeRendererPeaks.request.safeParse({ archiveId: 'a1', recordingId: 'r-m4a', peaks: { duration: 1, sampleRate: 44100, channels: 1, min: [2], max: [3] } }).success).toBe(false)
+  })
+
+  it('a pending answer returns at once and an audio.peaks event follows; progress reaches the total', async () => {
+    // A home of its own: nothing cached yet.
+    const fresh = await mkdtemp(join(tmpdir(), 'exportscope-home-'))
+    cleanup.push(() => rm(fresh, { recursive: true, force: true }))
+    const { handlers, lifecycle, emitted } = start({ background: false }, fresh)
+    await lifecycle.opened('a1', { archive, reading: reading(recordings) })
+    const started = Date.now()
+    const first = await handlers.recordingAudio({ archiveId: 'a1', recordingId: 'r-7', waitMs: 0 })
+    expect(Date.now() - started).toBeLessThan(2000)
+    expect(first).toMatchObject({ status: 'pending', peaks: null })
+    expect(first.mediaUrl).not.toBeNull()
+    await until(() => emitted.some((e) => e.name === 'audio.peaks'))
+    expect(emitted.find((e) => e.name === 'audio.peaks')!.payload).toEqual({ archiveId: 'a1', recordingId: 'r-7', status: 'ready' })
+    expect(await handlers.recordingAudio({ archiveId: 'a1', recordingId: 'r-7', waitMs: 0 })).toMatchObject({ status: 'ready' })
+    const progress = emitted.filter((e) => e.name === 'audio.progress').map((e) => e.payload as { done: number; total: number })
+    expect(progress.at(-1)).toMatchObject({ done: 1, total: 1 })
+  })
+
+  it('background peaks cover every recording with audio, in the order asked, and stop on close', async () => {
+    const { handlers, lifecycle, emitted } = start()
+    await lifecycle.opened('a1', { archive, reading: reading(recordings) })
+    await handlers.setAudioPriorities({ archiveId: 'a1', selectedId: 'r-5', visibleIds: ['r-6', 'r-7'] })
+    const withAudio = recordings.filter((r) => r.audio && r.id !== 'r-missing').length
+    await until(() => emitted.some((e) => e.name === 'audio.progress' && (e.payload as { done: number }).done === withAudio))
+    const last = emitted.filter((e) => e.name === 'audio.progress').at(-1)!.payload
+    expect(last).toMatchObject({ archiveId: 'a1', total: withAudio, done: withAudio, failed: 2 })
+
+    // A second export, closed while its background work runs: nothing more is reported for it.
+    const second = createAudioHandlers(host().platform, () => reading(recordings), { pool: { size: 1 }, buckets: 400 })
+    cleanup.push(second.dispose)
+    await rm(join(home, 'peaks'), { recursive: true, force: true })
+    await second.lifecycle.opened('a2', { archive, reading: reading(recordings) })
+    await second.lifecycle.closed('a2')
+    await expect(second.handlers.recordingAudio({ archiveId: 'a2', recordingId: 'r-0', waitMs: 0 })).rejects.toMatchObject({ code: 'not-found' })
+  })
+
+  it('serves byte ranges of the recording only for tokens it issued, and forgets them on close', async () => {
+    const { handlers, lifecycle, media } = start({ background: false })
+    await lifecycle.opened('a1', { archive, reading: reading(recordings) })
+    const { mediaUrl } = await handlers.recordingAudio({ archiveId: 'a1', recordingId: 'r-stored', waitMs: 0 })
+    const token = mediaUrl!.split('/').pop()!
+    const partial = await media(token, 'bytes=100-1099')
+    expect(partial).toMatchObject({ status: 206, headers: { 'Content-Type': 'audio/wav', 'Content-Range': `bytes 100-1099/${original.length}` } })
+    expect((await collect(partial!.body)).equals(original.subarray(100, 1100))).toBe(true)
+    const full = await media(token, null)
+    expect(full!.status).toBe(200)
+    expect((await collect(full!.body)).equals(original)).toBe(true)
+    expect(await media('0'.repeat(32), null)).toBeNull()
+    await lifecycle.closed('a1')
+    expect(await media(token, null)).toBeNull()
+  })
+
+  it('a cached export answers from disk: reopened, every waveform is ready without waiting', async () => {
+    const first = start()
+    await first.lifecycle.opened('a1', { archive, reading: reading(recordings) })
+    await first.handlers.recordingAudio({ archiveId: 'a1', recordingId: 'r-3', waitMs: 10_000 })
+    await first.lifecycle.closed('a1')
+    const again = start({ background: false })
+    await again.lifecycle.opened('a9', { archive, reading: reading(recordings) })
+    const t0 = performance.now()
+    const answer = await again.handlers.recordingAudio({ archiveId: 'a9', recordingId: 'r-3', waitMs: 1000 })
+    expect(answer.status).toBe('ready')
+    expect(performance.now() - t0).toBeLessThan(500)
+  })
+})

@@ -1,0 +1,224 @@
+import { randomBytes } from 'node:crypto'
+import type { Handlers } from '../../shared/ipc/dispatch'
+import { CallError } from '../../shared/ipc/result'
+import type { RecordingAudio } from '../../shared/model/audio'
+import type { ExportReading } from '../../shared/model/recording'
+import type { ArchiveEntry, OpenedArchive } from '../archive'
+import type { ArchiveLifecycle } from '../archive/lifecycle'
+import type { Platform } from '../platform'
+import { PeaksCache } from './cache'
+import { failure } from './errors'
+import { serveMedia, type MediaResponse } from './media'
+import { peaksToJson } from './peaks/json'
+import { PeaksPool, type PoolOptions } from './pool/pool'
+import { probe } from './probe/index'
+import { entryReader } from './reader'
+import { PeaksScheduler } from './scheduler'
+import type { AudioFailure, AudioProbe, PeaksResult } from './types'
+
+type AudioHandlers = Pick<Handlers, 'recordingAudio' | 'setAudioPriorities' | 'storeRendererPeaks'>
+
+/** Answers one media request by the token the services issued; null for a token they never issued (or one whose export is closed). */
+export type MediaSource = (token: string, rangeHeader: string | null | undefined) => Promise<MediaResponse | null>
+
+export interface AudioOptions {
+  pool?: PoolOptions
+  buckets?: number
+  cacheBytes?: number
+  /** Start every recording's peaks in the background when an export opens (on by default). */
+  background?: boolean
+}
+
+interface OpenAudio {
+  archive: OpenedArchive
+  /** The reading the maps below were built from; a re-read (column mapping) replaces it. */
+  reading: ExportReading | null
+  /** Recording id → its audio entry; null when the recording names no audio the archive holds. */
+  entries: Map<string, ArchiveEntry | null>
+  scheduler: PeaksScheduler
+  probes: Map<string, Promise<AudioProbe | AudioFailure>>
+  /** Recordings the renderer asked about while their peaks were pending: they get an `audio.peaks` event. */
+  asked: Set<string>
+  tokens: Map<string, string>
+  off: Array<() => void>
+}
+
+const entryKey = (part: string | null, path: string) => `${part ?? ''}\n${path}`
+
+/**
+ * The audio calls: facts, peaks and a media URL per recording, background peaks that follow what
+ * the person looks at, and the media answers for the host's scheme or loopback server. One pool
+ * and one disk cache for the window; one scheduler per open export, stopped when it closes.
+ */
+export function createAudioHandlers(platform: Platform, readingOf: (archiveId: string) => ExportReading, o: AudioOptions = {}) {
+  const open = new Map<string, OpenAudio>()
+  const tokens = new Map<string, { archiveId: string; recordingId: string }>()
+  let pool: PeaksPool | null = null
+  let cache: PeaksCache | null = null
+
+  const get = (archiveId: string): OpenAudio => {
+    const a = open.get(archiveId)
+    if (!a) throw new CallError('not-found', `No open archive has the id ${archiveId}; it may have been closed.`)
+    sync(archiveId, a)
+    return a
+  }
+
+  /** Maps recordings to entries for the reading the archive has now, and queues any new ones. */
+  const sync = (archiveId: string, a: OpenAudio) => {
+    let reading: ExportReading
+    try {
+      reading = readingOf(archiveId)
+    } catch {
+      return
+    }
+    if (reading === a.reading) return
+    a.reading = reading
+    const byPath = new Map<string, ArchiveEntry>()
+    for (const e of a.archive.entries) byPath.set(entryKey(e.info.part, e.info.path), e)
+    a.entries.clear()
+    const targets = []
+    for (const r of reading.recordings) {
+      const entry = r.audio ? (byPath.get(entryKey(r.audio.part, r.audio.path)) ?? null) : null
+      a.entries.set(r.id, entry)
+      if (entry) targets.push({ id: r.id, archive: a.archive, entry })
+    }
+    if (o.background !== false) a.scheduler.add(targets)
+  }
+
+  const probeOf = (a: OpenAudio, id: string, entry: ArchiveEntry) => {
+    let p = a.probes.get(id)
+    if (!p) {
+      p = probe(entryReader(a.archive, entry)).catch((err: unknown) => failure(err instanceof Error ? err.message : String(err)))
+      a.probes.set(id, p)
+    }
+    return p
+  }
+
+  const mediaUrl = (archiveId: string, a: OpenAudio, recordingId: string): string | null => {
+    if (!platform.mediaUrl) return null
+    let token = a.tokens.get(recordingId)
+    if (!token) {
+      token = randomBytes(16).toString('hex')
+      a.tokens.set(recordingId, token)
+      tokens.set(token, { archiveId, recordingId })
+    }
+    return platform.mediaUrl(token)
+  }
+
+  const answer = (archiveId: string, a: OpenAudio, recordingId: string, facts: AudioProbe | AudioFailure, result: PeaksResult | null): RecordingAudio => {
+    const probeFailed = 'error' in facts
+    const base = { recordingId, facts: probeFailed ? null : facts, peaks: null, error: null, mediaUrl: null }
+    if (probeFailed) return { ...base, status: 'error', error: failure(facts.error).error }
+    if (result?.status === 'error') return { ...base, status: 'error', error: result.error }
+    const url = mediaUrl(archiveId, a, recordingId)
+    if (!result) return { ...base, status: 'pending', mediaUrl: url }
+    if (result.status === 'needsRendererDecode') return { ...base, status: 'decode-here', mediaUrl: url }
+    const { codec: _codec, ...peaks } = peaksToJson(result.peaks)
+    return { ...base, status: 'ready', peaks, mediaUrl: url }
+  }
+
+  const ensurePool = () => {
+    pool ??= new PeaksPool(o.pool)
+    cache ??= PeaksCache.inHome(platform.home, { maxBytes: o.cacheBytes })
+    return { pool, cache }
+  }
+
+  const lifecycle: ArchiveLifecycle = {
+    async opened(archiveId, { archive }) {
+      const { pool, cache } = ensurePool()
+      const scheduler = new PeaksScheduler({ pool, cache, buckets: o.buckets })
+      const a: OpenAudio = { archive, reading: null, entries: new Map(), scheduler, probes: new Map(), asked: new Set(), tokens: new Map(), off: [] }
+      a.off.push(
+        scheduler.on('progress', (p) => platform.emit('audio.progress', { archiveId, total: p.total, done: p.done, failed: p.failed, fromCache: p.fromCache })),
+        scheduler.on('result', (recordingId, r) => {
+          if (!a.asked.delete(recordingId)) return
+          platform.emit('audio.peaks', { archiveId, recordingId, status: r.status === 'needsRendererDecode' ? 'decode-here' : r.status })
+        })
+      )
+      open.set(archiveId, a)
+      sync(archiveId, a)
+      return []
+    },
+    hashed() {},
+    async closed(archiveId) {
+      const a = open.get(archiveId)
+      if (!a) return
+      open.delete(archiveId)
+      for (const off of a.off) off()
+      a.scheduler.close()
+      for (const token of a.tokens.values()) tokens.delete(token)
+    }
+  }
+
+  const handlers: AudioHandlers = {
+    async recordingAudio({ archiveId, recordingId, waitMs }) {
+      const a = get(archiveId)
+      if (!a.entries.has(recordingId)) throw new CallError('not-found', `The export has no recording with the id ${recordingId}.`)
+      const entry = a.entries.get(recordingId)
+      if (!entry) return { recordingId, status: 'none', facts: null, peaks: null, error: null, mediaUrl: null }
+      // The person is looking at it: it goes ahead of everything, and a request without background work still queues it.
+      a.scheduler.add([{ id: recordingId, archive: a.archive, entry }])
+      a.scheduler.select(recordingId)
+      // Header and peaks at once: a cached waveform is one file read, the header a few KB of the entry.
+      const pending = a.scheduler.get(recordingId)
+      pending.catch(() => undefined)
+      const facts = await probeOf(a, recordingId, entry)
+      if ('error' in facts) return answer(archiveId, a, recordingId, facts, null)
+      let timer: NodeJS.Timeout | undefined
+      const result = await Promise.race([
+        pending,
+        new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), waitMs)))
+      ]).catch(() => null)
+      clearTimeout(timer)
+      if (!result) a.asked.add(recordingId)
+      return answer(archiveId, a, recordingId, facts, result)
+    },
+    async setAudioPriorities({ archiveId, selectedId, visibleIds }) {
+      const a = get(archiveId)
+      if (selectedId !== null && a.entries.get(selectedId)) a.scheduler.select(selectedId)
+      a.scheduler.setVisible(visibleIds)
+      return { ok: true }
+    },
+    async storeRendererPeaks({ archiveId, recordingId, peaks }) {
+      const a = get(archiveId)
+      const entry = a.entries.get(recordingId)
+      if (!entry) throw new CallError('not-found', `The export has no audio for the recording ${recordingId}.`)
+      const facts = await probeOf(a, recordingId, entry)
+      const stored = await a.scheduler.storeRendererPeaks(recordingId, peaks)
+      return answer(archiveId, a, recordingId, facts, stored)
+    }
+  }
+
+  const media: MediaSource = async (token, rangeHeader) => {
+    const issued = tokens.get(token)
+    const a = issued && open.get(issued.archiveId)
+    const entry = a && a.entries.get(issued.recordingId)
+    if (!entry) return null
+    return serveMedia(a.archive, entry, rangeHeader)
+  }
+
+  const dispose = async () => {
+    await Promise.all([...open.keys()].map((id) => lifecycle.closed(id)))
+    await pool?.close()
+    pool = null
+  }
+
+  return { handlers, lifecycle, media, dispose }
+}
+
+/** Several areas listening to the same archive lifecycle; problems from each are shown together. */
+export function bothLifecycles(...all: ArchiveLifecycle[]): ArchiveLifecycle {
+  return {
+    async opened(archiveId, opened) {
+      const problems = []
+      for (const l of all) problems.push(...(await l.opened(archiveId, opened)))
+      return problems
+    },
+    hashed(archiveId, sha256) {
+      for (const l of all) l.hashed(archiveId, sha256)
+    },
+    async closed(archiveId) {
+      for (const l of all) await l.closed(archiveId)
+    }
+  }
+}

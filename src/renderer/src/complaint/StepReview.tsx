@@ -1,0 +1,66 @@
+import { useEffect } from 'react'
+import { useTranslation } from 'react-i18next'
+import { useComplaintStore } from '../stores/complaint'
+import { AuthorityCards } from './AuthorityCards'
+import { BundlePanel } from './BundlePanel'
+import { DeadlineCard } from './DeadlineCard'
+import { FormPanels } from './FormPanels'
+import { LettersPanel } from './LettersPanel'
+import { RetentionPanel } from './RetentionPanel'
+
+/** Step 4: where it goes, by when, in which words, with which evidence, and what to do with the export after. */
+export function StepReview() {
+  const { t } = useTranslation()
+  const preview = useComplaintStore((s) => s.preview)
+  const error = useComplaintStore((s) => s.previewError)
+  const load = useComplaintStore((s) => s.loadPreview)
+  const goTo = useComplaintStore((s) => s.goTo)
+  const deleted = useComplaintStore((s) => s.deleted)
+  useEffect(() => void load(), [load])
+
+  if (deleted) return <RetentionPanel />
+  if (error === 'incomplete') {
+    return (
+      <p className="warning" role="alert">
+        {t('complaint.review.incomplete')}{' '}
+        <button type="button" onClick={() => goTo('person')}>
+          {t('complaint.steps.person')}
+        </button>
+      </p>
+    )
+  }
+  if (error) return <p className="error-text" role="alert">{error}</p>
+  if (!preview) return <p aria-busy="true">{t('complaint.review.preparing')}</p>
+  const e = preview.evidence
+  return (
+    <div className="review-sections">
+      <section className="card evidence-card" aria-labelledby="ev-title">
+        <h3 id="ev-title">{t('complaint.review.evidence')}</h3>
+        <p data-testid="evidence-summary">
+          {t('complaint.review.evidenceLine', { count: e.foreignRecordings, devices: e.foreignDevices.length })}
+        </p>
+        <dl className="kv">
+          <dt>{t('complaint.review.archive')}</dt>
+          <dd className="mono">{e.archiveName}</dd>
+          <dt>SHA-256</dt>
+          <dd className="mono">{e.archiveSha256 ?? t('complaint.review.hashPending')}</dd>
+          <dt>{t('complaint.review.manifest')}</dt>
+          <dd className="mono" data-testid="manifest-sha">{e.manifestSha256 ?? t('complaint.review.manifestPending')}</dd>
+        </dl>
+        {preview.notes.length > 0 && (
+          <ul className="notes">
+            {preview.notes.map((n) => (
+              <li key={n}>{n}</li>
+            ))}
+          </ul>
+        )}
+      </section>
+      <AuthorityCards authorities={preview.authorities} />
+      <DeadlineCard deadline={preview.deadline} />
+      <LettersPanel letters={preview.letters} />
+      <FormPanels panels={preview.panels} />
+      <BundlePanel />
+      <RetentionPanel />
+    </div>
+  )
+}
