@@ -19,7 +19,7 @@ function seen(d: ScanReportDevice): string {
 export function deviceTable(devices: readonly ScanReportDevice[]): string[] {
   if (devices.length === 0) return []
   const header = ['Name', 'Serial', 'Registered', 'Recordings', 'First – last recording (UTC)']
-  const rows = devices.map((d) => [clip(printable(d.name ?? '-')), printable(d.serial ?? '-'), d.registered ? 'yes' : 'NO', count(d.recordings), seen(d)])
+  const rows = devices.map((d) => [clip(printable(d.name ?? '-')), printable(d.serial ?? '-'), d.registered ? 'yes' : d.registrationKnown === false ? 'not stated' : 'NO', count(d.recordings), seen(d)])
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)))
   const RIGHT = 3
   const line = (cells: string[]) =>

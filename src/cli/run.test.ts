@@ -44,7 +44,7 @@ describe('exportscope --help and --version', () => {
     expect(await cli('--version')).toEqual({ code: 0, stdout: `${pkg.version}\n`, stderr: '' })
   })
   it('refuses an unknown command with exit 2 and one line', async () => {
-    const r = await cli('bundle', 'x')
+    const r = await cli('frobnicate', 'x')
     expect(r.code).toBe(2)
     expect(lines(r.stderr)).toHaveLength(1)
     expect(r.stdout).toBe('')

@@ -115,7 +115,8 @@ describe('navigation, permissions and senders', () => {
     for (const url of ['https://example.com', `${APP_ORIGIN}/other.html`, 'file:///tmp/x.html']) expect(isAllowedNavigation(url)).toBe(false)
   })
   it('grants no permission', () => {
-    for (const p of ['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal', 'fullscreen']) expect(isPermissionGranted(p)).toBe(false)
+    for (const p of ['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal', 'fullscreen', 'clipboard']) expect(isPermissionGranted(p)).toBe(false)
+    expect(isPermissionGranted('clipboard-sanitized-write')).toBe(true)
   })
   it('trusts only the app top frame', () => {
     expect(isTrustedSender({ url: `${APP_ORIGIN}/index.html`, isTop: true })).toBe(true)

@@ -82,9 +82,12 @@ export function isAllowedNavigation(_url: string): boolean {
   return false
 }
 
-/** No permission (camera, microphone, notifications, geolocation, …) is ever granted. */
-export function isPermissionGranted(_permission: string): boolean {
-  return false
+/**
+ * Only writing plain text to the clipboard is granted (the complaint wizard's Copy buttons, for web
+ * forms); camera, microphone, notifications, geolocation, clipboard reading and the rest never are.
+ */
+export function isPermissionGranted(permission: string): boolean {
+  return permission === 'clipboard-sanitized-write'
 }
 
 /** Only our own top frame may call the contract. */

@@ -85,7 +85,9 @@ export const complaintLetters = {
   panels(input: ComplaintFacts, evidence: EvidenceSummary, options: { today: Day }): FormPanel[] {
     const facts = normal(input)
     const { complaint, lead } = pickAuthorities(facts)
-    const slugs = [...new Set([complaint.slug, lead?.slug].filter((s): s is string => Boolean(s && PANEL_AUTHORITIES.includes(s))))]
+    // The authorities picked for this case come first; the other forms we know follow, since a person may file elsewhere (Art. 77(1)).
+    const picked = [complaint.slug, lead?.slug].filter((s): s is string => Boolean(s && PANEL_AUTHORITIES.includes(s)))
+    const slugs = [...new Set([...picked, ...PANEL_AUTHORITIES])]
     return slugs.map((slug) => formPanels(slug, facts, evidence, facts.lang, options))
   },
 

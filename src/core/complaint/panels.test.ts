@@ -47,9 +47,10 @@ describe('formPanels', () => {
     expect(() => formPanels('frcnil', bavarianFacts(), sampleEvidence(), 'en', { today })).toThrow(/gbico/)
   })
 
-  it('offers the CNPD panel in the preview of a Bavarian Amazon case', () => {
+  it('offers the CNPD panel first in the preview of a Bavarian Amazon case, then the other forms', () => {
     const preview = complaintLetters.preview(bavarianFacts(), sampleEvidence(), { today })
-    expect(preview.panels.map((p) => p.authority)).toEqual(['lucnpd'])
+    expect(preview.panels.map((p) => p.authority)).toEqual(['lucnpd', ...Object.keys(FORMS).filter((s) => s !== 'lucnpd')])
+    expect(preview.panels.map((p) => p.authority).sort()).toEqual(['gbico', 'iedpc', 'lucnpd'])
     expect(preview.authorities.map((a) => [a.slug, a.role])).toEqual([
       ['debaylda', 'complaint'],
       ['lucnpd', 'lead']

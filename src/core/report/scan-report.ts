@@ -35,6 +35,7 @@ const toDevice = (d: Device, judgement: Judgement): ScanReportDevice => ({
   serial: d.serial,
   type: d.type,
   registered: d.registered,
+  ...(d.registrationKnown === false ? { registrationKnown: false } : {}),
   recordings: d.recordings,
   firstSeen: d.firstSeen,
   lastSeen: d.lastSeen,

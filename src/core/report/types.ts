@@ -36,6 +36,8 @@ export interface ScanReportDevice {
   serial: string | null
   type: string | null
   registered: boolean
+  /** false when the export names no registrations at all, so 'registered: false' is not evidence. */
+  registrationKnown?: boolean
   recordings: number
   firstSeen: string | null
   lastSeen: string | null

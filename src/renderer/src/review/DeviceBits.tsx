@@ -19,7 +19,9 @@ export function RegistrationBadge({ registration, compact = false, iconOnly = fa
       ? t(compact ? 'device.registeredShort' : 'device.registered')
       : registration === 'unregistered'
         ? t(compact ? 'device.notRegisteredShort' : 'device.notRegistered')
-        : t(compact ? 'device.unknownShort' : 'device.unknown')
+        : registration === 'unstated'
+          ? t(compact ? 'device.unstatedShort' : 'device.unstated')
+          : t(compact ? 'device.unknownShort' : 'device.unknown')
   return (
     <span className={`reg-badge ${registration}${compact ? ' compact' : ''}${iconOnly ? ' icon-only' : ''}`} data-registration={registration} title={iconOnly ? label : undefined}>
       <span aria-hidden="true" className="reg-icon">

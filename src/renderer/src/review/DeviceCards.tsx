@@ -11,7 +11,7 @@ import { RegistrationBadge } from './DeviceBits'
 import { markedPerLane } from './judged'
 import { MarkMenu, MarkVerdict, NoteEditor } from './MarkBits'
 import { formatMinute, formatUtc, parseTime } from './time'
-import { registrationOf } from './tones'
+import { isUnregistered, registrationOf } from './tones'
 
 const NO_DEVICES: readonly Device[] = Object.freeze([])
 
@@ -20,7 +20,7 @@ export function DeviceCards() {
   const { t, i18n } = useTranslation()
   const devices = useArchiveStore((s) => s.summary?.reading.devices ?? NO_DEVICES)
   const ordered = useMemo(() => orderDevices(devices), [devices])
-  const unregistered = devices.filter((d) => !d.registered).length
+  const unregistered = devices.filter(isUnregistered).length
   return (
     <section className="devices" aria-labelledby="devices-title">
       <div className="devices-head">

@@ -38,6 +38,7 @@ export function FilterBar() {
   const loading = useRecordingsStore((s) => s.status === 'loading')
   const expected = useRecordingsStore((s) => s.total)
   const hasUnknown = catalog.lanes.some((l) => l.registration === 'unknown')
+  const hasUnstated = catalog.lanes.some((l) => l.registration === 'unstated')
   const reason = useFiltersStore((s) => s.reason)
   const verdict = useFiltersStore((s) => s.verdict)
   const mark = useFiltersStore((s) => s.mark)
@@ -94,6 +95,7 @@ export function FilterBar() {
           <option value="all">{t('filters.anyRegistration')}</option>
           <option value="unregistered">{t('filters.unregistered')}</option>
           <option value="registered">{t('filters.registered')}</option>
+          {hasUnstated && <option value="unstated">{t('device.unstated')}</option>}
           {hasUnknown && <option value="unknown">{t('filters.unknown')}</option>}
         </select>
       </label>

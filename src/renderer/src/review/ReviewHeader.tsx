@@ -3,6 +3,7 @@ import { formatBytes, formatCount } from '../format'
 import { useAppStore } from '../stores/app'
 import { useArchiveStore } from '../stores/archive'
 import { ReviewStatus } from './ReviewStatus'
+import { isUnregistered } from './tones'
 
 /** Which export this is, whom it says it belongs to, who read it and how much it holds. */
 export function ReviewHeader() {
@@ -15,7 +16,7 @@ export function ReviewHeader() {
   const { reading } = summary
   const owner = reading.account
   const others = reading.accounts.filter((a) => a.role === 'other')
-  const unregistered = reading.devices.filter((d) => !d.registered).length
+  const unregistered = reading.devices.filter(isUnregistered).length
   const hasOwner = owner.names.length + owner.emails.length + owner.ids.length > 0
   return (
     <header className="review-head">

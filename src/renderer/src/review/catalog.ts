@@ -60,7 +60,7 @@ export function deviceLabel(device: Device): string {
   return device.name?.trim() || device.serial || device.type || device.id
 }
 
-const registrationRank: Record<Registration, number> = { unregistered: 0, registered: 1, unknown: 2 }
+const registrationRank: Record<Registration, number> = { unregistered: 0, registered: 1, unstated: 2, unknown: 3 }
 
 /** Devices as the cards and lanes show them: not registered first (what a person must see), then by recordings. */
 export function orderDevices(devices: readonly Device[]): Device[] {

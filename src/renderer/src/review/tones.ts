@@ -11,18 +11,28 @@ export const TONES = ['registered', 'unregistered', 'unknown', 'own', 'suspect',
 export type Tone = (typeof TONES)[number]
 export const toneIndex = (tone: Tone): number => TONES.indexOf(tone)
 
-/** Registration as the export states it: listed among the account's devices, not listed, or no device at all. */
-export type Registration = 'registered' | 'unregistered' | 'unknown'
+/**
+ * Registration as the export states it: listed among the account's devices, not listed, the export
+ * names no registrations at all (no registration.csv, Google), or no device at all.
+ */
+export type Registration = 'registered' | 'unregistered' | 'unstated' | 'unknown'
 
 export function registrationOf(device: Device | null): Registration {
   if (!device) return 'unknown'
-  return device.registered ? 'registered' : 'unregistered'
+  if (device.registered) return 'registered'
+  return device.registrationKnown === false ? 'unstated' : 'unregistered'
 }
+
+/** Devices the export says are not the account's; an unstated registration is not evidence either way. */
+export const isUnregistered = (device: Device): boolean => registrationOf(device) === 'unregistered'
 
 const MARK_TONE: Record<MarkValue, Tone> = { mine: 'own', 'not-mine': 'foreign', unsure: 'suspect' }
 
 export function toneOf(device: Device | null, verdict?: Verdict | null, mark?: MarkValue | null): Tone {
-  return mark ? MARK_TONE[mark] : (verdict ?? registrationOf(device))
+  if (mark) return MARK_TONE[mark]
+  if (verdict) return verdict
+  const registration = registrationOf(device)
+  return registration === 'unstated' ? 'unknown' : registration
 }
 
 /** The CSS custom property that holds a tone's colour, in both themes (styles.css). */
