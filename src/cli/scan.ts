@@ -63,6 +63,18 @@ export async function scan(options: ScanOptions, io: CliIo): Promise<number> {
     const timings: Record<string, number> = { open }
     progress.done(`listed ${plural(archive.entries.length, 'entry', 'entries')} of ${printable(basename(archive.path))} (${archive.format}, ${bytes(archive.bytes)}) in ${seconds(open)}`)
 
+    // The hash runs in a worker thread, so it goes on while the providers read; its line comes after.
+    const hashed = options.hash && archive.format !== 'folder'
+    const hashStarted = performance.now()
+    let showHashing = false
+    const hashing = hashed
+      ? hashParts(archive, io.signal, (done, total) => {
+          if (showHashing) progress.hashing(archive.parts.length, done, total)
+        })
+      : null
+    // Without a listener a cancelled hash would be an unhandled rejection while reading fails first.
+    hashing?.catch(() => undefined)
+
     const readStarted = performance.now()
     const reading = await readProviders(archive, mappings, io.signal, progress)
     timings.read = since(readStarted)
@@ -71,13 +83,14 @@ export async function scan(options: ScanOptions, io: CliIo): Promise<number> {
     const analysis = await analyze(reading)
     timings.analyze = since(analyzeStarted)
 
-    const hashed = options.hash && archive.format !== 'folder'
     const problems = [...archive.problems]
     let hashes: FileHash[] | null = null
-    if (hashed) {
-      const hashStarted = performance.now()
-      const result = await hashParts(archive, io.signal, progress)
+    if (hashing) {
+      showHashing = true
+      const result = await hashing
       timings.hash = since(hashStarted)
+      if ('hashes' in result) progress.done(`computed the SHA-256 of ${bytes(archive.bytes)} in ${seconds(timings.hash)}`)
+      else progress.clear()
       if ('problem' in result) problems.push(result.problem)
       else hashes = result.hashes
     }
@@ -135,20 +148,19 @@ async function readProviders(archive: OpenedArchive, mappings: ColumnMapping[], 
 }
 
 /** A hash that fails (a part vanished, a read error) is a problem in the report, not a failed scan. */
-async function hashParts(archive: OpenedArchive, signal: AbortSignal | undefined, progress: Progress): Promise<{ hashes: FileHash[] } | { problem: Problem }> {
-  const started = performance.now()
-  const files = archive.parts.length
-  progress.hashing(files, 0, archive.bytes)
+async function hashParts(
+  archive: OpenedArchive,
+  signal: AbortSignal | undefined,
+  onProgress: (bytes: number, totalBytes: number) => void
+): Promise<{ hashes: FileHash[] } | { problem: Problem }> {
   try {
     const paths = archive.parts.map((p) => p.path)
-    const hashes = await hashArchive(paths, { signal, onProgress: (p) => progress.hashing(files, p.bytes, p.totalBytes) })
-    progress.done(`computed the SHA-256 of ${bytes(archive.bytes)} in ${seconds(since(started))}`)
-    return { hashes }
+    return { hashes: await hashArchive(paths, { signal, onProgress: (p) => onProgress(p.bytes, p.totalBytes) }) }
   } catch (err) {
     if (signal?.aborted) throw err
-    progress.clear()
     // hashArchive's errors are already sentences that name the cause.
     const message = err instanceof Error ? err.message : `The SHA-256 of the export could not be computed (${String(err)}).`
     return { problem: { kind: 'hash-failed', path: null, message } }
   }
 }
+
