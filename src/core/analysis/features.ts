@@ -14,19 +14,32 @@ export interface RecordingFeatures {
 
 const NONE: readonly never[] = Object.freeze([])
 
-// The same reading is analysed again after every mark; its words do not change, so they are read once.
-const cache = new WeakMap<readonly Recording[], readonly RecordingFeatures[]>()
+// The same reading is analysed again after every mark; its words do not change, so they are read once
+// (and a second call while the first is still reading waits for it instead of reading them again).
+const cache = new WeakMap<readonly Recording[], Promise<readonly RecordingFeatures[]>>()
+
+// Reading 100,000 distinct transcripts takes seconds; the engine answers other calls in between.
+const SLICE_MS = 8
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve))
 
 /** What the profile rules compare, per recording; transcripts repeat ("stop"), so each text is read once. */
-export async function featuresOf(recordings: readonly Recording[]): Promise<readonly RecordingFeatures[]> {
-  const hit = cache.get(recordings)
-  if (hit) return hit
+export function featuresOf(recordings: readonly Recording[]): Promise<readonly RecordingFeatures[]> {
+  let hit = cache.get(recordings)
+  if (!hit) {
+    hit = readFeatures(recordings)
+    cache.set(recordings, hit)
+    hit.catch(() => cache.delete(recordings))
+  }
+  return hit
+}
+
+async function readFeatures(recordings: readonly Recording[]): Promise<readonly RecordingFeatures[]> {
   // eld's n-gram tables take ~200 ms and ~45 MB to load: only an export with transcripts of unknown language pays for them.
   const needsDetector = recordings.some((r) => primaryLanguage(r.language) === null && !!r.transcript?.trim())
   const detect = needsDetector ? await loadLanguageDetector() : null
   const languages = new Map<string, string | null>()
   const words = new Map<string, { places: readonly Place[]; names: readonly string[]; count: number }>()
-  const out = recordings.map((r): RecordingFeatures => {
+  const featuresOfOne = (r: Recording): RecordingFeatures => {
     const parsed = r.time === null ? Number.NaN : Date.parse(r.time)
     const time = Number.isNaN(parsed) ? null : parsed
     const transcript = r.transcript?.trim() || null
@@ -47,7 +60,15 @@ export async function featuresOf(recordings: readonly Recording[]): Promise<read
       if (!languages.has(key)) languages.set(key, (language = languageOf(detect, transcript, r.response, w.count)))
     }
     return { time, language, places: w.places, names: w.names }
-  })
-  cache.set(recordings, out)
+  }
+  const out: RecordingFeatures[] = new Array(recordings.length)
+  let sliceStarted = performance.now()
+  for (let i = 0; i < recordings.length; i++) {
+    out[i] = featuresOfOne(recordings[i]!)
+    if ((i & 63) === 63 && performance.now() - sliceStarted > SLICE_MS) {
+      await nextTurn()
+      sliceStarted = performance.now()
+    }
+  }
   return out
 }
