@@ -103,6 +103,27 @@ describe('a Google Takeout export split into parts', () => {
     }
   })
 
+  it('two exports whose names merely end in numbers are not parts of one', async () => {
+    await mkdir(work.path('numbered'))
+    await writeFile(work.path('numbered/ui-1700.zip'), await zipBuffer([{ name: 'a.mp3', data: 'a' }]))
+    await writeFile(work.path('numbered/ui-20000.zip'), await zipBuffer([{ name: 'b.mp3', data: 'b' }]))
+    await writeFile(work.path('numbered/export-1701.zip'), await zipBuffer([{ name: 'c.mp3', data: 'c' }]))
+    const one = await openArchive(work.path('numbered/ui-1700.zip'))
+    const folder = await openArchive(work.path('numbered'))
+    try {
+      expect(one.format).toBe('zip')
+      expect(one.parts).toHaveLength(1)
+      expect(one.entries.map((e) => e.info.path)).toEqual(['a.mp3'])
+      expect(one.problems).toEqual([])
+      // The folder is a folder of three ZIPs, not one export made of their entries.
+      expect(folder.format).toBe('folder')
+      expect(folder.entries.map((e) => e.info.path).sort()).toEqual(expect.arrayContaining(['export-1701.zip', 'ui-1700.zip', 'ui-20000.zip'].map((n) => expect.stringContaining(n))))
+    } finally {
+      await one.close()
+      await folder.close()
+    }
+  })
+
   it('a damaged sibling part is a problem line; the part that was opened still opens', async () => {
     await writeParts('bad', [1, 2])
     await writeFile(work.path(`bad/${part(2)}`), 'not a zip')
