@@ -107,6 +107,10 @@ test('the review parts speak German and pass an accessibility scan', async ({ ap
   await expect(unreviewed(page)).toHaveText(`${TOTAL} von ${TOTAL} Aufnahmen noch zu prüfen`)
   await expect(page.getByTestId('mark-not-mine')).toHaveText('Nicht meine')
   await expect(page.getByTestId('finding').first()).toContainText('Stark')
+  // The detector's sentences too: German words, German dates, no English left over.
+  const sentences = page.locator('[data-testid=finding] .finding-message')
+  await expect(sentences.first()).toContainText('ist nicht auf dieses Konto registriert')
+  for (const text of await sentences.allTextContents()) expect(text).not.toMatch(/\b(recordings?|registered|between|account)\b/)
   expect(await violations()).toEqual([])
   await page.screenshot({ path: test.info().outputPath('review-de.png'), fullPage: true })
 })

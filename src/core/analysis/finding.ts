@@ -1,11 +1,39 @@
-import type { Finding, RuleId, Severity } from '../../shared/model/analysis'
+import type { Finding, FindingTextKey, RuleId, Severity } from '../../shared/model/analysis'
 import type { Evidence } from './types'
 
-/** A finding over recordings given by index; its message is a full sentence. */
-export const findingOf = (e: Evidence, rule: { id: RuleId; severity: Severity }, indices: readonly number[], deviceIds: readonly string[], message: string): Finding => ({
+export type FindingParams = NonNullable<Finding['text']>['params']
+
+/** The first and last day of the recordings, as ISO days in UTC (null when no time is known). */
+function spanOf(e: Evidence, indices: readonly number[]): { from: string | null; to: string | null } {
+  let first = Number.POSITIVE_INFINITY
+  let last = Number.NEGATIVE_INFINITY
+  for (const i of indices) {
+    const t = e.features[i]!.time
+    if (t === null) continue
+    if (t < first) first = t
+    if (t > last) last = t
+  }
+  if (!Number.isFinite(first)) return { from: null, to: null }
+  return { from: new Date(first).toISOString().slice(0, 10), to: new Date(last).toISOString().slice(0, 10) }
+}
+
+/**
+ * A finding over recordings given by index; its message is a full English sentence, and `key` with
+ * `params` let the app say it in the person's language (n, from and to are always added).
+ */
+export const findingOf = (
+  e: Evidence,
+  rule: { id: RuleId; severity: Severity },
+  indices: readonly number[],
+  deviceIds: readonly string[],
+  message: string,
+  key?: FindingTextKey,
+  params: FindingParams = {}
+): Finding => ({
   rule: rule.id,
   severity: rule.severity,
   message,
+  ...(key ? { text: { key, params: { n: indices.length, ...spanOf(e, indices), ...params } } } : {}),
   recordingIds: indices.map((i) => e.recordings[i]!.id),
   deviceIds: [...deviceIds]
 })

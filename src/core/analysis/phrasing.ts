@@ -43,6 +43,13 @@ export const alsoDuring = (times: Iterable<number | null>): string => {
 /** Long serials are shortened like the issue's example, "G090…7Q2": enough to match a sticker. */
 const shortSerial = (s: string): string => (s.length > 10 ? `${s.slice(0, 4)}…${s.slice(-3)}` : s)
 
+/** A device as the app's translations name it: its name, else its type, and the shortened serial. */
+export const deviceParams = (d: Pick<Device, 'name' | 'serial' | 'type'>): { device: string | null; deviceType: string | null; serial: string | null } => ({
+  device: d.name,
+  deviceType: d.type,
+  serial: d.serial ? shortSerial(d.serial) : null
+})
+
 /** "Device 'Echo Dot' (serial G090…7Q2)". */
 export function deviceLabel(d: Pick<Device, 'name' | 'serial' | 'type'>): string {
   const name = d.name ? `Device '${d.name}'` : d.type ? `A device of type ${d.type}` : 'A device'

@@ -35,8 +35,8 @@ describe('outside-registration', () => {
     const r = reading({ devices: [dot], recordings: times.map((time, i) => recording({ id: `r${i}`, deviceId: 'd-dot', time })) })
     const { findings, recordingVerdicts, deviceVerdicts } = await analyze(r)
     expect(findings).toEqual([
-      { rule: 'outside-registration', severity: 'weak', recordingIds: ['r0', 'r1'], deviceIds: ['d-dot'], message: "2 recordings came from 'Echo Dot' before it was registered to this account on 1 Mar 2023, between 1 Feb and 10 Feb 2023." },
-      { rule: 'outside-registration', severity: 'weak', recordingIds: ['r5'], deviceIds: ['d-dot'], message: "1 recording came from 'Echo Dot' after it was removed from this account on 1 Apr 2023, on 5 Apr 2023." }
+      { rule: 'outside-registration', severity: 'weak', recordingIds: ['r0', 'r1'], deviceIds: ['d-dot'], message: "2 recordings came from 'Echo Dot' before it was registered to this account on 1 Mar 2023, between 1 Feb and 10 Feb 2023.", text: { key: 'outsideBefore', params: { n: 2, from: '2023-02-01', to: '2023-02-10', device: 'Echo Dot', deviceType: null, serial: expect.any(String), day: '2023-03-01' } } },
+      { rule: 'outside-registration', severity: 'weak', recordingIds: ['r5'], deviceIds: ['d-dot'], message: "1 recording came from 'Echo Dot' after it was removed from this account on 1 Apr 2023, on 5 Apr 2023.", text: { key: 'outsideAfter', params: { n: 1, from: '2023-04-05', to: '2023-04-05', device: 'Echo Dot', deviceType: null, serial: expect.any(String), day: '2023-04-01' } } }
     ])
     expect(['r0', 'r1', 'r2', 'r3', 'r4', 'r5'].map((id) => recordingVerdicts.get(id)!.verdict)).toEqual(['suspect', 'suspect', 'own', 'own', 'own', 'suspect'])
     expect(deviceVerdicts.get('d-dot')).toBe('suspect')
@@ -78,7 +78,7 @@ describe('account ids', () => {
       recordings: [recording({ id: 'r1', accountId: 'anna@example.org' })]
     })
     const { findings, recordingVerdicts } = await analyze(r)
-    expect(findings).toEqual([{ rule: 'second-account', severity: 'strong', recordingIds: [], deviceIds: [], message: 'The export holds a second account, Tom (tom@example.net), read from Takeout 2/Takeout/archive_browser.html; no recording is tied to it.' }])
+    expect(findings).toEqual([{ rule: 'second-account', severity: 'strong', recordingIds: [], deviceIds: [], message: 'The export holds a second account, Tom (tom@example.net), read from Takeout 2/Takeout/archive_browser.html; no recording is tied to it.', text: { key: 'secondAccountUntied', params: { n: 0, from: null, to: null, name: 'Tom', address: 'tom@example.net', source: 'Takeout 2/Takeout/archive_browser.html' } } }])
     expect(recordingVerdicts.get('r1')!.verdict).toBe('own')
   })
 })

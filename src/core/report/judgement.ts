@@ -27,6 +27,7 @@ export function judgementOf(analysis: Analysis): Judgement {
       return v ? { verdict: v.verdict, reasons: [...v.reasons] } : { verdict: 'own', reasons: [] }
     },
     device: (d) => analysis.deviceVerdicts.get(d.id) ?? 'own',
-    findings: analysis.findings.map((f) => ({ ...f, recordingIds: [...f.recordingIds], deviceIds: [...f.deviceIds] }))
+    // The report carries the English sentence only; `text` (a key and values) is for the app's translations.
+    findings: analysis.findings.map((f) => ({ rule: f.rule, severity: f.severity, message: f.message, recordingIds: [...f.recordingIds], deviceIds: [...f.deviceIds] }))
   }
 }

@@ -31,7 +31,10 @@ export const foreignAccountId: EvidenceRule = {
       const mine = new Set(indices)
       // A device speaks for the stranger only when every recording it made carries the stranger's id.
       const devices = [...e.byDevice].filter(([, list]) => list.every((i) => mine.has(i))).map(([id]) => id)
-      return findingOf(e, this, indices, devices, `${count(indices.length, 'recording')} carry the account id ${shown}, which is not this account's (${owner})${alsoDuring(timesOf(e, indices))}.`)
+      return findingOf(e, this, indices, devices, `${count(indices.length, 'recording')} carry the account id ${shown}, which is not this account's (${owner})${alsoDuring(timesOf(e, indices))}.`, 'foreignAccountId', {
+        shown,
+        owner: [...e.reading.account.ids].length ? [...e.reading.account.ids].slice(0, 3) : [...e.reading.account.emails].slice(0, 3)
+      })
     })
   }
 }

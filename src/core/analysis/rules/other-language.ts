@@ -21,7 +21,10 @@ export const otherLanguage: ProfileRule = {
     return [...byLanguage]
       .sort((a, b) => b[1].length - a[1].length)
       .map(([language, indices]) =>
-        findingOf(e, this, indices, [], `${count(indices.length, 'recording')} ${indices.length === 1 ? 'is' : 'are'} in ${languageName(language)}, while the account's other recordings are in ${theirs}${alsoDuring(timesOf(e, indices))}.`)
+        findingOf(e, this, indices, [], `${count(indices.length, 'recording')} ${indices.length === 1 ? 'is' : 'are'} in ${languageName(language)}, while the account's other recordings are in ${theirs}${alsoDuring(timesOf(e, indices))}.`, 'otherLanguage', {
+          language,
+          theirs: known.ranked.slice(0, 3)
+        })
       )
   }
 }

@@ -32,7 +32,10 @@ export const otherPlaces: ProfileRule = {
     if (rest.length) shown.push([-1, [...new Set(rest.flatMap(([, list]) => list))].sort((a, b) => a - b)])
     return shown.map(([area, indices]) => {
       const names = area === -1 ? rest.flatMap(([a]) => places.areas[a]!.names) : places.areas[area]!.names
-      return findingOf(e, this, indices, [], `${count(indices.length, 'recording')} ask about ${listOf(names)}, far from the places the account's other recordings ask about (${theirs})${alsoDuring(timesOf(e, indices))}.`)
+      return findingOf(e, this, indices, [], `${count(indices.length, 'recording')} ask about ${listOf(names)}, far from the places the account's other recordings ask about (${theirs})${alsoDuring(timesOf(e, indices))}.`, 'otherPlaces', {
+        places: names,
+        theirs: places.areas.filter((a) => places.usual.has(a.id)).flatMap((a) => a.names)
+      })
     })
   }
 }

@@ -1,4 +1,4 @@
-import { count, deviceLabel, during } from '../phrasing'
+import { count, deviceLabel, deviceParams, during } from '../phrasing'
 import { findingOf, timesOf } from '../finding'
 import type { Usual } from '../profile'
 import type { Evidence, ProfileRule } from '../types'
@@ -116,9 +116,16 @@ export const otherRhythm: ProfileRule = {
       const label = deviceLabel(e.devices.get(worst.id) ?? { name: null, serial: null, type: null })
       const when = `${count(indices.length, 'recording')}${during(timesOf(e, indices))}`
       if (Math.abs(shift) >= MIN_SHIFT_HOURS && best < ALIKE) {
-        out.push(findingOf(e, this, indices, [worst.id], `${label} keeps the account's daily rhythm, but ${Math.abs(shift)} hours ${shift > 0 ? 'later' : 'earlier'} than its other devices, as if it were in another time zone (${when}).`))
+        out.push(findingOf(e, this, indices, [worst.id], `${label} keeps the account's daily rhythm, but ${Math.abs(shift)} hours ${shift > 0 ? 'later' : 'earlier'} than its other devices, as if it were in another time zone (${when}).`, 'otherRhythmShift', {
+          ...deviceParams(e.devices.get(worst.id) ?? { name: null, serial: null, type: null }),
+          hours: Math.abs(shift),
+          later: shift > 0 ? 'later' : 'earlier'
+        }))
       } else {
-        out.push(findingOf(e, this, indices, [worst.id], `${label} is busiest at ${busiest(hours)}, hours when the account's other recordings are rare (${when}).`))
+        out.push(findingOf(e, this, indices, [worst.id], `${label} is busiest at ${busiest(hours)}, hours when the account's other recordings are rare (${when}).`, 'otherRhythmBusiest', {
+          ...deviceParams(e.devices.get(worst.id) ?? { name: null, serial: null, type: null }),
+          busiest: busiest(hours)
+        }))
       }
     }
     return out

@@ -1,5 +1,5 @@
 import type { Device } from '../../../shared/model/recording'
-import { alsoDuring, count, day } from '../phrasing'
+import { alsoDuring, count, day, deviceParams } from '../phrasing'
 import { findingOf, timesOf } from '../finding'
 import type { EvidenceRule } from '../types'
 
@@ -22,8 +22,8 @@ export const outsideRegistration: EvidenceRule = {
       const until = d.deregisteredAt ? Date.parse(d.deregisteredAt) : Number.NaN
       const before = Number.isNaN(from) ? [] : indices.filter((i) => (e.features[i]!.time ?? Infinity) < from - GRACE_MS)
       const after = Number.isNaN(until) ? [] : indices.filter((i) => (e.features[i]!.time ?? -Infinity) > until + GRACE_MS)
-      if (before.length) out.push(findingOf(e, this, before, [d.id], `${count(before.length, 'recording')} came from ${named(d)} before it was registered to this account on ${day(from)}${alsoDuring(timesOf(e, before))}.`))
-      if (after.length) out.push(findingOf(e, this, after, [d.id], `${count(after.length, 'recording')} came from ${named(d)} after it was removed from this account on ${day(until)}${alsoDuring(timesOf(e, after))}.`))
+      if (before.length) out.push(findingOf(e, this, before, [d.id], `${count(before.length, 'recording')} came from ${named(d)} before it was registered to this account on ${day(from)}${alsoDuring(timesOf(e, before))}.`, 'outsideBefore', { ...deviceParams(d), day: new Date(from).toISOString().slice(0, 10) }))
+      if (after.length) out.push(findingOf(e, this, after, [d.id], `${count(after.length, 'recording')} came from ${named(d)} after it was removed from this account on ${day(until)}${alsoDuring(timesOf(e, after))}.`, 'outsideAfter', { ...deviceParams(d), day: new Date(until).toISOString().slice(0, 10) }))
     }
     return out
   }

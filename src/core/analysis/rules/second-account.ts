@@ -28,7 +28,11 @@ export const secondAccount: EvidenceRule = {
       })
       const from = a.source ? `, read from ${a.source}` : ''
       const tied = indices.length ? `${count(indices.length, 'recording')} belong to it${during(timesOf(e, indices))}` : 'no recording is tied to it'
-      return findingOf(e, this, indices, [], `The export holds a second account, ${who(a)}${from}; ${tied}.`)
+      return findingOf(e, this, indices, [], `The export holds a second account, ${who(a)}${from}; ${tied}.`, indices.length ? 'secondAccount' : 'secondAccountUntied', {
+        name: a.names[0] ?? null,
+        address: a.emails[0] ?? a.ids[0] ?? null,
+        source: a.source ?? null
+      })
     })
   }
 }

@@ -21,6 +21,11 @@ export const unknownNames: ProfileRule = {
     if (indices.length === 0) return []
     const names = [...strangers].sort((a, b) => b[1] - a[1]).map(([n]) => n)
     const theirs = known.ranked.length ? ` (they name ${listOf([...known.ranked], 4)})` : ''
-    return [findingOf(e, this, indices, [], `${count(indices.length, 'recording')} name ${listOf(names, 5)}, whom the account's other recordings rarely or never name${theirs}${alsoDuring(timesOf(e, indices))}.`)]
+    return [findingOf(e, this, indices, [], `${count(indices.length, 'recording')} name ${listOf(names, 5)}, whom the account's other recordings rarely or never name${theirs}${alsoDuring(timesOf(e, indices))}.`, 'unknownNames', {
+        names: names.slice(0, 5),
+        more: Math.max(0, names.length - 5),
+        theirs: [...known.ranked].slice(0, 4)
+      })
+    ]
   }
 }

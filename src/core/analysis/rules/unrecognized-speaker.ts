@@ -16,6 +16,6 @@ export const unrecognizedSpeaker: EvidenceRule = {
       if (r.signals.includes('unrecognized-speaker')) indices.push(i)
     })
     if (indices.length === 0) return []
-    return [findingOf(e, this, indices, [], `The export marks ${count(indices.length, 'recording')} as coming from an unrecognized speaker: the assistant did not recognise the account holder's voice${alsoDuring(timesOf(e, indices))}.`)]
+    return [findingOf(e, this, indices, [], `The export marks ${count(indices.length, 'recording')} as coming from an unrecognized speaker: the assistant did not recognise the account holder's voice${alsoDuring(timesOf(e, indices))}.`, 'unrecognizedSpeaker')]
   }
 }

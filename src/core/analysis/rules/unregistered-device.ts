@@ -1,4 +1,4 @@
-import { count, deviceLabel, during } from '../phrasing'
+import { count, deviceLabel, deviceParams, during } from '../phrasing'
 import { findingOf, timesOf } from '../finding'
 import type { EvidenceRule } from '../types'
 
@@ -21,7 +21,8 @@ export const unregisteredDevice: EvidenceRule = {
       })
       .map(([id, indices]) => {
         const d = e.devices.get(id)!
-        return findingOf(e, this, indices, [id], `${deviceLabel(d)} ${among}; ${count(indices.length, 'recording')} came from it${during(timesOf(e, indices))}.`)
+        const key = n === 0 ? 'unregisteredNone' : n === 1 ? 'unregisteredOne' : 'unregisteredMany'
+        return findingOf(e, this, indices, [id], `${deviceLabel(d)} ${among}; ${count(indices.length, 'recording')} came from it${during(timesOf(e, indices))}.`, key, { ...deviceParams(d), registered: n })
       })
   }
 }

@@ -1,5 +1,6 @@
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { findingText } from './engine-text'
 import { formatCount } from '../format'
 import { useFiltersStore } from '../stores/filters'
 import { useReviewStore } from '../stores/review'
@@ -68,7 +69,7 @@ export function FindingsPanel() {
                     <span aria-hidden="true">{f.severity === 'strong' ? '!!' : '?'}</span> {t(`findings.${f.severity}`)}
                   </span>
                   <span className="finding-rule">{t(`marks.rule.${f.rule}`)}</span>
-                  <p className="finding-message">{f.message}</p>
+                  <p className="finding-message" lang={f.text ? undefined : 'en'}>{findingText(f, t, lang)}</p>
                   {n > 0 && (
                     <button type="button" aria-pressed={active} data-testid="finding-show" onClick={() => show(active ? null : index)}>
                       {active ? t('findings.showingThese') : t('findings.show', { count: n, formatted: formatCount(n, lang) })}

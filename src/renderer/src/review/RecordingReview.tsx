@@ -1,5 +1,6 @@
 import { useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
+import { findingText } from './engine-text'
 import type { MarkValue } from '../../../shared/model/review'
 import { formatCount } from '../format'
 import { useReviewStore } from '../stores/review'
@@ -47,7 +48,7 @@ export function RecordingReview({ catalog, index }: { catalog: Catalog; index: n
         <ul className="rec-reasons" aria-label={t('marks.reasons')} data-testid="detail-reasons">
           {mine.map((f, k) => (
             <li key={k} className={`finding-line ${f.severity}`} data-rule={f.rule}>
-              <span className={`severity ${f.severity}`}>{t(`findings.${f.severity}`)}</span> {f.message}
+              <span className={`severity ${f.severity}`}>{t(`findings.${f.severity}`)}</span> {findingText(f, t, i18n.language)}
             </li>
           ))}
         </ul>

@@ -1,0 +1,43 @@
+import i18next from 'i18next'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { FINDING_TEXT_KEYS, type Finding } from '../../../shared/model/analysis'
+import de from '../i18n/de.json'
+import en from '../i18n/en.json'
+import { findingText } from './engine-text'
+
+const i18n = i18next.createInstance()
+beforeAll(async () => {
+  await i18n.init({ lng: 'de', fallbackLng: 'en', resources: { de: { translation: de }, en: { translation: en } }, interpolation: { escapeValue: false } })
+})
+
+const finding = (text: Finding['text'], message = 'English sentence.'): Finding => ({ rule: 'unregistered-device', severity: 'strong', message, text, recordingIds: [], deviceIds: [] })
+
+describe('findings in the UI language', () => {
+  it('has a German sentence, singular and plural, for every key the detector emits', () => {
+    const engine = (de as { engine: Record<string, string> }).engine
+    for (const key of FINDING_TEXT_KEYS) {
+      expect(engine[`${key}_one`], key).toBeTruthy()
+      expect(engine[`${key}_other`], key).toBeTruthy()
+    }
+  })
+
+  it('says the 2018 case in German, with German dates and numbers', () => {
+    const t = i18n.getFixedT('de')
+    const f = finding({ key: 'unregisteredNone', params: { n: 1704, from: '2018-05-02', to: '2018-08-11', device: 'Echo Dot', deviceType: 'ECHO', serial: 'G090…7Q2', registered: 0 } })
+    expect(findingText(f, t, 'de')).toBe(
+      'Gerät „Echo Dot“ (Seriennummer G090…7Q2) ist nicht auf dieses Konto registriert, auf das überhaupt kein Gerät registriert ist; 1.704 Aufnahmen stammen von ihm zwischen 2. Mai 2018 und 11. Aug. 2018.'
+    )
+  })
+
+  it('names languages and lists in German, and drops the time when none is known', () => {
+    const t = i18n.getFixedT('de')
+    const f = finding({ key: 'otherLanguage', params: { n: 1, from: null, to: null, language: 'en', theirs: ['de', 'fr'] } })
+    expect(findingText(f, t, 'de')).toBe('1 Aufnahme ist auf Englisch, die übrigen Aufnahmen des Kontos sind auf Deutsch und Französisch.')
+  })
+
+  it('keeps the English sentence in English, and where no key came with the finding', () => {
+    const text = { key: 'unrecognizedSpeaker' as const, params: { n: 3, from: null, to: null } }
+    expect(findingText(finding(text, 'The export marks 3 recordings…'), i18n.getFixedT('en'), 'en')).toBe('The export marks 3 recordings…')
+    expect(findingText(finding(undefined, 'Old case file sentence.'), i18n.getFixedT('de'), 'de')).toBe('Old case file sentence.')
+  })
+})
