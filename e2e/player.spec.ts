@@ -122,6 +122,17 @@ test('a selected recording shows its waveform from the engine’s peaks and play
   expect(fetched).toEqual([])
 })
 
+test('the Length column fills in as the engine decodes each recording in the background', async ({ app }) => {
+  await openExport(app)
+  const cells = app.page.getByTestId('recording-row').locator('.c-dur')
+  // Amazon's export states no durations; every row gets one once the background peaks are done.
+  await expect.poll(async () => (await cells.allTextContents()).filter((t) => /\d/.test(t)).length, { timeout: 30_000 }).toBe(made.truth.counts.recordings)
+  // The generated clips are at most 3 seconds long.
+  for (const text of await cells.allTextContents()) expect(text).toMatch(/^0:0[0-3]$/)
+  await app.page.getByTestId('recording-row').first().click()
+  await expect(app.page.getByTestId('detail-duration')).not.toHaveText('—')
+})
+
 test('the media server answers Range requests only for issued tokens', async ({ app }) => {
   const { page } = app
   await openExport(app)

@@ -184,6 +184,17 @@ describe('audio handlers', () => {
     const last = emitted.filter((e) => e.name === 'audio.progress').at(-1)!.payload
     expect(last).toMatchObject({ archiveId: 'a1', total: withAudio, done: withAudio, failed: 2 })
 
+    // What the decoded audio said of each recording's length, handed out in pages of what is new.
+    const page1 = await handlers.audioDurations({ archiveId: 'a1', after: 0, limit: 2 })
+    expect(page1).toMatchObject({ next: 2, total: withAudio - 2 })
+    const page2 = await handlers.audioDurations({ archiveId: 'a1', after: page1.next, limit: 1000 })
+    expect(page2.next).toBe(withAudio - 2)
+    const durations = new Map([...page1.ids, ...page2.ids].map((id, i) => [id, [...page1.ms, ...page2.ms][i]!]))
+    expect(durations.size).toBe(withAudio - 2)
+    expect([0, 3, 7].map((i) => durations.get(`r-${i}`))).toEqual([400, 700, 1100])
+    expect(durations.get('r-stored')).toBe(1500)
+    expect(await handlers.audioDurations({ archiveId: 'a1', after: page2.next, limit: 10 })).toEqual({ ids: [], ms: [], next: page2.next, total: withAudio - 2 })
+
     // A second export, closed while its background work runs: nothing more is reported for it.
     const second = createAudioHandlers(host().platform, () => reading(recordings), { pool: { size: 1 }, buckets: 400 })
     cleanup.push(second.dispose)

@@ -16,7 +16,7 @@ import { entryReader } from './reader'
 import { PeaksScheduler } from './scheduler'
 import type { AudioFailure, AudioProbe, PeaksResult } from './types'
 
-type AudioHandlers = Pick<Handlers, 'recordingAudio' | 'setAudioPriorities' | 'storeRendererPeaks'>
+type AudioHandlers = Pick<Handlers, 'recordingAudio' | 'audioDurations' | 'setAudioPriorities' | 'storeRendererPeaks'>
 
 /** Answers one media request by the token the services issued; null for a token they never issued (or one whose export is closed). */
 export type MediaSource = (token: string, rangeHeader: string | null | undefined) => Promise<MediaResponse | null>
@@ -40,6 +40,8 @@ interface OpenAudio {
   /** Recordings the renderer asked about while their peaks were pending: they get an `audio.peaks` event. */
   asked: Set<string>
   tokens: Map<string, string>
+  /** Durations learnt from decoded audio, in the order learnt, so the renderer can ask for what is new. */
+  durations: { ids: string[]; ms: number[] }
   off: Array<() => void>
 }
 
@@ -127,10 +129,15 @@ export function createAudioHandlers(platform: Platform, readingOf: (archiveId: s
     async opened(archiveId, { archive }) {
       const { pool, cache } = ensurePool()
       const scheduler = new PeaksScheduler({ pool, cache, buckets: o.buckets })
-      const a: OpenAudio = { archive, reading: null, entries: new Map(), scheduler, probes: new Map(), asked: new Set(), tokens: new Map(), off: [] }
+      const a: OpenAudio = { archive, reading: null, entries: new Map(), scheduler, probes: new Map(), asked: new Set(), tokens: new Map(), durations: { ids: [], ms: [] }, off: [] }
       a.off.push(
         scheduler.on('progress', (p) => platform.emit('audio.progress', { archiveId, total: p.total, done: p.done, failed: p.failed, fromCache: p.fromCache })),
         scheduler.on('result', (recordingId, r) => {
+          // Exports rarely state how long a recording is; the decoded samples say it.
+          if (r.status === 'ready') {
+            a.durations.ids.push(recordingId)
+            a.durations.ms.push(Math.round(r.peaks.duration * 1000))
+          }
           if (!a.asked.delete(recordingId)) return
           platform.emit('audio.peaks', { archiveId, recordingId, status: r.status === 'needsRendererDecode' ? 'decode-here' : r.status })
         })
@@ -172,6 +179,11 @@ export function createAudioHandlers(platform: Platform, readingOf: (archiveId: s
       clearTimeout(timer)
       if (!result) a.asked.add(recordingId)
       return answer(archiveId, a, recordingId, facts, result)
+    },
+    async audioDurations({ archiveId, after, limit }) {
+      const { ids, ms } = get(archiveId).durations
+      const end = Math.min(ids.length, after + limit)
+      return { ids: ids.slice(after, end), ms: ms.slice(after, end), next: Math.max(after, end), total: ids.length }
     },
     async setAudioPriorities({ archiveId, selectedId, visibleIds }) {
       const a = get(archiveId)

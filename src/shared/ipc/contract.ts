@@ -111,6 +111,11 @@ export const contract = {
     z.object({ archiveId, recordingId: itemId, waitMs: z.number().int().min(0).max(10_000).default(0) }).strict(),
     RecordingAudioSchema
   ),
+  /** Durations the audio engine has learnt from decoded audio since `after` (an index into what it learnt, in order). */
+  audioDurations: call(
+    z.object({ archiveId, after: z.number().int().min(0), limit: z.number().int().min(1).max(20_000) }).strict(),
+    z.object({ ids: z.array(z.string()), ms: z.array(z.number().int().min(0)), next: z.number().int().min(0), total: z.number().int().min(0) })
+  ),
   /** What the person looks at, so background peaks follow it: the selected recording first, then the visible ones. */
   setAudioPriorities: call(
     z.object({ archiveId, selectedId: itemId.nullable(), visibleIds: z.array(itemId).max(MAX_VISIBLE_IDS) }).strict(),

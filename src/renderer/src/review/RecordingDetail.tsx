@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next'
 import { formatBytes } from '../format'
 import { PlayerSlot } from '../player/PlayerSlot'
 import { useArchiveStore } from '../stores/archive'
+import { useDurationsStore } from '../stores/durations'
 import { useSelectionStore } from '../stores/selection'
 import { useCatalog } from './derived'
 import { LaneName, RegistrationBadge } from './DeviceBits'
@@ -18,6 +19,7 @@ export function RecordingDetail() {
   const { t, i18n } = useTranslation()
   const lang = i18n.language
   const catalog = useCatalog()
+  const durations = useDurationsStore((s) => s.ms)
   const selectedId = useSelectionStore((s) => s.selectedId)
   const i = selectedId === null ? undefined : catalog.byId.get(selectedId)
   const r = i === undefined ? undefined : catalog.recordings[i]
@@ -45,7 +47,7 @@ export function RecordingDetail() {
               <LaneName lane={catalog.lanes[catalog.lane[i]!]!} /> <RegistrationBadge registration={catalog.lanes[catalog.lane[i]!]!.registration} compact />
             </dd>
             <dt>{t('list.duration')}</dt>
-            <dd>{formatDuration(r.durationMs)}</dd>
+            <dd data-testid="detail-duration">{formatDuration(r.durationMs ?? durations.get(r.id) ?? null)}</dd>
             <dt>{t('detail.said')}</dt>
             <dd data-testid="detail-transcript" className="said">
               {r.transcript ? `“${r.transcript}”` : <span className="muted">{t('list.noTranscript')}</span>}

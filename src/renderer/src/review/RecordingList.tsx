@@ -3,6 +3,7 @@ import { useEffect, useRef, type KeyboardEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { formatCount } from '../format'
 import { selectFiltering, useFiltersStore } from '../stores/filters'
+import { useDurationsStore } from '../stores/durations'
 import { useRecordingsStore } from '../stores/recordings'
 import { useSelectionStore } from '../stores/selection'
 import type { SortKey } from './catalog'
@@ -41,6 +42,7 @@ export function RecordingList() {
   const sortKey = useFiltersStore((s) => s.sortKey)
   const sortDir = useFiltersStore((s) => s.sortDir)
   const sortBy = useFiltersStore((s) => s.sortBy)
+  const durations = useDurationsStore((s) => s.ms)
   const scrollRef = useRef<HTMLDivElement>(null)
 
   const virtualizer = useVirtualizer({
@@ -153,7 +155,7 @@ export function RecordingList() {
                 <span className="lane-name">{lane.label ?? t('device.none')}</span>
               </div>
               <div role="gridcell" className="c-dur">
-                {formatDuration(r.durationMs)}
+                {formatDuration(r.durationMs ?? durations.get(r.id) ?? null)}
               </div>
               <div role="gridcell" className="c-text" title={r.transcript ?? undefined}>
                 {r.transcript ?? <span className="muted">{t('list.noTranscript')}</span>}
