@@ -111,6 +111,12 @@ test('the review parts speak German and pass an accessibility scan', async ({ ap
   const sentences = page.locator('[data-testid=finding] .finding-message')
   await expect(sentences.first()).toContainText('ist nicht auf dieses Konto registriert')
   for (const text of await sentences.allTextContents()) expect(text).not.toMatch(/\b(recordings?|registered|between|account)\b/)
+  // And what undo would take back.
+  await rows(page).first().click()
+  await page.keyboard.press('n')
+  await expect(page.getByTestId('undo')).toHaveAttribute('aria-label', /1 Aufnahme als „nicht meine“ markieren/)
+  await page.keyboard.press('Control+z')
+  await expect(page.getByTestId('redo')).toHaveAttribute('aria-label', /1 Aufnahme als „nicht meine“ markieren/)
   expect(await violations()).toEqual([])
   await page.screenshot({ path: test.info().outputPath('review-de.png'), fullPage: true })
 })

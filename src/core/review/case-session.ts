@@ -1,5 +1,5 @@
 import type { Problem } from '../../shared/model/problem'
-import type { CustodyAction, MarkEntry, MarkValue } from '../../shared/model/review'
+import type { CustodyAction, MarkEntry, MarkValue, StepText } from '../../shared/model/review'
 import type { CaseFile } from './case-file'
 import { CaseWriter } from './case-store'
 import { History, type EntryChange, type Step, type Target } from './history'
@@ -80,7 +80,7 @@ export class CaseSession {
   }
 
   /** Applies edits as one undoable step; edits that change nothing are left out, and no change makes no step. */
-  async apply(label: string, edits: readonly Edit[], custody: { action: CustodyAction; detail: string }): Promise<Applied> {
+  async apply(label: string, edits: readonly Edit[], custody: { action: CustodyAction; detail: string }, text?: StepText): Promise<Applied> {
     const time = this.options.now()
     const changes: EntryChange[] = []
     for (const edit of edits) {
@@ -93,7 +93,7 @@ export class CaseSession {
       changes.push({ target: edit.target, id: edit.id, before, after })
     }
     if (changes.length === 0) return { changes, saveError: null }
-    this.history.push({ label, changes })
+    this.history.push({ label, ...(text ? { text } : {}), changes })
     this.append(custody.action, custody.detail)
     return { changes, saveError: await this.save() }
   }

@@ -2,7 +2,7 @@ import { basename } from 'node:path'
 import type { Handlers } from '../../shared/ipc/dispatch'
 import { CallError } from '../../shared/ipc/result'
 import type { Problem } from '../../shared/model/problem'
-import type { MarkValue, ReviewChange, ReviewState } from '../../shared/model/review'
+import type { MarkValue, ReviewChange, ReviewState, StepText } from '../../shared/model/review'
 import type { ExportReading } from '../../shared/model/recording'
 import { analyze, type Analysis } from '../analysis'
 import { count } from '../analysis/phrasing'
@@ -94,7 +94,9 @@ export function createReviewHandlers(platform: Platform, readingOf: (archiveId: 
       canUndo: h.undoLabel !== null,
       canRedo: h.redoLabel !== null,
       undoLabel: h.undoLabel,
-      redoLabel: h.redoLabel
+      redoLabel: h.redoLabel,
+      undoText: h.undoText,
+      redoText: h.redoText
     }
   }
 
@@ -128,7 +130,9 @@ export function createReviewHandlers(platform: Platform, readingOf: (archiveId: 
         canUndo: h.undoLabel !== null,
         canRedo: h.redoLabel !== null,
         undoLabel: h.undoLabel,
-        redoLabel: h.redoLabel
+        redoLabel: h.redoLabel,
+        undoText: h.undoText,
+        redoText: h.redoText
       }
     },
     async mark({ archiveId, recordingIds: ids, mark, note }) {
@@ -139,7 +143,8 @@ export function createReviewHandlers(platform: Platform, readingOf: (archiveId: 
       if (unknown.length) throw new CallError('not-found', `${count(unknown.length, 'id is', 'ids are')} not recordings of this export (${unknown.slice(0, 3).join(', ')}${unknown.length > 3 ? ', …' : ''}).`)
       const label = markLabel(unique.length, mark)
       const edits: Edit[] = unique.map((id) => ({ target: 'recording', id, mark, ...(note === undefined ? {} : { note: note || null }) }))
-      return answer(archiveId, open, await open.session.apply(label, edits, { action: mark ? 'marked' : 'unmarked', detail: label }))
+      const text: StepText = mark ? { key: 'mark', n: unique.length, mark } : { key: 'unmark', n: unique.length }
+      return answer(archiveId, open, await open.session.apply(label, edits, { action: mark ? 'marked' : 'unmarked', detail: label }, text))
     },
     async markDevice({ archiveId, deviceId, mark }) {
       const open = openOf(archiveId)
@@ -149,7 +154,9 @@ export function createReviewHandlers(platform: Platform, readingOf: (archiveId: 
       const ids = reading.recordings.filter((r) => r.deviceId === deviceId).map((r) => r.id)
       const label = deviceMarkLabel(device.name ? `'${device.name}'` : (device.serial ?? 'the device'), ids.length, mark)
       const edits: Edit[] = [{ target: 'device', id: deviceId, mark }, ...ids.map((id): Edit => ({ target: 'recording', id, mark }))]
-      return answer(archiveId, open, await open.session.apply(label, edits, { action: mark ? 'marked' : 'unmarked', detail: label }))
+      const named = device.name ?? device.serial ?? ''
+      const text: StepText = mark ? { key: 'markDevice', n: ids.length, mark, device: named } : { key: 'unmarkDevice', n: ids.length, device: named }
+      return answer(archiveId, open, await open.session.apply(label, edits, { action: mark ? 'marked' : 'unmarked', detail: label }, text))
     },
     async setNote({ archiveId, target, id, note }) {
       const open = openOf(archiveId)
@@ -158,7 +165,8 @@ export function createReviewHandlers(platform: Platform, readingOf: (archiveId: 
       if (!exists) throw new CallError('not-found', `The export has no ${target} with the id ${id}.`)
       const text = note?.trim() ? note : null
       const label = noteLabel(target, text)
-      return answer(archiveId, open, await open.session.apply(label, [{ target, id, note: text }], { action: 'noted', detail: label }))
+      const step: StepText = { key: text ? 'note' : 'removeNote', target }
+      return answer(archiveId, open, await open.session.apply(label, [{ target, id, note: text }], { action: 'noted', detail: label }, step))
     },
     async undo({ archiveId }) {
       const open = openOf(archiveId)

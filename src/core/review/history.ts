@@ -1,4 +1,4 @@
-import type { MarkEntry } from '../../shared/model/review'
+import type { MarkEntry, StepText } from '../../shared/model/review'
 
 export type Target = 'recording' | 'device'
 
@@ -12,6 +12,7 @@ export interface EntryChange {
 /** One undoable step: a single mark, a bulk mark of a device or a selection, a note. */
 export interface Step {
   label: string
+  text?: StepText
   changes: EntryChange[]
 }
 
@@ -52,5 +53,13 @@ export class History {
 
   get redoLabel(): string | null {
     return this.undone.at(-1)?.label ?? null
+  }
+
+  get undoText(): StepText | null {
+    return this.done.at(-1)?.text ?? null
+  }
+
+  get redoText(): StepText | null {
+    return this.undone.at(-1)?.text ?? null
   }
 }

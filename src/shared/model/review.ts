@@ -50,12 +50,24 @@ export const ReviewCountsSchema = z.object({
 })
 export type ReviewCounts = z.infer<typeof ReviewCountsSchema>
 
+/** An undo step as the app's translations say it ("engine.step.<key>"): the English label stays for the custody log. */
+export const StepTextSchema = z.object({
+  key: z.enum(['mark', 'unmark', 'markDevice', 'unmarkDevice', 'note', 'removeNote']),
+  n: z.number().int().min(0).optional(),
+  mark: MarkValueSchema.optional(),
+  device: z.string().optional(),
+  target: z.enum(['recording', 'device']).optional()
+})
+export type StepText = z.infer<typeof StepTextSchema>
+
 const UndoSchema = z.object({
   canUndo: z.boolean(),
   canRedo: z.boolean(),
   /** What undo/redo would take back or do again, e.g. "mark 1,704 recordings of 'Echo Küche' as not mine". */
   undoLabel: z.string().nullable(),
-  redoLabel: z.string().nullable()
+  redoLabel: z.string().nullable(),
+  undoText: StepTextSchema.nullable().optional(),
+  redoText: StepTextSchema.nullable().optional()
 })
 
 /** Everything the review screens need about one open export; recordings themselves come from listRecordings. */

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next'
+import { stepText } from './engine-text'
 import { formatCount } from '../format'
 import { useReviewStore } from '../stores/review'
 
@@ -14,12 +15,16 @@ export function ReviewStatus() {
   const canRedo = useReviewStore((s) => s.canRedo)
   const undoLabel = useReviewStore((s) => s.undoLabel)
   const redoLabel = useReviewStore((s) => s.redoLabel)
+  const undoText = useReviewStore((s) => s.undoText)
+  const redoText = useReviewStore((s) => s.redoText)
   const busy = useReviewStore((s) => s.busy)
   const error = useReviewStore((s) => (s.status === 'ready' ? s.error : null))
   if (!counts) return null
   const n = (v: number) => formatCount(v, lang)
-  const undoTitle = undoLabel ? t('marks.undoWhat', { label: undoLabel }) : t('marks.undo')
-  const redoTitle = redoLabel ? t('marks.redoWhat', { label: redoLabel }) : t('marks.redo')
+  const undoStep = stepText(undoText, t, lang) ?? undoLabel
+  const redoStep = stepText(redoText, t, lang) ?? redoLabel
+  const undoTitle = undoStep ? t('marks.undoWhat', { label: undoStep }) : t('marks.undo')
+  const redoTitle = redoStep ? t('marks.redoWhat', { label: redoStep }) : t('marks.redo')
   return (
     <div className="review-status" data-testid="review-status">
       <p className="review-progress" role="status" aria-live="polite">

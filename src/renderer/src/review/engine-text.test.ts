@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { FINDING_TEXT_KEYS, type Finding } from '../../../shared/model/analysis'
 import de from '../i18n/de.json'
 import en from '../i18n/en.json'
-import { findingText } from './engine-text'
+import { findingText, stepText } from './engine-text'
 
 const i18n = i18next.createInstance()
 beforeAll(async () => {
@@ -14,7 +14,7 @@ const finding = (text: Finding['text'], message = 'English sentence.'): Finding 
 
 describe('findings in the UI language', () => {
   it('has a German sentence, singular and plural, for every key the detector emits', () => {
-    const engine = (de as { engine: Record<string, string> }).engine
+    const engine = (de as unknown as { engine: Record<string, unknown> }).engine
     for (const key of FINDING_TEXT_KEYS) {
       expect(engine[`${key}_one`], key).toBeTruthy()
       expect(engine[`${key}_other`], key).toBeTruthy()
@@ -33,6 +33,15 @@ describe('findings in the UI language', () => {
     const t = i18n.getFixedT('de')
     const f = finding({ key: 'otherLanguage', params: { n: 1, from: null, to: null, language: 'en', theirs: ['de', 'fr'] } })
     expect(findingText(f, t, 'de')).toBe('1 Aufnahme ist auf Englisch, die übrigen Aufnahmen des Kontos sind auf Deutsch und Französisch.')
+  })
+
+  it('says undo steps in German, and leaves English to the engine’s own label', () => {
+    const de = i18n.getFixedT('de')
+    expect(stepText({ key: 'mark', n: 6, mark: 'not-mine' }, de, 'de')).toBe('6 Aufnahmen als „nicht meine“ markieren')
+    expect(stepText({ key: 'markDevice', n: 1704, mark: 'mine', device: 'Echo Küche' }, de, 'de')).toBe('„Echo Küche“ und seine 1.704 Aufnahmen als „meine“ markieren')
+    expect(stepText({ key: 'removeNote', target: 'device' }, de, 'de')).toBe('Notiz zu einem Gerät entfernen')
+    expect(stepText({ key: 'mark', n: 6, mark: 'not-mine' }, i18n.getFixedT('en'), 'en')).toBeNull()
+    expect(stepText(null, de, 'de')).toBeNull()
   })
 
   it('keeps the English sentence in English, and where no key came with the finding', () => {

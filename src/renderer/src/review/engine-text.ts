@@ -1,5 +1,6 @@
 import type { TFunction } from 'i18next'
 import type { Finding } from '../../../shared/model/analysis'
+import type { StepText } from '../../../shared/model/review'
 import { formatCount } from '../format'
 
 type Params = NonNullable<Finding['text']>['params']
@@ -64,4 +65,19 @@ export function findingText(f: Finding, t: TFunction, lang: string): string {
   const key = `engine.${f.text.key}`
   const text = t(key, { ...valuesOf(f.text.params, t, lang), defaultValue: '' })
   return text && text !== key ? text : f.message
+}
+
+/** An undo or redo step in the UI's language; null where this language has no sentence for it (the engine's English label then). */
+export function stepText(step: StepText | null, t: TFunction, lang: string): string | null {
+  if (!step) return null
+  const key = `engine.step.${step.key}`
+  const text = t(key, {
+    count: step.n ?? 0,
+    n: formatCount(step.n ?? 0, lang),
+    mark: step.mark ? t(`engine.markWord.${step.mark}`) : '',
+    device: step.device ?? '',
+    target: step.target ? t(`engine.target.${step.target}`) : '',
+    defaultValue: ''
+  })
+  return text && text !== key ? text : null
 }

@@ -1,5 +1,5 @@
 import { create } from 'zustand'
-import type { MarkEntry, MarkValue, ReviewChange, ReviewCounts, ReviewState } from '../../../shared/model/review'
+import type { MarkEntry, MarkValue, ReviewChange, ReviewCounts, ReviewState, StepText } from '../../../shared/model/review'
 import { MAX_IDS_PER_CALL } from '../../../shared/model/review'
 import { ApiError, call } from '../api/client'
 import { useArchiveStore } from './archive'
@@ -19,6 +19,9 @@ interface ReviewStoreState {
   canRedo: boolean
   undoLabel: string | null
   redoLabel: string | null
+  /** The same steps for the app's translations (engine-text.ts stepText). */
+  undoText: StepText | null
+  redoText: StepText | null
   /** A change is on its way; buttons wait for it rather than queueing blind. */
   busy: boolean
   /** The last call that failed, or a save that did not reach the disk. */
@@ -45,6 +48,8 @@ const initial = {
   canRedo: false,
   undoLabel: null,
   redoLabel: null,
+  undoText: null,
+  redoText: null,
   busy: false,
   error: null
 }
@@ -100,6 +105,8 @@ export const useReviewStore = create<ReviewStoreState>((set, get) => {
       canRedo: a.canRedo,
       undoLabel: a.undoLabel,
       redoLabel: a.redoLabel,
+      undoText: a.undoText ?? null,
+      redoText: a.redoText ?? null,
       error: a.saveError
     })
   }
@@ -117,6 +124,8 @@ export const useReviewStore = create<ReviewStoreState>((set, get) => {
       canRedo: st.canRedo,
       undoLabel: st.undoLabel,
       redoLabel: st.redoLabel,
+      undoText: st.undoText ?? null,
+      redoText: st.redoText ?? null,
       // Problems with the case file itself reach the person with the export's own problems (ProblemList).
       error: null
     })
