@@ -114,3 +114,16 @@ test('the selected recording’s details come whole: its source row as the expor
   await expect(fields).toContainText(next.transcript!)
   await expect(source).not.toContainText(new RegExp(`${line}(?!\\d)`))
 })
+
+test('the details panel sticks below the filter bar, never under it, however the bar wraps (German, 1280 wide)', async ({ app }) => {
+  const { page } = app
+  await page.setViewportSize({ width: 1280, height: 800 })
+  await openExport(app, made.truth)
+  await rows(page).first().click()
+  for (const lang of ['en', 'de']) {
+    await page.getByRole('combobox', { name: /Language|Sprache/ }).selectOption(lang)
+    const bar = (await page.locator('.filter-bar').boundingBox())!
+    // Where the panel sticks once the page scrolls: below the whole bar, whatever its height now.
+    await expect.poll(() => page.locator('.rec-detail').evaluate((el) => Number.parseFloat(getComputedStyle(el).top))).toBeGreaterThanOrEqual(bar.height)
+  }
+})

@@ -1,4 +1,4 @@
-import { useMemo } from 'react'
+import { useEffect, useMemo, useRef } from 'react'
 import { useTranslation } from 'react-i18next'
 import { RULE_IDS, type RuleId } from '../../../shared/model/analysis'
 import { formatCount } from '../format'
@@ -23,6 +23,7 @@ function dayOf(ms: number): string | undefined {
 
 /** Search and filters; the count says how many recordings pass, and updates as they change. */
 export function FilterBar() {
+  const barRef = useStickyHeight('--filter-bar-h')
   const { t, i18n } = useTranslation()
   const lang = i18n.language
   const catalog = useCatalog()
@@ -56,7 +57,7 @@ export function FilterBar() {
   const maxDay = dayOf(catalog.max)
 
   return (
-    <form className="filter-bar" role="search" aria-label={t('filters.label')} onSubmit={(e) => e.preventDefault()}>
+    <form ref={barRef} className="filter-bar" role="search" aria-label={t('filters.label')} onSubmit={(e) => e.preventDefault()}>
       <label className="field search-field">
         <span>{t('filters.search')}</span>
         <input
@@ -176,4 +177,24 @@ export function FilterBar() {
       </div>
     </form>
   )
+}
+
+/**
+ * Keeps a CSS variable at an element's height, so what sticks below it (the details panel) starts
+ * where it ends, however often the bar wraps (German labels are longer, windows narrower).
+ */
+function useStickyHeight(variable: string) {
+  const ref = useRef<HTMLFormElement>(null)
+  useEffect(() => {
+    const el = ref.current
+    if (!el) return
+    const root = document.documentElement
+    const observer = new ResizeObserver(() => root.style.setProperty(variable, `${Math.ceil(el.getBoundingClientRect().height)}px`))
+    observer.observe(el)
+    return () => {
+      observer.disconnect()
+      root.style.removeProperty(variable)
+    }
+  }, [variable])
+  return ref
 }
