@@ -32,6 +32,10 @@ test('an export chosen in the open dialog opens, and a broken one lists its prob
   await expect(page.getByRole('heading', { level: 1, name: 'broken.zip' })).toBeVisible()
   await expect(page.getByText('../evil.wav').first()).toBeVisible()
   await expect(page.getByText(/problems? while reading/).first()).toBeVisible()
+  // In German the kind of problem is named in German; the engine's exact detail stays, marked as English.
+  await page.getByRole('combobox', { name: 'Language' }).selectOption('de')
+  await expect(page.getByTestId('problem-kind').first()).toHaveText('Pfad zeigt aus dem Archiv hinaus, nur als Text gezeigt:')
+  await expect(page.getByTestId('problems').locator('[lang=en]').first()).toContainText('../evil.wav')
 })
 
 test('a file that is not an archive says what is wrong, and Back returns to the start', async ({ app }) => {

@@ -42,7 +42,7 @@ export function ProblemList() {
                 {p.line ? `:${p.line}` : ''}
               </code>
             )}{' '}
-            {p.message}
+            <ProblemText kind={p.kind} message={p.message} />
           </li>
         ))}
       </ul>
@@ -52,5 +52,20 @@ export function ProblemList() {
         </button>
       )}
     </section>
+  )
+}
+
+/**
+ * The engine writes problems as English sentences with exact details (offsets, CRCs, line numbers);
+ * another UI language puts its own words for the kind first and marks the detail as English.
+ */
+function ProblemText({ kind, message }: { kind: string; message: string }) {
+  const { t } = useTranslation()
+  const label = t(`problemKind.${kind}`, { defaultValue: '' })
+  if (!label) return <>{message}</>
+  return (
+    <>
+      <strong data-testid="problem-kind">{label}:</strong> <span lang="en">{message}</span>
+    </>
   )
 }
