@@ -1,7 +1,8 @@
-import { access, readFile } from 'node:fs/promises'
+import { access } from 'node:fs/promises'
 import { basename } from 'node:path'
 import type { ComplaintFacts, EvidenceSummary } from '../shared/model/complaint'
 import { bytes, plural, printable, seconds } from './format'
+import { readFacts } from './facts'
 import { EXIT_CANCELLED, EXIT_CANNOT_OPEN, EXIT_OK, type CliIo } from './io'
 import { parseOptions } from './options'
 import { createProgress } from './progress'
@@ -119,20 +120,6 @@ export async function bundle(options: Omit<BundleCommand, 'kind'>, io: CliIo): P
   }
 }
 
-/** The facts, checked before the long work so a typo costs nothing. */
-async function readFacts(path: string): Promise<{ facts: ComplaintFacts } | { problem: string }> {
-  const { ComplaintFactsSchema } = await import('../shared/model/complaint')
-  let json: unknown
-  try {
-    json = JSON.parse(await readFile(path, 'utf8'))
-  } catch (err) {
-    return { problem: `The facts file ${path} cannot be read as JSON (${(err as Error).message}).` }
-  }
-  const parsed = ComplaintFactsSchema.safeParse(json)
-  if (parsed.success) return { facts: parsed.data }
-  const first = parsed.error.issues[0]!
-  return { problem: `The facts file ${path} is not complete: ${first.path.join('.') || '(file)'}: ${first.message}.` }
-}
 
 // The recipient's own letters; the victim's letter and the follow-up are made apart, when needed.
 const BUNDLED_LETTERS = ['controller-notice', 'art77-complaint', 'breach-report'] as const

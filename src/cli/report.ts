@@ -2,6 +2,7 @@ import { readFile, stat } from 'node:fs/promises'
 import { basename, join } from 'node:path'
 import type { ComplaintFacts, EvidenceSummary, LetterLang } from '../shared/model/complaint'
 import { bytes, plural, printable, seconds } from './format'
+import { readFacts } from './facts'
 import { EXIT_CANCELLED, EXIT_CANNOT_OPEN, EXIT_OK, type CliIo } from './io'
 import { parseOptions } from './options'
 import { createProgress } from './progress'
@@ -168,19 +169,6 @@ export async function report(options: Omit<ReportCommand, 'kind'>, io: CliIo): P
   }
 }
 
-async function readFacts(path: string): Promise<{ facts: ComplaintFacts } | { problem: string }> {
-  const { ComplaintFactsSchema } = await import('../shared/model/complaint')
-  let json: unknown
-  try {
-    json = JSON.parse(await readFile(path, 'utf8'))
-  } catch (err) {
-    return { problem: `The facts file ${path} cannot be read as JSON (${(err as Error).message}).` }
-  }
-  const parsed = ComplaintFactsSchema.safeParse(json)
-  if (parsed.success) return { facts: parsed.data }
-  const first = parsed.error.issues[0]!
-  return { problem: `The facts file ${path} is not complete: ${first.path.join('.') || '(file)'}: ${first.message}.` }
-}
 
 async function folderProblem(path: string): Promise<string | null> {
   try {

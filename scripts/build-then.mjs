@@ -1,5 +1,6 @@
-// `npm run bench:ui`: builds the renderer (into ./out, or next to EXPORTSCOPE_RENDERER_DIR), then
-// measures the review screen in the harness (bench/ui/index.ts).
+// `node scripts/build-then.mjs <script.ts> [args…]`: builds the app, then runs a TypeScript script
+// that drives the built renderer in the harness (`npm run shot`, `npm run bench:ui`). With
+// EXPORTSCOPE_RENDERER_DIR=/x/renderer it builds into /x instead of ./out (parallel work).
 import { spawnSync } from 'node:child_process'
 import { dirname } from 'node:path'
 
@@ -9,6 +10,11 @@ const step = (cmd, args) => {
   const r = spawnSync(cmd, args, { cwd: root, stdio: 'inherit' })
   if (r.status !== 0) process.exit(r.status ?? 1)
 }
+const [script, ...args] = process.argv.slice(2)
+if (!script) {
+  console.error('usage: node scripts/build-then.mjs <script.ts> [args…]')
+  process.exit(2)
+}
 const rendererDir = process.env.EXPORTSCOPE_RENDERER_DIR
 step(bin('electron-vite'), ['build', ...(rendererDir ? ['--outDir', dirname(rendererDir)] : [])])
-step(bin('tsx'), ['bench/ui/index.ts', ...process.argv.slice(2)])
+step(bin('tsx'), [script, ...args])
