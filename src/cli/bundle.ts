@@ -5,7 +5,7 @@ import { bytes, plural, printable, seconds } from './format'
 import { readFacts } from './facts'
 import { EXIT_CANCELLED, EXIT_CANNOT_OPEN, EXIT_OK, type CliIo } from './io'
 import { parseOptions } from './options'
-import { createProgress } from './progress'
+import { createProgress, failWith } from './progress'
 
 export interface BundleCommand {
   kind: 'bundle'
@@ -36,11 +36,7 @@ const since = (start: number) => Math.round(performance.now() - start)
 export async function bundle(options: Omit<BundleCommand, 'kind'>, io: CliIo): Promise<number> {
   const started = performance.now()
   const progress = createProgress(io.stderr, io.env)
-  const fail = (code: number, line: string) => {
-    progress.clear()
-    io.stderr.write(`exportscope: ${printable(line)}\n`)
-    return code
-  }
+  const fail = failWith(progress, io.stderr)
   // Loaded here, not at start-up: `scan` should not pay for jszip and the complaint engine.
   const { ArchiveOpenError } = await import('../core/archive')
   const { buildManifest, evidenceSummary, writeBundle } = await import('../core/complaint/bundle')

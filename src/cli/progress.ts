@@ -61,3 +61,12 @@ export function createProgress(stderr: CliStream, env: Record<string, string | u
     clear
   }
 }
+
+/** Ends a command with one line on stderr and its exit code, the live line cleared first. */
+export const failWith =
+  (progress: Progress, stderr: CliStream) =>
+  (code: number, line: string): number => {
+    progress.clear()
+    stderr.write(`exportscope: ${printable(line)}\n`)
+    return code
+  }

@@ -5,7 +5,7 @@ import { bytes, plural, printable, seconds } from './format'
 import { readFacts } from './facts'
 import { EXIT_CANCELLED, EXIT_CANNOT_OPEN, EXIT_OK, type CliIo } from './io'
 import { parseOptions } from './options'
-import { createProgress } from './progress'
+import { createProgress, failWith } from './progress'
 
 export interface ReportCommand {
   kind: 'report'
@@ -52,11 +52,7 @@ function clock(env: CliIo['env']): { today: string; now: string } {
 export async function report(options: Omit<ReportCommand, 'kind'>, io: CliIo): Promise<number> {
   const started = performance.now()
   const progress = createProgress(io.stderr, io.env)
-  const fail = (code: number, line: string) => {
-    progress.clear()
-    io.stderr.write(`exportscope: ${printable(line)}\n`)
-    return code
-  }
+  const fail = failWith(progress, io.stderr)
   // Loaded here: `scan` should not pay for pdfkit and the complaint engine.
   const { ArchiveOpenError } = await import('../core/archive')
   const { loadEvidence, readCaseFile, CaseFileError } = await import('../core/complaint/bundle/load')

@@ -12,7 +12,7 @@ import type { ColumnMapping, ExportReading } from '../shared/model/recording'
 import type { ScanCommand } from './args'
 import { bytes, plural, printable, seconds } from './format'
 import { EXIT_CANCELLED, EXIT_CANNOT_OPEN, EXIT_OK, type CliIo } from './io'
-import { createProgress, type Progress } from './progress'
+import { createProgress, failWith, type Progress } from './progress'
 import { formatSummary } from './summary'
 
 export type ScanOptions = Omit<ScanCommand, 'kind' | 'sample'> & { sample?: boolean }
@@ -23,11 +23,7 @@ const oneLine = (text: string) => text.replace(/\s*\n\s*/g, ' ').trim()
 export async function scan(options: ScanOptions, io: CliIo): Promise<number> {
   const started = performance.now()
   const progress = createProgress(io.stderr, io.env)
-  const fail = (code: number, line: string) => {
-    progress.clear()
-    io.stderr.write(`exportscope: ${line}\n`)
-    return code
-  }
+  const fail = failWith(progress, io.stderr)
 
   // Read before the archive is opened, so a typo in the mapping costs nothing.
   let mappings: ColumnMapping[] = []
