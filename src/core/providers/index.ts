@@ -1,5 +1,4 @@
 export { builtInProviders } from './built-ins'
 export { readExport, type ReadExportOptions } from './read-export'
-export { parseMappingFile, mappingFileFor } from './mapping-file'
 export { ProviderRegistry } from './registry'
 export type { ParseContext, ParseProgress, ProviderDescriptor, ProviderItem, Recognition } from './types'
