@@ -1,21 +1,67 @@
-// `npm start`: build, then open the desktop app; where Electron's binary is missing, say so in one line.
+// `npm start`, `npm run dev`, `npm run dist`: get Electron's binary when it is missing (one line says
+// what is fetched, from where, into which cache), then build and open the app, or run electron-vite's
+// dev server with it, or package it. When the download fails: one line with the reason and what to do.
+//
+//   node scripts/start.mjs app [electron args…]    build, then open the app (npm start)
+//   node scripts/start.mjs dev [electron-vite args…]  electron-vite dev, told where the binary is (npm run dev)
+//   node scripts/start.mjs dist [electron-builder args…]  build, then package it (npm run dist)
 import { spawn, spawnSync } from 'node:child_process'
-import { findElectron } from './electron-binary.cjs'
+import { join } from 'node:path'
+
+import electronBinary from './electron-binary.cjs'
+import { obtainElectron } from './electron-fetch.mjs'
 
 const root = new URL('..', import.meta.url).pathname
-const electron = findElectron()
-if ('reason' in electron) {
-  console.error(
-    "Exportscope cannot open its window here: Electron's binary is not installed (this machine cannot download it). See the app with `npm run shot`, or use the CLI: `./bin/exportscope scan <export>`."
-  )
+// Each tool's own JS entry run by this Node: no .cmd shims to find on Windows.
+const tool = {
+  'electron-vite': join(root, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js'),
+  'electron-builder': join(root, 'node_modules', 'electron-builder', 'cli.js')
+}
+const [mode, ...args] = process.argv.slice(2)
+if (!['app', 'dev', 'dist'].includes(mode ?? '')) {
+  console.error('usage: node scripts/start.mjs app|dev|dist [args…]')
+  process.exit(2)
+}
+
+let electronPath
+try {
+  electronPath = (await obtainElectron()).path
+} catch (err) {
+  console.error(err instanceof Error ? err.message : String(err))
   process.exit(1)
 }
-const electronPath = electron.path
 
-const build = spawnSync(process.execPath, [new URL('../node_modules/electron-vite/bin/electron-vite.js', import.meta.url).pathname, 'build'], {
-  cwd: root,
-  stdio: 'inherit'
-})
-if (build.status !== 0) process.exit(build.status ?? 1)
-const child = spawn(electronPath, ['.', ...process.argv.slice(2)], { cwd: root, stdio: 'inherit' })
-child.on('exit', (code) => process.exit(code ?? 0))
+/** Runs a step to its end; a failed step ends the script with its exit code (its own output said why). */
+function step(cmd, stepArgs, env = process.env) {
+  const r = spawnSync(cmd, stepArgs, { cwd: root, stdio: 'inherit', env })
+  if (r.error) {
+    console.error(`${cmd}: ${r.error.message}`)
+    process.exit(1)
+  }
+  if (r.status !== 0) process.exit(r.status ?? 1)
+}
+
+/** Runs the last step and leaves with its exit code; Ctrl+C reaches it through the terminal's process group. */
+function hand(cmd, handArgs, env = process.env) {
+  const child = spawn(cmd, handArgs, { cwd: root, stdio: 'inherit', env })
+  child.on('error', (err) => {
+    console.error(`Could not launch ${cmd}: ${err.message}`)
+    process.exit(1)
+  })
+  child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)))
+}
+
+if (mode === 'dev') {
+  // electron-vite dev finds the binary through ELECTRON_EXEC_PATH (it reads path.txt otherwise).
+  hand(process.execPath, [tool['electron-vite'], 'dev', ...args], { ...process.env, ELECTRON_EXEC_PATH: electronPath })
+} else if (mode === 'dist') {
+  step(process.execPath, [tool['electron-vite'], 'build'])
+  // Package the binary we already have for this OS instead of downloading it a second time; with
+  // arguments (another OS, another arch) electron-builder fetches what it needs itself.
+  const ownDist = !process.env.ELECTRON_OVERRIDE_DIST_PATH && args.length === 0
+  const distArgs = ownDist ? [`-c.electronDist=${join(electronBinary.defaultPkgDir, 'dist')}`] : args
+  hand(process.execPath, [tool['electron-builder'], '--config', 'electron-builder.yml', ...distArgs])
+} else {
+  step(process.execPath, [tool['electron-vite'], 'build'])
+  hand(electronPath, ['.', ...args])
+}
