@@ -7,7 +7,8 @@ import { findElectron } from '../scripts/electron-binary.cjs'
 import { bridgeExtras } from '../src/shared/ipc/bridge'
 import { CALL_NAMES } from '../src/shared/ipc/names'
 
-// These machines cannot download Electron: then the spec reports itself skipped, with the reason.
+// Needs Electron's binary, which `npm start` downloads on first use; until then (or when that download
+// failed) the spec reports itself skipped, naming which of the two it is.
 const binary = findElectron()
 
 test.describe('the real Electron shell', () => {

@@ -51,7 +51,7 @@ function addPlaywright(file) {
   totals.failed += s.unexpected
   totals.skipped += s.skipped
   totals.failed += (report.errors ?? []).length
-  // A skipped spec says why (the Electron spec where the binary cannot be downloaded).
+  // A skipped spec says why (the Electron spec while Electron's binary is not downloaded).
   const walk = (suite) => [...(suite.specs ?? []), ...(suite.suites ?? []).flatMap(walk)]
   for (const spec of (report.suites ?? []).flatMap(walk)) {
     for (const t of spec.tests) {
@@ -91,6 +91,12 @@ if (built) {
   rmSync(builtJson, { force: true })
   const builtOk = run('tests of the built CLI (vitest)', bin('vitest'), ['run', '--config', 'vitest.built.config.mts', '--reporter=default', '--reporter=json', `--outputFile=${builtJson}`])
   if (!addVitest(builtJson, 'built') && !builtOk) totals.failed += 1
+
+  // After the built-CLI tests: the stand-in launch builds out/ again, which must not race them.
+  const startJson = join(tmp, 'vitest-start.json')
+  rmSync(startJson, { force: true })
+  const startOk = run('npm start itself (download failing, loopback mirror, stand-in binary)', bin('vitest'), ['run', '--config', 'vitest.start.config.mts', '--reporter=default', '--reporter=json', `--outputFile=${startJson}`])
+  if (!addVitest(startJson, 'npm start') && !startOk) totals.failed += 1
 
   if (!existsSync(chromium)) {
     const specs = countPlaywrightSpecs()
