@@ -8,11 +8,12 @@ const NEXT =
 /**
  * @param {any} err what @electron/get, our fetch or install.js threw
  * @param {{ version: string, url: string, cacheRoot: string }} where
+ * @returns {{ line: string, reason: string }} the line to print, and the reason alone (for the note the e2e spec reads)
  */
 export function downloadFailure(err, { version, url, cacheRoot }) {
   const from = url ? ` from ${url}` : ''
   const reason = describe(err, cacheRoot)
-  return `Could not download Electron ${version}${from}: ${reason}. ${NEXT}`
+  return { line: `Could not download Electron ${version}${from}: ${reason}. ${NEXT}`, reason }
 }
 
 function describe(err, cacheRoot) {

@@ -32,7 +32,12 @@ export async function obtainElectron({ pkgDir = electronBinary.defaultPkgDir, sa
 
   const requireHere = createRequire(join(pkgDir, 'package.json'))
   const { version } = JSON.parse(readFileSync(join(pkgDir, 'package.json'), 'utf8'))
-  const getEntry = requireHere.resolve('@electron/get')
+  let getEntry
+  try {
+    getEntry = requireHere.resolve('@electron/get')
+  } catch {
+    throw new Error("Cannot start Exportscope: Electron's download tool (@electron/get) is not installed; run `npm install` (with dev dependencies).")
+  }
   const { downloadArtifact } = await import(pathToFileURL(getEntry).href)
   const cacheRoot = process.env.electron_config_cache || (await defaultCacheRoot(getEntry))
   const platform = process.env.ELECTRON_INSTALL_PLATFORM || process.env.npm_config_platform || process.platform
@@ -63,8 +68,8 @@ export async function obtainElectron({ pkgDir = electronBinary.defaultPkgDir, sa
     })
     unpack(pkgDir, cacheRoot)
   } catch (err) {
-    const line = downloadFailure(err, { version, url, cacheRoot })
-    noteFailure(pkgDir, line)
+    const { line, reason } = downloadFailure(err, { version, url, cacheRoot })
+    noteFailure(pkgDir, `${url || `Electron ${version}`}: ${reason}`)
     throw new Error(line)
   }
   rmSync(failureNote(pkgDir), { force: true })

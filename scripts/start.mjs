@@ -23,6 +23,13 @@ if (!['app', 'dev', 'dist'].includes(mode ?? '')) {
   process.exit(2)
 }
 
+// Electron's installer is ES modules loaded with require(), which Node does by default from 20.19 / 22.12.
+const [major, minor] = process.versions.node.split('.').map(Number)
+if (major < 20 || (major === 20 && minor < 19) || major === 21 || (major === 22 && minor < 12)) {
+  console.error(`Exportscope needs Node 22.12 or later (or 20.19+); this is Node ${process.versions.node}. See docs/electron.md.`)
+  process.exit(1)
+}
+
 let electronPath
 try {
   electronPath = (await obtainElectron()).path

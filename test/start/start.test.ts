@@ -2,6 +2,7 @@
 // installer from a loopback mirror (a stand-in zip), and the build-then-launch with a stand-in binary.
 import { createHash } from 'node:crypto'
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { createServer } from 'node:http'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
@@ -55,12 +56,7 @@ describe.skipIf(process.platform !== 'linux')('npm start (no real Electron neede
     const sums = `${createHash('sha256').update(zip).digest('hex')} *${zipName}\n`
     const mirror = await serveFiles({ [`/v${version}/${zipName}`]: zip, [`/v${version}/SHASUMS256.txt`]: sums })
     const env = cleanEnv({ ELECTRON_MIRROR: mirror.url, electron_config_cache: box.cache, electron_use_remote_checksums: '1' })
-    const obtain = join(box.root, 'obtain.mjs')
-    writeFileSync(
-      obtain,
-      "import { obtainElectron } from './scripts/electron-fetch.mjs'\n" +
-        'try { console.log(JSON.stringify(await obtainElectron())) } catch (e) { console.error(e.message); process.exit(1) }\n'
-    )
+    const obtain = obtainScript(box.root)
     try {
       const first = await run(process.execPath, [obtain], { cwd: box.root, env, boundMs: 30_000 })
       expect(first.stderr).toBe('')
@@ -104,6 +100,40 @@ describe.skipIf(process.platform !== 'linux')('npm start (no real Electron neede
     }
   })
 
+  it('names a mirror that lacks the file (HTTP 404), and gives up on a server that stops sending instead of hanging', async () => {
+    const box = makeSandbox()
+    cleanup.push(box.root)
+    const obtain = obtainScript(box.root)
+    const empty = await serveFiles({})
+    // Answers with headers and a first byte, then never sends the rest.
+    const silent = createServer((_req, res) => {
+      res.writeHead(200, { 'content-length': '1000000' })
+      res.write('P')
+    })
+    await new Promise<void>((done) => silent.listen(0, '127.0.0.1', done))
+    try {
+      const missing = await run(process.execPath, [obtain], { cwd: box.root, env: cleanEnv({ ELECTRON_MIRROR: empty.url, electron_config_cache: box.cache }), boundMs: 30_000 })
+      expect(missing.code).toBe(1)
+      expect(missing.stderr.trim().split('\n')).toHaveLength(1)
+      expect(missing.stderr).toContain(`from ${empty.url}v${version}/${zipName}: the server answered HTTP 404 Not Found.`)
+
+      const { port } = silent.address() as { port: number }
+      const stalled = await run(process.execPath, [obtain], {
+        cwd: box.root,
+        env: cleanEnv({ ELECTRON_MIRROR: `http://127.0.0.1:${port}/`, electron_config_cache: box.cache, EXPORTSCOPE_ELECTRON_STALL_MS: '700' }),
+        boundMs: 30_000
+      })
+      expect(stalled.timedOut).toBe(false)
+      expect(stalled.code).toBe(1)
+      expect(stalled.stderr).toContain(': the server stopped sending (no data for 0.7 s).')
+      expect(existsSync(join(box.electronDir, 'path.txt'))).toBe(false)
+    } finally {
+      empty.server.close()
+      silent.closeAllConnections()
+      silent.close()
+    }
+  })
+
   it('with a stand-in binary (ELECTRON_OVERRIDE_DIST_PATH): builds the app, then launches the binary on the app folder', async () => {
     const standIn = mkdtempSync(join(tmpdir(), 'exportscope-standin-'))
     cleanup.push(standIn)
@@ -124,6 +154,17 @@ describe.skipIf(process.platform !== 'linux')('npm start (no real Electron neede
     expect(statSync(join(projectRoot, 'out', 'main', 'index.js')).mtimeMs).toBeGreaterThanOrEqual(started - 1000)
   }, 300_000)
 })
+
+/** A script that runs only the obtaining step of `npm start` in the sandbox: prints its result, or its one line. */
+function obtainScript(root: string): string {
+  const file = join(root, 'obtain.mjs')
+  writeFileSync(
+    file,
+    "import { obtainElectron } from './scripts/electron-fetch.mjs'\n" +
+      'try { console.log(JSON.stringify(await obtainElectron())) } catch (e) { console.error(e.message); process.exit(1) }\n'
+  )
+  return file
+}
 
 function standInZip(): Promise<Buffer> {
   const zip = new ZipFile()
