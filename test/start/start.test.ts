@@ -134,6 +134,22 @@ describe.skipIf(process.platform !== 'linux')('npm start (no real Electron neede
     }
   })
 
+  it('with ELECTRON_OVERRIDE_DIST_PATH naming an empty folder: says so in one line, and downloads nothing', async () => {
+    const box = makeSandbox()
+    cleanup.push(box.root)
+    const emptyDist = join(box.root, 'no-electron-here')
+    const port = await closedPort()
+    const r = await run(process.execPath, [obtainScript(box.root)], {
+      cwd: box.root,
+      env: cleanEnv({ ELECTRON_OVERRIDE_DIST_PATH: emptyDist, ELECTRON_MIRROR: `http://127.0.0.1:${port}/`, electron_config_cache: box.cache }),
+      boundMs: 30_000
+    })
+    expect(r.code).toBe(1)
+    expect(r.stdout).toBe('')
+    expect(r.stderr).toBe(`Cannot start Exportscope: ELECTRON_OVERRIDE_DIST_PATH is set, but there is no Electron binary at ${join(emptyDist, 'electron')}.\n`)
+    expect(existsSync(box.cache)).toBe(false)
+  })
+
   it('with a stand-in binary (ELECTRON_OVERRIDE_DIST_PATH): builds the app, then launches the binary on the app folder', async () => {
     const standIn = mkdtempSync(join(tmpdir(), 'exportscope-standin-'))
     cleanup.push(standIn)
