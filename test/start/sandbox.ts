@@ -81,7 +81,8 @@ export function run(cmd: string, args: string[], opts: { cwd: string; env: NodeJ
 export function cleanEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {}
   for (const [k, v] of Object.entries(process.env)) {
-    if (/^(electron_|npm_config_electron|ELECTRON_|force_no_cache)/i.test(k)) continue
+    // Also what an outer npm (npm test) sets for its own run: the inner `npm start` must find the sandbox's package.json.
+    if (/^(electron_|ELECTRON_|force_no_cache|npm_|INIT_CWD$)/i.test(k)) continue
     env[k] = v
   }
   return { ...env, ELECTRON_GET_NO_PROGRESS: '1', ...extra }
