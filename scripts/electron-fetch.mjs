@@ -48,11 +48,12 @@ export async function obtainElectron({ pkgDir = electronBinary.defaultPkgDir, sa
   const downloader = {
     async download(from, target, options) {
       // The checksum list (only with remote checksums) is small and says nothing new.
-      if (!from.endsWith('SHASUMS256.txt')) {
+      const checksumList = from.endsWith('SHASUMS256.txt')
+      if (!checksumList) {
         url = from
         say(`Fetching Electron ${version} for ${platform}-${arch} (about 100 MB, once) from ${from} into the cache ${cacheRoot} …`)
       }
-      await fetchTo(from, target, options)
+      await fetchTo(from, target, options, !checksumList)
     }
   }
   try {
@@ -101,7 +102,7 @@ async function defaultCacheRoot(getEntry) {
 }
 
 /** A plain fetch to a file that gives up when no byte arrives for STALL_MS (connecting included). */
-async function fetchTo(url, target, options = {}) {
+async function fetchTo(url, target, options = {}, showProgress = true) {
   const { quiet: _quiet, getProgressCallback: _progress, ...fetchOptions } = options
   await mkdir(join(target, '..'), { recursive: true })
   const stall = new AbortController()
@@ -116,7 +117,7 @@ async function fetchTo(url, target, options = {}) {
       throw Object.assign(new Error(`HTTP ${response.status} ${response.statusText}`.trim()), { status: response.status })
     }
     const total = Number(response.headers.get('content-length')) || 0
-    const progress = progressLine(total)
+    const progress = progressLine(showProgress ? total : 0)
     await pipeline(
       Readable.fromWeb(response.body),
       async function* (source) {
