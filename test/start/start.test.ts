@@ -169,7 +169,22 @@ describe.skipIf(process.platform !== 'linux')('npm start (no real Electron neede
     // The build ran before the launch: the main process entry package.json names is fresh.
     expect(statSync(join(projectRoot, 'out', 'main', 'index.js')).mtimeMs).toBeGreaterThanOrEqual(started - 1000)
   }, 300_000)
+
+  it('npm run dev: electron-vite dev launches the same binary (ELECTRON_EXEC_PATH), with its dev server URL', async () => {
+    const standIn = mkdtempSync(join(tmpdir(), 'exportscope-standin-'))
+    cleanup.push(standIn)
+    const record = join(standIn, 'launched.txt')
+    writeFileSync(join(standIn, 'electron'), `#!/bin/sh\nprintf '%s\\n' "$PWD" "$ELECTRON_RENDERER_URL" "$@" > '${record}'\n`, { mode: 0o755 })
+    const r = await run(npm, ['run', 'dev'], { cwd: projectRoot, env: cleanEnv({ ELECTRON_OVERRIDE_DIST_PATH: standIn }), boundMs: 120_000 })
+    expect(r.timedOut, `npm run dev did not end when the app did: ${r.stderr}`).toBe(false)
+    expect(r.code, r.stderr).toBe(0)
+    const [cwd, rendererUrl, ...args] = readFileSync(record, 'utf8').split('\n')
+    expect(cwd).toBe(projectRoot.replace(/\/$/, ''))
+    expect(rendererUrl).toMatch(/^http:\/\/(localhost|127\.0\.0\.1):\d+\/?$/)
+    expect(args).toEqual(['.', ''])
+  }, 150_000)
 })
+
 
 /** A script that runs only the obtaining step of `npm start` in the sandbox: prints its result, or its one line. */
 function obtainScript(root: string): string {
