@@ -7,11 +7,13 @@
 //   node scripts/start.mjs dist [electron-builder args…]  build, then package it (npm run dist)
 import { spawn, spawnSync } from 'node:child_process'
 import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
 
 import electronBinary from './electron-binary.cjs'
 import { obtainElectron } from './electron-fetch.mjs'
 
-const root = new URL('..', import.meta.url).pathname
+// fileURLToPath, not .pathname: a clone in a folder with a space must still work.
+const root = fileURLToPath(new URL('..', import.meta.url))
 // Each tool's own JS entry run by this Node: no .cmd shims to find on Windows.
 const tool = {
   'electron-vite': join(root, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js'),

@@ -12,7 +12,7 @@ export const projectRoot = resolve(__dirname, '..', '..')
 const realModules = join(projectRoot, 'node_modules')
 
 export function makeSandbox(): { root: string; electronDir: string; cache: string } {
-  const root = mkdtempSync(join(tmpdir(), 'exportscope-start-'))
+  const root = mkdtempSync(join(tmpdir(), 'exportscope start-')) // a space, as in many home folders
   cpSync(join(projectRoot, 'scripts'), join(root, 'scripts'), { recursive: true })
   cpSync(join(projectRoot, 'package.json'), join(root, 'package.json'))
   const electronDir = join(root, 'node_modules', 'electron')
