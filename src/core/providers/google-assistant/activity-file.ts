@@ -8,6 +8,7 @@ import type { ParseContext, ProviderItem } from '../types'
 import { readActivityHtml, toItem } from './activity-html'
 import { activityItemOf, audioNameTime, GOOGLE, itemRecording, type ActivityItem } from './activity-item'
 import { readJsonArray } from './activity-json'
+import { MAX_ITEM_CHARS } from './json-items'
 import { readHtmlTime } from './html-time'
 
 // Takeout names audio by when it was saved: up to a few seconds after the item's time.
@@ -36,6 +37,10 @@ async function* itemsOf(view: ExportView, file: ViewEntry, log: ProblemLog, sign
     for await (const ev of readJsonArray(await view.open(file), () => view.open(file), signal)) {
       if (ev.type === 'error') {
         log.add('malformed-json', ev.message, ev.line)
+        continue
+      }
+      if (ev.type === 'too-large') {
+        log.add('limit', `item ${ev.index + 1} (from byte ${ev.byteOffset}) holds ${ev.chars} characters, past the limit of ${MAX_ITEM_CHARS} for one item; it is skipped`, null)
         continue
       }
       if (typeof ev.value !== 'object' || ev.value === null || Array.isArray(ev.value)) {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { GoogleVariations } from '../../generate'
+import { MAX_ITEM_CHARS } from './json-items'
 import { factsOfReading, factsOfTruth, readBuilt } from '../testing/read-built'
 
 const google = (kind: Parameters<typeof readBuilt>[0]['kind'], google: Partial<GoogleVariations> = {}, extra: Parameters<typeof readBuilt>[1] = []) =>
@@ -98,5 +99,16 @@ describe('google-assistant', () => {
     ])
     expect(reading.recordings.filter((r) => r.source.file.includes('Voice and Audio')).map((r) => r.transcript)).toEqual(['hello'])
     expect(reading.problems).toEqual([expect.objectContaining({ kind: 'malformed-json', line: 3 })])
+  })
+
+  it('skips an item past the size bound with a problem naming it; the items after it are read', async () => {
+    const item = (title: string, time: string) => `{"header": "Assistant", "title": "${title}", "time": "${time}"}`
+    const huge = `{"header": "Assistant", "title": "Said ${'a'.repeat(MAX_ITEM_CHARS)}", "time": "2023-05-01T10:02:00.000Z"}`
+    const text = `[\n  ${item('Said hello', '2023-05-01T10:00:00.000Z')},\n  ${huge},\n  ${item('Said after', '2023-05-01T10:05:00.000Z')}\n]\n`
+    const { reading } = await google('none', {}, [{ path: 'Takeout/My Activity/Voice and Audio/MyActivity.json', content: text }])
+    const fromBig = reading.recordings.filter((r) => r.source.file.includes('Voice and Audio'))
+    expect(fromBig.map((r) => r.transcript)).toEqual(['hello', 'after'])
+    const offset = text.indexOf('{"header": "Assistant", "title": "Said aaa')
+    expect(reading.problems).toEqual([expect.objectContaining({ kind: 'limit', path: 'Takeout/My Activity/Voice and Audio/MyActivity.json', message: expect.stringContaining(`Item 2 (from byte ${offset}) holds ${huge.length} characters`) })])
   })
 })
