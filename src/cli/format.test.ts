@@ -1,3 +1,4 @@
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { reading } from '../../test/helpers/reading'
 import { buildScanReport } from '../core/report/scan-report'
@@ -18,6 +19,19 @@ describe('printable', () => {
 
   it('escapes C0 and C1 controls as before', () => {
     for (const c of [0x00, 0x07, 0x0a, 0x1b, 0x1f, 0x7f, 0x85, 0x9b, 0x9f]) expect(printable(String.fromCharCode(c))).toBe(hex(c))
+  })
+
+  it('leaves no control, bidi, separator or zero-width character in any string, and changes nothing else', () => {
+    const risky = fc.constantFrom(...'\u0000\u001b\u007f\u0085\u061c\u200b\u200c\u200d\u200e\u200f\u2028\u2029\u202a\u202b\u202c\u202d\u202e\u2060\u2066\u2067\u2068\u2069\ufeff'.split(''))
+    fc.assert(
+      fc.property(fc.array(fc.oneof(fc.string({ unit: 'binary', maxLength: 12 }), risky), { maxLength: 12 }), (parts) => {
+        const text = parts.join('')
+        const shown = printable(text)
+        expect(shown).not.toMatch(/[\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u2028-\u202e\u2060\u2066-\u2069\ufeff]/)
+        // Undoing the escapes gives the text back: nothing else was touched.
+        expect(shown.replace(/\\u([0-9a-f]{4})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)))).toBe(text.replace(/\\u([0-9a-f]{4})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16))))
+      })
+    )
   })
 
   it('keeps ordinary text of any script as it is, nearby code points included', () => {

@@ -55,7 +55,7 @@ export class Spill extends Transform {
           this.path = file.path
         }
         let at = 0
-        while (at < part.length) {
+        while (at < part.length && !this.destroyed) {
           const { bytesWritten } = await this.handle.write(part, at, part.length - at, this.written + at)
           at += bytesWritten
         }
@@ -67,6 +67,8 @@ export class Spill extends Transform {
       this.stopped = { bound: false, reason: messageOf(err) }
       await this.finish()
     }
+    // Destroyed while a write or the file's creation was under way: _destroy found no handle to close yet.
+    if (this.destroyed || this.stopped) await this.finish()
   }
 
   private async finish(): Promise<void> {
