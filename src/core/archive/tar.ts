@@ -5,6 +5,8 @@ import type { OpenContext } from './context'
 import type { Container, IndexedEntry } from './entry'
 import { EntryReadError, abortError, messageOf } from './errors'
 import { GunzipCursor } from './gunzip-cursor'
+import { GzipIndex } from './zran/gzip-index'
+import { TempWindows } from './zran/windows'
 import { entryKind } from './kind'
 import { RATIO_GRACE_BYTES } from './limits'
 import { checkRange, guardedRead } from './read'
@@ -15,6 +17,9 @@ import { utcLocalTime } from './time'
 import type { ByteRange } from './types'
 import { safeName } from './zip/names'
 
+/** Inflated bytes between access points past the temp copy: a read past it inflates at most this much besides its own bytes. Tests shrink it. */
+export const accessPoints = { span: 4 * 1024 * 1024 }
+
 interface TarEntry extends IndexedEntry {
   /** Where the entry's bytes start in the tar stream (after gunzip for a .tar.gz). */
   readonly dataOffset: number
@@ -24,8 +29,8 @@ interface TarEntry extends IndexedEntry {
  * Reads a tar or .tar.gz by offset. A .tar.gz has no random access of its own: the listing pass
  * leaves a temporary copy of the inflated stream's first limits.maxSpillBytes (tar-spill.ts), so
  * an entry inside it is read like one of a plain tar; an entry past it is read by a gunzip cursor
- * that moves forward from read to read (gunzip-cursor.ts) and starts again from byte 0 only for a
- * read behind it.
+ * that moves forward from read to read (gunzip-cursor.ts); a read behind it starts from the
+ * nearest zran access point before it (zran/gzip-index.ts), kept every few MiB past the copy.
  */
 class TarContainer implements Container {
   /** The inflated stream's bytes [0, spilled) in a temp file (a .tar.gz), or null. */
@@ -33,6 +38,9 @@ class TarContainer implements Container {
   private spilled = 0
   /** The gunzip cursor not in use by a read, kept for the next read past the copy. */
   private idle: GunzipCursor | null = null
+  /** Access points past the copy (zran), made when a read first goes back past the cursor. */
+  private index: GzipIndex | null = null
+  private windows: TempWindows | null = null
   private closed = false
 
   constructor(
@@ -67,9 +75,7 @@ class TarContainer implements Container {
   }
 
   private async *beyondSpill(start: number, end: number): AsyncGenerator<Buffer> {
-    let cursor = this.idle && this.idle.at <= start ? this.idle : null
-    if (cursor) this.idle = null
-    cursor ??= new GunzipCursor(this.source)
+    const cursor = await this.cursorFor(start)
     let failed = false
     try {
       yield* cursor.slice(start, end)
@@ -86,10 +92,35 @@ class TarContainer implements Container {
     }
   }
 
+  /**
+   * The cheapest way to `start` past the copy: the kept cursor when it is behind `start` and no
+   * access point is much nearer; else a cursor from the access point before `start`, the index pass
+   * run that far first. The first read past the copy, in archive order, needs no index at all.
+   */
+  private async cursorFor(start: number): Promise<GunzipCursor> {
+    const idle = this.idle && this.idle.at <= start ? this.idle : null
+    if (idle && !this.index) {
+      this.idle = null
+      return idle
+    }
+    if (!idle && !this.idle && !this.index) return new GunzipCursor(this.source)
+    this.index ??= new GzipIndex(this.source, this.spilled, accessPoints.span, (this.windows = new TempWindows(this.ctx.temp, tempBudget(this.ctx.limits, this.ctx.meter.totalBytes))))
+    await this.index.advanceTo(start)
+    const point = this.index.before(start)
+    if (idle && (!point || point.out <= idle.at + accessPoints.span)) {
+      this.idle = null
+      return idle
+    }
+    if (!point) return new GunzipCursor(this.source)
+    return new GunzipCursor(this.source, { ...point, window: await this.windows!.get(point.window) })
+  }
+
   private close(): void {
     this.closed = true
     this.idle?.destroy()
     this.idle = null
+    this.index?.end()
+    void this.windows?.close()
   }
 }
 
@@ -101,7 +132,7 @@ async function useSpill(container: TarContainer, spill: Spill, reached: number, 
   ctx.problems.add(
     'limit',
     null,
-    `The tar.gz inflates to ${reached} bytes; only the first ${spill.written} are kept in a temporary copy for quick reads (${why}). Entries past that point are read by inflating the archive again, from its start or from where the last such read ended, which is slow.`
+    `The tar.gz inflates to ${reached} bytes; only the first ${spill.written} are kept in a temporary copy for quick reads (${why}). Entries past that point are read by inflating the archive again from where the last such read ended, or from the nearest access point kept every ${accessPoints.span / 1024 / 1024} MiB past the copy (made when a read first goes back), which is slower than from the copy.`
   )
 }
 
