@@ -97,11 +97,13 @@ export async function benchTarGz(recordings: number): Promise<string[][]> {
       gzMs.push(gunzip())
     }
     const shuffled: Record<string, number> = {}
-    for (const [name, file] of [
-      ['zip', zip],
-      ['tgz', tgz]
+    for (const [name, file, limits] of [
+      ['zip', zip, {}],
+      ['tgz', tgz, {}],
+      // A part larger than its temp copy: past 16 MB, reads go through the gunzip cursor and zran access points.
+      ['zran', tgz, { maxSpillBytes: 16_000_000 }]
     ] as const) {
-      const a = await openArchive(file)
+      const a = await openArchive(file, { limits })
       try {
         shuffled[name] = await shuffledReads(a)
       } finally {
@@ -114,6 +116,7 @@ export async function benchTarGz(recordings: number): Promise<string[][]> {
       ['export size', '', mb(statSync(zip).size), mb(statSync(tgz).size), ''],
       ['bundle with sealed originals (open, read, judge, hash, write)', `median of ${RUNS}`, secs(median(zipMs)), secs(median(tgzMs)), `${ratio.toFixed(2)}x (goal at most 2x)`],
       ['every recording read whole, shuffled order (after open)', '', secs(shuffled.zip!), secs(shuffled.tgz!), `${(shuffled.tgz! / shuffled.zip!).toFixed(2)}x`],
+      ['the same, tar.gz with a temp copy of 16 MB only (zran past it)', '', '', secs(shuffled.zran!), `${(shuffled.zran! / shuffled.zip!).toFixed(2)}x`],
       ['gzip -dc of the tar.gz (the floor of one inflate)', `median of ${RUNS}`, '', secs(median(gzMs)), '']
     ]
   } finally {

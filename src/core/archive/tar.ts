@@ -1,3 +1,5 @@
+import { statfs } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
 import { Readable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 import { createGunzip } from 'node:zlib'
@@ -124,6 +126,12 @@ class TarContainer implements Container {
   }
 }
 
+/** Never more than half the free space where temp files go: the copy must not fill a small /tmp that others need. */
+async function halfOfFreeTemp(): Promise<number> {
+  const fs = await statfs(tmpdir()).catch(() => null)
+  return fs ? Math.floor((fs.bavail * fs.bsize) / 2) : Number.MAX_SAFE_INTEGER
+}
+
 /** Hands the temp copy to the container, and says when it stops short of the stream's end. */
 async function useSpill(container: TarContainer, spill: Spill, reached: number, ctx: OpenContext): Promise<void> {
   if (spill.path && spill.written > 0) container.useSpill(ctx.own(await FileSource.open(spill.path)), spill.written)
@@ -171,7 +179,7 @@ export async function listTar(source: ByteSource, ctx: OpenContext, gz: boolean)
     }
   })
   // The one inflate of the listing also fills the temp copy that later entry reads are served from.
-  const spillBound = Math.max(0, Math.min(ctx.limits.maxSpillBytes, tempBudget(ctx.limits, ctx.meter.totalBytes) - ctx.temp.bytes))
+  const spillBound = gz ? Math.max(0, Math.min(ctx.limits.maxSpillBytes, tempBudget(ctx.limits, ctx.meter.totalBytes) - ctx.temp.bytes, await halfOfFreeTemp())) : 0
   const spill = gz ? new Spill(ctx.temp, spillBound) : null
   const extract = tarStream.extract()
   extract.on('entry', (header, stream, next) => {
