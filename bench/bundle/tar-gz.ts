@@ -4,16 +4,15 @@
 // recording read in shuffled order (what peaks and playback do), and the one inflate of the listing
 // as a floor (`gzip -dc` of the same file). Prints one table; asserts nothing.
 import { spawnSync } from 'node:child_process'
-import { createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs'
+import { mkdtempSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { pipeline } from 'node:stream/promises'
-import { createGzip } from 'node:zlib'
 import { openArchive } from '../../src/core/archive'
 import type { OpenedArchive } from '../../src/core/archive/types'
 import { buildManifest, writeBundle } from '../../src/core/complaint/bundle'
 import { loadEvidence } from '../../src/core/complaint/bundle/load'
 import { generateExport } from '../../src/core/generate'
+import { tarGzOf } from '../../test/fixtures/tar-gz-of'
 
 const RUNS = 3
 const log = (line: string) => process.stderr.write(`bench: ${line}\n`)
@@ -25,25 +24,6 @@ async function timed<T>(fn: () => Promise<T>): Promise<[T, number]> {
   const t = performance.now()
   const value = await fn()
   return [value, performance.now() - t]
-}
-
-/** The same entries, same order, as a tar.gz (tar-stream packs, zlib level 6 like gzip's default). */
-async function toTarGz(zip: string, out: string): Promise<void> {
-  const { default: tarStream } = await import('tar-stream')
-  const archive = await openArchive(zip)
-  try {
-    const pack = tarStream.pack()
-    const written = pipeline(pack, createGzip(), createWriteStream(out))
-    for (const entry of archive.entries) {
-      const chunks: Buffer[] = []
-      for await (const c of await archive.openEntry(entry)) chunks.push(c as Buffer)
-      await new Promise<void>((resolve, reject) => pack.entry({ name: entry.info.path, mtime: new Date(Date.UTC(2024, 0, 2)) }, Buffer.concat(chunks), (err) => (err ? reject(err) : resolve())))
-    }
-    pack.finalize()
-    await written
-  } finally {
-    await archive.close()
-  }
 }
 
 /** Open, read, judge, manifest (every flagged entry hashed), bundle with sealed originals: what `exportscope bundle --sealed` does. */
@@ -79,7 +59,7 @@ export async function benchTarGz(recordings: number): Promise<string[][]> {
     const made = await generateExport({ provider: 'amazon', own: 0, foreign: recordings, kind: 'seed', seed: 'bench-tgz', clips: { sampleRate: 16_000, maxSeconds: 6 } }, join(dir, 'seed.zip'))
     const zip = made.paths[0]!
     const tgz = join(dir, 'seed.tar.gz')
-    await toTarGz(zip, tgz)
+    await tarGzOf(zip, tgz)
     const gunzip = (): number => {
       const t = performance.now()
       const r = spawnSync('sh', ['-c', `gzip -dc '${tgz}' > /dev/null`])

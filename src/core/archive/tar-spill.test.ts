@@ -90,3 +90,28 @@ describe('tar.gz read in one pass', () => {
     }
   })
 })
+
+describe('what reads entries through the archive gains from the copy', () => {
+  it('the evidence bundle of a tar.gz export, sealed originals and all, inflates the archive only while it is opened', async () => {
+    const { generateExport } = await import('../generate')
+    const { loadEvidence } = await import('../complaint/bundle/load')
+    const { buildManifest, writeBundle } = await import('../complaint/bundle')
+    const { tarGzOf } = await import('../../../test/fixtures/tar-gz-of')
+    const made = await generateExport({ provider: 'amazon', own: 1, foreign: 6, kind: 'seed', seed: 'tar-spill', clips: { sampleRate: 8000, maxSeconds: 0.5 } }, work.path('seed.zip'))
+    const tgz = work.path('seed.tar.gz')
+    await tarGzOf(made.paths[0]!, tgz)
+    const before = gunzipWork.inflated
+    const { archive, reading, analysis } = await loadEvidence(tgz)
+    try {
+      expect(archive.format).toBe('tar.gz')
+      const built = await buildManifest({ archive, reading, verdicts: analysis.recordingVerdicts, findings: analysis.findings })
+      expect(built.manifest.entries.length).toBeGreaterThanOrEqual(6)
+      const sealed = await writeBundle({ manifest: built, custodyLog: [], sealedOriginals: true, out: work.path('bundle.zip') })
+      expect(sealed.bytes).toBeGreaterThan(built.manifest.summary.audioBytes)
+      // Every flagged original was hashed and sealed from the temp copy: no second inflate.
+      expect(gunzipWork.inflated).toBe(before)
+    } finally {
+      await archive.close()
+    }
+  })
+})
