@@ -28,7 +28,10 @@ async function main(): Promise<void> {
     const chunks: Buffer[] = []
     for await (const c of await archive.openEntry(entry)) chunks.push(c as Buffer)
     const text = Buffer.concat(chunks).toString('utf8')
-    count = entryPath!.endsWith('.json') ? (JSON.parse(text) as unknown[]).length : (parseCsvSync(text, { bom: true, relax_column_count: true }) as unknown[]).length - 1
+    if (entryPath!.endsWith('.html')) {
+      const { parseDocument, DomUtils } = await import('htmlparser2')
+      count = DomUtils.getElements({ class: (c) => /\bouter-cell\b/.test(c ?? '') }, parseDocument(text).children, true).length
+    } else count = entryPath!.endsWith('.json') ? (JSON.parse(text) as unknown[]).length : (parseCsvSync(text, { bom: true, relax_column_count: true }) as unknown[]).length - 1
   }
   const ms = performance.now() - started
   await archive.close()

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { openArchive } from '../../src/core/archive'
 import { generateExport, type ExportOptions } from '../../src/core/generate'
+import { LARGE_ITEM_CASES } from './large-items'
 
 async function metadataBytes(zip: string, entry: string): Promise<number> {
   const archive = await openArchive(zip, {})
@@ -21,7 +22,9 @@ async function metadataBytes(zip: string, entry: string): Promise<number> {
  */
 interface Case {
   name: string
-  options: ExportOptions
+  options?: ExportOptions
+  /** Writes the export itself (an input the generator has no variation for); returns its path. */
+  make?: (path: string) => Promise<string>
   /** The metadata entry the baseline parses. */
   entry: string
   /** Small inputs are also timed on a second pass, once modules are loaded and compiled. */
@@ -29,12 +32,16 @@ interface Case {
 }
 
 const tiny = { sampleRate: 8000, maxSeconds: 0.3 }
-const CASES: Case[] = [
+// Only the cases whose name contains this (`npm run bench:providers -- 'MB'`), or all.
+const only = process.argv[2]
+const ALL: Case[] = [
   { name: 'Amazon CSV, 1,700', options: { provider: 'amazon', own: 1200, foreign: 500, kind: 'unregistered-device', clips: tiny }, entry: 'Alexa.zip!/Alexa/Alexa.VoiceHistory.csv', warm: true },
   { name: 'Amazon CSV, 100,000', options: { provider: 'amazon', own: 90_000, foreign: 10_000, kind: 'unregistered-device', amazon: { metadataOnly: true } }, entry: 'Alexa.zip!/Alexa/Alexa.VoiceHistory.csv', warm: false },
   { name: 'Google JSON, 1,700', options: { provider: 'google', own: 1200, foreign: 500, kind: 'unrecognized-speaker', clips: tiny }, entry: 'Takeout/My Activity/Assistant/MyActivity.json', warm: true },
-  { name: 'Google JSON, 100,000 (~300 MB)', options: { provider: 'google', own: 90_000, foreign: 10_000, kind: 'unrecognized-speaker', google: { metadataOnly: true, padding: 2300 } }, entry: 'Takeout/My Activity/Assistant/MyActivity.json', warm: false }
+  { name: 'Google JSON, 100,000 (~300 MB)', options: { provider: 'google', own: 90_000, foreign: 10_000, kind: 'unrecognized-speaker', google: { metadataOnly: true, padding: 2300 } }, entry: 'Takeout/My Activity/Assistant/MyActivity.json', warm: false },
+  ...LARGE_ITEM_CASES
 ]
+const CASES = only ? ALL.filter((c) => c.name.includes(only)) : ALL
 
 interface Measured {
   ms: number
@@ -55,8 +62,8 @@ async function main(): Promise<void> {
   try {
     for (const c of CASES) {
       process.stderr.write(`generating ${c.name}…\n`)
-      const made = await generateExport({ ...c.options, seed: 'bench' }, join(dir, `${c.name.replace(/\W+/g, '-')}.zip`))
-      const zip = made.paths[0]!
+      const path = join(dir, `${c.name.replace(/\W+/g, '-')}.zip`)
+      const zip = c.make ? await c.make(path) : (await generateExport({ ...c.options!, seed: 'bench' }, path)).paths[0]!
       const p = measure(c.warm ? 'providers-warm' : 'providers', zip, c.entry)
       const b = measure('baseline', zip, c.entry)
       const metadataMb = (await metadataBytes(zip, c.entry)) / 1e6
@@ -67,7 +74,7 @@ async function main(): Promise<void> {
   }
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)))
   for (const r of rows) process.stdout.write(`${r.map((v, i) => (i === 0 ? v.padEnd(widths[i]!) : v.padStart(widths[i]!))).join('  ')}\n`)
-  process.stdout.write('cold: first readExport in a fresh process (module loading included); warm: a second pass. baseline: the metadata entry inflated whole, then JSON.parse or csv-parse/sync. Archive open time excluded from all.\n')
+  process.stdout.write('cold: first readExport in a fresh process (module loading included); warm: a second pass. baseline: the metadata entry inflated whole, then JSON.parse, csv-parse/sync or the parseDocument of htmlparser2. Archive open time excluded from all.\n')
 }
 
 main().catch((err: unknown) => {

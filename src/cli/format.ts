@@ -17,5 +17,13 @@ export function bytes(n: number): string {
 
 export const seconds = (ms: number): string => `${(ms / 1000).toFixed(ms < 10_000 ? 2 : 1)} s`
 
-/** Names inside an export are hostile input: control characters must not reach the terminal. */
-export const printable = (text: string): string => text.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
+/**
+ * Characters that must not reach a terminal as they are: C0 and C1 controls (they move the cursor or
+ * recolour), bidirectional controls (U+200E, U+200F, U+061C, U+202A–U+202E, U+2066–U+2069: with
+ * U+202E 'a3\u202evaw.exe' shows as 'a3exe.wav'), the line and paragraph separators U+2028/U+2029,
+ * and the zero-width U+200B–U+200D, U+2060, U+FEFF (they hide a difference between two names).
+ */
+const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u2028-\u202e\u2060\u2066-\u2069\ufeff]/g
+
+/** Names inside an export are hostile input: each such character is shown as its \uXXXX escape. */
+export const printable = (text: string): string => text.replace(UNPRINTABLE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)

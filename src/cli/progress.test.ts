@@ -40,4 +40,10 @@ describe('progress on stderr', () => {
     createProgress(err.stream, { TERM: 'dumb' }).opening(step)
     expect(err.text()).toBe('')
   })
+
+  it('escapes a name in a finished line, as the bundle and report commands print the export\'s file name there', () => {
+    const err = collector(false)
+    createProgress(err.stream, {}).done('read 3 recordings of a3\u202evaw.exe.zip (zip, 10 bytes)')
+    expect(err.text()).toBe('exportscope: read 3 recordings of a3\\u202evaw.exe.zip (zip, 10 bytes)\n')
+  })
 })

@@ -34,7 +34,9 @@ export function createProgress(stderr: CliStream, env: Record<string, string | u
     if (shown && now - lastDraw < REDRAW_MS) return
     lastDraw = now
     const width = Math.max(20, (stderr.columns || 80) - 1)
-    stderr.write(`\r\x1b[K${text.length > width ? `${text.slice(0, width - 1)}…` : text}`)
+    // Escaped here too: a line may carry a name from the export (escaping is idempotent).
+    const safe = printable(text)
+    stderr.write(`\r\x1b[K${safe.length > width ? `${safe.slice(0, width - 1)}…` : safe}`)
     shown = true
   }
   const clear = () => {
@@ -56,7 +58,7 @@ export function createProgress(stderr: CliStream, env: Record<string, string | u
     },
     done(line) {
       clear()
-      stderr.write(`exportscope: ${line}\n`)
+      stderr.write(`exportscope: ${printable(line)}\n`)
     },
     clear
   }

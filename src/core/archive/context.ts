@@ -11,6 +11,8 @@ export class OpenContext {
   entries = 0
   private entryLimitHit = false
   readonly sources: ByteSource[] = []
+  /** Other things an open export holds (a live gunzip of a tar.gz), ended at close. */
+  private readonly enders: Array<() => void> = []
 
   constructor(
     readonly limits: ArchiveLimits,
@@ -46,7 +48,12 @@ export class OpenContext {
     return source
   }
 
+  atRelease(end: () => void): void {
+    this.enders.push(end)
+  }
+
   async release(): Promise<void> {
+    for (const end of this.enders.splice(0)) end()
     const sources = this.sources.splice(0)
     await Promise.allSettled(sources.map((s) => s.close()))
     await this.temp.dispose().catch(() => undefined)

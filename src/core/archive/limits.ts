@@ -11,7 +11,9 @@ export const defaultLimits: ArchiveLimits = Object.freeze({
   maxEntryBytes: 32 * GiB,
   maxTotalBytes: 1024 * GiB,
   maxEntries: 500_000,
-  maxDepth: 4
+  maxDepth: 4,
+  // A whole 2–4 GB Takeout part inflated fits; a 50 GB one keeps its first 8 GiB on disk, not all of it.
+  maxSpillBytes: 8 * GiB
 })
 
 /**

@@ -42,12 +42,13 @@ export class TempArea {
   private count = 0
   bytes = 0
 
-  async create(name: string) {
+  /** A new file of ours, 0600; 'wx+' when it is read back through the same handle. */
+  async create(name: string, flags: 'wx' | 'wx+' = 'wx') {
     // Once per process, before the first temp file: what a crashed run left is removed.
     swept ??= sweepStaleTemp().catch(() => 0)
     this.dir ??= swept.then(() => mkdtemp(join(tmpdir(), PREFIX)))
     const path = join(await this.dir, `${++this.count}-${name}`)
-    const handle = await open(path, 'wx', 0o600)
+    const handle = await open(path, flags, 0o600)
     return { path, handle }
   }
 

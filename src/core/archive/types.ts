@@ -38,6 +38,8 @@ export interface ArchiveLimits {
   maxEntries: number
   /** Deepest nesting of archives inside archives. */
   maxDepth: number
+  /** Most inflated bytes of a tar.gz kept in a temporary copy for random access; the rest is read by inflating again. */
+  maxSpillBytes: number
 }
 
 /** One opened export: an index of its entries, and reads on demand. Never holds the archive's bytes. */

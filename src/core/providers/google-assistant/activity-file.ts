@@ -5,9 +5,10 @@ import { matchByTime } from '../match-by-time'
 import { ProblemLog } from '../problem-log'
 import { toUtcIso } from '../time'
 import type { ParseContext, ProviderItem } from '../types'
-import { readActivityHtml, toItem } from './activity-html'
+import { MAX_ACTIVITY_CHARS, readActivityHtml, toItem } from './activity-html'
 import { activityItemOf, audioNameTime, GOOGLE, itemRecording, type ActivityItem } from './activity-item'
 import { readJsonArray } from './activity-json'
+import { MAX_ITEM_CHARS } from './json-items'
 import { readHtmlTime } from './html-time'
 
 // Takeout names audio by when it was saved: up to a few seconds after the item's time.
@@ -38,6 +39,10 @@ async function* itemsOf(view: ExportView, file: ViewEntry, log: ProblemLog, sign
         log.add('malformed-json', ev.message, ev.line)
         continue
       }
+      if (ev.type === 'too-large') {
+        log.add('limit', `item ${ev.index + 1} (from byte ${ev.byteOffset}) holds ${ev.chars} characters, past the limit of ${MAX_ITEM_CHARS} for one item; it is skipped`, null)
+        continue
+      }
       if (typeof ev.value !== 'object' || ev.value === null || Array.isArray(ev.value)) {
         log.add('malformed-json', `item ${ev.index + 1} is not an object`, null)
         continue
@@ -51,6 +56,10 @@ async function* itemsOf(view: ExportView, file: ViewEntry, log: ProblemLog, sign
   }
   let index = 0
   for await (const activity of readActivityHtml(await view.open(file), signal)) {
+    if (activity.oversized) {
+      const { charOffset, chars } = activity.oversized
+      log.add('limit', `activity ${index + 1} (from character ${charOffset}) holds ${chars} characters, past the limit of ${MAX_ACTIVITY_CHARS} for one activity; only its first ${MAX_ACTIVITY_CHARS} are read`, null)
+    }
     const { item, timeLine } = toItem(activity, (line) => readHtmlTime(line) !== null)
     const read = timeLine ? readHtmlTime(timeLine) : null
     const time = read && 'utc' in read ? read.utc : null

@@ -3,6 +3,24 @@ import type { ActivityItem } from './activity-item'
 
 const AUDIO_REF = /\.(mp3|wav|ogg|opus|m4a|aac)$/i
 
+/** Chars of text and references one activity may hold; a real one holds a few hundred. */
+export const MAX_ACTIVITY_CHARS = 1024 * 1024
+
+/**
+ * The file name a reference points at, %-escapes decoded. A malformed escape ('50%.mp3',
+ * 'a%E9.mp3') costs that reference its decoding only: the raw name is kept, and the rest of the
+ * file is read (decodeURIComponent's URIError once stopped the whole file).
+ */
+export function refName(ref: string): string {
+  const raw = ref.slice(ref.lastIndexOf('/') + 1)
+  if (!raw.includes('%')) return raw
+  try {
+    return decodeURIComponent(raw)
+  } catch {
+    return raw
+  }
+}
+
 interface Cell {
   kind: 'header' | 'content' | 'caption'
   depth: number
@@ -17,6 +35,8 @@ export interface HtmlActivity {
   /** 'Products:', 'Details:', 'Locations:' and their values. */
   caption: string[]
   audioFiles: string[]
+  /** Set when the activity held more than MAX_ACTIVITY_CHARS: where it began (a char of the file) and how many it held; its text is cut at the bound. */
+  oversized?: { charOffset: number; chars: number }
 }
 
 /** Groups caption lines under their 'Label:' lines. */
@@ -61,9 +81,15 @@ export async function* readActivityHtml(input: Readable, signal?: AbortSignal): 
   let depth = 0
   let itemDepth = -1
   let cell: Cell | null = null
-  let item: { header: string | null; cells: Cell[]; audioFiles: string[] } | null = null
+  let item: { header: string | null; cells: Cell[]; audioFiles: string[]; chars: number; start: number } | null = null
+  // What the activity holds is counted as it comes; past the bound it is counted, not kept.
+  const room = (n: number): boolean => {
+    if (!item) return false
+    item.chars += n
+    return item.chars <= MAX_ACTIVITY_CHARS
+  }
   const text = (s: string) => {
-    if (!cell) return
+    if (!cell || !room(s.length)) return
     const last = cell.lines.length - 1
     cell.lines[last] = `${cell.lines[last]}${s}`
   }
@@ -71,18 +97,18 @@ export async function* readActivityHtml(input: Readable, signal?: AbortSignal): 
     {
       onopentag(name, attrs) {
         if (name === 'br' || name === 'p') {
-          if (cell) cell.lines.push('')
+          if (cell && room(1)) cell.lines.push('')
           return
         }
         if (name === 'source' || name === 'audio' || name === 'a') {
           const ref = attrs.src ?? attrs.href
-          if (item && ref && AUDIO_REF.test(ref)) item.audioFiles.push(decodeURIComponent(ref.split('/').pop()!))
+          if (item && ref && AUDIO_REF.test(ref) && room(ref.length)) item.audioFiles.push(refName(ref))
         }
         if (name !== 'div') return
         depth++
         const cls = attrs.class ?? ''
         if (/\bouter-cell\b/.test(cls)) {
-          item = { header: null, cells: [], audioFiles: [] }
+          item = { header: null, cells: [], audioFiles: [], chars: 0, start: parser.startIndex }
           itemDepth = depth
         } else if (item && /\b(header-cell|content-cell)\b/.test(cls)) {
           cell = { kind: /header-cell/.test(cls) ? 'header' : /caption/.test(cls) ? 'caption' : 'content', depth, lines: [''] }
@@ -96,7 +122,9 @@ export async function* readActivityHtml(input: Readable, signal?: AbortSignal): 
         if (item && depth === itemDepth) {
           const clean = (c: Cell | undefined) => (c?.lines ?? []).map((l) => l.replace(/[\s\u00a0\u2003]+/g, ' ').trim()).filter((l) => l !== '')
           const header = clean(item.cells.find((c) => c.kind === 'header'))[0] ?? null
-          ready.push({ header, content: clean(item.cells.find((c) => c.kind === 'content')), caption: clean(item.cells.find((c) => c.kind === 'caption')), audioFiles: item.audioFiles })
+          const activity: HtmlActivity = { header, content: clean(item.cells.find((c) => c.kind === 'content')), caption: clean(item.cells.find((c) => c.kind === 'caption')), audioFiles: item.audioFiles }
+          if (item.chars > MAX_ACTIVITY_CHARS) activity.oversized = { charOffset: item.start, chars: item.chars }
+          ready.push(activity)
           item = null
           itemDepth = -1
         }

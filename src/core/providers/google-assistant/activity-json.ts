@@ -1,8 +1,12 @@
 import type { Readable } from 'node:stream'
 import type { none } from 'stream-chain/core'
-import { JsonItemSplitter } from './json-items'
+import { JsonItemSplitter, type SplitEvent } from './json-items'
 
-export type JsonEvent = { type: 'item'; index: number; value: unknown } | { type: 'error'; line: number | null; message: string }
+export type JsonEvent =
+  | { type: 'item'; index: number; value: unknown }
+  /** An item past the splitter's bound: skipped, named by its index and the byte it starts at. */
+  | { type: 'too-large'; index: number; byteOffset: number; chars: number }
+  | { type: 'error'; line: number | null; message: string }
 
 type ArrayParser = (chunk: string | symbol) => Array<{ value: unknown }>
 
@@ -82,18 +86,18 @@ async function* replay(reopen: () => Promise<Readable>, already: number, signal?
  * The items of a top-level JSON array, one at a time (a MyActivity.json reaches hundreds of MB).
  * The fast pass cuts the streamed text into items and hands each to JSON.parse; where it meets
  * anything it does not expect, the strict pass takes over from the same item on, and a syntax
- * error ends the file with one 'error' naming its line; the items before it are kept.
+ * error ends the file with one 'error' naming its line; the items before it are kept. An item past
+ * the splitter's bound comes as 'too-large' (its index and byte offset) and costs only itself.
  */
-export async function* readJsonArray(input: Readable, reopen: () => Promise<Readable>, signal?: AbortSignal): AsyncGenerator<JsonEvent> {
-  const split = new JsonItemSplitter()
-  const items: unknown[] = []
+export async function* readJsonArray(input: Readable, reopen: () => Promise<Readable>, signal?: AbortSignal, split = new JsonItemSplitter()): AsyncGenerator<JsonEvent> {
+  const items: SplitEvent[] = []
   let index = 0
   try {
     input.setEncoding('utf8')
     for await (const piece of input as AsyncIterable<string>) {
       signal?.throwIfAborted()
       split.push(piece, items)
-      for (const value of items) yield { type: 'item', index: index++, value }
+      for (const ev of items) yield ev.type === 'item' ? { type: 'item', index: index++, value: ev.value } : { type: 'too-large', index: index++, byteOffset: ev.byteOffset, chars: ev.chars }
       items.length = 0
       if (split.failed) break
     }

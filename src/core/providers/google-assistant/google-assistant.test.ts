@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { GoogleVariations } from '../../generate'
+import { MAX_ITEM_CHARS } from './json-items'
 import { factsOfReading, factsOfTruth, readBuilt } from '../testing/read-built'
 
 const google = (kind: Parameters<typeof readBuilt>[0]['kind'], google: Partial<GoogleVariations> = {}, extra: Parameters<typeof readBuilt>[1] = []) =>
@@ -98,5 +99,36 @@ describe('google-assistant', () => {
     ])
     expect(reading.recordings.filter((r) => r.source.file.includes('Voice and Audio')).map((r) => r.transcript)).toEqual(['hello'])
     expect(reading.problems).toEqual([expect.objectContaining({ kind: 'malformed-json', line: 3 })])
+  })
+
+  it('skips an item past the size bound with a problem naming it; the items after it are read', async () => {
+    const item = (title: string, time: string) => `{"header": "Assistant", "title": "${title}", "time": "${time}"}`
+    const huge = `{"header": "Assistant", "title": "Said ${'a'.repeat(MAX_ITEM_CHARS)}", "time": "2023-05-01T10:02:00.000Z"}`
+    const text = `[\n  ${item('Said hello', '2023-05-01T10:00:00.000Z')},\n  ${huge},\n  ${item('Said after', '2023-05-01T10:05:00.000Z')}\n]\n`
+    const { reading } = await google('none', {}, [{ path: 'Takeout/My Activity/Voice and Audio/MyActivity.json', content: text }])
+    const fromBig = reading.recordings.filter((r) => r.source.file.includes('Voice and Audio'))
+    expect(fromBig.map((r) => r.transcript)).toEqual(['hello', 'after'])
+    const offset = text.indexOf('{"header": "Assistant", "title": "Said aaa')
+    expect(reading.problems).toEqual([expect.objectContaining({ kind: 'limit', path: 'Takeout/My Activity/Voice and Audio/MyActivity.json', message: expect.stringContaining(`Item 2 (from byte ${offset}) holds ${huge.length} characters`) })])
+  })
+
+  it('an HTML file with a malformed %-escape in one audio name loses nothing: the raw name is looked up', async () => {
+    const cell = (title: string, time: string, audio: string) =>
+      `<div class="outer-cell"><div class="header-cell"><p>Assistant<br></p></div><div class="content-cell">${title}<br>${time}<br><audio controls><source src="${audio}"></audio><br></div></div>`
+    const html = `<html><body>${cell('Said first', 'May 1, 2023, 10:00:00 AM UTC', 'first%20clip.mp3')}${cell('Said broken', 'May 1, 2023, 10:05:00 AM UTC', 'clip%ZZ.mp3')}${cell('Said last', 'May 1, 2023, 10:09:00 AM UTC', 'last.mp3')}</body></html>`
+    const dir = 'Takeout/My Activity/Voice and Audio'
+    const { reading } = await google('none', {}, [
+      { path: `${dir}/MyActivity.html`, content: html },
+      { path: `${dir}/first clip.mp3`, content: 'ID3 first' },
+      { path: `${dir}/clip%ZZ.mp3`, content: 'ID3 broken' },
+      { path: `${dir}/last.mp3`, content: 'ID3 last' }
+    ])
+    const fromHtml = reading.recordings.filter((r) => r.source.file === `${dir}/MyActivity.html`)
+    expect(fromHtml.map((r) => [r.transcript, r.audio?.path])).toEqual([
+      ['first', `${dir}/first clip.mp3`],
+      ['broken', `${dir}/clip%ZZ.mp3`],
+      ['last', `${dir}/last.mp3`]
+    ])
+    expect(reading.problems).toEqual([])
   })
 })

@@ -2,19 +2,28 @@ import fc from 'fast-check'
 import { Readable } from 'node:stream'
 import { describe, expect, it } from 'vitest'
 import { readJsonArray, type JsonEvent } from './activity-json'
-import { JsonItemSplitter } from './json-items'
+import { JsonItemSplitter, type SplitEvent } from './json-items'
 
-/** Feeds `text` in pieces cut at `cuts` and returns the items, and whether the splitter gave up. */
-function split(text: string, cuts: number[]): { items: unknown[]; failed: boolean } {
-  const s = new JsonItemSplitter()
-  const items: unknown[] = []
+/** Feeds `text` in pieces cut at `cuts` and returns the items (or the too-large words), and whether the splitter gave up. */
+function split(text: string, cuts: number[], max?: number): { items: unknown[]; failed: boolean } {
+  const s = new JsonItemSplitter(max)
+  const out: SplitEvent[] = []
   let at = 0
   for (const cut of [...cuts, text.length]) {
-    s.push(text.slice(at, cut), items)
+    s.push(text.slice(at, cut), out)
     at = cut
   }
   s.end()
-  return { items, failed: s.failed }
+  return { items: out.map((e) => (e.type === 'item' ? e.value : e)), failed: s.failed }
+}
+
+/** Feeds `text` in chunks of `size` chars; returns the splitter (its work counters) and the events. */
+function inChunks(text: string, size: number, max?: number): { s: JsonItemSplitter; out: SplitEvent[] } {
+  const s = new JsonItemSplitter(max)
+  const out: SplitEvent[] = []
+  for (let at = 0; at < text.length; at += size) s.push(text.slice(at, at + size), out)
+  s.end()
+  return { s, out }
 }
 
 const everyCut = (text: string) => Array.from({ length: text.length + 1 }, (_, i) => [i])
@@ -54,12 +63,48 @@ describe('JsonItemSplitter', () => {
     expect(split('', [])).toEqual({ items: [], failed: true })
   })
 
-  it('stops at an item larger than its bound instead of holding it', () => {
-    const s = new JsonItemSplitter(100)
-    const items: unknown[] = []
-    s.push(`[{"a":1},{"big":"${'x'.repeat(200)}`, items)
-    expect(items).toEqual([{ a: 1 }])
-    expect(s.failed).toBe(true)
+  it('skips an item larger than its bound, naming the byte it starts at, and reads on after it', () => {
+    const text = `[{"a":"é"},{"big":"${'x'.repeat(200)}\\\\"}, {"b":2}]`
+    const big = text.indexOf('{"big"')
+    // 'é' is two bytes in UTF-8: the offset is in bytes, not chars.
+    const want = [{ a: 'é' }, { type: 'too-large', byteOffset: big + 1, chars: 212 }, { b: 2 }]
+    for (const cuts of [[], [5], [big], [big + 1], [big + 50, big + 150], [text.length - 12]]) expect(split(text, cuts, 100)).toEqual({ items: want, failed: false })
+    // A top-level string and a number past the bound, too.
+    expect(split(`["${'y'.repeat(150)}", ${'9'.repeat(120)}, 1]`, [70], 100)).toEqual({ items: [{ type: 'too-large', byteOffset: 1, chars: 152 }, { type: 'too-large', byteOffset: 155, chars: 120 }, 1], failed: false })
+  })
+
+  it('holds at most the bound of a too-large item, whatever the chunking', () => {
+    const s = new JsonItemSplitter(1000)
+    const out: SplitEvent[] = []
+    s.push('[{"s":"', out)
+    for (let i = 0; i < 100; i++) s.push('z'.repeat(500), out)
+    // Nothing of the item is copied once it passed the bound.
+    expect(s.work.copied).toBe(0)
+    s.push('"}]', out)
+    s.end()
+    expect(out).toEqual([{ type: 'too-large', byteOffset: 1, chars: 50_008 }])
+  })
+
+  it('looks at each char once and copies each once, however the large items are cut (linear, not quadratic)', () => {
+    // Three items of 2 MB with escapes and nesting, in chunks of 1 kB: the earlier splitter rejoined
+    // and rescanned the unfinished item for every chunk, about 2,000 times the item's size.
+    const item = { t: 'q\\"uote\\\\'.repeat(50_000) + 'x'.repeat(1_400_000), n: [{ a: '}]' }] }
+    const text = JSON.stringify([item, item, item])
+    for (const size of [1024, 65_536, 7]) {
+      const { s, out } = inChunks(text, size)
+      expect(out).toEqual([item, item, item].map((value) => ({ type: 'item', value })))
+      expect(s.work.copied).toBeLessThanOrEqual(text.length)
+      // Backslash runs before a quote are counted a second time; nothing else is.
+      expect(s.work.scanned).toBeLessThanOrEqual(text.length * 1.5)
+      expect(s.work.scanned).toBeGreaterThanOrEqual(text.length - 2)
+    }
+  })
+
+  it('keeps an escaped quote escaped when the chunk ends inside its backslash run', () => {
+    const text = '["a\\\\\\"b", "c\\\\", {"d":"\\\\\\\\"}]'
+    const want = JSON.parse(text) as unknown[]
+    for (const cuts of everyCut(text)) expect(split(text, cuts)).toEqual({ items: want, failed: false })
+    for (let a = 0; a < text.length; a++) for (let b = a; b < text.length; b += 3) expect(split(text, [a, b]).items).toEqual(want)
   })
 })
 
