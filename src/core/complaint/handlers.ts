@@ -100,7 +100,6 @@ export function createComplaintHandlers(platform: Platform, deps: ComplaintDeps,
       // A single file's SHA-256 is the export's; for parts the manifest needs each one's, so it hashes them.
       partHashes: known && archive.parts.length === 1 ? [known] : undefined,
       signal,
-      now,
       onProgress: (p) => progress({ phase: p.phase === 'entries' ? 'hashing-entries' : 'hashing-archive', done: p.done, total: p.total })
     })
     manifests.set(archiveId, { key, built })
@@ -129,7 +128,8 @@ export function createComplaintHandlers(platform: Platform, deps: ComplaintDeps,
       }),
       firstAt: times[0] ?? null,
       lastAt: times.at(-1) ?? null,
-      manifestSha256: null
+      manifestSha256: null,
+      rootSha256: null
     }
   }
 
@@ -174,18 +174,18 @@ export function createComplaintHandlers(platform: Platform, deps: ComplaintDeps,
     },
     async saveBundle({ archiveId, facts, lang, jobId, sealedOriginals }) {
       const out = await askPath({ kind: 'file', title: lang === 'de' ? 'Beweispaket speichern' : 'Save the evidence bundle', defaultName: `evidence-${today(now())}.zip`, extensions: ['zip'] })
-      const empty = { bytes: 0, sha256: null, manifestSha256: null, entries: 0, files: [], sealedOriginals }
+      const empty = { bytes: 0, sha256: null, manifestSha256: null, rootSha256: null, entries: 0, files: [], sealedOriginals }
       if (!out) return { path: null, ...empty }
       return runJob(jobId, 'Saving the evidence bundle', async (signal) => {
         const progress = progressOf(jobId)
         const built = await manifestFor(archiveId, signal, progress)
         progress({ phase: 'letters', done: 0, total: 1 })
         const kinds: LetterKind[] = ['controller-notice', 'art77-complaint', 'breach-report']
-        const letters = (await lettersFor(facts, evidenceSummary(built.manifest, built.sha256), lang, kinds)).filter((f) => !f.name.endsWith('.ics'))
         const c = await deps.caseOf(archiveId)
         const written = await writeBundle({
           manifest: built,
-          letters,
+          // Made once the bundle's root is known, so they print its SHA-256.
+          letters: async (root) => (await lettersFor(facts, evidenceSummary(built.manifest, built.sha256, root.sha256), lang, kinds)).filter((f) => !f.name.endsWith('.ics')),
           custodyLog: c.custody,
           sealedOriginals: sealedOriginals ? { archive: deps.openedOf(archiveId).archive } : false,
           out,
@@ -195,7 +195,7 @@ export function createComplaintHandlers(platform: Platform, deps: ComplaintDeps,
         })
         progress({ phase: 'done', done: 100, total: 100 })
         await deps.recordCustody(archiveId, written.custodyEntry.action, written.custodyEntry.detail)
-        return { path: written.path, bytes: written.bytes, sha256: written.sha256, manifestSha256: written.manifestSha256, entries: built.manifest.entries.length, files: written.files, sealedOriginals }
+        return { path: written.path, bytes: written.bytes, sha256: written.sha256, manifestSha256: written.manifestSha256, rootSha256: written.rootSha256, entries: built.manifest.entries.length, files: written.files, sealedOriginals }
       })
     },
     async saveReminder({ facts, lang }) {

@@ -12,3 +12,13 @@ export function sealedName(part: string | null, path: string): string {
     .join('/')
   return `sealed/${part ? `${part.replace(/[\\/]/g, '_')}/` : ''}${safe}`
 }
+
+/**
+ * The bundle's root: sha256sum's format, one line for every other file of the bundle except the
+ * letters (which print the root's own SHA-256, so they cannot be listed in it). Forging any listed
+ * file means rewriting the root, which changes the value the letters already sent print.
+ */
+export const ROOT_FILE = 'SHA256SUMS'
+
+/** Letters live here; they cite the root and are the only files it does not list. */
+export const LETTERS_FOLDER = 'letters/'
