@@ -1,4 +1,4 @@
-import { readFile, stat } from 'node:fs/promises'
+import { stat } from 'node:fs/promises'
 import { basename, join } from 'node:path'
 import type { ComplaintFacts, EvidenceSummary, LetterLang } from '../shared/model/complaint'
 import { bytes, plural, printable, seconds } from './format'

@@ -69,6 +69,7 @@ export async function verify(options: Omit<VerifyCommand, 'kind'>, io: CliIo): P
     const values = d.expected !== undefined ? `\n    expected ${printable(d.expected)}${d.actual !== undefined ? `\n    found    ${printable(d.actual)}` : ''}` : ''
     return `  ${d.kind}  ${printable(d.where)}: ${printable(d.message)}${values}`
   })
-  io.stdout.write(`DIFFERS: ${plural(differences.length, 'difference')} (checked ${what}):\n${lines.join('\n')}\n${rootLine}`)
+  const nowRoot = rootSha256 ? `Root SHA256SUMS of this bundle as it is now: SHA-256 ${rootSha256}.\n` : ''
+  io.stdout.write(`DIFFERS: ${plural(differences.length, 'difference')} (checked ${what}):\n${lines.join('\n')}\n${nowRoot}`)
   return EXIT_DIFFERS
 }

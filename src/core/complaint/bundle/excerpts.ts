@@ -11,7 +11,7 @@ export interface Transcript {
 export const DEFAULT_EXCERPTS = 5
 
 // Words for the redactor's kinds; a kind it learns later is named by its id until it gets one here.
-const KIND_WORDS: Record<string, string> = { name: 'names', place: 'places', address: 'addresses', email: 'e-mail addresses', phone: 'phone numbers', id: 'ids and serials' }
+const KIND_WORDS: Record<string, string> = { name: 'names', place: 'places', address: 'addresses', email: 'e-mail addresses', phone: 'phone numbers', id: 'ids (account ids, serials)' }
 const kinds = Object.keys(MARKERS) as RedactionKind[]
 const list = (words: string[]) => (words.length < 2 ? words.join('') : `${words.slice(0, -1).join(', ')} and ${words.at(-1)}`)
 

@@ -72,7 +72,7 @@ own hash no longer matches.
 | file | what it holds |
 |---|---|
 | manifest.json | every flagged audio entry: its path in the export (nested archives as outer.zip!/inner/path), size, stored CRC-32, SHA-256 of its bytes, the archive's own time (local time of the machine that wrote the ZIP, no zone), the time in the export's data (UTC), the reasons, and the person's own mark and note; then the metadata files holding their rows |
-| manifest.csv | the same as a table (every cell quoted; a cell a spreadsheet could run as a formula starts with ') |
+| manifest.csv | the same as a table (every cell quoted; a ' stands before anything a spreadsheet could run as a formula) |
 | manifest.sha256 | the SHA-256 of manifest.json, in sha256sum's format |
 ${archiveRow}| custody-log.jsonl | the chain of custody: one JSON line per action on the export (opened, hashed, marked, exported …), with time and tool |
 | excerpts.txt | ${r.excerpts} short transcript excerpts, redacted (${EXCERPTS_CLAIM}) |
