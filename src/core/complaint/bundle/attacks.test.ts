@@ -187,6 +187,27 @@ describe('point 3: duplicate and mismatched names', () => {
       await opened.close()
     }
   })
+
+  it('a bundle whose local header names a file otherwise than its central directory fails verify, naming it', async () => {
+    const bytes = readFileSync(bundle.path)
+    const at = bytes.indexOf('excerpts.txt')
+    expect(bytes.readUInt32LE(at - 30)).toBe(0x04034b50)
+    bytes.write('excerptz.txt', at, 'latin1')
+    const forged = join(dir, 'renamed-bundle.zip')
+    writeFileSync(forged, bytes)
+    const r = await verifyBundle(forged)
+    expect(kinds(r)).toEqual(['name-mismatch excerpts.txt'])
+    expect(r.differences[0]!.message).toContain('excerptz.txt')
+  })
+
+  it('a bundle that opens only with problems (its central directory cut off) fails verify', async () => {
+    const bytes = readFileSync(bundle.path)
+    const forged = join(dir, 'cut-bundle.zip')
+    writeFileSync(forged, bytes.subarray(0, bytes.length - 40))
+    const r = await verifyBundle(forged)
+    expect(r.ok).toBe(false)
+    expect(r.differences.some((d) => d.kind === 'bundle-damaged')).toBe(true)
+  })
 })
 
 describe('point 4: the same export and marks give the same manifest', () => {

@@ -12,6 +12,7 @@ export type DifferenceKind =
   | 'file-hash'
   | 'duplicate-entry'
   | 'name-mismatch'
+  | 'bundle-damaged'
   | 'too-large'
   | 'root-invalid'
   | 'root-hash'
@@ -137,8 +138,10 @@ export async function verifyBundle(bundlePath: string, options: VerifyOptions = 
     for (const [name, n] of copies) {
       if (n > 1) differ({ kind: 'duplicate-entry', where: name, message: `${name} is in the bundle ${n} times; tools differ on which copy they show, so the bundle cannot be trusted.` })
     }
+    // A bundle this app writes opens without a single problem: any is a sign of tampering or damage.
     for (const p of bundle.problems) {
-      if (p.kind === 'name-mismatch' && p.path !== null) differ({ kind: 'name-mismatch', where: p.path, message: p.message })
+      if (p.kind === 'duplicate-name') continue
+      differ({ kind: p.kind === 'name-mismatch' ? 'name-mismatch' : 'bundle-damaged', where: p.path ?? basename(bundlePath), message: p.message })
     }
     /** Bytes of a small file of the bundle, or null with the difference said. */
     const small = async (name: string, max: number): Promise<Buffer | null> => {
