@@ -10,14 +10,21 @@ import type { ZipEntry } from './record'
  * problem names both local headers' offsets. One Map pass over the listing.
  */
 export function reportDuplicateNames(entries: readonly ZipEntry[], ctx: OpenContext): void {
+  // One Set.add per entry; the copies' first occurrences are looked up only when there are copies.
+  const seen = new Set<string>()
+  let copies: ZipEntry[] | null = null
+  for (let i = 0; i < entries.length; i++) {
+    const e = entries[i]!
+    const before = seen.size
+    seen.add(e.info.path)
+    if (seen.size === before) (copies ??= []).push(e)
+  }
+  if (copies === null) return
+  const named = new Set(copies.map((e) => e.info.path))
   const first = new Map<string, ZipEntry>()
-  for (const e of entries) {
-    const seen = first.get(e.info.path)
-    if (seen === undefined) {
-      first.set(e.info.path, e)
-      continue
-    }
-    const offsets = [seen.localOffset, e.localOffset]
+  for (const e of entries) if (named.has(e.info.path) && !first.has(e.info.path)) first.set(e.info.path, e)
+  for (const e of copies) {
+    const offsets = [first.get(e.info.path)!.localOffset, e.localOffset]
     ctx.problems.add(
       'duplicate-name',
       e.info.path,
@@ -28,29 +35,28 @@ export function reportDuplicateNames(entries: readonly ZipEntry[], ctx: OpenCont
 }
 
 /**
+ * Whether the plain name `path` minus `prefix` is exactly the `length` bytes at `start`: the usual
+ * case, checked byte by byte without making a string. False sends the caller to localNameDiffers.
+ */
+export function samePlainName(buf: Buffer, start: number, length: number, path: string, prefix: number): boolean {
+  if (path.length - prefix !== length) return false
+  for (let i = 0; i < length; i++) if (buf[start + i] !== path.charCodeAt(prefix + i)) return false
+  return true
+}
+
+/**
  * The local header at `at` in `buf` names the entry otherwise than the central directory does:
  * a tool that streams local headers then sees another file than one that reads the directory.
- * Plain ASCII names are compared byte by byte without decoding; others are decoded as the directory's are.
- * Returns the local name when it differs, else null. `prefix` is the nested archive's path prefix.
+ * Decodes the local name as the directory's names are decoded; returns it when it differs, else
+ * null. `prefix` is the nested archive's path prefix. Called only where samePlainName said no.
  */
 export function localNameDiffers(buf: Buffer, at: number, entry: ZipEntry, prefix: string): string | null {
   const flags = buf.readUInt16LE(at + 6)
   const nameLength = buf.readUInt16LE(at + 26)
   const extraLength = buf.readUInt16LE(at + 28)
   const start = at + LOCAL_FIXED
-  const path = entry.info.path
-  if (path.length - prefix.length === nameLength) {
-    let same = true
-    for (let i = 0; i < nameLength; i++) {
-      if (buf[start + i] !== path.charCodeAt(prefix.length + i)) {
-        same = false
-        break
-      }
-    }
-    if (same) return null
-  }
   const raw = buf.subarray(start, start + nameLength)
   const local = safeName(decodeZipName(flags, raw, parseExtra(buf.subarray(start + nameLength, start + nameLength + extraLength)))).path
   // (Info-ZIP writes its Unicode Path field into both headers, so a name taken from it compares too.)
-  return prefix + local === path ? null : local
+  return prefix + local === entry.info.path ? null : local
 }

@@ -4,7 +4,7 @@ import type { ByteSource } from '../source'
 import { EXTRA_ZIP64, readU64 } from './extra'
 import { FLAG_DATA_DESCRIPTOR, LOCAL_FIXED, LOCAL_SIG } from './local'
 import { inFileOrder, type ZipEntry } from './record'
-import { localNameDiffers } from './same-name'
+import { localNameDiffers, samePlainName } from './same-name'
 
 const NEAR = 256 * 1024
 const SMALL = 4 * 1024
@@ -125,7 +125,8 @@ export async function verifyLocalHeaders(source: ByteSource, entries: ZipEntry[]
     }
     // Known only for headers that agree, so a lying size cannot drag an innocent neighbour into an overlap.
     e.dataStart = offset + h.length
-    const other = localNameDiffers(window.buf, offset - window.at, e, prefix)
+    const at = offset - window.at
+    const other = samePlainName(window.buf, at + LOCAL_FIXED, window.buf.readUInt16LE(at + 26), e.info.path, prefix.length) ? null : localNameDiffers(window.buf, at, e, prefix)
     if (other !== null) {
       ctx.problems.add('name-mismatch', e.info.path, `The central directory names the entry at byte ${offset} ${e.info.path}, but its local header names it ${other}; a tool that reads local headers sees another file. Exportscope goes by the central directory.`, [offset])
     }
