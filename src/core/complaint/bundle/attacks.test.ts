@@ -168,6 +168,26 @@ describe('point 3: duplicate and mismatched names', () => {
     }
   })
 
+  it('an export with two copies of a flagged recording: both listed with their offsets, both sealed under their own names, and verified', async () => {
+    const files = await filesOf(path)
+    const victim = built.manifest.entries[0]!.path
+    const twice = join(dir, 'two-wav.zip')
+    await writeEntries(twice, [[victim, Buffer.from('RIFF decoy')], ...files])
+    const ev = await loadEvidence(twice)
+    try {
+      const m = await buildManifest({ archive: ev.archive, reading: ev.reading, verdicts: ev.analysis.recordingVerdicts })
+      const copies = m.manifest.entries.filter((e) => e.path === victim)
+      expect(copies.map((c) => c.offset)).toEqual([0, expect.any(Number)])
+      expect(copies.map((c) => c.sha256)).toEqual([sha256('RIFF decoy'), built.manifest.entries[0]!.sha256])
+      const sealed = await writeBundle({ manifest: m, custodyLog: [], sealedOriginals: true, excerpts: 0, out: join(dir, 'two-wav-sealed.zip') })
+      const names = (await filesOf(sealed.path)).map(([n]) => n).filter((n) => n.startsWith(`sealed/${victim}`))
+      expect(names).toEqual([`sealed/${victim}`, `sealed/${victim}.copy-at-${copies[1]!.offset}`])
+      expect((await verifyBundle(sealed.path, { against: twice })).differences).toEqual([])
+    } finally {
+      await ev.archive.close()
+    }
+  })
+
   it('a local header whose name differs from the central directory’s is a problem, with its offset', async () => {
     const plain = join(dir, 'renamed.zip')
     await writeEntries(plain, [['a.txt', Buffer.from('first')], ['invoice.wav', Buffer.from('second')]])

@@ -77,7 +77,7 @@ own hash no longer matches.
 ${archiveRow}| custody-log.jsonl | the chain of custody: one JSON line per action on the export (opened, hashed, marked, exported …), with time and tool |
 | excerpts.txt | ${r.excerpts} short transcript excerpts, redacted (${EXCERPTS_CLAIM}) |
 ${r.sealed ? '| sealed/ | the original bytes of the flagged entries (see the warning above) |\n' : ''}| ${ROOT_FILE} | the root: the SHA-256 of every file above |
-${r.letters ? `| letters/ | the letters made from this evidence; each prints the SHA-256 of ${ROOT_FILE} |\n` : ''}
+${r.letters ? `| letters/ | the letters made from this evidence, if any were made; each prints the SHA-256 of ${ROOT_FILE} |\n` : ''}
 ${r.sealed ? '' : `**No audio and no full transcript** of the other person is in this bundle. The hashes let the
 controller confirm the files are its own without anyone passing the content on again. The originals
 are kept sealed and can be handed over on request, over a secure channel.

@@ -4,7 +4,7 @@ import type { ArchiveEntry, OpenedArchive } from '../../archive/types'
 import { hashEntries, sha256OfEntry } from './hash-entries'
 import { entriesByName, entryOffset, sha256Hex } from './manifest'
 import { ManifestSchema, type Manifest } from './manifest-schema'
-import { LETTERS_FOLDER, ROOT_FILE, sealedName } from './names'
+import { LETTERS_FOLDER, ROOT_FILE, sealedNames } from './names'
 
 export type DifferenceKind =
   | 'missing-file'
@@ -230,8 +230,9 @@ export async function verifyBundle(bundlePath: string, options: VerifyOptions = 
           if (listed.get(p.name) !== p.sha256) differ({ kind: 'archive-hash', where: 'archive.sha256', message: `archive.sha256 does not give ${p.name} the SHA-256 the manifest records.`, expected: p.sha256, actual: listed.get(p.name) ?? '(not listed)' })
         }
       }
-      for (const e of manifest.entries) {
-        const name = sealedName(e.part, e.path)
+      const names = sealedNames(manifest.entries)
+      for (const [i, e] of manifest.entries.entries()) {
+        const name = names[i]!
         const actual = actualOf.get(name)
         if (actual !== undefined && actual !== e.sha256) differ({ kind: 'sealed-hash', where: name, message: `The sealed original of ${e.path} does not have the SHA-256 the manifest lists.`, expected: e.sha256, actual })
       }

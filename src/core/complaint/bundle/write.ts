@@ -10,7 +10,7 @@ import type { ArchiveEntry, OpenedArchive } from '../../archive/types'
 import { appName, appVersion } from '../../version'
 import { DEFAULT_EXCERPTS, excerptsText } from './excerpts'
 import { sha256Hex, type BuiltManifest } from './manifest'
-import { LETTERS_FOLDER, ROOT_FILE, sealedName } from './names'
+import { LETTERS_FOLDER, ROOT_FILE, sealedNames as sealedNamesOf } from './names'
 import { bundleReadme } from './readme'
 
 export interface BundleLetter {
@@ -148,7 +148,7 @@ export async function writeBundle(input: WriteBundleInput): Promise<WrittenBundl
 
   const listed = files.map((f) => ({ name: f.name, sha256: sha256Hex(f.data), bytes: f.data.length }))
   // The sealed files' hashes are the manifest's own: they are the entries' bytes.
-  const sealedNames = sealed ? m.entries.map((e) => sealedName(e.part, e.path)) : []
+  const sealedNames = sealed ? sealedNamesOf(m.entries) : []
   if (sealed) m.entries.forEach((e, i) => listed.push({ name: sealedNames[i]!, sha256: e.sha256, bytes: e.size }))
   const root = Buffer.from(listed.map((f) => `${f.sha256}  ${f.name}\n`).join(''))
   const rootSha256 = sha256Hex(root)
