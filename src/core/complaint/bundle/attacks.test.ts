@@ -329,6 +329,32 @@ describe('point 6: README commands, bounded reads, owner-only folders', () => {
     expect(r.rootSha256).toBeNull()
   })
 
+  it('a bundle with random bytes flipped gives a clear result or ArchiveOpenError, never another error', async () => {
+    const clean = readFileSync(bundle.path)
+    let state = 0x2545f491
+    const next = () => (state = (Math.imul(state, 1103515245) + 12345) >>> 0)
+    let caught = 0
+    for (let round = 0; round < 25; round++) {
+      const bytes = Buffer.from(clean)
+      for (let k = 0; k < 1 + (round % 4); k++) {
+        const at = next() % bytes.length
+        bytes[at] = bytes[at]! ^ (1 + (next() % 255))
+      }
+      const flipped = join(dir, `flip-${round}.zip`)
+      writeFileSync(flipped, bytes)
+      try {
+        const r = await verifyBundle(flipped, { expectRoot: bundle.rootSha256 })
+        expect(r.ok || r.differences.length > 0).toBe(true)
+        if (!r.ok) caught++
+      } catch (err) {
+        expect((err as Error).name).toBe('ArchiveOpenError')
+        caught++
+      }
+    }
+    // Most flips land in compressed data or a header and are caught; one in a DOS time field is not content.
+    expect(caught).toBeGreaterThan(15)
+  })
+
   it('writes the bundle into new folders that are the owner’s alone', async () => {
     const out = join(dir, 'new', 'deeper', 'b.zip')
     await writeBundle({ manifest: built, custodyLog: [], out })
