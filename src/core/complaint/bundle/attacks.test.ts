@@ -10,6 +10,8 @@ import { ZipFile } from 'yazl'
 import { runCli } from '../../../cli/run'
 import { openArchive } from '../../archive'
 import { generateExport } from '../../generate'
+import { buildScanReport } from '../../report/scan-report'
+import { scanReportErrors } from '../../../../test/helpers/scan-report-schema'
 import { defuseFormulas, manifestCsv } from './csv'
 import { loadEvidence, type LoadedEvidence } from './load'
 import { buildManifest, type BuiltManifest } from './manifest'
@@ -156,6 +158,10 @@ describe('point 3: duplicate and mismatched names', () => {
       const problem = ev.archive.problems.find((p) => p.kind === 'duplicate-name')
       expect(problem).toMatchObject({ path: csvName, offsets: [0, expect.any(Number)] })
       expect(problem!.offsets![1]).toBeGreaterThan(0)
+      // The scan report carries it with both offsets, valid against the project's schema.
+      const report = buildScanReport({ archive: ev.archive, reading: ev.reading, hashes: null })
+      expect(report.problems.find((p) => p.kind === 'duplicate-name')).toMatchObject({ path: csvName, offsets: problem!.offsets })
+      expect(scanReportErrors(JSON.parse(JSON.stringify(report)))).toEqual([])
       const twiceBuilt = await buildManifest({ archive: ev.archive, reading: ev.reading, verdicts: ev.analysis.recordingVerdicts })
       const copies = twiceBuilt.manifest.sources.filter((s) => s.path === csvName)
       expect(copies.map((c) => c.offset).sort((a, b) => a! - b!)).toEqual(problem!.offsets)
