@@ -128,6 +128,12 @@ describe('point 2: every file of the bundle is anchored by the root the letters 
       { name: 'letters/controller-notice.txt', citesRoot: true },
       { name: 'letters/art77-complaint.txt', citesRoot: false }
     ])
+    // A letter as bundles made before the root printed it: citing manifest.json. It fails, and says why.
+    const old = join(dir, 'old-letter.zip')
+    await writeEntries(old, [...original, ['letters/breach-report.txt', Buffer.from(`Manifest SHA-256 ${built.sha256}\n`)]])
+    const o = await verifyBundle(old)
+    expect(kinds(o)).toEqual(['letter-root letters/breach-report.txt'])
+    expect(o.differences[0]!.message).toContain("It cites manifest.json's SHA-256 instead")
   })
 })
 

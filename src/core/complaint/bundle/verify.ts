@@ -190,18 +190,6 @@ export async function verifyBundle(bundlePath: string, options: VerifyOptions = 
       if (actual !== expected) differ({ kind: 'file-hash', where: name, message: `${name} is not the file ${ROOT_FILE} lists: it was changed since the bundle was made.`, expected, actual })
     }
 
-    for (const name of files.keys()) {
-      if (!isLetter(name)) continue
-      if (!isLetterText(name)) {
-        letters.push({ name, citesRoot: null })
-        continue
-      }
-      const text = await small(name, limits.text)
-      const cites = text !== null && rootSha256 !== null && text.includes(rootSha256)
-      letters.push({ name, citesRoot: cites })
-      if (text !== null && rootSha256 !== null && !cites) differ({ kind: 'letter-root', where: name, message: `${name} does not cite the SHA-256 of this bundle's ${ROOT_FILE} (${rootSha256}): the letter was made for another bundle, or the root was rewritten.`, expected: rootSha256 })
-    }
-
     const manifestBytes = await small('manifest.json', limits.manifest)
     if (manifestBytes) manifestSha256 = sha256Hex(manifestBytes)
     const recordedBytes = await small('manifest.sha256', limits.text)
@@ -219,6 +207,22 @@ export async function verifyBundle(bundlePath: string, options: VerifyOptions = 
       const parsed = ManifestSchema.safeParse(json)
       if (parsed.success) manifest = parsed.data
       else differ({ kind: 'manifest-invalid', where: 'manifest.json', message: `manifest.json is not a manifest this version can read${parsed.error.issues[0] ? ` (${parsed.error.issues[0].path.join('.') || 'file'}: ${parsed.error.issues[0].message})` : ''}.` })
+    }
+
+    for (const name of files.keys()) {
+      if (!isLetter(name)) continue
+      if (!isLetterText(name)) {
+        letters.push({ name, citesRoot: null })
+        continue
+      }
+      const text = await small(name, limits.text)
+      const cites = text !== null && rootSha256 !== null && text.includes(rootSha256)
+      letters.push({ name, citesRoot: cites })
+      if (text !== null && rootSha256 !== null && !cites) {
+        // Letters of bundles made before the root existed cite manifest.json: say so, it is still a failure.
+        const old = manifestSha256 !== null && text.includes(manifestSha256) ? ` It cites manifest.json's SHA-256 instead, as letters made before bundles had a root did; such a letter fixes manifest.json only.` : ''
+        differ({ kind: 'letter-root', where: name, message: `${name} does not cite the SHA-256 of this bundle's ${ROOT_FILE} (${rootSha256}): the letter was made for another bundle, or the root was rewritten.${old}`, expected: rootSha256 })
+      }
     }
 
     if (manifest) {
