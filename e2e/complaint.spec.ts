@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto'
 import { existsSync, mkdirSync, readdirSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
@@ -219,6 +220,12 @@ for (const lang of ['en', 'de'] as const) {
       // The letters in the bundle print the same manifest hash the screen shows.
       const shown = (await page.getByTestId('manifest-sha').textContent())!.trim()
       expect(shown).toMatch(/^[0-9a-f]{64}$/)
+      // The screen shows the bundle's root, and every letter text inside cites it.
+      const root = createHash('sha256').update(await zip.file('SHA256SUMS')!.async('uint8array')).digest('hex')
+      await expect(page.getByTestId('bundle-root')).toHaveText(root)
+      const texts = Object.keys(zip.files).filter((n) => n.startsWith('letters/') && n.endsWith('.txt'))
+      expect(texts.length).toBeGreaterThanOrEqual(3)
+      for (const t of texts) expect(await zip.file(t)!.async('string')).toContain(root)
       expect(app.saveDialogsAsked.map((d) => d.kind)).toEqual(['file', 'folder', 'file'])
     })
   })

@@ -34,7 +34,9 @@ beforeAll(async () => {
 describe('exportscope bundle and verify: arguments', () => {
   it('parses both commands and refuses what they do not take', () => {
     expect(parseArgs(['bundle', 'a.zip', '--out', 'b.zip', '--case=c.json', '--sealed-originals'])).toEqual({ kind: 'bundle', archive: 'a.zip', out: 'b.zip', casePath: 'c.json', factsPath: null, sealed: true, excerpts: 5 })
-    expect(parseArgs(['verify', 'b.zip', '--against', 'a.zip'])).toEqual({ kind: 'verify', bundle: 'b.zip', against: 'a.zip' })
+    expect(parseArgs(['verify', 'b.zip', '--against', 'a.zip'])).toEqual({ kind: 'verify', bundle: 'b.zip', against: 'a.zip', root: null })
+    expect(parseArgs(['verify', 'b.zip', '--root', 'AB'.repeat(32)])).toEqual({ kind: 'verify', bundle: 'b.zip', against: null, root: 'AB'.repeat(32) })
+    expect(parseArgs(['verify', 'b.zip', '--root', 'abc'])).toMatchObject({ kind: 'usage-error', message: expect.stringMatching(/64 hex digits/) })
     expect(parseArgs(['bundle', 'a.zip'])).toMatchObject({ kind: 'usage-error', message: expect.stringMatching(/--out/) })
     expect(parseArgs(['bundle', 'a.zip', '--out', 'b.zip', '--excerpts', 'many'])).toMatchObject({ kind: 'usage-error' })
     expect(parseArgs(['verify', 'b.zip', '--json'])).toMatchObject({ kind: 'usage-error', message: 'verify does not know the option --json.' })
@@ -43,7 +45,7 @@ describe('exportscope bundle and verify: arguments', () => {
 })
 
 describe('exportscope bundle', () => {
-  it('writes the bundle for the foreign recordings and prints the manifest SHA-256 (exit 0)', async () => {
+  it('writes the bundle for the foreign recordings and prints the manifest and root SHA-256 (exit 0)', async () => {
     const out = join(dir, 'plain.zip')
     const r = await cli('bundle', archive, '--out', out)
     expect(r.code, r.stderr).toBe(0)
@@ -52,7 +54,9 @@ describe('exportscope bundle', () => {
     expect(manifest.entries.map((e: { path: string }) => e.path).sort()).toEqual(foreign.sort())
     expect(manifest.archive.sha256).toBe(sha256(readFileSync(archive)))
     const manifestSha = sha256(Buffer.from(await (await JSZip.loadAsync(readFileSync(out))).file('manifest.json')!.async('uint8array')))
-    expect(r.stdout).toContain(`Manifest    SHA-256 ${manifestSha}  (print it in every letter)\n`)
+    expect(r.stdout).toContain(`Manifest    SHA-256 ${manifestSha}  (the same for the same export and marks)\n`)
+    const rootSha = sha256(Buffer.from(await (await JSZip.loadAsync(readFileSync(out))).file('SHA256SUMS')!.async('uint8array')))
+    expect(r.stdout).toContain(`Root        SHA256SUMS, SHA-256 ${rootSha}  (print it in every letter)\n`)
     expect(r.stdout).toContain('Listed      9 audio files of 9 recordings, 1 metadata file; no audio, redacted excerpts only\n')
     expect(r.stdout).toContain('Marks       none (no --case given)')
   })
@@ -84,7 +88,7 @@ describe('exportscope bundle', () => {
     expect(log.map((l) => JSON.parse(l).action)).toEqual(['opened', 'exported'])
   })
 
-  it('with --facts, puts in the letters printing the manifest SHA-256, or says on stderr why it cannot', async () => {
+  it('with --facts, puts in the letters printing the root’s SHA-256, or says on stderr why it cannot', async () => {
     const factsPath = join(dir, 'facts.json')
     const facts = { person: { name: 'Anna Berger', country: 'de', region: 'bay' }, accountId: 'anna.berger@example.org', controller: 'amazon', requestDate: '2018-08-01', receiptDate: '2018-08-20', discoveryDate: '2018-08-21' }
     writeFileSync(factsPath, JSON.stringify(facts))
@@ -92,13 +96,16 @@ describe('exportscope bundle', () => {
     const r = await cli('bundle', archive, '--out', out, '--facts', factsPath)
     expect(r.code, r.stderr).toBe(0)
     const zip = await JSZip.loadAsync(readFileSync(out))
-    const letters = Object.keys(zip.files).filter((n) => n.startsWith('letters/'))
-    const manifestSha = sha256(await zip.file('manifest.json')!.async('uint8array'))
+    const letters = Object.keys(zip.files).filter((n) => n.startsWith('letters/') && !n.endsWith('/'))
+    const rootSha = sha256(await zip.file('SHA256SUMS')!.async('uint8array'))
     if (letters.length === 0) expect(r.stderr).toMatch(/the bundle goes without letters: .+ Write them with "exportscope report"\.\n/)
     else {
       const texts = letters.filter((n) => n.endsWith('.txt'))
       expect(texts.length).toBeGreaterThanOrEqual(3)
-      for (const t of texts) expect(await zip.file(t)!.async('string')).toContain(manifestSha)
+      for (const t of texts) expect(await zip.file(t)!.async('string')).toContain(rootSha)
+      const verified = await cli('verify', out)
+      expect(verified.code, verified.stdout).toBe(0)
+      expect(verified.stdout).toContain(`${texts.length} letter texts citing the root's SHA-256 (${letters.length - texts.length} PDF letters not searched: their text twins are)`)
     }
   })
 
@@ -126,13 +133,14 @@ describe('exportscope verify', () => {
     expect((await cli('bundle', archive, '--out', out)).code).toBe(0)
     const own = await cli('verify', out)
     expect(own.code, own.stdout).toBe(0)
-    expect(own.stdout).toMatch(/^OK: 7 files of the bundle match\.\nManifest SHA-256 [0-9a-f]{64}: the value the letters print\.\n$/)
+    expect(own.stdout).toMatch(/^OK: 7 files against the root SHA256SUMS match\.\nRoot SHA256SUMS, SHA-256 [0-9a-f]{64}: the value the letters print\.\nOK means the bundle is consistent with itself\. .*only the value in the letters already sent tells them apart/s)
 
     const copy = join(dir, 'copy.zip')
     copyFileSync(archive, copy)
     const good = await cli('verify', out, '--against', copy)
     expect(good.code, good.stdout).toBe(0)
-    expect(good.stdout).toContain('OK: 7 files of the bundle, 10 entries of the export and its SHA-256 match.')
+    expect(good.stdout).toContain('OK: 7 files against the root SHA256SUMS; 10 entries of the export and its SHA-256 match.')
+    expect(good.stdout).toContain('OK means the bundle is consistent with itself and with the export.')
 
     // One byte in the last central directory record: the export still opens, its SHA-256 differs.
     const bytes = readFileSync(copy)

@@ -87,10 +87,10 @@ export async function bundle(options: Omit<BundleCommand, 'kind'>, io: CliIo): P
     if (m.unreadable.length > 0) io.stderr.write(`exportscope: ${plural(m.unreadable.length, 'flagged entry', 'flagged entries')} could not be read (the export is damaged); the manifest names them under "unreadable", without a hash.\n`)
     if (m.entries.length === 0) io.stderr.write('exportscope: no recording of this export is foreign by the detector or by a mark; the manifest lists none.\n')
     if (options.sealed) io.stderr.write("exportscope: WARNING: --sealed-originals puts the other person's recordings into the bundle; hand it only to whoever asked for them, over a secure channel.\n")
-    const letters = facts ? await lettersFor(facts, evidenceSummary(m, built.sha256), io) : []
     const written = await writeBundle({
       manifest: built,
-      letters,
+      // Made once the root is known: they print its SHA-256.
+      letters: facts ? (root) => lettersFor(facts, evidenceSummary(m, built.sha256, root.sha256), io) : undefined,
       custodyLog: caseFile?.custody ?? [],
       excerpts: options.excerpts,
       sealedOriginals: options.sealed,
@@ -99,10 +99,11 @@ export async function bundle(options: Omit<BundleCommand, 'kind'>, io: CliIo): P
     })
     progress.done(`wrote the bundle in ${seconds(since(started))}`)
     const lines = [
-      `Bundle      ${printable(written.path)} (${bytes(written.bytes)}, ${written.files.length + 1} files)`,
+      `Bundle      ${printable(written.path)} (${bytes(written.bytes)}, ${written.files.length + 1 + written.letters.length} files)`,
       `Listed      ${plural(m.entries.length, 'audio file')} of ${plural(m.summary.recordings, 'recording')}, ${plural(m.sources.length, 'metadata file')}${options.sealed ? '; sealed originals included' : '; no audio, redacted excerpts only'}`,
       `Export      ${printable(m.archive.name)}  SHA-256 ${m.archive.sha256}`,
-      `Manifest    SHA-256 ${written.manifestSha256}  (print it in every letter)`,
+      `Manifest    SHA-256 ${written.manifestSha256}  (the same for the same export and marks)`,
+      `Root        SHA256SUMS, SHA-256 ${written.rootSha256}  (print it in every letter${written.letters.length > 0 ? `; the ${plural(written.letters.length, 'letter file')} inside do` : ''})`,
       `Bundle SHA  ${written.sha256}`,
       `Marks       ${caseFile ? `from ${printable(basename(options.casePath!))}: ${m.summary.includedByMark} added, ${m.summary.excludedByMark} left out` : 'none (no --case given): the detector alone decided'}`
     ]
@@ -120,7 +121,7 @@ export async function bundle(options: Omit<BundleCommand, 'kind'>, io: CliIo): P
 // The recipient's own letters; the victim's letter and the follow-up are made apart, when needed.
 const BUNDLED_LETTERS = ['controller-notice', 'art77-complaint', 'breach-report'] as const
 
-/** The letters (PDF and text) printing this manifest's SHA-256; without a letters engine the bundle goes without them, said on stderr. */
+/** The letters (PDF and text) printing the bundle root's SHA-256; without a letters engine the bundle goes without them, said on stderr. */
 async function lettersFor(facts: ComplaintFacts, evidence: EvidenceSummary, io: CliIo): Promise<{ name: string; bytes: Uint8Array }[]> {
   const { complaintLetters } = await import('../core/complaint/letters-adapter')
   try {

@@ -5,7 +5,7 @@ Usage:
   exportscope scan --sample [--json] [--no-hash]
   exportscope bundle <archive> --out <bundle.zip> [--case <case file>] [--facts <facts.json>]
                      [--excerpts <n>] [--sealed-originals]
-  exportscope verify <bundle.zip> [--against <archive>]
+  exportscope verify <bundle.zip> [--against <archive>] [--root <sha256>]
   exportscope report <archive> --out <folder> --facts <facts.json> [--lang en|de]
                      [--case <case file>] [--bundle <bundle.zip>]
   exportscope --help
@@ -33,15 +33,22 @@ bundle  Writes the evidence ZIP for the recordings that are not yours: those the
         recording, 'mine' leaves it out; its custody log goes in). It holds manifest.json and
         manifest.csv (per entry: path, size, CRC-32, SHA-256, archive time (local), time (UTC),
         reasons, mark and note), the export's SHA-256, the custody log, a few redacted transcript
-        excerpts, a README on how to check it, and SHA256SUMS. No audio and no full transcript.
+        excerpts, a README on how to check it, and SHA256SUMS, the root: the SHA-256 of every
+        other file but the letters, which print the root's own SHA-256. No audio and no full
+        transcript. The same export and marks give the same manifest.json.
   --case <file>         the case file the app saved for this export
   --facts <file.json>   the complaint's facts, checked before the long work
   --excerpts <n>        how many redacted excerpts (default 5, 0 for none)
   --sealed-originals    also put the flagged recordings' original files under sealed/ (warned:
                         only for an authority or controller that asked, over a secure channel)
 
-verify  Checks a bundle: every file against SHA256SUMS and manifest.json against its recorded
-        SHA-256; with --against, also the export's SHA-256 and every listed entry's bytes.
+verify  Checks a bundle: no file name twice, every file but the letters listed in SHA256SUMS
+        (the root) and matching it, each letter's text citing the root's SHA-256, manifest.json
+        against its recorded SHA-256; with --against, also the export's SHA-256 and every listed
+        entry's bytes. OK means consistent: whoever rewrites a file and SHA256SUMS gets a
+        consistent bundle too, which only the root's SHA-256 in the letters already sent shows.
+  --against <archive>   the export, to check the listed entries and its SHA-256
+  --root <sha256>       the root's SHA-256 as a letter you sent prints it
         Exit 0 when all match, 3 when anything differs (each difference is listed).
 
 report  Writes the letters into a folder: the notice to the company, the Art. 77 complaint, the
@@ -54,8 +61,9 @@ report  Writes the letters into a folder: the notice to the company, the Art. 77
   --facts <file.json>   the complaint's facts (name, address, country, dates, ...)
   --lang en|de          the letters' language (default: the facts' "lang")
   --case <file>         the app's case file: its marks decide which recordings are foreign
-  --bundle <bundle.zip> take the manifest of a bundle already written, so the letters print
-                        its SHA-256 (checked against the export first)
+  --bundle <bundle.zip> take a bundle already written, so the letters print the SHA-256 of
+                        its root SHA256SUMS (the bundle is verified and checked against the
+                        export first)
 
 Progress goes to stderr.
 Exit status: 0 the export was read (problems are listed in the report); 2 it could not be

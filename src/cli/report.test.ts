@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import JSZip from 'jszip'
@@ -95,6 +95,11 @@ describe('exportscope report', () => {
     const notice = readdirSync(out).find((f) => f.startsWith('controller-notice-de-') && f.endsWith('.txt'))!
     const text = readFileSync(join(out, notice), 'utf8')
     expect(text).toContain(bundleManifestSha)
+    // The letters cite the root of the bundle they go with, and the folder is the owner's alone.
+    const rootSha = sha256(await (await JSZip.loadAsync(readFileSync(bundle))).file('SHA256SUMS')!.async('uint8array'))
+    expect(text).toContain(`SHA-256 der Prüfsummendatei SHA256SUMS des Beweispakets (sie führt die SHA-256 aller übrigen Dateien des Pakets): ${rootSha}`)
+    expect(r.stdout).toContain(`Root        SHA256SUMS of the bundle, SHA-256 ${rootSha} (the letters print it)`)
+    expect(statSync(out).mode & 0o777).toBe(0o700)
     expect(text).toContain('Art. 12 Abs. 3 DSGVO')
     expect(r.stdout).toContain('passed: send the follow-up letter')
   })

@@ -1,4 +1,4 @@
-import { readFile, stat } from 'node:fs/promises'
+import { stat } from 'node:fs/promises'
 import { basename, join } from 'node:path'
 import type { ComplaintFacts, EvidenceSummary, LetterLang } from '../shared/model/complaint'
 import { bytes, plural, printable, seconds } from './format'
@@ -86,7 +86,7 @@ export async function report(options: Omit<ReportCommand, 'kind'>, io: CliIo): P
   const { archive, reading, analysis } = loaded
   try {
     progress.done(`read ${plural(reading.recordings.length, 'recording')} of ${basename(archive.path)} (${archive.format}, ${bytes(archive.bytes)})`)
-    await mkdir(options.out, { recursive: true })
+    await mkdir(options.out, { recursive: true, mode: 0o700 })
 
     if (facts === null) {
       // Letters need the person's own facts (names, dates); the export suggests some of them.
@@ -104,7 +104,8 @@ export async function report(options: Omit<ReportCommand, 'kind'>, io: CliIo): P
       written.push({ name, bytes: typeof data === 'string' ? Buffer.byteLength(data) : data.length })
     }
     if (options.bundlePath !== null) {
-      const fromBundle = await bundleEvidence(options.bundlePath, archive, io.signal, evidenceSummary)
+      const { evidenceOfBundle } = await import('../core/complaint/bundle/evidence')
+      const fromBundle = await evidenceOfBundle(options.bundlePath, archive.parts, io.signal)
       if ('problem' in fromBundle) return fail(EXIT_CANNOT_OPEN, fromBundle.problem)
       evidence = fromBundle.evidence
     } else {
@@ -152,7 +153,8 @@ export async function report(options: Omit<ReportCommand, 'kind'>, io: CliIo): P
       `Lead        ${choice.lead ? `${printable(choice.lead.name)} (${choice.lead.slug})` : 'none known'}`,
       `Deadline    ${d.due} (one month from ${d.receiptDate}, Art. 12(3) GDPR); with an extension ${d.extendedDue}${d.overdue ? `\n            passed: send the follow-up letter; complain from ${d.complainFrom} if it goes unanswered` : ''}`,
       `Evidence    ${plural(evidence.foreignRecordings, 'foreign recording')}; export SHA-256 ${evidence.archiveSha256 ?? 'not computed'}`,
-      `Manifest    SHA-256 ${evidence.manifestSha256 ?? 'none'}${options.bundlePath ? ` (from ${printable(basename(options.bundlePath))})` : ' (manifest.json beside the letters)'}`,
+      `Manifest    SHA-256 ${evidence.manifestSha256 ?? 'none'}${options.bundlePath ? ` (from ${printable(basename(options.bundlePath))})` : ' (manifest.json beside the letters; the letters print it)'}`,
+      ...(evidence.rootSha256 ? [`Root        SHA256SUMS of the bundle, SHA-256 ${evidence.rootSha256} (the letters print it)`] : []),
       ...written.map((w) => `  ${w.name}  ${bytes(w.bytes)}`)
     ]
     io.stdout.write(`${lines.join('\n')}\n`)
@@ -193,35 +195,6 @@ function factsTemplate(suggested: { person?: { name?: string; email?: string }; 
     victimRemedy: 'restriction',
     lang
   }
-}
-
-/** The manifest of a bundle already written, after checking it describes this export. */
-async function bundleEvidence(
-  path: string,
-  archive: { parts: readonly { path: string }[] },
-  signal: AbortSignal | undefined,
-  evidenceSummary: typeof import('../core/complaint/bundle').evidenceSummary
-): Promise<{ evidence: EvidenceSummary } | { problem: string }> {
-  const { default: JSZip } = await import('jszip')
-  const { createHash } = await import('node:crypto')
-  const { ManifestSchema } = await import('../core/complaint/bundle')
-  const { exportSha256, hashArchive } = await import('../core/archive')
-  let bytesOfManifest: Uint8Array
-  try {
-    const zip = await JSZip.loadAsync(await readFile(path))
-    const file = zip.file('manifest.json')
-    if (!file) return { problem: `${path} has no manifest.json; is it an Exportscope bundle?` }
-    bytesOfManifest = await file.async('uint8array')
-  } catch (err) {
-    return { problem: `The bundle ${path} cannot be read (${(err as Error).message}).` }
-  }
-  const parsed = ManifestSchema.safeParse(JSON.parse(Buffer.from(bytesOfManifest).toString('utf8')))
-  if (!parsed.success) return { problem: `${path}: its manifest.json is not one this version can read.` }
-  const recorded = parsed.data.archive.sha256
-  // An unpacked folder has no one file to hash; its manifest's entries carry the hashes instead.
-  const sha = recorded === null ? null : exportSha256((await hashArchive(archive.parts.map((p) => p.path), { signal })).map((h) => h.sha256))
-  if (recorded !== sha) return { problem: `The bundle ${path} was made from another export (SHA-256 ${parsed.data.archive.sha256}, this export's is ${sha}).` }
-  return { evidence: evidenceSummary(parsed.data, createHash('sha256').update(bytesOfManifest).digest('hex')) }
 }
 
 function panelText(panel: { title: string; url: string | null; fields: { label: string; text: string; chars: number; limit: number | null; over: boolean }[]; warnings: string[] }): string {

@@ -22,7 +22,12 @@ describe('./bin/exportscope bundle and verify after npm run build', () => {
     const bundle = join(dir, 'bundle.zip')
     const made = run('bundle', archive, '--out', bundle)
     expect(made.status, made.stderr).toBe(0)
-    expect(made.stdout).toMatch(/^Manifest {4}SHA-256 [0-9a-f]{64} {2}\(print it in every letter\)$/m)
+    expect(made.stdout).toMatch(/^Manifest {4}SHA-256 [0-9a-f]{64} {2}\(the same for the same export and marks\)$/m)
+    const root = /^Root {8}SHA256SUMS, SHA-256 ([0-9a-f]{64}) {2}\(print it in every letter\)$/m.exec(made.stdout)?.[1]
+    expect(root, made.stdout).toBeDefined()
+    const cited = run('verify', bundle, '--root', root!)
+    expect(cited.status, cited.stdout).toBe(0)
+    expect(cited.stdout).toContain(`Root SHA256SUMS, SHA-256 ${root}: the value the letters print.`)
 
     const copy = join(dir, 'copy.zip')
     copyFileSync(archive, copy)

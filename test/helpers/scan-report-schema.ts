@@ -3,12 +3,12 @@ import { join } from 'node:path'
 import Ajv2020 from 'ajv/dist/2020'
 import addFormats from 'ajv-formats'
 
-export const schemaCopyPath = join(__dirname, '../../src/shared/schema/scan-report.schema.json')
-export const schemaOriginalPath = join(__dirname, '../../../shared/scan-report.schema.json')
+/** The project's own schema of the scan report: the source of truth (src/shared/schema/README.md). */
+export const schemaPath = join(__dirname, '../../src/shared/schema/scan-report.schema.json')
 
 const ajv = new Ajv2020({ allErrors: true })
 addFormats(ajv)
-const validate = ajv.compile(JSON.parse(readFileSync(schemaCopyPath, 'utf8')))
+const validate = ajv.compile(JSON.parse(readFileSync(schemaPath, 'utf8')))
 
 /** The schema's complaints about a report, as readable lines; empty when it conforms. */
 export function scanReportErrors(report: unknown): string[] {

@@ -8,10 +8,11 @@ export class ProblemLog {
   private readonly items: Problem[] = []
   private readonly counts = new Map<string, number>()
 
-  add(kind: string, path: string | null, message: string): void {
+  /** `offsets`: byte offsets in the archive the problem is about (both copies of a duplicate name). */
+  add(kind: string, path: string | null, message: string, offsets?: number[]): void {
     const seen = (this.counts.get(kind) ?? 0) + 1
     this.counts.set(kind, seen)
-    if (seen <= PER_KIND) this.items.push({ kind, path, message })
+    if (seen <= PER_KIND) this.items.push(offsets ? { kind, path, message, offsets } : { kind, path, message })
   }
 
   list(): Problem[] {

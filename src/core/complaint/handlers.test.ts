@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto'
 import { existsSync } from 'node:fs'
 import { readFile, stat } from 'node:fs/promises'
 import { join } from 'node:path'
@@ -202,6 +203,18 @@ describe('letters and preview from the wizard', () => {
     expect(bundle.manifestSha256).toBe(saved.manifestSha256)
     const preview = await h.services.handlers.complaintPreview({ archiveId, facts: FACTS as never, lang: 'en' })
     expect(preview.evidence.manifestSha256).toBe(saved.manifestSha256)
+    // The bundle's letters cite its root; letters saved again now go with that bundle and cite it too.
+    const zip = await JSZip.loadAsync(await readFile(bundle.path!))
+    const root = createHash('sha256').update(await zip.file('SHA256SUMS')!.async('uint8array')).digest('hex')
+    expect(bundle.rootSha256).toBe(root)
+    expect(preview.evidence.rootSha256).toBe(root)
+    const inside = Object.keys(zip.files).filter((n) => n.startsWith('letters/') && n.endsWith('.txt'))
+    expect(inside.length).toBeGreaterThan(0)
+    for (const n of inside) expect(await zip.file(n)!.async('string')).toContain(root)
+    h.answer(work.path('letters-again'))
+    const again = await h.services.handlers.saveComplaint({ archiveId, facts: FACTS as never, lang: 'en', kinds: ['art77-complaint'], jobId: 'l3' })
+    const againTxt = await readFile(join(work.path('letters-again'), again.files.find((f) => f.name.endsWith('.txt'))!.name), 'utf8')
+    expect(againTxt).toContain(`SHA256SUMS (which lists the SHA-256 of every other file of the bundle): ${root}`)
     await h.services.dispose()
   })
 

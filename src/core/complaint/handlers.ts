@@ -45,6 +45,9 @@ export function createComplaintHandlers(platform: Platform, deps: ComplaintDeps,
   // The last manifest per export, reused while the flagged set is the same, so the hash printed in
   // the letters is the hash of the manifest inside the bundle saved next to them.
   const manifests = new Map<string, { key: string; built: BuiltManifest }>()
+  // The root of the last bundle saved per export: letters saved after it, for the same flagged
+  // set, cite that bundle's root, so they go with it; before any bundle they cite the manifest.
+  const bundleRoots = new Map<string, { key: string; rootSha256: string }>()
 
   const fingerprintOf = async (archiveId: string) => (await deps.caseOf(archiveId)).fingerprint
 
@@ -100,11 +103,15 @@ export function createComplaintHandlers(platform: Platform, deps: ComplaintDeps,
       // A single file's SHA-256 is the export's; for parts the manifest needs each one's, so it hashes them.
       partHashes: known && archive.parts.length === 1 ? [known] : undefined,
       signal,
-      now,
       onProgress: (p) => progress({ phase: p.phase === 'entries' ? 'hashing-entries' : 'hashing-archive', done: p.done, total: p.total })
     })
     manifests.set(archiveId, { key, built })
     return built
+  }
+
+  const rootFor = (archiveId: string, key: string): string | null => {
+    const saved = bundleRoots.get(archiveId)
+    return saved && saved.key === key ? saved.rootSha256 : null
   }
 
   /** The evidence as far as it is known without hashing: the cached manifest's, else counts from the verdicts. */
@@ -112,7 +119,8 @@ export function createComplaintHandlers(platform: Platform, deps: ComplaintDeps,
     const { archive, reading, sha256 } = deps.openedOf(archiveId)
     const c = await deps.caseOf(archiveId)
     const hit = manifests.get(archiveId)
-    if (hit && hit.key === flaggedKey(reading, c.analysis, c.marks)) return evidenceSummary(hit.built.manifest, hit.built.sha256)
+    const key = flaggedKey(reading, c.analysis, c.marks)
+    if (hit && hit.key === key) return evidenceSummary(hit.built.manifest, hit.built.sha256, rootFor(archiveId, key))
     const { flagged } = flaggedRecordings(reading.recordings, c.analysis.recordingVerdicts, c.marks)
     const devices = new Map(reading.devices.map((d) => [d.id, d]))
     const perDevice = new Map<string | null, number>()
@@ -129,7 +137,8 @@ export function createComplaintHandlers(platform: Platform, deps: ComplaintDeps,
       }),
       firstAt: times[0] ?? null,
       lastAt: times.at(-1) ?? null,
-      manifestSha256: null
+      manifestSha256: null,
+      rootSha256: null
     }
   }
 
@@ -158,7 +167,9 @@ export function createComplaintHandlers(platform: Platform, deps: ComplaintDeps,
         const progress = progressOf(jobId)
         const built = await manifestFor(archiveId, signal, progress)
         progress({ phase: 'letters', done: 0, total: kinds.length })
-        const files = await lettersFor(facts, evidenceSummary(built.manifest, built.sha256), lang, kinds)
+        const c = await deps.caseOf(archiveId)
+        const root = rootFor(archiveId, flaggedKey(deps.openedOf(archiveId).reading, c.analysis, c.marks))
+        const files = await lettersFor(facts, evidenceSummary(built.manifest, built.sha256, root), lang, kinds)
         files.push({ name: 'deadline.ics', bytes: Buffer.from(complaintLetters.ics({ ...facts, lang }, { today: today(now()) })) })
         const written: { name: string; bytes: number; sha256: string }[] = []
         for (const f of files) {
@@ -168,24 +179,24 @@ export function createComplaintHandlers(platform: Platform, deps: ComplaintDeps,
           written.push({ name: f.name, bytes: f.bytes.length, sha256: sha256Hex(f.bytes) })
         }
         progress({ phase: 'done', done: files.length, total: files.length })
-        await deps.recordCustody(archiveId, 'exported', `letters ${written.map((w) => `${w.name} (SHA-256 ${w.sha256})`).join(', ')}; manifest.json SHA-256 ${built.sha256}`)
+        await deps.recordCustody(archiveId, 'exported', `letters ${written.map((w) => `${w.name} (SHA-256 ${w.sha256})`).join(', ')}; manifest.json SHA-256 ${built.sha256}${root ? `; citing the bundle root SHA256SUMS SHA-256 ${root}` : ''}`)
         return { folder, files: written, manifestSha256: built.sha256 }
       })
     },
     async saveBundle({ archiveId, facts, lang, jobId, sealedOriginals }) {
       const out = await askPath({ kind: 'file', title: lang === 'de' ? 'Beweispaket speichern' : 'Save the evidence bundle', defaultName: `evidence-${today(now())}.zip`, extensions: ['zip'] })
-      const empty = { bytes: 0, sha256: null, manifestSha256: null, entries: 0, files: [], sealedOriginals }
+      const empty = { bytes: 0, sha256: null, manifestSha256: null, rootSha256: null, entries: 0, files: [], sealedOriginals }
       if (!out) return { path: null, ...empty }
       return runJob(jobId, 'Saving the evidence bundle', async (signal) => {
         const progress = progressOf(jobId)
         const built = await manifestFor(archiveId, signal, progress)
         progress({ phase: 'letters', done: 0, total: 1 })
         const kinds: LetterKind[] = ['controller-notice', 'art77-complaint', 'breach-report']
-        const letters = (await lettersFor(facts, evidenceSummary(built.manifest, built.sha256), lang, kinds)).filter((f) => !f.name.endsWith('.ics'))
         const c = await deps.caseOf(archiveId)
         const written = await writeBundle({
           manifest: built,
-          letters,
+          // Made once the bundle's root is known, so they print its SHA-256.
+          letters: async (root) => (await lettersFor(facts, evidenceSummary(built.manifest, built.sha256, root.sha256), lang, kinds)).filter((f) => !f.name.endsWith('.ics')),
           custodyLog: c.custody,
           sealedOriginals: sealedOriginals ? { archive: deps.openedOf(archiveId).archive } : false,
           out,
@@ -194,8 +205,9 @@ export function createComplaintHandlers(platform: Platform, deps: ComplaintDeps,
           onProgress: (p) => progress({ phase: 'writing', done: p.percent, total: 100 })
         })
         progress({ phase: 'done', done: 100, total: 100 })
-        await deps.recordCustody(archiveId, written.custodyEntry.action, written.custodyEntry.detail)
-        return { path: written.path, bytes: written.bytes, sha256: written.sha256, manifestSha256: written.manifestSha256, entries: built.manifest.entries.length, files: written.files, sealedOriginals }
+        bundleRoots.set(archiveId, { key: flaggedKey(deps.openedOf(archiveId).reading, c.analysis, c.marks), rootSha256: written.rootSha256 })
+        await deps.recordCustody(archiveId, written.custodyEntry.action, `${written.custodyEntry.detail}; root SHA256SUMS SHA-256 ${written.rootSha256}`)
+        return { path: written.path, bytes: written.bytes, sha256: written.sha256, manifestSha256: written.manifestSha256, rootSha256: written.rootSha256, entries: built.manifest.entries.length, files: written.files, sealedOriginals }
       })
     },
     async saveReminder({ facts, lang }) {

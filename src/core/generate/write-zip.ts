@@ -31,11 +31,11 @@ function zipOf(nodes: readonly GenNode[], mtime: Date): ZipFile {
 
 /** Writes each part as a ZIP beside the others in `dir`, streaming: memory stays flat for big parts. */
 export async function writeZipParts(tree: GenTree, dir: string): Promise<string[]> {
-  await mkdir(dir, { recursive: true })
+  await mkdir(dir, { recursive: true, mode: 0o700 })
   const written: string[] = []
   for (const part of tree.parts) {
     const path = join(dir, part.name)
-    await mkdir(dirname(path), { recursive: true })
+    await mkdir(dirname(path), { recursive: true, mode: 0o700 })
     const zip = zipOf(part.nodes, tree.mtime)
     const out = createWriteStream(path)
     await Promise.all([pipeline(zip.outputStream, out), once(out, 'close')])

@@ -90,7 +90,7 @@ export function buildScanReport({ archive, reading, hashes, timings, judgement =
       audioFilesWithoutMetadata: withSignal('metadata-missing'),
       metadataWithoutAudio: withSignal('audio-missing')
     },
-    problems: [...archive.problems.map(({ kind, path, message }) => ({ kind, path, message })), ...reading.problems.map(reportedProblem)]
+    problems: [...archive.problems.map(({ kind, path, message, offsets }) => (offsets ? { kind, path, message, offsets } : { kind, path, message })), ...reading.problems.map(reportedProblem)]
   }
   if (timings) report.timings = { ...timings }
   return report

@@ -154,6 +154,8 @@ export const SavedBundleSchema = z.object({
   bytes: z.number().int(),
   sha256: z.string().nullable(),
   manifestSha256: z.string().nullable(),
+  /** SHA-256 of the bundle's root file (SHA256SUMS): the value the letters in it print. */
+  rootSha256: z.string().nullable().default(null),
   /** How many audio entries the manifest lists. */
   entries: z.number().int(),
   files: z.array(SavedFileSchema),

@@ -85,7 +85,13 @@ export const EvidenceSummarySchema = z
     /** UTC ISO times of the first and last flagged recording, null when none has a time. */
     firstAt: z.string().nullable(),
     lastAt: z.string().nullable(),
-    manifestSha256: z.string().regex(/^[0-9a-f]{64}$/).nullable()
+    manifestSha256: z.string().regex(/^[0-9a-f]{64}$/).nullable(),
+    /**
+     * SHA-256 of the evidence bundle's root file (SHA256SUMS), which lists every other file of the
+     * bundle but the letters: what the letters print once the bundle they go with exists. Null
+     * before (saved facts and calls from before it existed keep loading).
+     */
+    rootSha256: z.string().regex(/^[0-9a-f]{64}$/).nullable().default(null)
   })
   .strict()
 export type EvidenceSummary = z.infer<typeof EvidenceSummarySchema>

@@ -72,7 +72,7 @@ export async function listZip(source: ByteSource, ctx: OpenContext, scope: ZipSc
   }
 
   const central = await listCentral(source, ctx, add)
-  const missing = await verifyLocalHeaders(source, entries, ctx)
+  const missing = await verifyLocalHeaders(source, entries, ctx, scope.prefix)
   if (central.status === 'ok' && missing.size === 0) {
     judgeEntries(entries, source.size, ctx)
     return { entries, unrecognised: false }

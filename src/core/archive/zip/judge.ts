@@ -3,6 +3,7 @@ import { EntryReadError } from '../errors'
 import { RATIO_GRACE_BYTES } from '../limits'
 import { canInflate, methodLabel } from './methods'
 import { inFileOrder, type ZipEntry } from './record'
+import { reportDuplicateNames } from './same-name'
 
 /** Refuses reads of one entry and says why in the problem list. Keeps the first reason. */
 function refuse(ctx: OpenContext, e: ZipEntry, kind: string, reason: EntryReadError['reason'], problem: string, error = problem): void {
@@ -46,6 +47,7 @@ export function judgeEntries(entries: ZipEntry[], size: number, ctx: OpenContext
     ctx.problems.add('limit', null, `The entries declare ${total} bytes in total, more than the limit of ${maxTotalBytes}; each entry is still checked as it is read.`)
   }
   findOverlaps(entries, ctx)
+  reportDuplicateNames(entries, ctx)
 }
 
 /**

@@ -4,6 +4,7 @@ import type { ByteSource } from '../source'
 import { EXTRA_ZIP64, readU64 } from './extra'
 import { FLAG_DATA_DESCRIPTOR, LOCAL_FIXED, LOCAL_SIG } from './local'
 import { inFileOrder, type ZipEntry } from './record'
+import { localNameDiffers, samePlainName } from './same-name'
 
 const NEAR = 256 * 1024
 const SMALL = 4 * 1024
@@ -90,7 +91,7 @@ const refuse = (e: ZipEntry, message: string) => (e.refused = new EntryReadError
  * where its data starts and to catch a directory that lies: a header that is not there, sizes or
  * method that disagree, data that runs past the end of the file. Returns the entries whose header is not there.
  */
-export async function verifyLocalHeaders(source: ByteSource, entries: ZipEntry[], ctx: OpenContext): Promise<Set<ZipEntry>> {
+export async function verifyLocalHeaders(source: ByteSource, entries: ZipEntry[], ctx: OpenContext, prefix = ''): Promise<Set<ZipEntry>> {
   const missing = new Set<ZipEntry>()
   const order = inFileOrder(entries, false)
   if (order.length === 0) return missing
@@ -124,6 +125,11 @@ export async function verifyLocalHeaders(source: ByteSource, entries: ZipEntry[]
     }
     // Known only for headers that agree, so a lying size cannot drag an innocent neighbour into an overlap.
     e.dataStart = offset + h.length
+    const at = offset - window.at
+    const other = samePlainName(window.buf, at + LOCAL_FIXED, window.buf.readUInt16LE(at + 26), e.info.path, prefix.length) ? null : localNameDiffers(window.buf, at, e, prefix)
+    if (other !== null) {
+      ctx.problems.add('name-mismatch', e.info.path, `The central directory names the entry at byte ${offset} ${e.info.path}, but its local header names it ${other}; a tool that reads local headers sees another file. Exportscope goes by the central directory.`, [offset])
+    }
     if (h.method !== e.method) {
       const msg = `The central directory and the local header of ${e.info.path} disagree on its compression method (${e.method} against ${h.method}); it is not read.`
       refuse(e, msg)

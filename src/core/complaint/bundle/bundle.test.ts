@@ -52,7 +52,7 @@ describe('the evidence bundle of the seed case (all recordings a stranger’s, n
     loaded = await loadEvidence(path)
     built = await buildManifest({ archive: loaded.archive, reading: loaded.reading, verdicts: loaded.analysis.recordingVerdicts, findings: loaded.analysis.findings })
     const custody = [{ time: '2026-01-01T00:00:00.000Z', tool: 'Exportscope test', action: 'opened' as const, detail: 'seed.zip' }]
-    bundle = await writeBundle({ manifest: built, custodyLog: custody, letters: [{ name: 'letter-controller.txt', bytes: Buffer.from(`Manifest SHA-256 ${built.sha256}\n`) }], out: join(dir, 'out', 'bundle.zip') })
+    bundle = await writeBundle({ manifest: built, custodyLog: custody, letters: async (root) => [{ name: 'letter-controller.txt', bytes: Buffer.from(`Root SHA256SUMS SHA-256 ${root.sha256}\n`) }], out: join(dir, 'out', 'bundle.zip') })
     files = await zipFiles(bundle.path)
   }, 120_000)
   afterAll(() => loaded?.archive.close())
@@ -82,9 +82,9 @@ describe('the evidence bundle of the seed case (all recordings a stranger’s, n
     expect(files.get('manifest.sha256')!.toString()).toBe(`${built.sha256}  manifest.json\n`)
     expect(files.get('archive.sha256')!.toString()).toBe(`${sha256(readFileSync(path))}  seed.zip\n`)
     const csv = files.get('manifest.csv')!.toString().trimEnd().split('\r\n')
-    expect(csv[0]).toMatch(/^role,path,part,size,compressed_size,method,crc32,sha256,archive_time_local,time_utc,/)
-    expect(csv.filter((l) => l.startsWith('audio,'))).toHaveLength(60)
-    expect(csv.some((l) => l.startsWith('metadata,Alexa Transcripts.pdf,'))).toBe(true)
+    expect(csv[0]).toMatch(/^"role","path","part","size","compressed_size","method","crc32","sha256","archive_time_local","time_utc",/)
+    expect(csv.filter((l) => l.startsWith('"audio",'))).toHaveLength(60)
+    expect(csv.some((l) => l.startsWith('"metadata","Alexa Transcripts.pdf",'))).toBe(true)
   })
 
   it('holds no audio and no full transcript, only five redacted excerpts', () => {
@@ -122,7 +122,8 @@ describe('the evidence bundle of the seed case (all recordings a stranger’s, n
     if (unzip.error) return // no unzip on this machine: the jszip reading above covers the content
     const check = spawnSync('sha256sum', ['-c', 'SHA256SUMS'], { cwd: unpacked, encoding: 'utf8' })
     expect(check.status, check.stdout + check.stderr).toBe(0)
-    expect(check.stdout.trim().split('\n')).toHaveLength(files.size - 1)
+    // The root lists every file but itself and the letter (which cites it).
+    expect(check.stdout.trim().split('\n')).toHaveLength(files.size - 2)
   })
 
   it('verifies against the export, and fails once one byte of a listed entry is changed', async () => {
@@ -131,7 +132,7 @@ describe('the evidence bundle of the seed case (all recordings a stranger’s, n
     copyFileSync(path, copy)
     const good = await verifyBundle(bundle.path, { against: copy })
     expect(good.differences).toEqual([])
-    expect(good).toMatchObject({ ok: true, checked: { files: files.size - 1, entries: 61, archive: true } })
+    expect(good).toMatchObject({ ok: true, rootSha256: bundle.rootSha256, letters: [{ name: 'letters/letter-controller.txt', citesRoot: true }], checked: { files: files.size - 2, entries: 61, archive: true } })
 
     const victim = built.manifest.entries[7]!.path
     flipByteOf(copy, victim)
@@ -225,7 +226,7 @@ describe('a damaged export', () => {
       expect(built.manifest.entries.map((e) => e.path)).not.toContain(victim)
       expect(built.manifest.entries).toHaveLength(5)
       expect(built.manifest.unreadable).toEqual([expect.objectContaining({ path: victim, error: expect.stringMatching(/CRC-32/) })])
-      expect(built.csv.toString()).toContain(`\r\nunreadable,${victim},`)
+      expect(built.csv.toString()).toContain(`\r\n"unreadable","${victim}",`)
     } finally {
       await loaded.archive.close()
     }

@@ -20,15 +20,26 @@ const HEADER = [
   'recording_ids'
 ]
 
+// Where a spreadsheet may start a cell: the text's start, and after a list separator (',' or ';',
+// whichever the locale uses: German Excel splits on ';'), a tab or a line break, even inside a
+// quoted cell once someone splits or pastes it. A formula starts with = + - @ (or their
+// full-width forms), possibly after spaces.
+const FORMULA_START = /(^|[,;\t\r\n])(\s*)(?=[=+\-@\uFF1D\uFF0B\uFF0D\uFF20])/g
+
+/** The text with an apostrophe before every formula a spreadsheet could find in it. */
+export function defuseFormulas(text: string): string {
+  return text.replace(FORMULA_START, "$1$2'")
+}
+
 /**
- * A cell as RFC 4180 wants it. A text a spreadsheet would run as a formula (=, +, -, @ first)
- * gets a leading apostrophe: the CSV is for reading; manifest.json is the record.
+ * A cell, always quoted (RFC 4180: quotes doubled), so no separator or line break in it is taken
+ * for the next cell in any locale. Text has its formulas defused (see FORMULA_START): the CSV is
+ * for reading; manifest.json is the record. Numbers are written as they are.
  */
-function cell(value: string | number | null): string {
-  if (value === null) return ''
-  let s = String(value)
-  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(s)) s = `'${s}`
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s
+export function csvCell(value: string | number | null): string {
+  if (value === null) return '""'
+  const s = typeof value === 'string' ? defuseFormulas(value) : String(value)
+  return `"${s.replace(/"/g, '""')}"`
 }
 
 /** manifest.csv: one row per flagged audio entry, then one per metadata file and per unreadable entry, UTF-8 with CRLF lines. */
@@ -61,5 +72,5 @@ export function manifestCsv(m: Manifest): Buffer {
   for (const u of m.unreadable) {
     rows.push(['unreadable', u.path, u.part, u.size, null, null, u.crc32, null, null, null, null, null, null, null, null, u.error, null])
   }
-  return Buffer.from(`${rows.map((r) => r.map(cell).join(',')).join('\r\n')}\r\n`)
+  return Buffer.from(`${rows.map((r) => r.map(csvCell).join(',')).join('\r\n')}\r\n`)
 }

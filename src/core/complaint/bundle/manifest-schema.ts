@@ -10,6 +10,12 @@ export const ManifestEntrySchema = z.object({
   path: z.string(),
   /** The part file's name in a multipart export, else null. */
   part: z.string().nullable(),
+  /**
+   * Byte offset of the entry's local header in its ZIP (inside a nested archive: in that archive),
+   * null where the format has none. An export with two entries of one name is listed with both,
+   * told apart by this.
+   */
+  offset: z.number().int().min(0).nullable().optional(),
   size: z.number().int().min(0),
   compressedSize: z.number().int().min(0),
   method: z.string(),
@@ -37,6 +43,7 @@ export type ManifestEntry = z.infer<typeof ManifestEntrySchema>
 export const ManifestSourceSchema = z.object({
   path: z.string(),
   part: z.string().nullable(),
+  offset: z.number().int().min(0).nullable().optional(),
   size: z.number().int().min(0),
   crc32: z.string().regex(/^[0-9a-f]{8}$/).nullable(),
   sha256,
@@ -48,7 +55,13 @@ export type ManifestSource = z.infer<typeof ManifestSourceSchema>
 
 export const ManifestSchema = z.object({
   schema: z.literal(MANIFEST_SCHEMA),
+  /**
+   * The evidence's time, never the clock's, so the same export and marks give the same bytes: the
+   * person's latest mark ('marks'), else the export's newest recording or entry ('export'). When a
+   * bundle was written is in its custody log.
+   */
   createdAt: z.string(),
+  createdFrom: z.enum(['marks', 'export', 'none']).optional(),
   tool: z.string(),
   archive: z.object({
     name: z.string(),

@@ -33,7 +33,6 @@ export interface ManifestInput {
   partHashes?: readonly string[]
   signal?: AbortSignal
   onProgress?: (p: ManifestProgress) => void
-  now?: () => string
 }
 
 export interface BuiltManifest {
@@ -53,6 +52,36 @@ export interface BuiltManifest {
 }
 
 const keyOf = (part: string | null, path: string) => `${part ?? ''}\u0000${path}`
+/** Where a ZIP entry's local header is: tells apart two entries of one name. */
+export const entryOffset = (e: ArchiveEntry): number | null => {
+  const at = (e as { localOffset?: unknown }).localOffset
+  return typeof at === 'number' ? at : null
+}
+
+/** Every entry of each name: an export may hold two entries of one name, and the evidence lists both. */
+export function entriesByName(entries: readonly ArchiveEntry[], part: (e: ArchiveEntry) => string | null = (e) => e.info.part): Map<string, ArchiveEntry[]> {
+  const out = new Map<string, ArchiveEntry[]>()
+  for (const e of entries) {
+    const key = keyOf(part(e), e.info.path)
+    const list = out.get(key)
+    if (list) list.push(e)
+    else out.set(key, [e])
+  }
+  return out
+}
+
+/**
+ * The manifest's time, from the evidence and never the clock: the latest of the person's marks,
+ * else the newest recording time of the export (or, with none, its newest entry time).
+ */
+function evidenceTime(reading: ExportReading, archive: OpenedArchive, marks: Readonly<Record<string, MarkEntry>> | undefined): { at: string; from: 'marks' | 'export' | 'none' } {
+  let latest = ''
+  for (const m of Object.values(marks ?? {})) if (m.time > latest) latest = m.time
+  if (latest) return { at: latest, from: 'marks' }
+  for (const r of reading.recordings) if (r.time && r.time > latest) latest = r.time
+  if (!latest) for (const e of archive.entries) if (e.info.localTime && e.info.localTime > latest) latest = e.info.localTime
+  return latest ? { at: latest, from: 'export' } : { at: '1970-01-01T00:00:00.000Z', from: 'none' }
+}
 const hex8 = (n: number | null) => (n === null ? null : (n >>> 0).toString(16).padStart(8, '0'))
 const serialEnd = (serial: string | null) => (serial ? serial.slice(-4) : null)
 export const sha256Hex = (data: Uint8Array | string) => createHash('sha256').update(data).digest('hex')
@@ -68,36 +97,35 @@ export const manifestJson = (m: Manifest): Buffer => Buffer.from(`${JSON.stringi
  */
 export async function buildManifest(input: ManifestInput): Promise<BuiltManifest> {
   const { archive, reading, signal } = input
-  const now = input.now ?? (() => new Date().toISOString())
   const { flagged, includedByMark, excludedByMark } = flaggedRecordings(reading.recordings, input.verdicts, input.marks)
-  const byKey = new Map(archive.entries.map((e) => [keyOf(e.info.part, e.info.path), e]))
+  const byKey = entriesByName(archive.entries)
   const devices = new Map(reading.devices.map((d) => [d.id, d]))
 
-  // One row per audio entry; two recordings naming the same file share it.
-  const rows = new Map<string, { entry: ArchiveEntry; items: typeof flagged }>()
-  const sources = new Map<string, { entry: ArchiveEntry; lines: number[]; rows: number }>()
+  // One row per audio entry; two recordings naming the same file share it. Where the export holds
+  // two entries of that name, each copy gets its row: which one a reader takes depends on the tool.
+  const rows = new Map<ArchiveEntry, { key: string; items: typeof flagged }>()
+  const sources = new Map<ArchiveEntry, { lines: number[]; rows: number }>()
   for (const f of flagged) {
     const audio = f.recording.audio
-    const entry = audio ? byKey.get(keyOf(audio.part, audio.path)) : undefined
-    if (entry) {
-      const key = keyOf(audio!.part, audio!.path)
-      const row = rows.get(key)
+    const key = audio ? keyOf(audio.part, audio.path) : null
+    for (const entry of key ? (byKey.get(key) ?? []) : []) {
+      const row = rows.get(entry)
       if (row) row.items.push(f)
-      else rows.set(key, { entry, items: [f] })
+      else rows.set(entry, { key: key!, items: [f] })
     }
     const src = f.recording.source
     const srcKey = keyOf(src.part, src.file)
-    if (audio && srcKey === keyOf(audio.part, audio.path)) continue
-    const srcEntry = byKey.get(srcKey)
-    if (!srcEntry) continue
-    const s = sources.get(srcKey) ?? { entry: srcEntry, lines: [], rows: 0 }
-    s.rows++
-    if (src.line !== null) s.lines.push(src.line)
-    sources.set(srcKey, s)
+    if (srcKey === key) continue
+    for (const entry of byKey.get(srcKey) ?? []) {
+      const s = sources.get(entry) ?? { lines: [], rows: 0 }
+      s.rows++
+      if (src.line !== null) s.lines.push(src.line)
+      sources.set(entry, s)
+    }
   }
 
-  const audioEntries = [...rows.values()].map((r) => r.entry)
-  const sourceEntries = [...sources.values()].map((s) => s.entry)
+  const audioEntries = [...rows.keys()]
+  const sourceEntries = [...sources.keys()]
   const total = audioEntries.length + sourceEntries.length
   const folder = archive.format === 'folder'
   const partsHashed = folder
@@ -116,19 +144,20 @@ export async function buildManifest(input: ManifestInput): Promise<BuiltManifest
   // An entry a damaged export will not give up is named apart: its hash cannot be vouched for.
   const unreadable = hashed.filter((h) => h.sha256 === null)
   const shaOf = new Map(hashed.filter((h) => h.sha256 !== null).map((h) => [h.entry, h.sha256!]))
-  for (const [key, row] of rows) if (!shaOf.has(row.entry)) rows.delete(key)
-  for (const [key, src] of sources) if (!shaOf.has(src.entry)) sources.delete(key)
+  for (const entry of [...rows.keys()]) if (!shaOf.has(entry)) rows.delete(entry)
+  for (const entry of [...sources.keys()]) if (!shaOf.has(entry)) sources.delete(entry)
 
   const redactNames = [...new Set(reading.accounts.flatMap((a) => a.names).concat(reading.account.names))]
   // "Thomas's Echo" names its owner: device names are shown with the names taken out, like the excerpts.
   const deviceName = (name: string | null) => (name === null ? null : redact(name, { names: redactNames }).text)
 
-  const entries: ManifestEntry[] = [...rows.values()].map(({ entry, items }) => {
+  const entries: ManifestEntry[] = [...rows].map(([entry, { items }]) => {
     const first = items[0]!
     const device = first.recording.deviceId ? devices.get(first.recording.deviceId) : undefined
     return {
       path: entry.info.path,
       part: entry.info.part,
+      offset: entryOffset(entry),
       size: entry.info.size,
       compressedSize: entry.info.compressedSize,
       method: entry.info.method,
@@ -144,12 +173,13 @@ export async function buildManifest(input: ManifestInput): Promise<BuiltManifest
       note: first.note
     }
   })
-  const sourceRows: ManifestSource[] = [...sources.values()].map((s) => ({
-    path: s.entry.info.path,
-    part: s.entry.info.part,
-    size: s.entry.info.size,
-    crc32: hex8(s.entry.info.crc32),
-    sha256: shaOf.get(s.entry)!,
+  const sourceRows: ManifestSource[] = [...sources].map(([entry, s]) => ({
+    path: entry.info.path,
+    part: entry.info.part,
+    offset: entryOffset(entry),
+    size: entry.info.size,
+    crc32: hex8(entry.info.crc32),
+    sha256: shaOf.get(entry)!,
     rows: s.rows,
     lines: s.lines
   }))
@@ -164,9 +194,11 @@ export async function buildManifest(input: ManifestInput): Promise<BuiltManifest
   const perDevice = new Map<string | null, number>()
   for (const f of flagged) perDevice.set(f.recording.deviceId, (perDevice.get(f.recording.deviceId) ?? 0) + 1)
   const partHashes = parts.map((p) => p.sha256)
+  const time = evidenceTime(reading, archive, input.marks)
   const manifest: Manifest = {
     schema: MANIFEST_SCHEMA,
-    createdAt: now(),
+    createdAt: time.at,
+    createdFrom: time.from,
     tool: `${appName} ${appVersion}`,
     archive: {
       name: basename(archive.path),
@@ -195,7 +227,8 @@ export async function buildManifest(input: ManifestInput): Promise<BuiltManifest
     unreadable: unreadable.map((h) => ({ path: h.entry.info.path, part: h.entry.info.part, size: h.entry.info.size, crc32: hex8(h.entry.info.crc32), error: h.error! }))
   }
   const json = manifestJson(manifest)
-  const rowOf = new Map([...rows.keys()].map((k, i) => [k, i + 1]))
+  const rowOf = new Map<string, number>()
+  ;[...rows.values()].forEach((r, i) => rowOf.has(r.key) || rowOf.set(r.key, i + 1))
   const transcripts = flagged
     .filter((f) => f.recording.transcript)
     .map((f) => ({
@@ -204,11 +237,11 @@ export async function buildManifest(input: ManifestInput): Promise<BuiltManifest
       text: f.recording.transcript!,
       language: f.recording.language
     }))
-  return { manifest, json, csv: manifestCsv(manifest), sha256: sha256Hex(json), archive, archiveEntries: [...rows.values()].map((r) => r.entry), transcripts, redactNames }
+  return { manifest, json, csv: manifestCsv(manifest), sha256: sha256Hex(json), archive, archiveEntries: [...rows.keys()], transcripts, redactNames }
 }
 
 /** What the letters say about the evidence (shared/model/complaint.ts), from a built manifest. */
-export function evidenceSummary(m: Manifest, manifestSha256: string | null): EvidenceSummary {
+export function evidenceSummary(m: Manifest, manifestSha256: string | null, rootSha256: string | null = null): EvidenceSummary {
   return {
     archiveName: m.archive.name,
     archiveBytes: m.archive.bytes,
@@ -217,6 +250,7 @@ export function evidenceSummary(m: Manifest, manifestSha256: string | null): Evi
     foreignDevices: m.summary.devices.map((d) => ({ name: d.name ?? '(unnamed device)', serial: d.serialEnd ? `…${d.serialEnd}` : null, recordings: d.recordings })),
     firstAt: m.summary.firstUtc,
     lastAt: m.summary.lastUtc,
-    manifestSha256
+    manifestSha256,
+    rootSha256
   }
 }

@@ -10,8 +10,13 @@ import type { ArchiveEntry, OpenedArchive } from '../../archive/types'
 import { appName, appVersion } from '../../version'
 import { DEFAULT_EXCERPTS, excerptsText } from './excerpts'
 import { sha256Hex, type BuiltManifest } from './manifest'
-import { sealedName } from './names'
+import { LETTERS_FOLDER, ROOT_FILE, sealedNames as sealedNamesOf } from './names'
 import { bundleReadme } from './readme'
+
+export interface BundleLetter {
+  name: string
+  bytes: Uint8Array
+}
 
 export interface BundleProgress {
   /** 0–100, as the ZIP is written. */
@@ -21,8 +26,11 @@ export interface BundleProgress {
 
 export interface WriteBundleInput {
   manifest: BuiltManifest
-  /** Letters made by the complaint engine (PDF and text), placed under letters/. */
-  letters?: readonly { name: string; bytes: Uint8Array }[]
+  /**
+   * Letters made by the complaint engine (PDF and text), placed under letters/. Given as a function,
+   * they are made once the root is known, so they print its SHA-256 (what `verify` checks).
+   */
+  letters?: readonly BundleLetter[] | ((root: { sha256: string }) => Promise<readonly BundleLetter[]>)
   /** The case's custody log; the bundle adds its own 'exported' line at the end. */
   custodyLog: readonly CustodyEntry[]
   /** How many redacted transcript excerpts to include (default 5; 0 for none). */
@@ -45,8 +53,12 @@ export interface WrittenBundle {
   /** SHA-256 of the bundle ZIP itself. */
   sha256: string
   manifestSha256: string
-  /** Every file in the bundle but SHA256SUMS, with its SHA-256 (what SHA256SUMS lists). */
+  /** SHA-256 of the root file (SHA256SUMS): the value the letters print. */
+  rootSha256: string
+  /** Every file in the bundle but the root and the letters, with its SHA-256 (what the root lists). */
   files: { name: string; sha256: string; bytes: number }[]
+  /** The letters written under letters/, with their SHA-256 (not in the root: they cite it). */
+  letters: { name: string; sha256: string; bytes: number }[]
   /** The custody line this bundle ends its log with; append it to the case (recordCustody) too. */
   custodyEntry: CustodyEntry
 }
@@ -87,12 +99,12 @@ function lazyEntry(archive: OpenedArchive, entry: ArchiveEntry): Readable {
   return out
 }
 
-const letterName = (name: string) => `letters/${basename(name).replace(/[\\/]/g, '_')}`
+const letterName = (name: string) => `${LETTERS_FOLDER}${basename(name).replace(/[\\/]/g, '_')}`
 
 /**
  * Writes the evidence bundle: manifest (JSON, CSV, its SHA-256), the archive's SHA-256, the
- * custody log, redacted excerpts, the letters, a README saying how to check it all, and
- * SHA256SUMS over every file. No audio and no full transcript unless sealed originals are asked
+ * custody log, redacted excerpts, a README saying how to check it all, the root (SHA256SUMS)
+ * over all of those, and the letters, which print the root's SHA-256. No audio and no full transcript unless sealed originals are asked
  * for. The ZIP is streamed to a temp file (0600) beside `out`, synced, then renamed into place.
  */
 export async function writeBundle(input: WriteBundleInput): Promise<WrittenBundle> {
@@ -111,47 +123,70 @@ export async function writeBundle(input: WriteBundleInput): Promise<WrittenBundl
   const add = (name: string, data: string | Uint8Array) => files.push({ name, data: typeof data === 'string' ? Buffer.from(data) : data })
   const excerpts = excerptsText(built.transcripts, built.redactNames, input.excerpts ?? DEFAULT_EXCERPTS)
   const excerptsBytes = Buffer.from(excerpts.text)
-  const letters = (input.letters ?? []).map((l) => ({ name: letterName(l.name), bytes: l.bytes }))
+  const excerptCount = Math.min(built.transcripts.length, Math.max(0, input.excerpts ?? DEFAULT_EXCERPTS))
 
+  // The real time of this export of the bundle: the manifest's own time is the evidence's, so that
+  // it stays the same; this line makes each bundle (and its root) its own.
   const custodyEntry: CustodyEntry = {
     time: now(),
     tool: `${appName} ${appVersion}`,
     action: 'exported',
     detail:
       `evidence bundle ${basename(input.out)}: manifest.json SHA-256 ${built.sha256}, ${m.entries.length} audio entries, ` +
-      `excerpts.txt SHA-256 ${sha256Hex(excerptsBytes)} (${Math.min(built.transcripts.length, Math.max(0, input.excerpts ?? DEFAULT_EXCERPTS))} redacted excerpts), ` +
-      `${letters.length} letters, sealed originals: ${sealed ? 'yes' : 'no'}`
+      `excerpts.txt SHA-256 ${sha256Hex(excerptsBytes)} (${excerptCount} redacted excerpts), ` +
+      `letters: ${input.letters ? 'yes' : 'none'}, sealed originals: ${sealed ? 'yes' : 'no'}`
   }
   const custody = [...input.custodyLog, custodyEntry].map((e) => JSON.stringify(e)).join('\n')
 
-  add('README.md', bundleReadme({ manifest: m, manifestSha256: built.sha256, letters: letters.map((l) => l.name), excerpts: Math.min(built.transcripts.length, input.excerpts ?? DEFAULT_EXCERPTS), sealed: sealed !== null }))
+  add('README.md', bundleReadme({ manifest: m, manifestSha256: built.sha256, archiveName: m.archive.name, letters: input.letters !== undefined, excerpts: excerptCount, sealed: sealed !== null }))
   add('manifest.json', built.json)
   add('manifest.csv', built.csv)
   add('manifest.sha256', `${built.sha256}  manifest.json\n`)
   if (m.archive.sha256 !== null) add('archive.sha256', m.archive.parts.map((p) => `${p.sha256}  ${p.name}\n`).join(''))
   add('custody-log.jsonl', `${custody}\n`)
   add('excerpts.txt', excerptsBytes)
-  for (const l of letters) add(l.name, l.bytes)
 
   const listed = files.map((f) => ({ name: f.name, sha256: sha256Hex(f.data), bytes: f.data.length }))
   // The sealed files' hashes are the manifest's own: they are the entries' bytes.
-  const sealedNames = sealed ? m.entries.map((e) => sealedName(e.part, e.path)) : []
+  const sealedNames = sealed ? sealedNamesOf(m.entries) : []
   if (sealed) m.entries.forEach((e, i) => listed.push({ name: sealedNames[i]!, sha256: e.sha256, bytes: e.size }))
+  const root = Buffer.from(listed.map((f) => `${f.sha256}  ${f.name}\n`).join(''))
+  const rootSha256 = sha256Hex(root)
+
+  // Letters come last: they print the root's SHA-256, so they are made once it is known.
+  signal?.throwIfAborted()
+  const made = typeof input.letters === 'function' ? await input.letters({ sha256: rootSha256 }) : (input.letters ?? [])
+  const letters = made.map((l) => ({ name: letterName(l.name), bytes: l.bytes }))
+  const seen = new Set<string>()
+  for (const l of letters) {
+    if (seen.has(l.name)) throw new Error(`Two letters would be written as ${l.name}; each letter needs its own name.`)
+    seen.add(l.name)
+  }
 
   const zip = new JSZip()
   const date = new Date(custodyEntry.time)
   for (const f of files) zip.file(f.name, f.data, { date, compression: 'DEFLATE' })
+  zip.file(ROOT_FILE, root, { date, compression: 'DEFLATE' })
+  for (const l of letters) zip.file(l.name, l.bytes, { date, compression: 'DEFLATE' })
   if (sealed) {
     built.archiveEntries.forEach((entry, i) => zip.file(sealedNames[i]!, lazyEntry(sealed, entry), { date, compression: 'STORE', binary: true }))
   }
-  zip.file('SHA256SUMS', listed.map((f) => `${f.sha256}  ${f.name}\n`).join(''), { date, compression: 'DEFLATE' })
 
   const written = await streamAtomically(
     input.out,
     zip.generateNodeStream({ type: 'nodebuffer', streamFiles: true, compressionOptions: { level: 6 } }, (meta) => input.onProgress?.({ percent: meta.percent, file: meta.currentFile })),
     signal
   )
-  return { path: input.out, bytes: written.bytes, sha256: written.sha256, manifestSha256: built.sha256, files: listed, custodyEntry }
+  return {
+    path: input.out,
+    bytes: written.bytes,
+    sha256: written.sha256,
+    manifestSha256: built.sha256,
+    rootSha256,
+    files: listed,
+    letters: letters.map((l) => ({ name: l.name, sha256: sha256Hex(l.bytes), bytes: l.bytes.length })),
+    custodyEntry
+  }
 }
 
 /** Like writeFileAtomic, for a stream: temp file (0600, exclusive) beside the target, fsync, rename, fsync of the folder. */

@@ -57,8 +57,16 @@ export function archiveLine(e: EvidenceSummary, lang: LetterLang): string {
   return lang === 'de' ? `„${e.archiveName}“, ${size(e.archiveBytes, lang)}, SHA-256 ${sha}` : `“${e.archiveName}”, ${size(e.archiveBytes, lang)}, SHA-256 ${sha}`
 }
 
-/** The manifest's own hash, which anchors its state to the dated letter. */
+/**
+ * The hash that anchors the evidence to the dated letter: the bundle's root (SHA256SUMS, which
+ * lists every other file of the bundle) once the bundle exists; before that the manifest's own.
+ */
 export function manifestLine(e: EvidenceSummary, lang: LetterLang): string {
+  if (e.rootSha256) {
+    return lang === 'de'
+      ? `SHA-256 der Prüfsummendatei SHA256SUMS des Beweispakets (sie führt die SHA-256 aller übrigen Dateien des Pakets): ${e.rootSha256}`
+      : `SHA-256 of the evidence bundle's root file SHA256SUMS (which lists the SHA-256 of every other file of the bundle): ${e.rootSha256}`
+  }
   if (e.manifestSha256) return lang === 'de' ? `SHA-256 des Beweisverzeichnisses (manifest.json): ${e.manifestSha256}` : `SHA-256 of the evidence manifest (manifest.json): ${e.manifestSha256}`
   return lang === 'de'
     ? 'SHA-256 des Beweisverzeichnisses (manifest.json): [noch nicht erstellt – erst das Beweispaket erzeugen]'

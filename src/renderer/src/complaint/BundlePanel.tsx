@@ -42,6 +42,8 @@ export function BundlePanel() {
           <dl className="kv">
             <dt>{t('complaint.review.manifest')}</dt>
             <dd className="mono">{r.manifestSha256}</dd>
+            <dt>{t('complaint.review.bundleRoot')}</dt>
+            <dd className="mono" data-testid="bundle-root">{r.rootSha256}</dd>
             <dt>{t('complaint.review.bundleSha')}</dt>
             <dd className="mono">{r.sha256}</dd>
           </dl>
