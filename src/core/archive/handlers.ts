@@ -1,26 +1,18 @@
 import { basename } from 'node:path'
-import { randomBytes } from 'node:crypto'
 import type { Handlers } from '../../shared/ipc/dispatch'
 import { CallError } from '../../shared/ipc/result'
 import type { ArchiveSummary } from '../../shared/model/archive'
 import { summarizeRecording } from '../../shared/model/export'
 import type { ExportReading, Recording } from '../../shared/model/recording'
 import type { Platform } from '../platform'
-import { readExport } from '../providers'
-import { loadSavedMappings, saveMapping } from '../providers/saved-mappings'
+import { saveMapping } from '../providers/saved-mappings'
+import { createJobs, openSession, type Session } from '../session'
 import { exportSha256 } from './combined-sha256'
-import { ArchiveOpenError, hashArchive, openArchive } from './index'
+import { ArchiveOpenError, hashArchive } from './index'
 import { NO_LIFECYCLE, type ArchiveLifecycle } from './lifecycle'
 import type { OpenedArchive } from './types'
 
-type ArchiveHandlers = Pick<Handlers, 'openArchive' | 'cancelJob' | 'listEntries' | 'listRecordings' | 'recordingDetail' | 'saveColumnMapping' | 'closeArchive'>
-
-interface OpenSlot {
-  archive: OpenedArchive
-  reading: ExportReading
-  sha256: string | null
-  hashing: AbortController
-}
+type ArchiveHandlers = Pick<Handlers, 'cancelJob' | 'listEntries' | 'listRecordings' | 'recordingDetail' | 'saveColumnMapping' | 'closeArchive'>
 
 // Per reading (a re-read with a column mapping makes a new one), built on the first detail asked for.
 const recordingIndex = new WeakMap<ExportReading, Map<string, Recording>>()
@@ -33,22 +25,22 @@ function byId(reading: ExportReading): Map<string, Recording> {
   return index
 }
 
-/** The archives this window has open, by opaque id: the renderer never names a file to read. */
+/** The exports this window has open, as sessions by opaque id: the renderer never names a file to read. */
 export function createArchiveHandlers(platform: Platform, lifecycle: ArchiveLifecycle = NO_LIFECYCLE) {
-  const open = new Map<string, OpenSlot>()
-  const jobs = new Map<string, AbortController>()
+  const open = new Map<string, { session: Session; hashing: AbortController }>()
+  const jobs = createJobs((p) => platform.emit('archive.progress', p))
 
-  const get = (archiveId: string): OpenSlot => {
+  const get = (archiveId: string): Session => {
     const slot = open.get(archiveId)
     if (!slot) throw new CallError('not-found', `No open archive has the id ${archiveId}; it may have been closed.`)
-    return slot
+    return slot.session
   }
 
-  const summarize = (id: string, slot: OpenSlot): ArchiveSummary => {
-    const a = slot.archive
-    const { recordings, ...reading } = slot.reading
+  const summarize = (s: Session): ArchiveSummary => {
+    const a = s.archive
+    const { recordings, ...reading } = s.reading
     return {
-      archiveId: id,
+      archiveId: s.id,
       path: a.path,
       name: basename(a.path),
       format: a.format,
@@ -57,82 +49,62 @@ export function createArchiveHandlers(platform: Platform, lifecycle: ArchiveLife
       audioCount: a.entries.filter((e) => e.info.kind === 'audio').length,
       parts: a.parts.map((p) => ({ path: p.path, bytes: p.bytes })),
       fingerprint: a.fingerprint,
-      problems: a.problems,
-      sha256: slot.sha256,
+      problems: s.problems.length ? [...a.problems, ...s.problems] : a.problems,
+      sha256: s.sha256,
       reading: { ...reading, recordingCount: recordings.length }
     }
   }
 
-  const startHash = (id: string, slot: OpenSlot) => {
-    if (slot.archive.format === 'folder') return
-    hashArchive(slot.archive.parts.map((p) => p.path), { signal: slot.hashing.signal })
+  const startHash = (s: Session, hashing: AbortController) => {
+    if (s.archive.format === 'folder') return
+    hashArchive(s.archive.parts.map((p) => p.path), { signal: hashing.signal })
       .then((hashes) => {
         // The same hash `exportscope scan` prints, so a case and a CLI report name the export alike.
-        slot.sha256 = exportSha256(hashes.map((h) => h.sha256))
-        lifecycle.hashed(id, slot.sha256)
-        platform.emit('archive.hashed', { archiveId: id, sha256: slot.sha256, error: null })
+        const sha256 = exportSha256(hashes.map((h) => h.sha256))
+        s.hashed(sha256)
+        lifecycle.hashed(s.id, sha256)
+        platform.emit('archive.hashed', { archiveId: s.id, sha256, error: null })
       })
       .catch((err: unknown) => {
-        if (slot.hashing.signal.aborted) return
-        platform.emit('archive.hashed', { archiveId: id, sha256: null, error: err instanceof Error ? err.message : String(err) })
+        if (hashing.signal.aborted) return
+        platform.emit('archive.hashed', { archiveId: s.id, sha256: null, error: err instanceof Error ? err.message : String(err) })
       })
   }
 
-  const readWithSavedMappings = async (archive: OpenedArchive, signal?: AbortSignal, onProgress?: () => void): Promise<ExportReading> => {
-    const saved = await loadSavedMappings(platform.home)
-    const reading = await readExport(archive, { signal, onProgress, mappings: saved.mappings })
-    if (saved.problem) reading.problems.push({ kind: 'mappings', path: null, message: saved.problem, provider: null, line: null })
-    return reading
-  }
-
-  /** Lists the archive, then lets the providers read it; progress is throttled to ten events a second. */
+  /** Opens a session (list, read with the saved mappings, restore the case, analyse); progress through the job's throttle. */
   const openAndRead = async (path: string, jobId: string): Promise<ArchiveSummary> => {
-    const controller = new AbortController()
-    jobs.set(jobId, controller)
-    let lastEmit = 0
-    let totals = { entries: 0, bytes: 0, totalBytes: 0 }
-    const progress = (phase: 'listing' | 'nested' | 'parts' | 'providers' | 'done', counts = totals) => {
-      const now = Date.now()
-      if (phase !== 'done' && now - lastEmit < 100) return
-      lastEmit = now
-      platform.emit('archive.progress', { jobId, phase, ...counts })
-    }
-    let archive: OpenedArchive | null = null
+    const job = jobs.start(jobId)
     try {
-      archive = await openArchive(path, {
-        signal: controller.signal,
+      const session = await openSession(path, {
+        signal: job.signal,
+        savedMappingsHome: platform.home,
         onProgress: (p) => {
-          totals = { entries: p.entries, bytes: p.bytes, totalBytes: p.totalBytes }
-          if (p.phase !== 'done') progress(p.phase)
+          if (p.open) job.progress(p.open.phase === 'done' ? 'listing' : p.open.phase, { entries: p.open.entries, bytes: p.open.bytes, totalBytes: p.open.totalBytes })
+          else job.progress('providers')
+        },
+        // The review restores this export's case (and logs the opening) before it is analysed and shown.
+        onRead: (s) => {
+          s.on('closed', () => lifecycle.closed(s.id))
+          return lifecycle.opened(s.id, s)
         }
       })
-      totals = { entries: archive.entries.length, bytes: archive.bytes, totalBytes: archive.bytes }
-      const reading = await readWithSavedMappings(archive, controller.signal, () => progress('providers'))
-      progress('done')
-      const id = `a${randomBytes(8).toString('hex')}`
-      const slot: OpenSlot = { archive, reading, sha256: null, hashing: new AbortController() }
-      open.set(id, slot)
-      // The review restores this export's case (and logs the opening) before the person sees it.
-      const caseProblems = await lifecycle.opened(id, slot)
-      startHash(id, slot)
-      const summary = summarize(id, slot)
-      return caseProblems.length ? { ...summary, problems: [...summary.problems, ...caseProblems] } : summary
+      job.progress('done', { entries: session.archive.entries.length, bytes: session.archive.bytes, totalBytes: session.archive.bytes })
+      const hashing = new AbortController()
+      open.set(session.id, { session, hashing })
+      startHash(session, hashing)
+      return summarize(session)
     } catch (err) {
-      await archive?.close().catch(() => undefined)
-      if (controller.signal.aborted) throw new CallError('cancelled', 'Opening the export was cancelled.')
+      if (job.signal.aborted) throw new CallError('cancelled', 'Opening the export was cancelled.')
       if (err instanceof ArchiveOpenError) throw new CallError('cannot-open', err.message)
       throw err
     } finally {
-      jobs.delete(jobId)
+      job.end()
     }
   }
 
   const handlers: ArchiveHandlers = {
-    openArchive: ({ path, jobId }) => openAndRead(path, jobId),
     async cancelJob({ jobId }) {
-      const job = jobs.get(jobId)
-      job?.abort()
-      return { cancelled: Boolean(job) }
+      return { cancelled: jobs.cancel(jobId) }
     },
     async listEntries({ archiveId, offset, limit }) {
       const { archive } = get(archiveId)
@@ -153,24 +125,23 @@ export function createArchiveHandlers(platform: Platform, lifecycle: ArchiveLife
       return recording
     },
     async saveColumnMapping({ archiveId, mapping }) {
-      const slot = get(archiveId)
+      const session = get(archiveId)
       await saveMapping(platform.home, mapping)
-      slot.reading = await readWithSavedMappings(slot.archive)
-      return summarize(archiveId, slot)
+      await session.reread()
+      return summarize(session)
     },
     async closeArchive({ archiveId }) {
       const slot = open.get(archiveId)
       if (!slot) return { closed: false }
       open.delete(archiveId)
       slot.hashing.abort()
-      await lifecycle.closed(archiveId)
-      await slot.archive.close()
+      await slot.session.close()
       return { closed: true }
     }
   }
 
   const dispose = async () => {
-    for (const job of jobs.values()) job.abort()
+    jobs.cancelAll()
     await Promise.all([...open.keys()].map((id) => handlers.closeArchive({ archiveId: id })))
   }
   /** For the complaint: the open archive itself (to hash and copy entries), its reading and its SHA-256 once known. */
@@ -178,5 +149,5 @@ export function createArchiveHandlers(platform: Platform, lifecycle: ArchiveLife
     const { archive, reading, sha256 } = get(archiveId)
     return { archive, reading, sha256 }
   }
-  return { handlers, openAndRead, dispose, openedOf, readingOf: (archiveId: string) => get(archiveId).reading }
+  return { handlers, openAndRead, dispose, openedOf, sessionOf: get, readingOf: (archiveId: string) => get(archiveId).reading }
 }
