@@ -6,6 +6,7 @@ import type { OpenedArchive } from '../core/archive/types'
 import { builtInProviders } from '../core/providers'
 import { openSession, type Session } from '../core/session'
 import { judgementOf } from '../core/report/judgement'
+import { reportJsonChunks } from '../core/report/json-chunks'
 import { buildScanReport, type FileHash } from '../core/report/scan-report'
 import type { Problem } from '../shared/model/archive'
 import type { ColumnMapping } from '../shared/model/recording'
@@ -108,13 +109,22 @@ export async function scan(options: ScanOptions, io: CliIo): Promise<number> {
     timings.total = since(started)
     report.timings = timings
 
-    io.stdout.write(options.json ? `${JSON.stringify(report, null, 2)}\n` : formatSummary(report, hashed(options, archive)))
+    if (options.json) await writeChunks(io.stdout, reportJsonChunks(report))
+    else io.stdout.write(formatSummary(report, hashed(options, archive)))
     return EXIT_OK
   } catch (err) {
     if (io.signal?.aborted) return fail(EXIT_CANCELLED, 'cancelled.')
     throw err
   } finally {
     await session.close()
+  }
+}
+
+/** Writes piece by piece, waiting when a pipe's buffer is full, so the report never sits in memory whole. */
+async function writeChunks(out: CliIo['stdout'], chunks: Iterable<string>): Promise<void> {
+  const stream = out as CliIo['stdout'] & { once?(event: 'drain', fn: () => void): unknown }
+  for (const chunk of chunks) {
+    if (out.write(chunk) === false && stream.once) await new Promise<void>((resolve) => stream.once!('drain', resolve))
   }
 }
 
