@@ -6,7 +6,7 @@ import type { MarkValue, ReviewChange, ReviewState, StepText } from '../../share
 import type { ExportReading } from '../../shared/model/recording'
 import type { Analysis } from '../analysis'
 import { count } from '../analysis/phrasing'
-import type { ArchiveLifecycle } from '../archive/lifecycle'
+import type { ArchiveLifecycle } from '../session/lifecycle'
 import type { Platform } from '../platform'
 import type { Session } from '../session'
 import { appName, appVersion } from '../version'

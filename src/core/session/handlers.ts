@@ -6,11 +6,12 @@ import { summarizeRecording } from '../../shared/model/export'
 import type { ExportReading, Recording } from '../../shared/model/recording'
 import type { Platform } from '../platform'
 import { saveMapping } from '../providers/saved-mappings'
-import { createJobs, openSession, type Session } from '../session'
-import { exportSha256 } from './combined-sha256'
-import { ArchiveOpenError, hashArchive } from './index'
+import { createJobs } from './jobs'
+import { openSession, type Session } from './session'
+import { exportSha256 } from '../archive/combined-sha256'
+import { ArchiveOpenError, hashArchive } from '../archive'
 import { NO_LIFECYCLE, type ArchiveLifecycle } from './lifecycle'
-import type { OpenedArchive } from './types'
+import type { OpenedArchive } from '../archive/types'
 
 type ArchiveHandlers = Pick<Handlers, 'cancelJob' | 'listEntries' | 'listRecordings' | 'recordingDetail' | 'saveColumnMapping' | 'closeArchive'>
 
