@@ -65,6 +65,8 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const dialogAnswers: Array<string | null> = []
   const saveAnswers: Array<string | null> = []
   const saveDialogsAsked: Harness['saveDialogsAsked'] = []
+  // The stand-in for webUtils.getPathForFile: only names the test dropped have a path, as only real drops do in Electron.
+  const dropPaths = new Map<string, string>()
   let page: Page | null = null
 
   const emit = <E extends EventName>(name: E, payload: EventPayload<E>) => {
@@ -106,6 +108,12 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     // takes seconds, where Electron's structured clone takes milliseconds (the bridge parses it).
     return JSON.stringify(await dispatch(services.handlers, name, payload))
   })
+  // The stand-in for the preload's drop channel: main grants a token for a dropped file's path, as registerDrops does.
+  await page.exposeBinding('__exportscopeDrop', (source, name: unknown) => {
+    if (source.frame !== source.page.mainFrame() || typeof name !== 'string') return null
+    const path = dropPaths.get(name)
+    return path ? { path, token: services.grantPath(path, 'drop') } : null
+  })
   // Under tsx (npm run shot, bench:ui) esbuild's keepNames wraps named inner functions in
   // __name(...), a helper that exists only in Node: give the page a no-op one before any script.
   await page.addInitScript({ content: 'globalThis.__name ??= (fn) => fn;' })
@@ -114,9 +122,8 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       // As in Electron, where the preload runs only in the top frame (nodeIntegrationInSubFrames off).
       if (window !== window.top) return
       type Listener = (payload: unknown) => void
-      const w = window as unknown as Record<string, unknown> & { __exportscopeInvoke(n: string, p: unknown): Promise<unknown> }
+      const w = window as unknown as Record<string, unknown> & { __exportscopeInvoke(n: string, p: unknown): Promise<unknown>; __exportscopeDrop(name: string): Promise<unknown> }
       const listeners = new Map<string, Set<Listener>>()
-      const dropPaths = new Map<string, string>()
       const bridge: Record<string, unknown> = {}
       for (const name of calls)
         bridge[name] = async (request: unknown) => {
@@ -130,12 +137,11 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
         set.add(listener)
         return () => set.delete(listener)
       }
-      bridge.pathForFile = (file: unknown) => (file instanceof File ? (dropPaths.get(file.name) ?? '') : '')
+      bridge.tokenForFile = async (file: unknown) => (file instanceof File ? w.__exportscopeDrop(file.name) : null)
       Object.defineProperty(window, 'exportscope', { value: Object.freeze(bridge), enumerable: true })
       Object.defineProperty(window, '__exportscopeEmit', {
         value: (name: string, payload: unknown) => listeners.get(name)?.forEach((fn) => fn(payload))
       })
-      Object.defineProperty(window, '__exportscopeAllowDrop', { value: (name: string, path: string) => dropPaths.set(name, path) })
     },
     [CALL_NAMES as readonly string[], EVENT_NAMES as readonly string[]] as const
   )
@@ -152,9 +158,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     answerNextDialog: (path) => void dialogAnswers.push(path),
     answerNextSaveDialog: (path) => void saveAnswers.push(path),
     saveDialogsAsked,
-    allowDrop: async (name, path) => {
-      await page!.evaluate(([n, p]) => (window as unknown as { __exportscopeAllowDrop(n: string, p: string): void }).__exportscopeAllowDrop(n, p), [name, path] as const)
-    },
+    allowDrop: async (name, path) => void dropPaths.set(name, path),
     async close() {
       await context.close().catch(() => undefined)
       await ownBrowser?.close()

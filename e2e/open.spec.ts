@@ -87,3 +87,30 @@ test('an unknown voice-history table is mapped by hand, and the recordings appea
   await expect(mapper).toHaveCount(0)
   await expect(page.getByTestId('recording-count')).toHaveText(String(before + 2))
 })
+
+test('a dropped export opens through the token main grants for it; a file made by script, or a path of the page’s choosing, does not', async ({ app }) => {
+  const { page } = app
+  const path = work.path('dropped.zip')
+  await writeFile(path, await zipBuffer([{ name: 'Alexa/audio/one.wav', data: Buffer.alloc(4000, 1) }]))
+  const drop = (name: string) =>
+    page.getByTestId('dropzone').evaluate((zone, fileName) => {
+      const data = new DataTransfer()
+      data.items.add(new File(['x'], fileName))
+      zone.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }))
+    }, name)
+  // A File the page made has no path on disk, so nothing grants it a token.
+  await drop('made-by-script.zip')
+  await expect(page.getByText('This file has no path on disk')).toBeVisible()
+  // openArchive takes only a token: a path (or a token nobody granted) is refused before any file is touched.
+  const refused = await page.evaluate(async (p) => {
+    const bridge = (window as unknown as { exportscope: Record<string, (r: unknown) => Promise<{ ok: boolean; error?: { code: string } }>> }).exportscope
+    const asPath = await bridge.openArchive!({ path: p, jobId: 'x1' })
+    const forged = await bridge.openArchive!({ token: 'p0123456789abcdef01234567', jobId: 'x2' })
+    return [asPath.error?.code, forged.error?.code]
+  }, path)
+  expect(refused).toEqual(['invalid-payload', 'forbidden-path'])
+  // A real drop (the harness stands in for webUtils.getPathForFile) opens.
+  await app.allowDrop('dropped.zip', path)
+  await drop('dropped.zip')
+  await expect(page.getByRole('heading', { level: 1, name: 'dropped.zip' })).toBeVisible()
+})

@@ -1,18 +1,19 @@
 import { readFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { basename, join } from 'node:path'
-import { analyze } from '../core/analysis'
-import { ArchiveOpenError, hashArchive, openArchive } from '../core/archive'
+import { ArchiveOpenError, hashArchive } from '../core/archive'
 import type { OpenedArchive } from '../core/archive/types'
-import { builtInProviders, readExport } from '../core/providers'
+import { builtInProviders } from '../core/providers'
+import { openSession, type Session } from '../core/session'
 import { judgementOf } from '../core/report/judgement'
+import { reportJsonChunks } from '../core/report/json-chunks'
 import { buildScanReport, type FileHash } from '../core/report/scan-report'
 import type { Problem } from '../shared/model/archive'
-import type { ColumnMapping, ExportReading } from '../shared/model/recording'
+import type { ColumnMapping } from '../shared/model/recording'
 import type { ScanCommand } from './args'
 import { bytes, plural, printable, seconds } from './format'
 import { EXIT_CANCELLED, EXIT_CANNOT_OPEN, EXIT_OK, type CliIo } from './io'
-import { createProgress, failWith, type Progress } from './progress'
+import { createProgress, failWith } from './progress'
 import { formatSummary } from './summary'
 
 export type ScanOptions = Omit<ScanCommand, 'kind' | 'sample'> & { sample?: boolean }
@@ -45,45 +46,56 @@ export async function scan(options: ScanOptions, io: CliIo): Promise<number> {
     }
   }
 
-  let archive: OpenedArchive
+  // The hash runs in a worker thread, started once the archive is listed, so it goes on while the providers read.
+  let hashing: Promise<{ hashes: FileHash[] } | { problem: Problem }> | null = null
+  let hashStarted = 0
+  let showHashing = false
+  const registry = builtInProviders()
+  let readStarted = 0
+  let session: Session
   try {
-    archive = await openArchive(path, { signal: io.signal, onProgress: (p) => progress.opening(p) })
+    session = await openSession(path, {
+      signal: io.signal,
+      mappings,
+      providers: registry,
+      onProgress: (p) => {
+        if (p.open) progress.opening(p.open)
+        else if (p.read) progress.reading(registry.get(p.read.provider)?.name ?? p.read.provider, p.read)
+      },
+      onListed: (archive) => {
+        const open = since(started)
+        progress.done(`listed ${plural(archive.entries.length, 'entry', 'entries')} of ${printable(basename(archive.path))} (${archive.format}, ${bytes(archive.bytes)}) in ${seconds(open)}`)
+        if (options.hash && archive.format !== 'folder') {
+          hashStarted = performance.now()
+          hashing = hashParts(archive, io.signal, (done, total) => {
+            if (showHashing) progress.hashing(archive.parts.length, done, total)
+          })
+          // Without a listener a cancelled hash would be an unhandled rejection while reading fails first.
+          hashing.catch(() => undefined)
+        }
+        readStarted = performance.now()
+        progress.reading("the export's files")
+      },
+      onRead: async ({ reading }) => {
+        const by = reading.providers.length > 0 ? ` with ${reading.providers.map((p) => p.name).join(', ')}` : ''
+        progress.done(`read ${plural(reading.recordings.length, 'recording')} and ${plural(reading.devices.length, 'device')}${by} in ${seconds(since(readStarted))}`)
+        return []
+      }
+    })
   } catch (err) {
     if (io.signal?.aborted) return fail(EXIT_CANCELLED, 'cancelled.')
     if (err instanceof ArchiveOpenError) return fail(EXIT_CANNOT_OPEN, printable(err.message))
     throw err
   }
 
+  const { archive, reading, analysis } = session
   try {
-    const open = since(started)
-    const timings: Record<string, number> = { open }
-    progress.done(`listed ${plural(archive.entries.length, 'entry', 'entries')} of ${printable(basename(archive.path))} (${archive.format}, ${bytes(archive.bytes)}) in ${seconds(open)}`)
-
-    // The hash runs in a worker thread, so it goes on while the providers read; its line comes after.
-    const hashed = options.hash && archive.format !== 'folder'
-    const hashStarted = performance.now()
-    let showHashing = false
-    const hashing = hashed
-      ? hashParts(archive, io.signal, (done, total) => {
-          if (showHashing) progress.hashing(archive.parts.length, done, total)
-        })
-      : null
-    // Without a listener a cancelled hash would be an unhandled rejection while reading fails first.
-    hashing?.catch(() => undefined)
-
-    const readStarted = performance.now()
-    const reading = await readProviders(archive, mappings, io.signal, progress)
-    timings.read = since(readStarted)
-
-    const analyzeStarted = performance.now()
-    const analysis = await analyze(reading)
-    timings.analyze = since(analyzeStarted)
-
-    const problems = [...archive.problems]
+    const timings: Record<string, number> = { ...session.timings }
+    const problems = [...archive.problems, ...session.problems]
     let hashes: FileHash[] | null = null
     if (hashing) {
       showHashing = true
-      const result = await hashing
+      const result = await (hashing as Promise<{ hashes: FileHash[] } | { problem: Problem }>)
       timings.hash = since(hashStarted)
       if ('hashes' in result) progress.done(`computed the SHA-256 of ${bytes(archive.bytes)} in ${seconds(timings.hash)}`)
       else progress.clear()
@@ -97,15 +109,26 @@ export async function scan(options: ScanOptions, io: CliIo): Promise<number> {
     timings.total = since(started)
     report.timings = timings
 
-    io.stdout.write(options.json ? `${JSON.stringify(report, null, 2)}\n` : formatSummary(report, hashed))
+    if (options.json) await writeChunks(io.stdout, reportJsonChunks(report))
+    else io.stdout.write(formatSummary(report, hashed(options, archive)))
     return EXIT_OK
   } catch (err) {
     if (io.signal?.aborted) return fail(EXIT_CANCELLED, 'cancelled.')
     throw err
   } finally {
-    await archive.close()
+    await session.close()
   }
 }
+
+/** Writes piece by piece, waiting when a pipe's buffer is full, so the report never sits in memory whole. */
+async function writeChunks(out: CliIo['stdout'], chunks: Iterable<string>): Promise<void> {
+  const stream = out as CliIo['stdout'] & { once?(event: 'drain', fn: () => void): unknown }
+  for (const chunk of chunks) {
+    if (out.write(chunk) === false && stream.once) await new Promise<void>((resolve) => stream.once!('drain', resolve))
+  }
+}
+
+const hashed = (options: ScanOptions, archive: OpenedArchive) => options.hash && archive.format !== 'folder'
 
 const pick = ({ path, format, bytes, parts, entries }: OpenedArchive) => ({ path, format, bytes, parts, entries })
 
@@ -126,21 +149,6 @@ async function loadMappings(path: string): Promise<{ mappings: ColumnMapping[] }
     // parseMappingFile's messages are sentences that say what is wrong with the file.
     return { error: err instanceof Error ? err.message : String(err) }
   }
-}
-
-async function readProviders(archive: OpenedArchive, mappings: ColumnMapping[], signal: AbortSignal | undefined, progress: Progress): Promise<ExportReading> {
-  const started = performance.now()
-  const registry = builtInProviders()
-  progress.reading("the export's files")
-  const reading = await readExport(archive, {
-    signal,
-    mappings,
-    providers: registry,
-    onProgress: (p) => progress.reading(registry.get(p.provider)?.name ?? p.provider, p)
-  })
-  const by = reading.providers.length > 0 ? ` with ${reading.providers.map((p) => p.name).join(', ')}` : ''
-  progress.done(`read ${plural(reading.recordings.length, 'recording')} and ${plural(reading.devices.length, 'device')}${by} in ${seconds(since(started))}`)
-  return reading
 }
 
 /** A hash that fails (a part vanished, a read error) is a problem in the report, not a failed scan. */

@@ -1,18 +1,25 @@
 import { platform as osPlatform } from 'node:os'
 import { join } from 'node:path'
 import type { Handlers } from '../shared/ipc/dispatch'
-import { createArchiveHandlers } from './archive/handlers'
+import type { ArchiveSummary } from '../shared/model/archive'
+import { createArchiveHandlers } from './session/handlers'
 import { bothLifecycles, createAudioHandlers, type AudioOptions, type MediaSource } from './audio/handlers'
 import { createComplaintHandlers } from './complaint/handlers'
 import { samplePath as resolveSample } from './generate/sample'
 import type { Platform } from './platform'
 import { createReviewHandlers } from './review/handlers'
+import { createPathTokens, type PathOrigin } from './session/path-tokens'
 import { appName, appVersion } from './version'
 
 export interface Services {
   readonly handlers: Handlers
   /** The host's media scheme (or loopback server) answers through this, for tokens the services issued. */
   readonly media: MediaSource
+  /**
+   * For the host only (never a contract call): a token for a path the person gave by a gesture the
+   * host saw, such as a drop the preload resolved. The dialog grants its own through chooseArchive.
+   */
+  grantPath(path: string, origin: PathOrigin): string
   dispose(): Promise<void>
 }
 
@@ -21,8 +28,8 @@ const samplePath = (home: string): Promise<string> => resolveSample(join(home, '
 
 /** The one object that implements every contract call; Electron main, the harness and tests share it. */
 export function createServices(platform: Platform, options: { audio?: AudioOptions } = {}): Services {
-  // The review learns of each open, hash and close through the lifecycle, and reads what archives read.
-  const review = createReviewHandlers(platform, (archiveId) => archives.readingOf(archiveId))
+  // The review learns of each open, hash and close through the lifecycle, and judges through each export's session.
+  const review = createReviewHandlers(platform, (archiveId) => archives.sessionOf(archiveId))
   const audio = createAudioHandlers(platform, (archiveId) => archives.readingOf(archiveId), options.audio)
   const archives = createArchiveHandlers(platform, bothLifecycles(review.lifecycle, audio.lifecycle))
   const complaint = createComplaintHandlers(platform, {
@@ -31,6 +38,12 @@ export function createServices(platform: Platform, options: { audio?: AudioOptio
     recordCustody: review.recordCustody,
     closeArchive: (archiveId) => handlers.closeArchive({ archiveId })
   })
+  const tokens = createPathTokens()
+  /** The summary with the review as it opens: the renderer gets verdicts with the list, in one trip. */
+  const withReview = async (opening: Promise<ArchiveSummary>): Promise<ArchiveSummary> => {
+    const summary = await opening
+    return { ...summary, review: await review.handlers.reviewState({ archiveId: summary.archiveId }) }
+  }
   const handlers: Handlers = {
     async appInfo() {
       return {
@@ -43,15 +56,16 @@ export function createServices(platform: Platform, options: { audio?: AudioOptio
       }
     },
     async chooseArchive({ kind }) {
-      return { path: await platform.chooseArchive(kind) }
+      const path = await platform.chooseArchive(kind)
+      return { path, token: path === null ? null : tokens.grant(path, 'dialog') }
     },
-    async openSample({ jobId }) {
-      return archives.openAndRead(await samplePath(platform.home), jobId)
-    },
+    openArchive: ({ token, jobId }) => withReview(archives.openAndRead(tokens.resolve(token), jobId)),
+    openSample: async ({ jobId }) => withReview(archives.openAndRead(await samplePath(platform.home), jobId)),
     ...archives.handlers,
     ...review.handlers,
     ...complaint.handlers,
     ...audio.handlers,
+    saveColumnMapping: (request) => withReview(archives.handlers.saveColumnMapping(request)),
     // One cancel for every job: opening an export, or saving letters or a bundle.
     async cancelJob({ jobId }) {
       const opening = await archives.handlers.cancelJob({ jobId })
@@ -65,6 +79,7 @@ export function createServices(platform: Platform, options: { audio?: AudioOptio
   return {
     handlers,
     media: audio.media,
+    grantPath: (path, origin) => tokens.grant(path, origin),
     dispose: async () => {
       await archives.dispose()
       await review.dispose()

@@ -2,7 +2,7 @@ import { app, BrowserWindow, dialog, Menu } from 'electron'
 import { join } from 'node:path'
 import { ensureHome, resolveHome } from '../core/home'
 import { createServices } from '../core/services'
-import { eventSender, registerCalls } from './ipc'
+import { eventSender, registerCalls, registerDrops } from './ipc'
 import { buildMenu } from './menu'
 import { mediaUrl, registerSchemes, serveMediaScheme, serveRenderer } from './renderer-protocol'
 import { createMainWindow } from './window'
@@ -42,6 +42,7 @@ app.whenReady().then(() => {
     }
   })
   registerCalls(services.handlers, devServerUrl)
+  registerDrops((path) => services.grantPath(path, 'drop'), devServerUrl)
   serveRenderer(join(__dirname, '../renderer'))
   serveMediaScheme(services.media)
   Menu.setApplicationMenu(buildMenu((command) => emit('app.command', { command }), Boolean(devServerUrl)))

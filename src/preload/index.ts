@@ -1,5 +1,5 @@
 import { contextBridge, ipcRenderer, webUtils } from 'electron'
-import { CALL_CHANNEL_PREFIX, CALL_NAMES, EVENT_CHANNEL, EVENT_NAMES } from '../shared/ipc/names'
+import { CALL_CHANNEL_PREFIX, CALL_NAMES, DROP_CHANNEL, EVENT_CHANNEL, EVENT_NAMES } from '../shared/ipc/names'
 
 type Listener = (payload: unknown) => void
 const listeners = new Map<string, Set<Listener>>()
@@ -22,8 +22,13 @@ const bridge = Object.freeze({
     set.add(listener)
     return () => set.delete(listener)
   },
-  pathForFile(file: unknown): string {
-    return file instanceof File ? webUtils.getPathForFile(file) : ''
+  // Only a file the person really dropped has a path (a File made by script has none), so the page
+  // cannot name a path of its own: main grants a token for this one, and openArchive takes only tokens.
+  async tokenForFile(file: unknown): Promise<{ path: string; token: string } | null> {
+    const path = file instanceof File ? webUtils.getPathForFile(file) : ''
+    if (!path) return null
+    const token: unknown = await ipcRenderer.invoke(DROP_CHANNEL, path)
+    return typeof token === 'string' ? { path, token } : null
   }
 })
 

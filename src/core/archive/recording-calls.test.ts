@@ -4,7 +4,7 @@ import { contract } from '../../shared/ipc/contract'
 import { dispatch } from '../../shared/ipc/dispatch'
 import { RecordingSummarySchema } from '../../shared/model/export'
 import { generateExport, type GeneratedExport } from '../generate'
-import { createArchiveHandlers } from './handlers'
+import { createArchiveHandlers } from '../session/handlers'
 
 let work: Awaited<ReturnType<typeof workDir>>
 let made: GeneratedExport

@@ -28,7 +28,7 @@ describe('audio through the services', () => {
     const emitted: EventName[] = []
     const services = createServices({ shell: 'cli', home, emit: (name) => void emitted.push(name), chooseArchive: async () => null, mediaUrl: (t) => `test-media://${t}` }, { audio: { pool: { size: 1 } } })
     try {
-      const opened = await dispatch(services.handlers, 'openArchive', { path: made.paths[0]!, jobId: 'j1' })
+      const opened = await dispatch(services.handlers, 'openArchive', { token: services.grantPath(made.paths[0]!, 'dialog'), jobId: 'j1' })
       if (!opened.ok) throw new Error(opened.error.message)
       const archiveId = (opened.value as { archiveId: string }).archiveId
       const page = await services.handlers.listRecordings({ archiveId, offset: 0, limit: 100 })

@@ -52,7 +52,7 @@ function host(name: string) {
 }
 
 async function open(h: ReturnType<typeof host>, path = seed.paths[0]!) {
-  const summary = await h.services.handlers.openArchive({ path, jobId: `open-${Math.random()}` })
+  const summary = await h.services.handlers.openArchive({ token: h.services.grantPath(path, 'dialog'), jobId: `open-${Math.random()}` })
   return summary.archiveId
 }
 

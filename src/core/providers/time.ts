@@ -11,6 +11,14 @@ export function toUtcIso(text: string): string | null {
       if (iso === text) return iso
     }
   }
+  // Alexa's voice history writes whole seconds ('2023-11-05T07:15:33Z'): the same check, without the regex.
+  if (text.length === 20 && text.charCodeAt(19) === 0x5a && text.charCodeAt(10) === 0x54) {
+    const t = Date.parse(text)
+    if (!Number.isNaN(t)) {
+      const iso = new Date(t).toISOString()
+      if (iso.startsWith(text.slice(0, 19))) return iso
+    }
+  }
   const m = DATE_TIME.exec(text.trim())
   if (!m) return null
   const [, y, mo, d, h = '0', mi = '0', s = '0', frac = '', zone = ''] = m

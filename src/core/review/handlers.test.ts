@@ -21,7 +21,7 @@ const platform = (home: string) => ({ shell: 'cli' as const, home, emit: () => u
 
 async function opened(home: string, path = made.paths[0]!): Promise<{ services: Services; summary: ArchiveSummary; state: () => Promise<ReviewState> }> {
   const services = createServices(platform(home))
-  const summary = await services.handlers.openArchive({ path, jobId: 'j' })
+  const summary = await services.handlers.openArchive({ token: services.grantPath(path, 'dialog'), jobId: 'j' })
   return { services, summary, state: () => services.handlers.reviewState({ archiveId: summary.archiveId }) }
 }
 
@@ -147,7 +147,7 @@ describe('the review of an open export', () => {
     let hashed: (sha: string) => void = () => undefined
     const sha = new Promise<string>((resolve) => (hashed = resolve))
     const services = createServices({ ...platform(home), emit: (name: string, payload: unknown) => void (name === 'archive.hashed' && hashed((payload as { sha256: string }).sha256)) })
-    const summary = await services.handlers.openArchive({ path: made.paths[0]!, jobId: 'h' })
+    const summary = await services.handlers.openArchive({ token: services.grantPath(made.paths[0]!, 'dialog'), jobId: 'h' })
     const value = await sha
     expect(value).toMatch(/^[0-9a-f]{64}$/)
     const s = await services.handlers.reviewState({ archiveId: summary.archiveId })
@@ -160,8 +160,8 @@ describe('the review of an open export', () => {
   it('shares one case between two opens of the same export', async () => {
     const home = join(dir, 'home-twice')
     const services = createServices(platform(home))
-    const a = await services.handlers.openArchive({ path: made.paths[0]!, jobId: 'a' })
-    const b = await services.handlers.openArchive({ path: made.paths[0]!, jobId: 'b' })
+    const a = await services.handlers.openArchive({ token: services.grantPath(made.paths[0]!, 'dialog'), jobId: 'a' })
+    const b = await services.handlers.openArchive({ token: services.grantPath(made.paths[0]!, 'dialog'), jobId: 'b' })
     const id = a.reading.devices[0]!.id
     await services.handlers.setNote({ archiveId: a.archiveId, target: 'device', id, note: 'seen in a' })
     expect((await services.handlers.reviewState({ archiveId: b.archiveId })).deviceMarks[id]?.note).toBe('seen in a')

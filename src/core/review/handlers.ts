@@ -4,10 +4,11 @@ import { CallError } from '../../shared/ipc/result'
 import type { Problem } from '../../shared/model/problem'
 import type { MarkValue, ReviewChange, ReviewState, StepText } from '../../shared/model/review'
 import type { ExportReading } from '../../shared/model/recording'
-import { analyze, type Analysis } from '../analysis'
+import type { Analysis } from '../analysis'
 import { count } from '../analysis/phrasing'
-import type { ArchiveLifecycle } from '../archive/lifecycle'
+import type { ArchiveLifecycle } from '../session/lifecycle'
 import type { Platform } from '../platform'
+import type { Session } from '../session'
 import { appName, appVersion } from '../version'
 import { casePath, loadCase } from './case-store'
 import { CaseSession, type Applied, type Edit } from './case-session'
@@ -19,9 +20,6 @@ type ReviewHandlers = Pick<Handlers, 'reviewState' | 'mark' | 'markDevice' | 'se
 interface Open {
   session: CaseSession
   archiveIds: Set<string>
-  /** Bumped when a mark that shapes the account's usual (mine, not mine) changes. */
-  marksVersion: number
-  analysis: { reading: ExportReading; marksVersion: number; result: Analysis } | null
 }
 
 const RECENT_CUSTODY = 20
@@ -35,7 +33,7 @@ export interface ReviewOptions {
  * The review of every open export, one case per export fingerprint: opening the same export twice
  * (or renamed, or moved) shares one case, one custody log and one undo stack.
  */
-export function createReviewHandlers(platform: Platform, readingOf: (archiveId: string) => ExportReading, options: ReviewOptions = {}) {
+export function createReviewHandlers(platform: Platform, sessionOf: (archiveId: string) => Session, options: ReviewOptions = {}) {
   const now = options.now ?? (() => new Date().toISOString())
   const tool = `${appName} ${appVersion}`
   const cases = new Map<string, Open>()
@@ -49,23 +47,24 @@ export function createReviewHandlers(platform: Platform, readingOf: (archiveId: 
     return open
   }
 
-  const cached = (open: Open, reading: ExportReading): Analysis | null => {
-    const a = open.analysis
-    return a && a.reading === reading && a.marksVersion === open.marksVersion ? a.result : null
-  }
-
-  const analysisOf = async (open: Open, reading: ExportReading): Promise<Analysis> => {
-    const hit = cached(open, reading)
-    if (hit) return hit
-    const result = await analyze(reading, open.session.recordingMarks())
-    open.analysis = { reading, marksVersion: open.marksVersion, result }
-    return result
-  }
+  const readingOf = (archiveId: string): ExportReading => sessionOf(archiveId).reading
 
   const recordingIds = (reading: ExportReading): Set<string> => {
     let ids = idSets.get(reading)
     if (!ids) idSets.set(reading, (ids = new Set(reading.recordings.map((r) => r.id))))
     return ids
+  }
+
+  /** The detector's side as the contract carries it: only flagged recordings are listed. */
+  const detectorOf = (a: Analysis) => {
+    const verdicts: ReviewState['verdicts'] = {}
+    const reasons: ReviewState['reasons'] = {}
+    for (const [id, v] of a.recordingVerdicts) {
+      if (v.verdict === 'own') continue
+      verdicts[id] = v.verdict
+      reasons[id] = v.reasons
+    }
+    return { findings: a.findings, verdicts, reasons, deviceVerdicts: Object.fromEntries(a.deviceVerdicts) }
   }
 
   const sameVerdicts = (a: Analysis, b: Analysis): boolean => {
@@ -76,11 +75,15 @@ export function createReviewHandlers(platform: Platform, readingOf: (archiveId: 
 
   /** Turns an applied change into the answer the UI patches its view with. */
   const answer = async (archiveId: string, open: Open, applied: Applied): Promise<ReviewChange> => {
-    const reading = readingOf(archiveId)
-    // Verdicts nobody has been shown yet cannot have changed for anyone: no analysis just to compare.
-    const before = cached(open, reading)
-    if (applied.changes.some((c) => c.target === 'recording' && (shapesUsual(c.before?.mark) || shapesUsual(c.after?.mark)))) open.marksVersion++
-    const after = await analysisOf(open, reading)
+    const session = sessionOf(archiveId)
+    const reading = session.reading
+    const before = session.analysis
+    let after = before
+    if (applied.changes.some((c) => c.target === 'recording' && (shapesUsual(c.before?.mark) || shapesUsual(c.after?.mark)))) {
+      // Every open copy of this export shares the case: each session judges again with the new usual.
+      for (const id of open.archiveIds) if (id !== archiveId) void sessionOf(id).verdictsChanged()
+      after = await session.verdictsChanged()
+    }
     const recordings: ReviewChange['recordings'] = {}
     const devices: ReviewChange['devices'] = {}
     for (const c of applied.changes) (c.target === 'recording' ? recordings : devices)[c.id] = c.after
@@ -89,7 +92,7 @@ export function createReviewHandlers(platform: Platform, readingOf: (archiveId: 
       recordings,
       devices,
       counts: countReview(reading.recordings, after, open.session.data),
-      verdictsChanged: before !== null && before !== after && !sameVerdicts(before, after),
+      verdictsChanged: before !== after && !sameVerdicts(before, after),
       saveError: applied.saveError,
       canUndo: h.undoLabel !== null,
       canRedo: h.redoLabel !== null,
@@ -103,15 +106,10 @@ export function createReviewHandlers(platform: Platform, readingOf: (archiveId: 
   const handlers: ReviewHandlers = {
     async reviewState({ archiveId }): Promise<ReviewState> {
       const open = openOf(archiveId)
-      const reading = readingOf(archiveId)
-      const a = await analysisOf(open, reading)
-      const verdicts: ReviewState['verdicts'] = {}
-      const reasons: ReviewState['reasons'] = {}
-      for (const [id, v] of a.recordingVerdicts) {
-        if (v.verdict === 'own') continue
-        verdicts[id] = v.verdict
-        reasons[id] = v.reasons
-      }
+      const session = sessionOf(archiveId)
+      const reading = session.reading
+      const a = session.analysis
+      const { verdicts, reasons } = detectorOf(a)
       const data = open.session.data
       const h = open.session.history
       return {
@@ -179,7 +177,8 @@ export function createReviewHandlers(platform: Platform, readingOf: (archiveId: 
   }
 
   const lifecycle: ArchiveLifecycle = {
-    async opened(archiveId, { archive, reading }) {
+    async opened(archiveId, opening) {
+      const { archive, reading } = opening
       try {
         let open = cases.get(archive.fingerprint)
         if (!open) {
@@ -187,11 +186,19 @@ export function createReviewHandlers(platform: Platform, readingOf: (archiveId: 
           const session = new CaseSession(loaded.case, casePath(platform.home, archive.fingerprint), { tool, now })
           if (loaded.problem) session.problems.push(loaded.problem)
           if (loaded.setAside) await session.log('set-aside', `the earlier case file could not be read and was kept as ${loaded.setAside}`)
-          open = { session, archiveIds: new Set(), marksVersion: 0, analysis: null }
+          open = { session, archiveIds: new Set() }
           cases.set(archive.fingerprint, open)
         }
         open.archiveIds.add(archiveId)
         fingerprintOf.set(archiveId, archive.fingerprint)
+        const caseSession = open.session
+        // The person's marks shape the account's usual before the first analysis, so the verdicts shown first are final.
+        opening.useMarks?.(() => caseSession.recordingMarks())
+        // A verdict a later rule changes (voices) reaches the renderer without it asking.
+        opening.on?.('verdicts', (a) => {
+          if (fingerprintOf.get(archiveId) !== archive.fingerprint) return
+          platform.emit('review.verdicts', { archiveId, ...detectorOf(a), counts: countReview(opening.reading.recordings, a, caseSession.data) })
+        })
         const name = basename(archive.path)
         open.session.data.archiveName = name
         await open.session.log('opened', `${name} (${archive.format}, ${count(reading.recordings.length, 'recording')})`)
@@ -231,7 +238,7 @@ export function createReviewHandlers(platform: Platform, readingOf: (archiveId: 
   const caseOf = async (archiveId: string) => {
     const open = openOf(archiveId)
     const data = open.session.data
-    return { analysis: await analysisOf(open, readingOf(archiveId)), marks: { ...data.recordings }, custody: [...data.custody], sha256: data.sha256, fingerprint: data.fingerprint }
+    return { analysis: sessionOf(archiveId).analysis, marks: { ...data.recordings }, custody: [...data.custody], sha256: data.sha256, fingerprint: data.fingerprint }
   }
 
   const dispose = async () => {

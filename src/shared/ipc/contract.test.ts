@@ -55,7 +55,7 @@ describe('dispatch', () => {
     expect(r.error.message).toMatch(/archiveId/)
   })
   it('turns a CallError into its code and any other throw into internal', async () => {
-    expect(await dispatch(handlers, 'openArchive', { path: '/x.zip', jobId: 'j' })).toEqual({
+    expect(await dispatch(handlers, 'openArchive', { token: 'p0123456789abcdef01234567', jobId: 'j' })).toEqual({
       ok: false,
       error: { code: 'cannot-open', message: 'nope.zip is not a ZIP or tar archive.' }
     })

@@ -32,14 +32,21 @@ const itemId = z.string().min(1).max(128)
 
 export const contract = {
   appInfo: call(none, AppInfoSchema),
-  /** Shows the native open dialog; null when the person cancelled it. */
+  /**
+   * Shows the native open dialog; null when the person cancelled it. The token (not the path) is what
+   * openArchive takes: the renderer can open only what the person chose (the path is for showing).
+   */
   chooseArchive: call(
     z.object({ kind: z.enum(['file', 'folder']).default('file') }).strict(),
-    z.object({ path: z.string().nullable() })
+    z.object({ path: z.string().nullable(), token: z.string().nullable() })
   ),
-  /** Opens an export read-only; progress arrives as `archive.progress` events carrying `jobId`. */
+  /**
+   * Opens an export read-only, by a token from chooseArchive or a drop (the preload's tokenForFile);
+   * progress arrives as `archive.progress` events carrying `jobId`. The answer carries the review
+   * (verdicts, findings, marks) so the list and its verdicts arrive together.
+   */
   openArchive: call(
-    z.object({ path: z.string().min(1).max(4096), jobId: z.string().min(1).max(64) }).strict(),
+    z.object({ token: z.string().regex(/^p[0-9a-f]{24}$/, 'a token from chooseArchive or a drop'), jobId: z.string().min(1).max(64) }).strict(),
     ArchiveSummarySchema
   ),
   /** Opens the built-in sample export (made on first use in the app's home), like openArchive. */

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { AudioPeaksEventSchema, AudioProgressSchema } from '../model/audio'
 import { ComplaintProgressSchema } from '../model/complaint-calls'
+import { VerdictsEventSchema } from '../model/review'
 
 /** Every event main pushes to the renderer. */
 export const events = {
@@ -16,6 +17,8 @@ export const events = {
     sha256: z.string().nullable(),
     error: z.string().nullable()
   }),
+  /** The detector's verdicts changed without a call asking (a later rule such as the voice rules, a re-read): replace them. */
+  'review.verdicts': VerdictsEventSchema,
   /** A menu item or shortcut handled in the renderer. */
   'app.command': z.object({ command: z.enum(['open-export', 'open-folder']) }),
   /** Saving letters or an evidence bundle: hashing, then writing. */

@@ -1,7 +1,7 @@
 import { z } from 'zod'
 
 /** Every call answers with a Result: errors cross the bridge as data, never as exceptions. */
-export const errorCodes = ['invalid-payload', 'unknown-call', 'forbidden-sender', 'not-found', 'cannot-open', 'cancelled', 'internal'] as const
+export const errorCodes = ['invalid-payload', 'unknown-call', 'forbidden-sender', 'forbidden-path', 'not-found', 'cannot-open', 'cancelled', 'internal'] as const
 export type ErrorCode = (typeof errorCodes)[number]
 
 export const AppErrorSchema = z.object({

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { ExportOverviewSchema } from './export'
 import { ProblemSchema } from './problem'
+import { ReviewStateSchema } from './review'
 
 export const ArchiveFormatSchema = z.enum(['zip', 'tar', 'tar.gz', 'folder', 'multipart-zip'])
 export type ArchiveFormat = z.infer<typeof ArchiveFormatSchema>
@@ -45,7 +46,12 @@ export const ArchiveSummarySchema = z.object({
   /** Known once the background hash finishes (see the archive.hashed event). */
   sha256: z.string().nullable(),
   /** What the providers read: account, devices, counts; recordings come through listRecordings. */
-  reading: ExportOverviewSchema
+  reading: ExportOverviewSchema,
+  /**
+   * The review as the export opens (findings, verdicts, marks), so the renderer has the verdicts with
+   * the list and needs no second trip; absent where the answer is not an opening (a re-read sends it too).
+   */
+  review: ReviewStateSchema.optional()
 })
 export type ArchiveSummary = z.infer<typeof ArchiveSummarySchema>
 

@@ -104,3 +104,10 @@ export const ReviewChangeSchema = UndoSchema.extend({
   saveError: z.string().nullable()
 })
 export type ReviewChange = z.infer<typeof ReviewChangeSchema>
+
+/**
+ * Pushed when the detector's verdicts change without the renderer asking (a later rule, such as the
+ * voice rules, learnt more; or a re-read): the detector's side, to replace what the renderer shows.
+ */
+export const VerdictsEventSchema = ReviewStateSchema.pick({ archiveId: true, findings: true, verdicts: true, reasons: true, deviceVerdicts: true, counts: true })
+export type VerdictsEvent = z.infer<typeof VerdictsEventSchema>

@@ -7,7 +7,12 @@ import { inFileOrder, type ZipEntry } from './record'
 import { localNameDiffers, samePlainName } from './same-name'
 
 const NEAR = 256 * 1024
-const SMALL = 4 * 1024
+// A local header with a typical name and extra field; a longer one is read again whole.
+const SMALL = 512
+// One big read pays off only where it covers many headers (tiny entries); between audio clips of
+// tens of KB it would read every byte of the audio, where one small read per header costs less.
+const DENSE_RUN = 32
+const YIELD_EVERY = 2000
 const LARGEST_HEADER = LOCAL_FIXED + 2 * 0xffff
 const BUFFER = Math.max(NEAR, LARGEST_HEADER)
 
@@ -31,7 +36,7 @@ class HeaderWindow {
   async load(offset: number, length: number, hint: number): Promise<void> {
     const size = Math.max(0, Math.min(Math.max(length, hint), this.store.length, this.source.size - offset))
     this.buf = this.store.subarray(0, 0)
-    const got = await this.source.read(this.store, 0, size, offset)
+    const got = this.source.readSync ? this.source.readSync(this.store, 0, size, offset) : await this.source.read(this.store, 0, size, offset)
     this.buf = this.store.subarray(0, got)
     this.at = offset
   }
@@ -100,11 +105,13 @@ export async function verifyLocalHeaders(source: ByteSource, entries: ZipEntry[]
   for (let k = 0; k < order.length; k++) {
     const e = order[k]!
     const offset = e.localOffset
-    if (k % 1000 === 0) {
+    if (k % YIELD_EVERY === 0) {
       ctx.checkAbort()
       ctx.meter.report('listing', ctx.entries, offset)
+      // Reads answered at once never give the event loop a turn: give it one per batch (calls, cancel).
+      if (k > 0 && source.readSync) await new Promise((r) => setImmediate(r))
     }
-    const hint = (order[k + 1]?.localOffset ?? source.size) - offset < NEAR ? NEAR : SMALL
+    const hint = (order[k + DENSE_RUN]?.localOffset ?? source.size) - offset < NEAR ? NEAR : SMALL
     if (!window.holds(offset, LOCAL_FIXED)) await window.load(offset, LOCAL_FIXED, hint)
     let found = readHeader(window.buf, offset - window.at, h)
     if (found === 'short' && window.at + window.buf.length < source.size) {

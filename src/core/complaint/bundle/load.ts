@@ -1,10 +1,9 @@
 import { readFile } from 'node:fs/promises'
 import type { MarkValue } from '../../../shared/model/review'
 import type { ExportReading } from '../../../shared/model/recording'
-import { analyze, type Analysis } from '../../analysis'
-import { openArchive } from '../../archive'
+import type { Analysis } from '../../analysis'
 import type { OpenOptions, OpenedArchive } from '../../archive/types'
-import { builtInProviders, readExport } from '../../providers'
+import { openSession } from '../../session'
 import { CaseFileSchema, type CaseFile } from '../../review/case-file'
 
 /** The case file given cannot be used with this export; the message says why. */
@@ -46,19 +45,18 @@ export async function readCaseFile(path: string): Promise<CaseFile> {
  * app. The caller closes `archive`.
  */
 export async function loadEvidence(path: string, options: { caseFile?: CaseFile | null; signal?: AbortSignal; onOpen?: OpenOptions['onProgress'] } = {}): Promise<LoadedEvidence> {
-  const archive = await openArchive(path, { signal: options.signal, onProgress: options.onOpen })
-  try {
-    const caseFile = options.caseFile ?? null
-    if (caseFile && caseFile.fingerprint !== archive.fingerprint) {
-      throw new CaseFileError(`The case file belongs to another export (fingerprint ${caseFile.fingerprint}, this export's is ${archive.fingerprint}).`)
+  const caseFile = options.caseFile ?? null
+  const marks = new Map<string, MarkValue>()
+  for (const [id, e] of Object.entries(caseFile?.recordings ?? {})) if (e.mark) marks.set(id, e.mark)
+  const session = await openSession(path, {
+    signal: options.signal,
+    marks,
+    onProgress: (p) => p.open && options.onOpen?.(p.open),
+    onListed: (archive) => {
+      if (caseFile && caseFile.fingerprint !== archive.fingerprint) {
+        throw new CaseFileError(`The case file belongs to another export (fingerprint ${caseFile.fingerprint}, this export's is ${archive.fingerprint}).`)
+      }
     }
-    const reading = await readExport(archive, { signal: options.signal, providers: builtInProviders() })
-    const marks = new Map<string, MarkValue>()
-    for (const [id, e] of Object.entries(caseFile?.recordings ?? {})) if (e.mark) marks.set(id, e.mark)
-    const analysis = await analyze(reading, marks)
-    return { archive, reading, analysis, caseFile }
-  } catch (err) {
-    await archive.close()
-    throw err
-  }
+  })
+  return { archive: session.archive, reading: session.reading, analysis: session.analysis, caseFile }
 }

@@ -49,4 +49,58 @@ describe('readCsv', () => {
     expect(sniffDelimiter('a\tb\tc')).toBe('\t')
     expect(sniffDelimiter('single')).toBe(',')
   })
+
+  it('reads the same records whatever the chunk boundaries (quotes, "" and CRLF split anywhere)', async () => {
+    const text = 'h1,h2,h3\r\n"a ""q""",b,"c\r\nd"\r\n\r\n"x",y"z,\r\n"end"""\r\nlast,1,2'
+    const whole = await read(text, text.length + 1)
+    expect(whole).toEqual([
+      { type: 'header', header: ['h1', 'h2', 'h3'], delimiter: ',' },
+      { type: 'row', line: 2, cells: ['a "q"', 'b', 'c\r\nd'] },
+      { type: 'row', line: 5, cells: ['x', 'y"z', ''] },
+      { type: 'row', line: 6, cells: ['end"'] },
+      { type: 'row', line: 7, cells: ['last', '1', '2'] }
+    ])
+    for (let chunk = 1; chunk <= 12; chunk++) expect(await read(text, chunk)).toEqual(whole)
+  })
+
+  it('skips a record longer than the bound with an error naming its line, and reads every row after it', async () => {
+    const big = 'x'.repeat(5000)
+    const text = `a,b\n1,2\n3,"${big}\n${big}"\n4,${big}\n5,6\n`
+    const out: CsvEvent[] = []
+    for await (const ev of readCsv(Readable.from([Buffer.from(text)]), undefined, { maxRecordChars: 1000 })) out.push(ev)
+    expect(out.filter((e) => e.type === 'row')).toEqual([
+      { type: 'row', line: 2, cells: ['1', '2'] },
+      { type: 'row', line: 6, cells: ['5', '6'] }
+    ])
+    const errors = out.filter((e) => e.type === 'error')
+    expect(errors.map((e) => e.line)).toEqual([3, 5])
+    expect((errors[0] as { message: string }).message).toMatch(/longer than 1,000 characters/)
+  })
+
+  it('reads past a 64 MB field in bounded memory: the field costs its record, not the file', async () => {
+    const MB = 1024 * 1024
+    const chunk = Buffer.alloc(MB, 0x61)
+    let sent = 0
+    const field = 64
+    const source = Readable.from(
+      (function* () {
+        yield Buffer.from('Timestamp,Utterance\n2023-01-01T10:00:00Z,hello\n2023-01-01T10:00:01Z,"')
+        for (; sent < field; sent++) yield chunk
+        yield Buffer.from('"\n2023-01-01T10:00:02Z,after\n')
+      })()
+    )
+    const before = process.memoryUsage().rss
+    let peak = before
+    const out: CsvEvent[] = []
+    for await (const ev of readCsv(source)) {
+      out.push(ev)
+      peak = Math.max(peak, process.memoryUsage().rss)
+    }
+    expect(sent).toBe(field)
+    expect(out.filter((e) => e.type === 'row').map((e) => (e as { cells: string[] }).cells[1])).toEqual(['hello', 'after'])
+    expect(out.filter((e) => e.type === 'error')).toEqual([{ type: 'error', line: 3, message: expect.stringMatching(/longer than 1,048,576 characters \(67,108,8\d\d\)/) }])
+    // Kept: never the field (64 MB as a string would be 64-128 MB more).
+    expect(peak - before).toBeLessThan(48 * MB)
+  })
 })
+

@@ -1,5 +1,6 @@
-import { Readable } from 'node:stream'
-import { parse, type CsvError, type InfoRecord, type Options } from 'csv-parse'
+import type { Readable } from 'node:stream'
+import { StringDecoder } from 'node:string_decoder'
+import { CsvScanner, type ScanResult } from './scanner'
 
 export type CsvEvent =
   | { type: 'header'; header: string[]; delimiter: string }
@@ -23,89 +24,72 @@ export function sniffDelimiter(firstLine: string): string {
   return best
 }
 
-async function* withHead(source: AsyncIterator<Buffer>, head: Buffer[]): AsyncGenerator<Buffer> {
-  yield* head
-  for (;;) {
-    const next = await source.next()
-    if (next.done) return
-    yield next.value
-  }
-}
+/**
+ * The longest record kept, in characters. Real rows are a few hundred; a transcript of a long
+ * dictation a few thousand. Beyond this a record is skipped (a problem line names it), so a
+ * 520 MB field costs its own record and a few KB of memory, never the rest of the file.
+ */
+export const MAX_RECORD_CHARS = 1024 * 1024
 
-const countOf = (cells: readonly string[], needle: string): number => {
-  let n = 0
-  for (const cell of cells) {
-    for (let i = cell.indexOf(needle); i >= 0; i = cell.indexOf(needle, i + needle.length)) n++
-  }
-  return n
+export interface ReadCsvOptions {
+  maxRecordChars?: number
 }
 
 /**
  * Reads a CSV as a stream: UTF-8 with or without BOM, LF or CRLF, quoted fields with separators
  * and newlines, ',' ';' tab or '|' as separator (sniffed from the header line). Yields the header,
- * then each row with the 1-based line it starts on; bad records become 'error' events.
+ * then each row with the 1-based line it starts on; bad or oversized records become 'error'
+ * events and the rows after them are still read. Each byte is looked at once (scanner.ts).
  */
-export async function* readCsv(input: Readable, signal?: AbortSignal): AsyncGenerator<CsvEvent> {
-  const source = input[Symbol.asyncIterator]() as AsyncIterator<Buffer>
-  const head: Buffer[] = []
-  let headBytes = 0
-  for (;;) {
-    const next = await source.next()
-    if (next.done) break
-    const chunk = Buffer.isBuffer(next.value) ? next.value : Buffer.from(next.value)
-    head.push(chunk)
-    headBytes += chunk.length
-    if (chunk.includes(0x0a) || headBytes >= SNIFF_LIMIT) break
-  }
-  const headText = Buffer.concat(head).toString('utf8').replace(/^\ufeff/, '')
-  const delimiter = sniffDelimiter(headText.split(/\r?\n/, 1)[0] ?? '')
-
-  // csv-parse counts a CRLF inside a quoted field as two lines; `excess` takes those back out.
-  let excess = 0
-  let lastEnd = 0
-  const skipped: CsvEvent[] = []
-  const options: Options<{ line: number; cells: string[] }, string[]> = {
-    delimiter,
-    bom: true,
-    relax_quotes: true,
-    relax_column_count: true,
-    skip_empty_lines: true,
-    skip_records_with_error: true,
-    on_skip: (err: CsvError | undefined) => {
-      // An unclosed quote swallows the rest of the file: name the line where that record began.
-      const line = err?.code === 'CSV_QUOTE_NOT_CLOSED' ? lastEnd + 1 : typeof err?.lines === 'number' ? err.lines - excess : null
-      skipped.push({ type: 'error', line, message: (err?.message ?? 'unreadable record').replace(/ at line \d+/, '') })
-      return undefined
-    },
-    on_record: (record: string[], context: InfoRecord) => {
-      excess += countOf(record, '\r\n')
-      lastEnd = context.lines - excess
-      return { line: lastEnd - countOf(record, '\n'), cells: record }
-    }
-  }
-  // on_record changes the record type, which only the column-typed overloads of parse() express.
-  const parser = parse(options as unknown as Options)
-  const text = Readable.from(withHead(source, head))
-  // pipe() does not forward errors: a damaged entry failing mid-read would be an uncaught 'error' (found by fuzz/).
-  text.on('error', (err) => parser.destroy(err))
-  const rows = text.pipe(parser)
+export async function* readCsv(input: Readable, signal?: AbortSignal, options: ReadCsvOptions = {}): AsyncGenerator<CsvEvent> {
+  const decoder = new StringDecoder('utf8')
+  let scanner: CsvScanner | null = null
+  let head = ''
+  let delimiter = ','
   let first = true
-  try {
-    for await (const row of rows as AsyncIterable<{ line: number; cells: string[] }>) {
-      signal?.throwIfAborted()
-      while (skipped.length > 0) yield skipped.shift()!
-      if (first) {
-        first = false
-        yield { type: 'header', header: row.cells.map((c) => c.trim()), delimiter }
-      } else {
-        yield { type: 'row', line: row.line, cells: row.cells }
-      }
+  const ready: CsvEvent[] = []
+  const take = (r: ScanResult) => {
+    if (r.type === 'error') ready.push(r)
+    else if (first) {
+      first = false
+      ready.push({ type: 'header', header: r.cells.map((c) => c.trim()), delimiter })
+    } else ready.push(r)
+  }
+  const feed = (text: string) => {
+    if (!scanner) {
+      // The separator is sniffed from the header line, so the first line is gathered before any scanning.
+      head += text
+      const eol = head.search(/[\r\n]/)
+      if (eol < 0 && head.length < SNIFF_LIMIT) return
+      head = head.replace(/^\ufeff/, '')
+      delimiter = sniffDelimiter(eol < 0 ? head : head.slice(0, head.search(/[\r\n]/)))
+      scanner = new CsvScanner(delimiter, options.maxRecordChars ?? MAX_RECORD_CHARS)
+      text = head
+      head = ''
     }
+    scanner.feed(text, take)
+  }
+  try {
+    for await (const chunk of input as AsyncIterable<Buffer | string>) {
+      signal?.throwIfAborted()
+      feed(typeof chunk === 'string' ? chunk : decoder.write(chunk))
+      if (ready.length) yield* ready.splice(0)
+    }
+    feed(decoder.end())
+    if (!scanner && head.length > 0) {
+      // A file of one line and no line end: the sniff waited for a line end that never came.
+      head = head.replace(/^\ufeff/, '')
+      delimiter = sniffDelimiter(head)
+      scanner = new CsvScanner(delimiter, options.maxRecordChars ?? MAX_RECORD_CHARS)
+      scanner.feed(head, take)
+    }
+    scanner?.end(take)
   } catch (err) {
     if (signal?.aborted) throw err
-    skipped.push({ type: 'error', line: lastEnd + 1, message: err instanceof Error ? err.message.replace(/ at line \d+/, '') : String(err) })
+    // A damaged entry failing mid-read (a bad CRC, a truncated archive): the rows so far count, the error is named.
+    ready.push({ type: 'error', line: null, message: err instanceof Error ? err.message : String(err) })
   } finally {
     input.destroy()
   }
-  yield* skipped
+  yield* ready
 }

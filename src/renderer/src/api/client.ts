@@ -1,6 +1,7 @@
 import type { CallName, CallRequest, CallResponse } from '../../../shared/ipc/contract'
 import type { EventName, EventPayload } from '../../../shared/ipc/events'
 import type { AppError, Result } from '../../../shared/ipc/result'
+import type { DroppedFile } from '../../../shared/ipc/bridge'
 
 /** A contract call that answered with an error; `code` says which kind. */
 export class ApiError extends Error {
@@ -24,6 +25,7 @@ export function onEvent<E extends EventName>(name: E, listener: (payload: EventP
   return window.exportscope.on(name, listener)
 }
 
-export function pathForFile(file: File): string {
-  return window.exportscope.pathForFile(file)
+/** A dropped file's path and the token that opens it; null where it has none. */
+export function tokenForFile(file: File): Promise<DroppedFile | null> {
+  return window.exportscope.tokenForFile(file)
 }

@@ -1,6 +1,6 @@
 import { useState, type DragEvent, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
-import { pathForFile } from '../api/client'
+import { tokenForFile } from '../api/client'
 import { useArchiveStore } from '../stores/archive'
 
 /** The card a person drops an export on; the path comes from the preload, the bytes never pass here. */
@@ -10,18 +10,18 @@ export function DropZone({ children }: { children: ReactNode }) {
   const [message, setMessage] = useState<string | null>(null)
   const open = useArchiveStore((s) => s.open)
 
-  const onDrop = (event: DragEvent) => {
+  const onDrop = async (event: DragEvent) => {
     event.preventDefault()
     setActive(false)
     const file = event.dataTransfer.files[0]
     if (!file) return
-    const path = pathForFile(file)
-    if (!path) {
+    const dropped = await tokenForFile(file)
+    if (!dropped) {
       setMessage(t('welcome.dropNoPath'))
       return
     }
     setMessage(null)
-    void open(path)
+    void open(dropped)
   }
 
   return (
@@ -33,7 +33,7 @@ export function DropZone({ children }: { children: ReactNode }) {
         setActive(true)
       }}
       onDragLeave={() => setActive(false)}
-      onDrop={onDrop}
+      onDrop={(e) => void onDrop(e)}
     >
       {children}
       <p className="drop-label" aria-live="polite">

@@ -13,7 +13,8 @@ interface ArchiveState {
   summary: ArchiveSummary | null
   entries: EntryInfo[]
   error: { code: string; message: string } | null
-  open(path: string): Promise<void>
+  /** Opens what the person chose: `path` to show while it opens, `token` (from the dialog or a drop) is what main opens. */
+  open(chosen: { path: string; token: string }): Promise<void>
   openSample(): Promise<void>
   /** Takes a fresh summary of the open export (after a re-read) without reopening it. */
   applySummary(summary: ArchiveSummary): void
@@ -40,7 +41,7 @@ export const useArchiveStore = create<ArchiveState>((set, get) => ({
   entries: [],
   error: null,
 
-  open: (path) => openWith(path, (jobId) => call('openArchive', { path, jobId })),
+  open: ({ path, token }) => openWith(path, (jobId) => call('openArchive', { token, jobId })),
   openSample: () => openWith('sample-export.zip', (jobId) => call('openSample', { jobId })),
   applySummary: (summary) => {
     if (get().summary?.archiveId === summary.archiveId) set({ summary })

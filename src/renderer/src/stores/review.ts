@@ -1,7 +1,7 @@
 import { create } from 'zustand'
 import type { MarkEntry, MarkValue, ReviewChange, ReviewCounts, ReviewState, StepText } from '../../../shared/model/review'
 import { MAX_IDS_PER_CALL } from '../../../shared/model/review'
-import { ApiError, call } from '../api/client'
+import { ApiError, call, onEvent } from '../api/client'
 import { useArchiveStore } from './archive'
 
 type Marks = Readonly<Record<string, MarkEntry>>
@@ -26,7 +26,7 @@ interface ReviewStoreState {
   busy: boolean
   /** The last call that failed, or a save that did not reach the disk. */
   error: string | null
-  load(archiveId: string): Promise<void>
+  load(archiveId: string, given?: ReviewState): Promise<void>
   /** Marks recordings as one undoable step (null clears); more ids than one call takes go in several. */
   mark(recordingIds: readonly string[], mark: MarkValue | null): Promise<void>
   markDevice(deviceId: string, mark: MarkValue | null): Promise<void>
@@ -111,8 +111,9 @@ export const useReviewStore = create<ReviewStoreState>((set, get) => {
     })
   }
 
-  const refresh = async (archiveId: string, mine: number) => {
-    const st = await call('reviewState', { archiveId })
+  /** `given`: the review the open answer carried with the list (no second trip); otherwise it is fetched. */
+  const refresh = async (archiveId: string, mine: number, given?: ReviewState) => {
+    const st = given ?? (await call('reviewState', { archiveId }))
     if (mine !== generation) return
     set({
       status: 'ready',
@@ -133,11 +134,11 @@ export const useReviewStore = create<ReviewStoreState>((set, get) => {
 
   return {
     ...initial,
-    async load(archiveId) {
+    async load(archiveId, given) {
       const mine = ++generation
       set({ ...initial, archiveId, status: 'loading' })
       try {
-        await refresh(archiveId, mine)
+        await refresh(archiveId, mine, given)
       } catch (err) {
         if (mine === generation) set({ status: 'error', error: message(err) })
       }
@@ -174,5 +175,11 @@ useArchiveStore.subscribe((state, previous) => {
     if (useReviewStore.getState().archiveId !== null) useReviewStore.getState().reset()
     return
   }
-  if (summary.archiveId !== before?.archiveId || summary.reading !== before.reading) void useReviewStore.getState().load(summary.archiveId)
+  if (summary.archiveId !== before?.archiveId || summary.reading !== before.reading) void useReviewStore.getState().load(summary.archiveId, summary.review)
+})
+
+// A later rule (the voices) changed verdicts without being asked: take the detector's new side as it comes.
+onEvent('review.verdicts', ({ archiveId, findings, verdicts, reasons, deviceVerdicts, counts }) => {
+  const s = useReviewStore.getState()
+  if (s.archiveId === archiveId && s.status === 'ready') useReviewStore.setState({ detector: { findings, verdicts, reasons, deviceVerdicts }, counts })
 })

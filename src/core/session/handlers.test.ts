@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { workDir } from '../../../test/fixtures/archives'
 import { writeZip } from '../../../test/helpers/write-zip'
 import type { EventName } from '../../shared/ipc/events'
-import { combinedSha256 } from './combined-sha256'
+import { combinedSha256 } from '../archive/combined-sha256'
 import { createArchiveHandlers } from './handlers'
 
 let work: Awaited<ReturnType<typeof workDir>>

@@ -1,0 +1,115 @@
+// `npm run bench:session [-- 10000 100000 300000] [--runs N] [--keep DIR]`: the whole pipeline
+// (`exportscope scan --json --no-hash`: list, check local headers, read the CSV, analyse, write the
+// report) on realistic Alexa exports (stored WAVs of 8-56 KB, one voice-history CSV), side by side
+// with what the same file costs at the least in the same run: `unzip -l` (the central directory),
+// `unzip -p` of the metadata (inflating it) and a bare `node` start. Prints one table; asserts nothing.
+import { spawnSync } from 'node:child_process'
+import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { measure, median, type Repeated } from '../archive/measure'
+import { writeAlexaExport } from './alexa-export'
+
+const root = resolve(__dirname, '../..')
+const args = process.argv.slice(2)
+const option = (name: string): string | undefined => {
+  const at = args.indexOf(name)
+  return at >= 0 ? args[at + 1] : undefined
+}
+const RUNS = Math.max(1, Number(option('--runs') ?? 3) || 3)
+const keep = option('--keep')
+const SIZES = args.filter((a, i) => /^\d+$/.test(a) && args[i - 1] !== '--runs').map(Number)
+if (SIZES.length === 0) SIZES.push(10_000, 100_000, 300_000)
+const log = (line: string) => process.stderr.write(`bench: ${line}\n`)
+
+interface Row {
+  recordings: number
+  bytes: number
+  warm: Repeated
+  cold: Repeated
+  unzipList: Repeated
+  unzipMeta: Repeated
+  nodeStart: Repeated
+  problems: number | null
+}
+
+/** Drops this one file from the page cache (POSIX_FADV_DONTNEED through dd), so the next read is cold without touching anyone else's cache. */
+function evict(file: string): boolean {
+  return spawnSync('dd', [`if=${file}`, 'iflag=nocache', 'count=0', 'status=none']).status === 0
+}
+
+function problemsOf(stdout: string): number | null {
+  try {
+    return (JSON.parse(stdout) as { problems: unknown[] }).problems.length
+  } catch {
+    return null
+  }
+}
+
+async function bench(file: string, recordings: number, dir: string): Promise<Row> {
+  const rssFile = join(dir, 'rss')
+  const cli = [join(root, 'out/main/cli.js'), 'scan', '--json', '--no-hash', file]
+  const evicted = evict(file)
+  const cold = await median(1, () => measure(process.execPath, cli, { rssFile, keepStdout: true }))
+  if (!evicted) log('could not evict the file from the page cache: the cold figure is warm')
+  const warm = await median(RUNS, () => measure(process.execPath, cli, { rssFile, keepStdout: true }))
+  const unzipList = await median(RUNS, () => measure('unzip', ['-l', file], { rssFile }))
+  const unzipMeta = await median(RUNS, () => measure('unzip', ['-p', file, 'Alexa/Alexa.VoiceHistory.csv', 'Digital.CustomerAttributes.1.csv', 'Devices.Registration.zip'], { rssFile }))
+  const nodeStart = await median(RUNS, () => measure(process.execPath, ['-e', '0'], { rssFile }))
+  return { recordings, bytes: statSync(file).size, warm, cold, unzipList, unzipMeta, nodeStart, problems: problemsOf(warm.stdout) }
+}
+
+function table(rows: Row[]): string {
+  const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`
+  const mb = (b: number | null | undefined) => (b == null ? 'n/a' : `${Math.round(b / 1e6)} MB`)
+  const base = rows[0]!
+  const header = ['recordings', 'file', 'scan warm', 'scan cold', 'unzip -l', 'x unzip -l', 'floor', 'peak RSS', 'bytes/recording']
+  const body = rows.map((r) => {
+    // What the file costs at the least: list it, inflate its metadata, start a process to say so.
+    const floor = r.unzipList.wallMs + r.unzipMeta.wallMs + r.nodeStart.wallMs
+    const peak = r.warm.rssRange?.[1] ?? null
+    const basePeak = base.warm.rssRange?.[1] ?? null
+    // Growth over the smallest size, per recording more: what memory costs per recording.
+    const perRecording = r === base || peak === null || basePeak === null ? (peak === null ? 'n/a' : `${Math.round(peak / r.recordings)} (all)`) : `${Math.round((peak - basePeak) / (r.recordings - base.recordings))}`
+    return [r.recordings.toLocaleString('en-US'), `${(r.bytes / 1e9).toFixed(2)} GB`, s(r.warm.wallMs), s(r.cold.wallMs), s(r.unzipList.wallMs), `${(r.warm.wallMs / r.unzipList.wallMs).toFixed(1)}x`, s(floor), mb(peak), perRecording]
+  })
+  const widths = header.map((h, i) => Math.max(h.length, ...body.map((b) => b[i]!.length)))
+  const line = (cells: string[]) => `| ${cells.map((c, i) => c.padStart(widths[i]!)).join(' | ')} |`
+  return [line(header), `|${widths.map((w) => `${'-'.repeat(w + 1)}:`).join('|')}|`, ...body.map(line)].join('\n')
+}
+
+async function main(): Promise<void> {
+  log('building the CLI…')
+  if (spawnSync(join(root, 'node_modules/.bin/electron-vite'), ['build'], { cwd: root }).status !== 0 || !existsSync(join(root, 'out/main/cli.js'))) throw new Error('the build failed')
+  const dir = keep ? resolve(keep) : mkdtempSync(join(tmpdir(), 'exportscope-bench-session-'))
+  mkdirSync(dir, { recursive: true })
+  const rows: Row[] = []
+  try {
+    for (const n of SIZES) {
+      const file = join(dir, `alexa-${n}.zip`)
+      if (!existsSync(file)) {
+        log(`writing ${n.toLocaleString('en-US')} recordings…`)
+        await writeAlexaExport(file, n)
+      }
+      log(`measuring ${n.toLocaleString('en-US')} (${(statSync(file).size / 1e9).toFixed(2)} GB)…`)
+      rows.push(await bench(file, n, dir))
+      if (!keep) rmSync(file, { force: true })
+    }
+  } finally {
+    if (!keep) rmSync(dir, { recursive: true, force: true })
+  }
+  process.stdout.write(`${table(rows)}\n\n`)
+  process.stdout.write(
+    [
+      `scan: node out/main/cli.js scan --json --no-hash; warm: the median of ${RUNS} runs with the file in the page cache; cold: one run after the file was dropped from the cache (dd iflag=nocache).`,
+      'floor: unzip -l (the central directory) + unzip -p of the metadata files (inflating them) + a bare node start, all on the same file in this run: what listing and reading costs at the least.',
+      'peak RSS: the highest of the warm runs (GNU time). bytes/recording: the growth of peak RSS over the first size, per recording more.',
+      `problems in the reports: ${rows.map((r) => r.problems ?? 'n/a').join(' / ')}. Goals (issue 15): 100,000 recordings <= 1.0 s warm, < 250 MB peak RSS.`
+    ].join('\n') + '\n'
+  )
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(`bench: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`)
+  process.exitCode = 1
+})

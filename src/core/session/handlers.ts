@@ -1,0 +1,154 @@
+import { basename } from 'node:path'
+import type { Handlers } from '../../shared/ipc/dispatch'
+import { CallError } from '../../shared/ipc/result'
+import type { ArchiveSummary } from '../../shared/model/archive'
+import { summarizeRecording } from '../../shared/model/export'
+import type { ExportReading, Recording } from '../../shared/model/recording'
+import type { Platform } from '../platform'
+import { saveMapping } from '../providers/saved-mappings'
+import { createJobs } from './jobs'
+import { openSession, type Session } from './session'
+import { exportSha256 } from '../archive/combined-sha256'
+import { ArchiveOpenError, hashArchive } from '../archive'
+import { NO_LIFECYCLE, type ArchiveLifecycle } from './lifecycle'
+import type { OpenedArchive } from '../archive/types'
+
+type ArchiveHandlers = Pick<Handlers, 'cancelJob' | 'listEntries' | 'listRecordings' | 'recordingDetail' | 'saveColumnMapping' | 'closeArchive'>
+
+// Per reading (a re-read with a column mapping makes a new one), built on the first detail asked for.
+const recordingIndex = new WeakMap<ExportReading, Map<string, Recording>>()
+function byId(reading: ExportReading): Map<string, Recording> {
+  let index = recordingIndex.get(reading)
+  if (!index) {
+    index = new Map(reading.recordings.map((r) => [r.id, r]))
+    recordingIndex.set(reading, index)
+  }
+  return index
+}
+
+/** The exports this window has open, as sessions by opaque id: the renderer never names a file to read. */
+export function createArchiveHandlers(platform: Platform, lifecycle: ArchiveLifecycle = NO_LIFECYCLE) {
+  const open = new Map<string, { session: Session; hashing: AbortController }>()
+  const jobs = createJobs((p) => platform.emit('archive.progress', p))
+
+  const get = (archiveId: string): Session => {
+    const slot = open.get(archiveId)
+    if (!slot) throw new CallError('not-found', `No open archive has the id ${archiveId}; it may have been closed.`)
+    return slot.session
+  }
+
+  const summarize = (s: Session): ArchiveSummary => {
+    const a = s.archive
+    const { recordings, ...reading } = s.reading
+    return {
+      archiveId: s.id,
+      path: a.path,
+      name: basename(a.path),
+      format: a.format,
+      bytes: a.bytes,
+      entryCount: a.entries.length,
+      audioCount: a.entries.filter((e) => e.info.kind === 'audio').length,
+      parts: a.parts.map((p) => ({ path: p.path, bytes: p.bytes })),
+      fingerprint: a.fingerprint,
+      problems: s.problems.length ? [...a.problems, ...s.problems] : a.problems,
+      sha256: s.sha256,
+      reading: { ...reading, recordingCount: recordings.length }
+    }
+  }
+
+  const startHash = (s: Session, hashing: AbortController) => {
+    if (s.archive.format === 'folder') return
+    hashArchive(s.archive.parts.map((p) => p.path), { signal: hashing.signal })
+      .then((hashes) => {
+        // The same hash `exportscope scan` prints, so a case and a CLI report name the export alike.
+        const sha256 = exportSha256(hashes.map((h) => h.sha256))
+        s.hashed(sha256)
+        lifecycle.hashed(s.id, sha256)
+        platform.emit('archive.hashed', { archiveId: s.id, sha256, error: null })
+      })
+      .catch((err: unknown) => {
+        if (hashing.signal.aborted) return
+        platform.emit('archive.hashed', { archiveId: s.id, sha256: null, error: err instanceof Error ? err.message : String(err) })
+      })
+  }
+
+  /** Opens a session (list, read with the saved mappings, restore the case, analyse); progress through the job's throttle. */
+  const openAndRead = async (path: string, jobId: string): Promise<ArchiveSummary> => {
+    const job = jobs.start(jobId)
+    try {
+      const session = await openSession(path, {
+        signal: job.signal,
+        savedMappingsHome: platform.home,
+        onProgress: (p) => {
+          if (p.open) job.progress(p.open.phase === 'done' ? 'listing' : p.open.phase, { entries: p.open.entries, bytes: p.open.bytes, totalBytes: p.open.totalBytes })
+          else job.progress('providers')
+        },
+        // The review restores this export's case (and logs the opening) before it is analysed and shown.
+        onRead: (s) => {
+          s.on('closed', () => lifecycle.closed(s.id))
+          return lifecycle.opened(s.id, s)
+        }
+      })
+      job.progress('done', { entries: session.archive.entries.length, bytes: session.archive.bytes, totalBytes: session.archive.bytes })
+      const hashing = new AbortController()
+      open.set(session.id, { session, hashing })
+      startHash(session, hashing)
+      return summarize(session)
+    } catch (err) {
+      if (job.signal.aborted) throw new CallError('cancelled', 'Opening the export was cancelled.')
+      if (err instanceof ArchiveOpenError) throw new CallError('cannot-open', err.message)
+      throw err
+    } finally {
+      job.end()
+    }
+  }
+
+  const handlers: ArchiveHandlers = {
+    async cancelJob({ jobId }) {
+      return { cancelled: jobs.cancel(jobId) }
+    },
+    async listEntries({ archiveId, offset, limit }) {
+      const { archive } = get(archiveId)
+      return {
+        total: archive.entries.length,
+        offset,
+        entries: archive.entries.slice(offset, offset + limit).map((e) => e.info)
+      }
+    },
+    async listRecordings({ archiveId, offset, limit }) {
+      const { reading } = get(archiveId)
+      return { total: reading.recordings.length, offset, recordings: reading.recordings.slice(offset, offset + limit).map(summarizeRecording) }
+    },
+    async recordingDetail({ archiveId, recordingId }) {
+      const { reading } = get(archiveId)
+      const recording = byId(reading).get(recordingId)
+      if (!recording) throw new CallError('not-found', `The export has no recording with the id ${recordingId}.`)
+      return recording
+    },
+    async saveColumnMapping({ archiveId, mapping }) {
+      const session = get(archiveId)
+      await saveMapping(platform.home, mapping)
+      await session.reread()
+      return summarize(session)
+    },
+    async closeArchive({ archiveId }) {
+      const slot = open.get(archiveId)
+      if (!slot) return { closed: false }
+      open.delete(archiveId)
+      slot.hashing.abort()
+      await slot.session.close()
+      return { closed: true }
+    }
+  }
+
+  const dispose = async () => {
+    jobs.cancelAll()
+    await Promise.all([...open.keys()].map((id) => handlers.closeArchive({ archiveId: id })))
+  }
+  /** For the complaint: the open archive itself (to hash and copy entries), its reading and its SHA-256 once known. */
+  const openedOf = (archiveId: string): { archive: OpenedArchive; reading: ExportReading; sha256: string | null } => {
+    const { archive, reading, sha256 } = get(archiveId)
+    return { archive, reading, sha256 }
+  }
+  return { handlers, openAndRead, dispose, openedOf, sessionOf: get, readingOf: (archiveId: string) => get(archiveId).reading }
+}
