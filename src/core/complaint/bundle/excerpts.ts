@@ -1,4 +1,4 @@
-import { MARKERS, redact, type RedactionKind } from '../redact'
+import { noneRemoved, redact, redactedKindsSentence, REDACTED_KINDS, type RedactionKind } from '../redact'
 
 export interface Transcript {
   time: string | null
@@ -15,17 +15,17 @@ export const DEFAULT_EXCERPTS = 5
  * the recordings are someone else's life, never the whole of it (complaint.md §4.2).
  */
 export function excerptsText(transcripts: readonly Transcript[], names: readonly string[], count = DEFAULT_EXCERPTS): { text: string; removed: Record<RedactionKind, number> } {
-  const removed: Record<RedactionKind, number> = { name: 0, place: 0, address: 0, email: 0, phone: 0, id: 0 }
+  const removed = noneRemoved()
   const chosen = transcripts.slice(0, Math.max(0, count))
   const lines = [
     `Redacted excerpts: ${chosen.length} of ${transcripts.length} flagged transcripts.`,
-    `Names, places, addresses, e-mail addresses, phone numbers, ids and serials are removed and replaced by ${Object.values(MARKERS).join(' ')}.`,
+    redactedKindsSentence('en'),
     'This is new text: nothing of what was removed is underneath. The full transcripts are not part of this bundle.',
     ''
   ]
   chosen.forEach((t, i) => {
     const r = redact(t.text, { names, language: t.language })
-    for (const k of Object.keys(removed) as RedactionKind[]) removed[k] += r.removed[k]
+    for (const k of REDACTED_KINDS as RedactionKind[]) removed[k] += r.removed[k]
     lines.push(`${i + 1}. ${t.time ?? 'time unknown'} (UTC)${t.entry !== null ? `, manifest entry ${t.entry}` : ''}`)
     lines.push(`   ${r.text.replace(/\s*\n\s*/g, ' ')}`, '')
   })

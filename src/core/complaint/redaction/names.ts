@@ -1,0 +1,155 @@
+import { placesIn } from '../../analysis/text/places'
+import { namesIn } from '../../analysis/text/names'
+import { nameKey } from './fold'
+import { EVERYDAY, getLexicon } from './lexicon'
+import type { Span } from './span'
+import { AFTER_NAME, BEFORE_NAME, KEEP, KIN, MAYBE_BEFORE_NAME, PARTICLES, TITLES } from './words'
+
+/**
+ * The names and places in a transcript. Rules of every language run on every text (a short command
+ * defeats language detection, and a wrong guess is a leak); the language is only a hint. A word is
+ * a name when: the gazetteer says so; a title stands before it ("Herrn Doktor O'Brien"); a call
+ * stands before it ("call mateusz", "ruf X an", "schreib X"); it follows or precedes another name
+ * ("mateusz dubois"); or the transcript has capitals and it is capitalised inside a sentence and no
+ * ordinary word. Lowercase speech-to-text has no capitals: there the context and the lists decide.
+ */
+
+interface Word {
+  start: number
+  end: number
+  text: string
+  key: string
+  capitalized: boolean
+  /** First word of the text or of a sentence. */
+  sentenceStart: boolean
+  possessive: boolean
+  /** Only blanks (or a hyphen) between this word and the one before. */
+  joined: boolean
+}
+
+const WORD = /\p{L}[\p{L}\p{M}]*(?:['’`-]\p{L}[\p{L}\p{M}]*)*(?:['’]s?)?\.?/gu
+const CONTRACTION = /^[a-z]+'(?:ll|ve|re|m|d|t|s)$|^[a-z]+n't$/
+const GERMAN_HINT = /\b(?:der|die|das|und|ist|ich|nicht|mit|bitte|wie|was|wann|mein|meine|ruf|schreib|erinnere|mich|mir|spiel|stell|auf|ein|eine|zu|von|an)\b/giu
+const ENGLISH_HINT = /\b(?:the|and|is|my|please|what|when|call|text|remind|me|play|set|to|of|on|at|for|with|a)\b/giu
+
+export interface NameOptions {
+  names?: readonly string[]
+  language?: string | null
+}
+
+function wordsOf(text: string): Word[] {
+  const words: Word[] = []
+  let prevEnd = 0
+  for (const m of text.matchAll(WORD)) {
+    let raw = m[0]
+    const dotted = raw.endsWith('.')
+    if (dotted) raw = raw.slice(0, -1)
+    const possessive = /['’]s?$/u.test(raw) && raw.length > 2
+    const core = possessive ? raw.replace(/['’]s?$/u, '') : raw
+    if (!core) continue
+    const between = text.slice(prevEnd, m.index)
+    words.push({
+      start: m.index!,
+      end: m.index! + core.length,
+      text: core,
+      key: nameKey(core),
+      capitalized: /^\p{Lu}/u.test(core),
+      sentenceStart: words.length === 0 || /[.!?:;]\s*$/.test(between) || (words.length > 0 && /\.$/.test(text.slice(words.at(-1)!.start, prevEnd)) && !TITLES.has(words.at(-1)!.key)),
+      possessive,
+      joined: words.length > 0 && /^(?:\s+|-)$/.test(between)
+    })
+    prevEnd = m.index! + (dotted ? raw.length + 1 : raw.length)
+  }
+  return words
+}
+
+/** Hyphenated and apostrophe names: any part listed, no part a stop word ("Karl-Heinz", "O'Brien", "al-Amin"). */
+function parts(key: string): string[] {
+  return key.split(/[-']/).filter(Boolean)
+}
+
+export function nameSpans(text: string, options: NameOptions = {}): Span[] {
+  const lex = getLexicon()
+  const words = wordsOf(text)
+  if (words.length === 0) return []
+  const cased = /\p{Lu}/u.test(text) && /\p{Ll}/u.test(text) && text !== text.toUpperCase()
+  const hint = options.language?.toLowerCase().slice(0, 2) ?? null
+  const german = hint === 'de' || (hint === null && (text.match(GERMAN_HINT)?.length ?? 0) > (text.match(ENGLISH_HINT)?.length ?? 0))
+
+  const given = new Set<string>()
+  for (const n of namesIn(text)) if (!KEEP.has(nameKey(n))) given.add(nameKey(n))
+  for (const n of options.names ?? []) for (const w of wordsOf(n)) if (w.key.length >= 2 && !KEEP.has(w.key) && !lex.stop.has(w.key)) given.add(w.key)
+
+  const listed = (k: string) => lex.names.has(k) || (lex.firstWords.has(k) && !EVERYDAY.has(k))
+  // "I'll", "don't", "we're": contractions of ordinary words are ordinary words.
+  const isWord = (k: string) => lex.words.has(k) || compound(k, lex.words) || CONTRACTION.test(k)
+  const nameLike = (w: Word) => {
+    if (given.has(w.key) || listed(w.key) || listed(w.key.replace(/'/g, ''))) return true
+    const ps = parts(w.key)
+    return ps.length > 1 && ps.some((p) => listed(p)) && !ps.some((p) => lex.stop.has(p))
+  }
+  const blocked = (w: Word) => CONTRACTION.test(w.key) || lex.stop.has(w.key) || KEEP.has(w.key) || KIN.has(w.key) || TITLES.has(w.key) || BEFORE_NAME.has(w.key) || AFTER_NAME.has(w.key)
+  // A word that may be a surname or a second name: in the lists, no ordinary word, or capitalised inside cased text.
+  const maybeName = (w: Word) =>
+    !blocked(w) && (nameLike(w) || lex.firstWords.has(w.key) || lex.lastWords.has(w.key) || !isWord(w.key) || (cased && w.capitalized && !w.sentenceStart && !german))
+
+  const isName = new Array<boolean>(words.length).fill(false)
+  words.forEach((w, i) => {
+    const prev = words[i - 1]
+    const next = words[i + 1]
+    if (given.has(w.key)) isName[i] = true
+    else if (blocked(w) && !(prev && TITLES.has(prev.key) && !lex.stop.has(w.key) && !TITLES.has(w.key))) return
+    else if (nameLike(w)) isName[i] = true
+    // "Mr Thompson", "Frau Schmidt", "Herrn Doktor O'Brien": whatever follows the title(s).
+    else if (prev && TITLES.has(prev.key)) isName[i] = true
+    // "call mateusz", "ruf Wei an", "text Deepak".
+    else if (prev && BEFORE_NAME.has(prev.key)) isName[i] = true
+    else if (next && AFTER_NAME.has(next.key) && (!isWord(w.key) || lex.firstWords.has(w.key) || (cased && w.capitalized))) isName[i] = true
+    else if (prev && MAYBE_BEFORE_NAME.has(prev.key) && (!isWord(w.key) || (cased && w.capitalized && !german && !w.sentenceStart))) isName[i] = true
+    else if (w.possessive && !isWord(w.key)) isName[i] = true
+    // Capitalised inside a sentence of a text that has capitals: a name unless an ordinary word.
+    else if (cased && w.capitalized && !w.sentenceStart && (german ? listed(w.key) : lex.firstWords.has(w.key) || lex.lastWords.has(w.key) || !isWord(w.key))) isName[i] = true
+  })
+  // Second names and surnames next to a name ("mateusz dubois", "Anna van der Berg", "thomas Krüger").
+  for (let changed = true; changed; ) {
+    changed = false
+    for (let i = 0; i < words.length; i++) {
+      if (isName[i]) continue
+      const w = words[i]!
+      const after = i > 0 && isName[i - 1] && w.joined
+      const before = i + 1 < words.length && isName[i + 1] && words[i + 1]!.joined
+      if ((after || before) && maybeName(w)) {
+        isName[i] = changed = true
+      } else if (after && PARTICLES.has(w.key)) {
+        // A particle counts when a name word follows it: "van der Berg".
+        let j = i
+        while (j < words.length && PARTICLES.has(words[j]!.key) && (j === i || words[j]!.joined)) j++
+        if (j < words.length && words[j]!.joined && !blocked(words[j]!)) {
+          for (let k = i; k <= j; k++) isName[k] = true
+          changed = true
+        }
+      }
+    }
+  }
+
+  // A town the text asks about ("weather in London") is a place, whatever the name lists say.
+  const places = new Set(placesIn(text).flatMap((p) => wordsOf(p.name).map((w) => w.key)))
+  const spans: Span[] = []
+  words.forEach((w, i) => {
+    if (places.has(w.key) && !given.has(w.key)) spans.push({ start: w.start, end: w.end, kind: 'place' })
+    else if (isName[i]) spans.push({ start: w.start, end: w.end, kind: 'name' })
+  })
+  return spans
+}
+
+/** 'Wohnzimmerlampe', 'Geburtstagsfeier': two ordinary words joined (with a linking s, n or en) are no name. */
+function compound(key: string, words: Set<string>): boolean {
+  if (key.length < 7) return false
+  for (let i = 3; i <= key.length - 3; i++) {
+    const head = key.slice(0, i)
+    const tail = key.slice(i)
+    if (!words.has(tail) && !words.has(tail.replace(/^(?:s|n|en|es)/, ''))) continue
+    if (words.has(head) || words.has(head.replace(/(?:s|n|en|es)$/, '')) || words.has(`${head}e`)) return true
+  }
+  return false
+}
