@@ -3,7 +3,7 @@ import { namesIn } from '../../analysis/text/names'
 import { nameKey } from './fold'
 import { EVERYDAY, getLexicon } from './lexicon'
 import type { Span } from './span'
-import { AFTER_NAME, BEFORE_NAME, KEEP, KIN, MAYBE_BEFORE_NAME, PARTICLES, TITLES } from './words'
+import { AFTER_NAME, BEFORE_NAME, KEEP, KIN, MAYBE_BEFORE_NAME, NUMBER_WORDS, PARTICLES, PERSONAL_NOUNS, TITLES } from './words'
 
 /**
  * The names and places in a transcript. Rules of every language run on every text (a short command
@@ -29,6 +29,10 @@ interface Word {
 
 const WORD = /\p{L}[\p{L}\p{M}]*(?:['’`-]\p{L}[\p{L}\p{M}]*)*(?:['’]s?)?\.?/gu
 const CONTRACTION = /^[a-z]+'(?:ll|ve|re|m|d|t|s)$|^[a-z]+n't$/
+const OF = new Set(['of', 'von', 'for', 'fur'])
+const BORN_VERBS = new Set(['ist', 'was', 'is', 'wurde', 'war'])
+const BORN = new Set(['geboren', 'born'])
+const CONJUNCTIONS = new Set(['and', 'und', 'or', 'oder'])
 const GERMAN_HINT = /\b(?:der|die|das|und|ist|ich|nicht|mit|bitte|wie|was|wann|mein|meine|ruf|schreib|erinnere|mich|mir|spiel|stell|auf|ein|eine|zu|von|an)\b/giu
 const ENGLISH_HINT = /\b(?:the|and|is|my|please|what|when|call|text|remind|me|play|set|to|of|on|at|for|with|a)\b/giu
 
@@ -82,17 +86,25 @@ export function nameSpans(text: string, options: NameOptions = {}): Span[] {
 
   const listed = (k: string) => lex.names.has(k) || (lex.firstWords.has(k) && !EVERYDAY.has(k))
   // "I'll", "don't", "we're": contractions of ordinary words are ordinary words.
-  const isWord = (k: string) => lex.words.has(k) || compound(k, lex.words) || CONTRACTION.test(k)
+  const isWord = (k: string) => lex.words.has(k) || KEEP.has(k) || CONTRACTION.test(k) || inflected(k, lex.words) || compound(k, lex.words)
   const nameLike = (w: Word) => {
     if (given.has(w.key) || listed(w.key) || listed(w.key.replace(/'/g, ''))) return true
     const ps = parts(w.key)
     return ps.length > 1 && ps.some((p) => listed(p)) && !ps.some((p) => lex.stop.has(p))
   }
-  const blocked = (w: Word) => CONTRACTION.test(w.key) || lex.stop.has(w.key) || KEEP.has(w.key) || KIN.has(w.key) || TITLES.has(w.key) || BEFORE_NAME.has(w.key) || AFTER_NAME.has(w.key)
+  const blocked = (w: Word) => CONTRACTION.test(w.key) || NUMBER_WORDS.has(w.key) || lex.stop.has(w.key) || KEEP.has(w.key) || KIN.has(w.key) || TITLES.has(w.key) || BEFORE_NAME.has(w.key) || AFTER_NAME.has(w.key)
   // A word that may be a surname or a second name: in the lists, no ordinary word, or capitalised inside cased text.
   const maybeName = (w: Word) =>
-    !blocked(w) && (nameLike(w) || lex.firstWords.has(w.key) || lex.lastWords.has(w.key) || !isWord(w.key) || (cased && w.capitalized && !w.sentenceStart && !german))
+    !blocked(w) && (nameLike(w) || lex.firstWords.has(w.key) || lex.lastWords.has(w.key) || !isWord(w.key) || (cased && w.capitalized && !w.sentenceStart))
 
+  // "Thomas anrufen", "emerald noch anrufen", "X um sechs anzurufen": the word before the verb, past filler.
+  const beforeCallVerb = (i: number) => {
+    for (let j = i + 1; j < words.length && j <= i + 3; j++) {
+      if (AFTER_NAME.has(words[j]!.key)) return true
+      if (!lex.stop.has(words[j]!.key) && !KEEP.has(words[j]!.key) && !NUMBER_WORDS.has(words[j]!.key)) return false
+    }
+    return false
+  }
   const isName = new Array<boolean>(words.length).fill(false)
   words.forEach((w, i) => {
     const prev = words[i - 1]
@@ -104,11 +116,18 @@ export function nameSpans(text: string, options: NameOptions = {}): Span[] {
     else if (prev && TITLES.has(prev.key)) isName[i] = true
     // "call mateusz", "ruf Wei an", "text Deepak".
     else if (prev && BEFORE_NAME.has(prev.key)) isName[i] = true
-    else if (next && AFTER_NAME.has(next.key) && (!isWord(w.key) || lex.firstWords.has(w.key) || (cased && w.capitalized))) isName[i] = true
-    else if (prev && MAYBE_BEFORE_NAME.has(prev.key) && (!isWord(w.key) || (cased && w.capitalized && !german && !w.sentenceStart))) isName[i] = true
-    else if (w.possessive && !isWord(w.key)) isName[i] = true
-    // Capitalised inside a sentence of a text that has capitals: a name unless an ordinary word.
-    else if (cased && w.capitalized && !w.sentenceStart && (german ? listed(w.key) : lex.firstWords.has(w.key) || lex.lastWords.has(w.key) || !isWord(w.key))) isName[i] = true
+    // A word that no list of ordinary English or German words holds: in a voice command, a name far
+    // more often than anything else ("kommt maelis am samstag"). Compounds of ordinary words are ordinary.
+    else if (!isWord(w.key) && w.key.length >= 3) isName[i] = true
+    else if (beforeCallVerb(i)) isName[i] = true
+    // "Nummer von X", "the address of X"; "X ist am … geboren", "X was born on …".
+    else if (prev && OF.has(prev.key) && i > 1 && PERSONAL_NOUNS.has(words[i - 2]!.key)) isName[i] = true
+    else if (next && BORN_VERBS.has(next.key) && words.slice(i + 2, i + 7).some((b) => BORN.has(b.key))) isName[i] = true
+    // "Emerald's number", "anna's birthday": whose number.
+    else if (w.possessive && ((cased && w.capitalized) || (next !== undefined && PERSONAL_NOUNS.has(next.key)))) isName[i] = true
+    // Capitalised inside a sentence of a text that has capitals: in English a name (German capitalises
+    // every noun, so there only a listed name counts).
+    else if (cased && w.capitalized && !w.sentenceStart && (german ? listed(w.key) : true)) isName[i] = true
   })
   // Second names and surnames next to a name ("mateusz dubois", "Anna van der Berg", "thomas Krüger").
   for (let changed = true; changed; ) {
@@ -118,7 +137,11 @@ export function nameSpans(text: string, options: NameOptions = {}): Span[] {
       const w = words[i]!
       const after = i > 0 && isName[i - 1] && w.joined
       const before = i + 1 < words.length && isName[i + 1] && words[i + 1]!.joined
-      if ((after || before) && maybeName(w)) {
+      // "Anna and Ben", "Kveton und Juan": the word after a name and a conjunction.
+      const listedAfter = i > 1 && isName[i - 2] && CONJUNCTIONS.has(words[i - 1]!.key)
+      // "with scout schamberger": a word between a context word and a name.
+      const framed = before && i > 0 && (BEFORE_NAME.has(words[i - 1]!.key) || MAYBE_BEFORE_NAME.has(words[i - 1]!.key))
+      if (((after || before) && maybeName(w)) || ((listedAfter || framed) && !blocked(w))) {
         isName[i] = changed = true
       } else if (after && PARTICLES.has(w.key)) {
         // A particle counts when a name word follows it: "van der Berg".
@@ -142,14 +165,23 @@ export function nameSpans(text: string, options: NameOptions = {}): Span[] {
   return spans
 }
 
-/** 'Wohnzimmerlampe', 'Geburtstagsfeier': two ordinary words joined (with a linking s, n or en) are no name. */
+/** 'Wohnzimmerlampe', 'Einkaufsliste': two ordinary words joined (with a linking s, n or en) are no name. */
 function compound(key: string, words: Set<string>): boolean {
-  if (key.length < 7) return false
-  for (let i = 3; i <= key.length - 3; i++) {
+  if (key.length < 8) return false
+  for (let i = 4; i <= key.length - 4; i++) {
     const head = key.slice(0, i)
     const tail = key.slice(i)
-    if (!words.has(tail) && !words.has(tail.replace(/^(?:s|n|en|es)/, ''))) continue
-    if (words.has(head) || words.has(head.replace(/(?:s|n|en|es)$/, '')) || words.has(`${head}e`)) return true
+    if (!words.has(tail) && !(tail.length >= 5 && words.has(tail.replace(/^(?:s|n|en|es)/, '')))) continue
+    const stem = head.replace(/(?:s|n|en|es)$/, '')
+    if (words.has(head) || words.has(stem) || words.has(`${head}e`) || words.has(`${stem}en`) || words.has(`${head}en`)) return true
   }
   return false
+}
+
+const ENDINGS = /(?:e|en|n|s|es|er|t|st|et|te|ten|est|ed|ing|ly)$/
+/** 'navigiere', 'überweise', 'hochladen': an inflected form of a listed word ('navigieren', 'überweisen'). */
+function inflected(key: string, words: Set<string>): boolean {
+  if (key.length < 5) return false
+  const stem = key.replace(ENDINGS, '')
+  return stem !== key && stem.length >= 3 && [stem, `${stem}e`, `${stem}en`, `${stem}n`, `${stem}t`, `${stem}er`].some((w) => words.has(w))
 }

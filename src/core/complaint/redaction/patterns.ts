@@ -13,7 +13,8 @@ import type { Span } from './span'
 const EMAIL = /[\p{L}\p{N}._%+'-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}/gu
 const SPOKEN_EMAIL = /(?<![\p{L}\p{N}])[\p{L}\p{N}._-]+(?:\s+(?:dot|punkt)\s+[\p{L}\p{N}_-]+)*\s+(?:at|ät|@)\s+[\p{L}\p{N}-]+(?:\s+(?:dot|punkt)\s+[\p{L}\p{N}-]+)+(?![\p{L}\p{N}])/giu
 // Country, check digits, then groups of four (with or without a space) and a short last group.
-const IBAN = /(?<![\p{L}\p{N}])[A-Za-z]{2}\d{2}(?:[ ]?[A-Za-z0-9]{4}){2,7}(?:[ ]?[A-Za-z0-9]{1,3})?(?![\p{L}\p{N}])/gu
+// Groups after the bank code hold a digit, so a word after the number ("… 7393 to Asal") is not taken for one.
+const IBAN = /(?<![\p{L}\p{N}])[A-Za-z]{2}\d{2}[ ]?[A-Za-z0-9]{4}(?:[ ]?(?=[A-Za-z]{0,3}\d)[A-Za-z0-9]{4}){1,6}(?:[ ]?\d{1,3})?(?![\p{L}\p{N}])/gu
 const CARD = /(?<![\p{N}])\d(?:[ -]?\d){12,18}(?![\p{N}])/gu
 const PHONE = /(?<![\p{L}\p{N}+])(?:\+|00)?\(?\d[\d ()/.-]{5,}\d(?![\p{L}\p{N}])/gu
 // Digits said one by one, as speech-to-text writes a number read out: "null eins sieben null …".

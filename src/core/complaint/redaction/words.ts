@@ -33,11 +33,20 @@ export const KEEP = set(
     'monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat sun ' +
     'montag dienstag mittwoch donnerstag freitag samstag sonntag sonnabend mo di mi do fr sa so ' +
     'today tomorrow tonight yesterday heute morgen ubermorgen gestern abend mittag noon midnight weekend wochenende ' +
+    'morning afternoon evening night vormittag nachmittag morgens mittags abends nachts ' +
     'alexa echo dot show amazon google siri cortana bixby spotify netflix youtube prime kindle fire tv bbc ard zdf deezer audible ' +
     'christmas easter halloween weihnachten ostern silvester pfingsten ' +
     'english german french spanish italian turkish polish deutsch englisch franzosisch spanisch italienisch turkisch polnisch ' +
-    'celsius fahrenheit ok okay i im ive id ill'
+    'celsius fahrenheit ok okay i im ive id ill iban bic pin plz sms email mail e-mail wlan wifi bluetooth usb app apps playlist podcast'
 )
 
 /** Particles inside surnames ("van der Berg", "de Jager", "al-Amin"): part of the name between two name words. */
 export const PARTICLES = set('de da di du del della der den van von vom zu le la el al bin ibn ben dos das ter ten mc mac')
+
+/** Numbers said as words: filler between a name and its verb ("X um sechs anzurufen"). */
+export const NUMBER_WORDS = set(
+  'one two three four five six seven eight nine ten eleven twelve eins zwei drei vier funf sechs sieben acht neun zehn elf zwolf half halb uhr oclock'
+)
+
+/** What a possessive name is followed by: "anna's number", "Heikos Geburtstag" is another matter. */
+export const PERSONAL_NOUNS = set('number phone address email birthday mobile nummer adresse geburtstag handynummer')
