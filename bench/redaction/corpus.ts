@@ -67,7 +67,23 @@ const TEMPLATES: Record<Language, string[]> = {
     'what time is it',
     'will it rain tomorrow afternoon',
     'play the news from the BBC',
-    'how many days until Christmas'
+    'how many days until Christmas',
+    // Written after the rules, to see what they miss: other contexts and rarer ordinary words.
+    'video call {first} on Skype',
+    'invite {full} to the barbecue on Sunday',
+    "what's {first}'s phone number",
+    'did {first} send me anything',
+    'share my location with {first}',
+    'the bank wants my IBAN {iban} and my sort code',
+    'read my card number {card} back to me',
+    'the plumber can be reached on {phone} after eight',
+    'forward the tickets to {email} please',
+    'the parcel goes to {street} in {postcode}',
+    'my daughter {first} was born on {dob}',
+    'add quinoa, chickpeas and oat milk to the groceries',
+    'play the Brandenburg concertos on the bedroom speaker',
+    'how many calories are in an avocado',
+    'dim the hallway lamp to thirty percent'
   ],
   de: [
     'ruf {first} an',
@@ -104,7 +120,23 @@ const TEMPLATES: Record<Language, string[]> = {
     'setz Milch auf die Einkaufsliste',
     'wird es morgen Nachmittag regnen',
     'spiel die Nachrichten vom Deutschlandfunk',
-    'wie viele Tage sind es noch bis Weihnachten'
+    'wie viele Tage sind es noch bis Weihnachten',
+    // Written after the rules, to see what they miss: other contexts and rarer ordinary words.
+    'starte einen Videoanruf mit {first}',
+    'lade {full} zum Grillen am Sonntag ein',
+    'was ist die Telefonnummer von {first}',
+    'hat {first} mir geschrieben',
+    'teile meinen Standort mit {full}',
+    'die Bank braucht meine IBAN {iban} bis Freitag',
+    'lies mir die Kartennummer {card} vor',
+    'der Klempner ist unter {phone} erreichbar',
+    'leite die Tickets an {email} weiter',
+    'das Paket geht an {street}, {postcode}',
+    'meine Tochter {first} ist am {dob} geboren',
+    'setz Haferflocken, Kichererbsen und Hafermilch auf die Liste',
+    'spiel die Brandenburgischen Konzerte im Schlafzimmer',
+    'wie viele Kalorien hat eine Avocado',
+    'dimme die Flurlampe auf dreißig Prozent'
   ]
 }
 

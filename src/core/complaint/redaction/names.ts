@@ -1,9 +1,9 @@
 import { placesIn } from '../../analysis/text/places'
 import { namesIn } from '../../analysis/text/names'
 import { nameKey } from './fold'
-import { EVERYDAY, getLexicon } from './lexicon'
+import { EVERYDAY, getLexicon, type SortedList } from './lexicon'
 import type { Span } from './span'
-import { AFTER_NAME, BEFORE_NAME, KEEP, KIN, MAYBE_BEFORE_NAME, NUMBER_WORDS, PARTICLES, PERSONAL_NOUNS, TITLES } from './words'
+import { AFTER_NAME, BEFORE_NAME, CONTACT_VERBS, EVENT_NOUNS, KEEP, KIN, MAYBE_BEFORE_NAME, NUMBER_WORDS, PARTICLES, PERSONAL_NOUNS, TITLES } from './words'
 
 /**
  * The names and places in a transcript. Rules of every language run on every text (a short command
@@ -28,10 +28,14 @@ interface Word {
 }
 
 const WORD = /\p{L}[\p{L}\p{M}]*(?:['’`-]\p{L}[\p{L}\p{M}]*)*(?:['’]s?)?\.?/gu
+// Endings of verbs and abstract nouns that names do not have: 'navigiere', 'Verbindung', 'höflich', 'directions'.
+const WORD_SHAPE = /^.{3,}(?:ieren|iere|iert|ierst|ierte|ung|ungen|heit|keit|lich|isch|ische[nrs]?|tion|tions|ness|ment|ments|able|ible|ful|less)$/
 const CONTRACTION = /^[a-z]+'(?:ll|ve|re|m|d|t|s)$|^[a-z]+n't$/
 const OF = new Set(['of', 'von', 'for', 'fur'])
 const BORN_VERBS = new Set(['ist', 'was', 'is', 'wurde', 'war'])
 const BORN = new Set(['geboren', 'born'])
+const WITH = new Set(['with', 'mit'])
+const ASKED = new Set(['did', 'has', 'hat', 'have', 'haben'])
 const CONJUNCTIONS = new Set(['and', 'und', 'or', 'oder'])
 const GERMAN_HINT = /\b(?:der|die|das|und|ist|ich|nicht|mit|bitte|wie|was|wann|mein|meine|ruf|schreib|erinnere|mich|mir|spiel|stell|auf|ein|eine|zu|von|an)\b/giu
 const ENGLISH_HINT = /\b(?:the|and|is|my|please|what|when|call|text|remind|me|play|set|to|of|on|at|for|with|a)\b/giu
@@ -86,7 +90,7 @@ export function nameSpans(text: string, options: NameOptions = {}): Span[] {
 
   const listed = (k: string) => lex.names.has(k) || (lex.firstWords.has(k) && !EVERYDAY.has(k))
   // "I'll", "don't", "we're": contractions of ordinary words are ordinary words.
-  const isWord = (k: string) => lex.words.has(k) || KEEP.has(k) || CONTRACTION.test(k) || inflected(k, lex.words) || compound(k, lex.words)
+  const isWord = (k: string) => lex.words.has(k) || KEEP.has(k) || WORD_SHAPE.test(k) || CONTRACTION.test(k) || inflected(k, lex.words) || compound(k, lex.words)
   const nameLike = (w: Word) => {
     if (given.has(w.key) || listed(w.key) || listed(w.key.replace(/'/g, ''))) return true
     const ps = parts(w.key)
@@ -120,6 +124,10 @@ export function nameSpans(text: string, options: NameOptions = {}): Span[] {
     // more often than anything else ("kommt maelis am samstag"). Compounds of ordinary words are ordinary.
     else if (!isWord(w.key) && w.key.length >= 3) isName[i] = true
     else if (beforeCallVerb(i)) isName[i] = true
+    // "lunch with X", "Termin mit X": an appointment is with a person.
+    else if (prev && WITH.has(prev.key) && i > 1 && EVENT_NOUNS.has(words[i - 2]!.key)) isName[i] = true
+    // "did X send", "hat X geschrieben": the one who called or wrote.
+    else if (prev && ASKED.has(prev.key) && words.slice(i + 1, i + 3).some((v) => CONTACT_VERBS.has(v.key))) isName[i] = true
     // "Nummer von X", "the address of X"; "X ist am … geboren", "X was born on …".
     else if (prev && OF.has(prev.key) && i > 1 && PERSONAL_NOUNS.has(words[i - 2]!.key)) isName[i] = true
     else if (next && BORN_VERBS.has(next.key) && words.slice(i + 2, i + 7).some((b) => BORN.has(b.key))) isName[i] = true
@@ -129,6 +137,10 @@ export function nameSpans(text: string, options: NameOptions = {}): Span[] {
     // every noun, so there only a listed name counts).
     else if (cased && w.capitalized && !w.sentenceStart && (german ? listed(w.key) : true)) isName[i] = true
   })
+  const introducedBy = (j: number) => {
+    const p = words[j - 1]
+    return p !== undefined && (TITLES.has(p.key) || BEFORE_NAME.has(p.key) || MAYBE_BEFORE_NAME.has(p.key)) && !words[j]!.sentenceStart
+  }
   // Second names and surnames next to a name ("mateusz dubois", "Anna van der Berg", "thomas Krüger").
   for (let changed = true; changed; ) {
     changed = false
@@ -141,7 +153,9 @@ export function nameSpans(text: string, options: NameOptions = {}): Span[] {
       const listedAfter = i > 1 && isName[i - 2] && CONJUNCTIONS.has(words[i - 1]!.key)
       // "with scout schamberger": a word between a context word and a name.
       const framed = before && i > 0 && (BEFORE_NAME.has(words[i - 1]!.key) || MAYBE_BEFORE_NAME.has(words[i - 1]!.key))
-      if (((after || before) && maybeName(w)) || ((listedAfter || framed) && !blocked(w))) {
+      // "call celien davids", "ruf alano santacruz an": after a name that a call or a title introduced, the surname.
+      const introduced = after && i > 1 && introducedBy(i - 1)
+      if (((after || before) && maybeName(w)) || ((listedAfter || framed || introduced) && !blocked(w) && !w.sentenceStart)) {
         isName[i] = changed = true
       } else if (after && PARTICLES.has(w.key)) {
         // A particle counts when a name word follows it: "van der Berg".
@@ -166,12 +180,12 @@ export function nameSpans(text: string, options: NameOptions = {}): Span[] {
 }
 
 /** 'Wohnzimmerlampe', 'Einkaufsliste': two ordinary words joined (with a linking s, n or en) are no name. */
-function compound(key: string, words: Set<string>): boolean {
+function compound(key: string, words: SortedList): boolean {
   if (key.length < 8) return false
   for (let i = 4; i <= key.length - 4; i++) {
     const head = key.slice(0, i)
     const tail = key.slice(i)
-    if (!words.has(tail) && !(tail.length >= 5 && words.has(tail.replace(/^(?:s|n|en|es)/, '')))) continue
+    if (!words.has(tail) && !(tail.length >= 5 && words.has(tail.replace(/^(?:s|n|en|es)/, ''))) && !inflected(tail, words)) continue
     const stem = head.replace(/(?:s|n|en|es)$/, '')
     if (words.has(head) || words.has(stem) || words.has(`${head}e`) || words.has(`${stem}en`) || words.has(`${head}en`)) return true
   }
@@ -180,7 +194,7 @@ function compound(key: string, words: Set<string>): boolean {
 
 const ENDINGS = /(?:e|en|n|s|es|er|t|st|et|te|ten|est|ed|ing|ly)$/
 /** 'navigiere', 'überweise', 'hochladen': an inflected form of a listed word ('navigieren', 'überweisen'). */
-function inflected(key: string, words: Set<string>): boolean {
+function inflected(key: string, words: SortedList): boolean {
   if (key.length < 5) return false
   const stem = key.replace(ENDINGS, '')
   return stem !== key && stem.length >= 3 && [stem, `${stem}e`, `${stem}en`, `${stem}n`, `${stem}t`, `${stem}er`].some((w) => words.has(w))

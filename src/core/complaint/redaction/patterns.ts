@@ -2,6 +2,7 @@ import { isLuhnValid, isValidIban } from './checks'
 import { nameKey } from './fold'
 import { getLexicon } from './lexicon'
 import type { Span } from './span'
+import { UNITS } from './words'
 
 /**
  * Personal data with a shape: e-mail addresses (also spoken, "anna at example dot com"), IBANs,
@@ -64,7 +65,7 @@ function add(spans: Span[], text: string, re: RegExp, kind: Span['kind'], keep: 
 }
 
 export function patternSpans(text: string): Span[] {
-  const { words, stop } = getLexicon()
+  const { stop } = getLexicon()
   const spans: Span[] = []
   add(spans, text, EMAIL, 'email')
   add(spans, text, SPOKEN_EMAIL, 'email', (m) => /\s(?:at|ät|@)\s/i.test(m[0]))
@@ -82,7 +83,7 @@ export function patternSpans(text: string): Span[] {
   add(spans, text, STREET_EN_NAMED, 'address')
   add(spans, text, STREET_EN_LOWER, 'address', (m) => !stop.has(nameKey(m[1]!)))
   add(spans, text, STREET_FR, 'address', (m) => /^\d|^(?:rue|impasse|quai|chemin)\b/i.test(m[0]))
-  add(spans, text, POSTCODE_5, 'address', (m) => /^\p{Lu}/u.test(m[1]!) || !words.has(nameKey(m[1]!)))
+  add(spans, text, POSTCODE_5, 'address', (m) => !stop.has(nameKey(m[1]!)) && !UNITS.has(nameKey(m[1]!)))
   add(spans, text, POSTCODE_4, 'address', (m) => !isYear(m[0].slice(0, 4)) && !stop.has(nameKey(m[1]!)))
   add(spans, text, POSTCODE_UK, 'address', (m) => /\d[A-Za-z]{2}$/.test(m[0]) && /[A-Za-z]/.test(m[0][0]!))
   add(spans, text, POSTCODE_SAID, 'address')

@@ -21,7 +21,7 @@ export const MAYBE_BEFORE_NAME = set('with mit an to for fur von bei from and un
 export const KIN = set(
   'mom mum mommy mummy mother dad daddy father mama papa mami papi mutti vati mutter vater oma opa omi opi grandma grandpa granny grandad nana ' +
     'wife husband mann ehemann ehefrau sister brother schwester bruder son daughter sohn tochter boss chef chefin office buro work arbeit home hause ' +
-    'babysitter neighbor neighbour nachbar nachbarin uncle aunt onkel tante cousin cousine friend friends freund freundin partner partnerin kids kinder ' +
+    'mobile handy cell festnetz landline speaker lautsprecher video please bitte babysitter neighbor neighbour nachbar nachbarin uncle aunt onkel tante cousin cousine friend friends freund freundin partner partnerin kids kinder ' +
     'everyone everybody someone somebody alle jemanden niemanden back zuruck again nochmal later spater emergency notruf police polizei taxi doctor arzt ' +
     'ambulance hotel restaurant pizza service support customer kundendienst number nummer'
 )
@@ -45,8 +45,26 @@ export const PARTICLES = set('de da di du del della der den van von vom zu le la
 
 /** Numbers said as words: filler between a name and its verb ("X um sechs anzurufen"). */
 export const NUMBER_WORDS = set(
-  'one two three four five six seven eight nine ten eleven twelve eins zwei drei vier funf sechs sieben acht neun zehn elf zwolf half halb uhr oclock'
+  'one two three four five six seven eight nine ten eleven twelve thirteen fifteen twenty thirty forty fifty sixty seventy eighty ninety hundred thousand ' +
+    'eins zwei drei vier funf sechs sieben acht neun zehn elf zwolf dreizehn zwanzig dreissig vierzig funfzig sechzig siebzig achtzig neunzig hundert tausend ' +
+    'half halb viertel uhr oclock percent prozent'
 )
 
 /** What a possessive name is followed by: "anna's number", "Heikos Geburtstag" is another matter. */
-export const PERSONAL_NOUNS = set('number phone address email birthday mobile nummer adresse geburtstag handynummer')
+export const PERSONAL_NOUNS = set(
+  'number phone address email birthday mobile nummer adresse geburtstag handynummer telefonnummer mobilnummer mailadresse geburtsdatum iban kontonummer'
+)
+
+/** What follows a number that is a count, not a postcode: '10000 steps', '20000 Euro'. */
+export const UNITS = set('steps schritte euro eur dollar pounds pfund meter metres meters km kilometer miles meilen calories kalorien people leute menschen times mal points punkte')
+
+/** Appointments, which are with a person: "lunch with X", "Termin mit X". */
+export const EVENT_NOUNS = set(
+  'lunch dinner breakfast brunch meeting appointment date coffee call calendar chat game drinks termin treffen essen mittagessen abendessen fruhstuck kaffee besprechung verabredung telefonat'
+)
+
+/** What a person does to reach the speaker: "did X send", "hat X geschrieben". */
+export const CONTACT_VERBS = set(
+  'send sent call called ring rang text texted message messaged write wrote say said reply replied answer answered email emailed ' +
+    'geschrieben angerufen gesagt geantwortet gemailt geschickt zuruckgerufen'
+)
