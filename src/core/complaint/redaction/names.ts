@@ -36,6 +36,8 @@ const BORN_VERBS = new Set(['ist', 'was', 'is', 'wurde', 'war'])
 const BORN = new Set(['geboren', 'born'])
 const WITH = new Set(['with', 'mit'])
 const ASKED = new Set(['did', 'has', 'hat', 'have', 'haben'])
+const AUX = new Set(['is', 'was', 'ist', 'war', 'will', 'wird'])
+const COMING = new Set(['coming', 'arriving', 'visiting', 'kommt', 'kommen', 'angekommen', 'gekommen', 'here', 'da'])
 const CONJUNCTIONS = new Set(['and', 'und', 'or', 'oder'])
 const GERMAN_HINT = /\b(?:der|die|das|und|ist|ich|nicht|mit|bitte|wie|was|wann|mein|meine|ruf|schreib|erinnere|mich|mir|spiel|stell|auf|ein|eine|zu|von|an)\b/giu
 const ENGLISH_HINT = /\b(?:the|and|is|my|please|what|when|call|text|remind|me|play|set|to|of|on|at|for|with|a)\b/giu
@@ -82,7 +84,10 @@ export function nameSpans(text: string, options: NameOptions = {}): Span[] {
   if (words.length === 0) return []
   const cased = /\p{Lu}/u.test(text) && /\p{Ll}/u.test(text) && text !== text.toUpperCase()
   const hint = options.language?.toLowerCase().slice(0, 2) ?? null
-  const german = hint === 'de' || (hint === null && (text.match(GERMAN_HINT)?.length ?? 0) > (text.match(ENGLISH_HINT)?.length ?? 0))
+  // The words decide; the language the caller names only breaks a tie (a wrong hint must not turn every German noun into a name).
+  const de = text.match(GERMAN_HINT)?.length ?? 0
+  const en = text.match(ENGLISH_HINT)?.length ?? 0
+  const german = de > en || (de === en && hint === 'de')
 
   const given = new Set<string>()
   for (const n of namesIn(text)) if (!KEEP.has(nameKey(n))) given.add(nameKey(n))
@@ -128,6 +133,8 @@ export function nameSpans(text: string, options: NameOptions = {}): Span[] {
     else if (prev && WITH.has(prev.key) && i > 1 && EVENT_NOUNS.has(words[i - 2]!.key)) isName[i] = true
     // "did X send", "hat X geschrieben": the one who called or wrote.
     else if (prev && ASKED.has(prev.key) && words.slice(i + 1, i + 3).some((v) => CONTACT_VERBS.has(v.key))) isName[i] = true
+    // "is X coming", "X is coming", "kommt X am Samstag": who comes is a person.
+    else if ((prev && AUX.has(prev.key) && next && COMING.has(next.key)) || (next && AUX.has(next.key) && words[i + 2] && COMING.has(words[i + 2]!.key)) || (prev && prev.key === 'kommt' && i === 1)) isName[i] = true
     // "Nummer von X", "the address of X"; "X ist am … geboren", "X was born on …".
     else if (prev && OF.has(prev.key) && i > 1 && PERSONAL_NOUNS.has(words[i - 2]!.key)) isName[i] = true
     else if (next && BORN_VERBS.has(next.key) && words.slice(i + 2, i + 7).some((b) => BORN.has(b.key))) isName[i] = true
@@ -173,7 +180,7 @@ export function nameSpans(text: string, options: NameOptions = {}): Span[] {
   const places = new Set(placesIn(text).flatMap((p) => wordsOf(p.name).map((w) => w.key)))
   const spans: Span[] = []
   words.forEach((w, i) => {
-    if (places.has(w.key) && !given.has(w.key)) spans.push({ start: w.start, end: w.end, kind: 'place' })
+    if (places.has(w.key) && !given.has(w.key) && !KEEP.has(w.key)) spans.push({ start: w.start, end: w.end, kind: 'place' })
     else if (isName[i]) spans.push({ start: w.start, end: w.end, kind: 'name' })
   })
   return spans
