@@ -3,7 +3,7 @@ import { namesIn } from '../../analysis/text/names'
 import { nameKey } from './fold'
 import { EVERYDAY, getLexicon, type SortedList } from './lexicon'
 import type { Span } from './span'
-import { AFTER_NAME, BEFORE_NAME, CONTACT_VERBS, EVENT_NOUNS, KEEP, KIN, MAYBE_BEFORE_NAME, NUMBER_WORDS, PARTICLES, PERSONAL_NOUNS, TITLES } from './words'
+import { AFTER_NAME, BEFORE_NAME, CONTACT_VERBS, EVENT_NOUNS, KEEP, KIN, MAYBE_BEFORE_NAME, MESSAGE_NOUNS, MONTHS, NUMBER_WORDS, PARTICLES, PERSONAL_NOUNS, TITLES } from './words'
 
 /**
  * The names and places in a transcript. Rules of every language run on every text (a short command
@@ -35,6 +35,8 @@ const OF = new Set(['of', 'von', 'for', 'fur'])
 const BORN_VERBS = new Set(['ist', 'was', 'is', 'wurde', 'war'])
 const BORN = new Set(['geboren', 'born'])
 const WITH = new Set(['with', 'mit'])
+const TO = new Set(['to', 'an', 'fur', 'for'])
+const FROM = new Set(['from', 'at', 'von', 'vom', 'an', 'bei'])
 const ASKED = new Set(['did', 'has', 'hat', 'have', 'haben'])
 const AUX = new Set(['is', 'was', 'ist', 'war', 'will', 'wird'])
 const COMING = new Set(['coming', 'arriving', 'visiting', 'kommt', 'kommen', 'angekommen', 'gekommen', 'here', 'da'])
@@ -114,11 +116,15 @@ export function nameSpans(text: string, options: NameOptions = {}): Span[] {
     }
     return false
   }
+  // "lunch with X", "Videoanruf mit X", "a message to X", "Nachricht an X".
+  const withEvent = (i: number) => i > 1 && ((WITH.has(words[i - 1]!.key) && EVENT_NOUNS.has(words[i - 2]!.key)) || (TO.has(words[i - 1]!.key) && MESSAGE_NOUNS.has(words[i - 2]!.key)))
   const isName = new Array<boolean>(words.length).fill(false)
   words.forEach((w, i) => {
     const prev = words[i - 1]
     const next = words[i + 1]
     if (given.has(w.key)) isName[i] = true
+    // A month after a title or a call is a name ("Videoanruf mit Mai", "call April"); elsewhere it is the month.
+    else if (MONTHS.has(w.key) && prev && (TITLES.has(prev.key) || BEFORE_NAME.has(prev.key) || withEvent(i))) isName[i] = true
     else if (blocked(w) && !(prev && TITLES.has(prev.key) && !lex.stop.has(w.key) && !TITLES.has(w.key))) return
     else if (nameLike(w)) isName[i] = true
     // "Mr Thompson", "Frau Schmidt", "Herrn Doktor O'Brien": whatever follows the title(s).
@@ -130,7 +136,9 @@ export function nameSpans(text: string, options: NameOptions = {}): Span[] {
     else if (!isWord(w.key) && w.key.length >= 3) isName[i] = true
     else if (beforeCallVerb(i)) isName[i] = true
     // "lunch with X", "Termin mit X": an appointment is with a person.
-    else if (prev && WITH.has(prev.key) && i > 1 && EVENT_NOUNS.has(words[i - 2]!.key)) isName[i] = true
+    else if (withEvent(i)) isName[i] = true
+    // "pick up X from school", "hol X von der Schule ab".
+    else if (i > 1 && ((words[i - 2]!.key === 'pick' && prev!.key === 'up') || prev!.key === 'hol') && next && FROM.has(next.key)) isName[i] = true
     // "did X send", "hat X geschrieben": the one who called or wrote.
     else if (prev && ASKED.has(prev.key) && words.slice(i + 1, i + 3).some((v) => CONTACT_VERBS.has(v.key))) isName[i] = true
     // "is X coming", "X is coming", "kommt X am Samstag": who comes is a person.

@@ -10,7 +10,7 @@ export const TITLES = set(
 /** Words a name follows ("call X", "ruf X an", "text X", "schreib X"): whatever comes next is a person, unless it is a kin word or a stop word. */
 export const BEFORE_NAME = set(
   'call ring phone dial text message email e-mail mail ping facetime skype whatsapp tell ask invite ' +
-    'ruf rufe anrufen anruf schreib schreibe schick schicke sms nachricht simse frag frage sag sage erinnere kontaktiere wahl wahle'
+    'ruf rufe anrufen anruf schreib schreibe schick schicke sms nachricht simse frag frage sag sage erinnere kontaktiere wahl wahle lade besuche treffe'
 )
 /** Verbs a name comes before in German ("Thomas anrufen", "Heiko schreiben"). */
 export const AFTER_NAME = set('anrufen anzurufen schreiben fragen erreichen kontaktieren')
@@ -60,7 +60,7 @@ export const UNITS = set('steps schritte euro eur dollar pounds pfund meter metr
 
 /** Appointments, which are with a person: "lunch with X", "Termin mit X". */
 export const EVENT_NOUNS = set(
-  'lunch dinner breakfast brunch meeting appointment date coffee call calendar chat game drinks termin treffen essen mittagessen abendessen fruhstuck kaffee besprechung verabredung telefonat'
+  'lunch dinner breakfast brunch meeting appointment date coffee call videocall calendar chat game drinks termin treffen essen mittagessen abendessen fruhstuck kaffee besprechung verabredung telefonat anruf videoanruf kalender'
 )
 
 /** What a person does to reach the speaker: "did X send", "hat X geschrieben". */
@@ -68,3 +68,9 @@ export const CONTACT_VERBS = set(
   'send sent call called ring rang text texted message messaged write wrote say said reply replied answer answered email emailed ' +
     'geschrieben angerufen gesagt geantwortet gemailt geschickt zuruckgerufen'
 )
+
+/** What is sent to a person: "a message to X", "eine Nachricht an X". */
+export const MESSAGE_NOUNS = set('message messages text sms mail email e-mail letter note reminder invitation nachricht nachrichten brief notiz erinnerung einladung')
+
+/** Months: kept, except right after a title or a call ("Videoanruf mit Mai", "call April"). */
+export const MONTHS = set('january february march april may june july august september october november december januar februar marz maerz mai juni juli oktober dezember')
