@@ -148,9 +148,9 @@ export function nameSpans(text: string, options: NameOptions = {}): Span[] {
     else if (next && BORN_VERBS.has(next.key) && words.slice(i + 2, i + 7).some((b) => BORN.has(b.key))) isName[i] = true
     // "Emerald's number", "anna's birthday": whose number.
     else if (w.possessive && ((cased && w.capitalized) || (next !== undefined && PERSONAL_NOUNS.has(next.key)))) isName[i] = true
-    // Capitalised inside a sentence of a text that has capitals: in English a name (German capitalises
-    // every noun, so there only a listed name counts).
-    else if (cased && w.capitalized && !w.sentenceStart && (german ? listed(w.key) : true)) isName[i] = true
+    // Capitalised inside a sentence of a text that has capitals: in English a name unless an ordinary
+    // word of either language ("Echo Küche"); German capitalises every noun, so there only a listed name counts.
+    else if (cased && w.capitalized && !w.sentenceStart && (german ? listed(w.key) : lex.firstWords.has(w.key) || lex.lastWords.has(w.key) || !isWord(w.key))) isName[i] = true
   })
   const introducedBy = (j: number) => {
     const p = words[j - 1]
