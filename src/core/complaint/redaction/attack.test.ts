@@ -42,7 +42,15 @@ const planted: [kind: string, text: string, secrets: string[]][] = [
   ['dob', 'I was born on 12 March 1985', ['12 March', '1985']],
   ['dob', 'ich bin am 12.03.1985 geboren', ['12.03.1985']],
   ['dob', 'my date of birth is 1985-03-12', ['1985-03-12']],
-  ['dob', 'Geburtsdatum 3. Mai 1990', ['3. Mai', '1990']]
+  ['dob', 'Geburtsdatum 3. Mai 1990', ['3. Mai', '1990']],
+  ['iban', 'de89-3704-0044-0532-0130-00 is my iban', ['3704', '0044']],
+  ['email', 'mail anna(at)example(dot)com', ['anna', 'example']],
+  ['email', 'write to anna [at] example [dot] com', ['anna', 'example']],
+  ['address', 'wir wohnen Unter den Linden 77', ['Linden', '77']],
+  ['id', 'my pin is 1234', ['1234']],
+  ['id', 'das Passwort ist sommer2024', ['sommer2024']],
+  ['name', 'ich heiße Anneliese Brückner', ['Anneliese', 'Brückner']],
+  ['name', 'play music by Taylor Swift', ['Taylor', 'Swift']]
 ]
 
 describe('redaction under attack', () => {
@@ -65,7 +73,8 @@ describe('redaction under attack', () => {
       'add quinoa, chickpeas and oat milk to the shopping list',
       'dimme die Flurlampe auf dreißig Prozent',
       'set an alarm for 6:30 on 02.05.2018',
-      'walk 10000 steps today'
+      'walk 10000 steps today',
+      'wann hat Mama Geburtstag'
     ]
     for (const text of kept) for (const language of HINTS) expect(redact(text, { language }).text).toBe(text)
   })

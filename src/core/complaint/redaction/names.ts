@@ -106,7 +106,7 @@ export function nameSpans(text: string, options: NameOptions = {}): Span[] {
   const blocked = (w: Word) => CONTRACTION.test(w.key) || NUMBER_WORDS.has(w.key) || lex.stop.has(w.key) || KEEP.has(w.key) || KIN.has(w.key) || TITLES.has(w.key) || BEFORE_NAME.has(w.key) || AFTER_NAME.has(w.key)
   // A word that may be a surname or a second name: in the lists, no ordinary word, or capitalised inside cased text.
   const maybeName = (w: Word) =>
-    !blocked(w) && (nameLike(w) || lex.firstWords.has(w.key) || lex.lastWords.has(w.key) || !isWord(w.key) || (cased && w.capitalized && !w.sentenceStart))
+    !blocked(w) && (nameLike(w) || lex.firstWords.has(w.key) || lex.lastWords.has(w.key) || !isWord(w.key) || (cased && w.capitalized && !w.sentenceStart && !german))
 
   // "Thomas anrufen", "emerald noch anrufen", "X um sechs anzurufen": the word before the verb, past filler.
   const beforeCallVerb = (i: number) => {

@@ -12,10 +12,14 @@ import { UNITS } from './words'
  */
 
 const EMAIL = /[\p{L}\p{N}._%+'-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}/gu
+// Written to dodge harvesters: "anna(at)example(dot)com", "anna [at] example [dot] com".
+const DODGED_EMAIL = /[\p{L}\p{N}._%+-]+\s*[([{]\s*(?:at|ät|@)\s*[)\]}]\s*[\p{L}\p{N}-]+(?:\s*(?:[([{]\s*(?:dot|punkt)\s*[)\]}]|\.)\s*[\p{L}\p{N}-]+)+/giu
+// A secret said aloud: "my pin is 1234", "das Passwort ist sommer2024".
+const SECRET = /(?<=\b(?:pin|pin code|pincode|passcode|password|passwort|kennwort|geheimzahl|zugangscode|security code|sicherheitscode|cvv|cvc)\s*(?:is|ist|lautet|:)?\s*)[\p{L}\p{N}]*\d[\p{L}\p{N}]*|(?<=\b(?:password|passwort|kennwort)\s*(?:is|ist|lautet|:)\s*)[\p{L}\p{N}]{3,}/giu
 const SPOKEN_EMAIL = /(?<![\p{L}\p{N}])[\p{L}\p{N}._-]+(?:\s+(?:dot|punkt)\s+[\p{L}\p{N}_-]+)*\s+(?:at|ät|@)\s+[\p{L}\p{N}-]+(?:\s+(?:dot|punkt)\s+[\p{L}\p{N}-]+)+(?![\p{L}\p{N}])/giu
 // Country, check digits, then groups of four (with or without a space) and a short last group.
 // Groups after the bank code hold a digit, so a word after the number ("… 7393 to Asal") is not taken for one.
-const IBAN = /(?<![\p{L}\p{N}])[A-Za-z]{2}\d{2}[ ]?[A-Za-z0-9]{4}(?:[ ]?(?=[A-Za-z]{0,3}\d)[A-Za-z0-9]{4}){1,6}(?:[ ]?\d{1,3})?(?![\p{L}\p{N}])/gu
+const IBAN = /(?<![\p{L}\p{N}])[A-Za-z]{2}\d{2}[ -]?[A-Za-z0-9]{4}(?:[ -]?(?=[A-Za-z]{0,3}\d)[A-Za-z0-9]{4}){1,6}(?:[ -]?\d{1,3})?(?![\p{L}\p{N}])/gu
 const CARD = /(?<![\p{N}])\d(?:[ -]?\d){12,18}(?![\p{N}])/gu
 const PHONE = /(?<![\p{L}\p{N}+])(?:\+|00)?\(?\d[\d ()/.-]{5,}\d(?![\p{L}\p{N}])/gu
 // Digits said one by one, as speech-to-text writes a number read out: "null eins sieben null …".
@@ -30,7 +34,7 @@ const HOUSE_NUMBER = String.raw`\s*,?\s*(?:nr\.?\s*|no\.?\s*|nummer\s+|number\s+
 // adjective and its kind (Berliner Straße); 'weg', 'platz', 'ring', … also end ordinary words, so
 // those count only with a house number.
 const STREET_DE_ALWAYS = new RegExp(String.raw`(?<![\p{L}])(?:[\p{L}-]+(?:straße|strasse|str\.|allee|gasse|chaussee)|\p{Lu}[\p{L}-]*(?:er|sche[nr]?)\s+(?:straße|strasse|str\.|allee|gasse|chaussee|weg|platz|ring|damm|ufer))(?:${HOUSE_NUMBER})?`, 'giu')
-const STREET_DE_NUMBERED = new RegExp(String.raw`(?<![\p{L}])(?:[\p{L}-]+(?:weg|platz|ring|damm|ufer|steig|pfad|markt|hof|berg|feld|garten|graben|wall)|(?:Am|An der|Im|Auf dem|Zum|Zur)\s+\p{Lu}[\p{L}-]+)${HOUSE_NUMBER}`, 'gu')
+const STREET_DE_NUMBERED = new RegExp(String.raw`(?<![\p{L}])(?:[\p{L}-]+(?:weg|platz|ring|damm|ufer|steig|pfad|markt|hof|berg|feld|garten|graben|wall)|(?:Am|An der|Im|Auf dem|Zum|Zur|Unter den|Hinter dem|Hinter den|Vor dem|In den|Auf der)\s+\p{Lu}[\p{L}-]+)${HOUSE_NUMBER}`, 'gu')
 const STREET_EN_KINDS = 'street|st\\.?|road|rd\\.?|avenue|ave\\.?|lane|ln\\.?|way|drive|dr\\.?|close|court|ct\\.?|place|pl\\.?|square|sq\\.?|crescent|terrace|gardens|grove|boulevard|blvd\\.?|mews|row|hill|parade'
 const STREET_EN_NUMBERED = new RegExp(String.raw`(?<![\p{L}\p{N}])(?:flat\s+\d+\s*,?\s*)?\d{1,4}[a-z]?,?\s+(?:[\p{L}'-]+\s+){1,3}(?:${STREET_EN_KINDS})(?![\p{L}])`, 'giu')
 const STREET_EN_NAMED = /(?<![\p{L}])(?:\p{Lu}[\p{L}'-]+\s+){1,2}(?:Street|Road|Avenue|Lane|Drive|Crescent|Terrace|Boulevard|Gardens|Grove|Mews)(?![\p{L}])/gu
@@ -69,6 +73,8 @@ export function patternSpans(text: string): Span[] {
   const spans: Span[] = []
   add(spans, text, EMAIL, 'email')
   add(spans, text, SPOKEN_EMAIL, 'email', (m) => /\s(?:at|ät|@)\s/i.test(m[0]))
+  add(spans, text, DODGED_EMAIL, 'email')
+  add(spans, text, SECRET, 'id')
   add(spans, text, IBAN, 'iban', (m) => isValidIban(m[0]))
   // IBAN-shaped but with wrong check digits (misheard, mistyped): still an account number.
   add(spans, text, IBAN, 'id', (m) => !isValidIban(m[0]) && digitCount(m[0]) >= 8)

@@ -37,7 +37,7 @@ export const KEEP = set(
     'alexa echo dot show amazon google siri cortana bixby spotify netflix youtube prime kindle fire tv bbc ard zdf deezer audible ' +
     'christmas easter halloween weihnachten ostern silvester pfingsten ' +
     'english german french spanish italian turkish polish deutsch englisch franzosisch spanisch italienisch turkisch polnisch ' +
-    'celsius fahrenheit ok okay i im ive id ill iban bic pin plz sms email mail e-mail wlan wifi bluetooth usb app apps playlist podcast'
+    'celsius fahrenheit ok okay i im ive id ill iban bic pin plz sms email mail e-mail wlan wifi bluetooth usb app apps playlist podcast amex visa mastercard paypal girocard maestro'
 )
 
 /** Particles inside surnames ("van der Berg", "de Jager", "al-Amin"): part of the name between two name words. */
