@@ -97,7 +97,8 @@ export function nameSpans(text: string, options: NameOptions = {}): Span[] {
 
   const listed = (k: string) => lex.names.has(k) || (lex.firstWords.has(k) && !EVERYDAY.has(k))
   // "I'll", "don't", "we're": contractions of ordinary words are ordinary words.
-  const isWord = (k: string) => lex.words.has(k) || KEEP.has(k) || WORD_SHAPE.test(k) || CONTRACTION.test(k) || inflected(k, lex.words) || compound(k, lex.words)
+  // Names joined ('Anneliese', 'Rosemarie') are no compound of ordinary words.
+  const isWord = (k: string) => lex.words.has(k) || KEEP.has(k) || WORD_SHAPE.test(k) || CONTRACTION.test(k) || inflected(k, lex.words) || compound(k, lex.words, (part) => listed(part))
   const nameLike = (w: Word) => {
     if (given.has(w.key) || listed(w.key) || listed(w.key.replace(/'/g, ''))) return true
     const ps = parts(w.key)
@@ -145,6 +146,8 @@ export function nameSpans(text: string, options: NameOptions = {}): Span[] {
     else if ((prev && AUX.has(prev.key) && next && COMING.has(next.key)) || (next && AUX.has(next.key) && words[i + 2] && COMING.has(words[i + 2]!.key)) || (prev && prev.key === 'kommt' && i === 1)) isName[i] = true
     // "Nummer von X", "the address of X"; "X ist am … geboren", "X was born on …".
     else if (prev && OF.has(prev.key) && i > 1 && PERSONAL_NOUNS.has(words[i - 2]!.key)) isName[i] = true
+    // "my name is X", "mein Name ist X".
+    else if (prev && AUX.has(prev.key) && i > 1 && words[i - 2]!.key === 'name') isName[i] = true
     else if (next && BORN_VERBS.has(next.key) && words.slice(i + 2, i + 7).some((b) => BORN.has(b.key))) isName[i] = true
     // "Emerald's number", "anna's birthday": whose number.
     else if (w.possessive && ((cased && w.capitalized) || (next !== undefined && PERSONAL_NOUNS.has(next.key)))) isName[i] = true
@@ -195,13 +198,14 @@ export function nameSpans(text: string, options: NameOptions = {}): Span[] {
 }
 
 /** 'Wohnzimmerlampe', 'Einkaufsliste': two ordinary words joined (with a linking s, n or en) are no name. */
-function compound(key: string, words: SortedList): boolean {
+function compound(key: string, words: SortedList, isName: (part: string) => boolean): boolean {
   if (key.length < 8) return false
   for (let i = 4; i <= key.length - 4; i++) {
     const head = key.slice(0, i)
     const tail = key.slice(i)
     if (!words.has(tail) && !(tail.length >= 5 && words.has(tail.replace(/^(?:s|n|en|es)/, ''))) && !inflected(tail, words)) continue
     const stem = head.replace(/(?:s|n|en|es)$/, '')
+    if (isName(head) || isName(tail)) continue
     if (words.has(head) || words.has(stem) || words.has(`${head}e`) || words.has(`${stem}en`) || words.has(`${head}en`)) return true
   }
   return false

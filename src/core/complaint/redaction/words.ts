@@ -10,7 +10,7 @@ export const TITLES = set(
 /** Words a name follows ("call X", "ruf X an", "text X", "schreib X"): whatever comes next is a person, unless it is a kin word or a stop word. */
 export const BEFORE_NAME = set(
   'call ring phone dial text message email e-mail mail ping facetime skype whatsapp tell ask invite ' +
-    'ruf rufe anrufen anruf schreib schreibe schick schicke sms nachricht simse frag frage sag sage erinnere kontaktiere wahl wahle lade besuche treffe'
+    'ruf rufe anrufen anruf schreib schreibe schick schicke sms nachricht simse frag frage sag sage erinnere kontaktiere wahl wahle lade besuche treffe heisse heisst heissen'
 )
 /** Verbs a name comes before in German ("Thomas anrufen", "Heiko schreiben"). */
 export const AFTER_NAME = set('anrufen anzurufen schreiben fragen erreichen kontaktieren')
