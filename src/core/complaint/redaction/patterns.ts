@@ -50,7 +50,7 @@ const MONTH = String.raw`(?:january|february|march|april|may|june|july|august|se
 const DATE = String.raw`(?:\d{4}-\d{1,2}-\d{1,2}|\d{1,2}\s?[./]\s?\d{1,2}\s?[./]\s?\d{2,4}|\d{1,2}\.\s?\d{1,2}\.?|(?:the\s+)?\d{1,2}(?:st|nd|rd|th|\.)?\s+(?:of\s+)?${MONTH}(?:,?\s+\d{4})?|${MONTH}\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?|(?:in\s+)?(?:19|20)\d{2})`
 // A date after words that say it is a birthday: "born on 3 May 1985", "geboren am 12.03.1985", "Geburtsdatum 1985-03-12".
 const DATE_OF_BIRTH = new RegExp(
-  String.raw`(?<=(?:born|birthday|birth date|date of birth|dob|d\.o\.b\.|geboren|geb\.|geburtstag|geburtsdatum)\b[^.!?\n\d]{0,30}?)${DATE}(?![\p{L}\p{N}])`,
+  String.raw`(?<=(?:born|birthday|birth date|date of birth|dob|d\.o\.b\.|geboren|geb\.|geburtstag|geburtsdatum|how old|wie alt)\b[^.!?\n\d]{0,40}?)${DATE}(?![\p{L}\p{N}])`,
   'giu'
 )
 // …and before them: "am 12.03.1985 geboren", "12 March 1985 is my birthday".

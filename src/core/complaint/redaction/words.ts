@@ -60,7 +60,7 @@ export const UNITS = set('steps schritte euro eur dollar pounds pfund meter metr
 
 /** Appointments, which are with a person: "lunch with X", "Termin mit X". */
 export const EVENT_NOUNS = set(
-  'lunch dinner breakfast brunch meeting appointment date coffee call videocall calendar chat game drinks termin treffen essen mittagessen abendessen fruhstuck kaffee besprechung verabredung telefonat anruf videoanruf kalender'
+  'lunch dinner breakfast brunch meeting appointment date coffee call videocall calendar chat game drinks location standort termin treffen essen mittagessen abendessen fruhstuck kaffee besprechung verabredung telefonat anruf videoanruf kalender'
 )
 
 /** What a person does to reach the speaker: "did X send", "hat X geschrieben". */
@@ -74,3 +74,11 @@ export const MESSAGE_NOUNS = set('message messages text sms mail email e-mail le
 
 /** Months: kept, except right after a title or a call ("Videoanruf mit Mai", "call April"). */
 export const MONTHS = set('january february march april may june july august september october november december januar februar marz maerz mai juni juli oktober dezember')
+
+/** Kept words that stay even after a call: "call tomorrow", "ruf Montag an". */
+export const TIME_WORDS = set(
+  'monday tuesday wednesday thursday friday saturday sunday montag dienstag mittwoch donnerstag freitag samstag sonntag today tomorrow tonight yesterday heute morgen ubermorgen gestern later spater morning afternoon evening night weekend wochenende i im ive id ill ok okay'
+)
+
+/** What comes from a person: "the photos from X", "Nachrichten von X". */
+export const FROM_NOUNS = set('photos pictures videos messages mails emails calls texts letters fotos bilder videos nachrichten anrufe briefe post')
