@@ -99,3 +99,17 @@ describe('redaction under attack', () => {
     expect(redactedKindsSentence('de')).toContain('Geburtsdaten')
   })
 })
+
+describe('redaction of crafted long texts', () => {
+  // Once quadratic: a run of 'a.' made the id and e-mail patterns rescan to the end from every
+  // start (100,000 characters took minutes). Bounded lengths make each match local; the vitest
+  // timeout, not a timing assertion, is what fails a regression.
+  it('finishes on runs of dots, spoken e-mail words and thousands of unknown words, and still removes what it must', () => {
+    expect(redact('a.'.repeat(50_000)).text).toBe('a.'.repeat(50_000))
+    const spoken = `${'anna dot '.repeat(5_000)}at`
+    expect(redact(spoken).text.length).toBeGreaterThan(0)
+    const names = Array.from({ length: 5_000 }, (_, i) => `zq${i.toString(36)}x`).join(' ')
+    expect(redact(names).text).not.toMatch(/zq/)
+    expect(redact(`${'blue '.repeat(3_000)}call Mateuszowski`).text).toMatch(/call \[name\]$/)
+  })
+})

@@ -176,9 +176,12 @@ export function nameSpans(text: string, options: NameOptions = {}): Span[] {
     return p !== undefined && (TITLES.has(p.key) || BEFORE_NAME.has(p.key) || MAYBE_BEFORE_NAME.has(p.key)) && !words[j]!.sentenceStart
   }
   // Second names and surnames next to a name ("mateusz dubois", "Anna van der Berg", "thomas Krüger").
-  for (let changed = true; changed; ) {
+  // Sweeps forward and backward, a few times at most: a name spreads to its neighbours, and a crafted
+  // text of thousands of unknown words must not make this quadratic.
+  for (let pass = 0, changed = true; changed && pass < 4; pass++) {
     changed = false
-    for (let i = 0; i < words.length; i++) {
+    for (let step = 0; step < words.length; step++) {
+      const i = pass % 2 === 0 ? step : words.length - 1 - step
       if (isName[i]) continue
       const w = words[i]!
       const after = i > 0 && isName[i - 1] && w.joined

@@ -11,22 +11,23 @@ import { UNITS } from './words'
  * letters and digits. Every language's patterns run on every text.
  */
 
-const EMAIL = /[\p{L}\p{N}._%+'-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}/gu
+// Lengths bounded as RFC 5321 bounds them (64 before the @, 63 a label), so a crafted run of dots cannot make the match quadratic.
+const EMAIL = /(?<![\p{L}\p{N}._%+'-])[\p{L}\p{N}._%+'-]{1,64}@[\p{L}\p{N}-]{1,63}(?:\.[\p{L}\p{N}-]{1,63}){0,8}\.\p{L}{2,24}/gu
 // Written to dodge harvesters: "anna(at)example(dot)com", "anna [at] example [dot] com".
-const DODGED_EMAIL = /[\p{L}\p{N}._%+-]+\s*[([{]\s*(?:at|ät|@)\s*[)\]}]\s*[\p{L}\p{N}-]+(?:\s*(?:[([{]\s*(?:dot|punkt)\s*[)\]}]|\.)\s*[\p{L}\p{N}-]+)+/giu
+const DODGED_EMAIL = /(?<![\p{L}\p{N}._%+-])[\p{L}\p{N}._%+-]{1,64}\s*[([{]\s*(?:at|ät|@)\s*[)\]}]\s*[\p{L}\p{N}-]{1,63}(?:\s*(?:[([{]\s*(?:dot|punkt)\s*[)\]}]|\.)\s*[\p{L}\p{N}-]{1,63}){1,4}/giu
 // A secret said aloud: "my pin is 1234", "das Passwort ist sommer2024".
 const SECRET = /(?<=\b(?:pin|pin code|pincode|passcode|password|passwort|kennwort|geheimzahl|zugangscode|security code|sicherheitscode|cvv|cvc)\s*(?:is|ist|lautet|:)?\s*)[\p{L}\p{N}]*\d[\p{L}\p{N}]*|(?<=\b(?:password|passwort|kennwort)\s*(?:is|ist|lautet|:)\s*)[\p{L}\p{N}]{3,}/giu
-const SPOKEN_EMAIL = /(?<![\p{L}\p{N}])[\p{L}\p{N}._-]+(?:\s+(?:dot|punkt)\s+[\p{L}\p{N}_-]+)*\s+(?:at|ät|@)\s+[\p{L}\p{N}-]+(?:\s+(?:dot|punkt)\s+[\p{L}\p{N}-]+)+(?![\p{L}\p{N}])/giu
+const SPOKEN_EMAIL = /(?<![\p{L}\p{N}._-])[\p{L}\p{N}._-]{1,64}(?:\s+(?:dot|punkt)\s+[\p{L}\p{N}_-]{1,64}){0,4}\s+(?:at|ät|@)\s+[\p{L}\p{N}-]{1,63}(?:\s+(?:dot|punkt)\s+[\p{L}\p{N}-]{1,63}){1,4}(?![\p{L}\p{N}])/giu
 // Country, check digits, then groups of four (with or without a space) and a short last group.
 // Groups after the bank code hold a digit, so a word after the number ("… 7393 to Asal") is not taken for one.
 const IBAN = /(?<![\p{L}\p{N}])[A-Za-z]{2}\d{2}[ -]?[A-Za-z0-9]{4}(?:[ -]?(?=[A-Za-z]{0,3}\d)[A-Za-z0-9]{4}){1,6}(?:[ -]?\d{1,3})?(?![\p{L}\p{N}])/gu
 const CARD = /(?<![\p{N}])\d(?:[ -]?\d){12,18}(?![\p{N}])/gu
-const PHONE = /(?<![\p{L}\p{N}+])(?:\+|00)?\(?\d[\d ()/.-]{5,}\d(?![\p{L}\p{N}])/gu
+const PHONE = /(?<![\p{L}\p{N}+])(?:\+|00)?\(?\d[\d ()/.-]{5,40}\d(?![\p{L}\p{N}])/gu
 // Digits said one by one, as speech-to-text writes a number read out: "null eins sieben null …".
 const DIGIT_WORD = '(?:zero|oh|one|two|three|four|five|six|seven|eight|nine|double|triple|null|eins|zwei|zwo|drei|vier|fünf|fuenf|sechs|sieben|acht|neun|doppel|\\d)'
 const SPOKEN_DIGITS = new RegExp(`(?<![\\p{L}\\p{N}])(?:plus\\s+)?${DIGIT_WORD}(?:[\\s,-]+${DIGIT_WORD}){5,}(?![\\p{L}\\p{N}])`, 'giu')
-const LONG_NUMBER = /(?<![\p{L}\p{N}])\d(?:[ -]?\d){7,}(?![\p{L}\p{N}])/gu
-const ID = /(?<![\p{L}\p{N}])[A-Za-z0-9](?:[A-Za-z0-9._:-]*[A-Za-z0-9])?(?![\p{L}\p{N}])/gu
+const LONG_NUMBER = /(?<![\p{L}\p{N}])\d(?:[ -]?\d){7,40}(?![\p{L}\p{N}])/gu
+const ID = /(?<![\p{L}\p{N}._:-])[A-Za-z0-9](?:[A-Za-z0-9._:-]{0,126}[A-Za-z0-9])?(?![\p{L}\p{N}])/gu
 const DATE_OR_TIME = /^(?:\d{4}-\d{2}-\d{2}|\d{1,2}\.\d{1,2}\.\d{2,4}|\d{1,2}\/\d{1,2}\/\d{2,4}|\d{1,2}:\d{2}(?::\d{2})?)/
 
 const HOUSE_NUMBER = String.raw`\s*,?\s*(?:nr\.?\s*|no\.?\s*|nummer\s+|number\s+)?\d{1,4}\s?[a-zA-Z]?(?:\s?[-/]\s?\d{1,4}\s?[a-zA-Z]?)?(?![\p{L}\p{N}])`
