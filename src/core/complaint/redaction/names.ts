@@ -38,6 +38,9 @@ const WITH = new Set(['with', 'mit'])
 // Particles that are also German articles cannot open a surname ('dass Sigrun das Auto braucht'); 'van der Berg' opens with 'van'.
 const ARTICLES = new Set(['der', 'den', 'das', 'dem', 'die'])
 const OBJECTS = new Set(['die', 'der', 'das', 'den', 'dem', 'des', 'ein', 'eine', 'einen', 'einem', 'mir', 'mich', 'dir', 'dich', 'uns', 'the', 'a', 'an', 'my', 'me', 'us'])
+const AS = new Set(['as', 'als', 'under', 'unter'])
+const SAVE = new Set(['save', 'store', 'add', 'speichere', 'speicher', 'fuge', 'leg'])
+const HOW_OLD = new Set(['how old', 'wie alt'])
 const CALLS = new Set(['calls', 'rings', 'texts', 'writes', 'anruft', 'schreibt', 'kommt', 'comes'])
 const IF = new Set(['if', 'when', 'once', 'wenn', 'falls', 'sobald'])
 const TO = new Set(['to', 'an', 'fur', 'for'])
@@ -162,6 +165,9 @@ export function nameSpans(text: string, options: NameOptions = {}): Span[] {
     else if ((prev && AUX.has(prev.key) && next && COMING.has(next.key)) || (next && AUX.has(next.key) && words[i + 2] && COMING.has(words[i + 2]!.key)) || (prev && prev.key === 'kommt' && i === 1)) isName[i] = true
     // "Nummer von X", "the address of X"; "X ist am … geboren", "X was born on …".
     else if (prev && OF.has(prev.key) && i > 1 && PERSONAL_NOUNS.has(words[i - 2]!.key)) isName[i] = true
+    // "save 0170 … as X", "speichere … als X"; "how old is X", "wie alt wird X".
+    else if (prev && AS.has(prev.key) && words.slice(0, i).some((v) => SAVE.has(v.key))) isName[i] = true
+    else if (prev && AUX.has(prev.key) && i > 2 && HOW_OLD.has(`${words[i - 3]!.key} ${words[i - 2]!.key}`)) isName[i] = true
     // "my name is X", "mein Name ist X".
     else if (prev && AUX.has(prev.key) && i > 1 && words[i - 2]!.key === 'name') isName[i] = true
     else if (next && BORN_VERBS.has(next.key) && words.slice(i + 2, i + 7).some((b) => BORN.has(b.key))) isName[i] = true
@@ -218,7 +224,8 @@ export function nameSpans(text: string, options: NameOptions = {}): Span[] {
 
 /** 'Wohnzimmerlampe', 'Einkaufsliste': two ordinary words joined (with a linking s, n or en) are no name. */
 function compound(key: string, words: SortedList, isName: (part: string) => boolean): boolean {
-  if (key.length < 8) return false
+  // Nine letters at least: shorter names split into two short words too often ('domenick' = 'dome' + 'nick').
+  if (key.length < 9) return false
   for (let i = 4; i <= key.length - 4; i++) {
     const head = key.slice(0, i)
     const tail = key.slice(i)
@@ -235,6 +242,9 @@ const ENDINGS = /(?:e|en|n|s|es|er|t|st|et|te|ten|est|ed|ing|ly)$/
 function inflected(key: string, words: SortedList): boolean {
   if (key.length < 4) return false
   if (words.has(`${key}en`) || words.has(`${key}n`)) return true
+  // Back to the stem, then to the infinitive or the bare stem only: adding endings freely made names of words ('aminte' → 'amine').
   const stem = key.replace(ENDINGS, '')
-  return key.length >= 5 && stem !== key && stem.length >= 3 && [stem, `${stem}e`, `${stem}en`, `${stem}n`].some((w) => words.has(w))
+  // A plural in -n or -en goes back to its singular in -e ('Erbsen' → 'Erbse', 'Kalorien' → 'Kalorie').
+  const plural = key.endsWith('n') ? [`${stem}e`] : []
+  return key.length >= 5 && stem !== key && stem.length >= 4 && [stem, `${stem}en`, `${stem}n`, ...plural].some((w) => words.has(w))
 }
