@@ -55,8 +55,8 @@ const KIND_WORDS: Record<'en' | 'de', Record<RedactionKind, string>> = {
 export function redactedKindsSentence(language: 'en' | 'de' = 'en'): string {
   const kinds = REDACTED_KINDS.map((k) => `${KIND_WORDS[language][k]} ${MARKERS[k]}`)
   return language === 'de'
-    ? `Entfernt (nicht abgedeckt) und durch eine Markierung ersetzt: ${kinds.join(', ')}.`
-    : `Removed (not covered) and replaced by a marker: ${kinds.join(', ')}.`
+    ? `Entfernt (nicht abgedeckt) und durch eine Markierung ersetzt: ${kinds.join(', ')}. Das leisten Regeln und Wortlisten; ein Name, der wie ein gewöhnliches Wort aussieht und ohne Anrede oder Anruf dasteht, kann ihnen entgehen.`
+    : `Removed (not covered) and replaced by a marker: ${kinds.join(', ')}. Rules and word lists do this; a name that looks like an ordinary word and stands without a title or a call before it can escape them.`
 }
 
 export const noneRemoved = (): Record<RedactionKind, number> => Object.fromEntries(REDACTED_KINDS.map((k) => [k, 0])) as Record<RedactionKind, number>
