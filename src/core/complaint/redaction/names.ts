@@ -3,7 +3,7 @@ import { namesIn } from '../../analysis/text/names'
 import { nameKey } from './fold'
 import { EVERYDAY, getLexicon, type SortedList } from './lexicon'
 import type { Span } from './span'
-import { AFTER_NAME, BEFORE_NAME, CONTACT_VERBS, EVENT_NOUNS, FROM_NOUNS, KEEP, KIN, MAYBE_BEFORE_NAME, MESSAGE_NOUNS, MONTHS, NUMBER_WORDS, PARTICLES, PERSONAL_NOUNS, TIME_WORDS, TITLES } from './words'
+import { AFTER_NAME, BEFORE_NAME, CONTACT_VERBS, EVENT_NOUNS, FROM_NOUNS, KEEP, KIN, MAYBE_BEFORE_NAME, MESSAGE_NOUNS, MONTHS, NUMBER_WORDS, PARTICLES, PERSONAL_NOUNS, NAMES_TOO, TITLES } from './words'
 
 /**
  * The names and places in a transcript. Rules of every language run on every text (a short command
@@ -137,9 +137,14 @@ export function nameSpans(text: string, options: NameOptions = {}): Span[] {
     const prev = words[i - 1]
     const next = words[i + 1]
     if (given.has(w.key)) isName[i] = true
-    // A month (or another kept word) after a title or a call is a name ("Videoanruf mit Mai", "a message to Iban");
-    // elsewhere it is the month. Weekdays and times stay: "call tomorrow".
-    else if ((MONTHS.has(w.key) || (KEEP.has(w.key) && !TIME_WORDS.has(w.key))) && prev && (TITLES.has(prev.key) || BEFORE_NAME.has(prev.key) || withEvent(i))) isName[i] = true
+    // A month (or a kept word that is a name too) after a title or a call is a name ("Videoanruf mit Mai", "a message to Iban");
+    // elsewhere it is the month. Weekdays, times, assistants stay: "call tomorrow", "call Alexa".
+    else if (
+      (MONTHS.has(w.key) || NAMES_TOO.has(w.key)) &&
+      prev &&
+      (TITLES.has(prev.key) || BEFORE_NAME.has(prev.key) || withEvent(i) || (IF.has(prev.key) && next !== undefined && (CONTACT_VERBS.has(next.key) || CALLS.has(next.key))))
+    )
+      isName[i] = true
     else if (blocked(w) && !(prev && TITLES.has(prev.key) && !lex.stop.has(w.key) && !TITLES.has(w.key))) return
     else if (nameLike(w)) isName[i] = true
     // "Mr Thompson", "Frau Schmidt", "Herrn Doktor O'Brien": whatever follows the title(s).
@@ -151,7 +156,7 @@ export function nameSpans(text: string, options: NameOptions = {}): Span[] {
     // The first word before an article or a pronoun is a command's verb ("Dimme die Lampe", "weck mich"), not a name.
     else if (!isWord(w.key) && w.key.length >= 3 && !(i === 0 && next && OBJECTS.has(next.key))) isName[i] = true
     else if (beforeCallVerb(i)) isName[i] = true
-    // "if X calls", "wenn X anruft".
+    // "if X calls", "wenn X anruft" (see also the kept words below).
     else if (prev && IF.has(prev.key) && next && (CONTACT_VERBS.has(next.key) || CALLS.has(next.key))) isName[i] = true
     // Said often in films and in no dictionary ('stuart', 'harold'): a name after "with", "to", "from", and capitalised inside English.
     else if (lex.frequentOnly.has(w.key) && ((prev && MAYBE_BEFORE_NAME.has(prev.key)) || (cased && w.capitalized && !w.sentenceStart && !german))) isName[i] = true
@@ -198,7 +203,9 @@ export function nameSpans(text: string, options: NameOptions = {}): Span[] {
       const framed = before && i > 0 && (BEFORE_NAME.has(words[i - 1]!.key) || MAYBE_BEFORE_NAME.has(words[i - 1]!.key))
       // "call celien davids", "ruf alano santacruz an": after a name that a call or a title introduced, the surname.
       const introduced = after && i > 1 && introducedBy(i - 1)
-      if (((after || before) && maybeName(w)) || ((listedAfter || framed || introduced) && !blocked(w) && !w.sentenceStart)) {
+      // Kept words that are names too ('iban') can be a surname after a name a call introduced: "ruf giorgio iban an".
+      const softKept = NAMES_TOO.has(w.key)
+      if (((after || before) && maybeName(w)) || ((listedAfter || framed || introduced) && (!blocked(w) || softKept) && !w.sentenceStart)) {
         isName[i] = changed = true
       } else if (after && PARTICLES.has(w.key)) {
         // A particle counts when a name word follows it: "van der Berg".

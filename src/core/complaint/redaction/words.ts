@@ -75,10 +75,8 @@ export const MESSAGE_NOUNS = set('message messages text sms mail email e-mail le
 /** Months: kept, except right after a title or a call ("Videoanruf mit Mai", "call April"). */
 export const MONTHS = set('january february march april may june july august september october november december januar februar marz maerz mai juni juli oktober dezember')
 
-/** Kept words that stay even after a call: "call tomorrow", "ruf Montag an". */
-export const TIME_WORDS = set(
-  'monday tuesday wednesday thursday friday saturday sunday montag dienstag mittwoch donnerstag freitag samstag sonntag today tomorrow tonight yesterday heute morgen ubermorgen gestern later spater morning afternoon evening night weekend wochenende i im ive id ill ok okay'
-)
+/** Kept words that are also given names: names after a title or a call ("a message to Iban", "Frau Pin"). */
+export const NAMES_TOO = set('iban pin bic kindle')
 
 /** What comes from a person: "the photos from X", "Nachrichten von X". */
 export const FROM_NOUNS = set('photos pictures videos messages mails emails calls texts letters fotos bilder videos nachrichten anrufe briefe post')
