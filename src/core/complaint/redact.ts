@@ -1,14 +1,15 @@
-import { namesIn } from '../analysis/text/names'
-import { placesIn } from '../analysis/text/places'
-import { fold } from '../analysis/text/tokens'
+import { nameSpans } from './redaction/names'
+import { patternSpans } from './redaction/patterns'
+import type { RedactionKind, Span } from './redaction/span'
 
 /**
- * Redaction for the excerpts an evidence bundle carries: the stranger's names, places, e-mail
- * addresses, phone numbers, account ids and device serials are removed from the text, not
- * covered. The result is new plain text in which only a marker stands where they were, so there
- * is no hidden layer to recover (complaint.md §4.2).
+ * Redaction for the excerpts an evidence bundle carries: personal data is removed from the text,
+ * not covered. The result is new plain text in which only a marker stands where it was, so there
+ * is no hidden layer to recover (complaint.md §4.2). What is removed is exactly REDACTED_KINDS;
+ * the excerpts file says so with redactedKindsSentence(), and never claims more. How well it holds
+ * is measured by `npm run bench:redaction` (leaks and over-redaction per kind and language).
  */
-export type RedactionKind = 'name' | 'place' | 'address' | 'email' | 'phone' | 'id'
+export type { RedactionKind, Span } from './redaction/span'
 
 export const MARKERS: Record<RedactionKind, string> = {
   name: '[name]',
@@ -16,8 +17,49 @@ export const MARKERS: Record<RedactionKind, string> = {
   address: '[address]',
   email: '[e-mail]',
   phone: '[phone]',
+  iban: '[IBAN]',
+  card: '[card number]',
+  dob: '[date of birth]',
   id: '[id]'
 }
+
+/** Every kind the redaction removes, in the order the excerpts file names them. */
+export const REDACTED_KINDS: readonly RedactionKind[] = ['name', 'place', 'address', 'email', 'phone', 'iban', 'card', 'dob', 'id']
+
+const KIND_WORDS: Record<'en' | 'de', Record<RedactionKind, string>> = {
+  en: {
+    name: 'names of people',
+    place: 'towns the text asks about',
+    address: 'streets with house numbers and postcodes with towns',
+    email: 'e-mail addresses',
+    phone: 'phone numbers',
+    iban: 'IBANs',
+    card: 'card numbers',
+    dob: 'dates of birth',
+    id: 'account numbers, ids and serials'
+  },
+  de: {
+    name: 'Namen von Personen',
+    place: 'Orte, nach denen gefragt wird',
+    address: 'Straßen mit Hausnummer und Postleitzahlen mit Ort',
+    email: 'E-Mail-Adressen',
+    phone: 'Telefonnummern',
+    iban: 'IBANs',
+    card: 'Kartennummern',
+    dob: 'Geburtsdaten',
+    id: 'Kontonummern, Kennungen und Seriennummern'
+  }
+}
+
+/** One sentence naming what is removed, for the excerpts file: "Removed: names of people, …". */
+export function redactedKindsSentence(language: 'en' | 'de' = 'en'): string {
+  const kinds = REDACTED_KINDS.map((k) => `${KIND_WORDS[language][k]} ${MARKERS[k]}`)
+  return language === 'de'
+    ? `Entfernt (nicht abgedeckt) und durch eine Markierung ersetzt: ${kinds.join(', ')}. Das leisten Regeln und Wortlisten; ein Name, der wie ein gewöhnliches Wort aussieht und ohne Anrede oder Anruf dasteht, kann ihnen entgehen.`
+    : `Removed (not covered) and replaced by a marker: ${kinds.join(', ')}. Rules and word lists do this; a name that looks like an ordinary word and stands without a title or a call before it can escape them.`
+}
+
+export const noneRemoved = (): Record<RedactionKind, number> => Object.fromEntries(REDACTED_KINDS.map((k) => [k, 0])) as Record<RedactionKind, number>
 
 export interface RedactOptions {
   /**
@@ -25,7 +67,10 @@ export interface RedactOptions {
    * names the detector found in the flagged recordings. Wake words ('Alexa', 'Echo') are ignored.
    */
   names?: readonly string[]
-  /** The transcript's language ('en', 'de'): in English every capitalised word inside a sentence is a name candidate. */
+  /**
+   * The transcript's language ('en', 'de') when known: only a hint. The rules of every language run
+   * on every text either way (Amazon rows carry no language, and short commands defeat detectors).
+   */
   language?: string | null
 }
 
@@ -34,103 +79,32 @@ export interface Redacted {
   removed: Record<RedactionKind, number>
 }
 
-interface Span {
-  start: number
-  end: number
-  kind: RedactionKind
-}
-
-const EMAIL = /[\p{L}\p{N}._%+'-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}/gu
-// Account ids, device serials, order numbers, IBANs: a run of 8+ letters and digits that mixes both.
-const ID = /(?<![\p{L}\p{N}])[A-Za-z0-9](?:[A-Za-z0-9._:-]*[A-Za-z0-9])?(?![\p{L}\p{N}])/gu
-const PHONE = /(?<![\p{L}\p{N}+])(?:\+|00)?\(?\d[\d ()/.-]{5,}\d(?![\p{L}\p{N}])/gu
-const STREET_DE = /(?<![\p{L}])[\p{L}-]*(?:straße|strasse|str\.|weg|allee|platz|gasse|damm|ring|ufer)\s+\d+\s?[a-z]?(?![\p{L}\p{N}])/giu
-const STREET_EN = /(?<![\p{L}\p{N}])\d+[a-z]?\s+(?:[\p{Lu}][\p{L}'-]*\s+){1,3}(?:Street|St\.?|Road|Rd\.?|Avenue|Ave\.?|Lane|Ln\.?|Way|Drive|Dr\.?|Close|Court|Place|Square)(?![\p{L}])/gu
-const POSTCODE_TOWN = /(?<![\p{L}\p{N}])\d{4,5}\s+\p{Lu}[\p{L}-]+/gu
-const WORD = /\p{L}[\p{L}\p{M}\p{N}'’-]*/gu
-const DATE_OR_TIME = /^(?:\d{4}-\d{2}-\d{2}|\d{1,2}\.\d{1,2}\.\d{2,4}|\d{1,2}:\d{2}(?::\d{2})?)/
-
-// Words that stand capitalised inside English sentences without naming anyone.
-const NOT_NAMES = new Set(
-  (
-    'i im ive id ill alexa echo dot show google siri cortana amazon spotify netflix youtube ok okay tv bbc ' +
-    'monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december ' +
-    'christmas easter english german french spanish celsius fahrenheit'
-  ).split(' ')
-)
-const WAKE_WORDS = new Set(['alexa', 'echo', 'dot', 'show', 'google', 'siri', 'computer', 'amazon', 'the', 'der', 'die', 'das', 's'])
-
-const digitCount = (s: string) => s.replace(/\D/g, '').length
-
-function addMatches(spans: Span[], text: string, re: RegExp, kind: RedactionKind, keep: (m: string) => boolean = () => true): void {
-  for (const m of text.matchAll(re)) if (keep(m[0])) spans.push({ start: m.index, end: m.index + m[0].length, kind })
-}
-
-const isId = (s: string) => s.length >= 8 && /\d/.test(s) && /[A-Za-z]/.test(s)
-const isPhone = (s: string) => {
-  const digits = digitCount(s)
-  return digits >= 7 && digits <= 15 && !DATE_OR_TIME.test(s.replace(/^\(/, ''))
-}
-
-/** The words to remove as names: the detector's first names in the text, what the caller names, and surnames after a first name. */
-function nameSpans(text: string, options: RedactOptions): Span[] {
-  const wanted = new Set<string>()
-  for (const n of namesIn(text)) wanted.add(fold(n))
-  for (const n of options.names ?? []) {
-    for (const w of n.matchAll(WORD)) {
-      const f = fold(w[0].replace(/['’]s?$/u, ''))
-      if (f.length >= 2 && !WAKE_WORDS.has(f)) wanted.add(f)
+/** The stretches of `text` to remove, merged: no two overlap, sorted by start. */
+export function redactionSpans(text: string, options: RedactOptions = {}): Span[] {
+  const spans = [...patternSpans(text), ...nameSpans(text, options)]
+  // Earlier starts win; of two at the same start, the longer. An overlapping span widens the one taken.
+  spans.sort((a, b) => a.start - b.start || b.end - a.end)
+  const merged: Span[] = []
+  for (const s of spans) {
+    const last = merged.at(-1)
+    if (last && s.start < last.end) {
+      if (s.end > last.end) last.end = s.end
+      continue
     }
+    merged.push({ ...s })
   }
-  const places = new Set(placesIn(text).flatMap((p) => [...p.name.matchAll(WORD)].map((w) => fold(w[0]))))
-  const english = options.language?.toLowerCase().startsWith('en') ?? false
-  const spans: Span[] = []
-  const words = [...text.matchAll(WORD)].map((m) => {
-    const word = m[0].replace(/['’]s?$/u, '')
-    return { start: m.index, end: m.index + word.length, word, folded: fold(word) }
-  })
-  words.forEach((w, i) => {
-    if (!w.word) return
-    if (places.has(w.folded)) {
-      spans.push({ start: w.start, end: w.end, kind: 'place' })
-      return
-    }
-    const capitalized = /^\p{Lu}/u.test(w.word)
-    const afterName = i > 0 && spans.at(-1)?.kind === 'name' && spans.at(-1)!.end === words[i - 1]!.end && /^\s+$/.test(text.slice(words[i - 1]!.end, w.start))
-    const startsSentence = i === 0 || /[.!?:]\s*$/.test(text.slice(words[i - 1]!.end, w.start))
-    const common = NOT_NAMES.has(w.folded.replace(/['’]/g, ''))
-    const candidate = english && capitalized && !startsSentence && !common
-    if (wanted.has(w.folded) || (afterName && capitalized && !common) || candidate) spans.push({ start: w.start, end: w.end, kind: 'name' })
-  })
-  return spans
+  return merged
 }
 
 /** Removes personal data from one text; see MARKERS for what stands in its place. */
 export function redact(text: string, options: RedactOptions = {}): Redacted {
-  const spans: Span[] = []
-  addMatches(spans, text, EMAIL, 'email')
-  addMatches(spans, text, STREET_DE, 'address')
-  addMatches(spans, text, STREET_EN, 'address')
-  addMatches(spans, text, POSTCODE_TOWN, 'address')
-  addMatches(spans, text, ID, 'id', isId)
-  addMatches(spans, text, PHONE, 'phone', isPhone)
-  spans.push(...nameSpans(text, options))
-
-  // Earlier starts win; of two at the same start, the longer. A span inside a taken one is dropped.
-  spans.sort((a, b) => a.start - b.start || b.end - a.end)
-  const removed: Record<RedactionKind, number> = { name: 0, place: 0, address: 0, email: 0, phone: 0, id: 0 }
+  const removed = noneRemoved()
   let out = ''
   let at = 0
-  for (const s of spans) {
-    if (s.start < at) {
-      // Overlapping: widen the span already taken, so no fragment of this one survives.
-      if (s.end > at) at = s.end
-      continue
-    }
+  for (const s of redactionSpans(text, options)) {
     out += text.slice(at, s.start) + MARKERS[s.kind]
     removed[s.kind]++
     at = s.end
   }
-  out += text.slice(at)
-  return { text: out, removed }
+  return { text: out + text.slice(at), removed }
 }

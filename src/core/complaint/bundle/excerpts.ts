@@ -1,4 +1,4 @@
-import { MARKERS, redact, type RedactionKind } from '../redact'
+import { MARKERS, redact, REDACTED_KINDS, type RedactionKind } from '../redact'
 
 export interface Transcript {
   time: string | null
@@ -11,8 +11,8 @@ export interface Transcript {
 export const DEFAULT_EXCERPTS = 5
 
 // Words for the redactor's kinds; a kind it learns later is named by its id until it gets one here.
-const KIND_WORDS: Record<string, string> = { name: 'names', place: 'places', address: 'addresses', email: 'e-mail addresses', phone: 'phone numbers', id: 'ids (account ids, serials)' }
-const kinds = Object.keys(MARKERS) as RedactionKind[]
+const KIND_WORDS: Record<string, string> = { name: 'names of people', place: 'towns the text asks about', address: 'streets with house numbers and postcodes with towns', email: 'e-mail addresses', phone: 'phone numbers', iban: 'IBANs', card: 'card numbers', dob: 'dates of birth', id: 'ids (account ids, serials)' }
+const kinds = [...REDACTED_KINDS]
 const list = (words: string[]) => (words.length < 2 ? words.join('') : `${words.slice(0, -1).join(', ')} and ${words.at(-1)}`)
 
 /**
