@@ -12,6 +12,7 @@ import type { OpenedArchive } from '../archive/types'
 import type { Platform, SaveDialogRequest } from '../platform'
 import { writeFileAtomic } from '../fs/atomic-write'
 import { casePath } from '../review/case-store'
+import { withReview } from './letters/review-facts'
 import { buildManifest, caseFileLogger, deleteArchive, evidenceSummary, flaggedRecordings, recordRetentionReminder, RETENTION_ADVICE, writeBundle, type BuiltManifest } from './bundle'
 import { draftIssues, loadDraft, saveDraft, suggestedDraft } from './facts-file'
 import { complaintLetters, type LetterFile } from './letters-adapter'
@@ -112,13 +113,13 @@ export function createComplaintHandlers(platform: Platform, deps: ComplaintDeps,
     const { archive, reading, sha256 } = deps.openedOf(archiveId)
     const c = await deps.caseOf(archiveId)
     const hit = manifests.get(archiveId)
-    if (hit && hit.key === flaggedKey(reading, c.analysis, c.marks)) return evidenceSummary(hit.built.manifest, hit.built.sha256)
     const { flagged } = flaggedRecordings(reading.recordings, c.analysis.recordingVerdicts, c.marks)
+    if (hit && hit.key === flaggedKey(reading, c.analysis, c.marks)) return withReview(evidenceSummary(hit.built.manifest, hit.built.sha256), reading, flagged, hit.built.manifest.archive.parts)
     const devices = new Map(reading.devices.map((d) => [d.id, d]))
     const perDevice = new Map<string | null, number>()
     for (const f of flagged) perDevice.set(f.recording.deviceId, (perDevice.get(f.recording.deviceId) ?? 0) + 1)
     const times = flagged.map((f) => f.recording.time).filter((t): t is string => t !== null).sort()
-    return {
+    return withReview({
       archiveName: basename(archive.path),
       archiveBytes: archive.bytes,
       archiveSha256: sha256 ?? c.sha256,
@@ -130,7 +131,15 @@ export function createComplaintHandlers(platform: Platform, deps: ComplaintDeps,
       firstAt: times[0] ?? null,
       lastAt: times.at(-1) ?? null,
       manifestSha256: null
-    }
+    }, reading, flagged)
+  }
+
+  /** The evidence of a built manifest with what the review found (devices, account ids, transcripts) and each part's hash. */
+  const fullEvidence = async (archiveId: string, built: BuiltManifest): Promise<EvidenceSummary> => {
+    const { reading } = deps.openedOf(archiveId)
+    const c = await deps.caseOf(archiveId)
+    const { flagged } = flaggedRecordings(reading.recordings, c.analysis.recordingVerdicts, c.marks)
+    return withReview(evidenceSummary(built.manifest, built.sha256), reading, flagged, built.manifest.archive.parts)
   }
 
   const lettersFor = (facts: ComplaintFacts, evidence: EvidenceSummary, lang: LetterLang, kinds: readonly LetterKind[]): Promise<LetterFile[]> =>
@@ -152,13 +161,13 @@ export function createComplaintHandlers(platform: Platform, deps: ComplaintDeps,
       return complaintLetters.preview({ ...facts, lang }, evidence, { today: today(now()) })
     },
     async saveComplaint({ archiveId, facts, lang, kinds, jobId }) {
-      const folder = await askPath({ kind: 'folder', title: lang === 'de' ? 'Ordner für die Schreiben wählen' : 'Choose a folder for the letters', defaultName: '' })
+      const folder = await askPath({ kind: 'folder', title: lang === 'de' ? 'Ordner für die Schreiben wählen' : lang === 'fr' ? 'Choisir un dossier pour les courriers' : 'Choose a folder for the letters', defaultName: '' })
       if (!folder) return { folder: null, files: [], manifestSha256: null }
       return runJob(jobId, 'Saving the letters', async (signal) => {
         const progress = progressOf(jobId)
         const built = await manifestFor(archiveId, signal, progress)
         progress({ phase: 'letters', done: 0, total: kinds.length })
-        const files = await lettersFor(facts, evidenceSummary(built.manifest, built.sha256), lang, kinds)
+        const files = await lettersFor(facts, await fullEvidence(archiveId, built), lang, kinds)
         files.push({ name: 'deadline.ics', bytes: Buffer.from(complaintLetters.ics({ ...facts, lang }, { today: today(now()) })) })
         const written: { name: string; bytes: number; sha256: string }[] = []
         for (const f of files) {
@@ -173,7 +182,7 @@ export function createComplaintHandlers(platform: Platform, deps: ComplaintDeps,
       })
     },
     async saveBundle({ archiveId, facts, lang, jobId, sealedOriginals }) {
-      const out = await askPath({ kind: 'file', title: lang === 'de' ? 'Beweispaket speichern' : 'Save the evidence bundle', defaultName: `evidence-${today(now())}.zip`, extensions: ['zip'] })
+      const out = await askPath({ kind: 'file', title: lang === 'de' ? 'Beweispaket speichern' : lang === 'fr' ? 'Enregistrer le dossier de preuves' : 'Save the evidence bundle', defaultName: `evidence-${today(now())}.zip`, extensions: ['zip'] })
       const empty = { bytes: 0, sha256: null, manifestSha256: null, entries: 0, files: [], sealedOriginals }
       if (!out) return { path: null, ...empty }
       return runJob(jobId, 'Saving the evidence bundle', async (signal) => {
@@ -181,7 +190,7 @@ export function createComplaintHandlers(platform: Platform, deps: ComplaintDeps,
         const built = await manifestFor(archiveId, signal, progress)
         progress({ phase: 'letters', done: 0, total: 1 })
         const kinds: LetterKind[] = ['controller-notice', 'art77-complaint', 'breach-report']
-        const letters = (await lettersFor(facts, evidenceSummary(built.manifest, built.sha256), lang, kinds)).filter((f) => !f.name.endsWith('.ics'))
+        const letters = (await lettersFor(facts, await fullEvidence(archiveId, built), lang, kinds)).filter((f) => !f.name.endsWith('.ics'))
         const c = await deps.caseOf(archiveId)
         const written = await writeBundle({
           manifest: built,
@@ -199,7 +208,7 @@ export function createComplaintHandlers(platform: Platform, deps: ComplaintDeps,
       })
     },
     async saveReminder({ facts, lang }) {
-      const path = await askPath({ kind: 'file', title: lang === 'de' ? 'Erinnerung speichern' : 'Save the reminder', defaultName: 'deadline.ics', extensions: ['ics'] })
+      const path = await askPath({ kind: 'file', title: lang === 'de' ? 'Erinnerung speichern' : lang === 'fr' ? 'Enregistrer le rappel' : 'Save the reminder', defaultName: 'deadline.ics', extensions: ['ics'] })
       if (!path) return { path: null }
       await writeFileAtomic(path, complaintLetters.ics({ ...facts, lang }, { today: today(now()) }))
       return { path }

@@ -1,4 +1,4 @@
-import type { ComplaintFacts, EvidenceSummary, LetterKind, LetterLang } from '../../../shared/model/complaint'
+import type { ComplaintFacts, Evidence, LetterKind, LetterLang } from '../../../shared/model/complaint'
 import type { Authority } from '../authorities'
 import type { Controller } from '../controllers'
 import type { Deadline, Day } from '../deadlines'
@@ -41,6 +41,8 @@ export interface RenderedLetter {
   to: { name: string; email: string | null; webform: string | null }
   /** Plain text for an e-mail or a web form. */
   text: string
+  /** A copy in the person's language of a letter that must go in the authority's language: for reading, not for sending. */
+  courtesy: boolean
   blocks: LetterBlocks
 }
 
@@ -52,15 +54,17 @@ export interface RenderOptions {
 /** What every kind's text is written from. */
 export interface LetterContext {
   facts: ComplaintFacts
-  evidence: EvidenceSummary
+  evidence: Evidence
   lang: LetterLang
+  /** Which law the person's residence brings: the GDPR, or in the UK the UK GDPR and the DPA 2018. */
+  law: 'eu' | 'uk'
   today: Day
   reference: string
   controller: Controller
   authorities: AuthorityChoice
   deadline: Deadline
-  /** The English or the German, by the letter's language. */
-  t: (en: string, de: string) => string
+  /** The English, German or French, by the letter's language (French falls back to English only where a test would see it). */
+  t: (en: string, de: string, fr?: string) => string
   date: (day: Day) => string
 }
 
