@@ -26,7 +26,7 @@ describe('deadlineIcs', () => {
     expect((event.getFirstPropertyValue('dtend') as ICAL.Time).toString()).toBe('2027-03-02')
     expect(event.getFirstPropertyValue('uid')).toMatch(/^[0-9a-f]{32}@exportscope$/)
     expect((event.getFirstPropertyValue('dtstamp') as ICAL.Time).toString()).toBe('2027-02-01T10:20:30Z')
-    expect(event.getFirstPropertyValue('summary')).toMatch(/^Frist: Antwort von Amazon Europe Core SARL \(Art\. 12 Abs\. 3 DSGVO\) – Az\. \d{4}-[0-9A-Z]{7}$/)
+    expect(event.getFirstPropertyValue('summary')).toMatch(/^Frist: Antwort von Amazon Europe Core S\.à r\.l\. \(Art\. 12 Abs\. 3 DSGVO\) – Az\. \d{4}-[0-9A-Z]{7}$/)
     expect(String(event.getFirstPropertyValue('description'))).toContain('Erinnerungsschreiben')
     expect(event.getFirstSubcomponent('valarm')?.getFirstPropertyValue('action')).toBe('DISPLAY')
     expect(cal.getFirstPropertyValue('version')).toBe('2.0')

@@ -9,7 +9,7 @@ import { controllerNotice } from './controller-notice'
 import { exportText } from './evidence-text'
 import { followUp } from './follow-up'
 import type { Block, KindText, KindWriter, LetterBlocks, LetterContext, RenderOptions, RenderedLetter } from './model'
-import { respondentLine } from './shared'
+import { respondentLine, routeLines } from './shared'
 import { victimRequest } from './victim-request'
 
 const WRITERS: Record<LetterKind, KindWriter> = {
@@ -107,18 +107,22 @@ export function renderLetter(kind: LetterKind, facts: ComplaintFacts, evidence: 
     footer: victim ? '' : `${L.ours} ${c.reference}`
   }
   const recipient = [k.to.name, ...k.to.lines.slice(1)].join(', ')
+  // French sets a space before the colon.
+  const colon = lang === 'fr' ? '\u00a0: ' : ': '
   const head = [
-    `${L.subject}: ${k.subject}`,
-    ...info.map(([label, value]) => `${label}: ${value}`),
-    `${L.to}: ${recipient}${k.to.email ? ` <${k.to.email}>` : ''}`,
-    ...(TO_AUTHORITY.has(kind) ? [`${L.concerns}: ${lawOf(c, respondentLine(c))}`] : [])
+    `${L.subject}${colon}${k.subject}`,
+    ...info.map(([label, value]) => `${label}${colon}${value}`),
+    `${L.to}${colon}${recipient}${k.to.email ? ` <${k.to.email}>` : ''}`,
+    // Where else the letter may be delivered: each route labelled as only that.
+    ...(TO_AUTHORITY.has(kind) ? [] : routeLines(c)),
+    ...(TO_AUTHORITY.has(kind) ? [`${L.concerns}${colon}${lawOf(c, respondentLine(c))}`] : [])
   ]
   const text = [
     head.join('\n'),
     k.salutation,
     ...body.map(blockText),
     [L.closing, blocks.signature, ...sender.filter((l) => l !== blocks.signature)].join('\n'),
-    [`${L.attachments}:`, ...k.attachments.map((a, i) => `${i + 1}. ${a}`)].join('\n')
+    [`${L.attachments}${colon.trimEnd()}`, ...k.attachments.map((a, i) => `${i + 1}. ${a}`)].join('\n')
   ].join('\n\n')
   return { kind, lang, reference: c.reference, date: options.today, subject: k.subject, recipient, to: { name: k.to.name, email: k.to.email, webform: k.to.webform }, text: `${text}\n`, blocks, courtesy }
 }

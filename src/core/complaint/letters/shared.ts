@@ -11,8 +11,13 @@ const COUNTRY: Record<string, { en: string; de: string; fr: string }> = {
 
 /** The country line of a postal address in the letter's language; the postal line above it stays as the seat's post writes it. */
 export function countryLine(c: LetterContext, code: string | null): string[] {
+  return countryOf(c, code).map((n) => n.toUpperCase())
+}
+
+/** The country's name in the letter's language ("Luxemburg" in German prose), or nothing when unknown. */
+function countryOf(c: LetterContext, code: string | null): string[] {
   const n = code ? COUNTRY[code] : undefined
-  return n ? [n[c.lang].toUpperCase()] : []
+  return n ? [n[c.lang]] : []
 }
 
 /** The controller's data protection officer as the address window shows it: the controller itself, never a delivery route. */
@@ -30,7 +35,7 @@ export function controllerTo(c: LetterContext): KindText['to'] {
 
 /** The delivery routes, each labelled as such, for the letter's head: where else it may go, not who it is to. */
 export function routeLines(c: LetterContext): string[] {
-  return c.controller.deliveryRoutes.map((r) => `${c.t('Delivery route', 'Zustellweg', 'Voie de remise')}: ${[r.email, r.postal.join(', ')].filter(Boolean).join('; ')} – ${r.label[c.lang]}`)
+  return c.controller.deliveryRoutes.map((r) => `${c.t('Delivery route: ', 'Zustellweg: ', 'Voie de remise\u00a0: ')}${[r.email, r.postal.join(', ')].filter(Boolean).join('; ')} – ${r.label[c.lang]}`)
 }
 
 /** How the access request was sent, said to the controller ('you') or about it ('them'). */
@@ -227,12 +232,11 @@ export function reservationParagraph(c: LetterContext): Block {
 /** "Amazon Europe Core S.à r.l., 38 avenue John F. Kennedy, L-1855 Luxembourg; service: …" for authority letters. */
 export function respondentLine(c: LetterContext): string {
   const { controller } = c
-  const where = controller.address.length > 0 ? `, ${[...controller.address, ...countryLine(c, controller.seatCountry).map(titleCase)].join(', ')}` : ''
+  const where = controller.address.length > 0 ? `, ${[...controller.address, ...countryOf(c, controller.seatCountry)].join(', ')}` : ''
   const service = controller.service ? c.t(`; service: ${controller.service}`, `; Dienst: ${controller.service}`, ` ; service : ${controller.service}`) : ''
   return `${controller.legalName}${where}${service}`
 }
 
-const titleCase = (s: string) => s.charAt(0) + s.slice(1).toLowerCase().replace(/(^|[\s-])(\p{L})/gu, (_, a: string, b: string) => a + b.toUpperCase())
 
 export const manifestAttachment = (c: LetterContext) =>
   c.evidence.manifestSha256
