@@ -108,6 +108,25 @@ describe('exportscope report', () => {
     expect(readdirSync(out).some((f) => f.startsWith('follow-up-de-') && f.endsWith('.pdf'))).toBe(true)
   })
 
+  it('refuses with one line and its own exit code (4) when no recording is flagged or marked "not mine"', async () => {
+    const clean = await generateExport({ provider: 'amazon', own: 4, foreign: 0, kind: 'unregistered-device', seed: 'cli-report-clean', clips }, join(dir, 'clean.zip'))
+    const out = join(dir, 'letters-clean')
+    const r = await cli('report', clean.paths[0]!, '--out', out, '--facts', factsPath)
+    expect(r.code).toBe(4)
+    // Progress says what was read; the refusal itself is one line.
+    expect(r.stderr.trim().split('\n').filter((l) => !/^exportscope: read \d+ recordings/.test(l))).toHaveLength(1)
+    expect(r.stderr).toMatch(/No recording is flagged or marked "not mine"/)
+    expect(existsSync(out) ? readdirSync(out).filter((f) => /\.(pdf|txt)$/.test(f)) : []).toEqual([])
+  })
+
+  it('refuses facts whose dates cannot be right, naming each (exit 2)', async () => {
+    const bad = join(dir, 'bad-dates.json')
+    writeFileSync(bad, JSON.stringify({ ...facts, noticeSentDate: '2027-01-01' }))
+    const r = await cli('report', archive, '--out', join(dir, 'l-dates'), '--facts', bad)
+    expect(r.code).toBe(2)
+    expect(r.stderr).toMatch(/noticeSentDate: The notice cannot have been sent on 1 January 2027: that is in the future/)
+  })
+
   it('refuses a bundle of another export (exit 2)', async () => {
     const other = await generateExport({ provider: 'amazon', own: 2, foreign: 1, kind: 'unregistered-device', seed: 'cli-report-other', clips }, join(dir, 'other.zip'))
     const bundle = join(dir, 'other-evidence.zip')

@@ -47,6 +47,15 @@ export const GERMAN_AUTHORITY_NAMES: Readonly<Record<string, DeclinedName>> = {
   gbico: body('n', "das britische Information Commissioner's Office (ICO)", "dem britischen Information Commissioner's Office (ICO)")
 }
 
+/**
+ * The name an address block prints, where the directory's record adds a translation in brackets
+ * ("… – CNIL (French National Commission on Informatics and Liberty)"): the official name alone.
+ */
+export const OFFICIAL_NAMES: Readonly<Record<string, string>> = {
+  frcnil: "Commission nationale de l'informatique et des libertés (CNIL)",
+  lucnpd: 'Commission nationale pour la protection des données (CNPD)'
+}
+
 /** French names with their article, for the authorities a French letter names. */
 export const FRENCH_AUTHORITY_NAMES: Readonly<Record<string, { nom: string; checked: string }>> = {
   frcnil: { nom: "la Commission nationale de l'informatique et des libertés (CNIL)", checked: C },

@@ -104,7 +104,7 @@ export const controllerNotice: KindWriter = (c) => {
             "de m'indiquer si vous avez notifié la violation au titre de l'art. 33 du RGPD, en précisant l'autorité et sa référence, et si vous avez informé la personne concernée au titre de l'art. 34 du RGPD ;"
           ),
           c.t(
-            'if any of my data went to someone else, take steps to have them returned or erased by whoever received them, as the security of processing requires (Art. 5(1)(f) and Art. 32 GDPR);',
+            'if any of my data went to someone else, take steps to have them returned or erased by any recipient, as the security of processing requires (Art. 5(1)(f) and Art. 32 GDPR);',
             'falls Daten von mir an andere gegangen sind, darauf hinzuwirken, dass der Empfänger sie zurückgibt oder löscht, wie es die Sicherheit der Verarbeitung verlangt (Art. 5 Abs. 1 lit. f und Art. 32 DSGVO);',
             "si certaines de mes données ont été transmises à un tiers, de faire le nécessaire pour qu'il les restitue ou les efface, comme l'exige la sécurité du traitement (art. 5, § 1, f), et art. 32 du RGPD) ;"
           ),

@@ -1,5 +1,6 @@
 import type { ComplaintFacts, Evidence, LetterKind, LetterLang } from '../../../shared/model/complaint'
 import type { Authority } from '../authorities'
+import { OFFICIAL_NAMES } from '../data/authority-names'
 import type { Controller } from '../controllers'
 import type { Deadline, Day } from '../deadlines'
 import type { AuthorityChoice } from '../pick'
@@ -84,4 +85,7 @@ export interface KindText {
 
 export type KindWriter = (c: LetterContext) => KindText
 
-export const authorityTo = (a: Authority): KindText['to'] => ({ lines: [a.name, ...a.address], name: a.name, email: a.email, webform: a.webform })
+export const authorityTo = (a: Authority): KindText['to'] => {
+  const name = OFFICIAL_NAMES[a.slug] ?? a.name
+  return { lines: [name, ...a.address], name, email: a.email, webform: a.webform }
+}
