@@ -1,6 +1,6 @@
 import { beiAuthority } from '../authorities'
 import { authorityTo, type Block, type KindWriter } from './model'
-import { austrianTimeLimit, channelName, defaultHarm, evidenceBlocks, leadParagraph, manifestAttachment, respondentLine, sanctionItems, theirReference, weakOnly } from './shared'
+import { austrianTimeLimit, channelName, defaultHarm, evidenceBlocks, leadParagraph, manifestAttachment, respondentShort, sanctionItems, theirReference, weakOnly } from './shared'
 
 /**
  * (2) The recipient's complaint under Art. 77 about their own rights: the access request was not
@@ -50,9 +50,9 @@ export const art77Complaint: KindWriter = (c) => {
     {
       kind: 'paragraph',
       text: c.t(
-        `I lodge a complaint under Art. 77 GDPR against ${respondentLine(c)}, about the processing of my own personal data. The controller knows me by the account ${f.accountId}.`,
-        `Hiermit erhebe ich ${beiAuthority(complaint)} Beschwerde nach Art. 77 DSGVO gegen ${respondentLine(c)} wegen der Verarbeitung meiner personenbezogenen Daten. Der Verantwortliche kennt mich unter dem Kundenkonto ${f.accountId}.`,
-        `J'introduis une réclamation au titre de l'art. 77 du RGPD contre ${respondentLine(c)}, concernant le traitement de mes propres données à caractère personnel. Le responsable du traitement me connaît sous le compte ${f.accountId}.`
+        `I lodge a complaint under Art. 77 GDPR against ${respondentShort(c)}, about the processing of my own personal data. The controller knows me by the account ${f.accountId}.`,
+        `Hiermit erhebe ich ${beiAuthority(complaint)} Beschwerde nach Art. 77 DSGVO gegen ${respondentShort(c)} wegen der Verarbeitung meiner personenbezogenen Daten. Der Verantwortliche kennt mich unter dem Kundenkonto ${f.accountId}.`,
+        `J'introduis une réclamation au titre de l'art. 77 du RGPD contre ${respondentShort(c)}, concernant le traitement de mes propres données à caractère personnel. Le responsable du traitement me connaît sous le compte ${f.accountId}.`
       )
     },
     ...(why
@@ -63,7 +63,19 @@ export const art77Complaint: KindWriter = (c) => {
     ...(prior ? [{ kind: 'paragraph' as const, text: c.t(`Contact with the controller since then: ${prior}`, `Kontakt mit dem Verantwortlichen seither: ${prior}`, `Échanges avec le responsable du traitement depuis lors : ${prior}`) }] : []),
     { kind: 'heading', text: c.t('Evidence', 'Beweismittel', 'Éléments de preuve') },
     ...evidenceBlocks(c, 'not-mine'),
-    { kind: 'heading', text: c.t('Infringements', 'Verstöße', 'Manquements') },
+    { kind: 'heading', text: weak ? c.t('Likely infringements', 'Voraussichtliche Verstöße', 'Manquements probables') : c.t('Infringements', 'Verstöße', 'Manquements') },
+    ...(weak
+      ? [
+          {
+            kind: 'paragraph' as const,
+            text: c.t(
+              'The following holds if, as I believe, the recordings are not mine; the controller can settle this from its own records, and I ask you to have it do so.',
+              'Das Folgende gilt, wenn die Aufnahmen, wie ich annehme, nicht von mir stammen; der Verantwortliche kann dies anhand seiner eigenen Unterlagen klären, und ich bitte Sie, dies zu veranlassen.',
+              "Ce qui suit vaut si, comme je le pense, ces enregistrements ne sont pas les miens ; le responsable du traitement peut l'établir à partir de ses propres données, et je vous demande de l'y inviter."
+            )
+          }
+        ]
+      : []),
     {
       kind: 'list',
       numbered: false,

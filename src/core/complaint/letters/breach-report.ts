@@ -1,5 +1,5 @@
 import { authorityTo, type Block, type KindWriter } from './model'
-import { evidenceBlocks, leadParagraph, manifestAttachment, respondentLine, sanctionItems, weakOnly } from './shared'
+import { evidenceBlocks, leadParagraph, manifestAttachment, respondentShort, sanctionItems, weakOnly } from './shared'
 
 /**
  * (3) The recipient reports the breach of the stranger's data, which they have no standing to
@@ -16,14 +16,14 @@ export const breachReport: KindWriter = (c) => {
       kind: 'paragraph',
       text: weak
         ? c.t(
-            `I report what may be a personal data breach at ${respondentLine(c)}. It would concern the data of another person, not my own; my complaint about my own rights is separate, under the same reference. I ask you to look into it of your own motion (Art. 57(1)(a) and (h) GDPR, Art. 58(1) GDPR).`,
-            `Ich weise Sie auf eine mögliche Verletzung des Schutzes personenbezogener Daten bei ${respondentLine(c)} hin. Sie beträfe nicht meine Daten, sondern die einer anderen Person; meine Beschwerde zu meinen eigenen Rechten erhebe ich gesondert unter demselben Zeichen. Ich rege an, den Vorgang von Amts wegen zu prüfen (Art. 57 Abs. 1 lit. a und h DSGVO, Art. 58 Abs. 1 DSGVO).`,
-            `Je vous signale ce qui pourrait être une violation de données à caractère personnel chez ${respondentLine(c)}. Elle concernerait les données d'une autre personne, et non les miennes ; ma réclamation relative à mes propres droits est distincte, sous la même référence. Je vous invite à examiner ces faits d'office (art. 57, § 1, a) et h), et art. 58, § 1, du RGPD).`
+            `I report what may be a personal data breach at ${respondentShort(c)}. It would concern the data of another person, not my own; my complaint about my own rights is separate, under the same reference. I ask you to look into it of your own motion (Art. 57(1)(a) and (h) GDPR, Art. 58(1) GDPR).`,
+            `Ich weise Sie auf eine mögliche Verletzung des Schutzes personenbezogener Daten bei ${respondentShort(c)} hin. Sie beträfe nicht meine Daten, sondern die einer anderen Person; meine Beschwerde zu meinen eigenen Rechten erhebe ich gesondert unter demselben Zeichen. Ich rege an, den Vorgang von Amts wegen zu prüfen (Art. 57 Abs. 1 lit. a und h DSGVO, Art. 58 Abs. 1 DSGVO).`,
+            `Je vous signale ce qui pourrait être une violation de données à caractère personnel chez ${respondentShort(c)}. Elle concernerait les données d'une autre personne, et non les miennes ; ma réclamation relative à mes propres droits est distincte, sous la même référence. Je vous invite à examiner ces faits d'office (art. 57, § 1, a) et h), et art. 58, § 1, du RGPD).`
           )
         : c.t(
-            `I report a personal data breach at ${respondentLine(c)}. It concerns the data of another person, not my own; my complaint about my own rights is separate, under the same reference. I ask you to act of your own motion (Art. 57(1)(a) and (h) GDPR, Art. 58(1) GDPR).`,
-            `Ich melde eine Verletzung des Schutzes personenbezogener Daten bei ${respondentLine(c)}. Sie betrifft nicht meine Daten, sondern die einer anderen Person; meine Beschwerde zu meinen eigenen Rechten erhebe ich gesondert unter demselben Zeichen. Ich rege an, von Amts wegen tätig zu werden (Art. 57 Abs. 1 lit. a und h DSGVO, Art. 58 Abs. 1 DSGVO).`,
-            `Je vous signale une violation de données à caractère personnel chez ${respondentLine(c)}. Elle concerne les données d'une autre personne, et non les miennes ; ma réclamation relative à mes propres droits est distincte, sous la même référence. Je vous invite à agir d'office (art. 57, § 1, a) et h), et art. 58, § 1, du RGPD).`
+            `I report a personal data breach at ${respondentShort(c)}. It concerns the data of another person, not my own; my complaint about my own rights is separate, under the same reference. I ask you to act of your own motion (Art. 57(1)(a) and (h) GDPR, Art. 58(1) GDPR).`,
+            `Ich melde eine Verletzung des Schutzes personenbezogener Daten bei ${respondentShort(c)}. Sie betrifft nicht meine Daten, sondern die einer anderen Person; meine Beschwerde zu meinen eigenen Rechten erhebe ich gesondert unter demselben Zeichen. Ich rege an, von Amts wegen tätig zu werden (Art. 57 Abs. 1 lit. a und h DSGVO, Art. 58 Abs. 1 DSGVO).`,
+            `Je vous signale une violation de données à caractère personnel chez ${respondentShort(c)}. Elle concerne les données d'une autre personne, et non les miennes ; ma réclamation relative à mes propres droits est distincte, sous la même référence. Je vous invite à agir d'office (art. 57, § 1, a) et h), et art. 58, § 1, du RGPD).`
           )
     },
     { kind: 'heading', text: c.t('What happened', 'Was geschehen ist', 'Les faits') },

@@ -78,7 +78,8 @@ describe('multipart exports: each part with its name, size and SHA-256 (point 7)
         expect(t).toContain(`SHA-256 ${p.sha256}`)
       }
       expect(t).not.toContain('f'.repeat(64))
-      expect(archiveLine(ev as never, lang)).toMatch(/3 (parts|Teilen|parties)/)
+      expect(archiveLine(ev as never, lang)).toMatch(/3 (parts|Teile|parties)/)
+      expect(t).toMatch(/consists of the files|besteht aus den Dateien|se compose des fichiers/)
     })
   }
 })
@@ -88,7 +89,9 @@ describe('weak signals only: "I believe", a request to clarify (point 10)', () =
   it('finds weak-only when only an unrecognised speaker or another language flags them', () => {
     const r = reviewFacts({ account: { ids: [], names: [], emails: ['me@example.org'] }, devices: [] }, [{ recording: recording({ signals: ['unrecognized-speaker'] }), mark: null }])
     expect(r.weakOnly).toBe(true)
-    expect(reviewFacts({ account: { ids: [], names: [], emails: [] }, devices: [] }, [{ recording: recording({}), mark: 'not-mine' }]).weakOnly).toBe(false)
+    // A "not mine" mark on a recording only weak signs point at stays a belief; a strong verdict does not.
+    expect(reviewFacts({ account: { ids: [], names: [], emails: [] }, devices: [] }, [{ recording: recording({}), mark: 'not-mine', verdict: 'suspect' }]).weakOnly).toBe(true)
+    expect(reviewFacts({ account: { ids: [], names: [], emails: [] }, devices: [] }, [{ recording: recording({}), mark: null, verdict: 'foreign' }]).weakOnly).toBe(false)
   })
   for (const lang of LANGS) {
     it(`${lang}: no breach asserted as fact`, () => {

@@ -83,7 +83,7 @@ export function deviceLines(e: Pick<Evidence, 'foreignDevices'>, lang: LetterLan
 export function archiveLine(e: Pick<Evidence, 'archiveName' | 'archiveBytes' | 'archiveSha256' | 'parts'>, lang: LetterLang): string {
   if (e.parts.length > 1) {
     const each = e.parts.map((p) => `${quoted(p.name, lang, 80)}, ${size(p.bytes, lang)}, SHA-256 ${p.sha256}`)
-    return pick(lang, `export in ${e.parts.length} parts: `, `Export in ${e.parts.length} Teilen: `, `export en ${e.parts.length} parties : `) + each.join('; ')
+    return `${pick(lang, `(${e.parts.length} parts) `, `(${e.parts.length} Teile) `, `(${e.parts.length} parties) `)}${each.join('; ')}`
   }
   const sha = e.archiveSha256 ?? pick(lang, '(not yet computed)', '(noch nicht berechnet)', '(pas encore calculé)')
   return `${quoted(e.archiveName, lang, 80)}, ${size(e.archiveBytes, lang)}, SHA-256 ${sha}`

@@ -6,6 +6,8 @@ import { exportText } from './evidence-text'
 export interface FlaggedLike {
   recording: Recording
   mark: string | null
+  /** The detector's verdict: 'foreign' rests on a strong rule; 'suspect' or 'own' on weak signs at most. */
+  verdict?: string
 }
 
 const end4 = (id: string) => exportText(id, 200).slice(-4)
@@ -41,8 +43,9 @@ export function reviewFacts(reading: Pick<ExportReading, 'account' | 'devices'>,
     if (r.transcript && r.transcript.trim()) transcripts++
     const device = r.deviceId ? deviceOf.get(r.deviceId) : undefined
     const unregistered = device !== undefined && device.registrationKnown !== false && !device.registered
-    // The person's own "not mine" is their statement, not a weak sign; an unknown account or device is evidence.
-    if (foreignAccount || unregistered || f.mark === 'not-mine') strong++
+    // An unknown account or device, or a detector verdict of 'foreign' (a strong rule), is evidence; a
+    // "not mine" mark on a recording only weak signs point at is the person's belief, and says so.
+    if (foreignAccount || unregistered || f.verdict === 'foreign') strong++
   }
   return {
     accountDevices,

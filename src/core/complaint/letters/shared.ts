@@ -149,17 +149,18 @@ export function evidenceBlocks(c: LetterContext, whose: 'not-mine' | 'mine'): Bl
   const r = range ? ` ${range}` : ''
   const devices = e.foreignDevices.length > 0
   const nm = notMine(c)
+  const multi = e.parts.length > 1
   const lead =
     whose === 'not-mine'
       ? c.t(
-          `The export is the file ${archiveLine(e, 'en')}. It contains ${n}${r} ${nm}${devices ? ', recorded on these devices:' : '.'}`,
-          `Die Auskunft ist die Datei ${archiveLine(e, 'de')}. Sie enthält ${n}${r}${nm}${devices ? '; aufgenommen mit diesen Geräten:' : '.'}`,
-          `L'export est le fichier ${archiveLine(e, 'fr')}. Il contient ${n}${r} ${nm}${devices ? ', enregistrés sur ces appareils :' : '.'}`
+          `The export ${multi ? 'consists of the files' : 'is the file'} ${archiveLine(e, 'en')}. It contains ${n}${r} ${nm}${devices ? ', recorded on these devices:' : '.'}`,
+          `Die Auskunft ${multi ? 'besteht aus den Dateien' : 'ist die Datei'} ${archiveLine(e, 'de')}. Sie enthält ${n}${r}${nm}${devices ? '; aufgenommen mit diesen Geräten:' : '.'}`,
+          `L'export ${multi ? 'se compose des fichiers' : 'est le fichier'} ${archiveLine(e, 'fr')}. Il contient ${n}${r} ${nm}${devices ? ', enregistrés sur ces appareils :' : '.'}`
         )
       : c.t(
-          `The other customer's export is the file ${archiveLine(e, 'en')}. It contains ${n}${r} that are mine${devices ? ', from these devices:' : '.'}`,
-          `Die Auskunft an den anderen Kunden ist die Datei ${archiveLine(e, 'de')}. Sie enthält ${n}${r}, die von mir stammen${devices ? ', von diesen Geräten:' : '.'}`,
-          `L'export remis à l'autre client est le fichier ${archiveLine(e, 'fr')}. Il contient ${n}${r} qui sont les miens${devices ? ', provenant de ces appareils :' : '.'}`
+          `The other customer's export ${multi ? 'consists of the files' : 'is the file'} ${archiveLine(e, 'en')}. It contains ${n}${r} that are mine${devices ? ', from these devices:' : '.'}`,
+          `Die Auskunft an den anderen Kunden ${multi ? 'besteht aus den Dateien' : 'ist die Datei'} ${archiveLine(e, 'de')}. Sie enthält ${n}${r}, die von mir stammen${devices ? ', von diesen Geräten:' : '.'}`,
+          `L'export remis à l'autre client ${multi ? 'se compose des fichiers' : 'est le fichier'} ${archiveLine(e, 'fr')}. Il contient ${n}${r} qui sont les miens${devices ? ', provenant de ces appareils :' : '.'}`
         )
   const blocks: Block[] = [{ kind: 'paragraph', text: lead }]
   if (devices) blocks.push({ kind: 'list', items: deviceLines(e, c.lang), numbered: false })
@@ -178,8 +179,9 @@ export function evidenceBlocks(c: LetterContext, whose: 'not-mine' | 'mine'): Bl
 /** The harm when the person wrote none: what is true of their case (no Echo: no "recordings from inside my home"). */
 export function defaultHarm(c: LetterContext): string {
   const r = c.evidence.review
-  const noSpeaker = r !== null && r.accountDevices !== null && (r.accountDevices.length === 0 || r.ownsEcho === false)
-  return noSpeaker
+  // Only a registered smart speaker makes "recordings from inside my home" true; unknown is not enough.
+  const speaker = r?.ownsEcho === true
+  return !speaker
     ? c.t(
         'I do not know whether my own personal data held by the controller were sent to a stranger in the same way, and I have not received the answer about my data that the law gives me.',
         'Ich weiß nicht, ob meine eigenen Daten beim Verantwortlichen auf dieselbe Weise an Fremde gegangen sind, und habe die Auskunft über meine Daten, die mir zusteht, nicht erhalten.',
@@ -227,6 +229,14 @@ export function reservationParagraph(c: LetterContext): Block {
       "Je me réserve le droit d'introduire une réclamation auprès d'une autorité de contrôle (art. 77 du RGPD), d'exercer un recours juridictionnel contre vous (art. 79 du RGPD) et de demander réparation (art. 82 du RGPD)."
     )
   }
+}
+
+/** "Google Ireland Limited (service: Google Assistant)": the respondent in running text; the full address is in the head. */
+export function respondentShort(c: LetterContext): string {
+  const { controller } = c
+  const n = controller.legalName
+  const s = controller.service
+  return s ? c.t(`${n} (service: ${s})`, `${n} (Dienst: ${s})`, `${n} (service\u00a0: ${s})`) : n
 }
 
 /** "Amazon Europe Core S.à r.l., 38 avenue John F. Kennedy, L-1855 Luxembourg; service: …" for authority letters. */

@@ -15,9 +15,10 @@ export function PlanCard({ plan }: { plan: ComplaintPreview['plan'] }) {
         {plan.map((p) => (
           <li key={p.step} className={p.done ? 'done' : undefined} data-step={p.step} data-date={p.date}>
             <time dateTime={p.date}>{day(p.date, i18n.language)}</time>
-            <strong>{t(`complaint.review.planSteps.${p.step}`)}</strong>
-            {p.done && <span className="badge">{t('complaint.review.planDone')}</span>}
-            <span className="plan-text">{p.text}</span>
+            <div>
+              <strong>{t(`complaint.review.planSteps.${p.step}`)}</strong> {p.done && <span className="badge">{t('complaint.review.planDone')}</span>}
+              <div className="plan-text">{p.text}</div>
+            </div>
           </li>
         ))}
       </ol>
