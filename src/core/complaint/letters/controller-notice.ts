@@ -57,7 +57,7 @@ export const controllerNotice: KindWriter = (c) => {
           `Le ${c.date(f.requestDate)}, je vous ai demandé ${channelName(c)} une copie de mes données à caractère personnel au titre de l'art. 15 du RGPD${theirReference(c)}. J'ai reçu votre réponse le ${c.date(f.receiptDate)}. Le ${c.date(f.discoveryDate)}, j'ai constaté qu'elle ${weak ? 'semble contenir' : 'contient'} des données à caractère personnel d'une autre personne. Mon compte client : ${f.accountId}.`
         )
       },
-      { kind: 'heading', text: c.t('What I received', 'Was ich erhalten habe', 'Ce que j’ai reçu') },
+      { kind: 'heading', text: c.t('What I received', 'Was ich erhalten habe', "Ce que j'ai reçu") },
       ...evidenceBlocks(c, 'not-mine'),
       { kind: 'heading', text: c.t('Assessment', 'Rechtliche Einordnung', 'Appréciation juridique') },
       assessment,

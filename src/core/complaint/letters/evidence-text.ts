@@ -72,7 +72,7 @@ export function deviceLines(e: Pick<Evidence, 'foreignDevices'>, lang: LetterLan
   return e.foreignDevices.map((d) => {
     const serial = shortSerial(d.serial)
     const s = serial ? pick(lang, ` (serial number ending ${serial})`, ` (Seriennummer endet auf ${serial})`, ` (numéro de série se terminant par ${serial})`) : ''
-    return `${quoted(d.name, lang, 48)}${s}: ${recordings(d.recordings, lang)}`
+    return `${quoted(d.name, lang, 48)}${s}${lang === 'fr' ? '\u00a0: ' : ': '}${recordings(d.recordings, lang)}`
   })
 }
 

@@ -58,7 +58,9 @@ describe('renderLetter', () => {
           expect(l.blocks.info.find(([label]) => /Date|Datum/.test(label))![1]).toMatch(/^\[/)
         } else {
           expect(l.text).toContain(l.reference)
-          expect(l.text).toContain(day)
+          // A notice already sent keeps its own date (5 October 2026); the other letters are dated today.
+          const dated = kind === 'controller-notice' ? { en: '5 October 2026', de: '5. Oktober 2026', fr: '5 octobre 2026' }[lang] : day
+          expect(l.blocks.info.at(-1)![1]).toBe(dated)
         }
         expect(l.blocks.attachments.length).toBeGreaterThan(0)
         expect(l.text).toMatch(new RegExp(`${{ en: 'Attachments:', de: 'Anlagen:', fr: 'Pièces jointes\u00a0:' }[lang]}\\n1\\. `))

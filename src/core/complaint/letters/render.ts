@@ -88,7 +88,9 @@ export function renderLetter(kind: LetterKind, facts: ComplaintFacts, evidence: 
   const info: [string, string][] = victim ? [] : [[L.ours, c.reference]]
   const theirs = c.facts.controllerReference.trim()
   if (theirs && !TO_AUTHORITY.has(kind) && !victim) info.push([L.theirs, theirs])
-  info.push(...(k.info ?? []), [L.date, victim ? c.t('[date]', '[Datum]', '[date]') : c.date(options.today)])
+  // A notice already sent keeps the day it went; everything else is dated today.
+  const dated = kind === 'controller-notice' && c.facts.noticeSentDate ? c.facts.noticeSentDate : options.today
+  info.push(...(k.info ?? []), [L.date, victim ? c.t('[date]', '[Datum]', '[date]') : c.date(dated)])
   const courtesy = options.courtesy === true
   const body: Block[] = courtesy ? [{ kind: 'paragraph', text: L.courtesy }, ...k.body] : k.body
   const blocks: LetterBlocks = {
@@ -124,7 +126,7 @@ export function renderLetter(kind: LetterKind, facts: ComplaintFacts, evidence: 
     [L.closing, blocks.signature, ...sender.filter((l) => l !== blocks.signature)].join('\n'),
     [`${L.attachments}${colon.trimEnd()}`, ...k.attachments.map((a, i) => `${i + 1}. ${a}`)].join('\n')
   ].join('\n\n')
-  return { kind, lang, reference: c.reference, date: options.today, subject: k.subject, recipient, to: { name: k.to.name, email: k.to.email, webform: k.to.webform }, text: `${text}\n`, blocks, courtesy }
+  return { kind, lang, reference: c.reference, date: dated, subject: k.subject, recipient, to: { name: k.to.name, email: k.to.email, webform: k.to.webform }, text: `${text}\n`, blocks, courtesy }
 }
 
 const lines = (address: string) => address.split('\n').map((l) => l.trim()).filter(Boolean)

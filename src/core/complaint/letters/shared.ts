@@ -35,7 +35,7 @@ export function controllerTo(c: LetterContext): KindText['to'] {
 
 /** The delivery routes, each labelled as such, for the letter's head: where else it may go, not who it is to. */
 export function routeLines(c: LetterContext): string[] {
-  return c.controller.deliveryRoutes.map((r) => `${c.t('Delivery route: ', 'Zustellweg: ', 'Voie de remise\u00a0: ')}${[r.email, r.postal.join(', ')].filter(Boolean).join('; ')} – ${r.label[c.lang]}`)
+  return c.controller.deliveryRoutes.map((r) => `${c.t('Delivery route: ', 'Zustellweg: ', 'Voie de remise\u00a0: ')}${[r.email, r.postal.join(', ')].filter(Boolean).join(c.lang === 'fr' ? ' ; ' : '; ')} – ${r.label[c.lang]}`)
 }
 
 /** How the access request was sent, said to the controller ('you') or about it ('them'). */
@@ -215,7 +215,7 @@ export function deadlineParagraph(c: LetterContext, dated = true): Block {
     text: c.t(
       `Please answer without undue delay and in any event within one month of receiving this letter${by} (Art. 12(3) GDPR). You may extend this by two further months only if you tell me so within the first month and give your reasons. If you do not act on my request, you must tell me why within the same month and inform me of my right to complain to a supervisory authority (Art. 12(4) GDPR). Your answer is free of charge (Art. 12(5) GDPR).`,
       `Bitte antworten Sie unverzüglich, spätestens aber innerhalb eines Monats nach Eingang dieses Schreibens${by} (Art. 12 Abs. 3 DSGVO). Eine Verlängerung um zwei weitere Monate ist nur möglich, wenn Sie mir dies innerhalb des ersten Monats mit Gründen mitteilen. Werden Sie nicht tätig, müssen Sie mir innerhalb derselben Frist die Gründe nennen und mich auf mein Beschwerderecht bei einer Aufsichtsbehörde hinweisen (Art. 12 Abs. 4 DSGVO). Die Auskunft ist unentgeltlich (Art. 12 Abs. 5 DSGVO).`,
-      `Je vous prie de répondre dans les meilleurs délais et au plus tard dans un délai d'un mois à compter de la réception de ce courrier${by} (art. 12, § 3, du RGPD). Ce délai ne peut être prolongé de deux mois que si vous m'en informez dans le premier mois en indiquant les motifs. Si vous ne donnez pas suite à ma demande, vous devez m'en indiquer les raisons dans le même délai et m'informer de la possibilité d'introduire une réclamation auprès d'une autorité de contrôle (art. 12, § 4, du RGPD). La réponse est gratuite (art. 12, § 5, du RGPD).`
+      `Je vous prie de répondre dans les meilleurs délais et, en tout état de cause, dans un délai d'un mois à compter de la réception de ce courrier${by} (art. 12, § 3, du RGPD). Ce délai ne peut être prolongé de deux mois que si vous m'en informez dans le premier mois en indiquant les motifs. Si vous ne donnez pas suite à ma demande, vous devez m'en indiquer les raisons dans le même délai et m'informer de la possibilité d'introduire une réclamation auprès d'une autorité de contrôle (art. 12, § 4, du RGPD). La réponse est gratuite (art. 12, § 5, du RGPD).`
     )
   }
 }

@@ -11,7 +11,8 @@ import { controllerTo, deadlineParagraph, evidenceBlocks, manifestAttachment, re
 export const victimRequest: KindWriter = (c) => {
   const f = c.facts
   const erase = f.victimRemedy === 'erasure'
-  const service = c.controller.service || c.t('your service', 'Ihrem Dienst', 'votre service')
+  const s = c.controller.service
+  const service = s ? c.t(s, s, `du service ${s}`) : c.t('your service', 'Ihrem Dienst', 'de votre service')
   return {
     to: controllerTo(c),
     sender: [c.t('[Your name]', '[Ihr Name]', '[Vos nom et prénom]'), c.t('[Your postal address]', '[Ihre Anschrift]', '[Votre adresse postale]'), c.t('[The e-mail address of your account]', '[E-Mail-Adresse Ihres Kundenkontos]', "[L'adresse électronique de votre compte]")],
@@ -34,7 +35,7 @@ export const victimRequest: KindWriter = (c) => {
         text: c.t(
           `I have learned that you sent my voice recordings from ${service} to another customer, in your answer to that customer's access request. That customer has reported it to you.`,
           `Ich habe erfahren, dass Sie meine Sprachaufnahmen aus ${service} einem anderen Kunden übermittelt haben, in Ihrer Auskunft auf dessen Antrag. Dieser Kunde hat Ihnen das gemeldet.`,
-          `J'ai appris que vous avez transmis mes enregistrements vocaux issus de ${service} à un autre client, dans votre réponse à sa demande d'accès. Ce client vous l'a signalé.`
+          `J'ai appris que vous avez transmis mes enregistrements vocaux issus ${service} à un autre client, dans votre réponse à sa demande d'accès. Ce client vous l'a signalé.`
         )
       },
       ...evidenceBlocks(c, 'mine'),
