@@ -56,4 +56,13 @@ describe('letterPdf', () => {
       }
     }
   })
+
+  it('prints a French letter with French page numbers, the delivery route, and groups digits with a space the font has', async () => {
+    const letter = renderLetter('controller-notice', bavarianFacts({ lang: 'fr' }), sampleEvidence(), { today })
+    const { text, pages } = await pdfText(await letterPdf(letter))
+    expect(text).toContain(`Page 1 sur ${pages}`)
+    expect(text).not.toMatch(/Page \d+ of/)
+    expect(text).toContain('1 698 enregistrements vocaux')
+    expect(text).toContain('Voie de remise : eu-privacy@amazon.de')
+  })
 })

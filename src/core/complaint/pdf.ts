@@ -68,7 +68,7 @@ export async function letterPdf(letter: RenderedLetter): Promise<Buffer> {
     size: 'A4',
     margins: { top: mm(20), bottom: BOTTOM, left: LEFT, right: RIGHT },
     bufferPages: true,
-    lang: letter.lang === 'de' ? 'de-DE' : 'en-GB',
+    lang: { de: 'de-DE', fr: 'fr-FR', en: 'en-GB' }[letter.lang],
     displayTitle: true,
     info: {
       Title: letter.subject,
@@ -148,7 +148,7 @@ export async function letterPdf(letter: RenderedLetter): Promise<Buffer> {
       for (const at of [mm(105), mm(210)]) doc.moveTo(mm(5), at).lineTo(mm(10), at).stroke()
       doc.moveTo(mm(5), mm(148.5)).lineTo(mm(12), mm(148.5)).stroke()
     }
-    const page = letter.lang === 'de' ? `Seite ${i + 1} von ${pages.count}` : `Page ${i + 1} of ${pages.count}`
+    const page = { de: `Seite ${i + 1} von ${pages.count}`, fr: `Page ${i + 1} sur ${pages.count}`, en: `Page ${i + 1} of ${pages.count}` }[letter.lang]
     doc.font(fonts.regular).fontSize(SIZE.tiny).fillColor(GREY)
     // Written inside the bottom margin: lift the margin for this one line so no page is added.
     const bottom = doc.page.margins.bottom

@@ -3,9 +3,12 @@ import { longDate } from '../deadlines'
 
 const pick = (lang: LetterLang, en: string, de: string, fr: string) => (lang === 'de' ? de : lang === 'fr' ? fr : en)
 
-/** 1,698 / 1.698 / 1 698: grouped by hand so the letters read the same whatever the machine's locale. */
+/**
+ * 1,698 / 1.698 / 1 698: grouped by hand so the letters read the same whatever the machine's locale.
+ * French groups with a no-break space (U+00A0): the PDF's standard fonts have no narrow one.
+ */
 export function count(n: number, lang: LetterLang): string {
-  return String(Math.trunc(n)).replace(/\B(?=(\d{3})+(?!\d))/g, pick(lang, ',', '.', '\u202f'))
+  return String(Math.trunc(n)).replace(/\B(?=(\d{3})+(?!\d))/g, pick(lang, ',', '.', '\u00a0'))
 }
 
 /** "104.9 MB (104,857,600 bytes)": the rounded size for reading, the exact one for matching. */
