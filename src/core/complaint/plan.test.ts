@@ -38,7 +38,7 @@ describe('the follow-up is written only after the deadline or a refusal (point 2
     expect(letterBlocked('follow-up', f, sampleEvidence(), '2026-10-13')).toBeNull()
     const l = renderLetter('follow-up', f, sampleEvidence(), { today: '2026-10-13' })
     expect(l.subject).toContain('your refusal of 12 October 2026')
-    expect(l.text).toContain('On 12 October 2026 you declined to act on my request.')
+    expect(l.text).toContain('On 12 October 2026 you declined to act on my request (Art. 12(4) GDPR).')
   })
 
   it('a posted notice counts from its delivery, and the plan says so', () => {

@@ -23,9 +23,9 @@ export const followUp: KindWriter = (c) => {
     ? {
         kind: 'paragraph',
         text: c.t(
-          `On ${c.date(refused)} you declined to act on my request. You did not give me the answer I asked for, and you gave no reasons that the law accepts for not acting (Art. 12(4) GDPR).`,
-          `Am ${c.date(refused)} haben Sie es abgelehnt, meinem Antrag nachzukommen. Die erbetene Auskunft haben Sie mir nicht erteilt, und Gründe, die das Gesetz für ein Untätigbleiben anerkennt, haben Sie nicht genannt (Art. 12 Abs. 4 DSGVO).`,
-          `Le ${c.date(refused)}, vous avez refusé de donner suite à ma demande. Vous ne m'avez pas fourni la réponse demandée et n'avez invoqué aucun motif que la loi admet pour ne pas agir (art. 12, § 4, du RGPD).`
+          `On ${c.date(refused)} you declined to act on my request (Art. 12(4) GDPR). I have not received the answer I asked for, and I maintain my request.`,
+          `Am ${c.date(refused)} haben Sie es abgelehnt, meinem Antrag nachzukommen (Art. 12 Abs. 4 DSGVO). Die beantragte Auskunft habe ich nicht erhalten; an meinem Antrag halte ich fest.`,
+          `Le ${c.date(refused)}, vous avez refusé de donner suite à ma demande (art. 12, § 4, du RGPD). Je n'ai pas reçu la réponse demandée et je maintiens ma demande.`
         )
       }
     : {
@@ -53,9 +53,9 @@ export const followUp: KindWriter = (c) => {
       {
         kind: 'paragraph',
         text: c.t(
-          `On ${sent} I told you that your answer of ${c.date(f.receiptDate)} to my access request of ${c.date(f.requestDate)}${theirReference(c)} contained another person's voice recordings, a personal data breach (Art. 4(12) GDPR). I asked for a correct answer under Art. 15 GDPR and to be told whether my own data were disclosed to anyone else, and I asked you to confirm your notifications under Art. 33 and 34 GDPR and to tell me how to return or destroy the other person's files.`,
-          `Mit Schreiben vom ${sent} habe ich Ihnen mitgeteilt, dass Ihre Auskunft vom ${c.date(f.receiptDate)} auf meinen Antrag vom ${c.date(f.requestDate)}${theirReference(c)} Sprachaufnahmen einer anderen Person enthielt, eine Verletzung des Schutzes personenbezogener Daten (Art. 4 Nr. 12 DSGVO). Ich habe eine richtige Auskunft nach Art. 15 DSGVO beantragt sowie die Mitteilung, ob meine eigenen Daten anderen offengelegt wurden, und Sie gebeten, Ihre Meldungen nach Art. 33 und 34 DSGVO zu bestätigen und mir mitzuteilen, wie ich die Dateien der anderen Person zurückgeben oder vernichten soll.`,
-          `Par courrier du ${sent}, je vous ai signalé que votre réponse du ${c.date(f.receiptDate)} à ma demande d'accès du ${c.date(f.requestDate)}${theirReference(c)} contenait des enregistrements vocaux d'une autre personne, soit une violation de données à caractère personnel (art. 4, point 12, du RGPD). J'ai demandé une réponse exacte au titre de l'art. 15 du RGPD et à savoir si mes propres données avaient été communiquées à d'autres, et je vous ai prié de confirmer vos notifications au titre des art. 33 et 34 du RGPD et de m'indiquer comment restituer ou détruire les fichiers de l'autre personne.`
+          `On ${sent} I told you that your answer of ${c.date(f.receiptDate)} to my access request of ${c.date(f.requestDate)}${theirReference(c)} contained another person's voice recordings, a personal data breach (Art. 4(12) GDPR). I asked for a correct answer under Art. 15 GDPR and to be told whether my own data were disclosed to anyone else, and I asked you to tell me whether you had notified the breach under Art. 33 and 34 GDPR and how to return or destroy the other person's files.`,
+          `Mit Schreiben vom ${sent} habe ich Ihnen mitgeteilt, dass Ihre Auskunft vom ${c.date(f.receiptDate)} auf meinen Antrag vom ${c.date(f.requestDate)}${theirReference(c)} Sprachaufnahmen einer anderen Person enthielt, eine Verletzung des Schutzes personenbezogener Daten (Art. 4 Nr. 12 DSGVO). Ich habe eine richtige Auskunft nach Art. 15 DSGVO beantragt sowie die Mitteilung, ob meine eigenen Daten anderen offengelegt wurden, und Sie gebeten, mir mitzuteilen, ob Sie die Verletzung nach Art. 33 und 34 DSGVO gemeldet haben und wie ich die Dateien der anderen Person zurückgeben oder vernichten soll.`,
+          `Par courrier du ${sent}, je vous ai signalé que votre réponse du ${c.date(f.receiptDate)} à ma demande d'accès du ${c.date(f.requestDate)}${theirReference(c)} contenait des enregistrements vocaux d'une autre personne, soit une violation de données à caractère personnel (art. 4, point 12, du RGPD). J'ai demandé une réponse exacte au titre de l'art. 15 du RGPD et à savoir si mes propres données avaient été communiquées à d'autres, et je vous ai prié de m'indiquer si vous aviez notifié la violation au titre des art. 33 et 34 du RGPD et comment restituer ou détruire les fichiers de l'autre personne.`
         )
       },
       ended,

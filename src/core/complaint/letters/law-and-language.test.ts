@@ -23,7 +23,7 @@ describe('the law follows residence, the controller the marketplace (point 5)', 
     expect(notice.text).toContain('section 164A of the Data Protection Act 2018 (inserted by the Data (Use and Access) Act 2025)')
     for (const l of all) {
       expect(l.text, l.kind).not.toMatch(/(?<!UK )GDPR\b/)
-      expect(l.text, l.kind).not.toMatch(/1182\/71|Art\. 56|Art\. 60/)
+      expect(l.text, l.kind).not.toMatch(/1182\/71|Art\. 56|Art\. 60|C-768\/21/)
     }
     const complaint = all.find((l) => l.kind === 'art77-complaint')!
     expect(complaint.blocks.recipient[0]).toMatch(/Information Commissioner/)

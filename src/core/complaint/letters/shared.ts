@@ -273,6 +273,8 @@ export function leadParagraph(c: LetterContext): Block | null {
 
 /** To an authority, what it can do beyond the order: a formal finding, and whether to fine (its choice alone: CJEU C-768/21). */
 export function sanctionItems(c: LetterContext): string[] {
+  // The CJEU's judgment does not bind the ICO; to it the point stands without the citation.
+  if (c.law === 'uk') return [c.t('consider whether to impose a penalty under Art. 83 GDPR; I know that the choice of measure is yours;', 'zu prüfen, ob eine Geldbuße nach Art. 83 DSGVO zu verhängen ist; mir ist bewusst, dass die Wahl der Maßnahme bei Ihnen liegt;', "d'examiner l'opportunité d'une amende au titre de l'art. 83 du RGPD, sachant que le choix de la mesure vous appartient ;")]
   return [
     c.t(
       'consider whether to impose an administrative fine under Art. 83 GDPR; I know that I have no right to a particular measure (CJEU, judgment of 26 September 2024, C-768/21, Land Hessen);',
