@@ -117,6 +117,12 @@ export async function letterPdf(letter: RenderedLetter): Promise<Buffer> {
 
   // Subject and body.
   doc.font(fonts.bold).fontSize(SIZE.subject).fillColor('black').text(p(b.subject), LEFT, Math.max(windowBottom, infoY) + mm(10), { width: WIDTH })
+  // Where else the letter may be delivered, small, under the subject: a route, not the addressee.
+  for (const route of b.routes ?? []) {
+    doc.moveDown(0.3)
+    doc.font(fonts.regular).fontSize(SIZE.small).fillColor('#333333').text(p(route), LEFT, doc.y, { width: WIDTH })
+  }
+  doc.fillColor('black')
   doc.moveDown(1.2)
   doc.font(fonts.regular).fontSize(SIZE.body).text(p(b.salutation), LEFT, doc.y, { width: WIDTH })
   doc.moveDown(0.6)

@@ -20,6 +20,8 @@ export interface LetterBlocks {
   /** Label and value at the right: our reference, the controller's, the date, how it is sent. */
   info: [string, string][]
   subject: string
+  /** Delivery routes, each labelled as only that (printed under the subject). */
+  routes?: string[]
   salutation: string
   body: Block[]
   closing: string

@@ -101,8 +101,8 @@ export function renderLetter(kind: LetterKind, facts: ComplaintFacts, evidence: 
     info,
     subject: k.subject,
     salutation: k.salutation,
-    // The PDF has no head lines: the delivery route goes above the salutation's text, labelled as only a route.
-    body: TO_AUTHORITY.has(kind) ? body : [...routeLines(c).map((text): Block => ({ kind: 'paragraph', text })), ...body],
+    routes: TO_AUTHORITY.has(kind) ? [] : routeLines(c),
+    body,
     closing: L.closing,
     signature: k.signature ?? person.name,
     attachmentsTitle: L.attachments,
