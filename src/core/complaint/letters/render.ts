@@ -92,7 +92,7 @@ export function renderLetter(kind: LetterKind, facts: ComplaintFacts, evidence: 
   const dated = kind === 'controller-notice' && c.facts.noticeSentDate ? c.facts.noticeSentDate : options.today
   info.push(...(k.info ?? []), [L.date, victim ? c.t('[date]', '[Datum]', '[date]') : c.date(dated)])
   const courtesy = options.courtesy === true
-  const body: Block[] = courtesy ? [{ kind: 'paragraph', text: L.courtesy }, ...k.body] : k.body
+  const body: Block[] = k.body
   const blocks: LetterBlocks = {
     sender,
     // Name and address only: the e-mail line (or its placeholder) has no place on an envelope.
@@ -101,7 +101,8 @@ export function renderLetter(kind: LetterKind, facts: ComplaintFacts, evidence: 
     info,
     subject: k.subject,
     salutation: k.salutation,
-    routes: TO_AUTHORITY.has(kind) ? [] : routeLines(c),
+    // A reading copy says so first thing under the subject; a letter to the company names its delivery routes there.
+    routes: [...(courtesy ? [L.courtesy] : []), ...(TO_AUTHORITY.has(kind) ? [] : routeLines(c))],
     body,
     closing: L.closing,
     signature: k.signature ?? person.name,
@@ -113,6 +114,7 @@ export function renderLetter(kind: LetterKind, facts: ComplaintFacts, evidence: 
   // French sets a space before the colon.
   const colon = lang === 'fr' ? '\u00a0: ' : ': '
   const head = [
+    ...(courtesy ? [L.courtesy] : []),
     `${L.subject}${colon}${k.subject}`,
     ...info.map(([label, value]) => `${label}${colon}${value}`),
     `${L.to}${colon}${recipient}${k.to.email ? ` <${k.to.email}>` : ''}`,
