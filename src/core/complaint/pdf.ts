@@ -138,7 +138,10 @@ export async function letterPdf(letter: RenderedLetter): Promise<Buffer> {
 
   // Attachments.
   if (b.attachments.length > 0) {
-    ensureRoom(doc, 50)
+    // The list is kept whole on one page (it is short), so no attachment stands alone on the last page.
+    doc.font(fonts.regular).fontSize(SIZE.small)
+    const listHeight = b.attachments.reduce((h, a) => h + doc.heightOfString(p(a), { width: WIDTH - 18, lineGap: 1.5 }) + 4, 0)
+    ensureRoom(doc, Math.min(50 + listHeight, PAGE.height / 2))
     doc.moveDown(1.2)
     doc.font(fonts.bold).fontSize(SIZE.body).text(p(`${b.attachmentsTitle}:`), LEFT, doc.y, { width: WIDTH })
     doc.moveDown(0.2)
