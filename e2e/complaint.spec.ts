@@ -239,6 +239,29 @@ for (const lang of ['en', 'de'] as const) {
   })
 }
 
+test('offers no letters, forms or bundle when nothing is flagged or marked "not mine"', async ({ app }) => {
+  test.setTimeout(120_000)
+  const clean = await generateExport({ provider: 'amazon', own: 6, foreign: 0, kind: 'unregistered-device', seed: 'e2e-clean', clips: { sampleRate: 8000, maxSeconds: 0.3 } }, work.path('clean.zip'))
+  const { page } = app
+  app.answerNextDialog(clean.paths[0]!)
+  await page.getByRole('button', { name: 'Open export…' }).click()
+  await expect(page.getByRole('tab', { name: /^Recordings/ })).toBeVisible({ timeout: 30_000 })
+  await page.getByRole('button', { name: 'Make a complaint…' }).click()
+  await page.getByLabel(/^Your name/).fill('Robin Beispiel')
+  await page.getByLabel(/^Country you live in/).selectOption('at')
+  await page.getByTestId('complaint-next').click()
+  await page.getByLabel(/^You asked for your data on/).fill('2026-10-01')
+  await page.getByLabel(/^You received the export on/).fill('2026-10-20')
+  await page.getByLabel(/^You found the other person's data on/).fill('2026-10-21')
+  await page.getByTestId('complaint-next').click()
+  await page.getByTestId('complaint-next').click()
+  await expect(page.getByTestId('refusal')).toContainText('No recording is flagged or marked "not mine"', { timeout: 30_000 })
+  await expect(page.getByTestId('letter-kind')).toHaveCount(0)
+  await expect(page.getByTestId('save-letter')).toHaveCount(0)
+  await expect(page.getByTestId('save-bundle')).toHaveCount(0)
+  await expect(page.locator('[data-testid=form-panel]')).toHaveCount(0)
+})
+
 test.describe('in the dark theme', () => {
   test.use({ harnessOptions: { colorScheme: 'dark' } })
 
