@@ -162,8 +162,14 @@ for (const lang of ['en', 'de'] as const) {
       await expect(page.locator('[data-testid=authority][data-slug=lucnpd]')).toHaveCount(1)
       // No notice date given: the letter is dated today, and the controller has a month from it.
       const today = new Date().toISOString().slice(0, 10)
-      const due = deadlineFor({ noticeSentDate: undefined, requestDate: '2026-10-01', receiptDate: '2026-10-20', lang } as never, { today }).due
+      const due = deadlineFor({ person: { country: 'de' }, noticeSentDate: undefined, requestDate: '2026-10-01', receiptDate: '2026-10-20', lang } as never, { today }).due
       await expect(page.getByTestId('deadline')).toHaveAttribute('data-due', due)
+      // The plan: notice and tip now, the company's deadline, the follow-up, then the complaint.
+      const plan = page.getByTestId('plan').locator('li')
+      await expect(plan).toHaveCount(5)
+      expect(await plan.evaluateAll((items) => items.map((i) => i.getAttribute('data-step')))).toEqual(['notice', 'breach-report', 'deadline', 'follow-up', 'art77-complaint'])
+      await expect(plan.nth(2)).toHaveAttribute('data-date', due)
+      if (SHOTS) await page.getByTestId('plan').screenshot({ path: join(SHOTS, `${lang}-plan.png`) })
       await shot(page, `${lang}-4-review`)
       // The lead authority's web form has its copy panel, each field with its count.
       const cnpd = page.locator('[data-testid=form-panel][data-authority=lucnpd]')
@@ -171,7 +177,16 @@ for (const lang of ['en', 'de'] as const) {
       await expect(cnpd.getByTestId('panel-field').first()).toBeVisible()
       await page.getByRole('combobox', { name: L.letter, exact: true }).selectOption(L.complaintKind)
       for (const article of L.articles) await expect(page.getByTestId('letter-text')).toContainText(article)
-      await expect(page.getByTestId('letter-text')).toHaveAttribute('lang', lang)
+      // To the Bavarian authority the complaint goes in German, whatever the UI's language.
+      await expect(page.getByTestId('letter-text')).toHaveAttribute('lang', 'de')
+      await expect(page.getByTestId('letter-text')).toContainText('beim Bayerischen Landesamt für Datenschutzaufsicht (BayLDA) Beschwerde')
+      if (lang === 'en') {
+        // The English reading copy beside it, marked as one.
+        await page.getByTestId('letter-version').getByRole('radio').nth(1).check()
+        await expect(page.getByTestId('letter-text')).toHaveAttribute('lang', 'en')
+        await expect(page.getByTestId('letter-text')).toContainText('Courtesy copy for reading')
+        await page.getByTestId('letter-version').getByRole('radio').nth(0).check()
+      }
       // Copy puts exactly the letter's text on the clipboard, with no clipboard permission granted
       // (as in the app, whose session grants none); reading it back is the test's own permission.
       await page.getByTestId('copy-letter').click()
@@ -230,6 +245,29 @@ for (const lang of ['en', 'de'] as const) {
     })
   })
 }
+
+test('offers no letters, forms or bundle when nothing is flagged or marked "not mine"', async ({ app }) => {
+  test.setTimeout(120_000)
+  const clean = await generateExport({ provider: 'amazon', own: 6, foreign: 0, kind: 'unregistered-device', seed: 'e2e-clean', clips: { sampleRate: 8000, maxSeconds: 0.3 } }, work.path('clean.zip'))
+  const { page } = app
+  app.answerNextDialog(clean.paths[0]!)
+  await page.getByRole('button', { name: 'Open export…' }).click()
+  await expect(page.getByRole('tab', { name: /^Recordings/ })).toBeVisible({ timeout: 30_000 })
+  await page.getByRole('button', { name: 'Make a complaint…' }).click()
+  await page.getByLabel(/^Your name/).fill('Robin Beispiel')
+  await page.getByLabel(/^Country you live in/).selectOption('at')
+  await page.getByTestId('complaint-next').click()
+  await page.getByLabel(/^You asked for your data on/).fill('2026-10-01')
+  await page.getByLabel(/^You received the export on/).fill('2026-10-20')
+  await page.getByLabel(/^You found the other person's data on/).fill('2026-10-21')
+  await page.getByTestId('complaint-next').click()
+  await page.getByTestId('complaint-next').click()
+  await expect(page.getByTestId('refusal')).toContainText('No recording is flagged or marked "not mine"', { timeout: 30_000 })
+  await expect(page.getByTestId('letter-kind')).toHaveCount(0)
+  await expect(page.getByTestId('save-letter')).toHaveCount(0)
+  await expect(page.getByTestId('save-bundle')).toHaveCount(0)
+  await expect(page.locator('[data-testid=form-panel]')).toHaveCount(0)
+})
 
 test.describe('in the dark theme', () => {
   test.use({ harnessOptions: { colorScheme: 'dark' } })

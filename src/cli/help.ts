@@ -6,7 +6,7 @@ Usage:
   exportscope bundle <archive> --out <bundle.zip> [--case <case file>] [--facts <facts.json>]
                      [--excerpts <n>] [--sealed-originals]
   exportscope verify <bundle.zip> [--against <archive>] [--root <sha256>]
-  exportscope report <archive> --out <folder> --facts <facts.json> [--lang en|de]
+  exportscope report <archive> --out <folder> --facts <facts.json> [--lang en|de|fr]
                      [--case <case file>] [--bundle <bundle.zip>]
   exportscope --help
   exportscope --version
@@ -53,13 +53,17 @@ verify  Checks a bundle: no file name twice, every file but the letters listed i
 
 report  Writes the letters into a folder: the notice to the company, the Art. 77 complaint, the
         breach report to the authority, the letter for the person whose recordings they are,
-        and the follow-up; each as PDF and as text, with deadline.ics (one month, Art. 12(3)),
-        the copy panels for the ICO, DPC or CNPD web forms that apply, and manifest.json whose
-        SHA-256 every letter prints. The authority is the one for where you live (in Germany,
-        your state's), with the company's lead authority named. Without --facts it writes
-        facts.template.json to fill in. SOURCE_DATE_EPOCH fixes the letters' date.
+        and the follow-up (only once the company's deadline has passed or it refused); each as
+        PDF and as text, with deadline.ics (the plan: deadline, follow-up, complaint), the copy
+        panels for the ICO, DPC, CNPD or CNIL web forms, and manifest.json whose SHA-256 every
+        letter prints. The authority is the one for where you live (in Germany, your state's),
+        with the company's lead authority named; letters to it go in its language (German in
+        Germany and Austria, French to the CNIL) with a reading copy in yours. It prints the
+        plan and every note. Without --facts it writes facts.template.json to fill in.
+        SOURCE_DATE_EPOCH fixes the letters' date. With no recording flagged or marked "not
+        mine" it writes no letter and exits 4.
   --facts <file.json>   the complaint's facts (name, address, country, dates, ...)
-  --lang en|de          the letters' language (default: the facts' "lang")
+  --lang en|de|fr       the letters' language (default: the facts' "lang")
   --case <file>         the app's case file: its marks decide which recordings are foreign
   --bundle <bundle.zip> take a bundle already written, so the letters print the SHA-256 of
                         its root SHA256SUMS (the bundle is verified and checked against the
@@ -67,6 +71,7 @@ report  Writes the letters into a folder: the notice to the company, the Art. 77
 
 Progress goes to stderr.
 Exit status: 0 the export was read (problems are listed in the report); 2 it could not be
-opened at all, or the command line was wrong; 3 verify found a difference; 1 an internal
+opened at all, or the command line was wrong; 3 verify found a difference; 4 report found
+nothing to complain about (no recording flagged or marked "not mine"); 1 an internal
 error (please report it); 130 cancelled.
 `

@@ -45,20 +45,28 @@ describe('exportscope report: arguments', () => {
   it('parses its options and refuses what it does not take', () => {
     expect(parseArgs(['report', 'a.zip', '--out', 'letters', '--facts=f.json', '--lang', 'de'])).toEqual({ kind: 'report', archive: 'a.zip', out: 'letters', factsPath: 'f.json', lang: 'de', casePath: null, bundlePath: null })
     expect(parseArgs(['report', 'a.zip'])).toMatchObject({ kind: 'usage-error', message: expect.stringMatching(/--out/) })
-    expect(parseArgs(['report', 'a.zip', '--out', 'x', '--lang', 'fr'])).toMatchObject({ kind: 'usage-error', message: '--lang takes en or de.' })
+    expect(parseArgs(['report', 'a.zip', '--out', 'x', '--lang', 'it'])).toMatchObject({ kind: 'usage-error', message: '--lang takes en, de or fr.' })
+    expect(parseArgs(['report', 'a.zip', '--out', 'x', '--lang', 'fr'])).toMatchObject({ kind: 'report', lang: 'fr' })
     expect(parseArgs(['report', '--out', 'x'])).toMatchObject({ kind: 'usage-error', message: 'report needs the path of the export.' })
   })
 })
 
 describe('exportscope report', () => {
-  it('writes five letters as PDF and text, the deadline and the manifest whose hash they print (exit 0)', async () => {
+  it('writes four letters as PDF and text (the follow-up not before its time), the plan and the manifest whose hash they print (exit 0)', async () => {
     const out = join(dir, 'letters-en')
     const r = await cli('report', archive, '--out', out, '--facts', factsPath)
     expect(r.code, r.stderr).toBe(0)
     const files = readdirSync(out).sort()
-    for (const kind of ['controller-notice', 'art77-complaint', 'breach-report', 'victim-request', 'follow-up']) {
-      expect(files.filter((f) => f.startsWith(`${kind}-en-2026-`))).toHaveLength(2)
+    // To the company in English; to the Bavarian authority in German, with an English reading copy.
+    for (const kind of ['controller-notice', 'victim-request']) expect(files.filter((f) => f.startsWith(`${kind}-en-2026-`))).toHaveLength(2)
+    for (const kind of ['art77-complaint', 'breach-report']) {
+      expect(files.filter((f) => f.startsWith(`${kind}-de-2026-`))).toHaveLength(2)
+      expect(files.filter((f) => f.startsWith(`${kind}-en-courtesy-copy-2026-`))).toHaveLength(2)
     }
+    expect(files.filter((f) => f.startsWith('follow-up'))).toEqual([])
+    expect(r.stdout).toMatch(/Not written follow-up: The follow-up is not written: it needs the date you sent the notice/)
+    expect(r.stdout).toContain('Notes')
+    expect(r.stdout).toMatch(/The BayLDA takes complaints in German/)
     expect(files).toEqual(expect.arrayContaining(['deadline.ics', 'manifest.json', 'manifest.csv', 'form-lucnpd.txt']))
     const manifestSha = sha256(readFileSync(join(out, 'manifest.json')))
     const manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8'))
@@ -68,12 +76,12 @@ describe('exportscope report', () => {
       expect(text, txt).toContain(manifestSha)
       if (txt.startsWith('follow-up')) continue
       expect(text, txt).toContain(sha256(readFileSync(archive)))
-      expect(text, txt).toMatch(/\b7 voice recordings\b/)
+      expect(text, txt).toMatch(/\b7 (voice recordings|Sprachaufnahmen)\b/)
     }
-    const complaint = readFileSync(join(out, files.find((f) => f.startsWith('art77-complaint') && f.endsWith('.txt'))!), 'utf8')
-    expect(complaint).toContain('Bayerisches Landesamt für Datenschutzaufsicht (BayLDA)')
-    expect(complaint).toContain('CNPD (Luxembourg)')
-    expect(complaint).toContain('due by 23 December 2026')
+    const complaint = readFileSync(join(out, files.find((f) => f.startsWith('art77-complaint-de-2026') && f.endsWith('.txt'))!), 'utf8')
+    expect(complaint).toContain('beim Bayerischen Landesamt für Datenschutzaufsicht (BayLDA) Beschwerde')
+    expect(complaint).toContain('die Nationale Kommission für den Datenschutz Luxemburgs (CNPD)')
+    expect(complaint).toContain('fällig bis zum 23. Dezember 2026')
     expect(readFileSync(join(out, files.find((f) => f.startsWith('art77-complaint') && f.endsWith('.pdf'))!)).subarray(0, 5).toString()).toBe('%PDF-')
     expect(readFileSync(join(out, 'deadline.ics'), 'utf8')).toContain('DTSTART;VALUE=DATE:20261223\r\n')
     expect(r.stdout).toContain('Complaint   Bayerisches Landesamt für Datenschutzaufsicht (BayLDA) (debaylda), data of 2026-07-21')
@@ -101,7 +109,27 @@ describe('exportscope report', () => {
     expect(r.stdout).toContain(`Root        SHA256SUMS of the bundle, SHA-256 ${rootSha} (the letters print it)`)
     expect(statSync(out).mode & 0o777).toBe(0o700)
     expect(text).toContain('Art. 12 Abs. 3 DSGVO')
-    expect(r.stdout).toContain('passed: send the follow-up letter')
+    expect(r.stdout).toContain('passed or refused: the follow-up letter is written')
+    expect(readdirSync(out).some((f) => f.startsWith('follow-up-de-') && f.endsWith('.pdf'))).toBe(true)
+  })
+
+  it('refuses with one line and its own exit code (4) when no recording is flagged or marked "not mine"', async () => {
+    const clean = await generateExport({ provider: 'amazon', own: 4, foreign: 0, kind: 'unregistered-device', seed: 'cli-report-clean', clips }, join(dir, 'clean.zip'))
+    const out = join(dir, 'letters-clean')
+    const r = await cli('report', clean.paths[0]!, '--out', out, '--facts', factsPath)
+    expect(r.code).toBe(4)
+    // Progress says what was read; the refusal itself is one line.
+    expect(r.stderr.trim().split('\n').filter((l) => !/^exportscope: read \d+ recordings/.test(l))).toHaveLength(1)
+    expect(r.stderr).toMatch(/No recording is flagged or marked "not mine"/)
+    expect(existsSync(out) ? readdirSync(out).filter((f) => /\.(pdf|txt)$/.test(f)) : []).toEqual([])
+  })
+
+  it('refuses facts whose dates cannot be right, naming each (exit 2)', async () => {
+    const bad = join(dir, 'bad-dates.json')
+    writeFileSync(bad, JSON.stringify({ ...facts, noticeSentDate: '2027-01-01' }))
+    const r = await cli('report', archive, '--out', join(dir, 'l-dates'), '--facts', bad)
+    expect(r.code).toBe(2)
+    expect(r.stderr).toMatch(/noticeSentDate: The notice cannot have been sent on 1 January 2027: that is in the future/)
   })
 
   it('refuses a bundle of another export (exit 2)', async () => {

@@ -7,6 +7,9 @@ import { EXIT_CANCELLED, EXIT_CANNOT_OPEN, EXIT_OK, type CliIo } from './io'
 import { parseOptions } from './options'
 import { createProgress, failWith } from './progress'
 
+/** `report` found nothing to complain about: no recording is flagged or marked "not mine" (documented in help.ts). */
+export const EXIT_NOTHING_TO_REPORT = 4
+
 export interface ReportCommand {
   kind: 'report'
   archive: string
@@ -28,7 +31,7 @@ export function parseReportArgs(argv: readonly string[]): ReportCommand | { kind
   if (positionals.length !== 1) return { kind: 'usage-error', message: positionals.length === 0 ? 'report needs the path of the export.' : 'report takes one export; to read a multipart export, give any one of its parts.' }
   if (!values['--out']) return { kind: 'usage-error', message: 'report needs --out <folder>, where the letters go.' }
   const lang = values['--lang'] ?? null
-  if (lang !== null && lang !== 'en' && lang !== 'de') return { kind: 'usage-error', message: '--lang takes en or de.' }
+  if (lang !== null && lang !== 'en' && lang !== 'de' && lang !== 'fr') return { kind: 'usage-error', message: '--lang takes en, de or fr.' }
   return { kind: 'report', archive: positionals[0]!, out: values['--out'], factsPath: values['--facts'] ?? null, lang, casePath: values['--case'] ?? null, bundlePath: values['--bundle'] ?? null }
 }
 
@@ -65,6 +68,10 @@ export async function report(options: Omit<ReportCommand, 'kind'>, io: CliIo): P
     const loaded = await readFacts(options.factsPath)
     if ('problem' in loaded) return fail(EXIT_CANNOT_OPEN, loaded.problem)
     facts = options.lang ? { ...loaded.facts, lang: options.lang } : loaded.facts
+    // Dates that cannot be right (answer before request, a notice in the future) stop here, each named.
+    const { dateProblems } = await import('../core/complaint/plan')
+    const wrong = dateProblems(facts, clock(io.env).today)
+    if (wrong.length > 0) return fail(EXIT_CANNOT_OPEN, `The facts file ${options.factsPath} has dates that cannot be right: ${wrong.map((w) => `${w.path}: ${w.message}`).join(' ')}`)
   }
   const outProblem = await folderProblem(options.out)
   if (outProblem) return fail(EXIT_CANNOT_OPEN, outProblem)
@@ -96,7 +103,14 @@ export async function report(options: Omit<ReportCommand, 'kind'>, io: CliIo): P
       return fail(EXIT_CANNOT_OPEN, `report needs --facts <facts.json>: fill in ${template} (what the export tells is filled in already) and give it with --facts.`)
     }
 
-    const { buildManifest, evidenceSummary } = await import('../core/complaint/bundle')
+    const { buildManifest, evidenceSummary, flaggedRecordings } = await import('../core/complaint/bundle')
+    const { withReview } = await import('../core/complaint/letters/review-facts')
+    const { flagged } = flaggedRecordings(reading.recordings, analysis.recordingVerdicts, caseFile?.recordings ?? {})
+    // Nothing flagged or marked: no letter is written about nothing (before any hashing or writing).
+    if (flagged.length === 0) {
+      const { noForeignRecordings } = await import('../core/complaint/plan')
+      return fail(EXIT_NOTHING_TO_REPORT, noForeignRecordings('en'))
+    }
     let evidence: EvidenceSummary
     const written: { name: string; bytes: number }[] = []
     const put = async (name: string, data: string | Uint8Array) => {
@@ -107,7 +121,7 @@ export async function report(options: Omit<ReportCommand, 'kind'>, io: CliIo): P
       const { evidenceOfBundle } = await import('../core/complaint/bundle/evidence')
       const fromBundle = await evidenceOfBundle(options.bundlePath, archive.parts, io.signal)
       if ('problem' in fromBundle) return fail(EXIT_CANNOT_OPEN, fromBundle.problem)
-      evidence = fromBundle.evidence
+      evidence = withReview(fromBundle.evidence, reading, flagged, fromBundle.parts)
     } else {
       const built = await buildManifest({
         archive,
@@ -122,11 +136,14 @@ export async function report(options: Omit<ReportCommand, 'kind'>, io: CliIo): P
       // The letters print this manifest's hash, so it is written beside them.
       await put('manifest.json', built.json)
       await put('manifest.csv', built.csv)
-      evidence = evidenceSummary(built.manifest, built.sha256)
+      evidence = withReview(evidenceSummary(built.manifest, built.sha256), reading, flagged, built.manifest.archive.parts)
     }
-    if (evidence.foreignRecordings === 0) io.stderr.write('exportscope: no recording of this export is foreign by the detector or by a mark; the letters say 0 recordings.\n')
+    if (evidence.foreignRecordings === 0) {
+      const { noForeignRecordings } = await import('../core/complaint/plan')
+      return fail(EXIT_NOTHING_TO_REPORT, noForeignRecordings('en'))
+    }
 
-    const { complaintLetters } = await import('../core/complaint/letters-adapter')
+    const { complaintLetters, caseNotes, sendingLanguage } = await import('../core/complaint/letters-adapter')
     const { pickAuthorities, NoAuthorityError } = await import('../core/complaint/pick')
     const { deadlineFor } = await import('../core/complaint/deadlines')
     const { today, now } = clock(io.env)
@@ -138,6 +155,7 @@ export async function report(options: Omit<ReportCommand, 'kind'>, io: CliIo): P
       throw err
     }
     const kinds = ['controller-notice', 'art77-complaint', 'breach-report', 'victim-request', 'follow-up'] as const
+    // Each note on the terminal too: language, law, missing dates, PGP, as the app shows them.
     for (const f of await complaintLetters.files(facts, evidence, kinds, { today })) {
       io.signal?.throwIfAborted()
       await put(f.name, f.bytes)
@@ -147,11 +165,20 @@ export async function report(options: Omit<ReportCommand, 'kind'>, io: CliIo): P
 
     const d = deadlineFor(facts, { today })
     progress.done(`wrote ${plural(written.length, 'file')} in ${seconds(since(started))}`)
+    const withheld = complaintLetters.withheld(facts, evidence, kinds, { today })
+    const written5 = kinds.filter((k) => !withheld.some((w) => w.kind === k))
+    const { casePlan } = await import('../core/complaint/plan')
     const lines = [
-      `Letters     ${printable(options.out)} (${plural(kinds.length, 'letter')} as PDF and text, deadline.ics${written.some((w) => w.name.startsWith('form-')) ? ', web-form panels' : ''})`,
+      `Letters     ${printable(options.out)} (${plural(written5.length, 'letter')} as PDF and text, deadline.ics${written.some((w) => w.name.startsWith('form-')) ? ', web-form panels' : ''})`,
+      ...written5.map((k) => `            ${k}: ${sendingLanguage(k, facts!, choice)}${sendingLanguage(k, facts!, choice) !== facts!.lang ? ` (reading copy in ${facts!.lang})` : ''}`),
+      ...withheld.map((w) => `Not written ${w.kind}: ${printable(w.reason)}`),
       `Complaint   ${printable(choice.complaint.name)} (${choice.complaint.slug}), data of ${choice.complaint.dataDate}${choice.complaint.webform ? `\n            web form ${choice.complaint.webform}` : ''}${choice.complaint.email ? `\n            e-mail ${choice.complaint.email}` : ''}`,
       `Lead        ${choice.lead ? `${printable(choice.lead.name)} (${choice.lead.slug})` : 'none known'}`,
-      `Deadline    ${d.due} (one month from ${d.receiptDate}, Art. 12(3) GDPR); with an extension ${d.extendedDue}${d.overdue ? `\n            passed: send the follow-up letter; complain from ${d.complainFrom} if it goes unanswered` : ''}`,
+      `Deadline    ${d.effectiveDue} (one month from the company's receipt on ${d.receiptDate}${d.receiptEstimated ? ', estimated for a posted notice' : ''}); with an extension ${d.extendedDue}${d.overdue ? '\n            passed or refused: the follow-up letter is written' : ''}`,
+      'Plan',
+      ...casePlan(facts, today).map((p) => `  ${p.date}  ${p.step.padEnd(16)}${p.done ? 'done  ' : '      '}${printable(p.text)}`),
+      'Notes',
+      ...caseNotes(facts, evidence, today).map((n) => `  - ${printable(n)}`),
       `Evidence    ${plural(evidence.foreignRecordings, 'foreign recording')}; export SHA-256 ${evidence.archiveSha256 ?? 'not computed'}`,
       `Manifest    SHA-256 ${evidence.manifestSha256 ?? 'none'}${options.bundlePath ? ` (from ${printable(basename(options.bundlePath))})` : ' (manifest.json beside the letters; the letters print it)'}`,
       ...(evidence.rootSha256 ? [`Root        SHA256SUMS of the bundle, SHA-256 ${evidence.rootSha256} (the letters print it)`] : []),

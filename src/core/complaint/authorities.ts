@@ -1,4 +1,5 @@
 import { SUPERVISORY_AUTHORITY_RECORDS } from './data/records'
+import { FRENCH_AUTHORITY_NAMES, GERMAN_AUTHORITY_NAMES } from './data/authority-names'
 
 /** The datenanfragen/data snapshot the records come from (see data/ATTRIBUTION.md). */
 export const DIRECTORY_SNAPSHOT = { repo: 'datenanfragen/data', commit: '0a29c3d6feee53b02e73204a3dbd312eafe56629', date: '2026-07-21' } as const
@@ -131,4 +132,25 @@ const SHORT: Record<string, string> = {
 /** A short name for running text; the full name stays in the address. */
 export function shortName(a: Pick<Authority, 'slug' | 'name'>): string {
   return SHORT[a.slug] ?? a.name
+}
+
+/**
+ * An authority's name in running text, declined as the sentence needs: German from the declension
+ * table (data/authority-names.ts), French with its article, English as the short name with "the".
+ * An authority without an entry falls back to its record's name, without an article.
+ */
+export function authorityIn(a: Pick<Authority, 'slug' | 'name'>, lang: 'en' | 'de' | 'fr', kase: 'nom' | 'dat' = 'nom'): string {
+  if (lang === 'de') {
+    const n = GERMAN_AUTHORITY_NAMES[a.slug]
+    return n ? n[kase] : a.name
+  }
+  if (lang === 'fr') return FRENCH_AUTHORITY_NAMES[a.slug]?.nom ?? a.name
+  const short = shortName(a)
+  return short === a.name && /^the /i.test(a.name) ? a.name : `the ${short}`
+}
+
+/** "beim Bayerischen Landesamt …", "bei der Berliner Beauftragten …": bei + dative, contracted as German writes it. */
+export function beiAuthority(a: Pick<Authority, 'slug' | 'name'>): string {
+  const dat = authorityIn(a, 'de', 'dat')
+  return dat.startsWith('dem ') ? `beim ${dat.slice(4)}` : `bei ${dat}`
 }

@@ -1,14 +1,16 @@
-import { COMPANY_RECORDS } from './data/records'
+import { CONTROLLER_ENTRIES, type Checked, type ControllerEntry, type DeliveryRoute } from './data/controllers'
 
 /** A controller as the letters address it. */
 export interface Controller {
-  /** Our key ('amazon', 'google'), or null for a controller the person named themselves. */
+  /** Our key ('amazon', 'amazon-uk', 'google'), or null for a controller the person named themselves. */
   key: string | null
   legalName: string
-  /** Postal address, one line each; empty when we do not know it. */
+  /** Postal lines without the country line (the letters add it in their language). */
   address: string[]
-  /** The privacy / DPO contact, not customer service. */
+  /** The DPO's e-mail, when it has one (not customer service). */
   email: string | null
+  /** The DPO's web form, when it has one. */
+  webform: string | null
   /** The service the exports come from, as the letters name it. */
   service: string
   /**
@@ -16,68 +18,72 @@ export interface Controller {
    * outside Germany goes to the authority of the person's state) and, with `lead`, Art. 56.
    */
   seatCountry: string | null
-  /** Slug of the lead supervisory authority (Art. 56), from our own map. */
+  /** Slug of the lead supervisory authority (Art. 56), from our own table. */
   lead: string | null
+  law: 'gdpr' | 'uk-gdpr' | null
+  registration: string | null
+  /** Other addresses a letter may go to, each labelled; never the respondent's address. */
+  deliveryRoutes: DeliveryRoute[]
   /** Only federal bodies and telecom or postal companies fall to the BfDI in Germany. */
   federalSupervision: boolean
   source: string
+  checked: Checked | null
 }
 
-interface CompanyRecord {
-  name: string
-  address: string
-  email?: string
-}
+const fromEntry = (e: ControllerEntry): Controller => ({
+  key: e.key,
+  legalName: e.legalName,
+  address: [...e.postal],
+  email: e.dpo.email,
+  webform: e.dpo.webform,
+  service: e.service,
+  seatCountry: e.seatCountry,
+  lead: e.lead,
+  law: e.law,
+  registration: e.registration,
+  deliveryRoutes: e.deliveryRoutes,
+  federalSupervision: false,
+  source: e.source,
+  checked: e.checked
+})
 
-const record = (slug: string) => COMPANY_RECORDS[slug] as CompanyRecord
-
-const lines = (address: string) => address.split('\n').map((l) => l.trim()).filter(Boolean)
-
-function amazon(): Controller {
-  const r = record('amazon-de')
-  return {
-    key: 'amazon',
-    legalName: r.name,
-    // The record's postal address is Amazon's privacy contact in Munich; the entity itself
-    // (Amazon Europe Core S.à r.l.) is seated in Luxembourg, which is why the CNPD leads.
-    address: lines(r.address),
-    email: r.email ?? null,
-    service: 'Alexa / amazon.de',
-    seatCountry: 'lu',
-    lead: 'lucnpd',
-    federalSupervision: false,
-    source: 'datenanfragen/data companies/amazon-de.json (CC0); seat and lead authority: CNPD decision on Amazon Europe Core of 15 July 2021'
-  }
-}
-
-function google(): Controller {
-  const r = record('google')
-  return {
-    key: 'google',
-    // The record names Google LLC (USA); for people in the EEA and Switzerland Google's privacy
-    // policy names Google Ireland Limited as the controller, and the Irish DPC leads.
-    legalName: 'Google Ireland Limited',
-    address: ['Gordon House', 'Barrow Street', 'Dublin 4', 'Ireland'],
-    email: r.email ?? null,
-    service: 'Google Assistant',
-    seatCountry: 'ie',
-    lead: 'iedpc',
-    federalSupervision: false,
-    source: 'Google privacy policy (EEA controller); e-mail from datenanfragen/data companies/google.json (CC0)'
-  }
-}
-
-const KNOWN: Record<string, () => Controller> = { amazon, google }
+const byKey = new Map(CONTROLLER_ENTRIES.map((e) => [e.key, e]))
 
 /** The keys the letters know, for the wizard's list. */
-export const CONTROLLER_KEYS = Object.keys(KNOWN)
+export const CONTROLLER_KEYS = CONTROLLER_ENTRIES.map((e) => e.key)
+
+/**
+ * The entry that answers for a service: the controller follows the marketplace ("Alexa /
+ * amazon.co.uk" is Amazon UK Services Ltd., whatever key the facts name), not where the person lives.
+ */
+function entryFor(key: string, service: string): ControllerEntry | undefined {
+  const s = service.toLowerCase()
+  const family = key.split('-')[0]!
+  const byMarket = CONTROLLER_ENTRIES.find((e) => e.key.split('-')[0] === family && e.marketplaces.some((m) => m.includes('.') && s.includes(m)))
+  return byMarket ?? byKey.get(key)
+}
 
 /** Our entry for a known key (case-insensitive), else the name the person typed with nothing else known. */
 export function controllerOf(nameOrKey: string, service = ''): Controller {
-  const make = KNOWN[nameOrKey.trim().toLowerCase()]
-  if (make) {
-    const c = make()
+  const entry = entryFor(nameOrKey.trim().toLowerCase(), service)
+  if (entry) {
+    const c = fromEntry(entry)
     return service.trim() ? { ...c, service: service.trim() } : c
   }
-  return { key: null, legalName: nameOrKey.trim(), address: [], email: null, service: service.trim(), seatCountry: null, lead: null, federalSupervision: false, source: 'named by the person' }
+  return {
+    key: null,
+    legalName: nameOrKey.trim(),
+    address: [],
+    email: null,
+    webform: null,
+    service: service.trim(),
+    seatCountry: null,
+    lead: null,
+    law: null,
+    registration: null,
+    deliveryRoutes: [],
+    federalSupervision: false,
+    source: 'named by the person',
+    checked: null
+  }
 }

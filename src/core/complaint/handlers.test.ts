@@ -171,7 +171,11 @@ describe('letters and preview from the wizard', () => {
       ['complaint', 'debaylda'],
       ['lead', 'lucnpd']
     ])
-    expect(preview.letters.map((l) => l.kind).sort()).toEqual(['art77-complaint', 'breach-report', 'controller-notice', 'follow-up', 'victim-request'])
+    // No notice date: the follow-up is held back, with its reason; the plan runs notice → complaint.
+    expect(preview.letters.map((l) => l.kind).sort()).toEqual(['art77-complaint', 'breach-report', 'controller-notice', 'victim-request'])
+    expect(preview.withheld.map((w) => w.kind)).toEqual(['follow-up'])
+    expect(preview.plan.map((p) => p.step)).toEqual(['notice', 'breach-report', 'deadline', 'follow-up', 'art77-complaint'])
+    expect(preview.refusal).toBeNull()
     expect(preview.letters.every((l) => l.lang === 'de')).toBe(true)
     // No hashing for a preview: the counts come from the verdicts, the manifest's hash is not known yet.
     expect(preview.evidence.foreignRecordings).toBe(seed.truth.counts.foreign)
@@ -189,7 +193,8 @@ describe('letters and preview from the wizard', () => {
     expect(h.asked[0]).toMatchObject({ kind: 'folder' })
     expect(saved.folder).toBe(folder)
     const names = saved.files.map((f) => f.name)
-    expect(names.filter((n) => n.endsWith('.pdf'))).toHaveLength(1)
+    // The complaint to the BayLDA goes in German; the English one beside it is a reading copy.
+    expect(names.filter((n) => n.endsWith('.pdf')).sort()).toEqual([expect.stringMatching(/^art77-complaint-de-2026-/), expect.stringMatching(/^art77-complaint-en-courtesy-copy-2026-/)])
     expect(names).toContain('deadline.ics')
     const pdf = await readFile(join(folder, names.find((n) => n.endsWith('.pdf'))!))
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-')

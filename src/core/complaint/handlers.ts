@@ -12,6 +12,7 @@ import type { OpenedArchive } from '../archive/types'
 import type { Platform, SaveDialogRequest } from '../platform'
 import { writeFileAtomic } from '../fs/atomic-write'
 import { casePath } from '../review/case-store'
+import { withReview } from './letters/review-facts'
 import { buildManifest, caseFileLogger, deleteArchive, evidenceSummary, flaggedRecordings, recordRetentionReminder, RETENTION_ADVICE, writeBundle, type BuiltManifest } from './bundle'
 import { draftIssues, loadDraft, saveDraft, suggestedDraft } from './facts-file'
 import { complaintLetters, type LetterFile } from './letters-adapter'
@@ -120,13 +121,13 @@ export function createComplaintHandlers(platform: Platform, deps: ComplaintDeps,
     const c = await deps.caseOf(archiveId)
     const hit = manifests.get(archiveId)
     const key = flaggedKey(reading, c.analysis, c.marks)
-    if (hit && hit.key === key) return evidenceSummary(hit.built.manifest, hit.built.sha256, rootFor(archiveId, key))
     const { flagged } = flaggedRecordings(reading.recordings, c.analysis.recordingVerdicts, c.marks)
+    if (hit && hit.key === key) return withReview(evidenceSummary(hit.built.manifest, hit.built.sha256, rootFor(archiveId, key)), reading, flagged, hit.built.manifest.archive.parts)
     const devices = new Map(reading.devices.map((d) => [d.id, d]))
     const perDevice = new Map<string | null, number>()
     for (const f of flagged) perDevice.set(f.recording.deviceId, (perDevice.get(f.recording.deviceId) ?? 0) + 1)
     const times = flagged.map((f) => f.recording.time).filter((t): t is string => t !== null).sort()
-    return {
+    return withReview({
       archiveName: basename(archive.path),
       archiveBytes: archive.bytes,
       archiveSha256: sha256 ?? c.sha256,
@@ -139,7 +140,15 @@ export function createComplaintHandlers(platform: Platform, deps: ComplaintDeps,
       lastAt: times.at(-1) ?? null,
       manifestSha256: null,
       rootSha256: null
-    }
+    }, reading, flagged)
+  }
+
+  /** The evidence of a built manifest with what the review found (devices, account ids, transcripts), each part's hash and the bundle root. */
+  const fullEvidence = async (archiveId: string, built: BuiltManifest, root: string | null): Promise<EvidenceSummary> => {
+    const { reading } = deps.openedOf(archiveId)
+    const c = await deps.caseOf(archiveId)
+    const { flagged } = flaggedRecordings(reading.recordings, c.analysis.recordingVerdicts, c.marks)
+    return withReview(evidenceSummary(built.manifest, built.sha256, root), reading, flagged, built.manifest.archive.parts)
   }
 
   const lettersFor = (facts: ComplaintFacts, evidence: EvidenceSummary, lang: LetterLang, kinds: readonly LetterKind[]): Promise<LetterFile[]> =>
@@ -161,7 +170,7 @@ export function createComplaintHandlers(platform: Platform, deps: ComplaintDeps,
       return complaintLetters.preview({ ...facts, lang }, evidence, { today: today(now()) })
     },
     async saveComplaint({ archiveId, facts, lang, kinds, jobId }) {
-      const folder = await askPath({ kind: 'folder', title: lang === 'de' ? 'Ordner für die Schreiben wählen' : 'Choose a folder for the letters', defaultName: '' })
+      const folder = await askPath({ kind: 'folder', title: lang === 'de' ? 'Ordner für die Schreiben wählen' : lang === 'fr' ? 'Choisir un dossier pour les courriers' : 'Choose a folder for the letters', defaultName: '' })
       if (!folder) return { folder: null, files: [], manifestSha256: null }
       return runJob(jobId, 'Saving the letters', async (signal) => {
         const progress = progressOf(jobId)
@@ -169,7 +178,7 @@ export function createComplaintHandlers(platform: Platform, deps: ComplaintDeps,
         progress({ phase: 'letters', done: 0, total: kinds.length })
         const c = await deps.caseOf(archiveId)
         const root = rootFor(archiveId, flaggedKey(deps.openedOf(archiveId).reading, c.analysis, c.marks))
-        const files = await lettersFor(facts, evidenceSummary(built.manifest, built.sha256, root), lang, kinds)
+        const files = await lettersFor(facts, await fullEvidence(archiveId, built, root), lang, kinds)
         files.push({ name: 'deadline.ics', bytes: Buffer.from(complaintLetters.ics({ ...facts, lang }, { today: today(now()) })) })
         const written: { name: string; bytes: number; sha256: string }[] = []
         for (const f of files) {
@@ -184,7 +193,7 @@ export function createComplaintHandlers(platform: Platform, deps: ComplaintDeps,
       })
     },
     async saveBundle({ archiveId, facts, lang, jobId, sealedOriginals }) {
-      const out = await askPath({ kind: 'file', title: lang === 'de' ? 'Beweispaket speichern' : 'Save the evidence bundle', defaultName: `evidence-${today(now())}.zip`, extensions: ['zip'] })
+      const out = await askPath({ kind: 'file', title: lang === 'de' ? 'Beweispaket speichern' : lang === 'fr' ? 'Enregistrer le dossier de preuves' : 'Save the evidence bundle', defaultName: `evidence-${today(now())}.zip`, extensions: ['zip'] })
       const empty = { bytes: 0, sha256: null, manifestSha256: null, rootSha256: null, entries: 0, files: [], sealedOriginals }
       if (!out) return { path: null, ...empty }
       return runJob(jobId, 'Saving the evidence bundle', async (signal) => {
@@ -196,7 +205,7 @@ export function createComplaintHandlers(platform: Platform, deps: ComplaintDeps,
         const written = await writeBundle({
           manifest: built,
           // Made once the bundle's root is known, so they print its SHA-256.
-          letters: async (root) => (await lettersFor(facts, evidenceSummary(built.manifest, built.sha256, root.sha256), lang, kinds)).filter((f) => !f.name.endsWith('.ics')),
+          letters: async (root) => (await lettersFor(facts, await fullEvidence(archiveId, built, root.sha256), lang, kinds)).filter((f) => !f.name.endsWith('.ics')),
           custodyLog: c.custody,
           sealedOriginals: sealedOriginals ? { archive: deps.openedOf(archiveId).archive } : false,
           out,
@@ -211,7 +220,7 @@ export function createComplaintHandlers(platform: Platform, deps: ComplaintDeps,
       })
     },
     async saveReminder({ facts, lang }) {
-      const path = await askPath({ kind: 'file', title: lang === 'de' ? 'Erinnerung speichern' : 'Save the reminder', defaultName: 'deadline.ics', extensions: ['ics'] })
+      const path = await askPath({ kind: 'file', title: lang === 'de' ? 'Erinnerung speichern' : lang === 'fr' ? 'Enregistrer le rappel' : 'Save the reminder', defaultName: 'deadline.ics', extensions: ['ics'] })
       if (!path) return { path: null }
       await writeFileAtomic(path, complaintLetters.ics({ ...facts, lang }, { today: today(now()) }))
       return { path }

@@ -44,20 +44,28 @@ describe('formPanels', () => {
     expect(cnpd.fields.find((f) => f.id === 'facts')!.text).toContain('Art. 4 Nr. 12')
     // No notice sent yet: the CNPD expects the controller to have been asked first.
     expect(cnpd.warnings.join(' ')).toMatch(/zuerst/)
-    expect(() => formPanels('frcnil', bavarianFacts(), sampleEvidence(), 'en', { today })).toThrow(/gbico/)
+    expect(() => formPanels('itgarante', bavarianFacts(), sampleEvidence(), 'en', { today })).toThrow(/gbico/)
   })
 
   it('offers the CNPD panel first in the preview of a Bavarian Amazon case, then the other forms', () => {
     const preview = complaintLetters.preview(bavarianFacts(), sampleEvidence(), { today })
     expect(preview.panels.map((p) => p.authority)).toEqual(['lucnpd', ...Object.keys(FORMS).filter((s) => s !== 'lucnpd')])
-    expect(preview.panels.map((p) => p.authority).sort()).toEqual(['gbico', 'iedpc', 'lucnpd'])
+    expect(preview.panels.map((p) => p.authority).sort()).toEqual(['frcnil', 'gbico', 'iedpc', 'lucnpd'])
     expect(preview.authorities.map((a) => [a.slug, a.role])).toEqual([
       ['debaylda', 'complaint'],
       ['lucnpd', 'lead']
     ])
     expect(preview.authorities[0]!.pgpFingerprint).toMatch(/^AB6E/)
-    expect(preview.letters).toHaveLength(5)
+    // Four kinds (no follow-up without a notice date); the two to the authority in English with German to send.
+    expect(preview.letters.map((l) => `${l.kind}:${l.lang}${l.courtesy ? ':copy' : ''}`)).toEqual([
+      'controller-notice:en',
+      'art77-complaint:de',
+      'art77-complaint:en:copy',
+      'breach-report:de',
+      'breach-report:en:copy',
+      'victim-request:en'
+    ])
     expect(preview.deadline.due).toBe('2026-12-23')
-    expect(preview.notes.join(' ')).toMatch(/follow-up letter needs the date/)
+    expect(preview.notes.join(' ')).toMatch(/follow-up is not written: it needs the date you sent the notice/)
   })
 })

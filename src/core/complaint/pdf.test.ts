@@ -31,7 +31,7 @@ describe('letterPdf', () => {
     const { text, pages, title } = await pdfText(bytes)
     expect(pages).toBeGreaterThanOrEqual(2)
     expect(title).toBe(letter.subject)
-    for (const s of ['Zofia Łukasiewicz', 'Amazon Europe Core SARL', 'Attn: Data Protection Officer', '80807 München', letter.reference, '23 November 2026', 'Art. 4(12) GDPR', 'Art. 5(1)(f) GDPR', 'Art. 15(4) GDPR', 'Art. 12(3) GDPR', 'by 23 December 2026', 'c3'.repeat(32), 'Attachments:', `Our reference ${letter.reference} · Page 1 of ${pages}`]) {
+    for (const s of ['Zofia Łukasiewicz', 'Amazon Europe Core S.à r.l.', 'Attn: Data Protection Officer', 'L-1855 Luxembourg', letter.reference, '23 November 2026', 'Art. 4(12) GDPR', 'Art. 5(1)(f) GDPR', 'Art. 15(4) GDPR', 'Art. 12(3) GDPR', 'by 23 December 2026', 'c3'.repeat(32), 'Attachments:', `Our reference ${letter.reference} · Page 1 of ${pages}`]) {
       expect(text, s).toContain(s)
     }
   })
@@ -39,19 +39,30 @@ describe('letterPdf', () => {
   it('prints the German complaint to the BayLDA with the CNPD as lead authority', async () => {
     const letter = renderLetter('art77-complaint', bavarianFacts({ lang: 'de', noticeSentDate: '2026-10-05' }), sampleEvidence(), { today })
     const { text } = await pdfText(await letterPdf(letter))
-    for (const s of ['Bayerisches Landesamt für Datenschutzaufsicht (BayLDA)', 'Postfach 1349', '91504 Ansbach', 'Beschwerde nach Art. 77 DSGVO', 'Art. 77 Abs. 2 DSGVO', 'Art. 78 Abs. 2 DSGVO', 'CNPD (Luxembourg)', 'fällig bis 5. November 2026', 'Anlagen:', 'Mit freundlichen Grüßen', 'Robin Beispiel']) {
+    for (const s of ['Bayerisches Landesamt für Datenschutzaufsicht (BayLDA)', 'Postfach 1349', '91504 Ansbach', 'Beschwerde nach Art. 77 DSGVO', 'Art. 77 Abs. 2 DSGVO', 'Art. 78 Abs. 2 DSGVO', 'Nationale Kommission für den Datenschutz', 'fällig bis zum 5. November 2026', 'Anlagen:', 'Mit freundlichen Grüßen', 'Robin Beispiel']) {
       expect(text, s).toContain(s)
     }
   })
 
   it('renders every kind in both languages, the same bytes for the same letter', async () => {
     for (const kind of LetterKindSchema.options) {
-      for (const lang of ['en', 'de'] as const) {
+      for (const lang of ['en', 'de', 'fr'] as const) {
         const letter = renderLetter(kind, bavarianFacts({ lang }), sampleEvidence(), { today })
         const a = await letterPdf(letter)
-        expect((await pdfText(a)).text).toContain(letter.reference)
+        // The victim's letter carries no reference of the recipient's case.
+        if (kind === 'victim-request') expect((await pdfText(a)).text).not.toContain(letter.reference)
+        else expect((await pdfText(a)).text).toContain(letter.reference)
         if (kind === 'breach-report' && lang === 'de') expect((await letterPdf(letter)).equals(a)).toBe(true)
       }
     }
+  })
+
+  it('prints a French letter with French page numbers, the delivery route, and groups digits with a space the font has', async () => {
+    const letter = renderLetter('controller-notice', bavarianFacts({ lang: 'fr' }), sampleEvidence(), { today })
+    const { text, pages } = await pdfText(await letterPdf(letter))
+    expect(text).toContain(`Page 1 sur ${pages}`)
+    expect(text).not.toMatch(/Page \d+ of/)
+    expect(text).toContain('1 698 enregistrements vocaux')
+    expect(text).toContain('Voie de remise : eu-privacy@amazon.de')
   })
 })

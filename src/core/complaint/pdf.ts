@@ -68,7 +68,7 @@ export async function letterPdf(letter: RenderedLetter): Promise<Buffer> {
     size: 'A4',
     margins: { top: mm(20), bottom: BOTTOM, left: LEFT, right: RIGHT },
     bufferPages: true,
-    lang: letter.lang === 'de' ? 'de-DE' : 'en-GB',
+    lang: { de: 'de-DE', fr: 'fr-FR', en: 'en-GB' }[letter.lang],
     displayTitle: true,
     info: {
       Title: letter.subject,
@@ -117,6 +117,12 @@ export async function letterPdf(letter: RenderedLetter): Promise<Buffer> {
 
   // Subject and body.
   doc.font(fonts.bold).fontSize(SIZE.subject).fillColor('black').text(p(b.subject), LEFT, Math.max(windowBottom, infoY) + mm(10), { width: WIDTH })
+  // Where else the letter may be delivered, small, under the subject: a route, not the addressee.
+  for (const route of b.routes ?? []) {
+    doc.moveDown(0.3)
+    doc.font(fonts.regular).fontSize(SIZE.small).fillColor('#333333').text(p(route), LEFT, doc.y, { width: WIDTH })
+  }
+  doc.fillColor('black')
   doc.moveDown(1.2)
   doc.font(fonts.regular).fontSize(SIZE.body).text(p(b.salutation), LEFT, doc.y, { width: WIDTH })
   doc.moveDown(0.6)
@@ -132,7 +138,10 @@ export async function letterPdf(letter: RenderedLetter): Promise<Buffer> {
 
   // Attachments.
   if (b.attachments.length > 0) {
-    ensureRoom(doc, 50)
+    // The list is kept whole on one page (it is short), so no attachment stands alone on the last page.
+    doc.font(fonts.regular).fontSize(SIZE.small)
+    const listHeight = b.attachments.reduce((h, a) => h + doc.heightOfString(p(a), { width: WIDTH - 18, lineGap: 1.5 }) + 4, 0)
+    ensureRoom(doc, Math.min(50 + listHeight, PAGE.height / 2))
     doc.moveDown(1.2)
     doc.font(fonts.bold).fontSize(SIZE.body).text(p(`${b.attachmentsTitle}:`), LEFT, doc.y, { width: WIDTH })
     doc.moveDown(0.2)
@@ -148,7 +157,7 @@ export async function letterPdf(letter: RenderedLetter): Promise<Buffer> {
       for (const at of [mm(105), mm(210)]) doc.moveTo(mm(5), at).lineTo(mm(10), at).stroke()
       doc.moveTo(mm(5), mm(148.5)).lineTo(mm(12), mm(148.5)).stroke()
     }
-    const page = letter.lang === 'de' ? `Seite ${i + 1} von ${pages.count}` : `Page ${i + 1} of ${pages.count}`
+    const page = { de: `Seite ${i + 1} von ${pages.count}`, fr: `Page ${i + 1} sur ${pages.count}`, en: `Page ${i + 1} of ${pages.count}` }[letter.lang]
     doc.font(fonts.regular).fontSize(SIZE.tiny).fillColor(GREY)
     // Written inside the bottom margin: lift the margin for this one line so no page is added.
     const bottom = doc.page.margins.bottom

@@ -82,9 +82,9 @@ describe('the directory and our maps', () => {
 
   it('knows Amazon and Google from the directory, and only the name of anyone else', () => {
     const amazon = controllerOf('Amazon')
-    expect(amazon.legalName).toBe('Amazon Europe Core SARL')
+    expect(amazon.legalName).toBe('Amazon Europe Core S.à r.l.')
     expect(amazon.email).toBe('eu-privacy@amazon.de')
-    expect(amazon.address).toContain('80807 München')
+    expect(amazon.address).toContain('L-1855 Luxembourg')
     expect(controllerOf('google').lead).toBe('iedpc')
     const other = controllerOf('Some Shop GmbH', 'Shop app')
     expect(other).toMatchObject({ key: null, legalName: 'Some Shop GmbH', address: [], lead: null, service: 'Shop app' })

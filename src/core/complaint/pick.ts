@@ -1,5 +1,5 @@
 import type { ComplaintFacts, LetterLang } from '../../shared/model/complaint'
-import { authority, germanRegion, nationalAuthoritySlug, shortName, type Authority } from './authorities'
+import { authority, authorityIn, germanRegion, nationalAuthoritySlug, shortName, type Authority } from './authorities'
 import { controllerOf } from './controllers'
 
 export interface AuthorityChoice {
@@ -19,7 +19,7 @@ export class NoAuthorityError extends Error {
   override readonly name = 'NoAuthorityError'
 }
 
-const say = (lang: LetterLang, en: string, de: string) => (lang === 'de' ? de : en)
+const say = (lang: LetterLang, en: string, de: string, fr?: string) => (lang === 'de' ? de : lang === 'fr' ? (fr ?? en) : en)
 
 /**
  * The authority for the person's complaint and the controller's lead authority. Art. 77(1) lets a
@@ -37,7 +37,8 @@ export function pickAuthorities(facts: ComplaintFacts): AuthorityChoice {
     ? say(
         lang,
         `${controller.legalName} has its main establishment in ${countryName(controller.seatCountry, 'en')}, so ${short(lead)} is its lead supervisory authority (Art. 56 GDPR); your authority passes the case on to it (Art. 60).`,
-        `${controller.legalName} hat seine Hauptniederlassung in ${countryName(controller.seatCountry, 'de')}; federführende Aufsichtsbehörde ist daher ${short(lead)} (Art. 56 DSGVO). Ihre Behörde gibt den Fall dorthin weiter (Art. 60).`
+        `${controller.legalName} hat seine Hauptniederlassung in ${countryName(controller.seatCountry, 'de')}; federführende Aufsichtsbehörde ist daher ${authorityIn(lead, 'de')} (Art. 56 DSGVO). Ihre Behörde gibt den Fall dorthin weiter (Art. 60).`,
+        `${controller.legalName} a son établissement principal ${countryName(controller.seatCountry, 'fr')} ; ${authorityIn(lead, 'fr')} est donc son autorité chef de file (art. 56 du RGPD) ; votre autorité lui transmet le dossier (art. 60).`
       )
     : ''
 
@@ -88,7 +89,8 @@ export function pickAuthorities(facts: ComplaintFacts): AuthorityChoice {
       reason = say(
         lang,
         `You live in ${countryName(country, 'en')}: its authority takes your complaint (Art. 77(1) GDPR).`,
-        `Sie wohnen in ${countryName(country, 'de')}: Die dortige Behörde nimmt Ihre Beschwerde an (Art. 77 Abs. 1 DSGVO).`
+        `Sie wohnen in ${countryName(country, 'de')}: Die dortige Behörde nimmt Ihre Beschwerde an (Art. 77 Abs. 1 DSGVO).`,
+        `Vous résidez ${countryName(country, 'fr')} : son autorité reçoit votre réclamation (art. 77, § 1, du RGPD).`
       )
     } else if (lead) {
       complaint = lead
@@ -97,7 +99,16 @@ export function pickAuthorities(facts: ComplaintFacts): AuthorityChoice {
       throw new NoAuthorityError(say(lang, `No supervisory authority is known for the country "${country}".`, `Für das Land „${country}“ ist keine Aufsichtsbehörde bekannt.`))
     }
   }
-  if (country === 'gb') notes.push(say(lang, 'In the UK the UK GDPR and the Data Protection Act 2018 apply; the article numbers are the same.', 'Im Vereinigten Königreich gelten die UK GDPR und der Data Protection Act 2018; die Artikelnummern sind dieselben.'))
+  if (country === 'gb') {
+    notes.push(
+      say(
+        lang,
+        'You live in the UK: the UK GDPR and the Data Protection Act 2018 as amended by the Data (Use and Access) Act 2025 apply (same article numbers; no EU deadline regulation). Under s. 164A DPA 2018 you complain to the company first (the notice is that complaint; it must acknowledge it within 30 days); the ICO generally takes the complaint only after that.',
+        'Sie wohnen im Vereinigten Königreich: Es gelten die UK GDPR und der Data Protection Act 2018 in der Fassung des Data (Use and Access) Act 2025 (gleiche Artikelnummern; keine EU-Fristenverordnung). Nach s. 164A DPA 2018 beschweren Sie sich zuerst beim Unternehmen (das Schreiben ist diese Beschwerde; es muss sie binnen 30 Tagen bestätigen); das ICO nimmt die Beschwerde in der Regel erst danach an.',
+        "Vous résidez au Royaume-Uni : le UK GDPR et le Data Protection Act 2018, modifié par le Data (Use and Access) Act 2025, s'appliquent (mêmes numéros d'articles ; pas de règlement européen sur les délais). Selon la s. 164A DPA 2018, vous vous plaignez d'abord auprès de l'entreprise (le courrier vaut réclamation ; elle doit en accuser réception sous 30 jours) ; l'ICO n'examine en général la plainte qu'ensuite."
+      )
+    )
+  }
   if (country === 'ch') notes.push(say(lang, 'In Switzerland the revised Data Protection Act (revDSG) applies; check the articles before sending.', 'In der Schweiz gilt das revidierte Datenschutzgesetz (revDSG); prüfen Sie die Artikel vor dem Versand.'))
   return { complaint, lead, reason, leadReason, notes }
 }
@@ -114,7 +125,11 @@ const COUNTRY: Record<string, [string, string]> = {
   gb: ['the United Kingdom', 'dem Vereinigten Königreich']
 }
 
+// With the preposition French needs before each ("en France", "au Luxembourg", "en Irlande").
+const COUNTRY_FR: Record<string, string> = { lu: 'au Luxembourg', ie: 'en Irlande', de: 'en Allemagne', at: 'en Autriche', fr: 'en France', nl: 'aux Pays-Bas', gb: 'au Royaume-Uni', be: 'en Belgique', es: 'en Espagne', it: 'en Italie' }
+
 function countryName(code: string | null, lang: LetterLang): string {
+  if (lang === 'fr') return (code && COUNTRY_FR[code]) ?? `dans un autre État (${code ?? '?'})`
   if (!code) return lang === 'de' ? 'einem anderen Staat' : 'another country'
   const known = COUNTRY[code]
   if (known) return lang === 'de' ? known[1] : known[0]

@@ -25,6 +25,11 @@ export const ComplaintDraftSchema = z
     harm: text(4000),
     shareIdentityWithController: z.boolean(),
     noticeSentDate: text(10),
+    noticePosted: z.boolean(),
+    noticeReceivedDate: text(10),
+    extensionNotified: z.boolean(),
+    refusalDate: text(10),
+    complainNowReason: text(1000),
     victimRemedy: z.enum(['erasure', 'restriction']),
     lang: LetterLangSchema
   })
@@ -80,7 +85,9 @@ export const LetterViewSchema = z.object({
   subject: z.string(),
   /** To whom the letter goes, one line. */
   recipient: z.string(),
-  text: z.string()
+  text: z.string(),
+  /** A reading copy in the person's language of a letter that goes in the authority's language. */
+  courtesy: z.boolean().default(false)
 })
 export type LetterView = z.infer<typeof LetterViewSchema>
 
@@ -108,7 +115,13 @@ export const ComplaintPreviewSchema = z.object({
   panels: z.array(FormPanelSchema),
   evidence: EvidenceSummarySchema,
   /** Lines the person should read before sending (engine notes, a missing hash …). */
-  notes: z.array(z.string())
+  notes: z.array(z.string()),
+  /** The sequence with dates: notice → (tip) → deadline → follow-up → complaint. */
+  plan: z.array(z.object({ step: z.enum(['notice', 'breach-report', 'deadline', 'follow-up', 'art77-complaint']), date: z.string(), done: z.boolean(), text: z.string() })).default([]),
+  /** Why no letter is offered at all (nothing flagged), in the facts' language; null when letters are offered. */
+  refusal: z.string().nullable().default(null),
+  /** Letters not written yet, each with why (the follow-up before its time). */
+  withheld: z.array(z.object({ kind: LetterKindSchema, reason: z.string() })).default([])
 })
 export type ComplaintPreview = z.infer<typeof ComplaintPreviewSchema>
 

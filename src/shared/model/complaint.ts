@@ -8,7 +8,8 @@ import { z } from 'zod'
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD')
 const line = (max: number) => z.string().trim().max(max)
 
-export const LetterLangSchema = z.enum(['en', 'de'])
+/** The languages a letter exists in: French because the CNIL takes complaints in French. */
+export const LetterLangSchema = z.enum(['en', 'de', 'fr'])
 export type LetterLang = z.infer<typeof LetterLangSchema>
 
 export const LetterKindSchema = z.enum([
@@ -62,6 +63,16 @@ export const ComplaintFactsSchema = z
     shareIdentityWithController: z.boolean().default(true),
     /** When an earlier notice was sent to the controller (for the follow-up letter). */
     noticeSentDate: day.optional(),
+    /** How the notice went: a posted notice's deadline counts from its delivery, not its sending. */
+    noticePosted: z.boolean().default(false),
+    /** The day the controller received the notice, when the person knows it (a delivery receipt). */
+    noticeReceivedDate: day.optional(),
+    /** The controller told the person in time that it extends by two months (Art. 12(3)): the later date counts. */
+    extensionNotified: z.boolean().default(false),
+    /** The day the controller refused or answered without acting: the follow-up and complaint need not wait. */
+    refusalDate: day.optional(),
+    /** Why the Art. 77 complaint should not wait for the controller's deadline, in the person's words. */
+    complainNowReason: line(1000).default(''),
     /** Victim letter: Art. 17 erasure or Art. 18 restriction (the default, since erasure destroys evidence). */
     victimRemedy: z.enum(['erasure', 'restriction']).default('restriction'),
     lang: LetterLangSchema.default('en')
@@ -91,7 +102,32 @@ export const EvidenceSummarySchema = z
      * bundle but the letters: what the letters print once the bundle they go with exists. Null
      * before (saved facts and calls from before it existed keep loading).
      */
-    rootSha256: z.string().regex(/^[0-9a-f]{64}$/).nullable().default(null)
+    rootSha256: z.string().regex(/^[0-9a-f]{64}$/).nullable().default(null),
+    /** Each part of a multipart export with its own name, size and SHA-256, so `sha256sum` can check each. */
+    parts: z.array(z.object({ name: z.string(), bytes: z.number().int().min(0), sha256: z.string().regex(/^[0-9a-f]{64}$/) })).default([]),
+    /** What the review found about the account (letters/review-facts.ts); null when not known. */
+    review: z
+      .object({
+        /** The devices the export lists as registered to the account; null when it does not say. */
+        accountDevices: z.array(z.object({ name: z.string(), type: z.string().nullable() })).nullable(),
+        /** Whether any registered device is an Echo (a smart speaker that records in the home). */
+        ownsEcho: z.boolean().nullable(),
+        /** Last four characters of every customer id the flagged recordings carry that is not the account's. */
+        foreignAccountEnds: z.array(z.string()),
+        /** Last four characters of the account's own id. */
+        ownAccountEnd: z.string().nullable(),
+        /** How many flagged recordings carry such a foreign id. */
+        withForeignAccount: z.number().int().min(0),
+        /** Flagged recordings that come with a transcript in the export. */
+        transcripts: z.number().int().min(0),
+        /** True when nothing stronger than weak signals (unrecognised speaker, another language) flags them. */
+        weakOnly: z.boolean()
+      })
+      .nullable()
+      .default(null)
   })
   .strict()
-export type EvidenceSummary = z.infer<typeof EvidenceSummarySchema>
+/** What a producer hands over (the bundle's summary may lack the later fields) … */
+export type EvidenceSummary = z.input<typeof EvidenceSummarySchema>
+/** … and what the letters read, with the defaults filled in. */
+export type Evidence = z.output<typeof EvidenceSummarySchema>

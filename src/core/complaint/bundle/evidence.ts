@@ -9,7 +9,7 @@ import { verifyBundle } from './verify'
  * SHA-256, after checking that the bundle is consistent and describes this export (`parts`,
  * hashed here). A sentence instead when it cannot be used.
  */
-export async function evidenceOfBundle(path: string, parts: readonly { path: string }[], signal?: AbortSignal): Promise<{ evidence: EvidenceSummary } | { problem: string }> {
+export async function evidenceOfBundle(path: string, parts: readonly { path: string }[], signal?: AbortSignal): Promise<{ evidence: EvidenceSummary; parts: { name: string; bytes: number; sha256: string }[] } | { problem: string }> {
   let checked
   try {
     checked = await verifyBundle(path, { signal })
@@ -25,5 +25,5 @@ export async function evidenceOfBundle(path: string, parts: readonly { path: str
   // An unpacked folder has no one file to hash; its manifest's entries carry the hashes instead.
   const sha = recorded === null ? null : exportSha256((await hashArchive(parts.map((p) => p.path), { signal })).map((h) => h.sha256))
   if (recorded !== sha) return { problem: `The bundle ${path} was made from another export (SHA-256 ${recorded}, this export's is ${sha}).` }
-  return { evidence: evidenceSummary(manifest, manifestSha256, rootSha256) }
+  return { evidence: evidenceSummary(manifest, manifestSha256, rootSha256), parts: manifest.archive.parts }
 }

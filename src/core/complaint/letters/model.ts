@@ -1,5 +1,6 @@
-import type { ComplaintFacts, EvidenceSummary, LetterKind, LetterLang } from '../../../shared/model/complaint'
+import type { ComplaintFacts, Evidence, LetterKind, LetterLang } from '../../../shared/model/complaint'
 import type { Authority } from '../authorities'
+import { OFFICIAL_NAMES } from '../data/authority-names'
 import type { Controller } from '../controllers'
 import type { Deadline, Day } from '../deadlines'
 import type { AuthorityChoice } from '../pick'
@@ -19,6 +20,8 @@ export interface LetterBlocks {
   /** Label and value at the right: our reference, the controller's, the date, how it is sent. */
   info: [string, string][]
   subject: string
+  /** Delivery routes, each labelled as only that (printed under the subject). */
+  routes?: string[]
   salutation: string
   body: Block[]
   closing: string
@@ -41,6 +44,8 @@ export interface RenderedLetter {
   to: { name: string; email: string | null; webform: string | null }
   /** Plain text for an e-mail or a web form. */
   text: string
+  /** A copy in the person's language of a letter that must go in the authority's language: for reading, not for sending. */
+  courtesy: boolean
   blocks: LetterBlocks
 }
 
@@ -52,15 +57,17 @@ export interface RenderOptions {
 /** What every kind's text is written from. */
 export interface LetterContext {
   facts: ComplaintFacts
-  evidence: EvidenceSummary
+  evidence: Evidence
   lang: LetterLang
+  /** Which law the person's residence brings: the GDPR, or in the UK the UK GDPR and the DPA 2018. */
+  law: 'eu' | 'uk'
   today: Day
   reference: string
   controller: Controller
   authorities: AuthorityChoice
   deadline: Deadline
-  /** The English or the German, by the letter's language. */
-  t: (en: string, de: string) => string
+  /** The English, German or French, by the letter's language (French falls back to English only where a test would see it). */
+  t: (en: string, de: string, fr?: string) => string
   date: (day: Day) => string
 }
 
@@ -80,4 +87,7 @@ export interface KindText {
 
 export type KindWriter = (c: LetterContext) => KindText
 
-export const authorityTo = (a: Authority): KindText['to'] => ({ lines: [a.name, ...a.address], name: a.name, email: a.email, webform: a.webform })
+export const authorityTo = (a: Authority): KindText['to'] => {
+  const name = OFFICIAL_NAMES[a.slug] ?? a.name
+  return { lines: [name, ...a.address], name, email: a.email, webform: a.webform }
+}

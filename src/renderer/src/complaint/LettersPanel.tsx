@@ -1,3 +1,4 @@
+import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { LetterKindSchema, type LetterKind, type LetterLang } from '../../../shared/model/complaint'
 import type { LetterView } from '../../../shared/model/complaint-calls'
@@ -6,17 +7,25 @@ import { CopyButton } from './CopyButton'
 import { JobStatus } from './JobStatus'
 
 const KINDS = LetterKindSchema.options
+// Each language by its own name, as language pickers write them.
+const LANG_NAMES: Record<LetterLang, string> = { en: 'English', de: 'Deutsch', fr: 'Français' }
 
 /** Every letter in the chosen language: pick one, read it, copy it, or save it as PDF and text. */
-export function LettersPanel({ letters }: { letters: LetterView[] }) {
+export function LettersPanel({ letters, withheld = [] }: { letters: LetterView[]; withheld?: { kind: LetterKind; reason: string }[] }) {
   const { t } = useTranslation()
+  const [copy, setCopy] = useState(false)
   const kind = useComplaintStore((s) => s.letterKind)
   const lang = useComplaintStore((s) => s.letterLang)
   const setLetter = useComplaintStore((s) => s.setLetter)
   const job = useComplaintStore((s) => s.letters)
   const save = useComplaintStore((s) => s.saveLetters)
   const cancel = useComplaintStore((s) => s.cancel)
-  const letter = letters.find((l) => l.kind === kind && l.lang === lang) ?? null
+  // A letter to an authority goes in its language; the person's language is a reading copy beside it.
+  const versions = letters.filter((l) => l.kind === kind)
+  const toSend = versions.find((l) => !l.courtesy) ?? null
+  const reading = versions.find((l) => l.courtesy) ?? null
+  const letter = (copy && reading) || toSend
+  const held = withheld.find((w) => w.kind === kind)
   return (
     <section className="card letters" aria-labelledby="letters-title">
       <h3 id="letters-title">{t('complaint.review.letters')}</h3>
@@ -27,22 +36,40 @@ export function LettersPanel({ letters }: { letters: LetterView[] }) {
             {KINDS.map((k) => (
               <option key={k} value={k}>
                 {t(`complaint.kinds.${k}`)}
+                {withheld.some((w) => w.kind === k) ? ` (${t('complaint.review.withheld')})` : ''}
               </option>
             ))}
           </select>
         </div>
         <fieldset className="segmented">
           <legend>{t('complaint.review.letterLang')}</legend>
-          {(['en', 'de'] as LetterLang[]).map((l) => (
+          {(['en', 'de', 'fr'] as LetterLang[]).map((l) => (
             <label key={l}>
               <input type="radio" name="letter-lang" value={l} checked={lang === l} onChange={() => setLetter(kind, l)} />
-              <span>{l === 'en' ? 'English' : 'Deutsch'}</span>
+              <span>{LANG_NAMES[l]}</span>
             </label>
           ))}
         </fieldset>
       </div>
       <p className="hint">{t(`complaint.kindHints.${kind}`)}</p>
-      {letter ? (
+      {reading && toSend && (
+        <fieldset className="segmented" data-testid="letter-version">
+          <legend className="sr-only">{t('complaint.review.courtesy')}</legend>
+          <label>
+            <input type="radio" name="letter-version" checked={!copy} onChange={() => setCopy(false)} />
+            <span>{t('complaint.review.sendVersion', { lang: t(`complaint.review.langNames.${toSend.lang}`) })}</span>
+          </label>
+          <label>
+            <input type="radio" name="letter-version" checked={copy} onChange={() => setCopy(true)} />
+            <span>{t('complaint.review.readingCopy', { lang: t(`complaint.review.langNames.${reading.lang}`) })}</span>
+          </label>
+        </fieldset>
+      )}
+      {held ? (
+        <p className="warning" data-testid="letter-withheld">
+          {held.reason}
+        </p>
+      ) : letter ? (
         <>
           <p className="subject">
             <span className="muted">{t('complaint.review.to')}</span> {letter.recipient}
@@ -58,10 +85,10 @@ export function LettersPanel({ letters }: { letters: LetterView[] }) {
       )}
       <div className="actions">
         {letter && <CopyButton text={letter.text} label={t('complaint.review.copy')} testId="copy-letter" />}
-        <button type="button" className="primary" disabled={Boolean(job.jobId)} onClick={() => void save([kind])} data-testid="save-letter">
+        <button type="button" className="primary" disabled={Boolean(job.jobId) || Boolean(held)} onClick={() => void save([kind])} data-testid="save-letter">
           {t('complaint.review.savePdf')}
         </button>
-        <button type="button" disabled={Boolean(job.jobId)} onClick={() => void save(KINDS.filter((k) => k !== 'follow-up' || kind === 'follow-up'))} data-testid="save-all-letters">
+        <button type="button" disabled={Boolean(job.jobId)} onClick={() => void save(KINDS.filter((k) => !withheld.some((w) => w.kind === k)))} data-testid="save-all-letters">
           {t('complaint.review.saveAll')}
         </button>
       </div>

@@ -64,7 +64,19 @@ export function StepController() {
         {date('receiptDate', true, t('complaint.controller.receiptHint'))}
         {date('discoveryDate', true)}
         {date('noticeSentDate', false, t('complaint.controller.noticeHint'))}
+        <label className="check">
+          <input type="checkbox" checked={d.noticePosted ?? false} onChange={(e) => update({ noticePosted: e.target.checked })} data-testid="notice-posted" /> {t('complaint.controller.noticePosted')}
+        </label>
+        {d.noticePosted && <p className="hint">{t('complaint.controller.noticePostedHint')}</p>}
+        {d.noticePosted && date('noticeReceivedDate', false, t('complaint.controller.noticeReceivedHint'))}
+        <label className="check">
+          <input type="checkbox" checked={d.extensionNotified ?? false} onChange={(e) => update({ extensionNotified: e.target.checked })} /> {t('complaint.controller.extensionNotified')}
+        </label>
+        {date('refusalDate', false, t('complaint.controller.refusalHint'))}
       </fieldset>
+      <Field path="complainNowReason" label={t('complaint.controller.complainNowReason')} hint={t('complaint.controller.complainNowHint')} wide>
+        {(p) => <textarea {...p} rows={2} value={d.complainNowReason ?? ''} onChange={(e) => update({ complainNowReason: e.target.value })} />}
+      </Field>
       <Field path="controllerReference" label={t('complaint.controller.controllerReference')} hint={t('complaint.controller.referenceHint')}>
         {(p) => <input {...p} type="text" value={d.controllerReference ?? ''} onChange={(e) => update({ controllerReference: e.target.value })} />}
       </Field>

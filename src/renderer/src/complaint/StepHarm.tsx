@@ -46,6 +46,9 @@ export function StepHarm() {
         <label>
           <input type="radio" name="lang" checked={d.lang === 'de'} onChange={() => update({ lang: 'de' })} /> Deutsch
         </label>
+        <label>
+          <input type="radio" name="lang" checked={d.lang === 'fr'} onChange={() => update({ lang: 'fr' })} /> Français
+        </label>
       </fieldset>
     </div>
   )

@@ -6,6 +6,7 @@ import { BundlePanel } from './BundlePanel'
 import { DeadlineCard } from './DeadlineCard'
 import { FormPanels } from './FormPanels'
 import { LettersPanel } from './LettersPanel'
+import { PlanCard } from './PlanCard'
 import { RetentionPanel } from './RetentionPanel'
 
 /** Step 4: where it goes, by when, in which words, with which evidence, and what to do with the export after. */
@@ -47,7 +48,7 @@ export function StepReview() {
           <dt>{t('complaint.review.manifest')}</dt>
           <dd className="mono" data-testid="manifest-sha">{e.manifestSha256 ?? t('complaint.review.manifestPending')}</dd>
         </dl>
-        {preview.notes.length > 0 && (
+        {preview.notes.length > 0 && !preview.refusal && (
           <ul className="notes">
             {preview.notes.map((n) => (
               <li key={n}>{n}</li>
@@ -55,11 +56,24 @@ export function StepReview() {
           </ul>
         )}
       </section>
-      <AuthorityCards authorities={preview.authorities} />
-      <DeadlineCard deadline={preview.deadline} />
-      <LettersPanel letters={preview.letters} />
-      <FormPanels panels={preview.panels} />
-      <BundlePanel />
+      {preview.refusal ? (
+        // Nothing flagged or marked: the wizard offers no letter, form or bundle, only why.
+        <section className="card" aria-labelledby="refusal-title">
+          <h3 id="refusal-title">{t('complaint.review.refusalTitle')}</h3>
+          <p className="warning" role="alert" data-testid="refusal">
+            {preview.refusal}
+          </p>
+        </section>
+      ) : (
+        <>
+          <AuthorityCards authorities={preview.authorities} />
+          <DeadlineCard deadline={preview.deadline} />
+          <PlanCard plan={preview.plan} />
+          <LettersPanel letters={preview.letters} withheld={preview.withheld} />
+          <FormPanels panels={preview.panels} />
+          <BundlePanel />
+        </>
+      )}
       <RetentionPanel />
     </div>
   )

@@ -10,7 +10,7 @@ export type Step = (typeof STEPS)[number]
 /** Which fields each step asks for, so a step's errors and its focus stay on its own fields. */
 export const STEP_FIELDS: Record<Exclude<Step, 'review'>, string[]> = {
   person: ['person.name', 'person.address', 'person.email', 'person.country', 'person.region', 'accountId'],
-  controller: ['controller', 'service', 'requestDate', 'receiptDate', 'discoveryDate', 'controllerReference', 'channel', 'priorContact', 'noticeSentDate'],
+  controller: ['controller', 'service', 'requestDate', 'receiptDate', 'discoveryDate', 'controllerReference', 'channel', 'priorContact', 'noticeSentDate', 'noticePosted', 'noticeReceivedDate', 'extensionNotified', 'refusalDate', 'complainNowReason'],
   harm: ['harm', 'shareIdentityWithController', 'victimRemedy', 'lang']
 }
 
