@@ -74,7 +74,9 @@ describe('redaction under attack', () => {
       'dimme die Flurlampe auf dreißig Prozent',
       'set an alarm for 6:30 on 02.05.2018',
       'walk 10000 steps today',
-      'wann hat Mama Geburtstag'
+      'wann hat Mama Geburtstag',
+      // The detector's sentences, which the manifest quotes redacted: a quoted device name and a serial's fragment stay.
+      "Device 'Echo Küche' (serial G021…GX5) is not registered to this account; 10 recordings came from it between 2 May and 8 May 2018."
     ]
     for (const text of kept) for (const language of HINTS) expect(redact(text, { language }).text).toBe(text)
   })

@@ -65,8 +65,9 @@ function wordsOf(text: string): Word[] {
     let raw = m[0]
     const dotted = raw.endsWith('.')
     if (dotted) raw = raw.slice(0, -1)
-    const possessive = /['’]s?$/u.test(raw) && raw.length > 2
-    const core = possessive ? raw.replace(/['’]s?$/u, '') : raw
+    // "Jonas's", "Jonas'", "Anna's"; a closing quote after any other word ("'Echo Küche'") is no possessive.
+    const possessive = (/['’]s$/u.test(raw) || /s['’]$/u.test(raw)) && raw.length > 2
+    const core = possessive ? raw.replace(/['’]s?$/u, '') : raw.replace(/['’]$/u, '')
     if (!core) continue
     const between = text.slice(prevEnd, m.index)
     words.push({
@@ -136,6 +137,8 @@ export function nameSpans(text: string, options: NameOptions = {}): Span[] {
   words.forEach((w, i) => {
     const prev = words[i - 1]
     const next = words[i + 1]
+    // Letters glued to digits are part of a code ('GX5', 'A1B2'): the id and phone patterns judge those.
+    if (/\d/.test(text[w.start - 1] ?? '') || /\d/.test(text[w.end] ?? '')) return
     if (given.has(w.key)) isName[i] = true
     // A month (or a kept word that is a name too) after a title or a call is a name ("Videoanruf mit Mai", "a message to Iban");
     // elsewhere it is the month. Weekdays, times, assistants stay: "call tomorrow", "call Alexa".
