@@ -75,8 +75,10 @@ export async function scan(options: ScanOptions, io: CliIo): Promise<number> {
     const reading = await readProviders(archive, mappings, io.signal, progress)
     timings.read = since(readStarted)
 
+    // Loaded only with --voices: a plain scan never decodes audio.
+    const voices = options.voices ? await (await import('../core/voices/scan')).scanVoices(archive, reading, io.signal, progress) : null
     const analyzeStarted = performance.now()
-    const analysis = await analyze(reading)
+    const analysis = await analyze(reading, undefined, voices?.evidence)
     timings.analyze = since(analyzeStarted)
 
     const problems = [...archive.problems]
@@ -96,6 +98,7 @@ export async function scan(options: ScanOptions, io: CliIo): Promise<number> {
     timings.report = since(reportStarted)
     timings.total = since(started)
     report.timings = timings
+    voices?.addTo(report)
 
     io.stdout.write(options.json ? `${JSON.stringify(report, null, 2)}\n` : formatSummary(report, hashed))
     return EXIT_OK

@@ -74,10 +74,12 @@ function sampleOf(n: number, size: number, rnd: () => number): number[] {
 }
 
 /**
- * Neighbours per clip the within-voice spread is learnt from: more than the few takes of one phrase
- * a voice may repeat (which sit closer than the voice's other clips), fewer than a small voice holds.
+ * The neighbours of each clip the within-voice spread is learnt from: the 5th to 15th nearest. The
+ * nearest few are often the same phrase said again (closer than the voice's other clips, so they
+ * would make the spread too small and split one voice by its words); past 15 a small voice runs out.
  */
-const NEIGHBOURS = 6
+const NEIGHBOURS_FROM = 5
+const NEIGHBOURS_TO = 15
 
 /**
  * How much each dimension varies within one voice: half the mean squared difference to each
@@ -85,7 +87,8 @@ const NEIGHBOURS = 6
  */
 function withinScale(sample: readonly Float32Array[]): Float32Array {
   const dims = sample[0]!.length
-  const k = Math.min(NEIGHBOURS, sample.length - 1)
+  const k = Math.min(NEIGHBOURS_TO, sample.length - 1)
+  const from = Math.min(NEIGHBOURS_FROM, k - 1)
   const diffs: Float32Array[] = []
   for (let i = 0; i < sample.length; i++) {
     const best: { j: number; d: number }[] = []
@@ -98,7 +101,7 @@ function withinScale(sample: readonly Float32Array[]): Float32Array {
         if (best.length > k) best.pop()
       }
     }
-    for (const { j } of best) {
+    for (const { j } of best.slice(from)) {
       const x = new Float32Array(dims)
       for (let t = 0; t < dims; t++) x[t] = sample[i]![t]! - sample[j]![t]!
       diffs.push(x)
@@ -145,7 +148,7 @@ export function clusterVectors(vectors: readonly (Float32Array | null)[], o: Clu
   if (raw.length < 2) return { labels, groups: [] }
   const dims = raw[0]!.length
   const unit = Math.sqrt(dims)
-  const cut = (o.cut ?? 2.5) * unit
+  const cut = (o.cut ?? 2.3) * unit
   const outlier = (o.outlier ?? 3) * unit
   const minSize = o.minSize ?? 3
   const sampleSize = Math.min(raw.length, o.sample ?? 1500)

@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events'
 import type { ArchiveEntry, OpenedArchive } from '../archive'
 import { peaksKey } from '../audio/scheduler'
 import type { PeaksPool } from '../audio/pool/pool'
@@ -31,6 +32,11 @@ export interface ExtractOptions {
 export async function extractVoices(archive: OpenedArchive, targets: readonly VoiceTarget[], o: ExtractOptions): Promise<(Float32Array | null)[]> {
   const out: (Float32Array | null)[] = new Array(targets.length).fill(null)
   const progress: ExtractProgress = { done: 0, total: targets.length, fromCache: 0 }
+  // One listener on the caller's signal, whatever the number of jobs the pool hangs on it.
+  const inner = new AbortController()
+  setMaxListeners(0, inner.signal)
+  const stop = () => inner.abort()
+  o.signal?.addEventListener('abort', stop, { once: true })
   let next = 0
   let last = 0
   const report = () => {
@@ -50,7 +56,7 @@ export async function extractVoices(archive: OpenedArchive, targets: readonly Vo
       return
     }
     try {
-      const outcome = await o.pool.run({ size: entry.info.size, buckets: o.buckets ?? 64, voice: true, open: async () => archive.openEntry(entry), signal: o.signal })
+      const outcome = await o.pool.run({ size: entry.info.size, buckets: o.buckets ?? 64, voice: true, open: async () => archive.openEntry(entry), signal: inner.signal })
       out[i] = outcome.status === 'ready' ? (outcome.voice ?? null) : null
       // Only decoded outcomes are cached: a renderer-only codec may be decodable another day.
       if (outcome.status !== 'needsRendererDecode') await o.cache?.put(key, out[i]!).catch(() => undefined)
@@ -68,6 +74,10 @@ export async function extractVoices(archive: OpenedArchive, targets: readonly Vo
       report()
     }
   }
-  await Promise.all(Array.from({ length: Math.max(1, o.pool.capacity) }, lane))
+  try {
+    await Promise.all(Array.from({ length: Math.max(1, o.pool.capacity) }, lane))
+  } finally {
+    o.signal?.removeEventListener('abort', stop)
+  }
   return out
 }
