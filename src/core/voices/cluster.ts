@@ -138,7 +138,30 @@ function linkageGroups(points: readonly Float32Array[], idx: readonly number[], 
     if (list) list.push(idx[j]!)
     else by.set(l, [idx[j]!])
   })
-  return [...by.values()].filter((g) => g.length >= minSize)
+  return foldFringes(points, [...by.values()].filter((g) => g.length >= minSize))
+}
+
+/**
+ * Average linkage leaves a few clips from the edge of a big voice as a small group of their own (in
+ * many dimensions every voice has such a fringe). A group whose centre lies inside a larger group's
+ * reach (as far out as that group's own farthest twentieth) is that voice's fringe and joins it; a
+ * real second voice sits well outside.
+ */
+function foldFringes(points: readonly Float32Array[], groups: number[][]): number[][] {
+  const bySize = [...groups].sort((a, b) => b.length - a.length)
+  const centres = centresOf(points, bySize)
+  const reach = bySize.map((g, k) => {
+    const d = g.map((i) => dist2(points[i]!, centres[k]!)).sort((a, b) => a - b)
+    return d[Math.floor(d.length * 0.95)] ?? 0
+  })
+  const kept: number[][] = []
+  for (let k = bySize.length - 1; k >= 0; k--) {
+    let into = -1
+    for (let h = 0; h < k; h++) if (bySize[h]!.length >= 4 * bySize[k]!.length && dist2(centres[k]!, centres[h]!) <= reach[h]!) into = into < 0 || dist2(centres[k]!, centres[h]!) < dist2(centres[k]!, centres[into]!) ? h : into
+    if (into >= 0) bySize[into]!.push(...bySize[k]!)
+    else kept.push(bySize[k]!)
+  }
+  return kept
 }
 
 export function clusterVectors(vectors: readonly (Float32Array | null)[], o: ClusterOptions = {}): Clustering {
