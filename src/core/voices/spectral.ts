@@ -54,10 +54,12 @@ function tablesFor(sampleRate: number): Tables {
 
 class SpectralSink implements VoiceSink {
   private readonly t: Tables
-  private readonly ring: Float32Array
-  private filled = 0
+  /** Samples not yet consumed, mono, oldest first; frames are read straight out of it. */
+  private pending: Float32Array
+  private length = 0
+  /** Where the next frame starts in `pending`; past its end when the hop is longer than a frame. */
+  private next = 0
   private hop: number
-  private untilNext: number
   /** Per kept frame: RMS, pitch in Hz (0 unvoiced), then CEPS coefficients. */
   private frames: Float32Array
   private count = 0
@@ -71,9 +73,8 @@ class SpectralSink implements VoiceSink {
 
   constructor(private readonly sampleRate: number) {
     this.t = tablesFor(sampleRate)
-    this.ring = new Float32Array(this.t.size)
+    this.pending = new Float32Array(this.t.size * 4)
     this.hop = Math.max(1, Math.round(sampleRate * HOP_S))
-    this.untilNext = this.t.size
     this.frames = new Float32Array(MAX_FRAMES * this.stride)
     this.input = new Array<number>(this.t.size).fill(0)
     this.spectrum = this.t.fft.createComplexArray() as number[]
@@ -85,29 +86,40 @@ class SpectralSink implements VoiceSink {
 
   push(channels: Float32Array[], n: number): void {
     const c = channels.length
-    if (c === 0) return
-    const size = this.t.size
-    const ring = this.ring
-    for (let i = 0; i < n; i++) {
-      let v = channels[0]![i]!
-      for (let k = 1; k < c; k++) v += channels[k]![i]!
-      ring[this.filled++ % size] = c === 1 ? v : v / c
-      if (--this.untilNext === 0) {
-        this.frame()
-        this.untilNext = this.hop
-      }
+    if (c === 0 || n <= 0) return
+    if (this.length + n > this.pending.length) {
+      const grown = new Float32Array(Math.max(this.pending.length * 2, this.length + n))
+      grown.set(this.pending.subarray(0, this.length))
+      this.pending = grown
     }
+    const into = this.pending.subarray(this.length, this.length + n)
+    into.set(channels[0]!.subarray(0, n))
+    if (c > 1) {
+      for (let k = 1; k < c; k++) {
+        const ch = channels[k]!
+        for (let i = 0; i < n; i++) into[i]! += ch[i]!
+      }
+      for (let i = 0; i < n; i++) into[i]! /= c
+    }
+    this.length += n
+    const size = this.t.size
+    let at = this.next
+    for (; at + size <= this.length; at += this.hop) this.frame(at)
+    // Keep what the next frame still needs: from `at` on (frames overlap when the hop is shorter).
+    const keep = Math.min(at, this.length)
+    this.pending.copyWithin(0, keep, this.length)
+    this.length -= keep
+    this.next = at - keep
   }
 
-  /** The last `size` samples, oldest first, are one frame. */
-  private frame(): void {
+  /** The `size` samples from `at` are one frame. */
+  private frame(at: number): void {
     const { size, window, fft, bank, dct } = this.t
-    const start = this.filled % size
+    const x = this.pending
     let energy = 0
     for (let i = 0; i < size; i++) {
-      const v = this.ring[(start + i) % size]!
+      const v = x[at + i]!
       energy += v * v
-      this.input[i] = v * window[i]!
     }
     const rms = Math.sqrt(energy / size)
     if (this.count === MAX_FRAMES) this.halve()
@@ -115,6 +127,7 @@ class SpectralSink implements VoiceSink {
     this.frames[row] = rms
     this.frames[row + 1] = 0
     if (rms < SILENCE) return
+    for (let i = 0; i < size; i++) this.input[i] = x[at + i]! * window[i]!
     fft.realTransform(this.spectrum, this.input)
     const s = this.spectrum
     for (let b = 0; b <= size / 2; b++) this.power[b] = s[2 * b]! * s[2 * b]! + s[2 * b + 1]! * s[2 * b + 1]!
@@ -125,22 +138,22 @@ class SpectralSink implements VoiceSink {
       for (let m = 0; m < FILTERS; m++) sum += dct[k * FILTERS + m]! * this.mel[m]!
       this.frames[row + 1 + k] = sum
     }
-    this.frames[row + 1] = this.pitch(start)
+    this.frames[row + 1] = this.pitch(at)
   }
 
   /**
    * Pitch by normalised autocorrelation of the frame averaged down to about 4 kHz, refined with a
    * parabola through the best lag; 0 when no lag is periodic enough (unvoiced or noise).
    */
-  private pitch(start: number): number {
-    const { size } = this.t
+  private pitch(at: number): number {
     const f = this.factor
+    const x = this.pending
     const d = this.down
     const n = d.length
     let mean = 0
     for (let j = 0; j < n; j++) {
       let v = 0
-      for (let k = 0; k < f; k++) v += this.ring[(start + j * f + k) % size]!
+      for (let k = 0; k < f; k++) v += x[at + j * f + k]!
       d[j] = v / f
       mean += d[j]!
     }
