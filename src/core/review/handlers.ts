@@ -13,22 +13,29 @@ import { casePath, loadCase } from './case-store'
 import { CaseSession, type Applied, type Edit } from './case-session'
 import { countReview } from './counts'
 import { deviceMarkLabel, markLabel, noteLabel } from './labels'
+import { voiceEvidence, voiceMarkEdits, voiceMarkOf } from './voice-marks'
+import type { VoiceMark } from '../../shared/model/voices'
+import type { VoiceJob } from '../voices/background'
+import type { VoiceGroups } from '../voices/groups'
 
-type ReviewHandlers = Pick<Handlers, 'reviewState' | 'mark' | 'markDevice' | 'setNote' | 'undo' | 'redo'>
+type ReviewHandlers = Pick<Handlers, 'reviewState' | 'mark' | 'markDevice' | 'markVoice' | 'voices' | 'setNote' | 'undo' | 'redo'>
 
 interface Open {
   session: CaseSession
   archiveIds: Set<string>
   /** Bumped when a mark that shapes the account's usual (mine, not mine) changes. */
   marksVersion: number
-  analysis: { reading: ExportReading; marksVersion: number; result: Analysis } | null
+  analysis: { reading: ExportReading; marksVersion: number; voices: VoiceGroups | null; result: Analysis } | null
 }
 
 const RECENT_CUSTODY = 20
+const VOICE_WORDS: Record<VoiceMark, string> = { me: "'this is me'", household: "'someone in my household'", 'not-known': "'not someone I know'" }
 const shapesUsual = (m: MarkValue | null | undefined) => m === 'mine' || m === 'not-mine'
 
 export interface ReviewOptions {
   now?: () => string
+  /** The voice groups of an export once worked out (see voices/background.ts); the voice rules read them. */
+  voices?: { ensure(archiveId: string): VoiceJob; groupsOf(archiveId: string): VoiceGroups | null }
 }
 
 /**
@@ -49,16 +56,18 @@ export function createReviewHandlers(platform: Platform, readingOf: (archiveId: 
     return open
   }
 
-  const cached = (open: Open, reading: ExportReading): Analysis | null => {
+  const groupsOf = (archiveId: string): VoiceGroups | null => options.voices?.groupsOf(archiveId) ?? null
+
+  const cached = (open: Open, reading: ExportReading, voices: VoiceGroups | null): Analysis | null => {
     const a = open.analysis
-    return a && a.reading === reading && a.marksVersion === open.marksVersion ? a.result : null
+    return a && a.reading === reading && a.marksVersion === open.marksVersion && a.voices === voices ? a.result : null
   }
 
-  const analysisOf = async (open: Open, reading: ExportReading): Promise<Analysis> => {
-    const hit = cached(open, reading)
+  const analysisOf = async (open: Open, reading: ExportReading, voices: VoiceGroups | null): Promise<Analysis> => {
+    const hit = cached(open, reading, voices)
     if (hit) return hit
-    const result = await analyze(reading, open.session.recordingMarks())
-    open.analysis = { reading, marksVersion: open.marksVersion, result }
+    const result = await analyze(reading, open.session.recordingMarks(), voices ? voiceEvidence(voices, open.session.data.voices) : null)
+    open.analysis = { reading, marksVersion: open.marksVersion, voices, result }
     return result
   }
 
@@ -71,19 +80,24 @@ export function createReviewHandlers(platform: Platform, readingOf: (archiveId: 
   const sameVerdicts = (a: Analysis, b: Analysis): boolean => {
     for (const [id, v] of a.recordingVerdicts) if (b.recordingVerdicts.get(id)?.verdict !== v.verdict) return false
     for (const [id, v] of a.deviceVerdicts) if (b.deviceVerdicts.get(id) !== v) return false
-    return true
+    // A voice rule can add or take back a reason without moving a verdict: the findings still change.
+    return a.findings.length === b.findings.length
   }
 
   /** Turns an applied change into the answer the UI patches its view with. */
   const answer = async (archiveId: string, open: Open, applied: Applied): Promise<ReviewChange> => {
     const reading = readingOf(archiveId)
+    const voices = groupsOf(archiveId)
     // Verdicts nobody has been shown yet cannot have changed for anyone: no analysis just to compare.
-    const before = cached(open, reading)
-    if (applied.changes.some((c) => c.target === 'recording' && (shapesUsual(c.before?.mark) || shapesUsual(c.after?.mark)))) open.marksVersion++
-    const after = await analysisOf(open, reading)
+    const before = cached(open, reading, voices)
+    if (applied.changes.some((c) => c.target === 'voice' || (c.target === 'recording' && (shapesUsual(c.before?.mark) || shapesUsual(c.after?.mark))))) open.marksVersion++
+    const after = await analysisOf(open, reading, voices)
     const recordings: ReviewChange['recordings'] = {}
     const devices: ReviewChange['devices'] = {}
-    for (const c of applied.changes) (c.target === 'recording' ? recordings : devices)[c.id] = c.after
+    for (const c of applied.changes) {
+      if (c.target === 'recording') recordings[c.id] = c.after
+      else if (c.target === 'device') devices[c.id] = c.after
+    }
     const h = open.session.history
     return {
       recordings,
@@ -104,7 +118,7 @@ export function createReviewHandlers(platform: Platform, readingOf: (archiveId: 
     async reviewState({ archiveId }): Promise<ReviewState> {
       const open = openOf(archiveId)
       const reading = readingOf(archiveId)
-      const a = await analysisOf(open, reading)
+      const a = await analysisOf(open, reading, groupsOf(archiveId))
       const verdicts: ReviewState['verdicts'] = {}
       const reasons: ReviewState['reasons'] = {}
       for (const [id, v] of a.recordingVerdicts) {
@@ -156,6 +170,30 @@ export function createReviewHandlers(platform: Platform, readingOf: (archiveId: 
       const edits: Edit[] = [{ target: 'device', id: deviceId, mark }, ...ids.map((id): Edit => ({ target: 'recording', id, mark }))]
       const named = device.name ?? device.serial ?? ''
       const text: StepText = mark ? { key: 'markDevice', n: ids.length, mark, device: named } : { key: 'unmarkDevice', n: ids.length, device: named }
+      return answer(archiveId, open, await open.session.apply(label, edits, { action: mark ? 'marked' : 'unmarked', detail: label }, text))
+    },
+    async voices({ archiveId }) {
+      const open = openOf(archiveId)
+      if (!options.voices) return { status: 'failed', done: 0, total: 0, voices: [], voiceOf: {}, error: 'Voices are not analysed here.' }
+      const job = options.voices.ensure(archiveId)
+      const groups = job.status === 'ready' ? job.groups : null
+      return {
+        status: job.status,
+        done: job.done,
+        total: job.total,
+        voices: (groups?.voices ?? []).map((v) => ({ id: v.id, recordings: v.recordingIds.length, deviceIds: v.deviceIds, firstSeen: v.firstSeen, lastSeen: v.lastSeen, samples: v.samples, mark: voiceMarkOf(open.session.data.voices, v) })),
+        voiceOf: groups ? Object.fromEntries(groups.voiceOf) : {},
+        error: job.error
+      }
+    },
+    async markVoice({ archiveId, voiceId, mark }) {
+      const open = openOf(archiveId)
+      const voice = groupsOf(archiveId)?.voices.find((v) => v.id === voiceId)
+      if (!voice) throw new CallError('not-found', `The export has no voice with the id ${voiceId} (the voices may still be worked out).`)
+      const edits = voiceMarkEdits(voice, mark, open.session.data)
+      const n = voice.recordingIds.length
+      const label = mark ? `mark the voice of ${count(n, 'recording')} as ${VOICE_WORDS[mark]}` : `unmark the voice of ${count(n, 'recording')}`
+      const text: StepText = mark ? { key: 'markVoice', n, mark: mark === 'not-known' ? 'not-mine' : 'mine' } : { key: 'unmarkVoice', n }
       return answer(archiveId, open, await open.session.apply(label, edits, { action: mark ? 'marked' : 'unmarked', detail: label }, text))
     },
     async setNote({ archiveId, target, id, note }) {
@@ -231,7 +269,7 @@ export function createReviewHandlers(platform: Platform, readingOf: (archiveId: 
   const caseOf = async (archiveId: string) => {
     const open = openOf(archiveId)
     const data = open.session.data
-    return { analysis: await analysisOf(open, readingOf(archiveId)), marks: { ...data.recordings }, custody: [...data.custody], sha256: data.sha256, fingerprint: data.fingerprint }
+    return { analysis: await analysisOf(open, readingOf(archiveId), groupsOf(archiveId)), marks: { ...data.recordings }, custody: [...data.custody], sha256: data.sha256, fingerprint: data.fingerprint }
   }
 
   const dispose = async () => {

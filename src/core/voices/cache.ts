@@ -1,7 +1,9 @@
 import { createHash } from 'node:crypto'
-import { readFile, rm } from 'node:fs/promises'
+import { readFile, rm, unlink } from 'node:fs/promises'
 import { join } from 'node:path'
+import type { OpenedArchive } from '../archive'
 import type { PeaksKey } from '../audio/cache'
+import { peaksKey } from '../audio/scheduler'
 import { writeFileAtomic } from '../fs/atomic-write'
 import type { VoiceEmbedder } from './embedder'
 
@@ -50,9 +52,27 @@ export class VoiceCache {
     await writeFileAtomic(this.file(key), out, { durable: false })
   }
 
+  /** Removes the vectors of these recordings' audio (absent ones are no error). */
+  async forget(keys: readonly PeaksKey[]): Promise<number> {
+    let removed = 0
+    for (const key of keys) if (await unlink(this.file(key)).then(() => true, () => false)) removed++
+    return removed
+  }
+
   async clear(): Promise<void> {
     await rm(this.dir, { recursive: true, force: true })
   }
 }
 
 export const voiceCacheDir = (home: string): string => join(home, 'cache', 'voices')
+
+/**
+ * The retention delete's part for voices: every vector computed from this export's audio goes,
+ * under whichever embedder made it. Answers how many files were removed.
+ */
+export async function forgetExportVoices(home: string, archive: OpenedArchive, embedders: readonly Pick<VoiceEmbedder, 'id' | 'version' | 'dims'>[]): Promise<number> {
+  const keys = archive.entries.map((entry) => peaksKey(archive, entry, 0))
+  let removed = 0
+  for (const e of embedders) removed += await VoiceCache.inHome(home, e).forget(keys)
+  return removed
+}

@@ -18,3 +18,15 @@ export const VoiceSummarySchema = z.object({
   mark: VoiceMarkSchema.nullable()
 })
 export type VoiceSummary = z.infer<typeof VoiceSummarySchema>
+
+/** The voices of an open export as the Voices panel asks for them: worked out in the background, once. */
+export const VoicesStateSchema = z.object({
+  status: z.enum(['working', 'ready', 'failed']),
+  done: z.number().int().min(0),
+  total: z.number().int().min(0),
+  voices: z.array(VoiceSummarySchema),
+  /** Recording id → voice id, for recordings assigned to a voice (to filter the list and timeline). */
+  voiceOf: z.record(z.string(), z.string()),
+  error: z.string().nullable()
+})
+export type VoicesState = z.infer<typeof VoicesStateSchema>
