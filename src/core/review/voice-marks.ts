@@ -10,8 +10,9 @@ export const VOICE_NOTES: Record<VoiceMark, string> = {
   household: 'By voice: someone in my household.',
   'not-known': 'By voice: not someone I know.'
 }
-const FROM_VOICE = new Set(Object.values(VOICE_NOTES))
 const MARK_OF: Record<VoiceMark, MarkValue> = { me: 'mine', household: 'mine', 'not-known': 'not-mine' }
+/** The mark each voice note goes with: a recording whose mark differs was marked by hand since. */
+const FROM_VOICE = new Map(Object.entries(VOICE_NOTES).map(([kind, note]) => [note, MARK_OF[kind as VoiceMark]]))
 
 const isVoiceMark = (note: string | null): note is VoiceMark => note === 'me' || note === 'household' || note === 'not-known'
 
@@ -50,7 +51,7 @@ export function voiceMarkEdits(voice: Voice, mark: VoiceMark | null, stored: { v
   for (const id of voice.recordingIds) if (!samples.has(id) && stored.voices[id]) edits.push({ target: 'voice', id, mark: null, note: null })
   for (const id of voice.recordingIds) {
     const own = stored.recordings[id]
-    if (own && !(own.note !== null && FROM_VOICE.has(own.note))) continue
+    if (own && !(own.note !== null && FROM_VOICE.get(own.note) === own.mark)) continue
     edits.push({ target: 'recording', id, mark: mark ? MARK_OF[mark] : null, note: mark ? VOICE_NOTES[mark] : null })
   }
   return edits

@@ -87,8 +87,9 @@ const NEIGHBOURS_TO = 15
  */
 function withinScale(sample: readonly Float32Array[]): Float32Array {
   const dims = sample[0]!.length
-  const k = Math.min(NEIGHBOURS_TO, sample.length - 1)
-  const from = Math.min(NEIGHBOURS_FROM, k - 1)
+  // A small export has small voices: look no farther than an eighth of it.
+  const k = Math.max(2, Math.min(NEIGHBOURS_TO, Math.floor(sample.length / 8), sample.length - 1))
+  const from = Math.min(NEIGHBOURS_FROM, Math.floor(k / 3))
   const diffs: Float32Array[] = []
   // 500 clips' neighbourhoods (among the whole sample) give the spread well enough, at a third of the cost.
   for (let i = 0; i < Math.min(sample.length, 500); i++) {
