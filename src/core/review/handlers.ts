@@ -103,7 +103,8 @@ export function createReviewHandlers(platform: Platform, readingOf: (archiveId: 
       recordings,
       devices,
       counts: countReview(reading.recordings, after, open.session.data),
-      verdictsChanged: before !== null && before !== after && !sameVerdicts(before, after),
+      // A voice mark changes what the voice rules say even where no analysis was shown before.
+      verdictsChanged: applied.changes.some((c) => c.target === 'voice') || (before !== null && before !== after && !sameVerdicts(before, after)),
       saveError: applied.saveError,
       canUndo: h.undoLabel !== null,
       canRedo: h.redoLabel !== null,

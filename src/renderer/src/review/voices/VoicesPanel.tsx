@@ -21,7 +21,11 @@ function useVoices(archiveId: string | null, version: unknown): VoicesState | { 
       try {
         const s = await call('voices', { archiveId })
         if (stop) return
-        setState(s)
+        setState((previous) => {
+          // The voice rules have something to say once the voices are known: the findings follow.
+          if (s.status === 'ready' && !(previous !== null && 'status' in previous && previous.status === 'ready')) void useReviewStore.getState().refreshDetector()
+          return s
+        })
         if (s.status === 'working') timer = setTimeout(() => void ask(), POLL_MS)
       } catch (err) {
         if (!stop) setState({ error: err instanceof ApiError ? err.message : String(err) })
@@ -86,10 +90,13 @@ function VoiceCard({ voice: v, index, archiveId }: { voice: VoiceSummary; index:
   const lang = i18n.language
   const busy = useReviewStore((s) => s.busy)
   const devices = useArchiveStore((s) => s.summary?.reading.devices)
-  const names = v.deviceIds.map((id) => devices?.find((d) => d.id === id)).map((d) => d?.name ?? d?.serial ?? t('voices.unnamedDevice'))
+  const found = v.deviceIds.map((id) => devices?.find((d) => d.id === id))
+  const names = found.map((d) => d?.name ?? d?.serial ?? t('voices.unnamedDevice'))
+  // As the voice rule says it: heard only on devices the export says are not registered to the account.
+  const onlyUnregistered = found.length > 0 && found.every((d) => d?.registered === false && d.registrationKnown !== false)
   const from = parseTime(v.firstSeen)
   const to = parseTime(v.lastSeen)
-  const tone = v.mark === 'not-known' ? 'tone-foreign' : v.mark ? 'tone-own' : ''
+  const tone = v.mark === 'not-known' || (!v.mark && onlyUnregistered) ? 'tone-foreign' : v.mark ? 'tone-own' : ''
   return (
     <li className={`device-card voice-card ${tone}`} data-testid="voice-card" data-voice-id={v.id} data-mark={v.mark ?? ''}>
       <article aria-labelledby={`voice-${v.id}`}>
@@ -101,6 +108,14 @@ function VoiceCard({ voice: v, index, archiveId }: { voice: VoiceSummary; index:
         </div>
         <p className="voice-facts">
           <span>{names.length ? t('voices.on', { devices: new Intl.ListFormat(lang, { type: 'conjunction' }).format(names) }) : t('voices.noDevice')}</span>
+          {onlyUnregistered && (
+            <>
+              <br />
+              <strong className="voice-alarm" data-testid="voice-only-unregistered">
+                {t('voices.onlyUnregistered')}
+              </strong>
+            </>
+          )}
           <br />
           <span className="muted">{Number.isFinite(from) ? `${formatMinute(from, lang)} – ${formatMinute(to, lang)}` : t('voices.noTime')}</span>
         </p>
