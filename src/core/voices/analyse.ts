@@ -1,4 +1,5 @@
 import type { ArchiveEntry, OpenedArchive } from '../archive'
+import type { PeaksCache } from '../audio/cache'
 import type { PeaksPool } from '../audio/pool/pool'
 import type { ExportReading } from '../../shared/model/recording'
 import type { VoiceCache } from './cache'
@@ -14,6 +15,9 @@ export interface AnalyseVoicesOptions {
   signal?: AbortSignal
   onProgress?: (p: ExtractProgress) => void
   cluster?: ClusterOptions
+  /** Waveform peaks made in the same decode go here (the app's cache), at this many buckets. */
+  peaks?: PeaksCache | null
+  buckets?: number
   /** The embedder the peaks workers run (the spectral one); its weights shape the clustering. */
   embedder?: VoiceEmbedder
 }

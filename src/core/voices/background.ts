@@ -1,11 +1,15 @@
 import type { OpenedArchive } from '../archive'
 import type { ArchiveLifecycle } from '../archive/lifecycle'
+import { PeaksCache } from '../audio/cache'
 import type { PeaksPool } from '../audio/pool/pool'
 import type { ExportReading } from '../../shared/model/recording'
 import { analyseVoices } from './analyse'
 import { VoiceCache } from './cache'
 import type { VoiceGroups } from './groups'
 import { spectralEmbedder } from './spectral'
+
+/** The buckets the app's waveform scheduler asks for (PeaksScheduler's default), so its cache hits. */
+const PEAKS_BUCKETS = 2000
 
 export interface VoiceJob {
   status: 'working' | 'ready' | 'failed'
@@ -30,6 +34,8 @@ interface Running extends VoiceJob {
 export function createVoiceJobs(o: { home: string; openedOf: (archiveId: string) => { archive: OpenedArchive; reading: ExportReading }; newPool: () => PeaksPool; changed: (archiveId: string) => void }) {
   const jobs = new Map<string, Running>()
   const cache = VoiceCache.inHome(o.home, spectralEmbedder)
+  // The decode that makes a voice vector makes the waveform too: kept where the waveforms look first.
+  const peaks = PeaksCache.inHome(o.home)
   let pool: PeaksPool | null = null
 
   const start = (archiveId: string): Running => {
@@ -37,7 +43,7 @@ export function createVoiceJobs(o: { home: string; openedOf: (archiveId: string)
     const job: Running = { status: 'working', done: 0, total: reading.recordings.length, groups: null, error: null, reading, abort: new AbortController() }
     jobs.set(archiveId, job)
     pool ??= o.newPool()
-    analyseVoices(archive, reading, { pool, cache, signal: job.abort.signal, onProgress: (p) => Object.assign(job, { done: p.done, total: p.total }) })
+    analyseVoices(archive, reading, { pool, cache, peaks, buckets: PEAKS_BUCKETS, signal: job.abort.signal, onProgress: (p) => Object.assign(job, { done: p.done, total: p.total }) })
       .then((groups) => {
         if (jobs.get(archiveId) !== job) return
         Object.assign(job, { status: 'ready', groups, done: job.total })

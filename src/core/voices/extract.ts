@@ -1,6 +1,7 @@
 import { setMaxListeners } from 'node:events'
 import type { ArchiveEntry, OpenedArchive } from '../archive'
 import { peaksKey } from '../audio/scheduler'
+import type { PeaksCache } from '../audio/cache'
 import type { PeaksPool } from '../audio/pool/pool'
 import type { VoiceCache } from './cache'
 
@@ -22,6 +23,8 @@ export interface ExtractOptions {
   onProgress?: (p: ExtractProgress) => void
   /** Peaks buckets asked of the worker: the decode makes them anyway, few are enough here. */
   buckets?: number
+  /** Where the app keeps waveform peaks: the same decode fills it, so the waveform needs no second one. */
+  peaks?: PeaksCache | null
 }
 
 /**
@@ -56,8 +59,13 @@ export async function extractVoices(archive: OpenedArchive, targets: readonly Vo
       return
     }
     try {
-      const outcome = await o.pool.run({ size: entry.info.size, buckets: o.buckets ?? 64, voice: true, open: async () => archive.openEntry(entry), signal: inner.signal })
+      const buckets = o.buckets ?? 64
+      const outcome = await o.pool.run({ size: entry.info.size, buckets, voice: true, open: async () => archive.openEntry(entry), signal: inner.signal })
       out[i] = outcome.status === 'ready' ? (outcome.voice ?? null) : null
+      if (outcome.status === 'ready' && o.peaks) {
+        const { codec, sampleRate, channels, duration, min, max } = outcome
+        await o.peaks.put(peaksKey(archive, entry, buckets), { status: 'ready', peaks: { codec, sampleRate, channels, duration, min, max } }).catch(() => undefined)
+      }
       // Only decoded outcomes are cached: a renderer-only codec may be decodable another day.
       if (outcome.status !== 'needsRendererDecode') await o.cache?.put(key, out[i]!).catch(() => undefined)
     } catch (err) {

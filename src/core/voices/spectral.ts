@@ -1,3 +1,4 @@
+// fft.js 4.0.4 (MIT, Fedor Indutny): a radix-4 FFT with no dependencies; its realTransform fills half a spectrum.
 import FFT from 'fft.js'
 import type { VoiceEmbedder, VoiceSink } from './embedder'
 import { applyBank, dctTable, melBank, type MelBank } from './mel'
@@ -15,8 +16,8 @@ const HIGH_HZ = 7600
 const HOP_S = 0.025
 /** Frames kept per clip before every other one is dropped and the hop doubles: memory stays fixed. */
 const MAX_FRAMES = 4096
-/** Fewer voiced frames than this (about half a second of speech) says nothing about the speaker. */
-const MIN_VOICED = 20
+/** Fewer voiced frames than half a second of speech says nothing about the speaker. */
+const MIN_VOICED = Math.ceil(0.5 / HOP_S)
 /** Below this level (RMS, about -55 dBFS) a frame is silence or hum. */
 const SILENCE = 0.0018
 /** Frames more than 30 dB below the clip's loud frames are pauses and room noise. */
