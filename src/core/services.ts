@@ -25,7 +25,7 @@ const samplePath = (home: string): Promise<string> => resolveSample(join(home, '
 export function createServices(platform: Platform, options: { audio?: AudioOptions } = {}): Services {
   // The review learns of each open, hash and close through the lifecycle, and reads what archives read.
   // Voices are worked out only when the Voices panel asks, on one worker of their own.
-  const voices = createVoiceJobs({ home: platform.home, openedOf: (archiveId) => archives.openedOf(archiveId), newPool: () => new PeaksPool({ ...options.audio?.pool, size: 1 }), changed: () => undefined })
+  const voices = createVoiceJobs({ home: platform.home, openedOf: (archiveId) => archives.openedOf(archiveId), newPool: () => new PeaksPool({ ...options.audio?.pool, size: 1 }) })
   const review = createReviewHandlers(platform, (archiveId) => archives.readingOf(archiveId), { voices })
   const audio = createAudioHandlers(platform, (archiveId) => archives.readingOf(archiveId), options.audio)
   const archives = createArchiveHandlers(platform, bothLifecycles(review.lifecycle, audio.lifecycle, voices.lifecycle))

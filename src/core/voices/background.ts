@@ -28,10 +28,10 @@ interface Running extends VoiceJob {
  * The voices of each open export for the app: started the first time the Voices panel asks (never
  * at open, so an export nobody looks at by voice costs nothing), in the background on a pool of its
  * own with one worker, so the waveforms the person looks at keep the rest. Vectors are cached
- * beside the peaks; a close or a re-read stops the work. `changed` tells the review that the
- * groups it reads have moved.
+ * beside the peaks; a close or a re-read stops the work. The review reads `groupsOf`, and its
+ * analysis is keyed on the groups it was made with, so new groups mean a new analysis.
  */
-export function createVoiceJobs(o: { home: string; openedOf: (archiveId: string) => { archive: OpenedArchive; reading: ExportReading }; newPool: () => PeaksPool; changed: (archiveId: string) => void }) {
+export function createVoiceJobs(o: { home: string; openedOf: (archiveId: string) => { archive: OpenedArchive; reading: ExportReading }; newPool: () => PeaksPool }) {
   const jobs = new Map<string, Running>()
   const cache = VoiceCache.inHome(o.home, spectralEmbedder)
   // The decode that makes a voice vector makes the waveform too: kept where the waveforms look first.
@@ -47,7 +47,6 @@ export function createVoiceJobs(o: { home: string; openedOf: (archiveId: string)
       .then((groups) => {
         if (jobs.get(archiveId) !== job) return
         Object.assign(job, { status: 'ready', groups, done: job.total })
-        o.changed(archiveId)
       })
       .catch((err: unknown) => {
         if (jobs.get(archiveId) !== job || job.abort.signal.aborted) return
