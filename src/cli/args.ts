@@ -12,11 +12,13 @@ export interface ScanCommand {
   hash: boolean
   /** A column-mapping file (exportscope.mapping/1) for voice-history CSVs with an unknown header. */
   mapping: string | null
+  /** Decode every recording and group them by voice (slower: one decode per recording). */
+  voices?: boolean
 }
 
 export type Command = { kind: 'help' } | { kind: 'version' } | ScanCommand | BundleCommand | VerifyCommand | ReportCommand | { kind: 'usage-error'; message: string }
 
-const SCAN_FLAGS = new Set(['--json', '--no-hash', '--sample'])
+const SCAN_FLAGS = new Set(['--json', '--no-hash', '--sample', '--voices'])
 const MAPPING = '--mapping'
 
 export function parseArgs(argv: readonly string[]): Command {
@@ -54,5 +56,5 @@ export function parseArgs(argv: readonly string[]): Command {
   if (!sample && positionals.length !== 1) {
     return { kind: 'usage-error', message: positionals.length === 0 ? 'scan needs the path of an archive, a folder or one part of an export (or --sample).' : 'scan takes one path; to read a multipart export, give any one of its parts.' }
   }
-  return { kind: 'scan', path: sample ? '' : positionals[0]!, sample, json: flags.has('--json'), hash: !flags.has('--no-hash'), mapping }
+  return { kind: 'scan', path: sample ? '' : positionals[0]!, sample, json: flags.has('--json'), hash: !flags.has('--no-hash'), mapping, ...(flags.has('--voices') ? { voices: true } : {}) }
 }

@@ -1,7 +1,7 @@
 export const helpText = (version: string) => `exportscope ${version}: read a company's personal-data export offline and list what is in it.
 
 Usage:
-  exportscope scan <archive|folder|any-part> [--json] [--no-hash] [--mapping <file.json>]
+  exportscope scan <archive|folder|any-part> [--json] [--no-hash] [--mapping <file.json>] [--voices]
   exportscope scan --sample [--json] [--no-hash]
   exportscope bundle <archive> --out <bundle.zip> [--case <case file>] [--facts <facts.json>]
                      [--excerpts <n>] [--sealed-originals]
@@ -27,6 +27,10 @@ scan    Reads a ZIP (Zip64 and ZIPs inside it included), a tar or tar.gz, an unp
              A mapping names a "file" (its path in the export) or a header "signature"; "time"
              is required, and the other fields are deviceSerial, deviceType, account, audio,
              response, status and language.
+  --voices   also decode every recording and group them by the sound of the voice: the report
+             gets "voices" (id, recordings, deviceIds, firstSeen, lastSeen, samples) and each
+             recording a "voiceId" (null when too short or quiet to tell). A group is a hint to
+             check by listening, never proof of who spoke. Slower: one decode per recording.
 
 bundle  Writes the evidence ZIP for the recordings that are not yours: those the detector calls
         foreign, and with --case the app's case file (its marks decide: 'not mine' adds a

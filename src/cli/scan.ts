@@ -88,8 +88,15 @@ export async function scan(options: ScanOptions, io: CliIo): Promise<number> {
     throw err
   }
 
-  const { archive, reading, analysis } = session
+  const { archive, reading } = session
+  let analysis = session.analysis
   try {
+    // Loaded only with --voices: a plain scan never decodes audio. The voice rules then judge again.
+    const voices = options.voices ? await (await import('../core/voices/scan')).scanVoices(archive, reading, io.signal, progress) : null
+    if (voices) {
+      session.useVoices(() => voices.evidence)
+      analysis = await session.verdictsChanged()
+    }
     const timings: Record<string, number> = { ...session.timings }
     const problems = [...archive.problems, ...session.problems]
     let hashes: FileHash[] | null = null
@@ -108,6 +115,7 @@ export async function scan(options: ScanOptions, io: CliIo): Promise<number> {
     timings.report = since(reportStarted)
     timings.total = since(started)
     report.timings = timings
+    voices?.addTo(report)
 
     if (options.json) await writeChunks(io.stdout, reportJsonChunks(report))
     else io.stdout.write(formatSummary(report, hashed(options, archive)))

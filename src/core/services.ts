@@ -7,8 +7,10 @@ import { bothLifecycles, createAudioHandlers, type AudioOptions, type MediaSourc
 import { createComplaintHandlers } from './complaint/handlers'
 import { samplePath as resolveSample } from './generate/sample'
 import type { Platform } from './platform'
+import { PeaksPool } from './audio/pool/pool'
 import { createReviewHandlers } from './review/handlers'
 import { createPathTokens, type PathOrigin } from './session/path-tokens'
+import { createVoiceJobs } from './voices/background'
 import { appName, appVersion } from './version'
 
 export interface Services {
@@ -28,10 +30,12 @@ const samplePath = (home: string): Promise<string> => resolveSample(join(home, '
 
 /** The one object that implements every contract call; Electron main, the harness and tests share it. */
 export function createServices(platform: Platform, options: { audio?: AudioOptions } = {}): Services {
+  // Voices are worked out only when the Voices panel asks, on one worker of their own.
+  const voices = createVoiceJobs({ home: platform.home, openedOf: (archiveId) => archives.openedOf(archiveId), newPool: () => new PeaksPool({ ...options.audio?.pool, size: 1 }) })
   // The review learns of each open, hash and close through the lifecycle, and judges through each export's session.
-  const review = createReviewHandlers(platform, (archiveId) => archives.sessionOf(archiveId))
+  const review = createReviewHandlers(platform, (archiveId) => archives.sessionOf(archiveId), { voices })
   const audio = createAudioHandlers(platform, (archiveId) => archives.readingOf(archiveId), options.audio)
-  const archives = createArchiveHandlers(platform, bothLifecycles(review.lifecycle, audio.lifecycle))
+  const archives = createArchiveHandlers(platform, bothLifecycles(review.lifecycle, audio.lifecycle, voices.lifecycle))
   const complaint = createComplaintHandlers(platform, {
     openedOf: archives.openedOf,
     caseOf: review.caseOf,
@@ -84,6 +88,7 @@ export function createServices(platform: Platform, options: { audio?: AudioOptio
       await archives.dispose()
       await review.dispose()
       await audio.dispose()
+      await voices.dispose()
     }
   }
 }

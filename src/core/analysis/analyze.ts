@@ -4,7 +4,7 @@ import type { ExportReading } from '../../shared/model/recording'
 import { gatherEvidence } from './evidence'
 import { learnUsual } from './profile'
 import { RULES } from './rules'
-import type { Analysis, Evidence } from './types'
+import type { Analysis, Evidence, VoiceEvidence } from './types'
 import { verdictsOf } from './verdicts'
 
 export type AnalysisMarks = ReadonlyMap<string, MarkValue> | Readonly<Record<string, MarkValue | null | undefined>>
@@ -35,8 +35,9 @@ function baselineOf(e: Evidence, evidence: readonly Finding[]): number[] {
  * Runs every rule over a reading. `marks` (recording id → the person's mark) only shape what is
  * taken as the account's usual; the verdicts stay the detector's own, shown beside the marks.
  */
-export async function analyze(reading: ExportReading, marks?: AnalysisMarks): Promise<Analysis> {
+export async function analyze(reading: ExportReading, marks?: AnalysisMarks, voices?: VoiceEvidence | null): Promise<Analysis> {
   const e = await gatherEvidence(reading, asMap(marks))
+  e.voices = voices ?? null
   const evidence = RULES.flatMap((rule) => (rule.kind === 'evidence' ? rule.run(e) : []))
   const baseline = baselineOf(e, evidence)
   const usual = learnUsual(e.features, baseline, reading.account.names)

@@ -26,6 +26,7 @@ export async function gatherEvidence(reading: ExportReading, marks: ReadonlyMap<
     registered: reading.devices.filter((d) => d.registered),
     ownerIds,
     otherAccounts: reading.accounts.filter((a) => a.role === 'other'),
-    marks
+    marks,
+    voices: null
   }
 }

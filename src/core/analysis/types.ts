@@ -1,5 +1,6 @@
 import type { Finding, RuleId, Severity, Verdict } from '../../shared/model/analysis'
 import type { MarkValue } from '../../shared/model/review'
+import type { VoiceMark } from '../../shared/model/voices'
 import type { Account, Device, ExportReading, Recording } from '../../shared/model/recording'
 import type { RecordingFeatures } from './features'
 import type { Usual } from './profile'
@@ -20,6 +21,16 @@ export interface Evidence {
   otherAccounts: readonly Account[]
   /** The person's marks by recording id: 'mine' joins the account's usual, 'not-mine' leaves it. */
   marks: ReadonlyMap<string, MarkValue>
+  /** Who speaks, by sound, when the voices were analysed (see voices/); null otherwise. */
+  voices: VoiceEvidence | null
+}
+
+/** The voice groups the voice rules read: a hint by sound, never proof. */
+export interface VoiceEvidence {
+  /** Recording id → voice id, for recordings assigned to a voice. */
+  voiceOf: ReadonlyMap<string, string>
+  /** Voice id → the person's mark of the whole voice. */
+  marks?: ReadonlyMap<string, VoiceMark>
 }
 
 /** A rule that needs only the export's own statements (registration, ids, signals). */

@@ -3,6 +3,7 @@
  * job are handled one after another; jobs interleave, so a long recording never holds up a short one.
  */
 import { parentPort } from 'node:worker_threads'
+import { spectralEmbedder } from '../voices/spectral'
 import { PeaksJob, type JobOutcome } from './peaks/job'
 import type { FromWorker, ToWorker } from './pool/protocol'
 
@@ -17,7 +18,10 @@ const port = parentPort!
 const running = new Map<number, Running>()
 
 const send = (m: FromWorker): void => {
-  if (m.type === 'done' && m.outcome.status === 'ready') port.postMessage(m, [m.outcome.min.buffer, m.outcome.max.buffer] as ArrayBuffer[])
+  if (m.type === 'done' && m.outcome.status === 'ready') {
+    const voice = m.outcome.voice ? [m.outcome.voice.buffer] : []
+    port.postMessage(m, [m.outcome.min.buffer, m.outcome.max.buffer, ...voice] as ArrayBuffer[])
+  }
   else port.postMessage(m)
 }
 
@@ -30,7 +34,7 @@ const finish = (id: number, r: Running, outcome: JobOutcome): void => {
 
 port.on('message', (m: ToWorker) => {
   if (m.type === 'start') {
-    running.set(m.job, { job: new PeaksJob(m.size, m.buckets), chain: Promise.resolve(), finished: false })
+    running.set(m.job, { job: new PeaksJob(m.size, m.buckets, m.voice ? spectralEmbedder : null), chain: Promise.resolve(), finished: false })
     return
   }
   const r = running.get(m.job)

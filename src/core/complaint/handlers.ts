@@ -13,6 +13,8 @@ import type { Platform, SaveDialogRequest } from '../platform'
 import { writeFileAtomic } from '../fs/atomic-write'
 import { casePath } from '../review/case-store'
 import { withReview } from './letters/review-facts'
+import { forgetExportVoices } from '../voices/cache'
+import { spectralEmbedder } from '../voices/spectral'
 import { buildManifest, caseFileLogger, deleteArchive, evidenceSummary, flaggedRecordings, recordRetentionReminder, RETENTION_ADVICE, writeBundle, type BuiltManifest } from './bundle'
 import { draftIssues, loadDraft, saveDraft, suggestedDraft } from './facts-file'
 import { complaintLetters, type LetterFile } from './letters-adapter'
@@ -239,6 +241,8 @@ export function createComplaintHandlers(platform: Platform, deps: ComplaintDeps,
       if (archive.format === 'folder') throw new CallError('invalid-payload', 'An unpacked folder is not deleted here; delete it in the file manager.')
       const paths = archive.parts.map((p) => p.path)
       const fingerprint = await fingerprintOf(archiveId)
+      // Voice vectors are derived personal data of whoever spoke: they go with the export.
+      await forgetExportVoices(platform.home, archive, [spectralEmbedder])
       // Closed first, so no handle keeps the files alive (Windows refuses to delete an open file);
       // the case is then closed too, and the line goes into its file on disk.
       await deps.closeArchive(archiveId)

@@ -25,9 +25,11 @@ export interface GoogleVariations {
   metadataOnly: boolean
   /** Extra bytes of answer text per item (metadata-heavy inputs). */
   padding: number
+  /** Of the stranger's items, the share Google marks "From unrecognized speaker" (every other one at 0.5); the rest only the voice betrays. */
+  unrecognizedShare: number
 }
 
-export const GOOGLE_DEFAULTS: GoogleVariations = { locale: 'en', parts: 1, html: 'json', nbsp: false, macDebris: false, unreferencedAudio: 0, itemsWithoutAudio: 0, audioWithoutItems: 0, bom: false, metadataOnly: false, padding: 0 }
+export const GOOGLE_DEFAULTS: GoogleVariations = { locale: 'en', parts: 1, html: 'json', nbsp: false, macDebris: false, unreferencedAudio: 0, itemsWithoutAudio: 0, audioWithoutItems: 0, bom: false, metadataOnly: false, padding: 0, unrecognizedShare: 1 }
 
 const NAMES = {
   en: { index: 'archive_browser.html', activity: 'My Activity', file: 'MyActivity', profile: 'Profile/Profile.json', said: (t: string) => `Said ${t}`, title: 'Archive for', hotword: 'Started by hotword', stranger: 'From unrecognized speaker' },
@@ -127,10 +129,11 @@ async function takeoutRoot(root: string, account: Persona, recs: readonly Planne
   const noAudio = spread(v.itemsWithoutAudio, 0.5)
   const unreferenced = spread(v.unreferencedAudio, 0.25)
   let audioCount = 0
+  let strangerItems = 0
   for (const [i, r] of recs.entries()) {
     const hasAudio = !v.metadataOnly && !noAudio.has(i)
     const audio = hasAudio ? audioName(r.time + rng.int(1000, 4000) + rng.int(0, 999)) : null
-    const stranger = r.foreign && r.reasons.includes('unrecognized-speaker')
+    const stranger = r.foreign && r.reasons.includes('unrecognized-speaker') && marksStranger(v.unrecognizedShare, strangerItems++)
     items.push({ r, padding: paddingText(rng, v.padding), time: r.time, audio, referenced: !unreferenced.has(i), stranger })
     const partIndex = audioCount++ % v.parts
     if (audio) nodes.push({ path: `${activity}/${audio}`, partIndex, content: await makeClip(r.transcript, r.language, r.speaker.voice, rng, { ...clips, format: 'mp3' }) })
@@ -168,3 +171,6 @@ export async function googleTakeout(plan: Plan, rng: Random, v: GoogleVariations
   for (const { partIndex, ...node } of nodes) parts[partIndex]!.push(node as GenNode)
   return { parts, truth }
 }
+
+/** Whether the n-th (0-based) of the stranger's items carries Google's mark, spreading `share` evenly. */
+const marksStranger = (share: number, n: number): boolean => Math.floor((n + 1) * share) > Math.floor(n * share)

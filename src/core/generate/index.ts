@@ -22,6 +22,8 @@ export interface ExportOptions {
   amazon?: Partial<AmazonVariations>
   google?: Partial<GoogleVariations>
   clips?: Partial<ClipOptions>
+  /** Every n-th of the owner's recordings said by a household member's voice (voices tests). */
+  householdEvery?: number
 }
 
 export interface BuiltExport {
@@ -38,7 +40,7 @@ export async function buildExport(o: ExportOptions): Promise<BuiltExport> {
   const rng = createRandom(`${seed}:${o.provider}:${o.kind}`)
   const layout = o.provider === 'google' ? 'takeout' : (o.layout ?? (o.kind === 'seed' ? '2018' : 'current'))
   const start = layout === '2018' ? Date.UTC(2018, 4, 2, 6, 0, 0) : Date.UTC(2023, 1, 1, 6, 0, 0)
-  const plan = makePlan(rng, { provider: o.provider, own: o.own, foreign: o.foreign, kind: o.kind, start })
+  const plan = makePlan(rng, { provider: o.provider, own: o.own, foreign: o.foreign, kind: o.kind, start, householdEvery: o.householdEvery })
   const clips = { ...DEFAULT_CLIPS, ...o.clips }
   let parts: GenTree['parts']
   let recordings: TruthRecording[]

@@ -65,6 +65,9 @@ const FOREIGN_DEVICES = [
   { name: 'Echo Wohnzimmer', type: 'A7WXQPH584YP', family: 'ECHO' }
 ]
 
+/** The owner's partner at home: same words and places as the owner, a voice of their own. */
+const HOUSEHOLD_VOICE = { f0: 150, formantScale: 1.07 }
+
 /** Who the stranger is for the reasons planted: only what the reasons name differs from the owner. */
 function strangerFor(reasons: readonly Reason[]): Persona {
   if (reasons.includes('seed')) return STRANGER
@@ -83,6 +86,8 @@ export interface PlanOptions {
   kind: PlantedKind
   /** UTC milliseconds of the first recording. */
   start: number
+  /** Every n-th of the owner's recordings is said by someone in the household (a third voice); 0 for none. */
+  householdEvery?: number
 }
 
 /** Who said what, when and on which device: the truth every layout writer renders. */
@@ -111,7 +116,8 @@ export function makePlan(rng: Random, o: PlanOptions): Plan {
   for (let i = 0; i < total; i++) {
     t += rng.int(20, 600) * 60_000 + rng.int(0, 59) * 1000
     const foreign = foreignAt.has(i)
-    const speaker = foreign ? stranger : OWNER
+    const household = !foreign && (o.householdEvery ?? 0) > 0 && i % o.householdEvery! === 0
+    const speaker = foreign ? stranger : household ? { ...OWNER, voice: HOUSEHOLD_VOICE } : OWNER
     const [said, answer] = rng.pick(PHRASES[speaker.language])
     const friend = rng.pick(speaker.friends)
     const ownDevices = devices.filter((d) => !d.foreign)

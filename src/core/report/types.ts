@@ -60,6 +60,8 @@ export interface ScanReportRecording {
   reasons: string[]
   /** Facts the export states about the recording (see RecordingSignal), e.g. 'metadata-missing'. */
   signals: string[]
+  /** With `scan --voices`: the voice this recording was grouped into; null when unassigned. */
+  voiceId?: string | null
 }
 
 export interface ScanReportFinding {
@@ -92,4 +94,16 @@ export interface ScanReport {
   problems: Problem[]
   /** Milliseconds per phase, e.g. { open, hash, total }. */
   timings?: Record<string, number>
+  /** With `scan --voices`: the recordings grouped by the sound of the voice (a hint, never proof). */
+  voices?: ScanReportVoice[]
+}
+
+export interface ScanReportVoice {
+  id: string
+  recordings: number
+  deviceIds: string[]
+  firstSeen: string | null
+  lastSeen: string | null
+  /** Up to three recording ids closest to the voice's centre: the ones to listen to. */
+  samples: string[]
 }

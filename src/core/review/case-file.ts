@@ -17,6 +17,11 @@ export const CaseFileSchema = z.object({
   /** The person's marks and notes by recording id. */
   recordings: z.record(z.string(), MarkEntrySchema),
   devices: z.record(z.string(), MarkEntrySchema),
+  /**
+   * Voice marks by the ids of the voice's sample recordings (not by a group id, which a new
+   * clustering renumbers): mark 'mine' or 'not-mine', note the kind ('me', 'household', 'not-known').
+   */
+  voices: z.record(z.string(), MarkEntrySchema).default({}),
   /** Append-only: lines are added, never changed or removed, so the log can back a complaint. */
   custody: z.array(CustodyEntrySchema),
   /** The letters made from this case; their shape belongs to the complaint engine. */
@@ -33,6 +38,7 @@ export const emptyCase = (fingerprint: string, now: string): CaseFile => ({
   updatedAt: now,
   recordings: {},
   devices: {},
+  voices: {},
   custody: [],
   letters: []
 })

@@ -42,7 +42,7 @@ export class CaseSession {
   }
 
   private table(target: Target): Record<string, MarkEntry> {
-    return target === 'recording' ? this.data.recordings : this.data.devices
+    return target === 'recording' ? this.data.recordings : target === 'device' ? this.data.devices : this.data.voices
   }
 
   entry(target: Target, id: string): MarkEntry | null {

@@ -14,8 +14,12 @@ import { casePath, loadCase } from './case-store'
 import { CaseSession, type Applied, type Edit } from './case-session'
 import { countReview } from './counts'
 import { deviceMarkLabel, markLabel, noteLabel } from './labels'
+import { voiceEvidence, voiceMarkEdits, voiceMarkOf } from './voice-marks'
+import type { VoiceMark } from '../../shared/model/voices'
+import type { VoiceJob } from '../voices/background'
+import type { VoiceGroups } from '../voices/groups'
 
-type ReviewHandlers = Pick<Handlers, 'reviewState' | 'mark' | 'markDevice' | 'setNote' | 'undo' | 'redo'>
+type ReviewHandlers = Pick<Handlers, 'reviewState' | 'mark' | 'markDevice' | 'markVoice' | 'voices' | 'setNote' | 'undo' | 'redo'>
 
 interface Open {
   session: CaseSession
@@ -23,10 +27,13 @@ interface Open {
 }
 
 const RECENT_CUSTODY = 20
+const VOICE_WORDS: Record<VoiceMark, string> = { me: "'this is me'", household: "'someone in my household'", 'not-known': "'not someone I know'" }
 const shapesUsual = (m: MarkValue | null | undefined) => m === 'mine' || m === 'not-mine'
 
 export interface ReviewOptions {
   now?: () => string
+  /** The voice groups of an export once worked out (see voices/background.ts); the voice rules read them. */
+  voices?: { ensure(archiveId: string): VoiceJob; groupsOf(archiveId: string): VoiceGroups | null }
 }
 
 /**
@@ -48,6 +55,16 @@ export function createReviewHandlers(platform: Platform, sessionOf: (archiveId: 
   }
 
   const readingOf = (archiveId: string): ExportReading => sessionOf(archiveId).reading
+  const groupsOf = (archiveId: string): VoiceGroups | null => options.voices?.groupsOf(archiveId) ?? null
+  // The voice groups each export's session last judged with: new groups (worked out in the background) mean judging again.
+  const judgedVoices = new Map<string, VoiceGroups | null>()
+  const withCurrentVoices = async (archiveId: string): Promise<Analysis> => {
+    const session = sessionOf(archiveId)
+    const groups = groupsOf(archiveId)
+    if ((judgedVoices.get(archiveId) ?? null) === groups) return session.analysis
+    judgedVoices.set(archiveId, groups)
+    return session.verdictsChanged()
+  }
 
   const recordingIds = (reading: ExportReading): Set<string> => {
     let ids = idSets.get(reading)
@@ -70,7 +87,8 @@ export function createReviewHandlers(platform: Platform, sessionOf: (archiveId: 
   const sameVerdicts = (a: Analysis, b: Analysis): boolean => {
     for (const [id, v] of a.recordingVerdicts) if (b.recordingVerdicts.get(id)?.verdict !== v.verdict) return false
     for (const [id, v] of a.deviceVerdicts) if (b.deviceVerdicts.get(id) !== v) return false
-    return true
+    // A voice rule can add or take back a reason without moving a verdict: the findings still change.
+    return a.findings.length === b.findings.length
   }
 
   /** Turns an applied change into the answer the UI patches its view with. */
@@ -79,20 +97,24 @@ export function createReviewHandlers(platform: Platform, sessionOf: (archiveId: 
     const reading = session.reading
     const before = session.analysis
     let after = before
-    if (applied.changes.some((c) => c.target === 'recording' && (shapesUsual(c.before?.mark) || shapesUsual(c.after?.mark)))) {
+    if (applied.changes.some((c) => c.target === 'voice' || (c.target === 'recording' && (shapesUsual(c.before?.mark) || shapesUsual(c.after?.mark))))) {
       // Every open copy of this export shares the case: each session judges again with the new usual.
       for (const id of open.archiveIds) if (id !== archiveId) void sessionOf(id).verdictsChanged()
       after = await session.verdictsChanged()
     }
     const recordings: ReviewChange['recordings'] = {}
     const devices: ReviewChange['devices'] = {}
-    for (const c of applied.changes) (c.target === 'recording' ? recordings : devices)[c.id] = c.after
+    for (const c of applied.changes) {
+      if (c.target === 'recording') recordings[c.id] = c.after
+      else if (c.target === 'device') devices[c.id] = c.after
+    }
     const h = open.session.history
     return {
       recordings,
       devices,
       counts: countReview(reading.recordings, after, open.session.data),
-      verdictsChanged: before !== after && !sameVerdicts(before, after),
+      // A voice mark changes what the voice rules say even where no verdict moves.
+      verdictsChanged: applied.changes.some((c) => c.target === 'voice') || (before !== after && !sameVerdicts(before, after)),
       saveError: applied.saveError,
       canUndo: h.undoLabel !== null,
       canRedo: h.redoLabel !== null,
@@ -106,9 +128,8 @@ export function createReviewHandlers(platform: Platform, sessionOf: (archiveId: 
   const handlers: ReviewHandlers = {
     async reviewState({ archiveId }): Promise<ReviewState> {
       const open = openOf(archiveId)
-      const session = sessionOf(archiveId)
-      const reading = session.reading
-      const a = session.analysis
+      const reading = readingOf(archiveId)
+      const a = await withCurrentVoices(archiveId)
       const { verdicts, reasons } = detectorOf(a)
       const data = open.session.data
       const h = open.session.history
@@ -156,6 +177,30 @@ export function createReviewHandlers(platform: Platform, sessionOf: (archiveId: 
       const text: StepText = mark ? { key: 'markDevice', n: ids.length, mark, device: named } : { key: 'unmarkDevice', n: ids.length, device: named }
       return answer(archiveId, open, await open.session.apply(label, edits, { action: mark ? 'marked' : 'unmarked', detail: label }, text))
     },
+    async voices({ archiveId }) {
+      const open = openOf(archiveId)
+      if (!options.voices) return { status: 'failed', done: 0, total: 0, voices: [], voiceOf: {}, error: 'Voices are not analysed here.' }
+      const job = options.voices.ensure(archiveId)
+      const groups = job.status === 'ready' ? job.groups : null
+      return {
+        status: job.status,
+        done: job.done,
+        total: job.total,
+        voices: (groups?.voices ?? []).map((v) => ({ id: v.id, recordings: v.recordingIds.length, deviceIds: v.deviceIds, firstSeen: v.firstSeen, lastSeen: v.lastSeen, samples: v.samples, mark: voiceMarkOf(open.session.data.voices, v) })),
+        voiceOf: groups ? Object.fromEntries(groups.voiceOf) : {},
+        error: job.error
+      }
+    },
+    async markVoice({ archiveId, voiceId, mark }) {
+      const open = openOf(archiveId)
+      const voice = groupsOf(archiveId)?.voices.find((v) => v.id === voiceId)
+      if (!voice) throw new CallError('not-found', `The export has no voice with the id ${voiceId} (the voices may still be worked out).`)
+      const edits = voiceMarkEdits(voice, mark, open.session.data)
+      const n = voice.recordingIds.length
+      const label = mark ? `mark the voice of ${count(n, 'recording')} as ${VOICE_WORDS[mark]}` : `unmark the voice of ${count(n, 'recording')}`
+      const text: StepText = mark ? { key: 'markVoice', n, mark: mark === 'not-known' ? 'not-mine' : 'mine' } : { key: 'unmarkVoice', n }
+      return answer(archiveId, open, await open.session.apply(label, edits, { action: mark ? 'marked' : 'unmarked', detail: label }, text))
+    },
     async setNote({ archiveId, target, id, note }) {
       const open = openOf(archiveId)
       const reading = readingOf(archiveId)
@@ -194,6 +239,11 @@ export function createReviewHandlers(platform: Platform, sessionOf: (archiveId: 
         const caseSession = open.session
         // The person's marks shape the account's usual before the first analysis, so the verdicts shown first are final.
         opening.useMarks?.(() => caseSession.recordingMarks())
+        // Once voices are worked out, the voice rules read them with the person's voice marks.
+        opening.useVoices?.(() => {
+          const groups = groupsOf(archiveId)
+          return groups ? voiceEvidence(groups, caseSession.data.voices) : null
+        })
         // A verdict a later rule changes (voices) reaches the renderer without it asking.
         opening.on?.('verdicts', (a) => {
           if (fingerprintOf.get(archiveId) !== archive.fingerprint) return
@@ -220,6 +270,7 @@ export function createReviewHandlers(platform: Platform, sessionOf: (archiveId: 
       void open.session.log('hashed', detail)
     },
     async closed(archiveId) {
+      judgedVoices.delete(archiveId)
       const fp = fingerprintOf.get(archiveId)
       fingerprintOf.delete(archiveId)
       const open = fp === undefined ? undefined : cases.get(fp)
@@ -238,7 +289,7 @@ export function createReviewHandlers(platform: Platform, sessionOf: (archiveId: 
   const caseOf = async (archiveId: string) => {
     const open = openOf(archiveId)
     const data = open.session.data
-    return { analysis: sessionOf(archiveId).analysis, marks: { ...data.recordings }, custody: [...data.custody], sha256: data.sha256, fingerprint: data.fingerprint }
+    return { analysis: await withCurrentVoices(archiveId), marks: { ...data.recordings }, custody: [...data.custody], sha256: data.sha256, fingerprint: data.fingerprint }
   }
 
   const dispose = async () => {

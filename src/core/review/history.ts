@@ -1,6 +1,7 @@
 import type { MarkEntry, StepText } from '../../shared/model/review'
 
-export type Target = 'recording' | 'device'
+/** 'voice': a whole voice's mark, kept under each of its sample recordings' ids (see voices/). */
+export type Target = 'recording' | 'device' | 'voice'
 
 export interface EntryChange {
   target: Target

@@ -3,6 +3,7 @@ import type { MarkValue } from '../../shared/model/review'
 import type { Problem } from '../../shared/model/problem'
 import type { ColumnMapping, ExportReading } from '../../shared/model/recording'
 import { analyze, type Analysis } from '../analysis'
+import type { VoiceEvidence } from '../analysis/types'
 import { openArchive } from '../archive'
 import type { OpenProgress, OpenedArchive } from '../archive/types'
 import { builtInProviders, readExport, type ParseProgress, type ProviderRegistry } from '../providers'
@@ -37,6 +38,8 @@ export interface Session {
   on<K extends keyof SessionEvents>(event: K, listener: SessionEvents[K]): () => void
   /** Where the person's marks come from (the review); they shape what is taken as the account's usual. */
   useMarks(marks: () => ReadonlyMap<string, MarkValue>): void
+  /** Where the voice rules' evidence comes from once voices are worked out (the review); null until then. */
+  useVoices(voices: () => VoiceEvidence | null): void
   /**
    * Something that decides verdicts changed (marks, or a later rule's evidence): analyses again and,
    * when any verdict differs, tells the `verdicts` listeners. Answers the current analysis.
@@ -63,6 +66,8 @@ export interface SessionOptions {
   /** The app's home: its saved mappings are used too, and a broken file is a problem, not a failure. */
   savedMappingsHome?: string
   providers?: ProviderRegistry
+  /** Voice evidence known from the start (the CLI's --voices works it out before judging). */
+  voices?: VoiceEvidence | null
   /** Marks to shape the usual from the start (a case file given to the CLI). */
   marks?: ReadonlyMap<string, MarkValue>
   /** Called once the archive is listed, before any provider reads: start hashing, or refuse (throw) a case that does not belong. */
@@ -105,6 +110,7 @@ export async function openSession(path: string, o: SessionOptions = {}): Promise
   const listeners: { [K in keyof SessionEvents]: Set<SessionEvents[K]> } = { verdicts: new Set(), reread: new Set(), hashed: new Set(), closed: new Set() }
   const timings = { open: since(started), read: 0, analyze: 0 }
   let marks: () => ReadonlyMap<string, MarkValue> = () => o.marks ?? new Map()
+  let voices: () => VoiceEvidence | null = () => o.voices ?? null
   let reading: ExportReading
   let analysis: Analysis
   let sha256: string | null = null
@@ -115,7 +121,7 @@ export async function openSession(path: string, o: SessionOptions = {}): Promise
   const analyseNow = (): Promise<Analysis> => {
     const run = analysing.catch(() => undefined).then(async () => {
       const t = performance.now()
-      const next = await analyze(reading, marks())
+      const next = await analyze(reading, marks(), voices())
       timings.analyze = since(t)
       return next
     })
@@ -144,6 +150,9 @@ export async function openSession(path: string, o: SessionOptions = {}): Promise
     },
     useMarks(source) {
       marks = source
+    },
+    useVoices(source) {
+      voices = source
     },
     async verdictsChanged() {
       const before = analysis

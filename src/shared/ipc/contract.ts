@@ -19,6 +19,7 @@ import {
 import { ComplaintFactsSchema, LetterLangSchema } from '../model/complaint'
 import { MAX_VISIBLE_IDS, RecordingAudioSchema, RendererPeaksSchema } from '../model/audio'
 import { MarkValueSchema, MAX_IDS_PER_CALL, NOTE_MAX_CHARS, ReviewChangeSchema, ReviewStateSchema } from '../model/review'
+import { VoiceMarkSchema, VoicesStateSchema } from '../model/voices'
 
 /**
  * Every call the renderer may make, with its request and response schema. The preload, main, the
@@ -90,6 +91,10 @@ export const contract = {
     z.object({ archiveId, target: z.enum(['recording', 'device']), id: itemId, note: z.string().max(NOTE_MAX_CHARS).nullable() }).strict(),
     ReviewChangeSchema
   ),
+  /** The export's voices, grouped by their sound; the first call starts the work in the background. */
+  voices: call(z.object({ archiveId }).strict(), VoicesStateSchema),
+  /** Marks a whole voice ("this is me", "someone in my household", "not someone I know") as one undoable step; null unmarks. */
+  markVoice: call(z.object({ archiveId, voiceId: itemId, mark: VoiceMarkSchema.nullable() }).strict(), ReviewChangeSchema),
   /** Takes back the last mark or note of this export (marks made since it was opened). */
   undo: call(z.object({ archiveId }).strict(), ReviewChangeSchema),
   redo: call(z.object({ archiveId }).strict(), ReviewChangeSchema),

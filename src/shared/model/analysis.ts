@@ -17,7 +17,10 @@ export const RULE_IDS = [
   'unknown-names',
   'outside-registration',
   'other-rhythm',
-  'unrecognized-speaker'
+  'unrecognized-speaker',
+  'voice-unregistered-only',
+  'voice-unrecognized-speaker',
+  'voice-not-known'
 ] as const
 export const RuleIdSchema = z.enum(RULE_IDS)
 export type RuleId = z.infer<typeof RuleIdSchema>
@@ -38,7 +41,10 @@ export const FINDING_TEXT_KEYS = [
   'secondAccount',
   'secondAccountUntied',
   'unknownNames',
-  'unrecognizedSpeaker'
+  'unrecognizedSpeaker',
+  'voiceUnregisteredOnly',
+  'voiceUnrecognizedSpeaker',
+  'voiceNotKnown'
 ] as const
 export type FindingTextKey = (typeof FINDING_TEXT_KEYS)[number]
 

@@ -52,7 +52,7 @@ export type ReviewCounts = z.infer<typeof ReviewCountsSchema>
 
 /** An undo step as the app's translations say it ("engine.step.<key>"): the English label stays for the custody log. */
 export const StepTextSchema = z.object({
-  key: z.enum(['mark', 'unmark', 'markDevice', 'unmarkDevice', 'note', 'removeNote']),
+  key: z.enum(['mark', 'unmark', 'markDevice', 'unmarkDevice', 'markVoice', 'unmarkVoice', 'note', 'removeNote']),
   n: z.number().int().min(0).optional(),
   mark: MarkValueSchema.optional(),
   device: z.string().optional(),

@@ -8,6 +8,9 @@ import { secondAccount } from './second-account'
 import { unknownNames } from './unknown-names'
 import { unrecognizedSpeaker } from './unrecognized-speaker'
 import { unregisteredDevice } from './unregistered-device'
+import { voiceNotKnown } from './voice-not-known'
+import { voiceUnrecognizedSpeaker } from './voice-unrecognized-speaker'
+import { voiceUnregisteredOnly } from './voice-unregistered-only'
 
 /** Every rule the analysis runs, in the order their findings are shown: strong first. */
 export const RULES: readonly Rule[] = [
@@ -19,5 +22,8 @@ export const RULES: readonly Rule[] = [
   otherLanguage,
   otherPlaces,
   unknownNames,
-  otherRhythm
+  otherRhythm,
+  voiceUnregisteredOnly,
+  voiceUnrecognizedSpeaker,
+  voiceNotKnown
 ]

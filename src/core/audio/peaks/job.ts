@@ -11,10 +11,21 @@ import { firstStream, scanOggTail, type OggStream } from '../probe/ogg'
 import { HEAD_BYTES, sniff } from '../probe/index'
 import { parseWavHeader } from '../probe/wav'
 import type { AudioCodec, AudioContainer } from '../types'
+import type { VoiceEmbedder, VoiceSink } from '../../voices/embedder'
 import { PeakAccumulator } from './accumulator'
 
 export type JobOutcome =
-  | { status: 'ready'; codec: AudioCodec; sampleRate: number; channels: number; duration: number; min: Int16Array; max: Int16Array }
+  | {
+      status: 'ready'
+      codec: AudioCodec
+      sampleRate: number
+      channels: number
+      duration: number
+      min: Int16Array
+      max: Int16Array
+      /** The voice vector when asked for: null when the clip is too short or quiet to tell. */
+      voice?: Float32Array | null
+    }
   | { status: 'needsRendererDecode'; container: AudioContainer }
   | { status: 'error'; error: string }
 
@@ -44,11 +55,14 @@ export class PeaksJob {
   private tail: Uint8Array = new Uint8Array(0)
   private sampleRate = 0
   private channels = 0
+  /** Fed the same samples as the peaks, so voice features cost no second decode. */
+  private voiceSink: VoiceSink | null = null
   outcome: JobOutcome | null = null
 
   constructor(
     private readonly size: number,
-    private readonly buckets: number
+    private readonly buckets: number,
+    private readonly voice: VoiceEmbedder | null = null
   ) {}
 
   /** Returns the outcome as soon as it is known without the rest of the bytes (not audio we decode). */
@@ -168,6 +182,10 @@ export class PeaksJob {
     if (samples <= 0) return
     this.started!.acc.push(channelData, samples)
     if (sampleRate) this.sampleRate = sampleRate
+    if (this.voice && this.sampleRate) {
+      this.voiceSink ??= this.voice.open(this.sampleRate)
+      this.voiceSink.push(channelData, samples)
+    }
     this.channels = Math.max(this.channels, channelData.length)
   }
 
@@ -181,6 +199,7 @@ export class PeaksJob {
     const cut = s.finalCheck(frames)
     if (cut) return { status: 'error', error: cut }
     const { min, max } = s.acc.finish()
-    return { status: 'ready', codec: s.codec, sampleRate: this.sampleRate, channels: this.channels, duration: frames / this.sampleRate, min, max }
+    const ready = { status: 'ready' as const, codec: s.codec, sampleRate: this.sampleRate, channels: this.channels, duration: frames / this.sampleRate, min, max }
+    return this.voice ? { ...ready, voice: this.voiceSink?.finish() ?? null } : ready
   }
 }

@@ -7,6 +7,8 @@ import { peaksWorkerSpec, type WorkerSpec } from './worker-path'
 export interface PoolJob {
   size: number
   buckets: number
+  /** Also compute the recording's voice vector in the same decode (see voices/). */
+  voice?: boolean
   /** Opens the recording's bytes; called again if the job has to be retried on a fresh worker. */
   open(): Promise<AsyncIterable<Uint8Array> | Iterable<Uint8Array>>
   signal?: AbortSignal
@@ -157,7 +159,7 @@ export class PeaksPool {
     slot.idleTimer = null
     slot.active.set(a.id, a)
     a.lastHeard = Date.now()
-    this.post(slot, { type: 'start', job: a.id, size: a.job.size, buckets: a.job.buckets })
+    this.post(slot, { type: 'start', job: a.id, size: a.job.size, buckets: a.job.buckets, voice: a.job.voice })
     const attempt = ++a.attempt
     void this.pump(slot, a, attempt).catch((err) => {
       if (a.attempt === attempt) this.settle(slot, a, null, err)

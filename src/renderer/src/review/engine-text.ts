@@ -40,6 +40,8 @@ function valuesOf(p: Params, t: TFunction, lang: string): Record<string, string 
     alsoDuring: span && `, ${span}`,
     device: serial ? t('engine.deviceWithSerial', { device: named, serial }) : named,
     registered: formatCount(num(p.registered), lang),
+    marked: formatCount(num(p.marked), lang),
+    provider: str(p.provider) ?? '',
     shown: str(p.shown) ?? '',
     owner: list(strs(p.owner), lang),
     language: languageName(str(p.language) ?? '', lang),

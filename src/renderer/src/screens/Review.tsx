@@ -4,6 +4,7 @@ import { ColumnMapper } from '../components/ColumnMapper'
 import { FileTable } from '../components/FileTable'
 import { formatCount } from '../format'
 import { DeviceCards } from '../review/DeviceCards'
+import { VoicesPanel } from '../review/voices/VoicesPanel'
 import { FilterBar } from '../review/FilterBar'
 import { FindingsPanel } from '../review/FindingsPanel'
 import { NoProblems, ProblemList } from '../review/ProblemList'
@@ -75,6 +76,7 @@ export function Review() {
         {tab === 'recordings' ? (
           <>
             <DeviceCards />
+            <VoicesPanel />
             <FilterBar />
             <Timeline />
             <div className="review-split">

@@ -1,4 +1,5 @@
 import { create } from 'zustand'
+import type { VoiceMark } from '../../../shared/model/voices'
 import type { MarkEntry, MarkValue, ReviewChange, ReviewCounts, ReviewState, StepText } from '../../../shared/model/review'
 import { MAX_IDS_PER_CALL } from '../../../shared/model/review'
 import { ApiError, call, onEvent } from '../api/client'
@@ -30,6 +31,10 @@ interface ReviewStoreState {
   /** Marks recordings as one undoable step (null clears); more ids than one call takes go in several. */
   mark(recordingIds: readonly string[], mark: MarkValue | null): Promise<void>
   markDevice(deviceId: string, mark: MarkValue | null): Promise<void>
+  /** Marks a whole voice (see the Voices panel) as one undoable step; null clears it. */
+  markVoice(voiceId: string, mark: VoiceMark | null): Promise<void>
+  /** Asks for the detector's findings and verdicts again, in place (the voices became known). */
+  refreshDetector(): Promise<void>
   setNote(target: 'recording' | 'device', id: string, note: string | null): Promise<void>
   undo(): Promise<void>
   redo(): Promise<void>
@@ -157,6 +162,12 @@ export const useReviewStore = create<ReviewStoreState>((set, get) => {
       })
     },
     markDevice: (deviceId, mark) => change((archiveId) => call('markDevice', { archiveId, deviceId, mark })),
+    markVoice: (voiceId, mark) => change((archiveId) => call('markVoice', { archiveId, voiceId, mark })),
+    refreshDetector: () =>
+      change(async (archiveId) => {
+        await refresh(archiveId, generation)
+        return null
+      }),
     setNote: (target, id, note) => change((archiveId) => call('setNote', { archiveId, target, id, note: note?.trim() ? note : null })),
     undo: () => change((archiveId) => (get().canUndo ? call('undo', { archiveId }) : Promise.resolve(null))),
     redo: () => change((archiveId) => (get().canRedo ? call('redo', { archiveId }) : Promise.resolve(null))),

@@ -1,0 +1,85 @@
+import { spawnSync } from 'node:child_process'
+import { existsSync } from 'node:fs'
+import { mkdir, readFile, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { fill, OWNER, PHRASES } from '../../src/core/generate/people'
+import { random } from '../../src/core/voices/cluster'
+
+/**
+ * Speakers saying the same words: espeak-ng variants (formant synthesis) and Debian's flite voices
+ * (built from recordings of real speakers: kal, awb, rms are men, slt a woman). Each clip is brought
+ * to 16 kHz mono with sox, given a room (sox reverb with a random size) and room noise at a random
+ * level (15-30 dB below the speech), so no two takes of one phrase are alike.
+ */
+export interface Speaker {
+  id: string
+  sex: 'm' | 'f'
+  /** The command that writes a WAV of `text` to `out`. */
+  say(text: string, out: string): string[]
+}
+
+export const SPEAKERS: Speaker[] = [
+  { id: 'espeak en-us+m1', sex: 'm', say: (t, o) => ['espeak-ng', '-v', 'en-us+m1', '-s', '165', '-w', o, t] },
+  { id: 'espeak en-us+m3', sex: 'm', say: (t, o) => ['espeak-ng', '-v', 'en-us+m3', '-s', '150', '-w', o, t] },
+  { id: 'espeak en-us+f2', sex: 'f', say: (t, o) => ['espeak-ng', '-v', 'en-us+f2', '-s', '160', '-w', o, t] },
+  { id: 'espeak en-us+f4', sex: 'f', say: (t, o) => ['espeak-ng', '-v', 'en-us+f4', '-s', '170', '-w', o, t] },
+  { id: 'flite kal', sex: 'm', say: (t, o) => ['flite', '-voice', 'kal', '-t', t, '-o', o] },
+  { id: 'flite awb', sex: 'm', say: (t, o) => ['flite', '-voice', 'awb', '-t', t, '-o', o] },
+  { id: 'flite rms', sex: 'm', say: (t, o) => ['flite', '-voice', 'rms', '-t', t, '-o', o] },
+  { id: 'flite slt', sex: 'f', say: (t, o) => ['flite', '-voice', 'slt', '-t', t, '-o', o] }
+]
+
+export const toolsAvailable = (): boolean => ['espeak-ng', 'flite', 'sox'].every((t) => spawnSync('sh', ['-c', `command -v ${t}`]).status === 0)
+
+export interface Clip {
+  speaker: number
+  wav: Buffer
+}
+
+const run = (argv: string[]) => {
+  const r = spawnSync(argv[0]!, argv.slice(1), { encoding: 'buffer' })
+  if (r.status !== 0) throw new Error(`${argv[0]} failed: ${r.stderr?.toString() ?? r.error?.message}`)
+}
+
+/** Adds noise in JS: sox's own noise would need a second file of the same length. */
+function addNoise(wav: Buffer, snrDb: number, rnd: () => number): Buffer {
+  const at = wav.indexOf('data') + 8
+  const n = (wav.length - at) >> 1
+  let power = 0
+  for (let i = 0; i < n; i++) power += wav.readInt16LE(at + 2 * i) ** 2
+  const level = Math.sqrt(power / Math.max(1, n)) / 10 ** (snrDb / 20)
+  // Brownish room noise: white noise through a one-pole low-pass, scaled to the wanted level.
+  let y = 0
+  for (let i = 0; i < n; i++) {
+    y = 0.95 * y + 0.05 * (rnd() * 2 - 1)
+    const v = wav.readInt16LE(at + 2 * i) + y * level * 9
+    wav.writeInt16LE(Math.max(-32768, Math.min(32767, Math.round(v))), at + 2 * i)
+  }
+  return wav
+}
+
+/** `takes` clips of each phrase per speaker, made once and kept under `dir`. */
+export async function makeCorpus(dir: string, phrases: number, takes: number): Promise<Clip[]> {
+  await mkdir(dir, { recursive: true })
+  const rnd = random(1234)
+  const texts = PHRASES.en.slice(0, phrases).map(([said]) => fill(said, OWNER, OWNER.friends[0]!))
+  const clips: Clip[] = []
+  for (const [s, speaker] of SPEAKERS.entries()) {
+    for (const [p, text] of texts.entries()) {
+      for (let t = 0; t < takes; t++) {
+        const file = join(dir, `${s}-${p}-${t}.wav`)
+        const reverb = 20 + Math.floor(rnd() * 50)
+        const room = 30 + Math.floor(rnd() * 60)
+        const snr = 15 + rnd() * 15
+        if (!existsSync(file)) {
+          const raw = join(dir, `raw-${s}-${p}.wav`)
+          if (!existsSync(raw)) run(speaker.say(text, raw))
+          run(['sox', raw, '-r', '16000', '-c', '1', '-b', '16', file, 'reverb', String(reverb), '50', String(room), 'gain', '-n', '-3'])
+          await writeFile(file, addNoise(await readFile(file), snr, rnd))
+        }
+        clips.push({ speaker: s, wav: await readFile(file) })
+      }
+    }
+  }
+  return clips
+}

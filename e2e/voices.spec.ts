@@ -1,0 +1,110 @@
+import { mkdir } from 'node:fs/promises'
+import { join } from 'node:path'
+import type { Page } from '@playwright/test'
+import { generateExport, type GeneratedExport } from '../src/core/generate'
+import { workDir } from '../test/fixtures/archives'
+import { expect, test } from './fixtures'
+import { startHarness } from './harness'
+
+/**
+ * The Voices panel (issue 19) on an export with three voices: the owner, someone in the household
+ * (every third of the owner's recordings) and a stranger on an unregistered Echo. Marking a voice
+ * "not someone I know" marks all its recordings in one step, adds the reason to the findings and
+ * redraws the timeline; one undo takes it all back.
+ */
+let work: Awaited<ReturnType<typeof workDir>>
+let made: GeneratedExport
+const TOTAL = 50
+const SHOTS = join(process.cwd(), '.tmp', 'voices-shots')
+
+test.beforeAll(async () => {
+  work = await workDir()
+  made = await generateExport({ provider: 'amazon', own: 36, foreign: 14, kind: 'unregistered-device', seed: 'e2e-voices', householdEvery: 3, clips: { maxSeconds: 2.5 } }, work.path('three-voices.zip'))
+})
+test.afterAll(async () => {
+  await work.done()
+})
+
+async function openVoices(app: { page: Page; answerNextDialog(path: string): void }, open: string, start: string, recordings: RegExp): Promise<void> {
+  const { page } = app
+  app.answerNextDialog(made.paths[0]!)
+  await page.getByRole('button', { name: open }).click()
+  await expect(page.getByRole('tab', { name: recordings })).toBeVisible({ timeout: 30_000 })
+  await expect(page.getByTestId('filter-count')).toHaveAttribute('data-count', String(TOTAL))
+  await expect(page.getByTestId('findings-title')).toHaveAttribute('data-foreign', /\d/)
+  await page.getByRole('button', { name: start }).click()
+  await expect(page.getByTestId('voice-card')).toHaveCount(3, { timeout: 90_000 })
+}
+
+const suspects = async (page: Page) => Number(await page.getByTestId('findings-title').getAttribute('data-suspect'))
+
+test('marking a voice "not someone I know" carries to its recordings, the findings and the timeline, and one undo takes it back', async ({ app }) => {
+  test.setTimeout(180_000)
+  const { page } = app
+  await openVoices(app, 'Open export…', 'Group the recordings by voice', /^Recordings/)
+  const cards = page.getByTestId('voice-card')
+  const sizes = await page.getByTestId('voice-size').evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-count'))))
+  expect(sizes.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(TOTAL)
+  expect(sizes[0]).toBeGreaterThanOrEqual(20)
+  // Each card offers three samples to listen to and the three marks.
+  for (const card of await cards.all()) {
+    await expect(card.getByTestId('voice-sample')).toHaveCount(3)
+    await expect(card.getByRole('button', { name: 'Not someone I know' })).toBeVisible()
+  }
+
+  // The household's voice: on the owner's registered devices, nothing flags it today.
+  const household = cards.nth(2)
+  const n = Number(await household.getByTestId('voice-size').getAttribute('data-count'))
+  expect(n).toBeGreaterThanOrEqual(8)
+  const beforeSuspects = await suspects(page)
+  const canvas = page.getByTestId('timeline-canvas')
+  const timelineBefore = await canvas.screenshot()
+  await expect(page.getByTestId('finding').and(page.locator('[data-rule="voice-not-known"]'))).toHaveCount(0)
+
+  await household.getByRole('button', { name: 'Not someone I know' }).click()
+  await expect(household).toHaveAttribute('data-mark', 'not-known')
+  await expect(household.getByRole('button', { name: 'Not someone I know' })).toHaveAttribute('aria-pressed', 'true')
+  await expect(page.getByTestId('mark-tally')).toHaveAttribute('data-not-mine', String(n))
+  const finding = page.locator('[data-testid="finding"][data-rule="voice-not-known"]')
+  // Past the first few findings the panel folds the rest behind a button.
+  const more = page.getByTestId('findings').locator('button[aria-expanded="false"]')
+  if (await more.count()) await more.click()
+  await expect(finding).toHaveCount(1)
+  await expect(finding).toHaveAttribute('data-count', String(n))
+  await expect(finding).toContainText('the same voice, by its sound')
+  await expect.poll(() => suspects(page)).toBe(beforeSuspects + n)
+  await expect.poll(async () => Buffer.compare(await canvas.screenshot(), timelineBefore) !== 0).toBe(true)
+  await expect(page.getByTestId('undo')).toHaveAttribute('aria-label', new RegExp(`Undo: mark the voice of ${n} recordings`))
+  await mkdir(SHOTS, { recursive: true })
+  await page.getByTestId('voices-panel').screenshot({ path: join(SHOTS, 'voices-marked-en-light.png') })
+
+  await page.getByTestId('undo').click()
+  await expect(household).toHaveAttribute('data-mark', '')
+  await expect(page.getByTestId('mark-tally')).toHaveAttribute('data-not-mine', '0')
+  await expect(finding).toHaveCount(0)
+  await expect.poll(() => suspects(page)).toBe(beforeSuspects)
+  await expect.poll(async () => Buffer.compare(await canvas.screenshot(), timelineBefore)).toBe(0)
+})
+
+test('screenshots of the Voices panel in English and German, light and dark', async () => {
+  test.setTimeout(240_000)
+  await mkdir(SHOTS, { recursive: true })
+  const langs = {
+    en: { locale: 'en-US', open: 'Open export…', start: 'Group the recordings by voice', recordings: /^Recordings/ },
+    de: { locale: 'de-DE', open: 'Export öffnen …', start: 'Aufnahmen nach Stimme gruppieren', recordings: /^Aufnahmen/ }
+  } as const
+  for (const colorScheme of ['light', 'dark'] as const) {
+    for (const lang of ['en', 'de'] as const) {
+      const app = await startHarness({ colorScheme, locale: langs[lang].locale, viewport: { width: 1440, height: 900 } })
+      try {
+        await openVoices(app, langs[lang].open, langs[lang].start, langs[lang].recordings)
+        const panel = app.page.getByTestId('voices-panel')
+        await panel.scrollIntoViewIfNeeded()
+        await panel.screenshot({ path: join(SHOTS, `voices-${lang}-${colorScheme}.png`) })
+        await expect(panel.getByTestId('voice-card')).toHaveCount(3)
+      } finally {
+        await app.close()
+      }
+    }
+  }
+})

@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest'
+import { clusterVectors, random } from './cluster'
+
+const DIMS = 40
+
+/** Vectors of `sizes.length` voices: each voice a centre, each clip the centre plus unit noise. */
+export function mixture(sizes: number[], seed = 7, spread = 3): { vectors: Float32Array[]; truth: number[] } {
+  const rnd = random(seed)
+  const gauss = () => Math.sqrt(-2 * Math.log(rnd() || 1e-12)) * Math.cos(2 * Math.PI * rnd())
+  const centres = sizes.map(() => Float32Array.from({ length: DIMS }, () => gauss() * spread))
+  const vectors: Float32Array[] = []
+  const truth: number[] = []
+  sizes.forEach((n, v) => {
+    for (let i = 0; i < n; i++) {
+      vectors.push(centres[v]!.map((c) => c + gauss()))
+      truth.push(v)
+    }
+  })
+  return { vectors, truth }
+}
+
+/** Each true voice's best group F1. */
+export function bestF1(truth: number[], labels: Int32Array): number[] {
+  const voices = Math.max(...truth) + 1
+  const groups = Math.max(-1, ...labels) + 1
+  return Array.from({ length: voices }, (_, v) => {
+    let best = 0
+    for (let g = 0; g < groups; g++) {
+      let tp = 0
+      let fp = 0
+      let fn = 0
+      truth.forEach((t, i) => {
+        if (t === v && labels[i] === g) tp++
+        else if (labels[i] === g) fp++
+        else if (t === v) fn++
+      })
+      best = Math.max(best, (2 * tp) / (2 * tp + fp + fn))
+    }
+    return best
+  })
+}
+
+describe('voice groups', () => {
+  it('finds three voices of very different sizes without being told how many', () => {
+    const { vectors, truth } = mixture([300, 60, 12])
+    const c = clusterVectors(vectors)
+    expect(c.groups).toHaveLength(3)
+    expect(c.groups.map((g) => g.length)).toEqual([300, 60, 12])
+    for (const f of bestF1(truth, c.labels)) expect(f).toBe(1)
+  })
+
+  it('keeps one voice as one group', () => {
+    const { vectors } = mixture([200])
+    const c = clusterVectors(vectors)
+    expect(c.groups).toHaveLength(1)
+    expect(c.groups[0]!.length).toBeGreaterThanOrEqual(198)
+  })
+
+  it('finds a voice too rare to be in the sample', () => {
+    const { vectors, truth } = mixture([3000, 8], 11)
+    const c = clusterVectors(vectors, { sample: 300 })
+    expect(c.groups).toHaveLength(2)
+    expect(bestF1(truth, c.labels)[1]).toBe(1)
+  })
+
+  it('leaves clips with no vector unassigned, and lists the clips nearest the centre first', () => {
+    const { vectors } = mixture([50, 50], 3)
+    const withGaps = [null, ...vectors.slice(0, 50), null, ...vectors.slice(50)]
+    const c = clusterVectors(withGaps)
+    expect(c.labels[0]).toBe(-1)
+    expect(c.labels[51]).toBe(-1)
+    for (const g of c.groups) {
+      const centre = new Float32Array(DIMS)
+      for (const i of g) for (let d = 0; d < DIMS; d++) centre[d]! += withGaps[i]![d]! / g.length
+      const dist = (i: number) => withGaps[i]!.reduce((s, x, d) => s + (x - centre[d]!) ** 2, 0)
+      const others = g.slice(3).map(dist)
+      expect(Math.max(...g.slice(0, 3).map(dist))).toBeLessThanOrEqual(Math.min(...others) * 1.5)
+    }
+  })
+
+  it('is the same on every run, and empty for nothing to group', () => {
+    const { vectors } = mixture([40, 40, 40], 5)
+    expect([...clusterVectors(vectors).labels]).toEqual([...clusterVectors(vectors).labels])
+    expect(clusterVectors([null, null]).groups).toEqual([])
+    expect(clusterVectors([]).groups).toEqual([])
+  })
+})

@@ -1,0 +1,177 @@
+import { useEffect, useRef, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { VoiceMark, VoicesState, VoiceSummary } from '../../../../shared/model/voices'
+import { ApiError, call } from '../../api/client'
+import { formatCount } from '../../format'
+import { useArchiveStore } from '../../stores/archive'
+import { useReviewStore } from '../../stores/review'
+import { formatMinute, parseTime } from '../time'
+
+const VOICE_MARKS: readonly VoiceMark[] = ['me', 'household', 'not-known']
+const POLL_MS = 400
+
+/** The voices of the open export, asked for once the panel shows; polled while the engine works. */
+function useVoices(archiveId: string | null, version: unknown): VoicesState | { error: string } | null {
+  const [state, setState] = useState<VoicesState | { error: string } | null>(null)
+  useEffect(() => {
+    if (!archiveId) return
+    let stop = false
+    let timer: ReturnType<typeof setTimeout> | undefined
+    const ask = async () => {
+      try {
+        const s = await call('voices', { archiveId })
+        if (stop) return
+        setState((previous) => {
+          // The voice rules have something to say once the voices are known: the findings follow.
+          if (s.status === 'ready' && !(previous !== null && 'status' in previous && previous.status === 'ready')) void useReviewStore.getState().refreshDetector()
+          return s
+        })
+        if (s.status === 'working') timer = setTimeout(() => void ask(), POLL_MS)
+      } catch (err) {
+        if (!stop) setState({ error: err instanceof ApiError ? err.message : String(err) })
+      }
+    }
+    void ask()
+    return () => {
+      stop = true
+      clearTimeout(timer)
+    }
+  }, [archiveId, version])
+  return state
+}
+
+/**
+ * Voices: the export's recordings grouped by the sound of the voice. Each group is a hint the
+ * person checks by listening to its samples; a mark applies to the whole voice in one undo step.
+ */
+export function VoicesPanel() {
+  const { t, i18n } = useTranslation()
+  const archiveId = useArchiveStore((s) => s.summary?.archiveId ?? null)
+  // Marks, undo and redo change what a voice is marked: ask again after each (a new marks object).
+  const marks = useReviewStore((s) => s.marks)
+  const [asked, setAsked] = useState(false)
+  const state = useVoices(asked ? archiveId : null, marks)
+  useEffect(() => setAsked(false), [archiveId])
+  return (
+    <section className="voices" aria-labelledby="voices-title" data-testid="voices-panel">
+      <div className="devices-head">
+        <h2 id="voices-title">{t('voices.title')}</h2>
+        <p className="muted voices-hint">{t('voices.hint')}</p>
+      </div>
+      {!asked ? (
+        <button type="button" data-testid="voices-start" onClick={() => setAsked(true)}>
+          {t('voices.start')}
+        </button>
+      ) : state === null ? (
+        <p className="muted">{t('voices.working', { done: 0, total: '…' })}</p>
+      ) : 'error' in state && !('status' in state) ? (
+        <p role="alert">{state.error}</p>
+      ) : state.status === 'working' ? (
+        <p className="muted" role="status" data-testid="voices-working">
+          {t('voices.working', { done: formatCount(state.done, i18n.language), total: formatCount(state.total, i18n.language) })}
+        </p>
+      ) : state.status === 'failed' ? (
+        <p role="alert">{state.error}</p>
+      ) : state.voices.length === 0 ? (
+        <p className="muted">{t('voices.none')}</p>
+      ) : (
+        <ul className="device-cards voice-cards" data-testid="voice-cards">
+          {state.voices.map((v, i) => (
+            <VoiceCard key={v.id} voice={v} index={i} archiveId={archiveId!} />
+          ))}
+        </ul>
+      )}
+    </section>
+  )
+}
+
+function VoiceCard({ voice: v, index, archiveId }: { voice: VoiceSummary; index: number; archiveId: string }) {
+  const { t, i18n } = useTranslation()
+  const lang = i18n.language
+  const busy = useReviewStore((s) => s.busy)
+  const devices = useArchiveStore((s) => s.summary?.reading.devices)
+  const found = v.deviceIds.map((id) => devices?.find((d) => d.id === id))
+  const names = found.map((d) => d?.name ?? d?.serial ?? t('voices.unnamedDevice'))
+  // As the voice rule says it: heard only on devices the export says are not registered to the account.
+  const onlyUnregistered = found.length > 0 && found.every((d) => d?.registered === false && d.registrationKnown !== false)
+  const from = parseTime(v.firstSeen)
+  const to = parseTime(v.lastSeen)
+  const tone = v.mark === 'not-known' || (!v.mark && onlyUnregistered) ? 'tone-foreign' : v.mark ? 'tone-own' : ''
+  return (
+    <li className={`device-card voice-card ${tone}`} data-testid="voice-card" data-voice-id={v.id} data-mark={v.mark ?? ''}>
+      <article aria-labelledby={`voice-${v.id}`}>
+        <div className="card-head">
+          <h3 id={`voice-${v.id}`}>{t('voices.name', { n: index + 1 })}</h3>
+          <span className="muted" data-testid="voice-size" data-count={v.recordings}>
+            {t('voices.recordings', { count: v.recordings, formatted: formatCount(v.recordings, lang) })}
+          </span>
+        </div>
+        <p className="voice-facts">
+          <span>{names.length ? t('voices.on', { devices: new Intl.ListFormat(lang, { type: 'conjunction' }).format(names) }) : t('voices.noDevice')}</span>
+          {onlyUnregistered && (
+            <>
+              <br />
+              <strong className="voice-alarm" data-testid="voice-only-unregistered">
+                {t('voices.onlyUnregistered')}
+              </strong>
+            </>
+          )}
+          <br />
+          <span className="muted">{Number.isFinite(from) ? `${formatMinute(from, lang)} – ${formatMinute(to, lang)}` : t('voices.noTime')}</span>
+        </p>
+        <div className="voice-samples" role="group" aria-label={t('voices.samples')}>
+          {v.samples.map((id, k) => (
+            <SampleButton key={id} archiveId={archiveId} recordingId={id} n={k + 1} />
+          ))}
+        </div>
+        <div className="mark-buttons" role="group" aria-label={t('voices.markThis')}>
+          {VOICE_MARKS.map((m) => (
+            <button
+              key={m}
+              type="button"
+              className={`mark-button mark-${m === 'not-known' ? 'not-mine' : 'mine'}`}
+              aria-pressed={v.mark === m}
+              disabled={busy}
+              data-testid={`voice-mark-${m}`}
+              onClick={() => void useReviewStore.getState().markVoice(v.id, v.mark === m ? null : m)}
+            >
+              {t(`voices.mark.${m}`)}
+            </button>
+          ))}
+        </div>
+      </article>
+    </li>
+  )
+}
+
+/** Plays one sample through the media URL the engine hands out; a second click stops it. */
+function SampleButton({ archiveId, recordingId, n }: { archiveId: string; recordingId: string; n: number }) {
+  const { t } = useTranslation()
+  const audio = useRef<HTMLAudioElement | null>(null)
+  const [playing, setPlaying] = useState(false)
+  const [failed, setFailed] = useState(false)
+  useEffect(() => () => audio.current?.pause(), [])
+  const toggle = async () => {
+    if (playing) {
+      audio.current?.pause()
+      setPlaying(false)
+      return
+    }
+    try {
+      const a = await call('recordingAudio', { archiveId, recordingId, waitMs: 0 })
+      if (!a.mediaUrl) return setFailed(true)
+      audio.current ??= new Audio()
+      audio.current.src = a.mediaUrl
+      audio.current.onended = () => setPlaying(false)
+      await audio.current.play()
+      setPlaying(true)
+    } catch {
+      setFailed(true)
+    }
+  }
+  return (
+    <button type="button" className="voice-sample" data-testid="voice-sample" data-recording-id={recordingId} disabled={failed} aria-pressed={playing} onClick={() => void toggle()}>
+      {playing ? t('voices.stop', { n }) : t('voices.play', { n })}
+    </button>
+  )
+}
