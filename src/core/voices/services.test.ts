@@ -24,7 +24,7 @@ describe('voices in the app services', () => {
     const services = createServices({ shell: 'cli', home, emit: (_n: EventName, _p: unknown) => undefined, chooseArchive: async () => null })
     try {
       const h = services.handlers
-      const { archiveId } = ok(await dispatch(h, 'openArchive', { path, jobId: 'j' })) as { archiveId: string }
+      const { archiveId } = ok(await dispatch(h, 'openArchive', { token: services.grantPath(path, 'dialog'), jobId: 'j' })) as { archiveId: string }
       let state = ok(await dispatch(h, 'voices', { archiveId })) as VoicesState
       for (let i = 0; i < 600 && state.status === 'working'; i++) {
         await new Promise((r) => setTimeout(r, 100))
