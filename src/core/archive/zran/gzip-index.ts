@@ -1,3 +1,4 @@
+/// <reference path="./pako.d.ts" />
 import { inflate, inflateEnd, inflateInit2 } from 'pako/lib/zlib/inflate.js'
 import ZStream from 'pako/lib/zlib/zstream.js'
 import type { ByteSource } from '../source'
