@@ -20,7 +20,7 @@ import type { ByteRange } from './types'
 import { safeName } from './zip/names'
 
 /** Inflated bytes between access points past the temp copy: a read past it inflates at most this much besides its own bytes. Tests shrink it. */
-export const accessPoints = { span: 4 * 1024 * 1024 }
+export const accessPoints = { span: 1024 * 1024 }
 
 interface TarEntry extends IndexedEntry {
   /** Where the entry's bytes start in the tar stream (after gunzip for a .tar.gz). */
@@ -32,7 +32,7 @@ interface TarEntry extends IndexedEntry {
  * leaves a temporary copy of the inflated stream's first limits.maxSpillBytes (tar-spill.ts), so
  * an entry inside it is read like one of a plain tar; an entry past it is read by a gunzip cursor
  * that moves forward from read to read (gunzip-cursor.ts); a read behind it starts from the
- * nearest zran access point before it (zran/gzip-index.ts), kept every few MiB past the copy.
+ * nearest zran access point before it (zran/gzip-index.ts), kept every MiB past the copy (zran's own span).
  */
 class TarContainer implements Container {
   /** The inflated stream's bytes [0, spilled) in a temp file (a .tar.gz), or null. */

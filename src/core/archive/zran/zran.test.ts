@@ -15,7 +15,7 @@ let work: Awaited<ReturnType<typeof workDir>>
 beforeAll(async () => (work = await workDir()))
 afterAll(() => work.done())
 afterEach(() => {
-  accessPoints.span = 4 * 1024 * 1024
+  accessPoints.span = 1024 * 1024
 })
 
 // Text-like entries (seeded words), so gzip writes Huffman blocks that end anywhere in a byte.
