@@ -52,5 +52,6 @@ test('the open dialog answer reaches the renderer; cancelling it keeps the welco
   await expect(page.getByRole('heading', { level: 1, name: 'Exportscope' })).toBeVisible()
   app.answerNextDialog('/nonexistent/export.zip')
   const answer = await page.evaluate(() => window.exportscope.chooseArchive({}))
-  expect(answer).toEqual({ ok: true, value: { path: '/nonexistent/export.zip' } })
+  // The path comes with the token that alone lets openArchive read it.
+  expect(answer).toEqual({ ok: true, value: { path: '/nonexistent/export.zip', token: expect.stringMatching(/^p[0-9a-f]{24}$/) } })
 })
