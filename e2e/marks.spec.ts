@@ -109,7 +109,7 @@ test('the review parts speak German and pass an accessibility scan', async ({ ap
   await expect(page.getByTestId('finding').first()).toContainText('Stark')
   // The detector's sentences too: German words, German dates, no English left over.
   const sentences = page.locator('[data-testid=finding] .finding-message')
-  await expect(sentences.first()).toContainText('ist nicht auf dieses Konto registriert')
+  await expect(sentences.first()).toContainText('ist nicht für dieses Konto registriert')
   for (const text of await sentences.allTextContents()) expect(text).not.toMatch(/\b(recordings?|registered|between|account)\b/)
   // And what undo would take back.
   await rows(page).first().click()

@@ -318,7 +318,7 @@ test('German and dark: the review screen speaks German and draws in the dark the
   await expect(page.getByRole('heading', { name: 'Zeitleiste' })).toBeVisible()
   await expect(page.getByRole('tab', { name: /^Aufnahmen/ })).toHaveAttribute('aria-selected', 'true')
   await expect(page.getByTestId('filter-count')).toHaveText(`${truth.counts.recordings} Aufnahmen`)
-  await expect(page.getByTestId('device-card').first()).toContainText('Nicht auf dieses Konto registriert')
+  await expect(page.getByTestId('device-card').first()).toContainText('Nicht für dieses Konto registriert')
   // The canvas took the dark palette: the unregistered device's marks are drawn in the dark theme's red.
   const device = truth.devices.find((d) => !d.registered)!
   const t = Date.parse(truth.recordings.find((r) => r.deviceSerial === device.serial)!.time!)

@@ -183,7 +183,7 @@ export function Timeline() {
         </div>
       </div>
       <OverviewStrip catalog={catalog} filtered={filtered} palette={palette} />
-      <div className="timeline-body" style={{ height }}>
+      <div className="timeline-body">
         <ol className="lane-labels" aria-label={t('timeline.lanes')} style={{ paddingTop: AXIS_H }}>
           {catalog.lanes.map((lane, li) => (
             <li key={lane.key} className={`lane-label ${lane.registration}`} style={{ height: LANE_H }}>
@@ -203,6 +203,7 @@ export function Timeline() {
           aria-roledescription={t('timeline.roledescription')}
           aria-label={t('timeline.label', { zone })}
           aria-describedby="timeline-keys"
+          title={t('timeline.keys')}
           data-testid="timeline-lanes"
           onKeyDown={onKeyDown}
         >
