@@ -1,6 +1,5 @@
 import { create } from 'zustand'
 import { call, onEvent } from '../api/client'
-import { useArchiveStore } from './archive'
 
 /**
  * How long each recording is, learnt as the audio engine decodes it in the background: exports
@@ -62,10 +61,9 @@ onEvent('audio.progress', (progress) => {
   if (progress.archiveId === useDurationsStore.getState().archiveId) schedule(progress.archiveId)
 })
 
-useArchiveStore.subscribe((state, previous) => {
-  const archiveId = state.summary?.archiveId ?? null
-  if (archiveId === (previous.summary?.archiveId ?? null)) return
+/** Per-export reset (stores/per-export.ts): a new export starts with no durations and asks soon. */
+export function resetDurations(archiveId: string | null): void {
   after = 0
   useDurationsStore.setState({ archiveId, ms: new Map() })
   if (archiveId) schedule(archiveId)
-})
+}

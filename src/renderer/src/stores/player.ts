@@ -99,9 +99,8 @@ onEvent('audio.progress', (progress) => {
   if (progress.archiveId === useArchiveStore.getState().summary?.archiveId) usePlayerStore.setState({ progress })
 })
 
-useArchiveStore.subscribe((state, previous) => {
-  if (state.summary?.archiveId !== previous.summary?.archiveId) {
-    seq++
-    usePlayerStore.setState({ archiveId: state.summary?.archiveId ?? null, recordingId: null, audio: null, failure: null, playing: false, progress: null })
-  }
-})
+/** Per-export reset (stores/per-export.ts): nothing of the previous export's audio stays. */
+export function resetPlayer(archiveId: string | null): void {
+  seq++
+  usePlayerStore.setState({ archiveId, recordingId: null, audio: null, failure: null, playing: false, progress: null })
+}
