@@ -212,8 +212,8 @@ export function Player({ archiveId, recordingId, children }: { archiveId: string
             {' / '}
             {duration === null ? '–' : formatClock(duration)}
           </span>
-          <label className="player-speed">
-            {t('player.speed')}{' '}
+          <label className="player-speed" title={t('player.speed')}>
+            <span className="speed-word">{t('player.speed')}</span>
             <select value={rate} onChange={(e) => usePlayerStore.getState().setRate(Number(e.target.value))} data-testid="player-speed">
               {SPEEDS.map((s) => (
                 <option key={s} value={s}>
