@@ -72,8 +72,8 @@ function RecordingFacts({ catalog, index: i }: { catalog: Catalog; index: number
       <dl className="detail-facts">
         <div>
           <dt>{t('detail.time', { zone: userTimeZone() })}</dt>
-          <dd data-testid="detail-time" title={formatUtc(catalog.time[i]!)}>
-            {formatDateTime(catalog.time[i]!, lang)}
+          <dd data-testid="detail-time">
+            {formatDateTime(catalog.time[i]!, lang)} <span className="mono muted utc">{formatUtc(catalog.time[i]!)}</span>
           </dd>
         </div>
         <div>
@@ -104,10 +104,6 @@ function RecordingFacts({ catalog, index: i }: { catalog: Catalog; index: number
           <div>
             <dt>{t('list.duration')}</dt>
             <dd data-testid="detail-duration">{formatDuration(r.durationMs ?? durations.get(r.id) ?? null)}</dd>
-          </div>
-          <div>
-            <dt>UTC</dt>
-            <dd className="mono small">{formatUtc(catalog.time[i]!)}</dd>
           </div>
           {r.language && (
             <div>
