@@ -226,7 +226,10 @@ test('marking from the keyboard, the filter result in one step, and notes', asyn
   // Notes on a recording and a device are kept with the case.
   await rows(page).first().click()
   const noted = (await rows(page).first().getAttribute('data-id'))!
-  await page.getByTestId('note-recording').fill('Not my voice; I was abroad then.')
+  // The note is one key away: E opens it with the focus in it.
+  await page.keyboard.press('e')
+  await expect(page.getByTestId('note-recording')).toBeFocused()
+  await page.keyboard.type('Not my voice; I was abroad then.')
   await page.getByTestId('note-recording-save').click()
   const card = cardOf(page, b!.serial)
   await card.getByText('Add a note').click()
