@@ -43,7 +43,7 @@ function StepIcon({ dir }: { dir: 1 | -1 }) {
  * The selected recording's player: wavesurfer.js drawing the engine's precomputed peaks (it never
  * decodes to draw), playing through a media element that streams from the services' media URL.
  */
-export function Player({ archiveId, recordingId, children }: { archiveId: string; recordingId: string; children?: ReactNode }) {
+export function Player({ archiveId, recordingId, children, below }: { archiveId: string; recordingId: string; children?: ReactNode; below?: ReactNode }) {
   const { t, i18n } = useTranslation()
   const audio = usePlayerStore((s) => (s.recordingId === recordingId ? s.audio : null))
   const failure = usePlayerStore((s) => (s.recordingId === recordingId ? s.failure : null))
@@ -174,7 +174,7 @@ export function Player({ archiveId, recordingId, children }: { archiveId: string
           </p>
         )}
         {facts && (
-          <p className="muted small player-facts" data-testid="player-facts">
+          <p className="muted small player-facts" data-testid="player-facts" title={t('player.keys')}>
             {t('player.facts', {
               codec: facts.codec.toUpperCase(),
               rate: (facts.sampleRate / 1000).toLocaleString(lang, { maximumFractionDigits: 1 }),
@@ -185,6 +185,7 @@ export function Player({ archiveId, recordingId, children }: { archiveId: string
             {t('player.keys')}
           </p>
         )}
+        {below}
       </div>
       <div className="player-side">
         <div className="player-controls" role="group" aria-label={t('player.controls')}>

@@ -10,7 +10,7 @@ const H = 18
  */
 export const RowWave = memo(function RowWave({ id }: { id: string }) {
   // Re-reads when any wave arrives (the version), draws only when this row's changed.
-  const wave = useRowWavesStore((s) => (s.version >= 0 ? rowWaveOf(id) : undefined))
+  const wave = useRowWavesStore((s) => (s.version >= 0 ? rowWaveOf(id) : null))
   const theme = useRowWavesStore((s) => s.theme)
   const ref = useRef<HTMLCanvasElement>(null)
   useEffect(() => {

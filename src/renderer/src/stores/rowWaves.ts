@@ -18,17 +18,26 @@ interface RowWavesState {
 export const useRowWavesStore = create<RowWavesState>(() => ({ archiveId: null, version: 0, theme: 0 }))
 new MutationObserver(() => useRowWavesStore.setState((s) => ({ theme: s.theme + 1 }))).observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme'] })
 
-/** Loudness buckets per recording id; null means asked and not made yet. */
-const waves = new Map<string, Uint8Array | null>()
+/** After this long a row still without its waveform is asked again when it comes into view. */
+const ASK_AGAIN_MS = 2000
+/** Loudness buckets per recording id; a number is when it was asked, its peaks not made then. */
+const waves = new Map<string, Uint8Array | number>()
 const wanted = new Set<string>()
 let timer: ReturnType<typeof setTimeout> | null = null
 let generation = 0
 
-export const rowWaveOf = (id: string): Uint8Array | null | undefined => waves.get(id)
+export const rowWaveOf = (id: string): Uint8Array | null => {
+  const w = waves.get(id)
+  return w instanceof Uint8Array ? w : null
+}
 
-/** Rows in view ask for their waveforms; ones already known (or on their way) are not asked again. */
+/** Rows in view ask for their waveforms; ones known, or asked a moment ago, are not asked again. */
 export function wantRowWaves(ids: readonly string[]): void {
-  for (const id of ids) if (!waves.has(id)) wanted.add(id)
+  const now = performance.now()
+  for (const id of ids) {
+    const w = waves.get(id)
+    if (w === undefined || (typeof w === 'number' && now - w > ASK_AGAIN_MS)) wanted.add(id)
+  }
   if (wanted.size > 0 && timer === null) timer = setTimeout(flush, BATCH_MS)
 }
 
@@ -38,9 +47,10 @@ async function flush(): Promise<void> {
   if (!archiveId || wanted.size === 0) return
   const mine = generation
   const ids = [...wanted].slice(0, MAX_ROW_WAVES)
+  const now = performance.now()
   for (const id of ids) {
     wanted.delete(id)
-    waves.set(id, null)
+    waves.set(id, now)
   }
   if (wanted.size > 0) timer = setTimeout(flush, BATCH_MS)
   try {
@@ -62,7 +72,7 @@ async function flush(): Promise<void> {
 /** A recording whose peaks were not made yet is asked again once the engine announces them. */
 onEvent('audio.peaks', (e) => {
   if (e.archiveId !== useRowWavesStore.getState().archiveId) return
-  if (waves.get(e.recordingId) === null) {
+  if (typeof waves.get(e.recordingId) === 'number') {
     waves.delete(e.recordingId)
     wantRowWaves([e.recordingId])
   }

@@ -36,7 +36,7 @@ export function RecordingPane() {
         </div>
       ) : r.audio ? (
         <div className="player-slot" data-testid="player-slot">
-          <Player archiveId={archiveId} recordingId={r.id}>
+          <Player archiveId={archiveId} recordingId={r.id} below={<RecordingReview catalog={catalog} index={i} />}>
             <RecordingFacts catalog={catalog} index={i} />
           </Player>
         </div>
@@ -45,6 +45,7 @@ export function RecordingPane() {
           <div className="player-main">
             <div className="wave-placeholder" aria-hidden="true" />
             <p className="muted player-note">{t('detail.noAudio')}</p>
+            <RecordingReview catalog={catalog} index={i} />
           </div>
           <div className="player-side">
             <RecordingFacts catalog={catalog} index={i} />
@@ -97,7 +98,6 @@ function RecordingFacts({ catalog, index: i }: { catalog: Catalog; index: number
           </div>
         )}
       </dl>
-      <RecordingReview catalog={catalog} index={i} />
       <details className="rec-more" open={moreOpen} onToggle={(e) => setMoreOpen(e.currentTarget.open)}>
         <summary>{t('detail.more')}</summary>
         <dl className="detail-facts more">
