@@ -26,7 +26,7 @@ export interface PaneSizes {
   recording: number
 }
 export type PaneName = keyof PaneSizes
-export const PANE_DEFAULTS: PaneSizes = { side: 330, timeline: 210, recording: 250 }
+export const PANE_DEFAULTS: PaneSizes = { side: 310, timeline: 210, recording: 240 }
 /** The smallest and largest each pane may be dragged to, so no pane can swallow the others. */
 export const PANE_LIMITS: Record<PaneName, [number, number]> = { side: [240, 520], timeline: [120, 520], recording: [170, 480] }
 /** Side sections a person folded away (summary, findings, devices, voices…). */
