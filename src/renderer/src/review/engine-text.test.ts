@@ -33,6 +33,9 @@ describe('findings in the UI language', () => {
     const t = i18n.getFixedT('de')
     const f = finding({ key: 'otherLanguage', params: { n: 1, from: null, to: null, language: 'en', theirs: ['de', 'fr'] } })
     expect(findingText(f, t, 'de')).toBe('1 Aufnahme ist auf Englisch, die übrigen Aufnahmen des Kontos sind auf Deutsch und Französisch.')
+    // What was judged, when the detector says: the transcript's words, or the language the export states.
+    const judged = finding({ key: 'otherLanguage', params: { n: 2, from: null, to: null, language: 'de', theirs: ['en'], judged: 'transcript' } })
+    expect(findingText(judged, t, 'de')).toBe('2 Aufnahmen sind auf Deutsch (nach den Wörtern des Transkripts beurteilt), die übrigen Aufnahmen des Kontos sind auf Englisch.')
   })
 
   it('says undo steps in German, and leaves English to the engine’s own label', () => {
