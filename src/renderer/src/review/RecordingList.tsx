@@ -174,7 +174,9 @@ export function RecordingList() {
               <div role="gridcell" className="c-device">
                 <span className="tone-dot" aria-hidden="true" />
                 {/* Not <LaneName>: a useTranslation in every row that mounts costs frames when the list scrolls fast. */}
-                <span className="lane-name">{lane.label ?? t('device.none')}</span>
+                <span className="lane-name" title={lane.label ?? undefined}>
+                  {lane.label ?? t('device.none')}
+                </span>
               </div>
               <div role="gridcell" className="c-dur">
                 {formatDuration(r.durationMs ?? durations.get(r.id) ?? null)}

@@ -62,6 +62,13 @@ onEvent('audio.progress', (progress) => {
 })
 
 /** Per-export reset (stores/per-export.ts): a new export starts with no durations and asks soon. */
+/** A duration learnt elsewhere (the player's answer for the selected recording): the Length column shows it at once. */
+export function knowDuration(archiveId: string, recordingId: string, ms: number): void {
+  const s = useDurationsStore.getState()
+  if (s.archiveId !== archiveId || s.ms.has(recordingId) || !Number.isFinite(ms)) return
+  useDurationsStore.setState({ ms: new Map(s.ms).set(recordingId, Math.round(ms)) })
+}
+
 export function resetDurations(archiveId: string | null): void {
   after = 0
   useDurationsStore.setState({ archiveId, ms: new Map() })

@@ -3,6 +3,7 @@ import type { AudioProgress, RecordingAudio } from '../../../shared/model/audio'
 import { call, onEvent } from '../api/client'
 import { decodePeaksHere } from '../player/decode-peaks'
 import { useArchiveStore } from './archive'
+import { knowDuration } from './durations'
 
 /** What the keys and buttons drive; the mounted player registers it (the wavesurfer instance stays out of state). */
 export interface PlayerControls {
@@ -71,6 +72,8 @@ async function ask(mine: number, archiveId: string, recordingId: string, waitMs:
   }
   if (mine !== seq) return
   usePlayerStore.setState({ audio })
+  const seconds = audio.peaks?.duration ?? audio.facts?.duration
+  if (seconds != null) knowDuration(archiveId, recordingId, seconds * 1000)
   if (audio.status === 'pending' && announced === keyOf(archiveId, recordingId)) {
     announced = null
     return ask(mine, archiveId, recordingId, 0)
