@@ -77,14 +77,18 @@ export function drawLanes(f: LanesFrame): void {
   ctx.font = '12px system-ui, sans-serif'
   ctx.textBaseline = 'middle'
   const ticks = ticksFor(start, end, width, f.lang, 110)
-  // Zoomed in to hours or less, the day at the left edge is always named, even between day ticks.
+  // Zoomed in to days or less, the day at the left edge is named when no tick names it there.
   let dayEnd = 0
-  if (end - start < 2 * 86_400_000) {
+  if (end - start < 45 * 86_400_000) {
     const day = formatDate(start, f.lang)
-    dayEnd = ctx.measureText(day).width + 12
-    ctx.fillStyle = p.ink
     ctx.font = '600 12px system-ui, sans-serif'
-    ctx.fillText(day, 4, AXIS_H / 2)
+    const w = ctx.measureText(day).width + 12
+    const first = ticks[0] ? xOf(ticks[0].time, start, end, width) : width
+    if (first > w || end - start < 2 * 86_400_000) {
+      dayEnd = w
+      ctx.fillStyle = p.ink
+      ctx.fillText(day, 4, AXIS_H / 2)
+    }
     ctx.font = '12px system-ui, sans-serif'
   }
   for (const tick of ticks) {
