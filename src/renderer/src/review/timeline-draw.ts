@@ -77,18 +77,16 @@ export function drawLanes(f: LanesFrame): void {
   ctx.font = '12px system-ui, sans-serif'
   ctx.textBaseline = 'middle'
   const ticks = ticksFor(start, end, width, f.lang, 110)
-  // Zoomed in to days or less, the day at the left edge is named when no tick names it there.
+  // Zoomed in to days or less, the day at the left edge is always named (with its year).
   let dayEnd = 0
   if (end - start < 45 * 86_400_000) {
     const day = formatDate(start, f.lang)
     ctx.font = '600 12px system-ui, sans-serif'
     const w = ctx.measureText(day).width + 12
-    const first = ticks[0] ? xOf(ticks[0].time, start, end, width) : width
-    if (first > w || end - start < 2 * 86_400_000) {
-      dayEnd = w
-      ctx.fillStyle = p.ink
-      ctx.fillText(day, 4, AXIS_H / 2)
-    }
+    // A tick label it would run into is left out instead.
+    dayEnd = w
+    ctx.fillStyle = p.ink
+    ctx.fillText(day, 4, AXIS_H / 2)
     ctx.font = '12px system-ui, sans-serif'
   }
   for (const tick of ticks) {
