@@ -92,8 +92,12 @@ async function measure(path: string, recordings: number): Promise<Row> {
     const idle = await frameTimes(page, 'idle', 90)
     await page.getByTestId('recording-list').scrollIntoViewIfNeeded()
     const scrollBare = await frameTimes(page, 'scroll', 150)
-    // Waveforms on: back to the top; rows answered "not made yet" are asked again when they come back into view.
+    // Waveforms on, back at the top.
     waves = true
+    // Rows answered "not made yet" are asked again after 2 s once they come back into view.
+    await page.waitForTimeout(2200)
+    await page.evaluate(() => document.querySelector('[data-testid=recording-list]')!.scrollTo(0, 3000))
+    await page.waitForTimeout(100)
     await page.evaluate(() => document.querySelector('[data-testid=recording-list]')!.scrollTo(0, 0))
     await page.waitForFunction(() => document.querySelectorAll('[data-testid=row-wave]').length > 5, null, { timeout: 60_000 })
     const scroll = await frameTimes(page, 'scroll', 150)
