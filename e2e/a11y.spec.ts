@@ -87,4 +87,23 @@ for (const which of ['light', 'dark'] as const) {
     await page.getByTestId('search').fill('a')
     expect(await serious(page), 'review with a selection and a filter').toEqual([])
   })
+
+  test(`the review workspace in English: panes, the note and the reasons open, the narrow rail and its flyout, ${which}`, async ({ app }) => {
+    const { page } = app
+    await page.setViewportSize({ width: 1280, height: 800 })
+    await theme(page, which)
+    await open(app, made.paths[0]!)
+    await expect(page.getByTestId('filter-count')).toHaveAttribute('data-count', String(made.truth.counts.recordings), { timeout: 30_000 })
+    await page.keyboard.press('j')
+    await expect(page.getByTestId('detail-time')).toBeVisible()
+    await page.keyboard.press('e')
+    await expect(page.getByTestId('note-recording')).toBeFocused()
+    await page.getByText('Duration, source row and more').click()
+    await expect(page.locator('.row-wave').first()).toBeVisible()
+    expect(await serious(page), 'workspace with a selection').toEqual([])
+    await page.setViewportSize({ width: 1000, height: 760 })
+    await page.getByTestId('rail-devices').click()
+    await expect(page.getByTestId('device-card').first()).toBeVisible()
+    expect(await serious(page), 'narrow rail with the devices open').toEqual([])
+  })
 }

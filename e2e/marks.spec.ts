@@ -109,7 +109,7 @@ test('the review parts speak German and pass an accessibility scan', async ({ ap
   await expect(page.getByTestId('finding').first()).toContainText('Stark')
   // The detector's sentences too: German words, German dates, no English left over.
   const sentences = page.locator('[data-testid=finding] .finding-message')
-  await expect(sentences.first()).toContainText('ist nicht auf dieses Konto registriert')
+  await expect(sentences.first()).toContainText('ist nicht für dieses Konto registriert')
   for (const text of await sentences.allTextContents()) expect(text).not.toMatch(/\b(recordings?|registered|between|account)\b/)
   // And what undo would take back.
   await rows(page).first().click()
@@ -226,7 +226,10 @@ test('marking from the keyboard, the filter result in one step, and notes', asyn
   // Notes on a recording and a device are kept with the case.
   await rows(page).first().click()
   const noted = (await rows(page).first().getAttribute('data-id'))!
-  await page.getByTestId('note-recording').fill('Not my voice; I was abroad then.')
+  // The note is one key away: E opens it with the focus in it.
+  await page.keyboard.press('e')
+  await expect(page.getByTestId('note-recording')).toBeFocused()
+  await page.keyboard.type('Not my voice; I was abroad then.')
   await page.getByTestId('note-recording-save').click()
   const card = cardOf(page, b!.serial)
   await card.getByText('Add a note').click()

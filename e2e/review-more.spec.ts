@@ -82,10 +82,10 @@ test('the list sorts by time, device and transcript, both ways', async ({ app })
   // By device: in the cards' order (the unregistered device first), and reversed.
   const cards = page.getByTestId('device-card')
   const firstCard = await cards.first().getAttribute('data-device-id')
-  await page.getByRole('button', { name: /^Device/ }).click()
+  await grid.getByRole('button', { name: /^Device/ }).click()
   await expect(header(/^Device/)).toHaveAttribute('aria-sort', 'ascending')
   await expect(rows(page).first()).toHaveAttribute('data-device', firstCard!)
-  await page.getByRole('button', { name: /^Device/ }).click()
+  await grid.getByRole('button', { name: /^Device/ }).click()
   await expect(rows(page).first()).not.toHaveAttribute('data-device', firstCard!)
   await grid.focus()
   await page.keyboard.press('End')
@@ -100,6 +100,8 @@ test('the selected recording’s details come whole: its source row as the expor
   await page.keyboard.press('j')
   await expect(page.getByTestId('detail-transcript')).toContainText(target.transcript!)
   const source = page.getByTestId('detail-source')
+  // Beyond what the pane shows at once: one click opens the rest, and it stays open.
+  await page.getByText('Duration, source row and more').click()
   await expect(source).toContainText(/VoiceHistory.*\.csv:\d+/)
   await source.getByText('The row as the export wrote it').click()
   const fields = page.getByTestId('detail-source-fields')
@@ -115,7 +117,7 @@ test('the selected recording’s details come whole: its source row as the expor
   await expect(source).not.toContainText(new RegExp(`${line}(?!\\d)`))
 })
 
-test('the details panel sticks below the filter bar, never under it, however the bar wraps (German, 1280 wide)', async ({ app }) => {
+test('the recording pane stays in the window below the filters and the list, however the bar wraps (German, 1280 wide)', async ({ app }) => {
   const { page } = app
   await page.setViewportSize({ width: 1280, height: 800 })
   await openExport(app, made.truth)
@@ -123,7 +125,12 @@ test('the details panel sticks below the filter bar, never under it, however the
   for (const lang of ['en', 'de']) {
     await page.getByRole('combobox', { name: /Language|Sprache/ }).selectOption(lang)
     const bar = (await page.locator('.filter-bar').boundingBox())!
-    // Where the panel sticks once the page scrolls: below the whole bar, whatever its height now.
-    await expect.poll(() => page.locator('.rec-detail').evaluate((el) => Number.parseFloat(getComputedStyle(el).top))).toBeGreaterThanOrEqual(bar.height)
+    const timeline = (await page.getByTestId('timeline').boundingBox())!
+    const list = (await page.getByTestId('recording-list').boundingBox())!
+    const pane = (await page.getByTestId('recording-detail').boundingBox())!
+    expect(bar.y + bar.height).toBeLessThanOrEqual(timeline.y)
+    expect(list.y + list.height).toBeLessThanOrEqual(pane.y)
+    expect(pane.y + pane.height).toBeLessThanOrEqual(800)
+    expect(await page.evaluate(() => document.documentElement.scrollHeight - window.innerHeight)).toBeLessThanOrEqual(0)
   }
 })

@@ -46,8 +46,9 @@ test('the device cards match the export, and the unregistered device is called o
   const { truth } = foreignExport
   await openExport(app, foreignExport.paths[0]!, truth)
   await expect(page.getByTestId('recording-count')).toHaveText(String(truth.counts.recordings))
-  await expect(page.getByTestId('account')).toContainText(truth.owner.name)
+  // Amazon states the account's id; registration.csv's AccountName is a device's name, never shown as the holder.
   await expect(page.getByTestId('account')).toContainText(truth.owner.customerId!)
+  await expect(page.getByTestId('account')).not.toContainText(truth.owner.name)
 
   const cards = page.getByTestId('device-card')
   await expect(cards).toHaveCount(truth.devices.length)
@@ -292,8 +293,12 @@ test('keyboard review: J/K and the arrows move through the list, Home/End jump, 
   await page.keyboard.press('Tab')
   await expect(page.getByTestId('filter-registration')).toBeFocused()
   await page.getByTestId('timeline-lanes').focus()
+  // Between the panes, the bar that resizes them (a focusable separator), then the list.
+  await page.keyboard.press('Tab')
+  await expect(page.getByTestId('splitter-timeline')).toBeFocused()
   await page.keyboard.press('Tab')
   await expect(list).toBeFocused()
+  await page.keyboard.press('Shift+Tab')
   await page.keyboard.press('Shift+Tab')
   await expect(page.getByTestId('timeline-lanes')).toBeFocused()
 
@@ -318,7 +323,7 @@ test('German and dark: the review screen speaks German and draws in the dark the
   await expect(page.getByRole('heading', { name: 'Zeitleiste' })).toBeVisible()
   await expect(page.getByRole('tab', { name: /^Aufnahmen/ })).toHaveAttribute('aria-selected', 'true')
   await expect(page.getByTestId('filter-count')).toHaveText(`${truth.counts.recordings} Aufnahmen`)
-  await expect(page.getByTestId('device-card').first()).toContainText('Nicht auf dieses Konto registriert')
+  await expect(page.getByTestId('device-card').first()).toContainText('Nicht für dieses Konto registriert')
   // The canvas took the dark palette: the unregistered device's marks are drawn in the dark theme's red.
   const device = truth.devices.find((d) => !d.registered)!
   const t = Date.parse(truth.recordings.find((r) => r.deviceSerial === device.serial)!.time!)

@@ -8,6 +8,8 @@ export interface RecordingFeatures {
   /** UTC milliseconds, or null when the export gives no time with a known zone. */
   time: number | null
   language: string | null
+  /** Where the language came from: the export states it, or the transcript's words were read. */
+  languageFrom: 'export' | 'transcript' | null
   places: readonly Place[]
   names: readonly string[]
 }
@@ -44,7 +46,7 @@ async function readFeatures(recordings: readonly Recording[]): Promise<readonly 
     const time = Number.isNaN(parsed) ? null : parsed
     const transcript = r.transcript?.trim() || null
     const stated = primaryLanguage(r.language)
-    if (!transcript) return { time, language: stated, places: NONE, names: NONE }
+    if (!transcript) return { time, language: stated, languageFrom: stated ? 'export' : null, places: NONE, names: NONE }
     let w = words.get(transcript)
     if (!w) {
       const tokens = tokenize(transcript)
@@ -59,7 +61,7 @@ async function readFeatures(recordings: readonly Recording[]): Promise<readonly 
       language = languages.get(key) ?? null
       if (!languages.has(key)) languages.set(key, (language = languageOf(detect, transcript, r.response, w.count)))
     }
-    return { time, language, places: w.places, names: w.names }
+    return { time, language, languageFrom: stated ? 'export' : language ? 'transcript' : null, places: w.places, names: w.names }
   }
   const out: RecordingFeatures[] = new Array(recordings.length)
   let sliceStarted = performance.now()

@@ -128,6 +128,20 @@ describe('audio handlers', () => {
     expect((await handlers.recordingAudio({ archiveId: 'a1', recordingId: 'r-stored', waitMs: 0 })).mediaUrl).toBe(answer.mediaUrl)
   })
 
+  it('row waveforms come from peaks already made, and null for the rest, without queueing anything', async () => {
+    const { handlers, lifecycle } = start()
+    await lifecycle.opened('a1', { archive, reading: reading(recordings) })
+    const before = await handlers.rowWaveforms({ archiveId: 'a1', recordingIds: ['r-stored', 'r-garbage'], buckets: 16 })
+    expect(contract.rowWaveforms.response.parse(before)).toEqual(before)
+    expect(before.waves[1]).toBeNull()
+    await handlers.recordingAudio({ archiveId: 'a1', recordingId: 'r-stored', waitMs: 10_000 })
+    const after = await handlers.rowWaveforms({ archiveId: 'a1', recordingIds: ['r-stored', 'r-garbage'], buckets: 16 })
+    expect(after.waves[0]).toHaveLength(16)
+    // The clip peaks at 0.75 of full scale: loud but not clipping.
+    expect(Math.max(...after.waves[0]!)).toBe(Math.round(0.75 * 99))
+    expect(after.waves[1]).toBeNull()
+  })
+
   it('undecodable, cut, missing and silent recordings say so and give no media URL', async () => {
     const { handlers, lifecycle } = start()
     await lifecycle.opened('a1', { archive, reading: reading(recordings) })

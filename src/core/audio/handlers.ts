@@ -7,6 +7,7 @@ import type { ArchiveEntry, OpenedArchive } from '../archive'
 import type { ArchiveLifecycle } from '../session/lifecycle'
 import type { Platform } from '../platform'
 import { PeaksCache } from './cache'
+import { rowWave } from './row-wave'
 import { failure } from './errors'
 import { serveMedia, type MediaResponse } from './media'
 import { peaksToJson } from './peaks/json'
@@ -16,7 +17,7 @@ import { entryReader } from './reader'
 import { PeaksScheduler } from './scheduler'
 import type { AudioFailure, AudioProbe, PeaksResult } from './types'
 
-type AudioHandlers = Pick<Handlers, 'recordingAudio' | 'audioDurations' | 'setAudioPriorities' | 'storeRendererPeaks'>
+type AudioHandlers = Pick<Handlers, 'recordingAudio' | 'audioDurations' | 'setAudioPriorities' | 'rowWaveforms' | 'storeRendererPeaks'>
 
 /** Answers one media request by the token the services issued; null for a token they never issued (or one whose export is closed). */
 export type MediaSource = (token: string, rangeHeader: string | null | undefined) => Promise<MediaResponse | null>
@@ -190,6 +191,19 @@ export function createAudioHandlers(platform: Platform, readingOf: (archiveId: s
       if (selectedId !== null && a.entries.get(selectedId)) a.scheduler.select(selectedId)
       a.scheduler.setVisible(visibleIds)
       return { ok: true }
+    },
+    async rowWaveforms({ archiveId, recordingIds, buckets }) {
+      const a = get(archiveId)
+      const waves = await Promise.all(
+        recordingIds.map(async (id) => {
+          if (!a.entries.get(id)) return null
+          const peaks = await a.scheduler.peek(id)
+          // Not made yet: an audio.peaks event tells the list when to ask again.
+          if (!peaks) a.asked.add(id)
+          return peaks ? rowWave(peaks, buckets) : null
+        })
+      )
+      return { waves }
     },
     async storeRendererPeaks({ archiveId, recordingId, peaks }) {
       const a = get(archiveId)

@@ -139,6 +139,16 @@ export class PeaksScheduler {
     return new Promise((resolve, reject) => task.waiters.push({ resolve, reject }))
   }
 
+  /** Peaks already made (memory, else the disk cache) without queueing anything: for the list's small waveforms. */
+  async peek(id: string): Promise<Peaks | null> {
+    const task = this.tasks.get(id)
+    if (!task || task.state !== 'done' || task.result) return null
+    const kept = this.memory.get(id)
+    if (kept) return kept
+    const hit = this.cache ? await this.cache.get(task.key).catch(() => null) : null
+    return hit?.status === 'ready' ? hit.peaks : null
+  }
+
   /** Stops the given recordings (all when none are given); a later add() queues them again. */
   cancel(ids?: string[]): void {
     for (const id of ids ?? [...this.tasks.keys()]) {

@@ -17,7 +17,7 @@ import {
   SavedFactsSchema
 } from '../model/complaint-calls'
 import { ComplaintFactsSchema, LetterLangSchema } from '../model/complaint'
-import { MAX_VISIBLE_IDS, RecordingAudioSchema, RendererPeaksSchema } from '../model/audio'
+import { MAX_ROW_WAVES, MAX_VISIBLE_IDS, RecordingAudioSchema, RendererPeaksSchema, RowWavesSchema } from '../model/audio'
 import { MarkValueSchema, MAX_IDS_PER_CALL, NOTE_MAX_CHARS, ReviewChangeSchema, ReviewStateSchema } from '../model/review'
 import { VoiceMarkSchema, VoicesStateSchema } from '../model/voices'
 
@@ -132,6 +132,14 @@ export const contract = {
   setAudioPriorities: call(
     z.object({ archiveId, selectedId: itemId.nullable(), visibleIds: z.array(itemId).max(MAX_VISIBLE_IDS) }).strict(),
     z.object({ ok: z.boolean() })
+  ),
+  /**
+   * Small waveforms for the list's rows from peaks already made (memory or the disk cache); never
+   * decodes or queues anything, so a row whose peaks are not ready answers null and asks again later.
+   */
+  rowWaveforms: call(
+    z.object({ archiveId, recordingIds: z.array(itemId).max(MAX_ROW_WAVES), buckets: z.number().int().min(8).max(256) }).strict(),
+    RowWavesSchema
   ),
   /** Peaks the renderer decoded for a recording Node cannot decode (AAC); checked, cached, answered like recordingAudio. */
   storeRendererPeaks: call(z.object({ archiveId, recordingId: itemId, peaks: RendererPeaksSchema }).strict(), RecordingAudioSchema),

@@ -91,3 +91,15 @@ export type AudioPeaksEvent = z.infer<typeof AudioPeaksEventSchema>
 
 /** The most ids one priorities call names: more than any timeline shows at once. */
 export const MAX_VISIBLE_IDS = 2000
+
+/** Recordings one rowWaveforms call takes: more rows than any list shows at once. */
+export const MAX_ROW_WAVES = 200
+
+/**
+ * Small waveforms for list rows: per recording, the loudness of each bucket as a whole number
+ * 0..100 (100 only where the audio clips), or null while its peaks are not made yet.
+ */
+export const RowWavesSchema = z.object({
+  waves: z.array(z.array(z.number().int().min(0).max(100)).nullable())
+})
+export type RowWaves = z.infer<typeof RowWavesSchema>

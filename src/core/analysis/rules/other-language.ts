@@ -20,11 +20,16 @@ export const otherLanguage: ProfileRule = {
     const theirs = listOf(known.ranked.map(languageName), 3)
     return [...byLanguage]
       .sort((a, b) => b[1].length - a[1].length)
-      .map(([language, indices]) =>
-        findingOf(e, this, indices, [], `${count(indices.length, 'recording')} ${indices.length === 1 ? 'is' : 'are'} in ${languageName(language)}, while the account's other recordings are in ${theirs}${alsoDuring(timesOf(e, indices))}.`, 'otherLanguage', {
+      .map(([language, indices]) => {
+        // Say what was judged: the language the export states, or the transcript's words.
+        const from = new Set(indices.map((i) => e.features[i]!.languageFrom))
+        const judged = from.size === 1 && from.has('export') ? 'export' : from.has('export') ? 'both' : 'transcript'
+        const how = { export: 'as the export states', transcript: "judged from the transcript's words", both: "as the export states or judged from the transcript's words" }[judged]
+        return findingOf(e, this, indices, [], `${count(indices.length, 'recording')} ${indices.length === 1 ? 'is' : 'are'} in ${languageName(language)} (${how}), while the account's other recordings are in ${theirs}${alsoDuring(timesOf(e, indices))}.`, 'otherLanguage', {
           language,
-          theirs: known.ranked.slice(0, 3)
+          theirs: known.ranked.slice(0, 3),
+          judged
         })
-      )
+      })
   }
 }

@@ -32,14 +32,13 @@ async function* parse(view: ExportView, ctx: Parameters<ProviderDescriptor['pars
   const account: Account = { provider: AMAZON, role: 'owner', ids: [], names: [], emails: [], source: files.customerAttributes[0]?.path ?? null }
   for (const f of files.customerAttributes) yield* readCustomerAttributes(view, f, account, ctx.signal)
 
-  const registration: RegistrationResult = { serials: new Set(), accountNames: new Set() }
+  const registration: RegistrationResult = { serials: new Set() }
   if (files.registration.length === 0) {
     // No file is not an empty list: without it the export does not say which devices are the account's.
     yield { type: 'registration-unknown' }
     yield { type: 'problem', problem: problem(AMAZON, 'missing-file', null, 'The export has no registration.csv (Devices.Registration), so it does not say which devices are registered to the account; no device is called unregistered for that.') }
   }
   for (const f of files.registration) yield* readRegistration(view, f, registration, ctx.signal)
-  for (const name of registration.accountNames) if (!account.names.includes(name)) account.names.push(name)
   yield { type: 'account', account }
 
   const lookup = new AudioLookup(view)

@@ -9,7 +9,6 @@ import { AMAZON, deviceKey } from './keys'
 
 export interface RegistrationResult {
   serials: Set<string>
-  accountNames: Set<string>
 }
 
 /** registration.csv: the devices registered to the account. A serial listed here is the account's. */
@@ -23,8 +22,8 @@ export async function* readRegistration(view: ExportView, file: ViewEntry, into:
       if (cols.serial === undefined) log.add('unknown-header', `no device serial column among: ${ev.header.join(', ')}`, 1)
     } else {
       const serial = cellAt(ev.cells, cols.serial)
-      const accountName = cellAt(ev.cells, cols.accountName)
-      if (accountName) into.accountNames.add(accountName)
+      // AccountName is the device's name as the account shows it ("Jana's Kindle"), never the
+      // account holder's: Amazon names devices after people, so it is not read as an owner.
       if (!serial) continue
       into.serials.add(serial)
       const timeOf = (i: number | undefined): string | null => {

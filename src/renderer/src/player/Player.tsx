@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react'
+import { useEffect, useRef, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import WaveSurfer from 'wavesurfer.js'
 import { call } from '../api/client'
@@ -43,7 +43,7 @@ function StepIcon({ dir }: { dir: 1 | -1 }) {
  * The selected recording's player: wavesurfer.js drawing the engine's precomputed peaks (it never
  * decodes to draw), playing through a media element that streams from the services' media URL.
  */
-export function Player({ archiveId, recordingId }: { archiveId: string; recordingId: string }) {
+export function Player({ archiveId, recordingId, children, below }: { archiveId: string; recordingId: string; children?: ReactNode; below?: ReactNode }) {
   const { t, i18n } = useTranslation()
   const audio = usePlayerStore((s) => (s.recordingId === recordingId ? s.audio : null))
   const failure = usePlayerStore((s) => (s.recordingId === recordingId ? s.failure : null))
@@ -68,7 +68,8 @@ export function Player({ archiveId, recordingId }: { archiveId: string; recordin
     const ws = WaveSurfer.create({
       container: waveRef.current!,
       media: mediaRef.current!,
-      height: 72,
+      // The wave fills its pane: its height follows the pane the person sized.
+      height: 'auto',
       ...colours(),
       cursorWidth: 2,
       barWidth: 2,
@@ -146,78 +147,85 @@ export function Player({ archiveId, recordingId }: { archiveId: string; recordin
 
   return (
     <div className="player" data-testid="player" data-status={status}>
-      <div className="player-wave" ref={waveRef} data-testid="player-wave" hidden={!ready} aria-hidden="true" />
-      {/* The media element the waveform drives; no controls of its own (ours are below). */}
-      <audio ref={mediaRef} data-testid="player-media" preload="metadata" />
-      {status === 'loading' || status === 'pending' ? (
-        <p className="muted player-note" role="status">
-          {t('player.computing')}
-          {progress && progress.total > 0 && progress.done < progress.total ? ` ${t('player.progress', { done: progress.done.toLocaleString(lang), total: progress.total.toLocaleString(lang) })}` : ''}
-        </p>
-      ) : null}
-      {status === 'decode-here' && (
-        <p className="muted player-note" role="status">
-          {t('player.decodingHere')}
-        </p>
-      )}
-      {reason !== null && (
-        <p className="player-error" role="alert" data-testid="player-error">
-          {t('player.unreadable', { reason })}
-        </p>
-      )}
-      {status === 'none' && <p className="muted player-note">{t('detail.noAudio')}</p>}
-      {failure && (
-        <p className="player-error" role="alert">
-          {failure}
-        </p>
-      )}
-      <div className="player-controls" role="group" aria-label={t('player.controls')}>
-        <button type="button" onClick={() => stepSelection(-1)} aria-label={t('player.previous')} title={t('player.previousKey')}>
-          <StepIcon dir={-1} />
-        </button>
-        <button
-          type="button"
-          className="primary player-play"
-          data-testid="player-play"
-          disabled={!ready}
-          aria-pressed={playing}
-          onClick={() => usePlayerStore.getState().controls?.playPause()}
-          title={t('player.playKey')}
-        >
-          {playing ? t('player.pause') : t('player.play')}
-        </button>
-        <button type="button" onClick={() => stepSelection(1)} aria-label={t('player.next')} title={t('player.nextKey')}>
-          <StepIcon dir={1} />
-        </button>
-        <span className="player-time mono" aria-live="off">
-          <span ref={timeRef} data-testid="player-time">
-            {formatClock(0)}
-          </span>
-          {' / '}
-          {duration === null ? '–' : formatClock(duration)}
-        </span>
-        <label className="player-speed">
-          {t('player.speed')}{' '}
-          <select value={rate} onChange={(e) => usePlayerStore.getState().setRate(Number(e.target.value))} data-testid="player-speed">
-            {SPEEDS.map((s) => (
-              <option key={s} value={s}>
-                {s.toLocaleString(lang)}×
-              </option>
-            ))}
-          </select>
-        </label>
+      <div className="player-main">
+        <div className="player-wave" ref={waveRef} data-testid="player-wave" hidden={!ready} aria-hidden="true" />
+        {/* The media element the waveform drives; no controls of its own (ours are below). */}
+        <audio ref={mediaRef} data-testid="player-media" preload="metadata" />
+        {status === 'loading' || status === 'pending' ? (
+          <p className="muted player-note" role="status">
+            {t('player.computing')}
+            {progress && progress.total > 0 && progress.done < progress.total ? ` ${t('player.progress', { done: progress.done.toLocaleString(lang), total: progress.total.toLocaleString(lang) })}` : ''}
+          </p>
+        ) : null}
+        {status === 'decode-here' && (
+          <p className="muted player-note" role="status">
+            {t('player.decodingHere')}
+          </p>
+        )}
+        {reason !== null && (
+          <p className="player-error" role="alert" data-testid="player-error">
+            {t('player.unreadable', { reason })}
+          </p>
+        )}
+        {status === 'none' && <p className="muted player-note">{t('detail.noAudio')}</p>}
+        {failure && (
+          <p className="player-error" role="alert">
+            {failure}
+          </p>
+        )}
+        {facts && (
+          <p className="muted small player-facts" data-testid="player-facts" title={t('player.keys')}>
+            {t('player.facts', {
+              codec: facts.codec.toUpperCase(),
+              rate: (facts.sampleRate / 1000).toLocaleString(lang, { maximumFractionDigits: 1 }),
+              channels: facts.channels
+            })}
+            {facts.truncated ? ` · ${t('player.truncated')}` : ''}
+            {' · '}
+            {t('player.keys')}
+          </p>
+        )}
+        {below}
       </div>
-      {facts && (
-        <p className="muted small player-facts" data-testid="player-facts">
-          {t('player.facts', {
-            codec: facts.codec.toUpperCase(),
-            rate: (facts.sampleRate / 1000).toLocaleString(lang, { maximumFractionDigits: 1 }),
-            channels: facts.channels
-          })}
-          {facts.truncated ? ` · ${t('player.truncated')}` : ''}
-        </p>
-      )}
-      <p className="muted small player-keys">{t('player.keys')}</p>
+      <div className="player-side">
+        <div className="player-controls" role="group" aria-label={t('player.controls')}>
+          <button type="button" onClick={() => stepSelection(-1)} aria-label={t('player.previous')} title={t('player.previousKey')}>
+            <StepIcon dir={-1} />
+          </button>
+          <button
+            type="button"
+            className="primary player-play"
+            data-testid="player-play"
+            disabled={!ready}
+            aria-pressed={playing}
+            onClick={() => usePlayerStore.getState().controls?.playPause()}
+            title={t('player.playKey')}
+          >
+            {playing ? t('player.pause') : t('player.play')}
+          </button>
+          <button type="button" onClick={() => stepSelection(1)} aria-label={t('player.next')} title={t('player.nextKey')}>
+            <StepIcon dir={1} />
+          </button>
+          <span className="player-time mono" aria-live="off">
+            <span ref={timeRef} data-testid="player-time">
+              {formatClock(0)}
+            </span>
+            {' / '}
+            {duration === null ? '–' : formatClock(duration)}
+          </span>
+          <label className="player-speed" title={t('player.speed')}>
+            <span className="speed-word">{t('player.speed')}</span>
+            <select value={rate} onChange={(e) => usePlayerStore.getState().setRate(Number(e.target.value))} data-testid="player-speed">
+              {SPEEDS.map((s) => (
+                <option key={s} value={s}>
+                  {s.toLocaleString(lang)}×
+                </option>
+              ))}
+            </select>
+          </label>
+        </div>
+        {children}
+      </div>
     </div>
   )
 }

@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useRef } from 'react'
 import { useTranslation } from 'react-i18next'
+import { DateField } from '../components/DateField'
 import { RULE_IDS, type RuleId } from '../../../shared/model/analysis'
 import { formatCount } from '../format'
 import { selectFiltering, useFiltersStore } from '../stores/filters'
@@ -102,11 +103,11 @@ export function FilterBar() {
       </label>
       <label className="field">
         <span>{t('filters.from')}</span>
-        <input type="date" value={from} min={minDay} max={to || maxDay} data-testid="filter-from" onChange={(e) => setFrom(e.target.value)} />
+        <DateField value={from} min={minDay} max={to || maxDay} testId="filter-from" onChange={setFrom} />
       </label>
       <label className="field">
         <span>{t('filters.to')}</span>
-        <input type="date" value={to} min={from || minDay} max={maxDay} data-testid="filter-to" onChange={(e) => setTo(e.target.value)} />
+        <DateField value={to} min={from || minDay} max={maxDay} testId="filter-to" onChange={setTo} />
       </label>
       {reviewReady && (
         <>

@@ -8,7 +8,8 @@ import { formatRange, ticksFor } from './time'
 import { TONES } from './tones'
 import { useCanvas } from './useCanvas'
 
-const LABEL_H = 16
+/** Only tick marks under the bars: the lanes below carry the one labelled time axis. */
+const LABEL_H = 5
 
 type DragMode = 'left' | 'right' | 'move' | 'new'
 
@@ -56,8 +57,7 @@ export const OverviewStrip = memo(function OverviewStrip({ catalog, filtered, pa
     ctx.fillStyle = palette.muted
     for (const tick of ticksFor(lo, hi, width, lang, 130)) {
       const x = ((tick.time - lo) / (hi - lo)) * width
-      ctx.fillRect(x, barsH, 1, 4)
-      if (x + 3 + ctx.measureText(tick.label).width <= width) ctx.fillText(tick.label, x + 3, barsH + LABEL_H / 2 + 1)
+      ctx.fillRect(x, barsH, 1, LABEL_H)
     }
   })
   // Repaint only when what it shows changes; the brush moves without a repaint.

@@ -12,14 +12,18 @@ import { stepSelection } from './navigate'
 import { formatDateTime, formatDuration, formatUtc, userTimeZone } from './time'
 import { TONES } from './tones'
 import { RowReview } from './RowReview'
+import { RowWave } from './RowWave'
+import { call } from '../api/client'
+import { useRowWavesStore, wantRowWaves } from '../stores/rowWaves'
 
 const ROW_H = 34
 const HEAD_H = 38
 
-const COLUMNS: Array<{ key: SortKey | 'reasons'; className: string }> = [
+const COLUMNS: Array<{ key: SortKey | 'reasons' | 'wave'; className: string }> = [
   { key: 'time', className: 'c-time' },
   { key: 'device', className: 'c-device' },
   { key: 'duration', className: 'c-dur' },
+  { key: 'wave', className: 'c-wave' },
   { key: 'transcript', className: 'c-text' },
   { key: 'reasons', className: 'c-reasons' }
 ]
@@ -79,6 +83,24 @@ export function RecordingList() {
 
   const zone = userTimeZone()
   const items = virtualizer.getVirtualItems()
+  // The rows in view ask for their small waveforms, and tell the engine to make theirs first.
+  const visibleKey = items.length ? `${items[0]!.index}:${items.length}:${order.length}` : ''
+  useEffect(() => {
+    const c = getCatalog()
+    const { order: o } = getOrdered()
+    const ids: string[] = []
+    for (const item of virtualizer.getVirtualItems()) {
+      const r = c.recordings[o[item.index]!]
+      if (r?.audio) ids.push(r.id)
+    }
+    wantRowWaves(ids)
+    const archiveId = useRowWavesStore.getState().archiveId
+    if (!archiveId || ids.length === 0) return
+    const settle = setTimeout(() => {
+      call('setAudioPriorities', { archiveId, selectedId: useSelectionStore.getState().selectedId, visibleIds: ids }).catch(() => undefined)
+    }, 200)
+    return () => clearTimeout(settle)
+  }, [visibleKey, virtualizer])
   return (
     <div
       ref={scrollRef}
@@ -98,7 +120,7 @@ export function RecordingList() {
         <div role="row" aria-rowindex={1} className="rec-row head">
           {COLUMNS.map(({ key, className }) => {
             const label = key === 'time' ? t('list.time', { zone }) : t(`list.${key}`)
-            if (key === 'reasons')
+            if (key === 'reasons' || key === 'wave')
               return (
                 <div role="columnheader" key={key} className={className}>
                   {label}
@@ -152,10 +174,15 @@ export function RecordingList() {
               <div role="gridcell" className="c-device">
                 <span className="tone-dot" aria-hidden="true" />
                 {/* Not <LaneName>: a useTranslation in every row that mounts costs frames when the list scrolls fast. */}
-                <span className="lane-name">{lane.label ?? t('device.none')}</span>
+                <span className="lane-name" title={lane.label ?? undefined}>
+                  {lane.label ?? t('device.none')}
+                </span>
               </div>
               <div role="gridcell" className="c-dur">
                 {formatDuration(r.durationMs ?? durations.get(r.id) ?? null)}
+              </div>
+              <div role="gridcell" className="c-wave">
+                {r.audio ? <RowWave id={r.id} /> : null}
               </div>
               <div role="gridcell" className="c-text" title={r.transcript ?? undefined}>
                 {r.transcript ?? <span className="muted">{t('list.noTranscript')}</span>}

@@ -8,6 +8,9 @@ import { useSelectionStore } from '../stores/selection'
 import { MARKS, VERDICTS, type Catalog } from './catalog'
 import { MarkButtons, MarkVerdict, NoteEditor } from './MarkBits'
 
+/** The selected recording's note, opened by the E key. */
+export const NOTE_DETAILS_ID = 'recording-note'
+
 /** Marks the recordings (the selected one from the keys or the buttons); one undoable step. */
 export function markRecordings(ids: readonly string[], mark: MarkValue | null): void {
   if (ids.length) void useReviewStore.getState().mark(ids, mark)
@@ -41,30 +44,39 @@ export function RecordingReview({ catalog, index }: { catalog: Catalog; index: n
       <h3 id="rec-review-title" className="sr-only">
         {t('marks.yourMark')}
       </h3>
-      <p className="rec-review-state">
-        <MarkVerdict mark={mark} verdict={verdict === 'own' ? null : verdict} testId="detail-mark" />
-      </p>
-      {mine.length > 0 && (
-        <ul className="rec-reasons" aria-label={t('marks.reasons')} data-testid="detail-reasons">
-          {mine.map((f, k) => (
-            <li key={k} className={`finding-line ${f.severity}`} data-rule={f.rule}>
-              <span className={`severity ${f.severity}`}>{t(`findings.${f.severity}`)}</span> {findingText(f, t, i18n.language)}
-            </li>
-          ))}
-        </ul>
-      )}
+      <div className="rec-review-line">
+        <span className="rec-review-state">
+          <MarkVerdict mark={mark} verdict={verdict === 'own' ? null : verdict} testId="detail-mark" />
+        </span>
+        {mine.length > 0 && (
+          <details className="rec-why">
+            <summary data-testid="detail-why">{t('marks.why', { count: mine.length })}</summary>
+            <ul className="rec-reasons" aria-label={t('marks.reasons')} data-testid="detail-reasons">
+              {mine.map((f, k) => (
+                <li key={k} className={`finding-line ${f.severity}`} data-rule={f.rule}>
+                  <span className={`severity ${f.severity}`}>{t(`findings.${f.severity}`)}</span> {findingText(f, t, i18n.language)}
+                </li>
+              ))}
+            </ul>
+          </details>
+        )}
+      </div>
       {picked > 1 && (
         <p className="picked-note" data-testid="picked-count" data-count={picked}>
           {t('marks.picked', { count: picked, formatted: formatCount(picked, i18n.language) })}
         </p>
       )}
-      <MarkButtons
-        current={picked > 1 ? null : mark}
-        label={picked > 1 ? t('marks.markPicked', { count: picked, formatted: formatCount(picked, i18n.language) }) : t('marks.markThis')}
-        onMark={(m) => markRecordings(markTargets(), m)}
-      />
-      <p className="hint">{t('marks.keys')}</p>
-      <NoteEditor target="recording" id={r.id} note={entry?.note ?? null} />
+      <div className="rec-review-marks" title={t('marks.keys')}>
+        <MarkButtons
+          current={picked > 1 ? null : mark}
+          label={picked > 1 ? t('marks.markPicked', { count: picked, formatted: formatCount(picked, i18n.language) }) : t('marks.markThis')}
+          onMark={(m) => markRecordings(markTargets(), m)}
+        />
+      </div>
+      <details className="rec-note" id={NOTE_DETAILS_ID} open={Boolean(entry?.note) || undefined}>
+        <summary>{entry?.note ? t('marks.noteShown') : t('marks.addNote')}</summary>
+        <NoteEditor target="recording" id={r.id} note={entry?.note ?? null} />
+      </details>
     </section>
   )
 }

@@ -3,7 +3,7 @@ import { formatBytes, formatCount } from '../format'
 import { useAppStore } from '../stores/app'
 import { useArchiveStore } from '../stores/archive'
 import { ReviewStatus } from './ReviewStatus'
-import { isUnregistered } from './tones'
+import { isUnregistered, registrationOf } from './tones'
 
 /** Which export this is, whom it says it belongs to, who read it and how much it holds. */
 export function ReviewHeader() {
@@ -17,6 +17,8 @@ export function ReviewHeader() {
   const owner = reading.account
   const others = reading.accounts.filter((a) => a.role === 'other')
   const unregistered = reading.devices.filter(isUnregistered).length
+  // Google and other exports without a registration list: the count would be a made-up zero.
+  const registrationStated = reading.devices.some((d) => registrationOf(d) === 'registered' || registrationOf(d) === 'unregistered')
   const hasOwner = owner.names.length + owner.emails.length + owner.ids.length > 0
   return (
     <header className="review-head">
@@ -68,8 +70,7 @@ export function ReviewHeader() {
                 ? t('header.noProvider')
                 : t('header.readBy', { providers: reading.providers.map((p) => p.name).join(', ') })}
             </span>
-            <span className="hash">
-              {' · '}
+            <span className="hash" title={summary.sha256 ?? undefined}>
               {t('overview.sha256')}{' '}
               <span className="mono" data-testid="sha256">
                 {summary.format === 'folder' ? '—' : (summary.sha256 ?? t('overview.hashing'))}
@@ -97,7 +98,9 @@ export function ReviewHeader() {
         </div>
         <div className={unregistered > 0 ? 'alarm' : undefined}>
           <dt>{t('header.unregistered')}</dt>
-          <dd data-testid="unregistered-count">{formatCount(unregistered, lang)}</dd>
+          <dd data-testid="unregistered-count" data-stated={registrationStated}>
+            {registrationStated ? formatCount(unregistered, lang) : <span className="unit muted">{t('header.notStated')}</span>}
+          </dd>
         </div>
         <div>
           <dt>{t('overview.entries')}</dt>

@@ -6,7 +6,7 @@ import { useTimelineStore } from '../stores/timeline'
 import { lowerBound, type Catalog, type Filtered } from './catalog'
 import { getCatalog, useCatalog, useFiltered } from './derived'
 import { OverviewStrip } from './OverviewStrip'
-import { AXIS_H, LANE_H, drawLanes, hitTest, timeAt } from './timeline-draw'
+import { AXIS_H, BIN_PX, LANE_H, densityBins, drawLanes, hitTest, laneBins, timeAt } from './timeline-draw'
 import { formatDateTime, formatRange, formatSpan, formatUtc, userTimeZone } from './time'
 import { useCanvas } from './useCanvas'
 import { usePalette } from './usePalette'
@@ -14,7 +14,10 @@ import { LaneName, RegistrationBadge } from './DeviceBits'
 import { TONES } from './tones'
 
 interface Hover {
+  /** The recording under the pointer, -1 over a density bin. */
   i: number
+  /** Over a density bin: how many passing recordings it holds, in which lane, from when to when. */
+  bin?: { count: number; lane: number; from: number; to: number }
   /** Pointer position in the viewport: the card is fixed-positioned so no scroll box clips it. */
   clientX: number
   clientY: number
@@ -120,6 +123,21 @@ export function Timeline() {
       }
     }
     const { x, y } = local(e)
+    const { start, end } = useTimelineStore.getState()
+    const bins = densityBins(catalog, filtered, start, end, size.current.width)
+    if (bins !== null) {
+      // The density view: the count of the bin under the pointer.
+      const li = Math.floor((y - AXIS_H) / LANE_H)
+      const b = Math.floor(x / BIN_PX)
+      if (li < 0 || li >= catalog.lanes.length || b < 0 || b >= bins) return setHover(null)
+      const counts = laneBins(catalog, filtered, li, start, end, bins)
+      let count = 0
+      for (let j = 0; j < TONES.length; j++) count += counts[b * TONES.length + j]!
+      const span = (end - start) / bins
+      if (count === 0) return setHover(null)
+      if (hover?.bin?.lane === li && hover.bin.from === start + b * span) return
+      return setHover({ i: -1, clientX: e.clientX, clientY: e.clientY, bin: { count, lane: li, from: start + b * span, to: start + (b + 1) * span } })
+    }
     const i = hit(x, y)
     if (i !== (hover?.i ?? -1)) setHover(i >= 0 ? { i, clientX: e.clientX, clientY: e.clientY } : null)
   }
@@ -183,7 +201,7 @@ export function Timeline() {
         </div>
       </div>
       <OverviewStrip catalog={catalog} filtered={filtered} palette={palette} />
-      <div className="timeline-body" style={{ height }}>
+      <div className="timeline-body">
         <ol className="lane-labels" aria-label={t('timeline.lanes')} style={{ paddingTop: AXIS_H }}>
           {catalog.lanes.map((lane, li) => (
             <li key={lane.key} className={`lane-label ${lane.registration}`} style={{ height: LANE_H }}>
@@ -203,6 +221,7 @@ export function Timeline() {
           aria-roledescription={t('timeline.roledescription')}
           aria-label={t('timeline.label', { zone })}
           aria-describedby="timeline-keys"
+          title={t('timeline.keys')}
           data-testid="timeline-lanes"
           onKeyDown={onKeyDown}
         >
@@ -289,6 +308,19 @@ const CARD_H = 130
 function HoverCard({ hover, catalog }: { hover: Hover; catalog: Catalog }) {
   const { t, i18n } = useTranslation()
   const r = catalog.recordings[hover.i]
+  if (hover.bin) {
+    const lane = catalog.lanes[hover.bin.lane]!
+    const left = hover.clientX + 14 + CARD_W > window.innerWidth ? Math.max(4, hover.clientX - CARD_W - 10) : hover.clientX + 14
+    return (
+      <div className="hover-card" role="tooltip" data-testid="timeline-hover" data-count={hover.bin.count} style={{ left, top: hover.clientY + 14 }}>
+        <strong>{t('timeline.binCount', { count: hover.bin.count, formatted: formatCount(hover.bin.count, i18n.language) })}</strong>
+        <span className="muted">{formatRange(hover.bin.from, hover.bin.to, i18n.language)}</span>
+        <span>
+          <LaneName lane={lane} />
+        </span>
+      </div>
+    )
+  }
   if (!r) return null
   const time = catalog.time[hover.i]!
   const lane = catalog.lanes[catalog.lane[hover.i]!]!

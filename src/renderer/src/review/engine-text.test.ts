@@ -25,7 +25,7 @@ describe('findings in the UI language', () => {
     const t = i18n.getFixedT('de')
     const f = finding({ key: 'unregisteredNone', params: { n: 1704, from: '2018-05-02', to: '2018-08-11', device: 'Echo Dot', deviceType: 'ECHO', serial: 'G090…7Q2', registered: 0 } })
     expect(findingText(f, t, 'de')).toBe(
-      'Gerät „Echo Dot“ (Seriennummer G090…7Q2) ist nicht auf dieses Konto registriert, auf das überhaupt kein Gerät registriert ist; 1.704 Aufnahmen stammen von ihm zwischen 2. Mai 2018 und 11. Aug. 2018.'
+      'Gerät „Echo Dot“ (Seriennummer G090…7Q2) ist nicht für dieses Konto registriert, für das überhaupt kein Gerät registriert ist; 1.704 Aufnahmen stammen von ihm zwischen 2. Mai 2018 und 11. Aug. 2018.'
     )
   })
 
@@ -33,6 +33,9 @@ describe('findings in the UI language', () => {
     const t = i18n.getFixedT('de')
     const f = finding({ key: 'otherLanguage', params: { n: 1, from: null, to: null, language: 'en', theirs: ['de', 'fr'] } })
     expect(findingText(f, t, 'de')).toBe('1 Aufnahme ist auf Englisch, die übrigen Aufnahmen des Kontos sind auf Deutsch und Französisch.')
+    // What was judged, when the detector says: the transcript's words, or the language the export states.
+    const judged = finding({ key: 'otherLanguage', params: { n: 2, from: null, to: null, language: 'de', theirs: ['en'], judged: 'transcript' } })
+    expect(findingText(judged, t, 'de')).toBe('2 Aufnahmen sind auf Deutsch (nach den Wörtern des Transkripts beurteilt), die übrigen Aufnahmen des Kontos sind auf Englisch.')
   })
 
   it('says undo steps in German, and leaves English to the engine’s own label', () => {

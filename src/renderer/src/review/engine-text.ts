@@ -45,6 +45,7 @@ function valuesOf(p: Params, t: TFunction, lang: string): Record<string, string 
     shown: str(p.shown) ?? '',
     owner: list(strs(p.owner), lang),
     language: languageName(str(p.language) ?? '', lang),
+    judged: str(p.judged) ? t(`engine.judged.${str(p.judged)}`) : '',
     theirs: list(strs(p.theirs).map((x) => (p.language !== undefined ? languageName(x, lang) : x)), lang),
     places: list(strs(p.places), lang),
     theyName: p.language === undefined && strs(p.theirs).length ? t('engine.theyName', { names: list(strs(p.theirs), lang) }) : '',

@@ -30,7 +30,7 @@ export function parseTime(iso: string | null): number {
 /** Full date and time with seconds, in the user's zone: the list's time column and the details. */
 export function formatDateTime(ms: number, lang: string): string {
   if (!Number.isFinite(ms)) return '—'
-  return formatter(lang, 'datetime', { year: 'numeric', month: 'short', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' }).format(ms)
+  return formatter(lang, 'datetime', { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', second: '2-digit' }).format(ms)
 }
 
 /** Date and time to the minute, for places short of room (device cards). */

@@ -1,6 +1,6 @@
 import { TONES, type Tone } from './tones'
 import { lowerBound, type Catalog, type Filtered } from './catalog'
-import { ticksFor } from './time'
+import { formatDate, ticksFor } from './time'
 
 export const AXIS_H = 26
 export const LANE_H = 32
@@ -77,6 +77,18 @@ export function drawLanes(f: LanesFrame): void {
   ctx.font = '12px system-ui, sans-serif'
   ctx.textBaseline = 'middle'
   const ticks = ticksFor(start, end, width, f.lang, 110)
+  // Zoomed in to days or less, the day at the left edge is always named (with its year).
+  let dayEnd = 0
+  if (end - start < 45 * 86_400_000) {
+    const day = formatDate(start, f.lang)
+    ctx.font = '600 12px system-ui, sans-serif'
+    const w = ctx.measureText(day).width + 12
+    // A tick label it would run into is left out instead.
+    dayEnd = w
+    ctx.fillStyle = p.ink
+    ctx.fillText(day, 4, AXIS_H / 2)
+    ctx.font = '12px system-ui, sans-serif'
+  }
   for (const tick of ticks) {
     const x = Math.round(xOf(tick.time, start, end, width)) + 0.5
     ctx.fillStyle = p.line
@@ -85,11 +97,18 @@ export function drawLanes(f: LanesFrame): void {
     ctx.fillRect(x - 0.5, AXIS_H, 1, height - AXIS_H)
     ctx.globalAlpha = 1
     ctx.fillStyle = tick.major ? p.ink : p.muted
-    // A label that would run off the right edge is left out rather than cut.
-    if (x + 4 + ctx.measureText(tick.label).width <= width) ctx.fillText(tick.label, x + 4, AXIS_H / 2)
+    // A label that would run off the right edge, or into the day named at the left, is left out rather than cut.
+    if (x + 4 + ctx.measureText(tick.label).width <= width && x > dayEnd) ctx.fillText(tick.label, x + 4, AXIS_H / 2)
   }
   ctx.fillStyle = p.line
   ctx.fillRect(0, AXIS_H - 1, width, 1)
+
+  // Full range, or wherever marks would merge into a block: a density view, bins per lane.
+  if (densityBins(c, filtered, start, end, width) !== null) {
+    drawDensity(f)
+    drawSelection(f, scale)
+    return
+  }
 
   // Marks.
   const pad = 4 / scale
@@ -122,6 +141,11 @@ export function drawLanes(f: LanesFrame): void {
     }
   }
 
+  drawSelection(f, scale)
+}
+
+function drawSelection(f: LanesFrame, scale: number): void {
+  const { ctx, width, height, start, catalog: c, filtered, palette: p } = f
   const ring = (i: number, color: string, thick: number) => {
     const t = c.time[i]
     if (t === undefined || !Number.isFinite(t)) return
@@ -194,4 +218,73 @@ export function toneHistogram(c: Catalog, filtered: Filtered, bins: number, lo: 
     if (total > max) max = total
   }
   return { counts, max }
+}
+
+/** Width of a density bin in CSS pixels. */
+export const BIN_PX = 4
+/** Above this many passing recordings per bin on average (in the busiest lane), marks become bins. */
+const DENSE = 1.5
+
+/** Whether the view is dense enough for bins: the busiest lane's passing recordings per bin in view. */
+export function densityBins(c: Catalog, filtered: Filtered, start: number, end: number, width: number): number | null {
+  if (!(end > start) || width <= 0) return null
+  const bins = Math.max(1, Math.floor(width / BIN_PX))
+  let busiest = 0
+  for (let li = 0; li < c.lanes.length; li++) {
+    const times = c.laneTimes[li]!
+    const n = lowerBound(times, end) - lowerBound(times, start)
+    // Upper bound without the filter: cheap, and a filtered view that is sparse still passes below.
+    if (n > busiest) busiest = Math.min(n, filtered.laneCounts[li] ?? n)
+  }
+  return busiest / bins > DENSE ? bins : null
+}
+
+/** Passing recordings of one lane per bin and tone, over [start, end). */
+export function laneBins(c: Catalog, filtered: Filtered, li: number, start: number, end: number, bins: number): Uint32Array {
+  const k = TONES.length
+  const out = new Uint32Array(bins * k)
+  const times = c.laneTimes[li]!
+  const ids = c.laneIndex[li]!
+  const span = end - start
+  for (let j = lowerBound(times, start), to = lowerBound(times, end); j < to; j++) {
+    const i = ids[j]!
+    if (!filtered.mask[i]) continue
+    const b = Math.min(bins - 1, Math.floor(((times[j]! - start) / span) * bins))
+    out[b * k + c.tone[i]!]!++
+  }
+  return out
+}
+
+/** Each lane as bars of recordings per bin, stacked by tone, height on a square-root scale of the busiest bin. */
+function drawDensity(f: LanesFrame): void {
+  const { ctx, width, start, end, catalog: c, filtered, palette: p } = f
+  const bins = Math.max(1, Math.floor(width / BIN_PX))
+  const k = TONES.length
+  const perLane = c.lanes.map((_, li) => laneBins(c, filtered, li, start, end, bins))
+  let max = 1
+  for (const counts of perLane)
+    for (let b = 0; b < bins; b++) {
+      let total = 0
+      for (let j = 0; j < k; j++) total += counts[b * k + j]!
+      if (total > max) max = total
+    }
+  const barH = LANE_H - 8
+  perLane.forEach((counts, li) => {
+    const base = AXIS_H + li * LANE_H + LANE_H - 4
+    for (let b = 0; b < bins; b++) {
+      let total = 0
+      for (let j = 0; j < k; j++) total += counts[b * k + j]!
+      if (!total) continue
+      const h = Math.max(2, Math.sqrt(total / max) * barH)
+      let y = base
+      for (let j = 0; j < k; j++) {
+        const n = counts[b * k + j]!
+        if (!n) continue
+        const part = (n / total) * h
+        ctx.fillStyle = p.tones[TONES[j]!]
+        ctx.fillRect(b * BIN_PX, y - part, BIN_PX - 1, part)
+        y -= part
+      }
+    }
+  })
 }

@@ -4,7 +4,7 @@ import { useReviewStore } from '../stores/review'
 import { SEARCH_ID } from './FilterBar'
 import { stepSelection } from './navigate'
 import { LIST_ID } from './RecordingList'
-import { markRecordings, markTargets } from './RecordingReview'
+import { markRecordings, markTargets, NOTE_DETAILS_ID } from './RecordingReview'
 
 const MARK_BY_KEY: Record<string, MarkValue | null> = { m: 'mine', n: 'not-mine', u: 'unsure', backspace: null, delete: null }
 
@@ -12,7 +12,7 @@ const MARK_BY_KEY: Record<string, MarkValue | null> = { m: 'mine', n: 'not-mine'
  * Keys that work anywhere on the review screen (except while typing): / focuses the search,
  * J and K move through the list (from nowhere they put the focus on the list first), M, N and U
  * mark the selected recording mine, not mine or unsure, Backspace or Delete clears its mark, and
- * Ctrl+Z / Ctrl+Shift+Z (or Ctrl+Y) undo and redo marks. Space stays with the player.
+ * E opens the note, Ctrl+Z / Ctrl+Shift+Z (or Ctrl+Y) undo and redo marks. Space stays with the player.
  */
 export function useReviewKeys(active: boolean): void {
   useEffect(() => {
@@ -36,6 +36,15 @@ export function useReviewKeys(active: boolean): void {
         e.preventDefault()
         search.focus()
         search.select()
+        return
+      }
+      if (!e.shiftKey && key === 'e') {
+        // E writes a note on the selected recording: the note opens and takes the focus.
+        const note = document.getElementById(NOTE_DETAILS_ID) as HTMLDetailsElement | null
+        if (!note) return
+        e.preventDefault()
+        note.open = true
+        note.querySelector('textarea')?.focus()
         return
       }
       if (!e.shiftKey && key in MARK_BY_KEY) {

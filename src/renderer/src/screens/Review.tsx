@@ -1,31 +1,34 @@
-import { useRef, useState, type KeyboardEvent } from 'react'
+import { useRef, useState, type CSSProperties, type KeyboardEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ColumnMapper } from '../components/ColumnMapper'
 import { FileTable } from '../components/FileTable'
 import { formatCount } from '../format'
-import { DeviceCards } from '../review/DeviceCards'
-import { VoicesPanel } from '../review/voices/VoicesPanel'
+import { Splitter } from '../components/Splitter'
 import { FilterBar } from '../review/FilterBar'
-import { FindingsPanel } from '../review/FindingsPanel'
 import { NoProblems, ProblemList } from '../review/ProblemList'
-import { RecordingDetail } from '../review/RecordingDetail'
 import { RecordingList } from '../review/RecordingList'
-import { ReviewHeader } from '../review/ReviewHeader'
 import { Timeline } from '../review/Timeline'
 import { useReviewKeys } from '../review/useReviewKeys'
 import { useArchiveStore } from '../stores/archive'
+import { useUiStore } from '../stores/ui'
+import { RecordingPane } from '../workspace/RecordingPane'
+import { SidePane, useNarrow } from '../workspace/SidePane'
+import '../workspace/workspace.css'
 
 type Tab = 'recordings' | 'files'
 const TABS: Tab[] = ['recordings', 'files']
 
 /**
- * An open export: who it says it belongs to, its devices, a timeline of every recording, the list
- * beside the details (where the player goes), and a tab with every file the export holds.
+ * An open export as a workspace of panes, one screen high: the side (summary, findings, devices),
+ * and in the main area the timeline across the top, the list under it and the selected recording's
+ * waveform across the bottom. Only the lists scroll; the bars between panes resize them.
  */
 export function Review() {
   const { t, i18n } = useTranslation()
   const summary = useArchiveStore((s) => s.summary)
   const [tab, setTab] = useState<Tab>('recordings')
+  const panes = useUiStore((s) => s.panes)
+  const narrow = useNarrow()
   const tabRefs = useRef<Record<Tab, HTMLButtonElement | null>>({ recordings: null, files: null })
   useReviewKeys(tab === 'recordings')
   if (!summary) return null
@@ -44,49 +47,54 @@ export function Review() {
       ? t('tabs.recordings', { count: formatCount(summary.reading.recordingCount, i18n.language) })
       : t('tabs.files', { count: formatCount(summary.entryCount, i18n.language) })
 
+  const style = { '--side-w': `${panes.side}px`, '--timeline-h': `${panes.timeline}px`, '--recording-h': `${panes.recording}px` } as CSSProperties
   return (
-    <section className="overview review" aria-labelledby="overview-title" data-archive-id={summary.archiveId}>
-      <ReviewHeader />
-      <FindingsPanel />
-      <ProblemList />
-      <ColumnMapper />
-      <div className="tabs-row">
-        <div className="tabs" role="tablist" aria-label={t('tabs.label')} onKeyDown={onTabKey}>
-          {TABS.map((which) => (
-            <button
-              key={which}
-              ref={(el) => {
-                tabRefs.current[which] = el
-              }}
-              type="button"
-              role="tab"
-              id={`tab-${which}`}
-              aria-selected={tab === which}
-              aria-controls={tab === which ? `panel-${which}` : undefined}
-              tabIndex={tab === which ? 0 : -1}
-              onClick={() => setTab(which)}
-            >
-              {label(which)}
-            </button>
-          ))}
+    <section className={`workspace review${narrow ? ' narrow' : ''}`} aria-labelledby="overview-title" data-archive-id={summary.archiveId} style={style}>
+      <SidePane />
+      {!narrow && <Splitter pane="side" axis="x" grows={1} label={t('panes.side')} />}
+      <div className="main-pane">
+        <ProblemList />
+        <ColumnMapper />
+        <div className="tabs-row">
+          <div className="tabs" role="tablist" aria-label={t('tabs.label')} onKeyDown={onTabKey}>
+            {TABS.map((which) => (
+              <button
+                key={which}
+                ref={(el) => {
+                  tabRefs.current[which] = el
+                }}
+                type="button"
+                role="tab"
+                id={`tab-${which}`}
+                aria-selected={tab === which}
+                aria-controls={tab === which ? `panel-${which}` : undefined}
+                tabIndex={tab === which ? 0 : -1}
+                onClick={() => setTab(which)}
+              >
+                {label(which)}
+              </button>
+            ))}
+          </div>
+          <NoProblems />
         </div>
-        <NoProblems />
-      </div>
-      <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`} className={`tab-panel ${tab}`}>
-        {tab === 'recordings' ? (
-          <>
-            <DeviceCards />
-            <VoicesPanel />
-            <FilterBar />
-            <Timeline />
-            <div className="review-split">
-              <RecordingList />
-              <RecordingDetail />
-            </div>
-          </>
-        ) : (
-          <FileTable />
-        )}
+        <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`} className={`tab-panel ${tab}`}>
+          {tab === 'recordings' ? (
+            <>
+              <FilterBar />
+              <div className="timeline-pane">
+                <Timeline />
+              </div>
+              <Splitter pane="timeline" axis="y" grows={1} label={t('panes.timeline')} />
+              <div className="list-pane">
+                <RecordingList />
+              </div>
+              <Splitter pane="recording" axis="y" grows={-1} label={t('panes.recording')} />
+              <RecordingPane />
+            </>
+          ) : (
+            <FileTable />
+          )}
+        </div>
       </div>
     </section>
   )

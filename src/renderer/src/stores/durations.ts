@@ -1,6 +1,5 @@
 import { create } from 'zustand'
 import { call, onEvent } from '../api/client'
-import { useArchiveStore } from './archive'
 
 /**
  * How long each recording is, learnt as the audio engine decodes it in the background: exports
@@ -62,10 +61,16 @@ onEvent('audio.progress', (progress) => {
   if (progress.archiveId === useDurationsStore.getState().archiveId) schedule(progress.archiveId)
 })
 
-useArchiveStore.subscribe((state, previous) => {
-  const archiveId = state.summary?.archiveId ?? null
-  if (archiveId === (previous.summary?.archiveId ?? null)) return
+/** Per-export reset (stores/per-export.ts): a new export starts with no durations and asks soon. */
+/** A duration learnt elsewhere (the player's answer for the selected recording): the Length column shows it at once. */
+export function knowDuration(archiveId: string, recordingId: string, ms: number): void {
+  const s = useDurationsStore.getState()
+  if (s.archiveId !== archiveId || s.ms.has(recordingId) || !Number.isFinite(ms)) return
+  useDurationsStore.setState({ ms: new Map(s.ms).set(recordingId, Math.round(ms)) })
+}
+
+export function resetDurations(archiveId: string | null): void {
   after = 0
   useDurationsStore.setState({ archiveId, ms: new Map() })
   if (archiveId) schedule(archiveId)
-})
+}

@@ -1,7 +1,6 @@
 import { create } from 'zustand'
 import type { RuleId } from '../../../shared/model/analysis'
 import type { MarkFilter, RegistrationFilter, SortDir, SortKey, VerdictFilter } from '../review/catalog'
-import { useArchiveStore } from './archive'
 
 interface FiltersState {
   /** Words a transcript must contain (all of them, any case). */
@@ -86,6 +85,7 @@ export function dayToMs(day: string, end: boolean): number {
   return end ? start - 1 : start
 }
 
-useArchiveStore.subscribe((state, previous) => {
-  if (state.summary?.archiveId !== previous.summary?.archiveId) useFiltersStore.setState({ ...initial, sortKey: 'time', sortDir: 'asc' })
-})
+/** Per-export reset (stores/per-export.ts). */
+export function resetFilters(): void {
+  useFiltersStore.setState({ ...initial, sortKey: 'time', sortDir: 'asc' })
+}

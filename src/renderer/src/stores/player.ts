@@ -3,6 +3,7 @@ import type { AudioProgress, RecordingAudio } from '../../../shared/model/audio'
 import { call, onEvent } from '../api/client'
 import { decodePeaksHere } from '../player/decode-peaks'
 import { useArchiveStore } from './archive'
+import { knowDuration } from './durations'
 
 /** What the keys and buttons drive; the mounted player registers it (the wavesurfer instance stays out of state). */
 export interface PlayerControls {
@@ -71,6 +72,8 @@ async function ask(mine: number, archiveId: string, recordingId: string, waitMs:
   }
   if (mine !== seq) return
   usePlayerStore.setState({ audio })
+  const seconds = audio.peaks?.duration ?? audio.facts?.duration
+  if (seconds != null) knowDuration(archiveId, recordingId, seconds * 1000)
   if (audio.status === 'pending' && announced === keyOf(archiveId, recordingId)) {
     announced = null
     return ask(mine, archiveId, recordingId, 0)
@@ -99,9 +102,8 @@ onEvent('audio.progress', (progress) => {
   if (progress.archiveId === useArchiveStore.getState().summary?.archiveId) usePlayerStore.setState({ progress })
 })
 
-useArchiveStore.subscribe((state, previous) => {
-  if (state.summary?.archiveId !== previous.summary?.archiveId) {
-    seq++
-    usePlayerStore.setState({ archiveId: state.summary?.archiveId ?? null, recordingId: null, audio: null, failure: null, playing: false, progress: null })
-  }
-})
+/** Per-export reset (stores/per-export.ts): nothing of the previous export's audio stays. */
+export function resetPlayer(archiveId: string | null): void {
+  seq++
+  usePlayerStore.setState({ archiveId, recordingId: null, audio: null, failure: null, playing: false, progress: null })
+}

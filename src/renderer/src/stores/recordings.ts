@@ -1,7 +1,6 @@
 import { create } from 'zustand'
 import type { RecordingSummary } from '../../../shared/model/export'
 import { ApiError, call } from '../api/client'
-import { useArchiveStore } from './archive'
 
 /** The contract's largest page. */
 export const RECORDING_PAGE = 5000
@@ -75,14 +74,3 @@ export const useRecordingsStore = create<RecordingsState>((set) => ({
   }
 }))
 
-// Load after an export opens, and again when it is re-read (a column mapping gives a new reading);
-// the hash finishing replaces the summary but keeps its reading, so it does not reload.
-useArchiveStore.subscribe((state, previous) => {
-  const summary = state.status === 'open' ? state.summary : null
-  const before = previous.status === 'open' ? previous.summary : null
-  if (!summary) {
-    if (useRecordingsStore.getState().archiveId !== null) useRecordingsStore.getState().reset()
-    return
-  }
-  if (summary.archiveId !== before?.archiveId || summary.reading !== before.reading) void useRecordingsStore.getState().load(summary.archiveId)
-})

@@ -3,7 +3,6 @@ import type { VoiceMark } from '../../../shared/model/voices'
 import type { MarkEntry, MarkValue, ReviewChange, ReviewCounts, ReviewState, StepText } from '../../../shared/model/review'
 import { MAX_IDS_PER_CALL } from '../../../shared/model/review'
 import { ApiError, call, onEvent } from '../api/client'
-import { useArchiveStore } from './archive'
 
 type Marks = Readonly<Record<string, MarkEntry>>
 
@@ -176,17 +175,6 @@ export const useReviewStore = create<ReviewStoreState>((set, get) => {
       set(initial)
     }
   }
-})
-
-// Fetch the review when an export opens and after it is re-read (a column mapping gives new recordings).
-useArchiveStore.subscribe((state, previous) => {
-  const summary = state.status === 'open' ? state.summary : null
-  const before = previous.status === 'open' ? previous.summary : null
-  if (!summary) {
-    if (useReviewStore.getState().archiveId !== null) useReviewStore.getState().reset()
-    return
-  }
-  if (summary.archiveId !== before?.archiveId || summary.reading !== before.reading) void useReviewStore.getState().load(summary.archiveId, summary.review)
 })
 
 // A later rule (the voices) changed verdicts without being asked: take the detector's new side as it comes.

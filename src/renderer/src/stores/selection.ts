@@ -1,5 +1,4 @@
 import { create } from 'zustand'
-import { useArchiveStore } from './archive'
 
 const NONE: ReadonlySet<string> = Object.freeze(new Set<string>())
 
@@ -39,6 +38,7 @@ export const useSelectionStore = create<SelectionState>((set, get) => ({
   }
 }))
 
-useArchiveStore.subscribe((state, previous) => {
-  if (state.summary?.archiveId !== previous.summary?.archiveId) useSelectionStore.setState({ selectedId: null, picked: NONE, anchorId: null })
-})
+/** Per-export reset (stores/per-export.ts). */
+export function resetSelection(): void {
+  useSelectionStore.setState({ selectedId: null, picked: NONE, anchorId: null })
+}

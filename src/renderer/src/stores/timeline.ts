@@ -1,5 +1,4 @@
 import { create } from 'zustand'
-import { useArchiveStore } from './archive'
 
 /** The closest the timeline zooms: a couple of seconds across its width. */
 export const MIN_SPAN = 2000
@@ -89,6 +88,7 @@ export const useTimelineStore = create<TimelineState>((set, get) => ({
   }
 }))
 
-useArchiveStore.subscribe((state, previous) => {
-  if (state.summary?.archiveId !== previous.summary?.archiveId) useTimelineStore.setState({ lo: 0, hi: 0, start: 0, end: 0, touched: false })
-})
+/** Per-export reset (stores/per-export.ts). */
+export function resetTimeline(): void {
+  useTimelineStore.setState({ lo: 0, hi: 0, start: 0, end: 0, touched: false })
+}

@@ -1,0 +1,90 @@
+import { useEffect, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { formatCount } from '../format'
+import { useUiStore } from '../stores/ui'
+import { SIDE_SECTIONS, type SideSectionDef } from './sections'
+
+/** Below this width the side pane folds into a rail of icons (one per section). */
+export const RAIL_QUERY = '(max-width: 1099px)'
+
+export function useNarrow(): boolean {
+  const [narrow, setNarrow] = useState(() => window.matchMedia(RAIL_QUERY).matches)
+  useEffect(() => {
+    const media = window.matchMedia(RAIL_QUERY)
+    const on = () => setNarrow(media.matches)
+    media.addEventListener('change', on)
+    return () => media.removeEventListener('change', on)
+  }, [])
+  return narrow
+}
+
+function Count({ def }: { def: SideSectionDef }) {
+  const { i18n } = useTranslation()
+  const n = def.useCount()
+  return n === null ? null : <span className="side-count">{formatCount(n, i18n.language)}</span>
+}
+
+function Section({ def }: { def: SideSectionDef }) {
+  const { t } = useTranslation()
+  const folded = useUiStore((s) => s.folded.includes(def.id))
+  const toggle = useUiStore((s) => s.toggleSection)
+  const Body = def.Body
+  return (
+    <section className={`side-section ${def.id}`} data-section={def.id} aria-labelledby={`side-${def.id}`}>
+      <h2 className="side-title">
+        <button type="button" id={`side-${def.id}`} aria-expanded={!folded} aria-controls={`side-body-${def.id}`} onClick={() => toggle(def.id)} data-testid={`side-toggle-${def.id}`}>
+          <span className="chevron" aria-hidden="true">
+            {folded ? '▸' : '▾'}
+          </span>
+          {t(def.titleKey)}
+          <Count def={def} />
+        </button>
+      </h2>
+      <div id={`side-body-${def.id}`} className="side-body" hidden={folded}>
+        {!folded && <Body />}
+      </div>
+    </section>
+  )
+}
+
+/**
+ * The review's left side: the export's summary, the findings and the devices, each folding away
+ * with its count in view. Narrow windows show a rail of icons instead; an icon opens its section
+ * over the main area.
+ */
+export function SidePane() {
+  const { t } = useTranslation()
+  const narrow = useNarrow()
+  const [open, setOpen] = useState<string | null>(null)
+  useEffect(() => {
+    if (!narrow) setOpen(null)
+  }, [narrow])
+  if (!narrow)
+    return (
+      <aside className="side-pane" aria-label={t('side.label')} data-testid="side-pane">
+        {SIDE_SECTIONS.map((def) => (
+          <Section key={def.id} def={def} />
+        ))}
+      </aside>
+    )
+  const shown = SIDE_SECTIONS.find((d) => d.id === open)
+  return (
+    <aside className="side-rail" aria-label={t('side.label')} data-testid="side-rail">
+      <ul>
+        {SIDE_SECTIONS.map((def) => (
+          <li key={def.id}>
+            <button type="button" className="rail-button" aria-pressed={open === def.id} title={t(def.titleKey)} aria-label={t(def.titleKey)} onClick={() => setOpen(open === def.id ? null : def.id)} data-testid={`rail-${def.id}`}>
+              {def.icon}
+              <Count def={def} />
+            </button>
+          </li>
+        ))}
+      </ul>
+      {shown && (
+        <div className="rail-flyout" role="region" aria-label={t(shown.titleKey)} onKeyDown={(e) => e.key === 'Escape' && setOpen(null)}>
+          <shown.Body />
+        </div>
+      )}
+    </aside>
+  )
+}

@@ -1,0 +1,57 @@
+import type { ReactNode } from 'react'
+import { DeviceCards } from '../review/DeviceCards'
+import { FindingsPanel } from '../review/FindingsPanel'
+import { ReviewHeader } from '../review/ReviewHeader'
+import { VoicesPanel } from '../review/voices/VoicesPanel'
+import { useArchiveStore } from '../stores/archive'
+import { useReviewStore } from '../stores/review'
+
+/**
+ * The side pane's sections, top to bottom. A section is one entry here: its id (remembered when
+ * folded), the i18n key of its title, a hook for the count shown beside the title (null: none), an
+ * icon for the narrow rail, and the component. The Voices panel joins with one line here.
+ */
+export interface SideSectionDef {
+  id: string
+  titleKey: string
+  useCount(): number | null
+  icon: ReactNode
+  Body(): ReactNode
+}
+
+const icon = (d: string) => (
+  <svg width="20" height="20" viewBox="0 0 20 20" aria-hidden="true" fill="none" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" strokeLinejoin="round">
+    <path d={d} />
+  </svg>
+)
+
+export const SIDE_SECTIONS: readonly SideSectionDef[] = [
+  {
+    id: 'summary',
+    titleKey: 'side.summary',
+    useCount: () => useArchiveStore((s) => s.summary?.reading.recordingCount ?? null),
+    icon: icon('M4 3h9l3 3v11H4z M7 8h6 M7 11h6 M7 14h4'),
+    Body: ReviewHeader
+  },
+  {
+    id: 'findings',
+    titleKey: 'side.findings',
+    useCount: () => useReviewStore((s) => s.detector?.findings.length ?? null),
+    icon: icon('M10 3 18 17H2z M10 8v4 M10 14.5v.5'),
+    Body: FindingsPanel
+  },
+  {
+    id: 'devices',
+    titleKey: 'side.devices',
+    useCount: () => useArchiveStore((s) => s.summary?.reading.devices.length ?? null),
+    icon: icon('M6 2h8v16H6z M10 6.5a2 2 0 1 0 0 .1 M10 11a3 3 0 1 0 0 .1'),
+    Body: DeviceCards
+  },
+  {
+    id: 'voices',
+    titleKey: 'voices.title',
+    useCount: () => null,
+    icon: icon('M3 10v0 M6 7v6 M9 4v12 M12 7v6 M15 9v2 M18 10v0'),
+    Body: VoicesPanel
+  }
+]
