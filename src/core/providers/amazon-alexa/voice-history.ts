@@ -1,7 +1,7 @@
 import type { ColumnMapping, RecordingSignal, VoiceField } from '../../../shared/model/recording'
 import type { AudioLookup } from '../audio-lookup'
 import { cellAt, headerSignature, normalizeHeader, resolveColumns, rowFields } from '../csv/columns'
-import { Interner } from '../clip'
+import { clip, Interner } from '../clip'
 import { readCsv } from '../csv/read-csv'
 import { normalizeName, type ExportView, type ViewEntry } from '../export-view'
 import { stableId } from '../ids'
@@ -78,7 +78,9 @@ export async function* readVoiceHistory(view: ExportView, file: ViewEntry, ctx: 
     }
     const { cells, line } = ev
     // The row's fields and the recording then share one copy of each cell, repeated values once.
-    for (let i = 0; i < cells.length; i++) cells[i] = cellsOnce.get(cells[i]!)
+    // Times, audio names and transcripts differ on every row: a map entry each would only churn
+    // the interner (and the GC), so they are copied out of the parser's chunk without one.
+    for (let i = 0; i < cells.length; i++) cells[i] = i === cols.time || i === cols.audio || i === cols.transcript ? clip(cells[i]!) : cellsOnce.get(cells[i]!)
     const rawTime = cellAt(cells, cols.time)
     const time = rawTime ? toUtcIso(rawTime) : null
     if (rawTime && !time) log.add('bad-time', `cannot read the time "${rawTime}"`, line)
