@@ -5,6 +5,7 @@ import type { RecordingAudio } from '../../shared/model/audio'
 import type { ExportReading } from '../../shared/model/recording'
 import type { ArchiveEntry, OpenedArchive } from '../archive'
 import type { ArchiveLifecycle } from '../session/lifecycle'
+import { audioEntryLookup } from './entry-lookup'
 import type { Platform } from '../platform'
 import { PeaksCache } from './cache'
 import { rowWave } from './row-wave'
@@ -46,8 +47,6 @@ interface OpenAudio {
   off: Array<() => void>
 }
 
-const entryKey = (part: string | null, path: string) => `${part ?? ''}\n${path}`
-
 /**
  * The audio calls: facts, peaks and a media URL per recording, background peaks that follow what
  * the person looks at, and the media answers for the host's scheme or loopback server. One pool
@@ -76,12 +75,11 @@ export function createAudioHandlers(platform: Platform, readingOf: (archiveId: s
     }
     if (reading === a.reading) return
     a.reading = reading
-    const byPath = new Map<string, ArchiveEntry>()
-    for (const e of a.archive.entries) byPath.set(entryKey(e.info.part, e.info.path), e)
+    const entryOf = audioEntryLookup(a.archive)
     a.entries.clear()
     const targets = []
     for (const r of reading.recordings) {
-      const entry = r.audio ? (byPath.get(entryKey(r.audio.part, r.audio.path)) ?? null) : null
+      const entry = entryOf(r)
       a.entries.set(r.id, entry)
       if (entry) targets.push({ id: r.id, archive: a.archive, entry })
     }

@@ -1,4 +1,5 @@
-import type { ArchiveEntry, OpenedArchive } from '../archive'
+import type { OpenedArchive } from '../archive'
+import { audioEntryLookup } from '../audio/entry-lookup'
 import type { PeaksCache } from '../audio/cache'
 import type { PeaksPool } from '../audio/pool/pool'
 import type { ExportReading } from '../../shared/model/recording'
@@ -22,16 +23,13 @@ export interface AnalyseVoicesOptions {
   embedder?: VoiceEmbedder
 }
 
-const entryKey = (part: string | null, path: string) => `${part ?? ''}\n${path}`
-
 /** The audio entry of each recording that has one in this archive. */
 export function voiceTargets(archive: OpenedArchive, reading: ExportReading): { targets: VoiceTarget[]; indices: number[] } {
-  const byPath = new Map<string, ArchiveEntry>()
-  for (const e of archive.entries) byPath.set(entryKey(e.info.part, e.info.path), e)
+  const entryOf = audioEntryLookup(archive)
   const targets: VoiceTarget[] = []
   const indices: number[] = []
   reading.recordings.forEach((r, i) => {
-    const entry = r.audio ? byPath.get(entryKey(r.audio.part, r.audio.path)) : undefined
+    const entry = entryOf(r)
     if (!entry) return
     targets.push({ id: r.id, entry })
     indices.push(i)
