@@ -9,6 +9,7 @@ import { generateExport, type Truth } from '../../src/core/generate'
 import type { ScanReport } from '../../src/core/report/types'
 import { clusterVectors, random } from '../../src/core/voices/cluster'
 import { spectralEmbedder } from '../../src/core/voices/spectral'
+import { bestF1 } from '../../src/core/voices/testing/best-f1'
 import { makeInputs } from '../audio/inputs'
 import { makeCorpus, SPEAKERS, toolsAvailable } from './corpus'
 
@@ -29,25 +30,6 @@ const rows: string[][] = []
 const row = (...cells: (string | number)[]) => rows.push(cells.map(String))
 const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`
 
-function f1s(truth: number[], labels: Int32Array, voices: number): number[] {
-  const groups = Math.max(-1, ...labels) + 1
-  return Array.from({ length: voices }, (_, v) => {
-    let best = 0
-    for (let g = 0; g < groups; g++) {
-      let tp = 0
-      let fp = 0
-      let fn = 0
-      truth.forEach((t, i) => {
-        if (t === v && labels[i] === g) tp++
-        else if (labels[i] === g) fp++
-        else if (t === v) fn++
-      })
-      best = Math.max(best, (2 * tp) / (2 * tp + fp + fn))
-    }
-    return best
-  })
-}
-
 async function separation(): Promise<void> {
   if (!toolsAvailable()) {
     row('separation', 'skipped', 'espeak-ng, flite or sox missing (apt-get install espeak-ng flite sox)')
@@ -64,8 +46,8 @@ async function separation(): Promise<void> {
   const truth = clips.map((c) => c.speaker)
   const ours = clusterVectors(vectors, { weights: spectralEmbedder.weights })
   const pitchOnly = clusterVectors(vectors.map((v) => (v ? v.slice(v.length - 2, v.length - 1) : null)))
-  const a = f1s(truth, ours.labels, SPEAKERS.length)
-  const b = f1s(truth, pitchOnly.labels, SPEAKERS.length)
+  const a = bestF1(truth, ours.labels, SPEAKERS.length)
+  const b = bestF1(truth, pitchOnly.labels, SPEAKERS.length)
   row('separation', `${clips.length} clips, ${SPEAKERS.length} voices`, `groups found: ${ours.groups.length} (pitch only: ${pitchOnly.groups.length}); unassigned ${[...ours.labels].filter((l) => l < 0).length}`)
   SPEAKERS.forEach((sp, i) => row(`  F1 ${sp.id} (${sp.sex})`, a[i]!.toFixed(3), `pitch only ${b[i]!.toFixed(3)}; goal ≥ 0.95`))
 }
@@ -169,7 +151,7 @@ function clustering(): void {
     c.forEach((x, k) => x.forEach((_, j) => (x[j] = sums[k]![j]! / Math.max(1, counts[k]!))))
   }
   const base = performance.now() - t
-  const f = f1s(truth, ours.labels, sizes.length)
+  const f = bestF1(truth, ours.labels, sizes.length)
   row('clustering 100,000 vectors', s(ms), `k-means given k=5: ${s(base)}; found ${ours.groups.length} voices, min F1 ${Math.min(...f).toFixed(3)}; goal < 5 s`)
 }
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { clusterVectors, random } from './cluster'
+import { bestF1 } from './testing/best-f1'
 
 const DIMS = 40
 
@@ -17,27 +18,6 @@ export function mixture(sizes: number[], seed = 7, spread = 3): { vectors: Float
     }
   })
   return { vectors, truth }
-}
-
-/** Each true voice's best group F1. */
-export function bestF1(truth: number[], labels: Int32Array): number[] {
-  const voices = Math.max(...truth) + 1
-  const groups = Math.max(-1, ...labels) + 1
-  return Array.from({ length: voices }, (_, v) => {
-    let best = 0
-    for (let g = 0; g < groups; g++) {
-      let tp = 0
-      let fp = 0
-      let fn = 0
-      truth.forEach((t, i) => {
-        if (t === v && labels[i] === g) tp++
-        else if (labels[i] === g) fp++
-        else if (t === v) fn++
-      })
-      best = Math.max(best, (2 * tp) / (2 * tp + fp + fn))
-    }
-    return best
-  })
 }
 
 describe('voice groups', () => {
