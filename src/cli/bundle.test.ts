@@ -86,6 +86,12 @@ describe('exportscope bundle', () => {
     expect(r.stdout).toContain('Marks       from case.json: 1 added, 1 left out\n')
     const log = (await (await JSZip.loadAsync(readFileSync(out))).file('custody-log.jsonl')!.async('string')).trim().split('\n')
     expect(log.map((l) => JSON.parse(l).action)).toEqual(['opened', 'exported'])
+    // The case file keeps the same 'exported' line, citing the root, for the next bundle's log.
+    const kept = JSON.parse(readFileSync(casePath, 'utf8'))
+    expect(kept.custody.map((e: { action: string }) => e.action)).toEqual(['opened', 'exported'])
+    const rootSha = sha256(await (await JSZip.loadAsync(readFileSync(out))).file('SHA256SUMS')!.async('uint8array'))
+    expect(kept.custody[1].time).toBe(JSON.parse(log[1]!).time)
+    expect(kept.custody[1].detail).toContain(`root SHA256SUMS SHA-256 ${rootSha}`)
   })
 
   it('with --facts, puts in the letters printing the root’s SHA-256, or says on stderr why it cannot', async () => {

@@ -98,6 +98,17 @@ export async function bundle(options: Omit<BundleCommand, 'kind'>, io: CliIo): P
       signal: io.signal
     })
     progress.done(`wrote the bundle in ${seconds(since(started))}`)
+    // The case's own log must show this export too, as the app's does; without it the next bundle
+    // made from the same case would not list this one.
+    if (options.casePath !== null) {
+      const { caseFileLogger } = await import('../core/complaint/bundle/retention')
+      const entry = written.custodyEntry
+      try {
+        await caseFileLogger(options.casePath, () => entry.time)(entry.action, `${entry.detail}; root SHA256SUMS SHA-256 ${written.rootSha256}`)
+      } catch (err) {
+        io.stderr.write(`exportscope: the bundle is written, but its custody line could not be added to ${printable(options.casePath)}: ${printable(err instanceof Error ? err.message : String(err))}\n`)
+      }
+    }
     const lines = [
       `Bundle      ${printable(written.path)} (${bytes(written.bytes)}, ${written.files.length + 1 + written.letters.length} files)`,
       `Listed      ${plural(m.entries.length, 'audio file')} of ${plural(m.summary.recordings, 'recording')}, ${plural(m.sources.length, 'metadata file')}${options.sealed ? '; sealed originals included' : '; no audio, redacted excerpts only'}`,
