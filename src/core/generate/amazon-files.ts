@@ -34,9 +34,10 @@ export function amazonAccountFiles(plan: Plan, missing: ReadonlyArray<string>, s
   const registered = plan.devices.filter((d) => d.registered)
   if (!missing.includes('registration')) {
     const rows = [['AccountName', 'DeviceSerialNumber', 'DeviceType', 'DeviceFamily', 'FirstTimeRegistered', 'LastDeregistered', 'Customer modified date on device']]
-    for (const d of registered) rows.push([`${owner.firstName} ${owner.lastName}`, d.serial, d.type, d.family, d.registeredAt ?? '', '', ''])
+    // AccountName is the device's name as the account shows it (formats.md), never the holder's full name.
+    for (const d of registered) rows.push([d.name, d.serial, d.type, d.family, d.registeredAt ?? '', '', ''])
     // The seed case: the account has no device at all, and the export says so with a header and no rows.
-    if (registered.length > 0 || !plan.reasons.includes('seed')) rows.push([`${owner.firstName} ${owner.lastName}`, QUIET_DEVICE.serial, QUIET_DEVICE.type, QUIET_DEVICE.family, '2022-06-01T10:00:00Z', '', ''])
+    if (registered.length > 0 || !plan.reasons.includes('seed')) rows.push([`${owner.firstName}'s Fire TV`, QUIET_DEVICE.serial, QUIET_DEVICE.type, QUIET_DEVICE.family, '2022-06-01T10:00:00Z', '', ''])
     nodes.push({ path: 'Devices.Registration.zip', zip: [{ path: 'registration.csv', content: toCsv(rows, style) }] })
   }
   return nodes
