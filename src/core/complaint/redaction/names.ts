@@ -1,7 +1,7 @@
 import { placesIn } from '../../analysis/text/places'
 import { namesIn } from '../../analysis/text/names'
 import { nameKey } from './fold'
-import { EVERYDAY, getLexicon, type SortedList } from './lexicon'
+import { EVERYDAY, getLexicon, type Lexicon, type SortedList } from './lexicon'
 import type { Span } from './span'
 import { AFTER_NAME, BEFORE_NAME, CONTACT_VERBS, EVENT_NOUNS, FROM_NOUNS, KEEP, KIN, MAYBE_BEFORE_NAME, MESSAGE_NOUNS, MONTHS, NUMBER_WORDS, PARTICLES, PERSONAL_NOUNS, NAMES_TOO, TITLES } from './words'
 
@@ -56,6 +56,8 @@ const ENGLISH_HINT = /\b(?:the|and|is|my|please|what|when|call|text|remind|me|pl
 export interface NameOptions {
   names?: readonly string[]
   language?: string | null
+  /** The word and name lists; the full ones unless a benchmark holds names out (buildLexicon). */
+  lexicon?: Lexicon
 }
 
 function wordsOf(text: string): Word[] {
@@ -91,7 +93,7 @@ function parts(key: string): string[] {
 }
 
 export function nameSpans(text: string, options: NameOptions = {}): Span[] {
-  const lex = getLexicon()
+  const lex = options.lexicon ?? getLexicon()
   const words = wordsOf(text)
   if (words.length === 0) return []
   const cased = /\p{Lu}/u.test(text) && /\p{Ll}/u.test(text) && text !== text.toUpperCase()
