@@ -28,6 +28,8 @@ describe('names in running speech, told by the sentence around them', () => {
     ['ich schulde urban zwanzig euro', 'urban'],
     ['drive major to the station tomorrow morning', 'major'],
     ['send my iban DE89 3704 0044 0532 0130 00 to urban', 'urban'],
+    // Found reading the bundle of `make-export --personal-data` ('wei' is in the word lists).
+    ['send fifty pounds to wei at de60 8605 5592 1234 5678 90', 'wei'],
     ['Überweise hundert Euro an Sky Post auf DE89370400440532013000', 'Post'],
     ['add urban to the group chat', 'urban'],
     ['füge urban zum gruppenchat hinzu', 'urban'],

@@ -55,8 +55,8 @@ export const ROLES = set(
 const THAT = set('that dass because weil ob whether')
 const ARTICLES = set('der die das den dem ein eine einen einem')
 const CONJ = set('and und')
-/** What follows the one money goes to: "an X auf AT35 …", "to X on Friday", "to X via PayPal". */
-const ONTO = set('auf on via per by bis')
+/** What follows the one money goes to: "an X auf AT35 …", "to X at DE60 …", "to X on Friday", "to X via PayPal". */
+const ONTO = set('auf on at via per by bis')
 /** Infinitives whose object is a person: "erinnere mich, X für die Blumen zu danken". */
 const PERSON_INFINITIVES = set('danken gratulieren anzurufen schreiben besuchen abzuholen treffen fragen einzuladen')
 const WHO = set('who wer')
