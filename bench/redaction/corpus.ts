@@ -361,8 +361,11 @@ function dob(r: Random, lang: Language): string {
     : r.pick([`${d} ${MONTHS.en[m - 1]} ${y}`, `${MONTHS.en[m - 1]} ${d}, ${y}`, `${pad(d)}/${pad(m)}/${y}`, `${y}-${pad(m)}-${pad(d)}`])
 }
 
-/** Builds the generator over the held-out names; `seed` fixes every choice. */
-export function generateCorpus(count: number, seed = 'redaction-corpus-1'): Transcript[] {
+/**
+ * Builds the generator over the held-out names; `seed` fixes every choice. `sets` limits the templates
+ * to the first sets: with 3 and the default seed, the corpus of the session before sets 4 and 5, draw for draw.
+ */
+export function generateCorpus(count: number, seed = 'redaction-corpus-1', sets = TEMPLATE_SETS): Transcript[] {
   const r = createRandom(seed)
   const firsts = heldOut.first
   const lasts = [...heldOut.last, ...heldOut.first]
@@ -371,7 +374,7 @@ export function generateCorpus(count: number, seed = 'redaction-corpus-1'): Tran
   const out: Transcript[] = []
   for (let n = 0; n < count; n++) {
     const language: Language = n % 2 === 0 ? 'en' : 'de'
-    const choices = CHOICES[language]
+    const choices = sets >= TEMPLATE_SETS ? CHOICES[language] : CHOICES[language].filter(([, set]) => set <= sets)
     const [template, set] = choices[r.int(0, choices.length - 1)]!
     const pieces: Piece[] = []
     for (const part of template.split(/(\{[a-z]+\})/)) {
