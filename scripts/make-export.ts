@@ -3,10 +3,13 @@ import { generateExport, KINDS_BY_PROVIDER, PLANTED_KINDS, type PlantedKind } fr
 import { espeakAvailable } from '../src/core/generate/espeak'
 
 const USAGE = `usage: npm run make-export -- --provider amazon|google --own N --foreign M --kind KIND --out PATH.zip
-       [--seed S] [--layout 2018|current] [--speech synth|espeak] [--locale en|de] [--parts N]
+       [--seed S] [--layout 2018|current] [--speech synth|espeak] [--locale en|de] [--parts N] [--personal-data]
 kinds: ${PLANTED_KINDS.join(', ')}
   amazon: ${KINDS_BY_PROVIDER.amazon.join(', ')}
   google: ${KINDS_BY_PROVIDER.google.join(', ')}
+--personal-data  the stranger's transcripts are full of made-up personal data (IBANs, card numbers,
+                 phone numbers, e-mail, streets, postcodes, dates of birth, names after titles and
+                 calls, half of them lowercase): to read what a bundle's redaction leaves.
 Writes the export and PATH.zip.truth.json (which recordings are foreign, and why).`
 
 function fail(message: string): never {
@@ -34,6 +37,7 @@ async function main(): Promise<void> {
       speech: { type: 'string' },
       locale: { type: 'string' },
       parts: { type: 'string' },
+      'personal-data': { type: 'boolean' },
       help: { type: 'boolean' }
     }
   })
@@ -60,6 +64,7 @@ async function main(): Promise<void> {
       seed: values.seed ?? '1',
       layout: values.layout as '2018' | 'current' | undefined,
       clips: { speech: (values.speech ?? 'synth') as 'synth' | 'espeak' },
+      personalData: values['personal-data'] ?? false,
       google: { locale: (values.locale ?? 'en') as 'en' | 'de', parts: count(values.parts, 'parts', 1) || 1 }
     },
     values.out

@@ -22,14 +22,19 @@ export interface Transcript {
   hint: Language | null
   lowercase: boolean
   items: Item[]
+  /** Which set of templates it comes from (1 = the first written). */
+  set: number
 }
 
-type Slot = 'first' | 'full' | 'title' | 'iban' | 'card' | 'phone' | 'email' | 'street' | 'postcode' | 'dob'
+type Slot = 'first' | 'last' | 'full' | 'title' | 'iban' | 'card' | 'phone' | 'email' | 'street' | 'postcode' | 'dob'
 // A piece of a transcript: plain words that must stay, or personal data of a kind.
 type Piece = string | { text: string; kind: ItemKind }
 
-const TEMPLATES: Record<Language, string[]> = {
-  en: [
+// Sets of templates, in the order they were written; a transcript records its set, and the bench
+// prints figures per set. Sets 2 to 4 were each written after the rules had been tuned on the sets
+// before, to see what the rules miss, and measured once before any rule changed.
+const TEMPLATES: Record<Language, string[][]> = {
+  en: [[
     'call {first}',
     'call {full}',
     'call {title}',
@@ -67,8 +72,9 @@ const TEMPLATES: Record<Language, string[]> = {
     'what time is it',
     'will it rain tomorrow afternoon',
     'play the news from the BBC',
-    'how many days until Christmas',
-    // Written after the rules, to see what they miss: other contexts and rarer ordinary words.
+    'how many days until Christmas'
+  ], [
+    // Set 2, written after the rules, to see what they miss: other contexts and rarer ordinary words.
     'video call {first} on Skype',
     'invite {full} to the barbecue on Sunday',
     "what's {first}'s phone number",
@@ -83,8 +89,9 @@ const TEMPLATES: Record<Language, string[]> = {
     'add quinoa, chickpeas and oat milk to the groceries',
     'play the Brandenburg concertos on the bedroom speaker',
     'how many calories are in an avocado',
-    'dim the hallway lamp to thirty percent',
-    // A third set, written after the second was tuned, measured once before any change (see the report).
+    'dim the hallway lamp to thirty percent'
+  ], [
+    // Set 3, written after the second was tuned, measured once before any change.
     'wake me up at seven and remind me that {first} needs the car',
     'can you find the photos from {full}',
     'add {first} to the group chat',
@@ -95,8 +102,67 @@ const TEMPLATES: Record<Language, string[]> = {
     'save {phone} as {first}',
     'my new address is {street}',
     'how old will {first} be on {dob}'
-  ],
-  de: [
+  ], [
+    // Set 4 (issue 16, third session), written before any rule change of that session: names in running
+    // speech (lowercase without a call before them), possessives, lists, surnames alone, and more
+    // sentences of ordinary words only.
+    'remind me that {first} has a dentist appointment on Thursday',
+    "put {first}'s birthday party in the calendar",
+    'buy a present for {first}',
+    '{first} wants pizza tonight',
+    'tell {first}, {first} and {first} that the match starts at eight',
+    'who is {full}',
+    'play the playlist {first} made for me',
+    "how far is it to {first}'s house",
+    "when is {first}'s flight landing",
+    'I owe {first} twenty euros, remind me tomorrow',
+    'note that {title} moved to {street}',
+    'send {full} my new number {phone}',
+    'my mother in law {full} arrives on Sunday',
+    'add {email} to my contacts as {first}',
+    'the babysitter {first} is coming at six',
+    'what did {first} say about the trip',
+    'book a table for two under the name {last}',
+    'find my conversation with {first} from last week',
+    'our neighbour {full} has the spare key',
+    'directions to {street} please',
+    'my credit card {card} expires next month',
+    "is it {first}'s turn to do the dishes",
+    'the kids {first} and {first} need new shoes',
+    'I was born on {dob}',
+    'ring {first} back when the meeting ends',
+    'drive {first} to the station tomorrow morning',
+    'say happy birthday to {first}',
+    'how far is {postcode} from here',
+    'add baking soda, lentils and coriander to the list',
+    'turn the thermostat up to twenty one degrees',
+    'how do you spell necessary',
+    'what is the capital of Portugal'
+  ], [
+    // Set 5, written after this session's rules were tuned on set 4 and measured once before any further change:
+    // other people in running speech, and ordinary sentences shaped like the new rules' contexts.
+    'remind me that {first} is picking up the kids',
+    'remind me that the rent needs paying on Friday',
+    'remind me that dinner is at seven',
+    'my sister loves pizza',
+    'our neighbour has the spare key',
+    'send the pictures to my phone',
+    'drive carefully to work tomorrow',
+    'buy a present for mum',
+    'add eggs and butter to the shopping list',
+    'who is the president of France',
+    'the kids need new shoes for school',
+    'ask {first} whether {first} wants to come along',
+    'remind me to thank {full} for the flowers',
+    'play the voice message from {first}',
+    'where does {first} live',
+    'tell my wife that {first} called',
+    'pay {first} back fifty pounds on Monday',
+    "{first} and I are going to the cinema tonight",
+    'schedule a call with {title} and {title}',
+    "don't let me forget {first}'s anniversary"
+  ]],
+  de: [[
     'ruf {first} an',
     'ruf {full} an',
     'ruf {title} an',
@@ -131,8 +197,9 @@ const TEMPLATES: Record<Language, string[]> = {
     'setz Milch auf die Einkaufsliste',
     'wird es morgen Nachmittag regnen',
     'spiel die Nachrichten vom Deutschlandfunk',
-    'wie viele Tage sind es noch bis Weihnachten',
-    // Written after the rules, to see what they miss: other contexts and rarer ordinary words.
+    'wie viele Tage sind es noch bis Weihnachten'
+  ], [
+    // Set 2, written after the rules, to see what they miss: other contexts and rarer ordinary words.
     'starte einen Videoanruf mit {first}',
     'lade {full} zum Grillen am Sonntag ein',
     'was ist die Telefonnummer von {first}',
@@ -147,8 +214,9 @@ const TEMPLATES: Record<Language, string[]> = {
     'setz Haferflocken, Kichererbsen und Hafermilch auf die Liste',
     'spiel die Brandenburgischen Konzerte im Schlafzimmer',
     'wie viele Kalorien hat eine Avocado',
-    'dimme die Flurlampe auf dreißig Prozent',
-    // A third set, written after the second was tuned, measured once before any change (see the report).
+    'dimme die Flurlampe auf dreißig Prozent'
+  ], [
+    // Set 3, written after the second was tuned, measured once before any change.
     'weck mich um sieben und erinnere mich dass {first} das Auto braucht',
     'zeig mir die Fotos von {full}',
     'füge {first} zum Gruppenchat hinzu',
@@ -159,8 +227,68 @@ const TEMPLATES: Record<Language, string[]> = {
     'speichere {phone} als {first}',
     'meine neue Adresse ist {street}',
     'wie alt wird {first} am {dob}'
-  ]
+  ], [
+    // Set 4 (issue 16, third session), written before any rule change of that session.
+    'erinnere mich dass {first} am Donnerstag zum Zahnarzt muss',
+    'trag {first}s Geburtstag in den Kalender ein',
+    'kauf ein Geschenk für {first}',
+    '{first} möchte heute Abend Pizza',
+    'sag {first}, {first} und {first} dass das Spiel um acht beginnt',
+    'wer ist {full}',
+    'spiel die Playlist die {first} für mich gemacht hat',
+    'wann landet der Flug von {first}',
+    'ich schulde {first} zwanzig Euro, erinnere mich morgen daran',
+    'notiere dass {title} in die {street} gezogen ist',
+    'schick {full} meine neue Nummer {phone}',
+    'meine Schwiegermutter {full} kommt am Sonntag',
+    'speichere {email} als Kontakt {first}',
+    'die Babysitterin {first} kommt um sechs',
+    'was hat {first} über die Reise gesagt',
+    'reservier einen Tisch für zwei auf den Namen {last}',
+    'unser Nachbar {full} hat den Ersatzschlüssel',
+    'meine Kreditkarte {card} läuft nächsten Monat ab',
+    'ist {first} heute mit dem Abwasch dran',
+    'die Kinder {first} und {first} brauchen neue Schuhe',
+    'ich bin am {dob} geboren',
+    'ruf {first} zurück wenn das Meeting vorbei ist',
+    'bring {first} morgen früh zum Bahnhof',
+    'gratuliere {first} zum Geburtstag',
+    'wie weit ist es bis {postcode}',
+    'setz Backpulver, Linsen und Koriander auf die Liste',
+    'stell die Heizung auf einundzwanzig Grad',
+    'wie schreibt man Rhythmus',
+    'wie heißt die Hauptstadt von Portugal'
+  ], [
+    // Set 5 (see the English set 5).
+    'erinnere mich dass {first} die Kinder abholt',
+    'erinnere mich dass die Miete am Freitag fällig ist',
+    'erinnere mich dass das Abendessen um sieben ist',
+    'meine Schwester liebt Pizza',
+    'unser Nachbar hat den Ersatzschlüssel',
+    'schick die Bilder an mein Handy',
+    'fahr vorsichtig zur Arbeit',
+    'kauf ein Geschenk für Mama',
+    'setz Eier und Butter auf die Einkaufsliste',
+    'wer ist der Präsident von Frankreich',
+    'die Kinder brauchen neue Schuhe für die Schule',
+    'frag {first} ob {first} mitkommen will',
+    'erinnere mich {full} für die Blumen zu danken',
+    'spiel die Sprachnachricht von {first} ab',
+    'wo wohnt {first}',
+    'sag meiner Frau dass {first} angerufen hat',
+    'gib {first} am Montag fünfzig Euro zurück',
+    '{first} und ich gehen heute Abend ins Kino',
+    'plane ein Telefonat mit {title} und {title}',
+    'lass mich {first}s Jahrestag nicht vergessen'
+  ]]
 }
+
+/** Every template of a language with its set: a transcript's template is drawn from all of them alike. */
+const CHOICES: Record<Language, (readonly [string, number])[]> = {
+  en: TEMPLATES.en.flatMap((templates, i) => templates.map((t) => [t, i + 1] as const)),
+  de: TEMPLATES.de.flatMap((templates, i) => templates.map((t) => [t, i + 1] as const))
+}
+export const TEMPLATE_SETS = TEMPLATES.en.length
 
 const TITLES: Record<Language, string[]> = { en: ['Mr', 'Mrs', 'Ms', 'Dr', 'Dr.', 'Doctor', 'Professor'], de: ['Herrn', 'Frau', 'Herrn Doktor', 'Frau Dr.', 'Herr', 'Professor'] }
 const TOWNS = ['Leipzig', 'Bochum', 'Görlitz', 'Wuppertal', 'Passau', 'Kassel', 'Oldenburg', 'Jena', 'Gießen', 'Zwickau', 'Bamberg', 'Cottbus']
@@ -233,8 +361,11 @@ function dob(r: Random, lang: Language): string {
     : r.pick([`${d} ${MONTHS.en[m - 1]} ${y}`, `${MONTHS.en[m - 1]} ${d}, ${y}`, `${pad(d)}/${pad(m)}/${y}`, `${y}-${pad(m)}-${pad(d)}`])
 }
 
-/** Builds the generator over the held-out names; `seed` fixes every choice. */
-export function generateCorpus(count: number, seed = 'redaction-corpus-1'): Transcript[] {
+/**
+ * Builds the generator over the held-out names; `seed` fixes every choice. `sets` limits the templates
+ * to the first sets: with 3 and the default seed, the corpus of the session before sets 4 and 5, draw for draw.
+ */
+export function generateCorpus(count: number, seed = 'redaction-corpus-1', sets = TEMPLATE_SETS): Transcript[] {
   const r = createRandom(seed)
   const firsts = heldOut.first
   const lasts = [...heldOut.last, ...heldOut.first]
@@ -243,7 +374,8 @@ export function generateCorpus(count: number, seed = 'redaction-corpus-1'): Tran
   const out: Transcript[] = []
   for (let n = 0; n < count; n++) {
     const language: Language = n % 2 === 0 ? 'en' : 'de'
-    const template = TEMPLATES[language][r.int(0, TEMPLATES[language].length - 1)]!
+    const choices = sets >= TEMPLATE_SETS ? CHOICES[language] : CHOICES[language].filter(([, set]) => set <= sets)
+    const [template, set] = choices[r.int(0, choices.length - 1)]!
     const pieces: Piece[] = []
     for (const part of template.split(/(\{[a-z]+\})/)) {
       const slot = part.match(/^\{([a-z]+)\}$/)?.[1] as Slot | undefined
@@ -255,6 +387,9 @@ export function generateCorpus(count: number, seed = 'redaction-corpus-1'): Tran
       switch (slot) {
         case 'first':
           pieces.push(name(first()))
+          break
+        case 'last':
+          pieces.push(name(last()))
           break
         case 'full':
           pieces.push(name(first()), ' ', name(last()))
@@ -311,7 +446,7 @@ export function generateCorpus(count: number, seed = 'redaction-corpus-1'): Tran
       text += t
     }
     if (!lowercase && /^\p{Ll}/u.test(text)) text = text[0]!.toUpperCase() + text.slice(1)
-    out.push({ text, language, hint: r.chance(0.5) ? language : null, lowercase, items })
+    out.push({ text, language, hint: r.chance(0.5) ? language : null, lowercase, items, set })
   }
   return out
 }

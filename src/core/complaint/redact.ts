@@ -1,3 +1,5 @@
+import { deviceNameSpans } from './redaction/device'
+import type { Lexicon } from './redaction/lexicon'
 import { nameSpans } from './redaction/names'
 import { patternSpans } from './redaction/patterns'
 import type { RedactionKind, Span } from './redaction/span'
@@ -72,6 +74,11 @@ export interface RedactOptions {
    * on every text either way (Amazon rows carry no language, and short commands defeat detectors).
    */
   language?: string | null
+  /**
+   * The gazetteer and word lists. The app leaves this out and gets the full lists; the redaction
+   * benchmark passes buildLexicon({ withoutNames: held-out names }) so its corpus tests the rules.
+   */
+  lexicon?: Lexicon
 }
 
 export interface Redacted {
@@ -81,7 +88,10 @@ export interface Redacted {
 
 /** The stretches of `text` to remove, merged: no two overlap, sorted by start. */
 export function redactionSpans(text: string, options: RedactOptions = {}): Span[] {
-  const spans = [...patternSpans(text), ...nameSpans(text, options)]
+  return merge([...patternSpans(text, options.lexicon), ...nameSpans(text, options)])
+}
+
+function merge(spans: Span[]): Span[] {
   // Earlier starts win; of two at the same start, the longer. An overlapping span widens the one taken.
   spans.sort((a, b) => a.start - b.start || b.end - a.end)
   const merged: Span[] = []
@@ -96,15 +106,27 @@ export function redactionSpans(text: string, options: RedactOptions = {}): Span[
   return merged
 }
 
-/** Removes personal data from one text; see MARKERS for what stands in its place. */
-export function redact(text: string, options: RedactOptions = {}): Redacted {
+function apply(text: string, spans: readonly Span[]): Redacted {
   const removed = noneRemoved()
   let out = ''
   let at = 0
-  for (const s of redactionSpans(text, options)) {
+  for (const s of spans) {
     out += text.slice(at, s.start) + MARKERS[s.kind]
     removed[s.kind]++
     at = s.end
   }
   return { text: out + text.slice(at), removed }
+}
+
+/** Removes personal data from one text; see MARKERS for what stands in its place. */
+export function redact(text: string, options: RedactOptions = {}): Redacted {
+  return apply(text, redactionSpans(text, options))
+}
+
+/**
+ * A device name for the manifest: the person's name in it goes, the model and the room stay
+ * ("Jana's Echo Dot" → "[name]'s Echo Dot"); see redaction/device.ts.
+ */
+export function redactDeviceName(name: string, names: readonly string[] = []): string {
+  return apply(name, merge(deviceNameSpans(name, names))).text
 }

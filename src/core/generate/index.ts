@@ -24,6 +24,8 @@ export interface ExportOptions {
   clips?: Partial<ClipOptions>
   /** Every n-th of the owner's recordings said by a household member's voice (voices tests). */
   householdEvery?: number
+  /** The stranger's transcripts full of personal data (see personal-data.ts): for reading a bundle's redaction. */
+  personalData?: boolean
 }
 
 export interface BuiltExport {
@@ -40,7 +42,7 @@ export async function buildExport(o: ExportOptions): Promise<BuiltExport> {
   const rng = createRandom(`${seed}:${o.provider}:${o.kind}`)
   const layout = o.provider === 'google' ? 'takeout' : (o.layout ?? (o.kind === 'seed' ? '2018' : 'current'))
   const start = layout === '2018' ? Date.UTC(2018, 4, 2, 6, 0, 0) : Date.UTC(2023, 1, 1, 6, 0, 0)
-  const plan = makePlan(rng, { provider: o.provider, own: o.own, foreign: o.foreign, kind: o.kind, start, householdEvery: o.householdEvery })
+  const plan = makePlan(rng, { provider: o.provider, own: o.own, foreign: o.foreign, kind: o.kind, start, householdEvery: o.householdEvery, personalData: o.personalData })
   const clips = { ...DEFAULT_CLIPS, ...o.clips }
   let parts: GenTree['parts']
   let recordings: TruthRecording[]
@@ -119,6 +121,7 @@ export async function createSampleExport(target: string): Promise<GeneratedExpor
 }
 
 export { PLANTED_KINDS, KINDS_BY_PROVIDER, type PlantedKind } from './plan'
+export { PLANTED, PLANTED_VALUES } from './personal-data'
 export type { Truth, TruthRecording, TruthDevice } from './truth'
 export type { AmazonVariations } from './amazon-current'
 export type { GoogleVariations } from './google-takeout'

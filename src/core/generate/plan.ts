@@ -1,5 +1,6 @@
 import { fill, OWNER, PHRASES, STRANGER, type Language, type Persona } from './people'
-import type { Random } from './random'
+import { personalPhrase } from './personal-data'
+import { createRandom, type Random } from './random'
 
 /** The kinds of foreign data formats.md asks for, each plantable alone or all together ('combined'). */
 export const PLANTED_KINDS = [
@@ -88,6 +89,8 @@ export interface PlanOptions {
   start: number
   /** Every n-th of the owner's recordings is said by someone in the household (a third voice); 0 for none. */
   householdEvery?: number
+  /** The stranger's transcripts are full of personal data (IBANs, cards, phones, addresses, names): for redaction checks. */
+  personalData?: boolean
 }
 
 /** Who said what, when and on which device: the truth every layout writer renders. */
@@ -112,6 +115,8 @@ export function makePlan(rng: Random, o: PlanOptions): Plan {
   const foreignAt = new Set<number>()
   while (foreignAt.size < o.foreign) foreignAt.add(rng.int(0, total - 1))
   const recordings: PlannedRecording[] = []
+  // Its own sequence, so an export without personal data is the same bytes as before the option existed.
+  const personal = o.personalData ? createRandom(`personal-data:${o.start}:${o.foreign}`) : null
   let t = o.start
   for (let i = 0; i < total; i++) {
     t += rng.int(20, 600) * 60_000 + rng.int(0, 59) * 1000
@@ -126,7 +131,7 @@ export function makePlan(rng: Random, o: PlanOptions): Plan {
       time: t,
       speaker,
       device,
-      transcript: fill(said, speaker, friend),
+      transcript: foreign && personal ? personalPhrase(personal, speaker.language) : fill(said, speaker, friend),
       response: fill(answer, speaker, friend),
       language: speaker.language,
       foreign,

@@ -7,7 +7,7 @@ import type { ExportReading } from '../../../shared/model/recording'
 import { exportSha256, hashArchive } from '../../archive'
 import type { ArchiveEntry, OpenedArchive } from '../../archive/types'
 import { appName, appVersion } from '../../version'
-import { redact } from '../redact'
+import { redact, redactDeviceName } from '../redact'
 import { manifestCsv } from './csv'
 import type { Transcript } from './excerpts'
 import { flaggedRecordings, type VerdictOf } from './flagged'
@@ -148,8 +148,8 @@ export async function buildManifest(input: ManifestInput): Promise<BuiltManifest
   for (const entry of [...sources.keys()]) if (!shaOf.has(entry)) sources.delete(entry)
 
   const redactNames = [...new Set(reading.accounts.flatMap((a) => a.names).concat(reading.account.names))]
-  // "Thomas's Echo" names its owner: device names are shown with the names taken out, like the excerpts.
-  const deviceName = (name: string | null) => (name === null ? null : redact(name, { names: redactNames }).text)
+  // "Thomas's Echo" names its owner: the person's name goes, the model and the room stay ("[name]'s Echo Dot").
+  const deviceName = (name: string | null) => (name === null ? null : redactDeviceName(name, redactNames))
 
   const entries: ManifestEntry[] = [...rows].map(([entry, { items }]) => {
     const first = items[0]!

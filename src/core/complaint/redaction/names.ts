@@ -1,9 +1,11 @@
 import { placesIn } from '../../analysis/text/places'
 import { namesIn } from '../../analysis/text/names'
 import { nameKey } from './fold'
-import { EVERYDAY, getLexicon, type SortedList } from './lexicon'
+import { EVERYDAY, getLexicon, type Lexicon, type SortedList } from './lexicon'
 import type { Span } from './span'
-import { AFTER_NAME, BEFORE_NAME, CONTACT_VERBS, EVENT_NOUNS, FROM_NOUNS, KEEP, KIN, MAYBE_BEFORE_NAME, MESSAGE_NOUNS, MONTHS, NUMBER_WORDS, PARTICLES, PERSONAL_NOUNS, NAMES_TOO, TITLES } from './words'
+import { wordsOf, type Word } from './word'
+import { afterNameNoun, contextSaysName, contextTools, DETERMINERS, PERSON_THINGS, ROLES } from './context'
+import { AFTER_NAME, BEFORE_NAME, FUNCTION_WORDS, UNITS, CONTACT_VERBS, EVENT_NOUNS, FROM_NOUNS, KEEP, KIN, MAYBE_BEFORE_NAME, MESSAGE_NOUNS, MONTHS, NUMBER_WORDS, PARTICLES, PERSONAL_NOUNS, NAMES_TOO, TITLES } from './words'
 
 /**
  * The names and places in a transcript. Rules of every language run on every text (a short command
@@ -14,20 +16,6 @@ import { AFTER_NAME, BEFORE_NAME, CONTACT_VERBS, EVENT_NOUNS, FROM_NOUNS, KEEP, 
  * ordinary word. Lowercase speech-to-text has no capitals: there the context and the lists decide.
  */
 
-interface Word {
-  start: number
-  end: number
-  text: string
-  key: string
-  capitalized: boolean
-  /** First word of the text or of a sentence. */
-  sentenceStart: boolean
-  possessive: boolean
-  /** Only blanks (or a hyphen) between this word and the one before. */
-  joined: boolean
-}
-
-const WORD = /\p{L}[\p{L}\p{M}]*(?:['’`-]\p{L}[\p{L}\p{M}]*)*(?:['’]s?)?\.?/gu
 // Endings of verbs and abstract nouns that names do not have: 'navigiere', 'Verbindung', 'höflich', 'directions'.
 const WORD_SHAPE = /^.{3,}(?:ieren|iere|iert|ierst|ierte|ung|ungen|heit|keit|lich|isch|ische[nrs]?|tion|tions|ness|ment|ments|able|ible|ful|less)$/
 const CONTRACTION = /^[a-z]+'(?:ll|ve|re|m|d|t|s)$|^[a-z]+n't$/
@@ -49,40 +37,21 @@ const FROM = new Set(['from', 'at', 'von', 'vom', 'an', 'bei'])
 const ASKED = new Set(['did', 'has', 'hat', 'have', 'haben'])
 const AUX = new Set(['is', 'was', 'ist', 'war', 'will', 'wird'])
 const COMING = new Set(['coming', 'arriving', 'visiting', 'kommt', 'kommen', 'angekommen', 'gekommen', 'here', 'da'])
+// 'einundzwanzig', 'dreiundvierzig': German numbers are compounds the word lists do not hold.
+const GERMAN_NUMBER = /^(?:ein|zwei|drei|vier|funf|sechs|sieben|acht|neun)und(?:zwanzig|dreissig|vierzig|funfzig|sechzig|siebzig|achtzig|neunzig)$/
+// The hand-kept word sets name ordinary things ('Telefonat', 'Kontakt'): they are words, whatever the big lists say.
+const HAND_KEPT = [EVENT_NOUNS, MESSAGE_NOUNS, FROM_NOUNS, PERSONAL_NOUNS, UNITS, ROLES, CONTACT_VERBS, KIN]
 const CONJUNCTIONS = new Set(['and', 'und', 'or', 'oder'])
-const GERMAN_HINT = /\b(?:der|die|das|und|ist|ich|nicht|mit|bitte|wie|was|wann|mein|meine|ruf|schreib|erinnere|mich|mir|spiel|stell|auf|ein|eine|zu|von|an)\b/giu
-const ENGLISH_HINT = /\b(?:the|and|is|my|please|what|when|call|text|remind|me|play|set|to|of|on|at|for|with|a)\b/giu
+const WHO = new Set(['who', 'wer'])
+const WHO_IS = new Set(['is', 'was', 'ist', 'war'])
+const GERMAN_HINT = /(?<![\p{L}])(?:der|die|das|den|dem|und|ist|ich|nicht|mit|bitte|wie|was|wann|mein|meine|ruf|schreib|erinnere|mich|mir|spiel|stell|auf|ein|eine|zu|zum|zur|von|an|als|für|im|nach|noch|heute|speichere)(?![\p{L}])/giu
+const ENGLISH_HINT = /(?<![\p{L}])(?:the|and|is|my|please|what|when|call|text|remind|me|play|set|to|of|on|at|for|with|a|as|in|from|save|today|tomorrow)(?![\p{L}])/giu
 
 export interface NameOptions {
   names?: readonly string[]
   language?: string | null
-}
-
-function wordsOf(text: string): Word[] {
-  const words: Word[] = []
-  let prevEnd = 0
-  for (const m of text.matchAll(WORD)) {
-    let raw = m[0]
-    const dotted = raw.endsWith('.')
-    if (dotted) raw = raw.slice(0, -1)
-    // "Jonas's", "Jonas'", "Anna's"; a closing quote after any other word ("'Echo Küche'") is no possessive.
-    const possessive = (/['’]s$/u.test(raw) || /s['’]$/u.test(raw)) && raw.length > 2
-    const core = possessive ? raw.replace(/['’]s?$/u, '') : raw.replace(/['’]$/u, '')
-    if (!core) continue
-    const between = text.slice(prevEnd, m.index)
-    words.push({
-      start: m.index!,
-      end: m.index! + core.length,
-      text: core,
-      key: nameKey(core),
-      capitalized: /^\p{Lu}/u.test(core),
-      sentenceStart: words.length === 0 || /[.!?:;]\s*$/.test(between) || (words.length > 0 && /\.$/.test(text.slice(words.at(-1)!.start, prevEnd)) && !TITLES.has(words.at(-1)!.key)),
-      possessive,
-      joined: words.length > 0 && /^(?:\s+|-)$/.test(between)
-    })
-    prevEnd = m.index! + (dotted ? raw.length + 1 : raw.length)
-  }
-  return words
+  /** The word and name lists; the full ones unless a benchmark holds names out (buildLexicon). */
+  lexicon?: Lexicon
 }
 
 /** Hyphenated and apostrophe names: any part listed, no part a stop word ("Karl-Heinz", "O'Brien", "al-Amin"). */
@@ -91,7 +60,7 @@ function parts(key: string): string[] {
 }
 
 export function nameSpans(text: string, options: NameOptions = {}): Span[] {
-  const lex = getLexicon()
+  const lex = options.lexicon ?? getLexicon()
   const words = wordsOf(text)
   if (words.length === 0) return []
   const cased = /\p{Lu}/u.test(text) && /\p{Ll}/u.test(text) && text !== text.toUpperCase()
@@ -108,13 +77,20 @@ export function nameSpans(text: string, options: NameOptions = {}): Span[] {
   const listed = (k: string) => lex.names.has(k) || (lex.firstWords.has(k) && !EVERYDAY.has(k))
   // "I'll", "don't", "we're": contractions of ordinary words are ordinary words.
   // Names joined ('Anneliese', 'Rosemarie') are no compound of ordinary words.
-  const isWord = (k: string) => lex.words.has(k) || KEEP.has(k) || WORD_SHAPE.test(k) || CONTRACTION.test(k) || inflected(k, lex.words) || compound(k, lex.words, (part) => listed(part))
+  const isWord = (k: string) =>
+    lex.words.has(k) ||
+    HAND_KEPT.some((list) => list.has(k)) ||
+    // 'Omas', 'Papas': a kin word's German genitive.
+    (k.endsWith('s') && KIN.has(k.slice(0, -1))) || KEEP.has(k) || WORD_SHAPE.test(k) || CONTRACTION.test(k) || GERMAN_NUMBER.test(k) || feminine(k, lex.words) || inflected(k, lex.words) || compound(k, lex.words, (part) => listed(part))
   const nameLike = (w: Word) => {
     if (given.has(w.key) || listed(w.key) || listed(w.key.replace(/'/g, ''))) return true
     const ps = parts(w.key)
     return ps.length > 1 && ps.some((p) => listed(p)) && !ps.some((p) => lex.stop.has(p))
   }
-  const blocked = (w: Word) => CONTRACTION.test(w.key) || NUMBER_WORDS.has(w.key) || lex.stop.has(w.key) || KEEP.has(w.key) || KIN.has(w.key) || TITLES.has(w.key) || BEFORE_NAME.has(w.key) || AFTER_NAME.has(w.key)
+  // Blocked but for the frequency list's most common words: after a title or a name, a short one is a surname ("Professor Re", "Susana Si").
+  const blockedHard = (w: Word) => CONTRACTION.test(w.key) || NUMBER_WORDS.has(w.key) || FUNCTION_WORDS.has(w.key) || KEEP.has(w.key) || KIN.has(w.key) || TITLES.has(w.key) || BEFORE_NAME.has(w.key) || AFTER_NAME.has(w.key)
+  const blocked = (w: Word) => blockedHard(w) || lex.stop.has(w.key)
+  const shortStop = (w: Word) => !blockedHard(w) && lex.stop.has(w.key) && w.key.length <= 3
   // A word that may be a surname or a second name: in the lists, no ordinary word, or capitalised inside cased text.
   const maybeName = (w: Word) =>
     !blocked(w) && (nameLike(w) || lex.firstWords.has(w.key) || lex.lastWords.has(w.key) || lex.frequentOnly.has(w.key) || !isWord(w.key) || (cased && w.capitalized && !w.sentenceStart && !german))
@@ -133,6 +109,14 @@ export function nameSpans(text: string, options: NameOptions = {}): Span[] {
     ((WITH.has(words[i - 1]!.key) && EVENT_NOUNS.has(words[i - 2]!.key)) ||
       (TO.has(words[i - 1]!.key) && MESSAGE_NOUNS.has(words[i - 2]!.key)) ||
       (OWNED_FROM.has(words[i - 1]!.key) && FROM_NOUNS.has(words[i - 2]!.key)))
+  // "is X coming", "X is coming", "kommt X am Samstag": who comes is a person.
+  const comes = (i: number) => {
+    const prev = words[i - 1]
+    const next = words[i + 1]
+    return (prev !== undefined && AUX.has(prev.key) && next !== undefined && COMING.has(next.key)) || (next !== undefined && AUX.has(next.key) && words[i + 2] !== undefined && COMING.has(words[i + 2]!.key)) || (prev?.key === 'kommt' && i === 1)
+  }
+  // "how old is X", "wie alt wird X".
+  const howOld = (i: number) => i > 2 && AUX.has(words[i - 1]!.key) && HOW_OLD.has(`${words[i - 3]!.key} ${words[i - 2]!.key}`)
   const isName = new Array<boolean>(words.length).fill(false)
   words.forEach((w, i) => {
     const prev = words[i - 1]
@@ -148,7 +132,9 @@ export function nameSpans(text: string, options: NameOptions = {}): Span[] {
       (TITLES.has(prev.key) || BEFORE_NAME.has(prev.key) || withEvent(i) || (IF.has(prev.key) && next !== undefined && (CONTACT_VERBS.has(next.key) || CALLS.has(next.key))))
     )
       isName[i] = true
-    else if (blocked(w) && !(prev && TITLES.has(prev.key) && !lex.stop.has(w.key) && !TITLES.has(w.key))) return
+    // A kept word that is a name too, where only a person fits: "erinnere mich daran iban um sechs anzurufen", "how old will Iban be".
+    else if (NAMES_TOO.has(w.key) && (beforeCallVerb(i) || comes(i) || howOld(i))) isName[i] = true
+    else if (blocked(w) && !(prev && TITLES.has(prev.key) && (!lex.stop.has(w.key) || shortStop(w)) && !FUNCTION_WORDS.has(w.key) && !TITLES.has(w.key))) return
     else if (nameLike(w)) isName[i] = true
     // "Mr Thompson", "Frau Schmidt", "Herrn Doktor O'Brien": whatever follows the title(s).
     else if (prev && TITLES.has(prev.key)) isName[i] = true
@@ -170,25 +156,31 @@ export function nameSpans(text: string, options: NameOptions = {}): Span[] {
     // "did X send", "hat X geschrieben": the one who called or wrote.
     else if (prev && ASKED.has(prev.key) && words.slice(i + 1, i + 3).some((v) => CONTACT_VERBS.has(v.key))) isName[i] = true
     // "is X coming", "X is coming", "kommt X am Samstag": who comes is a person.
-    else if ((prev && AUX.has(prev.key) && next && COMING.has(next.key)) || (next && AUX.has(next.key) && words[i + 2] && COMING.has(words[i + 2]!.key)) || (prev && prev.key === 'kommt' && i === 1)) isName[i] = true
+    else if (comes(i)) isName[i] = true
     // "Nummer von X", "the address of X"; "X ist am … geboren", "X was born on …".
     else if (prev && OF.has(prev.key) && i > 1 && PERSONAL_NOUNS.has(words[i - 2]!.key)) isName[i] = true
     // "save 0170 … as X", "speichere … als X"; "how old is X", "wie alt wird X".
-    else if (prev && AS.has(prev.key) && words.slice(0, i).some((v) => SAVE.has(v.key))) isName[i] = true
-    else if (prev && AUX.has(prev.key) && i > 2 && HOW_OLD.has(`${words[i - 3]!.key} ${words[i - 2]!.key}`)) isName[i] = true
+    // Not "als Kontakt Emerald": there the word after 'Kontakt' is the name (context.ts).
+    else if (prev && AS.has(prev.key) && words.slice(0, i).some((v) => SAVE.has(v.key)) && (!next || blocked(next))) isName[i] = true
+    else if (howOld(i)) isName[i] = true
     // "my name is X", "mein Name ist X".
     else if (prev && AUX.has(prev.key) && i > 1 && words[i - 2]!.key === 'name') isName[i] = true
     else if (next && BORN_VERBS.has(next.key) && words.slice(i + 2, i + 7).some((b) => BORN.has(b.key))) isName[i] = true
     // "Emerald's number", "anna's birthday": whose number.
-    else if (w.possessive && ((cased && w.capitalized) || (next !== undefined && PERSONAL_NOUNS.has(next.key)))) isName[i] = true
+    else if (w.possessive && !(prev && DETERMINERS.has(prev.key)) && ((cased && w.capitalized) || (next !== undefined && PERSONAL_NOUNS.has(next.key)))) isName[i] = true
     // Capitalised inside a sentence of a text that has capitals: in English a name unless an ordinary
     // word of either language ("Echo Küche"); German capitalises every noun, so there only a listed name counts.
     else if (cased && w.capitalized && !w.sentenceStart && (german ? listed(w.key) : lex.firstWords.has(w.key) || lex.lastWords.has(w.key) || lex.notInDictionary.has(w.key) || !isWord(w.key))) isName[i] = true
   })
   const introducedBy = (j: number) => {
     const p = words[j - 1]
-    return p !== undefined && (TITLES.has(p.key) || BEFORE_NAME.has(p.key) || MAYBE_BEFORE_NAME.has(p.key)) && !words[j]!.sentenceStart
+    return (
+      p !== undefined &&
+      (TITLES.has(p.key) || BEFORE_NAME.has(p.key) || MAYBE_BEFORE_NAME.has(p.key) || ROLES.has(p.key) || (p.key === 'law' && words[j - 2]?.key === 'in') || (WHO_IS.has(p.key) && WHO.has(words[j - 2]?.key ?? ''))) &&
+      !words[j]!.sentenceStart
+    )
   }
+  const tools = contextTools(words, { blocked, maybeName, isWord, stop: (w: Word) => lex.stop.has(w.key) || KEEP.has(w.key) }, isName)
   // Second names and surnames next to a name ("mateusz dubois", "Anna van der Berg", "thomas Krüger").
   // Sweeps forward and backward, a few times at most: a name spreads to its neighbours, and a crafted
   // text of thousands of unknown words must not make this quadratic.
@@ -206,9 +198,29 @@ export function nameSpans(text: string, options: NameOptions = {}): Span[] {
       const framed = before && i > 0 && (BEFORE_NAME.has(words[i - 1]!.key) || MAYBE_BEFORE_NAME.has(words[i - 1]!.key))
       // "call celien davids", "ruf alano santacruz an": after a name that a call or a title introduced, the surname.
       const introduced = after && i > 1 && introducedBy(i - 1)
-      // Kept words that are names too ('iban') can be a surname after a name a call introduced: "ruf giorgio iban an".
-      const softKept = NAMES_TOO.has(w.key)
-      if (((after || before) && maybeName(w)) || ((listedAfter || framed || introduced) && (!blocked(w) || softKept) && !w.sentenceStart)) {
+      // Kept words that are names too ('iban', and a month not followed by a day) can be a surname after a name a call
+      // introduced: "ruf giorgio iban an", "meine Schwiegermutter Belemir Mai kommt".
+      const commaList = w.afterComma && i > 0 && isName[i - 1] && i + 1 < words.length && (CONJUNCTIONS.has(words[i + 1]!.key) || words[i + 1]!.afterComma)
+      const listedBefore = i + 2 < words.length && isName[i + 2] && CONJUNCTIONS.has(words[i + 1]!.key) && !w.sentenceStart
+      const softKept = NAMES_TOO.has(w.key) || (MONTHS.has(w.key) && !/^\s*\d/.test(text.slice(w.end)) && !NUMBER_WORDS.has(words[i + 1]?.key ?? ''))
+      // After a name, a common word is its surname when it is short ("Susana Si") or, in English with capitals, capitalised ("Ognyana Post").
+      // A kin word in a list of names is one of them ("Tell Chakrika, Marten and Nana"); removing a kin word costs nothing.
+      const kinInList = (listedAfter || listedBefore || commaList) && KIN.has(w.key) && !FUNCTION_WORDS.has(w.key) && !TITLES.has(w.key)
+      const open = !blocked(w) || softKept || kinInList || ((introduced || listedBefore || framed || withEvent(i)) && shortStop(w)) || (introduced && cased && !german && w.capitalized && !blockedHard(w))
+      // "the kids X and Y", "tell X, Y and Z": the word before a conjunction and a name, and a word between commas in a list of names.
+      // A surname is no verb: "Dr. X moved to", "Frau X hat gesagt".
+      // ('moved', 'called'; not 'Reed', 'Jared', nor 'Hering' or 'Fleming', whose -ing is no verb's).
+      const verbAfterName = /ed$/.test(w.key) && w.key.length >= 5 && (lex.words.has(w.key.slice(0, -1)) || lex.words.has(w.key.slice(0, -2)))
+      // German capitalises nouns, so a capital says little; but a capitalised word between a capitalised name and a
+      // function word is its surname: "Erinnere mich Katica Innocent für die Blumen …" (not "schick Anna Blumen").
+      const surnameInGerman = cased && german && after && w.capitalized && !w.sentenceStart && words[i - 1]!.capitalized && i + 1 < words.length && FUNCTION_WORDS.has(words[i + 1]!.key)
+      if (
+        ((after || before) && maybeName(w)) ||
+        (surnameInGerman && !blockedHard(w) && !PERSON_THINGS.has(w.key)) ||
+        ((listedAfter || framed || (introduced && !verbAfterName) || listedBefore || commaList || withEvent(i)) && open && !w.sentenceStart) ||
+        (open && !(w.sentenceStart && lex.stop.has(w.key)) && contextSaysName(i, tools)) ||
+        ((!blockedHard(w) || softKept) && afterNameNoun(i, tools))
+      ) {
         isName[i] = changed = true
       } else if (after && PARTICLES.has(w.key)) {
         // A particle counts when a name word follows it: "van der Berg".
@@ -245,6 +257,12 @@ function compound(key: string, words: SortedList, isName: (part: string) => bool
     if (words.has(head) || words.has(stem) || words.has(`${head}e`) || words.has(`${stem}en`) || words.has(`${head}en`)) return true
   }
   return false
+}
+
+/** 'Babysitterin', 'Lehrerinnen': the feminine of a listed agent noun in -er or -ar (not 'Constantin'). */
+function feminine(key: string, words: SortedList): boolean {
+  const base = key.replace(/in(?:nen)?$/, '')
+  return base !== key && base.length >= 6 && /(?:er|ar)$/.test(base) && words.has(base)
 }
 
 const ENDINGS = /(?:e|en|n|s|es|er|t|st|et|te|ten|est|ed|ing|ly)$/

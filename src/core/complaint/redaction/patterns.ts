@@ -1,6 +1,6 @@
 import { isLuhnValid, isValidIban } from './checks'
 import { nameKey } from './fold'
-import { getLexicon } from './lexicon'
+import { getLexicon, type Lexicon } from './lexicon'
 import type { Span } from './span'
 import { UNITS } from './words'
 
@@ -69,8 +69,8 @@ function add(spans: Span[], text: string, re: RegExp, kind: Span['kind'], keep: 
   for (const m of text.matchAll(re)) if (keep(m)) spans.push({ start: m.index!, end: m.index! + m[0].length, kind })
 }
 
-export function patternSpans(text: string): Span[] {
-  const { stop } = getLexicon()
+export function patternSpans(text: string, lexicon: Lexicon = getLexicon()): Span[] {
+  const { stop } = lexicon
   const spans: Span[] = []
   add(spans, text, EMAIL, 'email')
   add(spans, text, SPOKEN_EMAIL, 'email', (m) => /\s(?:at|ät|@)\s/i.test(m[0]))

@@ -10,7 +10,8 @@ export const TITLES = set(
 /** Words a name follows ("call X", "ruf X an", "text X", "schreib X"): whatever comes next is a person, unless it is a kin word or a stop word. */
 export const BEFORE_NAME = set(
   'call ring phone dial text message email e-mail mail ping facetime skype whatsapp tell ask invite ' +
-    'ruf rufe anrufen anruf schreib schreibe schick schicke sms nachricht simse frag frage sag sage erinnere kontaktiere wahl wahle lade besuche treffe heisse heisst heissen'
+    'ruf rufe anrufen anruf schreib schreibe schick schicke sms nachricht simse frag frage sag sage erinnere kontaktiere wahl wahle lade besuche treffe heisse heisst heissen ' +
+    'congratulate gratuliere gratulier thank thanks danke bedanke'
 )
 /** Verbs a name comes before in German ("Thomas anrufen", "Heiko schreiben"). */
 export const AFTER_NAME = set('anrufen anzurufen schreiben fragen erreichen kontaktieren')
@@ -37,6 +38,10 @@ export const KEEP = set(
     'alexa echo dot show amazon google siri cortana bixby spotify netflix youtube prime kindle fire tv bbc ard zdf deezer audible ' +
     'christmas easter halloween weihnachten ostern silvester pfingsten ' +
     'english german french spanish italian turkish polish deutsch englisch franzosisch spanisch italienisch turkisch polnisch ' +
+    'austria belgium bulgaria croatia cyprus czechia denmark estonia finland germany greece hungary iceland italy latvia lithuania luxembourg malta netherlands ' +
+    'france norway poland portugal romania slovakia slovenia spain sweden switzerland ukraine turkey britain england scotland wales europe ' +
+    'osterreich belgien bulgarien kroatien zypern tschechien danemark estland finnland deutschland griechenland ungarn island italien lettland litauen luxemburg ' +
+    'frankreich niederlande holland norwegen polen rumanien slowakei slowenien spanien schweden schweiz turkei grossbritannien england schottland europa ' +
     'celsius fahrenheit ok okay i im ive id ill iban bic pin plz sms email mail e-mail wlan wifi bluetooth usb app apps playlist podcast amex visa mastercard paypal girocard maestro'
 )
 
@@ -60,7 +65,8 @@ export const UNITS = set('steps schritte euro eur dollar pounds pfund meter metr
 
 /** Appointments, which are with a person: "lunch with X", "Termin mit X". */
 export const EVENT_NOUNS = set(
-  'lunch dinner breakfast brunch meeting appointment date coffee call videocall calendar chat game drinks location standort termin treffen essen mittagessen abendessen fruhstuck kaffee besprechung verabredung telefonat anruf videoanruf kalender'
+  'lunch dinner breakfast brunch meeting appointment date coffee call videocall calendar chat game drinks location conversation conversations chats ' +
+    'standort termin treffen essen mittagessen abendessen fruhstuck kaffee besprechung verabredung telefonat anruf videoanruf kalender unterhaltung gesprach gesprache'
 )
 
 /** What a person does to reach the speaker: "did X send", "hat X geschrieben". */
@@ -76,7 +82,26 @@ export const MESSAGE_NOUNS = set('message messages text sms mail email e-mail le
 export const MONTHS = set('january february march april may june july august september october november december januar februar marz maerz mai juni juli oktober dezember')
 
 /** Kept words that are also given names: names after a title or a call ("a message to Iban", "Frau Pin"). */
-export const NAMES_TOO = set('iban pin bic kindle')
+export const NAMES_TOO = set('iban pin bic kindle france')
 
 /** What comes from a person: "the photos from X", "Nachrichten von X". */
-export const FROM_NOUNS = set('photos pictures videos messages mails emails calls texts letters fotos bilder videos nachrichten anrufe briefe post')
+export const FROM_NOUNS = set(
+  'photos pictures videos messages mails emails calls texts letters message voicemail mail email letter note parcel package call text gift present postcard ' +
+    'fotos bilder videos nachrichten anrufe briefe flug zug post nachricht sprachnachricht sprachnachrichten mail brief paket anruf geschenk karte postkarte'
+)
+
+/**
+ * Closed-class words of English and German (articles, pronouns, prepositions, conjunctions, a few
+ * particles): never a name, even after a title or a name. The frequency lists' most common words
+ * ('stop' in lexicon.ts) also hold short names and junk of subtitles ('re', 'si'); those can be a
+ * surname after a title or a name ("Professor Re", "Susana Si"), these cannot.
+ */
+export const FUNCTION_WORDS = set(
+  'a an the this that these those my your his her its our their me you him it we they us them i he she who whom whose which what ' +
+    'and or but nor if whether because so than then when while as at by for from in into of off on onto out over to up upon with without about after before ' +
+    'is are was were be been am do does did have has had will would can could shall should may might must not no yes now too also very just only still yet all any some ' +
+    'hi hey hello bye ok please thanks here there where how why ' +
+    'der die das des dem den ein eine einer eines einem einen ich du er sie es wir ihr mich dich ihn uns euch mir dir ihm ihnen sich mein dein sein unser euer ' +
+    'und oder aber denn sondern dass ob weil wenn als wie wo was wer wann warum auch noch schon nur sehr nicht kein keine ja nein doch mal ' +
+    'ab her hin los weg an auf aus bei bis durch fur gegen in im ins mit nach ohne seit um unter uber vom von vor zu zum zur zwischen ist sind war waren bin bist hat habe hast haben wird werden kann muss soll will'
+)
