@@ -33,7 +33,8 @@ function fixedIso(text: string): string | null {
   const second = digitsAt(text, 17, 2)
   if (year < 0 || month < 1 || month > 12 || day < 1 || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59) return null
   if (day > (month === 2 && leap(year) ? 29 : DAYS[month - 1]!)) return null
-  return long ? text : `${text.slice(0, 19)}.000Z`
+  // Joined, not concatenated: one flat string, where `${a}${b}` would keep a pair of pieces per recording.
+  return long ? text : [text.slice(0, 19), '.000Z'].join('')
 }
 
 /** A timestamp as the export wrote it, to UTC ISO with Z; null when it is not a time we can read. */

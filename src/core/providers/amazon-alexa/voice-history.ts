@@ -4,7 +4,7 @@ import { cellAt, headerSignature, normalizeHeader, resolveColumns, rowFields } f
 import { clip, Interner } from '../clip'
 import { readCsvChunks } from '../csv/read-csv'
 import { normalizeName, type ExportView, type ViewEntry } from '../export-view'
-import { stableId } from '../ids'
+import { stableIds } from '../ids'
 import { ProblemLog } from '../problem-log'
 import { toUtcIso } from '../time'
 import type { DeviceFact, ParseContext, ProviderItem } from '../types'
@@ -32,8 +32,21 @@ function columnsFromMapping(header: readonly string[], mapping: ColumnMapping): 
 
 const readable = (c: Columns): boolean => c.time !== undefined && (c.transcript !== undefined || c.audio !== undefined)
 
+// Statuses repeat on every row ('SUCCESS'): each is judged by the patterns once.
+const statusSignals = new Map<string, RecordingSignal[]>()
+
+/** A new array each time: the recording may gain more signals. */
 function signalsOf(status: string | null): RecordingSignal[] {
   if (!status) return []
+  let known = statusSignals.get(status)
+  if (!known) {
+    if (statusSignals.size > 1000) statusSignals.clear()
+    statusSignals.set(status, (known = judgeStatus(status)))
+  }
+  return known.length === 0 ? [] : [...known]
+}
+
+function judgeStatus(status: string): RecordingSignal[] {
   if (/non[_ ]?device[_ ]?directed/i.test(status)) return ['not-device-directed']
   if (/not be understood|not understood|no[_ ]intent|unverst/i.test(status)) return ['not-understood']
   return []
@@ -57,6 +70,7 @@ export async function* readVoiceHistory(view: ExportView, file: ViewEntry, ctx: 
   let cols: Columns = {}
   let count = 0
   const cellsOnce = new Interner()
+  const idOf = stableIds('r', AMAZON, file.part, file.path)
   // Per device key, the fact last handed on: readExport merges facts first-value-wins, so a row
   // that repeats it (nearly every row) adds nothing and is not handed on again.
   const facts = new Map<string, DeviceFact>()
@@ -119,7 +133,7 @@ export async function* readVoiceHistory(view: ExportView, file: ViewEntry, ctx: 
       batch.push({
         type: 'recording',
         recording: {
-          id: stableId('r', AMAZON, file.part, file.path, line),
+          id: idOf(line),
           provider: AMAZON,
           time,
           archiveTime: null,
