@@ -6,6 +6,8 @@ export interface Measured {
   wallMs: number
   /** Peak resident set size in bytes; null when it could not be measured. */
   peakRss: number | null
+  /** User + system CPU time of the child (GNU time); null without it. On a busy machine this says more than wall time. */
+  cpuMs: number | null
   code: number | null
   stdout: string
   stderr: string
@@ -22,7 +24,7 @@ const probe = join(__dirname, 'rss-probe.cjs')
 export function measure(command: string, args: string[], options: { keepStdout?: boolean; rssFile: string }): Promise<Measured> {
   const isNode = command === process.execPath
   const [cmd, argv, env] = hasTime
-    ? [TIME, ['-f', 'peak-rss-kb=%M', command, ...args], process.env]
+    ? [TIME, ['-f', 'peak-rss-kb=%M cpu-s=%U+%S', command, ...args], process.env]
     : [command, isNode ? ['--require', probe, ...args] : args, { ...process.env, BENCH_RSS_FILE: options.rssFile }]
   rmSync(options.rssFile, { force: true })
   const started = process.hrtime.bigint()
@@ -37,12 +39,14 @@ export function measure(command: string, args: string[], options: { keepStdout?:
       const wallMs = Number(process.hrtime.bigint() - started) / 1e6
       let stderr = Buffer.concat(err).toString('utf8')
       let peakRss: number | null = null
-      const line = /peak-rss-kb=(\d+)\s*$/.exec(stderr)
+      let cpuMs: number | null = null
+      const line = /peak-rss-kb=(\d+) cpu-s=([\d.]+)\+([\d.]+)\s*$/.exec(stderr)
       if (line) {
         peakRss = Number(line[1]) * 1024
+        cpuMs = (Number(line[2]) + Number(line[3])) * 1000
         stderr = stderr.slice(0, line.index)
       } else if (existsSync(options.rssFile)) peakRss = Number(readFileSync(options.rssFile, 'utf8')) * 1024
-      resolve({ wallMs, peakRss, code, stdout: Buffer.concat(out).toString('utf8'), stderr })
+      resolve({ wallMs, peakRss, cpuMs, code, stdout: Buffer.concat(out).toString('utf8'), stderr })
     })
   })
 }

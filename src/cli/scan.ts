@@ -7,7 +7,8 @@ import { builtInProviders } from '../core/providers'
 import { openSession, type Session } from '../core/session'
 import { judgementOf } from '../core/report/judgement'
 import { reportJsonChunks } from '../core/report/json-chunks'
-import { buildScanReport, type FileHash } from '../core/report/scan-report'
+import type { ScanReport } from '../core/report/types'
+import { buildScanReport, buildScanReportParts, type FileHash, type ReportRecordings } from '../core/report/scan-report'
 import type { Problem } from '../shared/model/archive'
 import type { ColumnMapping } from '../shared/model/recording'
 import type { ScanCommand } from './args'
@@ -111,13 +112,19 @@ export async function scan(options: ScanOptions, io: CliIo): Promise<number> {
     }
 
     const reportStarted = performance.now()
-    const report = buildScanReport({ archive: { ...pick(archive), problems }, reading, hashes, judgement: judgementOf(analysis) })
+    const input = { archive: { ...pick(archive), problems }, reading, hashes, judgement: judgementOf(analysis) }
+    // The JSON report makes its recordings a batch at a time as it writes them; the summary and
+    // the voices (which add to each recording) take them all at once.
+    let report: ScanReport
+    let recordings: ReportRecordings | undefined
+    if (options.json && !voices) ({ report, recordings } = buildScanReportParts(input))
+    else report = buildScanReport(input)
     timings.report = since(reportStarted)
     timings.total = since(started)
     report.timings = timings
     voices?.addTo(report)
 
-    if (options.json) await writeChunks(io.stdout, reportJsonChunks(report))
+    if (options.json) await writeChunks(io.stdout, reportJsonChunks(report, recordings))
     else io.stdout.write(formatSummary(report, hashed(options, archive)))
     return EXIT_OK
   } catch (err) {

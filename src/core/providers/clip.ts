@@ -9,7 +9,9 @@ export const FIELD_LIMIT = 300
  * out slices of their input chunks; keeping such a slice keeps the whole chunk alive, and for a
  * 300 MB MyActivity.json that is the whole file.
  */
-export const detach = (text: string): string => (text.length < 13 ? text : ` ${text}`.slice(1))
+// Shorter strings are always copied by V8 when cut. A JSON round trip gives one flat string of the
+// same text (a lone surrogate included); ' '+text then slice(1) kept a copy and a slice of it.
+export const detach = (text: string): string => (text.length < 13 ? text : (JSON.parse(JSON.stringify(text)) as string))
 
 /** Text cut to FIELD_LIMIT. The mark is ASCII: one non-Latin-1 character makes V8 store the whole string at two bytes a character. */
 export const limit = (text: string): string => (text.length > FIELD_LIMIT ? `${text.slice(0, FIELD_LIMIT - 6)} [...]` : text)

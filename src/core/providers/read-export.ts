@@ -5,7 +5,7 @@ import { createExportView } from './export-view'
 import { stableId } from './ids'
 import { errorText, problem } from './read-text'
 import type { ProviderRegistry } from './registry'
-import type { DeviceFact, ParseContext, ParseProgress, ProviderDescriptor } from './types'
+import type { DeviceFact, ParseContext, ParseProgress, ProviderDescriptor, ProviderItem } from './types'
 
 export interface ReadExportOptions {
   signal?: AbortSignal
@@ -37,20 +37,31 @@ class Collector {
   readonly registrationUnknown = new Set<string>()
   private readonly ids = new Set<string>()
 
-  device(provider: string, fact: DeviceFact): Device {
-    const mapKey = `${provider}\u0000${fact.key}`
-    let device = this.devices.get(mapKey)
+  /** Devices by provider, then by key: found per recording without making a key string each time. */
+  private readonly byProvider = new Map<string, Map<string, Device>>()
+
+  private deviceOf(provider: string, key: string): Device {
+    let keys = this.byProvider.get(provider)
+    if (!keys) this.byProvider.set(provider, (keys = new Map()))
+    let device = keys.get(key)
     if (!device) {
-      device = { id: stableId('d', provider, fact.key), provider, name: null, serial: null, type: null, registered: false, registeredAt: null, deregisteredAt: null, firstSeen: null, lastSeen: null, recordings: 0 }
-      this.devices.set(mapKey, device)
+      device = { id: stableId('d', provider, key), provider, name: null, serial: null, type: null, registered: false, registeredAt: null, deregisteredAt: null, firstSeen: null, lastSeen: null, recordings: 0 }
+      keys.set(key, device)
+      this.devices.set(`${provider}\u0000${key}`, device)
     }
+    return device
+  }
+
+  device(provider: string, fact: DeviceFact): Device {
+    const device = this.deviceOf(provider, fact.key)
     mergeDevice(device, fact)
     return device
   }
 
   recording(r: Recording): void {
     if (r.deviceId !== null) {
-      const device = this.device(r.provider, { key: r.deviceId })
+      // A bare key merges nothing into the device: only found (or made).
+      const device = this.deviceOf(r.provider, r.deviceId)
       r.deviceId = device.id
       device.recordings++
       if (r.time) {
@@ -77,33 +88,38 @@ function ownerAccount(accounts: readonly Account[]): ExportReading['account'] {
   return owner
 }
 
+function take(item: ProviderItem, provider: ProviderDescriptor, out: Collector): void {
+  switch (item.type) {
+    case 'account':
+      out.accounts.push(item.account)
+      break
+    case 'device':
+      out.device(provider.id, item.device)
+      break
+    case 'recording':
+      out.recording(item.recording)
+      break
+    case 'problem':
+      out.problems.push(item.problem)
+      break
+    case 'unmapped-csv':
+      out.unmappedCsv.push(item.csv)
+      break
+    case 'claim':
+      for (const k of item.keys) out.claimed.add(k)
+      break
+    case 'registration-unknown':
+      out.registrationUnknown.add(provider.id)
+      break
+    case 'batch':
+      for (const one of item.items) take(one, provider, out)
+      break
+  }
+}
+
 async function run(provider: ProviderDescriptor, view: ReturnType<typeof createExportView>, ctx: ParseContext, out: Collector): Promise<void> {
   try {
-    for await (const item of provider.parse(view, ctx)) {
-      switch (item.type) {
-        case 'account':
-          out.accounts.push(item.account)
-          break
-        case 'device':
-          out.device(provider.id, item.device)
-          break
-        case 'recording':
-          out.recording(item.recording)
-          break
-        case 'problem':
-          out.problems.push(item.problem)
-          break
-        case 'unmapped-csv':
-          out.unmappedCsv.push(item.csv)
-          break
-        case 'claim':
-          for (const k of item.keys) out.claimed.add(k)
-          break
-        case 'registration-unknown':
-          out.registrationUnknown.add(provider.id)
-          break
-      }
-    }
+    for await (const item of provider.parse(view, ctx)) take(item, provider, out)
   } catch (err) {
     if (ctx.signal?.aborted) throw err
     // One provider failing must not hide what the others read.

@@ -18,3 +18,32 @@ describe('toUtcIso', () => {
     expect(toUtcIso(text)).toBeNull()
   })
 })
+
+describe('toUtcIso on fixed-format times', () => {
+  // The fixed-position reading must answer exactly as Date does, for every day and edge of the form.
+  it('agrees with Date on every day of a leap and a common year, and on the edges of each field', () => {
+    // Date rolls 29 February 1999 into March: a time is only read when it reads back as written.
+    const viaDate = (text: string) => {
+      const t = Date.parse(text)
+      const iso = Number.isNaN(t) ? null : new Date(t).toISOString()
+      return iso !== null && iso.slice(0, 19) === text.slice(0, 19) ? iso : null
+    }
+    const texts: string[] = []
+    for (const year of [1999, 2000, 2023, 2024, 2100]) {
+      for (let m = 1; m <= 12; m++) for (let d = 0; d <= 32; d++) texts.push(`${year}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}T12:34:56Z`)
+    }
+    for (const time of ['00:00:00', '23:59:59', '24:00:00', '23:60:00', '23:59:60', '7:15:33Z', 'aa:bb:cc']) texts.push(`2023-11-05T${time}Z`)
+    for (const text of texts) {
+      const answer = toUtcIso(text)
+      if (text.endsWith(':60Z') || text.includes('T24:') || text.includes(':60:')) continue
+      expect(answer, text).toBe(viaDate(text))
+    }
+    expect(toUtcIso('2023-11-05T07:15:33.123Z')).toBe('2023-11-05T07:15:33.123Z')
+    expect(toUtcIso('2023-11-05T07:15:33.12xZ')).toBeNull()
+    expect(toUtcIso('2023-11-05T07:15:33Z')).toBe('2023-11-05T07:15:33.000Z')
+    expect(toUtcIso('2024-02-29T07:15:33Z')).toBe('2024-02-29T07:15:33.000Z')
+    expect(toUtcIso('2023-02-29T07:15:33Z')).toBeNull()
+    // Not the fixed form (a lower-case t): the general reading still takes it.
+    expect(toUtcIso('2023-11-05t07:15:33Z')).toBe('2023-11-05T07:15:33.000Z')
+  })
+})

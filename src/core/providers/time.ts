@@ -1,8 +1,46 @@
 // ISO 8601 and the common 'YYYY-MM-DD HH:MM:SS' form; a missing zone means UTC (formats.md).
 const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?)?\s*(Z|UTC|GMT|[+-]\d{2}(?::?\d{2})?)?$/i
 
+/** The number of `count` digits at `at`, or -1 when any of them is not a digit. */
+function digitsAt(text: string, at: number, count: number): number {
+  let n = 0
+  for (let i = at; i < at + count; i++) {
+    const d = text.charCodeAt(i) - 48
+    if (d < 0 || d > 9) return -1
+    n = n * 10 + d
+  }
+  return n
+}
+
+const DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+const leap = (y: number) => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0
+
+/**
+ * 'YYYY-MM-DDTHH:MM:SSZ' (Alexa) and 'YYYY-MM-DDTHH:MM:SS.mmmZ' (Takeout) read by their fixed
+ * positions, without a Date: the answer when every field is in range, else null for the general
+ * path below to decide (a leap second, hour 24, anything unusual). 100,000 rows call this.
+ */
+function fixedIso(text: string): string | null {
+  const long = text.length === 24
+  if (!(long || text.length === 20) || text.charCodeAt(text.length - 1) !== 0x5a) return null
+  if (text.charCodeAt(4) !== 0x2d || text.charCodeAt(7) !== 0x2d || text.charCodeAt(10) !== 0x54 || text.charCodeAt(13) !== 0x3a || text.charCodeAt(16) !== 0x3a) return null
+  if (long && (text.charCodeAt(19) !== 0x2e || digitsAt(text, 20, 3) < 0)) return null
+  const year = digitsAt(text, 0, 4)
+  const month = digitsAt(text, 5, 2)
+  const day = digitsAt(text, 8, 2)
+  const hour = digitsAt(text, 11, 2)
+  const minute = digitsAt(text, 14, 2)
+  const second = digitsAt(text, 17, 2)
+  if (year < 0 || month < 1 || month > 12 || day < 1 || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59) return null
+  if (day > (month === 2 && leap(year) ? 29 : DAYS[month - 1]!)) return null
+  // Joined, not concatenated: one flat string, where `${a}${b}` would keep a pair of pieces per recording.
+  return long ? text : [text.slice(0, 19), '.000Z'].join('')
+}
+
 /** A timestamp as the export wrote it, to UTC ISO with Z; null when it is not a time we can read. */
 export function toUtcIso(text: string): string | null {
+  const fixed = fixedIso(text)
+  if (fixed !== null) return fixed
   // The form Takeout and most CSVs write ('2023-11-05T07:15:33.123Z') is its own answer when it reads back the same.
   if (text.length === 24 && text.charCodeAt(23) === 0x5a) {
     const t = Date.parse(text)

@@ -30,6 +30,8 @@ export type ProviderItem =
   | { type: 'claim'; keys: string[] }
   /** The export does not list which devices are registered to the account: its devices' `registered: false` proves nothing. */
   | { type: 'registration-unknown' }
+  /** Items in order, handed over at once: a reader of 100,000 rows yields one batch per piece of its file, not one item per row. */
+  | { type: 'batch'; items: ProviderItem[] }
 
 export interface ParseProgress {
   provider: string

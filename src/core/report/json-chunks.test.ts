@@ -39,4 +39,15 @@ describe('reportJsonChunks', () => {
       if (n > 500) expect(chunks.length).toBeGreaterThan(2)
     }
   })
+
+  it('asks a lazy sequence for a batch at a time and writes the same text as the whole array', () => {
+    const whole = report(2345)
+    const rows = whole.recordings
+    const asked: Array<[number, number]> = []
+    const lazy = { length: rows.length, slice: (s: number, e: number) => (asked.push([s, e]), rows.slice(s, e)) }
+    const text = [...reportJsonChunks({ ...whole, recordings: [] }, lazy)].join('')
+    expect(text).toBe(`${JSON.stringify(whole, null, 2)}\n`)
+    expect(asked.length).toBeGreaterThan(2)
+    expect(Math.max(...asked.map(([s, e]) => e - s))).toBeLessThan(rows.length)
+  })
 })

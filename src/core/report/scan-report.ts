@@ -57,13 +57,46 @@ const toRecording = (r: Recording, judgement: Judgement): ScanReportRecording =>
   signals: [...r.signals]
 })
 
-export function buildScanReport({ archive, reading, hashes, timings, judgement = UNJUDGED }: ScanReportInput): ScanReport {
+/**
+ * The report's recordings as a sequence that makes them on demand: `reportJsonChunks` asks for a
+ * few hundred at a time, so 100,000 report rows (and their arrays) never sit in memory at once.
+ * An array is one too.
+ */
+export interface ReportRecordings {
+  readonly length: number
+  slice(start: number, end: number): ScanReportRecording[]
+}
+
+/** A report whose `recordings` is left empty, with the recordings as a sequence made when asked for: what `scan --json` writes. */
+export interface ScanReportParts {
+  report: ScanReport
+  recordings: ReportRecordings
+}
+
+export function buildScanReport(input: ScanReportInput): ScanReport {
+  const { report, recordings } = buildScanReportParts(input)
+  report.recordings = recordings.slice(0, recordings.length)
+  return report
+}
+
+/** The report with every count and list but the recordings themselves, which are made on demand. */
+export function buildScanReportParts({ archive, reading, hashes, timings, judgement = UNJUDGED }: ScanReportInput): ScanReportParts {
   const hashOf = new Map((hashes ?? []).map((h) => [h.path, h.sha256]))
   const parts = archive.parts.map((p) => ({ path: p.path, bytes: p.bytes, sha256: archive.format === 'folder' ? null : (hashOf.get(p.path) ?? null) }))
   const files = archive.entries.reduce((n, e) => (e.info.path.endsWith('/') ? n : n + 1), 0)
   const devices = reading.devices.map((d) => toDevice(d, judgement))
-  const recordings = reading.recordings.map((r) => toRecording(r, judgement))
-  const withSignal = (signal: string) => recordings.reduce((n, r) => (r.signals.includes(signal) ? n + 1 : n), 0)
+  const source = reading.recordings
+  let foreign = 0
+  let suspect = 0
+  let metadataMissing = 0
+  let audioMissing = 0
+  for (const r of source) {
+    const { verdict } = judgement.recording(r)
+    if (verdict === 'foreign') foreign++
+    else if (verdict === 'suspect') suspect++
+    if (r.signals.includes('metadata-missing')) metadataMissing++
+    if (r.signals.includes('audio-missing')) audioMissing++
+  }
   const withVerdict = <T extends { verdict: string }>(xs: T[], verdict: string) => xs.reduce((n, x) => (x.verdict === verdict ? n + 1 : n), 0)
 
   const report: ScanReport = {
@@ -79,19 +112,27 @@ export function buildScanReport({ archive, reading, hashes, timings, judgement =
     providers: reading.providers.map(({ id, name, confidence, reason }) => ({ id, name, confidence, reason })),
     account: { ids: [...reading.account.ids], names: [...reading.account.names], emails: [...reading.account.emails] },
     devices,
-    recordings,
+    recordings: [],
     findings: judgement.findings,
     summary: {
-      recordings: recordings.length,
-      foreign: withVerdict(recordings, 'foreign'),
-      suspect: withVerdict(recordings, 'suspect'),
+      recordings: source.length,
+      foreign,
+      suspect,
       devices: devices.length,
       foreignDevices: withVerdict(devices, 'foreign'),
-      audioFilesWithoutMetadata: withSignal('metadata-missing'),
-      metadataWithoutAudio: withSignal('audio-missing')
+      audioFilesWithoutMetadata: metadataMissing,
+      metadataWithoutAudio: audioMissing
     },
     problems: [...archive.problems.map(({ kind, path, message, offsets }) => (offsets ? { kind, path, message, offsets } : { kind, path, message })), ...reading.problems.map(reportedProblem)]
   }
   if (timings) report.timings = { ...timings }
-  return report
+  const recordings: ReportRecordings = {
+    length: source.length,
+    slice: (start, end) => {
+      const out: ScanReportRecording[] = []
+      for (let i = start; i < Math.min(end, source.length); i++) out.push(toRecording(source[i]!, judgement))
+      return out
+    }
+  }
+  return { report, recordings }
 }

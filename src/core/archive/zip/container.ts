@@ -2,6 +2,7 @@ import type { Readable } from 'node:stream'
 import type { OpenContext } from '../context'
 import type { Container, IndexedEntry } from '../entry'
 import { EntryReadError } from '../errors'
+import type { ProblemLog } from '../problems'
 import { checkRange, guardedRead } from '../read'
 import { SliceSource, type ByteSource } from '../source'
 import type { ArchiveLimits, ByteRange } from '../types'
@@ -10,7 +11,7 @@ import { centralDirectoryDamage } from './damage'
 import { judgeEntries } from './judge'
 import { toZipEntry, type ZipEntry, type ZipRecord } from './record'
 import { scanLocalHeaders } from './recover'
-import { verifyLocalHeaders } from './verify'
+import { checkHeaderLater, verifyLocalHeaders } from './verify'
 
 export interface ZipScope {
   /** Put before every path: '' for the outer archive, 'outer/inner.zip!/' inside a nested one. */
@@ -20,13 +21,32 @@ export interface ZipScope {
 
 /** Reads entries of one ZIP straight from its source: stored ones by offset, deflated ones inflated under the limits. */
 export class ZipContainer implements Container {
+  // One check per entry even when two reads of it start at once.
+  private readonly checking = new Map<ZipEntry, Promise<void>>()
+
   constructor(
     private readonly source: ByteSource,
-    private readonly limits: ArchiveLimits
+    private readonly limits: ArchiveLimits,
+    private readonly problems: ProblemLog,
+    private readonly prefix: string
   ) {}
+
+  /** Checks the local header that listing left for the first read (verify.ts, deferrable); throws when it refuses the entry. */
+  private async checked(e: ZipEntry): Promise<void> {
+    if (e.checkLater) {
+      let check = this.checking.get(e)
+      if (!check) {
+        check = checkHeaderLater(this.source, e, this.problems, this.prefix).finally(() => this.checking.delete(e))
+        this.checking.set(e, check)
+      }
+      await check
+    }
+    if (e.refused) throw e.refused
+  }
 
   async read(entry: IndexedEntry, wanted: ByteRange | undefined): Promise<Readable> {
     const e = entry as ZipEntry
+    await this.checked(e)
     const { path, size, compressedSize, crc32 } = e.info
     let range = checkRange(path, e.sizeKnown ? size : null, wanted)
     if (range && range.start === 0 && e.sizeKnown && range.end >= size - 1) range = undefined
@@ -44,6 +64,7 @@ export class ZipContainer implements Container {
 
   async storedSource(entry: IndexedEntry): Promise<ByteSource | null> {
     const e = entry as ZipEntry
+    await this.checked(e).catch(() => undefined)
     if (e.method !== 0 || e.info.encrypted || e.refused || e.dataStart === null || !e.sizeKnown) return null
     return new SliceSource(this.source, e.dataStart, e.info.compressedSize)
   }
@@ -60,7 +81,7 @@ export interface ZipListing {
  * falls back to scanning local headers where the directory is missing, broken off or lying.
  */
 export async function listZip(source: ByteSource, ctx: OpenContext, scope: ZipScope): Promise<ZipListing> {
-  const container = new ZipContainer(source, ctx.limits)
+  const container = new ZipContainer(source, ctx.limits, ctx.problems, scope.prefix)
   const entries: ZipEntry[] = []
   const add = (record: ZipRecord): boolean => {
     const entry = toZipEntry(record, container, scope.prefix, scope.part)

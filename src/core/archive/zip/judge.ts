@@ -2,7 +2,7 @@ import type { OpenContext } from '../context'
 import { EntryReadError } from '../errors'
 import { RATIO_GRACE_BYTES } from '../limits'
 import { canInflate, methodLabel } from './methods'
-import { inFileOrder, type ZipEntry } from './record'
+import { dataFrom, inFileOrder, type ZipEntry } from './record'
 import { reportDuplicateNames } from './same-name'
 
 /** Refuses reads of one entry and says why in the problem list. Keeps the first reason. */
@@ -39,7 +39,9 @@ export function judgeEntries(entries: ZipEntry[], size: number, ctx: OpenContext
     } else if (e.method === 0 && e.sizeKnown && csize !== usize) {
       refuse(ctx, e, 'size-mismatch', 'size-mismatch', `${path} is stored uncompressed but declares ${csize} stored and ${usize} real bytes; it is not read.`)
     }
-    if (e.dataStart !== null && e.dataStart + csize > size) {
+    // A header checked later bounds where the data starts: right after an empty name at the least.
+    const from = dataFrom(e)
+    if (from !== null && from + csize > size) {
       refuse(ctx, e, 'truncated', 'damaged', `${path} declares ${csize} compressed bytes, which run past the end of the file (the archive is cut off or its directory is lying); it is not read.`)
     }
   }
@@ -53,13 +55,15 @@ export function judgeEntries(entries: ZipEntry[], size: number, ctx: OpenContext
 /**
  * Entries whose bytes overlap: the trick of non-recursive zip bombs, where many directory
  * records point into one shared run of compressed data. Both sides of every overlap are refused.
+ * An entry whose header is checked later counts from the earliest its data can start, so an
+ * overlap shorter than its header's name and extra field is left to that check.
  */
 function findOverlaps(entries: ZipEntry[], ctx: OpenContext): void {
   const placed = inFileOrder(entries, true)
   let holder: ZipEntry | null = null
   let holderEnd = -1
   for (const e of placed) {
-    const end = e.dataStart! + e.info.compressedSize
+    const end = dataFrom(e)! + e.info.compressedSize
     if (holder && e.localOffset < holderEnd) {
       const other = holder.info.path
       for (const [a, b] of [[e, other], [holder, e.info.path]] as const) {

@@ -2,7 +2,7 @@ import type { EntryInfo } from '../../../shared/model/archive'
 import type { Container, IndexedEntry } from '../entry'
 import { entryKind } from '../kind'
 import { dosLocalTime } from '../time'
-import { FLAG_ENCRYPTED } from './local'
+import { FLAG_ENCRYPTED, LOCAL_FIXED } from './local'
 import { methodName } from './methods'
 import { decodeZipName, plainName, safeName } from './names'
 
@@ -33,6 +33,11 @@ export interface ZipEntry extends IndexedEntry {
   dataStart: number | null
   readonly method: number
   readonly sizeKnown: boolean
+  /**
+   * The local header is checked when the entry is first read, not at listing: stored audio, which
+   * a scan never reads and whose 100,000 headers cost a read each (see verify.ts, deferrable).
+   */
+  checkLater: boolean
 }
 
 export function toZipEntry(record: ZipRecord, container: Container, prefix: string, part: string | null): ZipEntry | null {
@@ -60,14 +65,18 @@ export function toZipEntry(record: ZipRecord, container: Container, prefix: stri
     localOffset: record.localOffset,
     dataStart: record.dataStart,
     method: record.method,
-    sizeKnown: !record.sizeUnknown
+    sizeKnown: !record.sizeUnknown,
+    checkLater: false
   }
 }
 
+/** Where an entry's data starts, known or (for a header checked later) at the earliest: right after a header with an empty name. */
+export const dataFrom = (e: ZipEntry): number | null => e.dataStart ?? (e.checkLater ? e.localOffset + LOCAL_FIXED : null)
+
 /**
- * The entries whose data start is known (`placed`) or not yet known, sorted by header offset,
- * without reordering `entries`. Writers put the directory in file order, so usually this is
- * `entries` itself: no copy and no sort.
+ * The entries whose data start is known or bounded (`placed`: dataFrom not null) or not (its
+ * header is still to read), sorted by header offset, without reordering `entries`. Writers put the
+ * directory in file order, so usually this is `entries` itself: no copy and no sort.
  */
 export function inFileOrder(entries: ZipEntry[], placed: boolean): ZipEntry[] {
   let sorted = true
@@ -75,11 +84,11 @@ export function inFileOrder(entries: ZipEntry[], placed: boolean): ZipEntry[] {
   let last = -1
   for (let i = 0; i < entries.length; i++) {
     const e = entries[i]!
-    if ((e.dataStart !== null) !== placed) all = false
+    if ((e.dataStart !== null || e.checkLater) !== placed) all = false
     else if (e.localOffset < last) sorted = false
     else last = e.localOffset
   }
   if (all && sorted) return entries
-  const kept = entries.filter((e) => (e.dataStart !== null) === placed)
+  const kept = entries.filter((e) => (e.dataStart !== null || e.checkLater) === placed)
   return sorted ? kept : kept.sort((a, b) => a.localOffset - b.localOffset)
 }

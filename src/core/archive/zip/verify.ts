@@ -1,6 +1,7 @@
 import type { OpenContext } from '../context'
 import { EntryReadError } from '../errors'
-import type { ByteSource } from '../source'
+import type { ProblemLog } from '../problems'
+import { readAt, type ByteSource } from '../source'
 import { EXTRA_ZIP64, readU64 } from './extra'
 import { FLAG_DATA_DESCRIPTOR, LOCAL_FIXED, LOCAL_SIG } from './local'
 import { inFileOrder, type ZipEntry } from './record'
@@ -92,9 +93,62 @@ function readHeader(buf: Buffer, at: number, out: Header): 'ok' | 'missing' | 's
 const refuse = (e: ZipEntry, message: string) => (e.refused = new EntryReadError('damaged', e.info.path, message))
 
 /**
+ * Whose local header waits for the entry's first read: stored audio with sane sizes. A scan reads
+ * none of it, and between clips of tens of KB each header costs a read of its own (100,000 reads
+ * for a heavy Alexa user). Metadata, nested archives and anything deflated (where overlapping
+ * entries make zip bombs) are checked at listing; the checks are the same either way, only later.
+ */
+export const deferrable = (e: ZipEntry, next: number, prefix: string): boolean =>
+  e.info.kind === 'audio' &&
+  e.method === 0 &&
+  e.sizeKnown &&
+  !e.info.encrypted &&
+  e.info.compressedSize === e.info.size &&
+  e.dataStart === null &&
+  // Its data, after a header with the directory's name and no extra field, ends before the next
+  // header starts (a name has at least as many bytes as characters). One that would not (a lying
+  // offset or size) is checked now, so the listing can still recover the real header and no
+  // neighbour is refused as overlapping on a guess.
+  e.localOffset + LOCAL_FIXED + e.info.path.length - prefix.length + e.info.compressedSize <= next
+
+/**
+ * Checks `e` against the local header at `at` in `buf` (file offset `offset`): the header is there,
+ * its sizes, name and method agree with the directory. Sets dataStart when they do, refuses the
+ * entry (with a problem line) when they do not. 'missing' is left to the caller, which may recover.
+ */
+function checkHeader(buf: Buffer, at: number, offset: number, e: ZipEntry, h: Header, problems: ProblemLog, prefix: string): 'ok' | 'refused' {
+  if (!h.deferredSizes && (h.compressedSize !== e.info.compressedSize || h.uncompressedSize !== e.info.size)) {
+    const msg = `The central directory and the local header of ${e.info.path} disagree on its size (${e.info.compressedSize}/${e.info.size} bytes against ${h.compressedSize}/${h.uncompressedSize}); it is not read.`
+    refuse(e, msg)
+    problems.add('size-mismatch', e.info.path, msg)
+    return 'refused'
+  }
+  // Known only for headers that agree, so a lying size cannot drag an innocent neighbour into an overlap.
+  e.dataStart = offset + h.length
+  const other = samePlainName(buf, at + LOCAL_FIXED, buf.readUInt16LE(at + 26), e.info.path, prefix.length) ? null : localNameDiffers(buf, at, e, prefix)
+  if (other !== null) {
+    problems.add('name-mismatch', e.info.path, `The central directory names the entry at byte ${offset} ${e.info.path}, but its local header names it ${other}; a tool that reads local headers sees another file. Exportscope goes by the central directory.`, [offset])
+  }
+  if (h.method !== e.method) {
+    const msg = `The central directory and the local header of ${e.info.path} disagree on its compression method (${e.method} against ${h.method}); it is not read.`
+    refuse(e, msg)
+    problems.add('method-mismatch', e.info.path, msg)
+    return 'refused'
+  }
+  return 'ok'
+}
+
+const missingHeader = (e: ZipEntry, problems: ProblemLog) => {
+  const offset = e.localOffset
+  refuse(e, `The central directory says ${e.info.path} starts at byte ${offset}, but no local header is there; it is not read.`)
+  problems.add('missing-header', e.info.path, `The central directory says ${e.info.path} starts at byte ${offset}, but no local file header is there.`)
+}
+
+/**
  * Reads the local header of each entry the central directory lists (in file order), to learn
  * where its data starts and to catch a directory that lies: a header that is not there, sizes or
- * method that disagree, data that runs past the end of the file. Returns the entries whose header is not there.
+ * method that disagree, data that runs past the end of the file. Returns the entries whose header
+ * is not there. Deferrable entries are only marked `checkLater`: checkHeaderLater reads theirs.
  */
 export async function verifyLocalHeaders(source: ByteSource, entries: ZipEntry[], ctx: OpenContext, prefix = ''): Promise<Set<ZipEntry>> {
   const missing = new Set<ZipEntry>()
@@ -102,14 +156,19 @@ export async function verifyLocalHeaders(source: ByteSource, entries: ZipEntry[]
   if (order.length === 0) return missing
   const window = new HeaderWindow(source)
   const h: Header = { method: 0, compressedSize: 0, uncompressedSize: 0, length: 0, deferredSizes: false }
+  let checked = 0
   for (let k = 0; k < order.length; k++) {
     const e = order[k]!
+    if (deferrable(e, order[k + 1]?.localOffset ?? source.size, prefix)) {
+      e.checkLater = true
+      continue
+    }
     const offset = e.localOffset
-    if (k % YIELD_EVERY === 0) {
+    if (checked++ % YIELD_EVERY === 0) {
       ctx.checkAbort()
       ctx.meter.report('listing', ctx.entries, offset)
       // Reads answered at once never give the event loop a turn: give it one per batch (calls, cancel).
-      if (k > 0 && source.readSync) await new Promise((r) => setImmediate(r))
+      if (checked > 1 && source.readSync) await new Promise((r) => setImmediate(r))
     }
     const hint = (order[k + DENSE_RUN]?.localOffset ?? source.size) - offset < NEAR ? NEAR : SMALL
     if (!window.holds(offset, LOCAL_FIXED)) await window.load(offset, LOCAL_FIXED, hint)
@@ -120,28 +179,34 @@ export async function verifyLocalHeaders(source: ByteSource, entries: ZipEntry[]
     }
     if (found !== 'ok') {
       missing.add(e)
-      refuse(e, `The central directory says ${e.info.path} starts at byte ${offset}, but no local header is there; it is not read.`)
-      ctx.problems.add('missing-header', e.info.path, `The central directory says ${e.info.path} starts at byte ${offset}, but no local file header is there.`)
+      missingHeader(e, ctx.problems)
       continue
     }
-    if (!h.deferredSizes && (h.compressedSize !== e.info.compressedSize || h.uncompressedSize !== e.info.size)) {
-      const msg = `The central directory and the local header of ${e.info.path} disagree on its size (${e.info.compressedSize}/${e.info.size} bytes against ${h.compressedSize}/${h.uncompressedSize}); it is not read.`
-      refuse(e, msg)
-      ctx.problems.add('size-mismatch', e.info.path, msg)
-      continue
-    }
-    // Known only for headers that agree, so a lying size cannot drag an innocent neighbour into an overlap.
-    e.dataStart = offset + h.length
-    const at = offset - window.at
-    const other = samePlainName(window.buf, at + LOCAL_FIXED, window.buf.readUInt16LE(at + 26), e.info.path, prefix.length) ? null : localNameDiffers(window.buf, at, e, prefix)
-    if (other !== null) {
-      ctx.problems.add('name-mismatch', e.info.path, `The central directory names the entry at byte ${offset} ${e.info.path}, but its local header names it ${other}; a tool that reads local headers sees another file. Exportscope goes by the central directory.`, [offset])
-    }
-    if (h.method !== e.method) {
-      const msg = `The central directory and the local header of ${e.info.path} disagree on its compression method (${e.method} against ${h.method}); it is not read.`
-      refuse(e, msg)
-      ctx.problems.add('method-mismatch', e.info.path, msg)
-    }
+    checkHeader(window.buf, offset - window.at, offset, e, h, ctx.problems, prefix)
   }
   return missing
+}
+
+/**
+ * The deferred check of one entry's local header, on its first read: the same checks as at
+ * listing, the same problem lines (they join the archive's problems), and the entry refused when
+ * they fail. A header that is not there is not looked for elsewhere, as the listing's recovery
+ * would: the entry is refused and the problem says where its header should have been.
+ */
+export async function checkHeaderLater(source: ByteSource, e: ZipEntry, problems: ProblemLog, prefix: string): Promise<void> {
+  if (!e.checkLater) return
+  e.checkLater = false
+  const h: Header = { method: 0, compressedSize: 0, uncompressedSize: 0, length: 0, deferredSizes: false }
+  let buf = await readAt(source, e.localOffset, SMALL)
+  let found = readHeader(buf, 0, h)
+  if (found === 'short' && e.localOffset + buf.length < source.size) {
+    buf = await readAt(source, e.localOffset, LARGEST_HEADER)
+    found = readHeader(buf, 0, h)
+  }
+  if (found !== 'ok') return missingHeader(e, problems)
+  if (checkHeader(buf, 0, e.localOffset, e, h, problems, prefix) === 'ok' && e.dataStart! + e.info.compressedSize > source.size) {
+    const path = e.info.path
+    problems.add('truncated', path, `${path} declares ${e.info.compressedSize} compressed bytes, which run past the end of the file (the archive is cut off or its directory is lying); it is not read.`)
+    e.refused = new EntryReadError('damaged', path, `${path} declares ${e.info.compressedSize} compressed bytes, which run past the end of the file (the archive is cut off or its directory is lying); it is not read.`)
+  }
 }

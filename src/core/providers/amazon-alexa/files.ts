@@ -23,11 +23,33 @@ export interface AmazonFiles {
   categoryFiles: number
 }
 
-const inAlexaFolder = (e: ViewEntry): boolean => e.segments.slice(0, -1).some((s) => s.startsWith('alexa') || AUDIO_FOLDERS.has(s))
+const alexaFolder = (segments: readonly string[]): boolean => segments.some((s) => s.startsWith('alexa') || AUDIO_FOLDERS.has(s))
+
+/**
+ * Whether an entry sits in an Alexa or audio folder. Judged once per folder (100,000 clips share a
+ * few), from the normalised path itself: asking each entry for its segments would make and keep
+ * an array of them per entry.
+ */
+function folderJudge(): (e: ViewEntry) => boolean {
+  let folder = ''
+  let answer = false
+  return (e) => {
+    const norm = e.norm
+    const cut = norm.lastIndexOf('/')
+    // A name that ends in '/' has its base further back: the segments know it.
+    if (cut === norm.length - 1) return alexaFolder(e.segments.slice(0, -1))
+    if (cut < 0) return false
+    if (cut === folder.length && norm.startsWith(folder)) return answer
+    folder = norm.slice(0, cut)
+    answer = alexaFolder(folder.split('/').filter((s) => s.length > 0))
+    return answer
+  }
+}
 
 export function locateAmazonFiles(view: ExportView): AmazonFiles {
   const files: AmazonFiles = { voiceHistory: [], maybeVoiceHistory: [], registration: [], customerAttributes: [], transcriptPdfs: [], audio: [], categoryFiles: 0 }
   const wavs: ViewEntry[] = []
+  const inAlexaFolder = folderJudge()
   for (const e of view.entries) {
     if (AMAZON_CATEGORY.test(e.norm)) files.categoryFiles++
     if (e.ext === 'csv') {

@@ -2,12 +2,12 @@ import type { ColumnMapping, RecordingSignal, VoiceField } from '../../../shared
 import type { AudioLookup } from '../audio-lookup'
 import { cellAt, headerSignature, normalizeHeader, resolveColumns, rowFields } from '../csv/columns'
 import { clip, Interner } from '../clip'
-import { readCsv } from '../csv/read-csv'
+import { readCsvChunks } from '../csv/read-csv'
 import { normalizeName, type ExportView, type ViewEntry } from '../export-view'
-import { stableId } from '../ids'
+import { stableIds } from '../ids'
 import { ProblemLog } from '../problem-log'
 import { toUtcIso } from '../time'
-import type { ParseContext, ProviderItem } from '../types'
+import type { DeviceFact, ParseContext, ProviderItem } from '../types'
 import aliases from './aliases.json'
 import { AMAZON, deviceKey } from './keys'
 
@@ -32,8 +32,21 @@ function columnsFromMapping(header: readonly string[], mapping: ColumnMapping): 
 
 const readable = (c: Columns): boolean => c.time !== undefined && (c.transcript !== undefined || c.audio !== undefined)
 
+// Statuses repeat on every row ('SUCCESS'): each is judged by the patterns once.
+const statusSignals = new Map<string, RecordingSignal[]>()
+
+/** A new array each time: the recording may gain more signals. */
 function signalsOf(status: string | null): RecordingSignal[] {
   if (!status) return []
+  let known = statusSignals.get(status)
+  if (!known) {
+    if (statusSignals.size > 1000) statusSignals.clear()
+    statusSignals.set(status, (known = judgeStatus(status)))
+  }
+  return known.length === 0 ? [] : [...known]
+}
+
+function judgeStatus(status: string): RecordingSignal[] {
   if (/non[_ ]?device[_ ]?directed/i.test(status)) return ['not-device-directed']
   if (/not be understood|not understood|no[_ ]intent|unverst/i.test(status)) return ['not-understood']
   return []
@@ -57,65 +70,87 @@ export async function* readVoiceHistory(view: ExportView, file: ViewEntry, ctx: 
   let cols: Columns = {}
   let count = 0
   const cellsOnce = new Interner()
-  for await (const ev of readCsv(await view.open(file), ctx.signal)) {
-    if (ev.type === 'error') {
-      log.add('malformed-csv', ev.message, ev.line)
-      continue
-    }
-    if (ev.type === 'header') {
-      header = ev.header
-      const signature = headerSignature(header)
-      const mapping = findMapping(ctx.mappings, file, signature)
-      cols = mapping ? columnsFromMapping(header, mapping) : resolveColumns(header, aliases.voiceHistoryColumns)
-      if (readable(cols)) continue
-      const guessed = Object.fromEntries(Object.entries(cols).map(([f, i]) => [f, header[i as number]!]))
-      // A CSV that only sits near Alexa's files is voice history only if two of its columns say so.
-      if (opts.namedAsVoiceHistory || mapping || Object.keys(cols).length >= 2) {
-        yield { type: 'unmapped-csv', csv: { file: file.path, part: file.part, header, signature, delimiter: ev.delimiter, guessed } }
-        log.add('unknown-header', mapping ? 'the column mapping given for this file names no time column in it' : `voice history with a header we do not know: ${header.join(', ')}`, 1)
+  const idOf = stableIds('r', AMAZON, file.part, file.path)
+  // Per device key, the fact last handed on: readExport merges facts first-value-wins, so a row
+  // that repeats it (nearly every row) adds nothing and is not handed on again.
+  const facts = new Map<string, DeviceFact>()
+  const keys = { bySerial: new Map<string, string | null>(), byName: new Map<string, string | null>() }
+  rows: for await (const events of readCsvChunks(await view.open(file), ctx.signal)) {
+    // One batch per piece of the file: items in the order they were read.
+    const batch: ProviderItem[] = []
+    for (const ev of events) {
+      if (ev.type === 'error') {
+        log.add('malformed-csv', ev.message, ev.line)
+        continue
       }
-      break
-    }
-    const { cells, line } = ev
-    // The row's fields and the recording then share one copy of each cell, repeated values once.
-    // Times, audio names and transcripts differ on every row: a map entry each would only churn
-    // the interner (and the GC), so they are copied out of the parser's chunk without one.
-    for (let i = 0; i < cells.length; i++) cells[i] = i === cols.time || i === cols.audio || i === cols.transcript ? clip(cells[i]!) : cellsOnce.get(cells[i]!)
-    const rawTime = cellAt(cells, cols.time)
-    const time = rawTime ? toUtcIso(rawTime) : null
-    if (rawTime && !time) log.add('bad-time', `cannot read the time "${rawTime}"`, line)
-    if (!rawTime) log.add('bad-time', 'the row has no time', line)
-    const audioName = cellAt(cells, cols.audio)
-    const audioEntry = audioName ? opts.audio.find(audioName, file) : null
-    const signals = signalsOf(cellAt(cells, cols.status))
-    if (audioName && !audioEntry) {
-      signals.push('audio-missing')
-      log.add('audio-not-found', `the audio file "${audioName}" is not in the export`, line)
-    }
-    if (audioEntry) opts.used.add(audioEntry.key)
-    const serial = cellAt(cells, cols.deviceSerial)
-    const name = cellAt(cells, cols.deviceName)
-    const key = deviceKey(serial, name)
-    if (key) yield { type: 'device', device: { key, serial, name, type: cellAt(cells, cols.deviceType) } }
-    yield {
-      type: 'recording',
-      recording: {
-        id: stableId('r', AMAZON, file.part, file.path, line),
-        provider: AMAZON,
-        time,
-        archiveTime: null,
-        deviceId: key,
-        accountId: cellAt(cells, cols.account),
-        audio: audioEntry ? { path: audioEntry.path, part: audioEntry.part, size: audioEntry.entry.info.size } : null,
-        durationMs: null,
-        transcript: cellAt(cells, cols.transcript),
-        response: cellAt(cells, cols.response),
-        language: cellAt(cells, cols.language),
-        signals,
-        source: { file: file.path, part: file.part, line, fields: rowFields(header, cells) }
+      if (ev.type === 'header') {
+        header = ev.header
+        const signature = headerSignature(header)
+        const mapping = findMapping(ctx.mappings, file, signature)
+        cols = mapping ? columnsFromMapping(header, mapping) : resolveColumns(header, aliases.voiceHistoryColumns)
+        if (readable(cols)) continue
+        const guessed = Object.fromEntries(Object.entries(cols).map(([f, i]) => [f, header[i as number]!]))
+        // A CSV that only sits near Alexa's files is voice history only if two of its columns say so.
+        if (opts.namedAsVoiceHistory || mapping || Object.keys(cols).length >= 2) {
+          batch.push({ type: 'unmapped-csv', csv: { file: file.path, part: file.part, header, signature, delimiter: ev.delimiter, guessed } })
+          log.add('unknown-header', mapping ? 'the column mapping given for this file names no time column in it' : `voice history with a header we do not know: ${header.join(', ')}`, 1)
+        }
+        if (batch.length > 0) yield { type: 'batch', items: batch }
+        break rows
       }
+      const { cells, line } = ev
+      // The row's fields and the recording then share one copy of each cell, repeated values once.
+      // Times, audio names and transcripts differ on every row: a map entry each would only churn
+      // the interner (and the GC), so they are copied out of the parser's chunk without one.
+      for (let i = 0; i < cells.length; i++) cells[i] = i === cols.time || i === cols.audio || i === cols.transcript ? clip(cells[i]!) : cellsOnce.get(cells[i]!)
+      const rawTime = cellAt(cells, cols.time)
+      const time = rawTime ? toUtcIso(rawTime) : null
+      if (rawTime && !time) log.add('bad-time', `cannot read the time "${rawTime}"`, line)
+      if (!rawTime) log.add('bad-time', 'the row has no time', line)
+      const audioName = cellAt(cells, cols.audio)
+      const audioEntry = audioName ? opts.audio.find(audioName, file) : null
+      const signals = signalsOf(cellAt(cells, cols.status))
+      if (audioName && !audioEntry) {
+        signals.push('audio-missing')
+        log.add('audio-not-found', `the audio file "${audioName}" is not in the export`, line)
+      }
+      if (audioEntry) opts.used.add(audioEntry.key)
+      const serial = cellAt(cells, cols.deviceSerial)
+      const name = cellAt(cells, cols.deviceName)
+      // Serials and names are interned: one key string per device, not one per row.
+      const known = serial !== null ? keys.bySerial : keys.byName
+      let key = known.get(serial ?? name ?? '')
+      if (key === undefined) known.set(serial ?? name ?? '', (key = deviceKey(serial, name)))
+      if (key) {
+        const type = cellAt(cells, cols.deviceType)
+        const last = facts.get(key)
+        if (!last || last.serial !== serial || last.name !== name || last.type !== type) {
+          const device = { key, serial, name, type }
+          facts.set(key, device)
+          batch.push({ type: 'device', device })
+        }
+      }
+      batch.push({
+        type: 'recording',
+        recording: {
+          id: idOf(line),
+          provider: AMAZON,
+          time,
+          archiveTime: null,
+          deviceId: key,
+          accountId: cellAt(cells, cols.account),
+          audio: audioEntry ? { path: audioEntry.path, part: audioEntry.part, size: audioEntry.entry.info.size } : null,
+          durationMs: null,
+          transcript: cellAt(cells, cols.transcript),
+          response: cellAt(cells, cols.response),
+          language: cellAt(cells, cols.language),
+          signals,
+          source: { file: file.path, part: file.part, line, fields: rowFields(header, cells) }
+        }
+      })
+      if (++count % PROGRESS_EVERY === 0) ctx.onProgress?.({ provider: AMAZON, file: file.path, recordings: count })
     }
-    if (++count % PROGRESS_EVERY === 0) ctx.onProgress?.({ provider: AMAZON, file: file.path, recordings: count })
+    if (batch.length > 0) yield { type: 'batch', items: batch }
   }
   for (const p of log.drain()) yield { type: 'problem', problem: p }
 }

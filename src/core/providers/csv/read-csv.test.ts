@@ -1,6 +1,6 @@
 import { Readable } from 'node:stream'
 import { describe, expect, it } from 'vitest'
-import { readCsv, sniffDelimiter, type CsvEvent } from './read-csv'
+import { readCsv, readCsvChunks, sniffDelimiter, type CsvEvent } from './read-csv'
 
 const read = async (text: string, chunk = 7): Promise<CsvEvent[]> => {
   const bytes = Buffer.from(text, 'utf8')
@@ -104,3 +104,21 @@ describe('readCsv', () => {
   })
 })
 
+describe('readCsvChunks', () => {
+  it('hands over the same events as readCsv, a piece of input at a time', async () => {
+    const text = `time,said\n${Array.from({ length: 3000 }, (_, i) => `2023-01-01 10:00:${String(i % 60).padStart(2, '0')},"row ${i}, said"\n`).join('')}`
+    const pieces = (size: number) => {
+      const bytes = Buffer.from(text)
+      return Array.from({ length: Math.ceil(bytes.length / size) }, (_, i) => bytes.subarray(i * size, (i + 1) * size))
+    }
+    const batches: CsvEvent[][] = []
+    for await (const events of readCsvChunks(Readable.from(pieces(16 * 1024)))) batches.push(events)
+    const one: CsvEvent[] = []
+    for await (const ev of readCsv(Readable.from(pieces(7)))) one.push(ev)
+    expect(batches.flat()).toEqual(one)
+    expect(one).toHaveLength(3001)
+    expect(batches.length).toBeGreaterThan(3)
+    expect(batches.length).toBeLessThan(100)
+    expect(batches.every((b) => b.length > 0)).toBe(true)
+  })
+})
