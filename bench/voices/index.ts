@@ -8,7 +8,8 @@ import { PeaksJob } from '../../src/core/audio/peaks/job'
 import { generateExport, type Truth } from '../../src/core/generate'
 import type { ScanReport } from '../../src/core/report/types'
 import { clusterVectors, random } from '../../src/core/voices/cluster'
-import { spectralEmbedder } from '../../src/core/voices/spectral'
+import { clusterEmbedded } from '../../src/core/voices/by-embedder'
+import { PITCH_DIM, spectralEmbedder } from '../../src/core/voices/spectral'
 import { bestF1 } from '../../src/core/voices/testing/best-f1'
 import { makeInputs } from '../audio/inputs'
 import { makeCorpus, SPEAKERS, toolsAvailable } from './corpus'
@@ -44,8 +45,8 @@ async function separation(): Promise<void> {
     vectors.push(o.status === 'ready' ? (o.voice ?? null) : null)
   }
   const truth = clips.map((c) => c.speaker)
-  const ours = clusterVectors(vectors, { weights: spectralEmbedder.weights })
-  const pitchOnly = clusterVectors(vectors.map((v) => (v ? v.slice(v.length - 2, v.length - 1) : null)))
+  const ours = clusterEmbedded(vectors, spectralEmbedder)
+  const pitchOnly = clusterVectors(vectors.map((v) => (v ? v.slice(PITCH_DIM, PITCH_DIM + 1) : null)))
   const a = bestF1(truth, ours.labels, SPEAKERS.length)
   const b = bestF1(truth, pitchOnly.labels, SPEAKERS.length)
   row('separation', `${clips.length} clips, ${SPEAKERS.length} voices`, `groups found: ${ours.groups.length} (pitch only: ${pitchOnly.groups.length}); unassigned ${[...ours.labels].filter((l) => l < 0).length}`)

@@ -22,6 +22,11 @@ export interface ClusterOptions {
   sample?: number
   /** Fewest clips a voice needs to be a group. */
   minSize?: number
+  /**
+   * Per input: whether its vector is sure enough to help decide what the voices are (a clip long
+   * enough). The others only join the voices found, or form their own when far from all of them.
+   */
+  reliable?: (i: number) => boolean
   /** Per-dimension weights after scaling (the embedder's, e.g. pitch counting more). */
   weights?: Float32Array
   seed?: number
@@ -201,10 +206,13 @@ export function clusterVectors(vectors: readonly (Float32Array | null)[], o: Clu
 
   const sampled = sampleOf(n, sampleSize, rnd)
   const scale = withinScale(points, dims, sampled)
+  // The voices are decided on sure clips only (when there are enough of them); the rest join them below.
+  const sure = o.reliable ? sampled.filter((j) => o.reliable!(index[j]!)) : sampled
+  const deciding = sure.length >= Math.min(sampled.length, 2 * minSize) ? sure : sampled
   if (o.weights) for (let t = 0; t < dims; t++) scale[t]! *= o.weights[t] ?? 1
   for (let i = 0; i < points.length; i++) points[i]! *= scale[i % dims]!
 
-  let groups = linkageGroups(points, dims, sampled, cut, minSize)
+  let groups = linkageGroups(points, dims, deciding, cut, minSize)
   let centres = centresOf(points, dims, groups)
   let k = groups.length
   for (let round = 0; round < 4; round++) {

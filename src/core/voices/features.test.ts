@@ -35,6 +35,9 @@ describe('spectral voice vectors', () => {
       expect(Math.exp(v[PITCH]!)).toBeGreaterThan(f0 * 0.85)
       expect(Math.exp(v[PITCH]!)).toBeLessThan(f0 * 1.15)
       for (const x of v) expect(Number.isFinite(x)).toBe(true)
+      // The seconds of speech it was made from: most of the 3 s phrase, never more.
+      expect(spectralEmbedder.speechSeconds!(v)).toBeGreaterThan(1)
+      expect(spectralEmbedder.speechSeconds!(v)).toBeLessThanOrEqual(3)
     }
   })
 

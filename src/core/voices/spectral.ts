@@ -27,7 +27,10 @@ const SILENCE = 0.0018
 /** Frames more than 30 dB below the clip's loud frames are pauses and room noise. */
 const RANGE = 1e-3
 
-export const SPECTRAL_DIMS = CEPS * 2 + 2
+/** Where the pitch median sits in a vector; the last dimension is the seconds of speech it was made from. */
+export const PITCH_DIM = CEPS * 2
+const SPEECH_DIM = CEPS * 2 + 2
+export const SPECTRAL_DIMS = CEPS * 2 + 3
 
 interface Tables {
   fft: FFT
@@ -76,10 +79,13 @@ class SpectralSink implements VoiceSink {
   /** The input samples of a partly filled averaged sample (q > 1). */
   private partSum = 0
   private partCount = 0
+  /** Samples per second as analysed (after averaging down). */
+  private readonly rate: number
 
   constructor(sampleRate: number) {
     this.q = Math.max(1, Math.floor(sampleRate / 16_000))
     const rate = sampleRate / this.q
+    this.rate = rate
     this.t = tablesFor(rate)
     this.pitch = new PitchTracker(rate)
     this.span = Math.max(this.t.size, this.pitch.span)
@@ -193,6 +199,8 @@ class SpectralSink implements VoiceSink {
     const sq = new Float64Array(CEPS)
     const pitches: number[] = []
     let used = 0
+    // Frames kept early were taken at the first hop, the rest at the (doubled) current one: count what is kept.
+    const secondsPerFrame = this.hop / this.rate
     for (let i = 0; i < this.count; i++) {
       const row = i * s
       if (this.frames[row]! < floor || (voicedOnly && this.frames[row + 1]! === 0)) continue
@@ -222,6 +230,7 @@ class SpectralSink implements VoiceSink {
       out[2 * CEPS] = Number.NaN
       out[2 * CEPS + 1] = Number.NaN
     }
+    out[SPEECH_DIM] = used * secondsPerFrame
     return out
   }
 }
@@ -231,7 +240,7 @@ class SpectralSink implements VoiceSink {
  * coefficients mostly follow the words said (the vowels' formants), the higher ones the speaker's
  * vocal tract, and the spreads mostly the words; pitch is the strongest single cue to who speaks.
  */
-const WEIGHTS = Float32Array.from({ length: SPECTRAL_DIMS }, (_, j) => (j < 4 ? 0.3 : j < CEPS ? 1 : j < 2 * CEPS ? 0.3 : j === 2 * CEPS ? 2 : 0.5))
+const WEIGHTS = Float32Array.from({ length: SPECTRAL_DIMS }, (_, j) => (j < 4 ? 0.3 : j < CEPS ? 1 : j < 2 * CEPS ? 0.3 : j === PITCH_DIM ? 2 : j === SPEECH_DIM ? 0 : 0.5))
 
 /** The built-in embedder: spectral statistics, no model, nothing downloaded. */
 export const spectralEmbedder: VoiceEmbedder = {
@@ -239,5 +248,6 @@ export const spectralEmbedder: VoiceEmbedder = {
   version: 2,
   dims: SPECTRAL_DIMS,
   weights: WEIGHTS,
+  speechSeconds: (v) => v[SPEECH_DIM]!,
   open: (sampleRate) => new SpectralSink(sampleRate)
 }
