@@ -4,7 +4,8 @@ import type { PeaksCache } from '../audio/cache'
 import type { PeaksPool } from '../audio/pool/pool'
 import type { ExportReading } from '../../shared/model/recording'
 import type { VoiceCache } from './cache'
-import { clusterVectors, type ClusterOptions } from './cluster'
+import { clusterEmbedded } from './by-embedder'
+import type { ClusterOptions } from './cluster'
 import type { VoiceEmbedder } from './embedder'
 import { extractVoices, type ExtractProgress, type VoiceTarget } from './extract'
 import { voicesOf, type VoiceGroups } from './groups'
@@ -43,6 +44,5 @@ export async function analyseVoices(archive: OpenedArchive, reading: ExportReadi
   const found = await extractVoices(archive, targets, o)
   const vectors: (Float32Array | null)[] = new Array(reading.recordings.length).fill(null)
   indices.forEach((recording, t) => (vectors[recording] = found[t]!))
-  const weights = (o.embedder ?? spectralEmbedder).weights
-  return voicesOf(reading.recordings, clusterVectors(vectors, { weights, ...o.cluster }), found.filter((v) => v !== null).length)
+  return voicesOf(reading.recordings, clusterEmbedded(vectors, o.embedder ?? spectralEmbedder, o.cluster), found.filter((v) => v !== null).length)
 }

@@ -68,11 +68,12 @@ export const voiceCacheDir = (home: string): string => join(home, 'cache', 'voic
 
 /**
  * The retention delete's part for voices: every vector computed from this export's audio goes,
- * under whichever embedder made it. Answers how many files were removed.
+ * under whichever embedder (and whichever of its versions) made it. Answers how many files were removed.
  */
 export async function forgetExportVoices(home: string, archive: OpenedArchive, embedders: readonly Pick<VoiceEmbedder, 'id' | 'version' | 'dims'>[]): Promise<number> {
   const keys = archive.entries.map((entry) => peaksKey(archive, entry, 0))
   let removed = 0
-  for (const e of embedders) removed += await VoiceCache.inHome(home, e).forget(keys)
+  // Older versions of an embedder too: vectors an earlier release left behind are the same personal data.
+  for (const e of embedders) for (let version = 1; version <= e.version; version++) removed += await VoiceCache.inHome(home, { ...e, version }).forget(keys)
   return removed
 }

@@ -64,4 +64,33 @@ describe('voice groups', () => {
     expect(clusterVectors([null, null]).groups).toEqual([])
     expect(clusterVectors([]).groups).toEqual([])
   })
+
+  it('lets short clips join a voice rather than decide one, unless they are far from every voice', () => {
+    const rnd = random(3)
+    const gauss = () => Math.sqrt(-2 * Math.log(rnd() || 1e-12)) * Math.cos(2 * Math.PI * rnd())
+    const a = Float32Array.from({ length: DIMS }, () => gauss() * 3)
+    const b = Float32Array.from({ length: DIMS }, () => gauss() * 3)
+    const away = Float32Array.from({ length: DIMS }, () => gauss())
+    // Six takes of one short phrase: tight among themselves, a little off their speaker's centre.
+    const build = (offset: number, tight: number) => {
+      const vectors: Float32Array[] = []
+      for (let i = 0; i < 100; i++) vectors.push(a.map((c) => c + gauss()))
+      for (let i = 0; i < 60; i++) vectors.push(b.map((c) => c + gauss()))
+      const phrase = a.map((c, t) => c + offset * away[t]!)
+      for (let i = 0; i < 6; i++) vectors.push(phrase.map((c) => c + tight * gauss()))
+      return vectors
+    }
+    const near = build(1.5, 0.3)
+    const long = (i: number) => i < 160
+    expect(clusterVectors(near).groups).toHaveLength(3)
+    const joined = clusterVectors(near, { reliable: long })
+    expect(joined.groups).toHaveLength(2)
+    for (let i = 160; i < 166; i++) expect(joined.labels[i]).toBe(joined.labels[0])
+    // Far from both voices (a stranger who only ever says one short thing) they still form their own.
+    const apart = clusterVectors(build(3, 0.6), { reliable: long })
+    expect(apart.groups).toHaveLength(3)
+    expect(new Set(apart.labels.slice(160)).size).toBe(1)
+    expect(apart.labels[160]).not.toBe(apart.labels[0])
+    expect(apart.labels[160]).not.toBe(apart.labels[100])
+  })
 })

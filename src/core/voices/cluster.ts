@@ -22,6 +22,11 @@ export interface ClusterOptions {
   sample?: number
   /** Fewest clips a voice needs to be a group. */
   minSize?: number
+  /**
+   * Per input: whether its vector is sure enough to help decide what the voices are (a clip long
+   * enough). The others only join the voices found, or form their own when far from all of them.
+   */
+  reliable?: (i: number) => boolean
   /** Per-dimension weights after scaling (the embedder's, e.g. pitch counting more). */
   weights?: Float32Array
   seed?: number
@@ -45,30 +50,25 @@ export function random(seed: number): () => number {
   }
 }
 
-export const dist2 = (a: Float32Array, b: Float32Array): number => {
+/** Squared distance between row `i` of `a` and row `j` of `b`, both `dims` wide. */
+export function dist2(a: Float32Array, i: number, b: Float32Array, j: number, dims: number): number {
   let s = 0
-  for (let i = 0; i < a.length; i++) {
-    const d = a[i]! - b[i]!
+  const x = i * dims
+  const y = j * dims
+  for (let t = 0; t < dims; t++) {
+    const d = a[x + t]! - b[y + t]!
     s += d * d
   }
   return s
 }
 
-function nearestCentre(v: Float32Array, centres: readonly Float32Array[]): { at: number; d: number } {
-  let at = -1
-  let d = Infinity
-  for (let c = 0; c < centres.length; c++) {
-    const x = dist2(v, centres[c]!)
-    if (x < d) ((d = x), (at = c))
-  }
-  return { at, d }
-}
-
-function sampleOf(n: number, size: number, rnd: () => number): number[] {
-  const order = Array.from({ length: n }, (_, i) => i)
+function sampleOf(n: number, size: number, rnd: () => number): Int32Array {
+  const order = Int32Array.from({ length: n }, (_, i) => i)
   for (let i = 0; i < size; i++) {
     const j = i + Math.floor(rnd() * (n - i))
-    ;[order[i], order[j]] = [order[j]!, order[i]!]
+    const t = order[i]!
+    order[i] = order[j]!
+    order[j] = t
   }
   return order.slice(0, size)
 }
@@ -85,62 +85,83 @@ const NEIGHBOURS_TO = 15
  * How much each dimension varies within one voice: half the mean squared difference to each
  * sampled clip's nearest neighbours, trimmed of the largest tenth (pairs across voices).
  */
-function withinScale(sample: readonly Float32Array[]): Float32Array {
-  const dims = sample[0]!.length
+function withinScale(points: Float32Array, dims: number, sample: Int32Array): Float32Array {
+  const m = sample.length
   // A small export has small voices: look no farther than an eighth of it.
-  const k = Math.max(2, Math.min(NEIGHBOURS_TO, Math.floor(sample.length / 8), sample.length - 1))
+  const k = Math.max(2, Math.min(NEIGHBOURS_TO, Math.floor(m / 8), m - 1))
   const from = Math.min(NEIGHBOURS_FROM, Math.floor(k / 3))
-  const diffs: Float32Array[] = []
   // 500 clips' neighbourhoods (among the whole sample) give the spread well enough, at a third of the cost.
-  for (let i = 0; i < Math.min(sample.length, 500); i++) {
-    const best: { j: number; d: number }[] = []
-    for (let j = 0; j < sample.length; j++) {
-      if (j === i) continue
-      const d = dist2(sample[i]!, sample[j]!)
-      if (best.length < k || d < best[best.length - 1]!.d) {
-        best.push({ j, d })
-        best.sort((a, b) => a.d - b.d)
-        if (best.length > k) best.pop()
+  const clips = Math.min(m, 500)
+  const per = k - from
+  const sq = new Float32Array(clips * per * dims)
+  const bestJ = new Int32Array(k)
+  const bestD = new Float64Array(k)
+  for (let c = 0; c < clips; c++) {
+    const i = sample[c]!
+    let found = 0
+    for (let s = 0; s < m; s++) {
+      if (s === c) continue
+      const d = dist2(points, i, points, sample[s]!, dims)
+      if (found === k && d >= bestD[k - 1]!) continue
+      // Insertion into the short sorted list of the nearest so far.
+      let at = found < k ? found++ : k - 1
+      while (at > 0 && bestD[at - 1]! > d) {
+        bestD[at] = bestD[at - 1]!
+        bestJ[at] = bestJ[at - 1]!
+        at--
+      }
+      bestD[at] = d
+      bestJ[at] = sample[s]!
+    }
+    for (let r = from; r < found; r++) {
+      const out = (c * per + r - from) * dims
+      const a = i * dims
+      const b = bestJ[r]! * dims
+      for (let t = 0; t < dims; t++) {
+        const x = points[a + t]! - points[b + t]!
+        sq[out + t] = x * x
       }
     }
-    for (const { j } of best.slice(from)) {
-      const x = new Float32Array(dims)
-      for (let t = 0; t < dims; t++) x[t] = sample[i]![t]! - sample[j]![t]!
-      diffs.push(x)
-    }
   }
+  const pairs = clips * per
   const scale = new Float32Array(dims)
+  const column = new Float32Array(pairs)
   for (let t = 0; t < dims; t++) {
-    const sq = diffs.map((x) => x[t]! * x[t]!).sort((a, b) => a - b)
-    const kept = sq.slice(0, Math.max(1, Math.floor(sq.length * 0.9)))
-    const v = kept.reduce((a, b) => a + b, 0) / kept.length / 2
+    for (let p = 0; p < pairs; p++) column[p] = sq[p * dims + t]!
+    column.sort()
+    const kept = Math.max(1, Math.floor(pairs * 0.9))
+    let sum = 0
+    for (let p = 0; p < kept; p++) sum += column[p]!
+    const v = sum / kept / 2
     scale[t] = v > 1e-9 ? 1 / Math.sqrt(v) : 1
   }
   return scale
 }
 
-function centresOf(points: readonly Float32Array[], members: readonly number[][]): Float32Array[] {
-  const dims = points[0]!.length
-  return members.map((m) => {
-    const c = new Float32Array(dims)
-    for (const i of m) for (let t = 0; t < dims; t++) c[t]! += points[i]![t]! / m.length
-    return c
+/** Each group's centre, one row per group. */
+function centresOf(points: Float32Array, dims: number, groups: readonly number[][]): Float32Array {
+  const out = new Float32Array(groups.length * dims)
+  const sum = new Float64Array(dims)
+  groups.forEach((g, k) => {
+    sum.fill(0)
+    for (const i of g) for (let t = 0; t < dims; t++) sum[t]! += points[i * dims + t]!
+    for (let t = 0; t < dims; t++) out[k * dims + t] = sum[t]! / g.length
   })
+  return out
 }
 
 /** Groups of a sample by linkage, as lists of indices into `points`; groups under minSize are dropped. */
-function linkageGroups(points: readonly Float32Array[], idx: readonly number[], cut: number, minSize: number): number[][] {
-  const labels = averageLinkage(
-    idx.map((i) => points[i]!),
-    cut
-  )
+function linkageGroups(points: Float32Array, dims: number, idx: ArrayLike<number>, cut: number, minSize: number): number[][] {
+  const rows = new Float32Array(idx.length * dims)
+  for (let j = 0; j < idx.length; j++) rows.set(points.subarray(idx[j]! * dims, idx[j]! * dims + dims), j * dims)
+  const labels = averageLinkage(rows, idx.length, dims, cut)
   const by = new Map<number, number[]>()
   labels.forEach((l, j) => {
     const list = by.get(l)
     if (list) list.push(idx[j]!)
     else by.set(l, [idx[j]!])
   })
-  return foldFringes(points, [...by.values()].filter((g) => g.length >= minSize))
+  return foldFringes(points, dims, [...by.values()].filter((g) => g.length >= minSize))
 }
 
 /**
@@ -149,17 +170,21 @@ function linkageGroups(points: readonly Float32Array[], idx: readonly number[], 
  * reach (as far out as that group's own farthest twentieth) is that voice's fringe and joins it; a
  * real second voice sits well outside.
  */
-function foldFringes(points: readonly Float32Array[], groups: number[][]): number[][] {
+function foldFringes(points: Float32Array, dims: number, groups: number[][]): number[][] {
   const bySize = [...groups].sort((a, b) => b.length - a.length)
-  const centres = centresOf(points, bySize)
+  const centres = centresOf(points, dims, bySize)
   const reach = bySize.map((g, k) => {
-    const d = g.map((i) => dist2(points[i]!, centres[k]!)).sort((a, b) => a - b)
+    const d = Float64Array.from(g, (i) => dist2(points, i, centres, k, dims)).sort()
     return d[Math.floor(d.length * 0.95)] ?? 0
   })
   const kept: number[][] = []
   for (let k = bySize.length - 1; k >= 0; k--) {
     let into = -1
-    for (let h = 0; h < k; h++) if (bySize[h]!.length >= 4 * bySize[k]!.length && dist2(centres[k]!, centres[h]!) <= reach[h]!) into = into < 0 || dist2(centres[k]!, centres[h]!) < dist2(centres[k]!, centres[into]!) ? h : into
+    let intoD = Infinity
+    for (let h = 0; h < k; h++) {
+      const d = dist2(centres, k, centres, h, dims)
+      if (bySize[h]!.length >= 4 * bySize[k]!.length && d <= reach[h]! && d < intoD) ((into = h), (intoD = d))
+    }
     if (into >= 0) bySize[into]!.push(...bySize[k]!)
     else kept.push(bySize[k]!)
   }
@@ -169,48 +194,64 @@ function foldFringes(points: readonly Float32Array[], groups: number[][]): numbe
 export function clusterVectors(vectors: readonly (Float32Array | null)[], o: ClusterOptions = {}): Clustering {
   const rnd = random(o.seed ?? 0x5eed)
   const labels = new Int32Array(vectors.length).fill(-1)
-  const { points: raw, index } = standardise(vectors)
-  if (raw.length < 2) return { labels, groups: [] }
-  const dims = raw[0]!.length
+  const { points, dims, index } = standardise(vectors)
+  const n = index.length
+  if (n < 2) return { labels, groups: [] }
   const unit = Math.sqrt(dims)
   const cut = (o.cut ?? 2.3) * unit
   const outlier = (o.outlier ?? 3) * unit
+  const far2 = outlier * outlier
   const minSize = o.minSize ?? 3
-  const sampleSize = Math.min(raw.length, o.sample ?? 1500)
+  const sampleSize = Math.min(n, o.sample ?? 1500)
 
-  const sampled = sampleOf(raw.length, sampleSize, rnd)
-  const scale = withinScale(sampled.map((i) => raw[i]!))
+  const sampled = sampleOf(n, sampleSize, rnd)
+  const scale = withinScale(points, dims, sampled)
+  // The voices are decided on sure clips only (when there are enough of them); the rest join them below.
+  const sure = o.reliable ? sampled.filter((j) => o.reliable!(index[j]!)) : sampled
+  const deciding = sure.length >= Math.min(sampled.length, 2 * minSize) ? sure : sampled
   if (o.weights) for (let t = 0; t < dims; t++) scale[t]! *= o.weights[t] ?? 1
-  const points = raw.map((p) => p.map((x, t) => x * scale[t]!))
+  for (let i = 0; i < points.length; i++) points[i]! *= scale[i % dims]!
 
-  let groups = linkageGroups(points, sampled, cut, minSize)
-  let centres = centresOf(points, groups)
-  let far: number[] = []
+  let groups = linkageGroups(points, dims, deciding, cut, minSize)
+  let centres = centresOf(points, dims, groups)
+  let k = groups.length
   for (let round = 0; round < 4; round++) {
-    far = []
-    const members: number[][] = centres.map(() => [])
-    for (let i = 0; i < points.length; i++) {
-      const { at, d } = nearestCentre(points[i]!, centres)
-      if (d <= outlier * outlier) members[at]!.push(i)
+    const far: number[] = []
+    const members: number[][] = Array.from({ length: k }, () => [])
+    for (let i = 0; i < n; i++) {
+      let at = -1
+      let best = Infinity
+      for (let c = 0; c < k; c++) {
+        const d = dist2(points, i, centres, c, dims)
+        if (d < best) ((best = d), (at = c))
+      }
+      if (best <= far2) members[at]!.push(i)
       else far.push(i)
     }
     // A rare voice the sample missed: its clips sit far from every centre, so they get a pass of their own.
     if (round === 0 && far.length >= minSize) {
-      const extra = linkageGroups(points, far.length > sampleSize ? sampleOf(far.length, sampleSize, rnd).map((j) => far[j]!) : far, cut, minSize)
+      const extra = linkageGroups(points, dims, far.length > sampleSize ? Array.from(sampleOf(far.length, sampleSize, rnd), (j) => far[j]!) : far, cut, minSize)
       if (extra.length > 0) {
-        centres = [...centres, ...centresOf(points, extra)]
+        const more = centresOf(points, dims, extra)
+        const joined = new Float32Array(centres.length + more.length)
+        joined.set(centres)
+        joined.set(more, centres.length)
+        centres = joined
+        k += extra.length
         continue
       }
     }
     groups = members.filter((m) => m.length > 0)
-    centres = centresOf(points, groups)
+    centres = centresOf(points, dims, groups)
+    k = groups.length
   }
   const out: number[][] = []
+  const toCentre = new Float64Array(n)
   for (const [g, m] of groups.entries()) {
-    const c = centres[g]!
-    const kept = m.filter((i) => dist2(points[i]!, c) <= outlier * outlier)
+    for (const i of m) toCentre[i] = dist2(points, i, centres, g, dims)
+    const kept = m.filter((i) => toCentre[i]! <= far2)
     if (kept.length < minSize) continue
-    kept.sort((a, b) => dist2(points[a]!, c) - dist2(points[b]!, c) || a - b)
+    kept.sort((a, b) => toCentre[a]! - toCentre[b]! || a - b)
     out.push(kept.map((i) => index[i]!))
   }
   out.sort((a, b) => b.length - a.length || a[0]! - b[0]!)

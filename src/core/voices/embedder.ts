@@ -11,6 +11,11 @@ export interface VoiceEmbedder {
   readonly dims: number
   /** How much each dimension counts when vectors are compared (1 each when absent). */
   readonly weights?: Float32Array
+  /**
+   * Seconds of speech a vector was made from: a short clip's vector follows its few words more than
+   * its speaker, so such clips do not decide what the voices are (they still join one).
+   */
+  speechSeconds?(vector: Float32Array): number
   /** A sink for one recording; `sampleRate` is the decoder's, channels are folded by the sink. */
   open(sampleRate: number): VoiceSink
 }

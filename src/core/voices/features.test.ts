@@ -6,7 +6,9 @@ import { PeaksJob } from '../audio/peaks/job'
 import { createRandom } from '../generate/random'
 import { synthesizeSpeech } from '../generate/speech'
 import { encodeWav } from '../generate/wav'
-import { VoiceCache } from './cache'
+import { forgetExportVoices, VoiceCache } from './cache'
+import { peaksKey } from '../audio/scheduler'
+import type { OpenedArchive } from '../archive'
 import { spectralEmbedder, SPECTRAL_DIMS } from './spectral'
 
 const RATE = 16_000
@@ -33,6 +35,9 @@ describe('spectral voice vectors', () => {
       expect(Math.exp(v[PITCH]!)).toBeGreaterThan(f0 * 0.85)
       expect(Math.exp(v[PITCH]!)).toBeLessThan(f0 * 1.15)
       for (const x of v) expect(Number.isFinite(x)).toBe(true)
+      // The seconds of speech it was made from: most of the 3 s phrase, never more.
+      expect(spectralEmbedder.speechSeconds!(v)).toBeGreaterThan(1)
+      expect(spectralEmbedder.speechSeconds!(v)).toBeLessThanOrEqual(3)
     }
   })
 
@@ -92,8 +97,22 @@ describe('the voice cache', () => {
     expect([...(await cache.get(key))!]).toEqual([...v])
     await cache.put({ ...key, path: 'b.wav' }, null)
     expect(await cache.get({ ...key, path: 'b.wav' })).toBeNull()
-    expect(await new VoiceCache(dir, { ...spectralEmbedder, version: 2 }).get(key)).toBeUndefined()
+    expect(await new VoiceCache(dir, { ...spectralEmbedder, version: spectralEmbedder.version + 1 }).get(key)).toBeUndefined()
     await cache.clear()
     expect(await cache.get(key)).toBeUndefined()
+  })
+
+  it('the retention delete removes the vectors of older embedder versions too', async () => {
+    const entry = { info: { path: 'audio/a.wav', size: 10, crc32: 7 } }
+    const archive = { fingerprint: 'export-1', entries: [entry] } as unknown as OpenedArchive
+    const key = peaksKey(archive, entry as OpenedArchive['entries'][number], 0)
+    const v = Float32Array.from({ length: SPECTRAL_DIMS }, (_, i) => i)
+    const old = new VoiceCache(join(dir, 'cache', 'voices'), { ...spectralEmbedder, version: 1 })
+    const now = new VoiceCache(join(dir, 'cache', 'voices'), spectralEmbedder)
+    await old.put(key, v)
+    await now.put(key, v)
+    expect(await forgetExportVoices(dir, archive, [spectralEmbedder])).toBe(2)
+    expect(await old.get(key)).toBeUndefined()
+    expect(await now.get(key)).toBeUndefined()
   })
 })

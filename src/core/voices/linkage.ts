@@ -1,64 +1,74 @@
 /**
  * Average-linkage agglomerative clustering of a few hundred to a couple of thousand points, cut
  * where the closest two groups are farther apart than `cut`. All pairs, so only ever run on a sample.
- * Each row remembers its nearest other row; after a merge only rows that pointed at the merged
- * pair look again, which keeps the whole run near n² rather than n³.
+ *
+ * The nearest-neighbour chain: follow each group's nearest neighbour until two groups are each
+ * other's nearest, merge them, and go on from where the chain is left. Average linkage is
+ * reducible (a merged group is never nearer to a third than the nearer of its two parts), so this
+ * makes the same merges as always merging the closest pair, in about n² steps rather than n³. For
+ * the same reason a group whose nearest neighbour is beyond `cut` never comes within it: it is set
+ * aside for good.
+ *
+ * `points` holds `n` rows of `dims` values one after another.
  */
-export function averageLinkage(points: readonly Float32Array[], cut: number): Int32Array {
-  const n = points.length
+export function averageLinkage(points: Float32Array, n: number, dims: number, cut: number): Int32Array {
   const d = new Float32Array(n * n)
   for (let i = 0; i < n; i++) {
+    const a = i * dims
     for (let j = i + 1; j < n; j++) {
+      const b = j * dims
       let s = 0
-      const a = points[i]!
-      const b = points[j]!
-      for (let k = 0; k < a.length; k++) {
-        const x = a[k]! - b[k]!
+      for (let k = 0; k < dims; k++) {
+        const x = points[a + k]! - points[b + k]!
         s += x * x
       }
       d[i * n + j] = d[j * n + i] = Math.sqrt(s)
     }
   }
   const size = new Int32Array(n).fill(1)
-  const alive = new Uint8Array(n).fill(1)
-  const near = new Int32Array(n)
-  const nearD = new Float32Array(n)
-  const look = (i: number) => {
-    let best = -1
-    let bd = Infinity
+  /** Still taking part: neither merged into another group nor set aside. */
+  const live = new Uint8Array(n).fill(1)
+  const parent = Int32Array.from({ length: n }, (_, i) => i)
+  const chain = new Int32Array(n)
+  let length = 0
+  let scan = 0
+  for (;;) {
+    if (length === 0) {
+      while (scan < n && !live[scan]) scan++
+      if (scan === n) break
+      chain[length++] = scan
+    }
+    const a = chain[length - 1]!
+    // Ties go to the group before `a` in the chain, so the chain cannot go round in a circle.
+    let b = length > 1 ? chain[length - 2]! : -1
+    let bd = b >= 0 ? d[a * n + b]! : Infinity
+    const row = a * n
     for (let j = 0; j < n; j++) {
-      if (j === i || !alive[j]) continue
-      const x = d[i * n + j]!
-      if (x < bd) {
-        bd = x
-        best = j
+      if (j === a || !live[j]) continue
+      const x = d[row + j]!
+      if (x < bd) ((bd = x), (b = j))
+    }
+    if (b < 0 || bd > cut) {
+      live[a] = 0
+      length--
+      continue
+    }
+    if (length > 1 && b === chain[length - 2]) {
+      // b joins a: a's distances become the size-weighted average (Lance-Williams for average linkage).
+      const sa = size[a]!
+      const sb = size[b]!
+      for (let j = 0; j < n; j++) {
+        if (!live[j] || j === a || j === b) continue
+        const x = (sa * d[row + j]! + sb * d[b * n + j]!) / (sa + sb)
+        d[row + j] = d[j * n + a] = x
       }
-    }
-    near[i] = best
-    nearD[i] = bd
-  }
-  for (let i = 0; i < n; i++) look(i)
-  const parent = new Int32Array(n).map((_, i) => i)
-  for (let left = n; left > 1; left--) {
-    let a = -1
-    let bd = Infinity
-    for (let i = 0; i < n; i++) if (alive[i] && nearD[i]! < bd) ((bd = nearD[i]!), (a = i))
-    if (a < 0 || bd > cut) break
-    const b = near[a]!
-    // b joins a: a's distances become the size-weighted average (Lance-Williams for average linkage).
-    for (let j = 0; j < n; j++) {
-      if (!alive[j] || j === a || j === b) continue
-      const x = (size[a]! * d[a * n + j]! + size[b]! * d[b * n + j]!) / (size[a]! + size[b]!)
-      d[a * n + j] = d[j * n + a] = x
-    }
-    size[a]! += size[b]!
-    alive[b] = 0
-    parent[b] = a
-    for (let j = 0; j < n; j++) {
-      if (!alive[j]) continue
-      if (j === a || near[j] === a || near[j] === b) look(j)
-      else if (d[j * n + a]! < nearD[j]!) ((near[j] = a), (nearD[j] = d[j * n + a]!))
-    }
+      size[a] = sa + sb
+      live[b] = 0
+      parent[b] = a
+      length -= 2
+      // The merged group may lie behind where a new chain is started from.
+      if (a < scan) scan = a
+    } else chain[length++] = b
   }
   const root = (i: number): number => (parent[i] === i ? i : (parent[i] = root(parent[i]!)))
   const labels = new Int32Array(n)

@@ -2,18 +2,22 @@
 import FFT from 'fft.js'
 import type { VoiceEmbedder, VoiceSink } from './embedder'
 import { applyBank, dctTable, melBank, type MelBank } from './mel'
+import { PitchTracker } from './pitch'
 
 /**
- * Speaker statistics of a clip: the means and spreads of 12 mel-cepstral coefficients over its
+ * Speaker statistics of a clip: the means and spreads of 19 mel-cepstral coefficients over its
  * voiced frames (the shape of the vocal tract, level-free because c0 is left out), and the median
- * and spread of its pitch. Frames are 32 ms or so at the clip's own rate, taken every HOP_S seconds:
- * a decimation that keeps the cost near the decode's while giving dozens of frames per second.
+ * and spread of its pitch. The cost is kept near the decode's (issue 19: at most as much again):
+ * clips at 32 kHz and above are first averaged down to 16-24 kHz, each analysed frame is about 16 ms (an
+ * FFT of 256 points at 16 kHz), frames are taken every HOP_S seconds (gaps between them are never
+ * looked at), and the pitch is searched coarse-to-fine (see pitch.ts).
  */
 const CEPS = 19
-const FILTERS = 32
+const FILTERS = 24
 const LOW_HZ = 100
 const HIGH_HZ = 7600
-const HOP_S = 0.025
+const FRAME_S = 0.016
+const HOP_S = 0.04
 /** Frames kept per clip before every other one is dropped and the hop doubles: memory stays fixed. */
 const MAX_FRAMES = 4096
 /** Fewer voiced frames than half a second of speech says nothing about the speaker. */
@@ -22,13 +26,11 @@ const MIN_VOICED = Math.ceil(0.5 / HOP_S)
 const SILENCE = 0.0018
 /** Frames more than 30 dB below the clip's loud frames are pauses and room noise. */
 const RANGE = 1e-3
-const PITCH_RATE = 4000
-const MIN_F0 = 70
-const MAX_F0 = 400
-/** A frame's normalised autocorrelation at its best lag must reach this to count as voiced. */
-const VOICING = 0.45
 
-export const SPECTRAL_DIMS = CEPS * 2 + 2
+/** Where the pitch median sits in a vector; the last dimension is the seconds of speech it was made from. */
+export const PITCH_DIM = CEPS * 2
+const SPEECH_DIM = CEPS * 2 + 2
+export const SPECTRAL_DIMS = CEPS * 2 + 3
 
 interface Tables {
   fft: FFT
@@ -40,14 +42,14 @@ interface Tables {
 
 const tables = new Map<string, Tables>()
 
-function tablesFor(sampleRate: number): Tables {
-  const size = 2 ** Math.ceil(Math.log2(sampleRate * 0.03))
-  const key = `${size}:${sampleRate}`
+function tablesFor(rate: number): Tables {
+  const size = 2 ** Math.ceil(Math.log2(rate * FRAME_S))
+  const key = `${size}:${rate}`
   let t = tables.get(key)
   if (!t) {
     const window = new Float32Array(size)
     for (let i = 0; i < size; i++) window[i] = 0.54 - 0.46 * Math.cos((2 * Math.PI * i) / (size - 1))
-    t = { fft: new FFT(size), size, window, bank: melBank(size, sampleRate, FILTERS, LOW_HZ, HIGH_HZ), dct: dctTable(FILTERS, CEPS + 1) }
+    t = { fft: new FFT(size), size, window, bank: melBank(size, rate, FILTERS, LOW_HZ, HIGH_HZ), dct: dctTable(FILTERS, CEPS + 1) }
     tables.set(key, t)
   }
   return t
@@ -55,7 +57,12 @@ function tablesFor(sampleRate: number): Tables {
 
 class SpectralSink implements VoiceSink {
   private readonly t: Tables
-  /** Samples not yet consumed, mono, oldest first; frames are read straight out of it. */
+  private readonly pitch: PitchTracker
+  /** Input samples averaged into one analysed sample (1 up to 32 kHz). */
+  private readonly q: number
+  /** Samples one frame reads: the FFT's and the pitch's windows start together. */
+  private readonly span: number
+  /** Samples not yet consumed, mono, at the analysed rate, oldest first; frames are read straight out of it. */
   private pending: Float32Array
   private length = 0
   /** Where the next frame starts in `pending`; past its end when the hop is longer than a frame. */
@@ -69,51 +76,70 @@ class SpectralSink implements VoiceSink {
   private readonly spectrum: number[]
   private readonly power: Float32Array
   private readonly mel: Float32Array
-  private readonly down: Float32Array
-  private readonly factor: number
+  /** The input samples of a partly filled averaged sample (q > 1). */
+  private partSum = 0
+  private partCount = 0
+  /** Samples per second as analysed (after averaging down). */
+  private readonly rate: number
 
-  constructor(private readonly sampleRate: number) {
-    this.t = tablesFor(sampleRate)
-    this.pending = new Float32Array(this.t.size * 4)
-    this.hop = Math.max(1, Math.round(sampleRate * HOP_S))
+  constructor(sampleRate: number) {
+    this.q = Math.max(1, Math.floor(sampleRate / 16_000))
+    const rate = sampleRate / this.q
+    this.rate = rate
+    this.t = tablesFor(rate)
+    this.pitch = new PitchTracker(rate)
+    this.span = Math.max(this.t.size, this.pitch.span)
+    this.pending = new Float32Array(this.span * 4)
+    this.hop = Math.max(1, Math.round(rate * HOP_S))
     this.frames = new Float32Array(MAX_FRAMES * this.stride)
     this.input = new Array<number>(this.t.size).fill(0)
     this.spectrum = this.t.fft.createComplexArray() as number[]
     this.power = new Float32Array(this.t.size / 2 + 1)
     this.mel = new Float32Array(FILTERS)
-    this.factor = Math.max(1, Math.floor(sampleRate / PITCH_RATE))
-    this.down = new Float32Array(Math.floor(this.t.size / this.factor))
   }
 
   push(channels: Float32Array[], n: number): void {
     const c = channels.length
     if (c === 0 || n <= 0) return
-    if (this.length + n > this.pending.length) {
-      const grown = new Float32Array(Math.max(this.pending.length * 2, this.length + n))
+    const q = this.q
+    const room = this.length + Math.ceil(n / q) + 1
+    if (room > this.pending.length) {
+      const grown = new Float32Array(Math.max(this.pending.length * 2, room))
       grown.set(this.pending.subarray(0, this.length))
       this.pending = grown
     }
-    const into = this.pending.subarray(this.length, this.length + n)
-    into.set(channels[0]!.subarray(0, n))
-    if (c > 1) {
-      for (let k = 1; k < c; k++) {
-        const ch = channels[k]!
-        for (let i = 0; i < n; i++) into[i]! += ch[i]!
+    const p = this.pending
+    if (q === 1 && c === 1) {
+      p.set(channels[0]!.subarray(0, n), this.length)
+      this.length += n
+    } else {
+      // Channels folded and q samples averaged into one: a box filter, enough below 8 kHz.
+      const scale = 1 / (c * q)
+      let sum = this.partSum
+      let count = this.partCount
+      let len = this.length
+      for (let i = 0; i < n; i++) {
+        for (let k = 0; k < c; k++) sum += channels[k]![i]!
+        if (++count === q) {
+          p[len++] = sum * scale
+          sum = 0
+          count = 0
+        }
       }
-      for (let i = 0; i < n; i++) into[i]! /= c
+      this.partSum = sum
+      this.partCount = count
+      this.length = len
     }
-    this.length += n
-    const size = this.t.size
     let at = this.next
-    for (; at + size <= this.length; at += this.hop) this.frame(at)
+    for (; at + this.span <= this.length; at += this.hop) this.frame(at)
     // Keep what the next frame still needs: from `at` on (frames overlap when the hop is shorter).
     const keep = Math.min(at, this.length)
-    this.pending.copyWithin(0, keep, this.length)
+    p.copyWithin(0, keep, this.length)
     this.length -= keep
     this.next = at - keep
   }
 
-  /** The `size` samples from `at` are one frame. */
+  /** The samples from `at` are one frame. */
   private frame(at: number): void {
     const { size, window, fft, bank, dct } = this.t
     const x = this.pending
@@ -128,65 +154,22 @@ class SpectralSink implements VoiceSink {
     this.frames[row] = rms
     this.frames[row + 1] = 0
     if (rms < SILENCE) return
-    for (let i = 0; i < size; i++) this.input[i] = x[at + i]! * window[i]!
-    fft.realTransform(this.spectrum, this.input)
+    const input = this.input
+    for (let i = 0; i < size; i++) input[i] = x[at + i]! * window[i]!
+    fft.realTransform(this.spectrum, input)
     const s = this.spectrum
-    for (let b = 0; b <= size / 2; b++) this.power[b] = s[2 * b]! * s[2 * b]! + s[2 * b + 1]! * s[2 * b + 1]!
-    applyBank(bank, this.power, this.mel)
-    for (let m = 0; m < FILTERS; m++) this.mel[m] = Math.log(this.mel[m]! + 1e-10)
+    const power = this.power
+    for (let b = 0; b <= size / 2; b++) power[b] = s[2 * b]! * s[2 * b]! + s[2 * b + 1]! * s[2 * b + 1]!
+    const mel = this.mel
+    applyBank(bank, power, mel)
+    for (let m = 0; m < FILTERS; m++) mel[m] = Math.log(mel[m]! + 1e-10)
     for (let k = 1; k <= CEPS; k++) {
       let sum = 0
-      for (let m = 0; m < FILTERS; m++) sum += dct[k * FILTERS + m]! * this.mel[m]!
+      const base = k * FILTERS
+      for (let m = 0; m < FILTERS; m++) sum += dct[base + m]! * mel[m]!
       this.frames[row + 1 + k] = sum
     }
-    this.frames[row + 1] = this.pitch(at)
-  }
-
-  /**
-   * Pitch by normalised autocorrelation of the frame averaged down to about 4 kHz, refined with a
-   * parabola through the best lag; 0 when no lag is periodic enough (unvoiced or noise).
-   */
-  private pitch(at: number): number {
-    const f = this.factor
-    const x = this.pending
-    const d = this.down
-    const n = d.length
-    let mean = 0
-    for (let j = 0; j < n; j++) {
-      let v = 0
-      for (let k = 0; k < f; k++) v += x[at + j * f + k]!
-      d[j] = v / f
-      mean += d[j]!
-    }
-    mean /= n
-    let e0 = 0
-    for (let j = 0; j < n; j++) {
-      d[j]! -= mean
-      e0 += d[j]! * d[j]!
-    }
-    if (e0 <= 0) return 0
-    const rate = this.sampleRate / f
-    const minLag = Math.max(2, Math.floor(rate / MAX_F0))
-    const maxLag = Math.min(n - 2, Math.ceil(rate / MIN_F0))
-    let best = 0
-    let bestLag = 0
-    const r = (lag: number) => {
-      let s = 0
-      for (let j = 0; j + lag < n; j++) s += d[j]! * d[j + lag]!
-      return s / (e0 * ((n - lag) / n))
-    }
-    let prev = r(minLag - 1)
-    let cur = r(minLag)
-    for (let lag = minLag; lag <= maxLag; lag++) {
-      const next = r(lag + 1)
-      if (cur > prev && cur >= next && cur > best) {
-        best = cur
-        bestLag = lag + (0.5 * (prev - next)) / (prev - 2 * cur + next || 1)
-      }
-      prev = cur
-      cur = next
-    }
-    return best >= VOICING ? rate / bestLag : 0
+    this.frames[row + 1] = this.pitch.pitch(x, at)
   }
 
   private halve(): void {
@@ -216,6 +199,8 @@ class SpectralSink implements VoiceSink {
     const sq = new Float64Array(CEPS)
     const pitches: number[] = []
     let used = 0
+    // Frames kept early were taken at the first hop, the rest at the (doubled) current one: count what is kept.
+    const secondsPerFrame = this.hop / this.rate
     for (let i = 0; i < this.count; i++) {
       const row = i * s
       if (this.frames[row]! < floor || (voicedOnly && this.frames[row + 1]! === 0)) continue
@@ -245,6 +230,7 @@ class SpectralSink implements VoiceSink {
       out[2 * CEPS] = Number.NaN
       out[2 * CEPS + 1] = Number.NaN
     }
+    out[SPEECH_DIM] = used * secondsPerFrame
     return out
   }
 }
@@ -254,13 +240,14 @@ class SpectralSink implements VoiceSink {
  * coefficients mostly follow the words said (the vowels' formants), the higher ones the speaker's
  * vocal tract, and the spreads mostly the words; pitch is the strongest single cue to who speaks.
  */
-const WEIGHTS = Float32Array.from({ length: SPECTRAL_DIMS }, (_, j) => (j < 4 ? 0.3 : j < CEPS ? 1 : j < 2 * CEPS ? 0.3 : j === 2 * CEPS ? 2 : 0.5))
+const WEIGHTS = Float32Array.from({ length: SPECTRAL_DIMS }, (_, j) => (j < 4 ? 0.3 : j < CEPS ? 1 : j < 2 * CEPS ? 0.3 : j === PITCH_DIM ? 2 : j === SPEECH_DIM ? 0 : 0.5))
 
 /** The built-in embedder: spectral statistics, no model, nothing downloaded. */
 export const spectralEmbedder: VoiceEmbedder = {
   id: 'spectral-mfcc',
-  version: 1,
+  version: 2,
   dims: SPECTRAL_DIMS,
   weights: WEIGHTS,
+  speechSeconds: (v) => v[SPEECH_DIM]!,
   open: (sampleRate) => new SpectralSink(sampleRate)
 }

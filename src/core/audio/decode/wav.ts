@@ -4,6 +4,8 @@ import type { Decoded, StreamDecoder } from './types'
 
 type Reader = (v: DataView, at: number) => number
 
+const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1
+
 const READERS: Record<string, Reader> = {
   'pcm-8': (v, at) => (v.getUint8(at) - 128) / 128,
   'pcm-16': (v, at) => v.getInt16(at, true) / 32768,
@@ -43,6 +45,17 @@ export class WavDecoder implements StreamDecoder {
     this.carry = bytes.slice(whole)
     this.left -= whole
     const out = Array.from({ length: channels }, () => new Float32Array(frames))
+    // 16-bit PCM, by far the commonest voice format: read through an Int16Array (little-endian
+    // machines), several times faster than a DataView call per sample.
+    if (this.h.codec === 'pcm' && bits === 16 && blockAlign === 2 * channels && LITTLE_ENDIAN) {
+      const aligned = bytes.byteOffset % 2 === 0 ? bytes : bytes.slice(0, whole)
+      const s16 = new Int16Array(aligned.buffer, aligned.byteOffset, frames * channels)
+      for (let c = 0; c < channels; c++) {
+        const ch = out[c]!
+        for (let f = 0, at = c; f < frames; f++, at += channels) ch[f] = s16[at]! / 32768
+      }
+      return { channelData: out, samples: frames, sampleRate: this.h.sampleRate }
+    }
     const v = new DataView(bytes.buffer, bytes.byteOffset, whole)
     const width = bits / 8
     const read = this.read

@@ -41,6 +41,8 @@ interface Started {
   onBytes?: (chunk: Uint8Array) => void
   /** Header bytes before the samples, for the decoders that take only samples. */
   skip?: number
+  /** Only the first channel is real: mpg123 always answers in two, a mono MP3's twice the same. */
+  mono?: boolean
 }
 
 const cutOff = 'the file is cut off before the end of its audio'
@@ -162,7 +164,8 @@ export class PeaksJob {
       codec: found.frame.layer === 3 ? 'mp3' : found.frame.layer === 2 ? 'mp2' : 'mp1',
       acc: new PeakAccumulator(this.buckets, expected),
       finalCheck: () => (walker.truncated ? cutOff : null),
-      onBytes: (chunk) => walker.push(chunk)
+      onBytes: (chunk) => walker.push(chunk),
+      mono: found.frame.channels === 1
     }
   }
 
@@ -178,8 +181,9 @@ export class PeaksJob {
     this.take(d.channelData, d.samples, d.sampleRate)
   }
 
-  private take(channelData: Float32Array[], samples: number, sampleRate: number): void {
+  private take(decoded: Float32Array[], samples: number, sampleRate: number): void {
     if (samples <= 0) return
+    const channelData = this.started!.mono ? decoded.slice(0, 1) : decoded
     this.started!.acc.push(channelData, samples)
     if (sampleRate) this.sampleRate = sampleRate
     if (this.voice && this.sampleRate) {
