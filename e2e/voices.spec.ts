@@ -78,11 +78,45 @@ test('marking a voice "not someone I know" carries to its recordings, the findin
   await mkdir(SHOTS, { recursive: true })
   await page.getByTestId('voices-panel').screenshot({ path: join(SHOTS, 'voices-marked-en-light.png') })
 
+  // Filter by that voice from its card: the count, the filter bar and the list follow.
+  const householdId = (await household.getAttribute('data-voice-id'))!
+  await household.getByTestId('voice-filter').click()
+  await expect(household.getByTestId('voice-filter')).toHaveAttribute('aria-pressed', 'true')
+  await expect(page.getByTestId('filter-count')).toHaveAttribute('data-count', String(n))
+  await expect(page.getByTestId('filter-voice')).toHaveValue(householdId)
+  await expect(page.getByTestId('filter-voice').locator('option:checked')).toContainText('Not someone I know')
+  await expect(page.getByTestId('recording-row').first()).toHaveClass(/tone-foreign/)
+
+  // Lanes by voice, chosen from the keyboard: one lane per voice with its number and size, the filtered voice alone shown.
+  await page.getByTestId('lanes-voice').focus()
+  await page.keyboard.press('Enter')
+  const lanes = page.getByTestId('lane-labels')
+  await expect(lanes).toHaveAttribute('data-lanes', 'voice')
+  const laneItems = lanes.locator('li')
+  const laneCount = await laneItems.count()
+  expect(laneCount).toBeGreaterThanOrEqual(3)
+  for (let k = 0; k < 3; k++) {
+    await expect(laneItems.nth(k)).toContainText(`Voice ${k + 1}`)
+    await expect(laneItems.nth(k)).toHaveAttribute('data-count', String(sizes[k]))
+  }
+  if (laneCount > 3) await expect(laneItems.nth(3)).toContainText('No voice group')
+  await expect(laneItems.nth(2).locator('.lane-count')).toHaveText(String(n))
+  await expect(laneItems.nth(0).locator('.lane-count')).toHaveText(`0/${sizes[0]}`)
+
+  // One undo takes the voice's mark back, wherever the view is.
   await page.getByTestId('undo').click()
   await expect(household).toHaveAttribute('data-mark', '')
   await expect(page.getByTestId('mark-tally')).toHaveAttribute('data-not-mine', '0')
   await expect(finding).toHaveCount(0)
   await expect.poll(() => suspects(page)).toBe(beforeSuspects)
+  await expect(page.getByTestId('filter-voice').locator('option:checked')).not.toContainText('Not someone I know')
+
+  // Back to every recording by device: the timeline is as it was before the mark.
+  await page.getByTestId('filter-voice').selectOption({ label: 'All voices' })
+  await expect(page.getByTestId('filter-count')).toHaveAttribute('data-count', String(TOTAL))
+  await expect(household.getByTestId('voice-filter')).toHaveAttribute('aria-pressed', 'false')
+  await page.getByTestId('lanes-device').click()
+  await expect(lanes).toHaveAttribute('data-lanes', 'device')
   await expect.poll(async () => Buffer.compare(await canvas.screenshot(), timelineBefore)).toBe(0)
 })
 
