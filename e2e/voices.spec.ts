@@ -120,22 +120,42 @@ test('marking a voice "not someone I know" carries to its recordings, the findin
   await expect.poll(async () => Buffer.compare(await canvas.screenshot(), timelineBefore)).toBe(0)
 })
 
-test('screenshots of the Voices panel in English and German, light and dark', async () => {
-  test.setTimeout(240_000)
+test('screenshots of the Voices panel in the workspace at 1440x900, in English and German, light and dark', async () => {
+  test.setTimeout(300_000)
   await mkdir(SHOTS, { recursive: true })
   const langs = {
-    en: { locale: 'en-US', open: 'Open export…', start: 'Group the recordings by voice', recordings: /^Recordings/ },
-    de: { locale: 'de-DE', open: 'Export öffnen …', start: 'Aufnahmen nach Stimme gruppieren', recordings: /^Aufnahmen/ }
+    en: { locale: 'en-US', open: 'Open export…', start: 'Group the recordings by voice', recordings: /^Recordings/, voice: 'Voice 1' },
+    de: { locale: 'de-DE', open: 'Export öffnen …', start: 'Aufnahmen nach Stimme gruppieren', recordings: /^Aufnahmen/, voice: 'Stimme 1' }
   } as const
   for (const colorScheme of ['light', 'dark'] as const) {
     for (const lang of ['en', 'de'] as const) {
       const app = await startHarness({ colorScheme, locale: langs[lang].locale, viewport: { width: 1440, height: 900 } })
       try {
+        const { page } = app
         await openVoices(app, langs[lang].open, langs[lang].start, langs[lang].recordings)
-        const panel = app.page.getByTestId('voices-panel')
-        await panel.scrollIntoViewIfNeeded()
-        await panel.screenshot({ path: join(SHOTS, `voices-${lang}-${colorScheme}.png`) })
+        // The summary and the devices folded away, so the Voices section shows beside the findings; lanes by voice.
+        for (const section of ['summary', 'devices']) await page.getByTestId(`side-toggle-${section}`).click()
+        // The side pane a little wider (the splitter from the keyboard), so the voice cards' marks sit on two lines.
+        await page.getByTestId('splitter-side').focus()
+        await page.keyboard.press('Shift+ArrowRight')
+        // A stranger's recording selected, as a person reviewing would, so the recording pane shows its waveform.
+        await page.getByTestId('recording-row').and(page.locator('.tone-foreign')).first().click()
+        await page.getByTestId('detail-time').waitFor()
+        await page.getByTestId('lanes-voice').click()
+        await expect(page.getByTestId('lane-labels')).toHaveAttribute('data-lanes', 'voice')
+        await expect(page.getByTestId('lane-labels').locator('li').first()).toContainText(langs[lang].voice)
+        const panel = page.getByTestId('voices-panel')
         await expect(panel.getByTestId('voice-card')).toHaveCount(3)
+        // The side pane scrolled to the Voices section's title, with nothing focused that would draw a ring.
+        await page.getByTestId('side-toggle-voices').evaluate((el) => el.closest('section')!.scrollIntoView({ block: 'start' }))
+        await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur())
+        await page.waitForFunction(() => {
+          const p = document.querySelector('[data-testid=player]')
+          return !p || p.querySelector('[data-drawn=true]') || ['error', 'none', 'failed'].includes(p.getAttribute('data-status') ?? '')
+        }, null, { timeout: 60_000 })
+        // The workspace fits the window: no page scroll.
+        expect(await page.evaluate(() => document.documentElement.scrollHeight - window.innerHeight)).toBeLessThanOrEqual(0)
+        await page.screenshot({ path: join(SHOTS, `voices-${lang}-${colorScheme}.png`) })
       } finally {
         await app.close()
       }

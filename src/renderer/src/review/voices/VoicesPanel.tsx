@@ -103,6 +103,9 @@ function VoiceCard({ voice: v, index, archiveId }: { voice: VoiceSummary; index:
           </button>
         </div>
         <div className="voice-samples" role="group" aria-label={t('voices.samples')}>
+          <span className="muted" aria-hidden="true">
+            {t('voices.listen')}
+          </span>
           {v.samples.map((id, k) => (
             <SampleButton key={id} archiveId={archiveId} recordingId={id} n={k + 1} />
           ))}
@@ -153,8 +156,18 @@ function SampleButton({ archiveId, recordingId, n }: { archiveId: string; record
     }
   }
   return (
-    <button type="button" className="voice-sample" data-testid="voice-sample" data-recording-id={recordingId} disabled={failed} aria-pressed={playing} onClick={() => void toggle()}>
-      {playing ? t('voices.stop', { n }) : t('voices.play', { n })}
+    <button
+      type="button"
+      className="voice-sample"
+      data-testid="voice-sample"
+      data-recording-id={recordingId}
+      disabled={failed}
+      aria-pressed={playing}
+      aria-label={playing ? t('voices.stop', { n }) : t('voices.play', { n })}
+      title={playing ? t('voices.stop', { n }) : t('voices.play', { n })}
+      onClick={() => void toggle()}
+    >
+      <span aria-hidden="true">{playing ? '■' : '▶'}</span> {n}
     </button>
   )
 }
