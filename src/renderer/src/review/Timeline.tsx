@@ -206,7 +206,7 @@ export function Timeline() {
       <div className="timeline-body">
         <ol className="lane-labels" aria-label={t(byVoice ? 'timeline.voiceLanes' : 'timeline.lanes')} data-lanes={byVoice ? 'voice' : 'device'} data-testid="lane-labels" style={{ paddingTop: AXIS_H }}>
           {catalog.lanes.map((lane, li) => (
-            <li key={`${byVoice ? 'v' : 'd'}:${lane.key}`} className={`lane-label ${byVoice ? 'voice' : lane.registration}`} style={{ height: LANE_H }} data-count={lane.count}>
+            <li key={`${byVoice ? 'v' : 'd'}:${lane.key}`} className={`lane-label ${byVoice ? `voice tone-${lane.tone}` : lane.registration}`} style={{ height: LANE_H }} data-count={lane.count}>
               <LaneName lane={lane} />
               <span className="lane-count" title={t('timeline.laneCount', { shown: filtered.laneCounts[li], total: lane.count })}>
                 {filtered.laneCounts[li] === lane.count ? formatCount(lane.count, lang) : `${formatCount(filtered.laneCounts[li]!, lang)}/${formatCount(lane.count, lang)}`}

@@ -84,6 +84,12 @@ describe('voices on the timeline and in the filter', () => {
     expect([...f.laneCounts]).toEqual([2, 1, 1])
   })
 
+  it('colours a voice lane by the person\'s mark of the voice', () => {
+    const marked = [{ ...voices[0]!, mark: 'me' as const }, { ...voices[1]!, mark: 'not-known' as const }]
+    const v = byVoice(c, voiceCodes(c.recordings, marked, voiceOf), marked)
+    expect(v.lanes.map((l) => l.tone)).toEqual(['own', 'foreign', 'unknown'])
+  })
+
   it('leaves out a voice lane with no recordings and the no-group lane when every recording has a voice', () => {
     const all = { ...voiceOf, r6: 'owner' }
     const three = [...voices, voice('empty', 0)]

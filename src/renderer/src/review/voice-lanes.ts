@@ -43,7 +43,9 @@ const voiceLaneParts = memoLast((time: Float64Array, codes: Int32Array, voices: 
   voices.forEach((v, k) => {
     if (counts[k]! === 0) return
     laneOfCode[k] = lanes.length
-    lanes.push({ key: v.id, device: null, label: null, registration: 'unknown', tone: toneOf(null), count: counts[k]!, voice: k + 1 })
+    // The person's word on the voice colours its lane's label as it colours the voice's card.
+    const tone = v.mark === 'not-known' ? toneOf(null, null, 'not-mine') : v.mark ? toneOf(null, null, 'mine') : toneOf(null)
+    lanes.push({ key: v.id, device: null, label: null, registration: 'unknown', tone, count: counts[k]!, voice: k + 1 })
   })
   if (counts[voices.length]! > 0) {
     laneOfCode[voices.length] = lanes.length
