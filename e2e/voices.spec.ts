@@ -1,5 +1,6 @@
 import { mkdir } from 'node:fs/promises'
 import { join } from 'node:path'
+import AxeBuilder from '@axe-core/playwright'
 import type { Page } from '@playwright/test'
 import { generateExport, type GeneratedExport } from '../src/core/generate'
 import { workDir } from '../test/fixtures/archives'
@@ -120,7 +121,7 @@ test('marking a voice "not someone I know" carries to its recordings, the findin
   await expect.poll(async () => Buffer.compare(await canvas.screenshot(), timelineBefore)).toBe(0)
 })
 
-test('screenshots of the Voices panel in the workspace at 1440x900, in English and German, light and dark', async () => {
+test('screenshots of the Voices panel in the workspace at 1440x900, in English and German, light and dark, with no serious axe violation', async () => {
   test.setTimeout(300_000)
   await mkdir(SHOTS, { recursive: true })
   const langs = {
@@ -156,6 +157,9 @@ test('screenshots of the Voices panel in the workspace at 1440x900, in English a
         // The workspace fits the window: no page scroll.
         expect(await page.evaluate(() => document.documentElement.scrollHeight - window.innerHeight)).toBeLessThanOrEqual(0)
         await page.screenshot({ path: join(SHOTS, `voices-${lang}-${colorScheme}.png`) })
+        // The voice cards, the voice filter and the voice lanes: no serious or critical axe violation in either theme.
+        const axe = await new AxeBuilder({ page }).analyze()
+        expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`)).toEqual([])
       } finally {
         await app.close()
       }
