@@ -7,7 +7,7 @@ import { useTimelineStore } from '../stores/timeline'
 import { selectReadyVoices, useVoicesStore } from '../stores/voices'
 import { catalogOf, filterOf, orderOf, type Catalog, type Filtered, type Ordered } from './catalog'
 import { findingMask, judgedCatalog, reasonBitOf } from './judged'
-import { byVoice, relaned, voiceCodes, voiceMask } from './voice-lanes'
+import { byVoice, relaned, voiceCodes, voiceMask, voiceOrder } from './voice-lanes'
 
 /**
  * The review's derived data: memoised functions of the stores (catalogOf, filterOf, orderOf remember
@@ -31,7 +31,7 @@ export function useCatalog(): Catalog {
 /** The voice filter's mask: null when off, or while the voices are not known. */
 const voiceOnly = (c: Catalog, voice: string | null): Uint8Array | null => {
   const v = voice === null ? null : selectReadyVoices(useVoicesStore.getState())
-  return v ? voiceMask(voiceCodes(c.recordings, v.voices, v.voiceOf), v.voices, voice) : null
+  return v ? voiceMask(voiceCodes(c.recordings, voiceOrder(v.voices), v.voiceOf), v.voices, voice) : null
 }
 
 type FiltersValue = ReturnType<typeof useFiltersStore.getState>
@@ -67,7 +67,7 @@ export function useTimelineLanes(): { catalog: Catalog; filtered: Filtered; byVo
   const mode = useTimelineStore((s) => s.laneMode)
   const voices = useVoicesStore(selectReadyVoices)
   if (mode !== 'voice' || !voices) return { catalog, filtered: f, byVoice: false }
-  const c = byVoice(catalog, voiceCodes(catalog.recordings, voices.voices, voices.voiceOf), voices.voices)
+  const c = byVoice(catalog, voiceCodes(catalog.recordings, voiceOrder(voices.voices), voices.voiceOf), voices.voices)
   return { catalog: c, filtered: relaned(c, f), byVoice: true }
 }
 

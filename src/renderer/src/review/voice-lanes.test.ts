@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import type { Device, Recording } from '../../../shared/model/recording'
 import type { VoiceSummary } from '../../../shared/model/voices'
 import { catalogOf, filterOf } from './catalog'
-import { byVoice, NO_VOICE, relaned, voiceCodes, voiceMask } from './voice-lanes'
+import { byVoice, NO_VOICE, relaned, voiceCodes, voiceMask, voiceOrder } from './voice-lanes'
 
 const device = (id: string, registered: boolean): Device => ({
   id,
@@ -53,11 +53,11 @@ const ids = (mask: Uint8Array | null) => recordings.filter((_, i) => mask?.[i]).
 
 describe('voices on the timeline and in the filter', () => {
   it('codes each recording by its voice in the panel order, -1 for none', () => {
-    expect([...voiceCodes(c.recordings, voices, voiceOf)]).toEqual([0, 0, 1, 1, 1, -1])
+    expect([...voiceCodes(c.recordings, voiceOrder(voices), voiceOf)]).toEqual([0, 0, 1, 1, 1, -1])
   })
 
   it('filters to one voice, to no voice group, or not at all; a voice that is gone lets nothing through', () => {
-    const codes = voiceCodes(c.recordings, voices, voiceOf)
+    const codes = voiceCodes(c.recordings, voiceOrder(voices), voiceOf)
     expect(voiceMask(codes, voices, null)).toBeNull()
     expect(ids(voiceMask(codes, voices, 'other'))).toEqual(['r3', 'r4', 'r5'])
     expect(ids(voiceMask(codes, voices, NO_VOICE))).toEqual(['r6'])
@@ -68,7 +68,7 @@ describe('voices on the timeline and in the filter', () => {
   })
 
   it('lays one lane per voice, then the recordings in no group, each sorted by time; the counts follow the filter', () => {
-    const codes = voiceCodes(c.recordings, voices, voiceOf)
+    const codes = voiceCodes(c.recordings, voiceOrder(voices), voiceOf)
     const v = byVoice(c, codes, voices)
     expect(v.lanes.map((l) => [l.key, l.voice, l.count])).toEqual([
       ['owner', 1, 2],
@@ -86,14 +86,14 @@ describe('voices on the timeline and in the filter', () => {
 
   it('colours a voice lane by the person\'s mark of the voice', () => {
     const marked = [{ ...voices[0]!, mark: 'me' as const }, { ...voices[1]!, mark: 'not-known' as const }]
-    const v = byVoice(c, voiceCodes(c.recordings, marked, voiceOf), marked)
+    const v = byVoice(c, voiceCodes(c.recordings, voiceOrder(marked), voiceOf), marked)
     expect(v.lanes.map((l) => l.tone)).toEqual(['own', 'foreign', 'unknown'])
   })
 
   it('leaves out a voice lane with no recordings and the no-group lane when every recording has a voice', () => {
     const all = { ...voiceOf, r6: 'owner' }
     const three = [...voices, voice('empty', 0)]
-    const v = byVoice(c, voiceCodes(c.recordings, three, all), three)
+    const v = byVoice(c, voiceCodes(c.recordings, voiceOrder(three), all), three)
     expect(v.lanes.map((l) => l.key)).toEqual(['owner', 'other'])
   })
 })

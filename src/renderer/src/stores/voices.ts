@@ -30,8 +30,12 @@ export const useVoicesStore = create<VoicesStoreState>((set, get) => ({
     set({ asked: true, error: null })
     const mine = ++generation
     try {
-      const state = await call('voices', { archiveId })
-      if (mine === generation && get().archiveId === archiveId) set({ state })
+      const answer = await call('voices', { archiveId })
+      if (mine !== generation || get().archiveId !== archiveId) return
+      // The same groups again (a mark changed): keep the recording → voice map, so what is keyed on it is not redone.
+      const before = get().state
+      const same = before?.status === 'ready' && answer.status === 'ready' && sameGroups(before.voices, answer.voices)
+      set({ state: same ? { ...answer, voiceOf: before.voiceOf } : answer })
     } catch (err) {
       if (mine === generation && get().archiveId === archiveId) set({ error: err instanceof ApiError ? err.message : String(err) })
     }
@@ -41,6 +45,9 @@ export const useVoicesStore = create<VoicesStoreState>((set, get) => ({
     set(initial)
   }
 }))
+
+const sameGroups = (a: VoicesState['voices'], b: VoicesState['voices']): boolean =>
+  a.length === b.length && a.every((v, k) => v.id === b[k]!.id && v.recordings === b[k]!.recordings)
 
 /** Ready voices, or null while they are worked out (or never asked for). */
 export const selectReadyVoices = (s: VoicesStoreState): VoicesState | null => (s.state?.status === 'ready' ? s.state : null)
