@@ -102,6 +102,9 @@ test('marking a voice "not someone I know" carries to its recordings, the findin
   }
   if (laneCount > 3) await expect(laneItems.nth(3)).toContainText('No voice group')
   await expect(laneItems.nth(2).locator('.lane-count')).toHaveText(String(n))
+  // The voice marked "not someone I know" is as loud on its lane as on its card.
+  await expect(laneItems.nth(2)).toHaveClass(/tone-foreign/)
+  await expect(laneItems.nth(0)).not.toHaveClass(/tone-foreign/)
   await expect(laneItems.nth(0).locator('.lane-count')).toHaveText(`0/${sizes[0]}`)
 
   // One undo takes the voice's mark back, wherever the view is.
@@ -111,6 +114,7 @@ test('marking a voice "not someone I know" carries to its recordings, the findin
   await expect(finding).toHaveCount(0)
   await expect.poll(() => suspects(page)).toBe(beforeSuspects)
   await expect(page.getByTestId('filter-voice').locator('option:checked')).not.toContainText('Not someone I know')
+  await expect(laneItems.nth(2)).not.toHaveClass(/tone-foreign/)
 
   // Back to every recording by device: the timeline is as it was before the mark.
   await page.getByTestId('filter-voice').selectOption({ label: 'All voices' })
