@@ -1,5 +1,6 @@
 import { mkdir } from 'node:fs/promises'
 import { join } from 'node:path'
+import AxeBuilder from '@axe-core/playwright'
 import type { Page } from '@playwright/test'
 import { generateExport, type GeneratedExport } from '../src/core/generate'
 import { workDir } from '../test/fixtures/archives'
@@ -78,30 +79,91 @@ test('marking a voice "not someone I know" carries to its recordings, the findin
   await mkdir(SHOTS, { recursive: true })
   await page.getByTestId('voices-panel').screenshot({ path: join(SHOTS, 'voices-marked-en-light.png') })
 
+  // Filter by that voice from its card: the count, the filter bar and the list follow.
+  const householdId = (await household.getAttribute('data-voice-id'))!
+  await household.getByTestId('voice-filter').click()
+  await expect(household.getByTestId('voice-filter')).toHaveAttribute('aria-pressed', 'true')
+  await expect(page.getByTestId('filter-count')).toHaveAttribute('data-count', String(n))
+  await expect(page.getByTestId('filter-voice')).toHaveValue(householdId)
+  await expect(page.getByTestId('filter-voice').locator('option:checked')).toContainText('Not someone I know')
+  await expect(page.getByTestId('recording-row').first()).toHaveClass(/tone-foreign/)
+
+  // Lanes by voice, chosen from the keyboard: one lane per voice with its number and size, the filtered voice alone shown.
+  await page.getByTestId('lanes-voice').focus()
+  await page.keyboard.press('Enter')
+  const lanes = page.getByTestId('lane-labels')
+  await expect(lanes).toHaveAttribute('data-lanes', 'voice')
+  const laneItems = lanes.locator('li')
+  const laneCount = await laneItems.count()
+  expect(laneCount).toBeGreaterThanOrEqual(3)
+  for (let k = 0; k < 3; k++) {
+    await expect(laneItems.nth(k)).toContainText(`Voice ${k + 1}`)
+    await expect(laneItems.nth(k)).toHaveAttribute('data-count', String(sizes[k]))
+  }
+  if (laneCount > 3) await expect(laneItems.nth(3)).toContainText('No voice group')
+  await expect(laneItems.nth(2).locator('.lane-count')).toHaveText(String(n))
+  // The voice marked "not someone I know" is as loud on its lane as on its card.
+  await expect(laneItems.nth(2)).toHaveClass(/tone-foreign/)
+  await expect(laneItems.nth(0)).not.toHaveClass(/tone-foreign/)
+  await expect(laneItems.nth(0).locator('.lane-count')).toHaveText(`0/${sizes[0]}`)
+
+  // One undo takes the voice's mark back, wherever the view is.
   await page.getByTestId('undo').click()
   await expect(household).toHaveAttribute('data-mark', '')
   await expect(page.getByTestId('mark-tally')).toHaveAttribute('data-not-mine', '0')
   await expect(finding).toHaveCount(0)
   await expect.poll(() => suspects(page)).toBe(beforeSuspects)
+  await expect(page.getByTestId('filter-voice').locator('option:checked')).not.toContainText('Not someone I know')
+  await expect(laneItems.nth(2)).not.toHaveClass(/tone-foreign/)
+
+  // Back to every recording by device: the timeline is as it was before the mark.
+  await page.getByTestId('filter-voice').selectOption({ label: 'All voices' })
+  await expect(page.getByTestId('filter-count')).toHaveAttribute('data-count', String(TOTAL))
+  await expect(household.getByTestId('voice-filter')).toHaveAttribute('aria-pressed', 'false')
+  await page.getByTestId('lanes-device').click()
+  await expect(lanes).toHaveAttribute('data-lanes', 'device')
   await expect.poll(async () => Buffer.compare(await canvas.screenshot(), timelineBefore)).toBe(0)
 })
 
-test('screenshots of the Voices panel in English and German, light and dark', async () => {
-  test.setTimeout(240_000)
+test('screenshots of the Voices panel in the workspace at 1440x900, in English and German, light and dark, with no serious axe violation', async () => {
+  test.setTimeout(300_000)
   await mkdir(SHOTS, { recursive: true })
   const langs = {
-    en: { locale: 'en-US', open: 'Open export…', start: 'Group the recordings by voice', recordings: /^Recordings/ },
-    de: { locale: 'de-DE', open: 'Export öffnen …', start: 'Aufnahmen nach Stimme gruppieren', recordings: /^Aufnahmen/ }
+    en: { locale: 'en-US', open: 'Open export…', start: 'Group the recordings by voice', recordings: /^Recordings/, voice: 'Voice 1' },
+    de: { locale: 'de-DE', open: 'Export öffnen …', start: 'Aufnahmen nach Stimme gruppieren', recordings: /^Aufnahmen/, voice: 'Stimme 1' }
   } as const
   for (const colorScheme of ['light', 'dark'] as const) {
     for (const lang of ['en', 'de'] as const) {
       const app = await startHarness({ colorScheme, locale: langs[lang].locale, viewport: { width: 1440, height: 900 } })
       try {
+        const { page } = app
         await openVoices(app, langs[lang].open, langs[lang].start, langs[lang].recordings)
-        const panel = app.page.getByTestId('voices-panel')
-        await panel.scrollIntoViewIfNeeded()
-        await panel.screenshot({ path: join(SHOTS, `voices-${lang}-${colorScheme}.png`) })
+        // The summary and the devices folded away, so the Voices section shows beside the findings; lanes by voice.
+        for (const section of ['summary', 'devices']) await page.getByTestId(`side-toggle-${section}`).click()
+        // The side pane a little wider (the splitter from the keyboard), so the voice cards' marks sit on two lines.
+        await page.getByTestId('splitter-side').focus()
+        await page.keyboard.press('Shift+ArrowRight')
+        // A stranger's recording selected, as a person reviewing would, so the recording pane shows its waveform.
+        await page.getByTestId('recording-row').and(page.locator('.tone-foreign')).first().click()
+        await page.getByTestId('detail-time').waitFor()
+        await page.getByTestId('lanes-voice').click()
+        await expect(page.getByTestId('lane-labels')).toHaveAttribute('data-lanes', 'voice')
+        await expect(page.getByTestId('lane-labels').locator('li').first()).toContainText(langs[lang].voice)
+        const panel = page.getByTestId('voices-panel')
         await expect(panel.getByTestId('voice-card')).toHaveCount(3)
+        // The side pane scrolled to the Voices section's title, with nothing focused that would draw a ring.
+        await page.getByTestId('side-toggle-voices').evaluate((el) => el.closest('section')!.scrollIntoView({ block: 'start' }))
+        await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur())
+        await page.waitForFunction(() => {
+          const p = document.querySelector('[data-testid=player]')
+          return !p || p.querySelector('[data-drawn=true]') || ['error', 'none', 'failed'].includes(p.getAttribute('data-status') ?? '')
+        }, null, { timeout: 60_000 })
+        // The workspace fits the window: no page scroll.
+        expect(await page.evaluate(() => document.documentElement.scrollHeight - window.innerHeight)).toBeLessThanOrEqual(0)
+        await page.screenshot({ path: join(SHOTS, `voices-${lang}-${colorScheme}.png`) })
+        // The voice cards, the voice filter and the voice lanes: no serious or critical axe violation in either theme.
+        const axe = await new AxeBuilder({ page }).analyze()
+        expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`)).toEqual([])
       } finally {
         await app.close()
       }

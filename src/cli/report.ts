@@ -121,7 +121,7 @@ export async function report(options: Omit<ReportCommand, 'kind'>, io: CliIo): P
       const { evidenceOfBundle } = await import('../core/complaint/bundle/evidence')
       const fromBundle = await evidenceOfBundle(options.bundlePath, archive.parts, io.signal)
       if ('problem' in fromBundle) return fail(EXIT_CANNOT_OPEN, fromBundle.problem)
-      evidence = withReview(fromBundle.evidence, reading, flagged, fromBundle.parts)
+      evidence = withReview(fromBundle.evidence, reading, flagged, fromBundle.parts, analysis.findings)
     } else {
       const built = await buildManifest({
         archive,
@@ -136,7 +136,7 @@ export async function report(options: Omit<ReportCommand, 'kind'>, io: CliIo): P
       // The letters print this manifest's hash, so it is written beside them.
       await put('manifest.json', built.json)
       await put('manifest.csv', built.csv)
-      evidence = withReview(evidenceSummary(built.manifest, built.sha256), reading, flagged, built.manifest.archive.parts)
+      evidence = withReview(evidenceSummary(built.manifest, built.sha256), reading, flagged, built.manifest.archive.parts, analysis.findings)
     }
     if (evidence.foreignRecordings === 0) {
       const { noForeignRecordings } = await import('../core/complaint/plan')

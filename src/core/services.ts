@@ -31,7 +31,16 @@ const samplePath = (home: string): Promise<string> => resolveSample(join(home, '
 /** The one object that implements every contract call; Electron main, the harness and tests share it. */
 export function createServices(platform: Platform, options: { audio?: AudioOptions } = {}): Services {
   // Voices are worked out only when the Voices panel asks, on one worker of their own.
-  const voices = createVoiceJobs({ home: platform.home, openedOf: (archiveId) => archives.openedOf(archiveId), newPool: () => new PeaksPool({ ...options.audio?.pool, size: 1 }) })
+  // Their progress and end are pushed to the renderer; once they are known the review judges again and pushes its verdicts.
+  const voices = createVoiceJobs({
+    home: platform.home,
+    openedOf: (archiveId) => archives.openedOf(archiveId),
+    newPool: () => new PeaksPool({ ...options.audio?.pool, size: 1 }),
+    changed(archiveId, job) {
+      platform.emit('voices.changed', { archiveId, status: job.status, done: job.done, total: job.total, error: job.error })
+      if (job.status === 'ready') void review.voicesReady(archiveId).catch(() => undefined)
+    }
+  })
   // The review learns of each open, hash and close through the lifecycle, and judges through each export's session.
   const review = createReviewHandlers(platform, (archiveId) => archives.sessionOf(archiveId), { voices })
   const audio = createAudioHandlers(platform, (archiveId) => archives.readingOf(archiveId), options.audio)

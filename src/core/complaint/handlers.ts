@@ -124,7 +124,7 @@ export function createComplaintHandlers(platform: Platform, deps: ComplaintDeps,
     const hit = manifests.get(archiveId)
     const key = flaggedKey(reading, c.analysis, c.marks)
     const { flagged } = flaggedRecordings(reading.recordings, c.analysis.recordingVerdicts, c.marks)
-    if (hit && hit.key === key) return withReview(evidenceSummary(hit.built.manifest, hit.built.sha256, rootFor(archiveId, key)), reading, flagged, hit.built.manifest.archive.parts)
+    if (hit && hit.key === key) return withReview(evidenceSummary(hit.built.manifest, hit.built.sha256, rootFor(archiveId, key)), reading, flagged, hit.built.manifest.archive.parts, c.analysis.findings)
     const devices = new Map(reading.devices.map((d) => [d.id, d]))
     const perDevice = new Map<string | null, number>()
     for (const f of flagged) perDevice.set(f.recording.deviceId, (perDevice.get(f.recording.deviceId) ?? 0) + 1)
@@ -142,7 +142,7 @@ export function createComplaintHandlers(platform: Platform, deps: ComplaintDeps,
       lastAt: times.at(-1) ?? null,
       manifestSha256: null,
       rootSha256: null
-    }, reading, flagged)
+    }, reading, flagged, [], c.analysis.findings)
   }
 
   /** The evidence of a built manifest with what the review found (devices, account ids, transcripts), each part's hash and the bundle root. */
@@ -150,7 +150,7 @@ export function createComplaintHandlers(platform: Platform, deps: ComplaintDeps,
     const { reading } = deps.openedOf(archiveId)
     const c = await deps.caseOf(archiveId)
     const { flagged } = flaggedRecordings(reading.recordings, c.analysis.recordingVerdicts, c.marks)
-    return withReview(evidenceSummary(built.manifest, built.sha256, root), reading, flagged, built.manifest.archive.parts)
+    return withReview(evidenceSummary(built.manifest, built.sha256, root), reading, flagged, built.manifest.archive.parts, c.analysis.findings)
   }
 
   const lettersFor = (facts: ComplaintFacts, evidence: EvidenceSummary, lang: LetterLang, kinds: readonly LetterKind[]): Promise<LetterFile[]> =>

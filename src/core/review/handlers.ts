@@ -66,6 +66,23 @@ export function createReviewHandlers(platform: Platform, sessionOf: (archiveId: 
     return session.verdictsChanged()
   }
 
+  // The analysis each export's renderer was last sent by `review.verdicts`, so one change is told once.
+  const sent = new Map<string, Analysis>()
+  const sendVerdicts = (archiveId: string, a: Analysis) => {
+    const fp = fingerprintOf.get(archiveId)
+    const open = fp === undefined ? undefined : cases.get(fp)
+    if (!open || sent.get(archiveId) === a) return
+    sent.set(archiveId, a)
+    platform.emit('review.verdicts', { archiveId, ...detectorOf(a), counts: countReview(readingOf(archiveId).recordings, a, open.session.data) })
+  }
+
+  /** Tells the renderer the voices' state after a voice mark changed, so the Voices panel asks again (it never polls). */
+  const voicesChanged = (archiveId: string) => {
+    if (!options.voices) return
+    const job = options.voices.ensure(archiveId)
+    platform.emit('voices.changed', { archiveId, status: job.status, done: job.done, total: job.total, error: job.error })
+  }
+
   const recordingIds = (reading: ExportReading): Set<string> => {
     let ids = idSets.get(reading)
     if (!ids) idSets.set(reading, (ids = new Set(reading.recordings.map((r) => r.id))))
@@ -109,6 +126,8 @@ export function createReviewHandlers(platform: Platform, sessionOf: (archiveId: 
       else if (c.target === 'device') devices[c.id] = c.after
     }
     const h = open.session.history
+    // A voice's mark, or its undo, changes what the Voices panel shows: for every open copy of this export.
+    if (applied.changes.some((c) => c.target === 'voice')) for (const id of open.archiveIds) voicesChanged(id)
     return {
       recordings,
       devices,
@@ -247,7 +266,7 @@ export function createReviewHandlers(platform: Platform, sessionOf: (archiveId: 
         // A verdict a later rule changes (voices) reaches the renderer without it asking.
         opening.on?.('verdicts', (a) => {
           if (fingerprintOf.get(archiveId) !== archive.fingerprint) return
-          platform.emit('review.verdicts', { archiveId, ...detectorOf(a), counts: countReview(opening.reading.recordings, a, caseSession.data) })
+          sendVerdicts(archiveId, a)
         })
         const name = basename(archive.path)
         open.session.data.archiveName = name
@@ -271,6 +290,7 @@ export function createReviewHandlers(platform: Platform, sessionOf: (archiveId: 
     },
     async closed(archiveId) {
       judgedVoices.delete(archiveId)
+      sent.delete(archiveId)
       const fp = fingerprintOf.get(archiveId)
       fingerprintOf.delete(archiveId)
       const open = fp === undefined ? undefined : cases.get(fp)
@@ -292,8 +312,20 @@ export function createReviewHandlers(platform: Platform, sessionOf: (archiveId: 
     return { analysis: await withCurrentVoices(archiveId), marks: { ...data.recordings }, custody: [...data.custody], sha256: data.sha256, fingerprint: data.fingerprint }
   }
 
+  /**
+   * The voices of an export were worked out in the background: judge again with them now, and send
+   * the renderer the new findings and verdicts (the voice rules may add reasons without moving a
+   * verdict, which the session's own event does not tell).
+   */
+  const voicesReady = async (archiveId: string): Promise<void> => {
+    if (!fingerprintOf.has(archiveId)) return
+    const before = sessionOf(archiveId).analysis
+    const after = await withCurrentVoices(archiveId)
+    if (after !== before && fingerprintOf.has(archiveId)) sendVerdicts(archiveId, after)
+  }
+
   const dispose = async () => {
     await Promise.all([...cases.values()].map((o) => o.session.flush()))
   }
-  return { handlers, lifecycle, recordCustody, caseOf, dispose }
+  return { handlers, lifecycle, recordCustody, caseOf, voicesReady, dispose }
 }

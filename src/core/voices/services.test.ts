@@ -21,15 +21,40 @@ describe('voices in the app services', () => {
     const home = join(dir, 'home')
     const path = join(dir, 'three.zip')
     await generateExport({ provider: 'amazon', own: 36, foreign: 14, kind: 'unregistered-device', seed: 'e2e-voices', householdEvery: 3, clips: { maxSeconds: 2.5 } }, path)
-    const services = createServices({ shell: 'cli', home, emit: (_n: EventName, _p: unknown) => undefined, chooseArchive: async () => null })
+    const events: { name: EventName; payload: { archiveId?: string; status?: string; findings?: { rule: string }[] } }[] = []
+    let heard: () => void = () => undefined
+    const services = createServices({
+      shell: 'cli',
+      home,
+      emit: (name: EventName, payload: unknown) => {
+        events.push({ name, payload: payload as (typeof events)[number]['payload'] })
+        heard()
+      },
+      chooseArchive: async () => null
+    })
+    /** Waits (without asking the engine again) for an event that matches. */
+    const eventually = (match: (e: (typeof events)[number]) => boolean, from = 0) =>
+      new Promise<(typeof events)[number]>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`no such event among ${events.map((e) => e.name).join(', ')}`)), 60_000)
+        heard = () => {
+          const hit = events.slice(from).find(match)
+          if (hit) {
+            clearTimeout(timer)
+            resolve(hit)
+          }
+        }
+        heard()
+      })
     try {
       const h = services.handlers
       const { archiveId } = ok(await dispatch(h, 'openArchive', { token: services.grantPath(path, 'dialog'), jobId: 'j' })) as { archiveId: string }
-      let state = ok(await dispatch(h, 'voices', { archiveId })) as VoicesState
-      for (let i = 0; i < 600 && state.status === 'working'; i++) {
-        await new Promise((r) => setTimeout(r, 100))
-        state = ok(await dispatch(h, 'voices', { archiveId })) as VoicesState
-      }
+      expect((ok(await dispatch(h, 'voices', { archiveId })) as VoicesState).status).toBe('working')
+      // The engine tells when the voices are known, and then sends the verdicts the voice rules add to: nobody polls.
+      const ready = await eventually((e) => e.name === 'voices.changed' && e.payload.archiveId === archiveId && e.payload.status !== 'working')
+      expect(ready.payload.status).toBe('ready')
+      const judged = await eventually((e) => e.name === 'review.verdicts' && e.payload.archiveId === archiveId, events.indexOf(ready))
+      expect(judged.payload.findings!.some((f) => f.rule === 'voice-unregistered-only')).toBe(true)
+      const state = ok(await dispatch(h, 'voices', { archiveId })) as VoicesState
       expect(state.error).toBeNull()
       expect(state.status).toBe('ready')
       expect(state.voices).toHaveLength(3)
@@ -37,7 +62,9 @@ describe('voices in the app services', () => {
       const before = ok(await dispatch(h, 'reviewState', { archiveId })) as { findings: { rule: string }[] }
       expect(before.findings.some((f) => f.rule === 'voice-not-known')).toBe(false)
 
+      const beforeMark = events.length
       const change = ok(await dispatch(h, 'markVoice', { archiveId, voiceId: household.id, mark: 'not-known' })) as { recordings: Record<string, { mark: string; note: string } | null>; canUndo: boolean; verdictsChanged: boolean }
+      expect(events.slice(beforeMark).some((e) => e.name === 'voices.changed' && e.payload.status === 'ready')).toBe(true)
       expect(Object.keys(change.recordings)).toHaveLength(household.recordings)
       expect(Object.values(change.recordings).every((e) => e?.mark === 'not-mine' && e.note === 'By voice: not someone I know.')).toBe(true)
       expect(change.verdictsChanged).toBe(true)

@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { AudioPeaksEventSchema, AudioProgressSchema } from '../model/audio'
 import { ComplaintProgressSchema } from '../model/complaint-calls'
 import { VerdictsEventSchema } from '../model/review'
+import { VoicesChangedSchema } from '../model/voices'
 
 /** Every event main pushes to the renderer. */
 export const events = {
@@ -19,6 +20,8 @@ export const events = {
   }),
   /** The detector's verdicts changed without a call asking (a later rule such as the voice rules, a re-read): replace them. */
   'review.verdicts': VerdictsEventSchema,
+  /** The voices of an open export: progress, ready or failed, or a voice mark changed (ask `voices` again). */
+  'voices.changed': VoicesChangedSchema,
   /** A menu item or shortcut handled in the renderer. */
   'app.command': z.object({ command: z.enum(['open-export', 'open-folder']) }),
   /** Saving letters or an evidence bundle: hashing, then writing. */

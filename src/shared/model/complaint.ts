@@ -121,7 +121,13 @@ export const EvidenceSummarySchema = z
         /** Flagged recordings that come with a transcript in the export. */
         transcripts: z.number().int().min(0),
         /** True when nothing stronger than weak signals (unrecognised speaker, another language) flags them. */
-        weakOnly: z.boolean()
+        weakOnly: z.boolean(),
+        /**
+         * Voices the person listened to and marked "not someone I know": per voice, how many of the
+         * flagged recordings share it (by its sound) and the devices it was heard on. Empty unless so
+         * marked: a group by sound alone is a hint, and the letters never cite it.
+         */
+        confirmedVoices: z.array(z.object({ recordings: z.number().int().min(1), devices: z.array(z.string()) })).default([])
       })
       .nullable()
       .default(null)

@@ -30,3 +30,17 @@ export const VoicesStateSchema = z.object({
   error: z.string().nullable()
 })
 export type VoicesState = z.infer<typeof VoicesStateSchema>
+
+/**
+ * The voices of an open export changed: more recordings listened to (done of total, a few times a
+ * second at most), the work finished or failed, or a voice's mark changed. The renderer asks
+ * `voices` for the groups whenever the status is not 'working'; it never polls.
+ */
+export const VoicesChangedSchema = z.object({
+  archiveId: z.string(),
+  status: z.enum(['working', 'ready', 'failed']),
+  done: z.number().int().min(0),
+  total: z.number().int().min(0),
+  error: z.string().nullable()
+})
+export type VoicesChanged = z.infer<typeof VoicesChangedSchema>

@@ -39,7 +39,8 @@ describe('the review’s strongest facts (point 6)', () => {
       ownAccountEnd: 'NT9Z',
       withForeignAccount: 3,
       transcripts: 2,
-      weakOnly: false
+      weakOnly: false,
+      confirmedVoices: []
     })
   })
 

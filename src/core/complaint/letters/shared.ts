@@ -126,6 +126,7 @@ export function reviewBlocks(c: LetterContext): Block[] {
       )
     )
   }
+  out.push(...voiceSentences(c))
   if (r.weakOnly) {
     out.push(
       c.t(
@@ -136,6 +137,39 @@ export function reviewBlocks(c: LetterContext): Block[] {
     )
   }
   return out.length > 0 ? [{ kind: 'paragraph', text: out.join(' ') }] : []
+}
+
+/**
+ * The voices the person confirmed as not someone they know, each a sentence that says "by its
+ * sound" and that they listened, then once that a grouping by sound is a hint, not proof. Nothing
+ * when no voice was so marked (review-facts.ts keeps unconfirmed groups out).
+ */
+export function voiceSentences(c: LetterContext): string[] {
+  const voices = c.evidence.review?.confirmedVoices ?? []
+  if (voices.length === 0) return []
+  const out = voices.map((v) => {
+    const on = v.devices.map((d) => quoted(d, c.lang, 40)).join(', ')
+    const n = v.recordings
+    return n === 1
+      ? c.t(
+          `One of these recordings has a voice, by its sound, that I do not know; I listened to it and confirmed this myself${on ? `. It was recorded on ${on}` : ''}.`,
+          `In einer dieser Aufnahmen spricht eine Stimme, nach ihrem Klang, die ich nicht kenne; ich habe sie angehört und das selbst bestätigt${on ? `. Sie wurde aufgenommen mit ${on}` : ''}.`,
+          `L'un de ces enregistrements contient une voix, d'après son timbre, que je ne connais pas ; je l'ai écouté et l'ai confirmé moi-même${on ? `. Il a été enregistré sur ${on}` : ''}.`
+        )
+      : c.t(
+          `${count(n, 'en')} of these recordings share one voice, by its sound, that I do not know; I listened to them and confirmed this myself${on ? `. The voice was heard on ${on}` : ''}.`,
+          `In ${count(n, 'de')} dieser Aufnahmen spricht dieselbe Stimme, nach ihrem Klang, die ich nicht kenne; ich habe sie angehört und das selbst bestätigt${on ? `. Die Stimme ist zu hören auf ${on}` : ''}.`,
+          `${count(n, 'fr')} de ces enregistrements partagent une même voix, d'après son timbre, que je ne connais pas ; je les ai écoutés et l'ai confirmé moi-même${on ? `. Cette voix se fait entendre sur ${on}` : ''}.`
+        )
+  })
+  out.push(
+    c.t(
+      'The recordings were grouped by the sound of the voice on my own computer; such a grouping is a hint that I checked by listening, not proof of who spoke.',
+      'Die Aufnahmen wurden auf meinem eigenen Rechner nach dem Klang der Stimme gruppiert; eine solche Gruppierung ist ein Hinweis, den ich durch Anhören geprüft habe, kein Beweis, wer gesprochen hat.',
+      "Les enregistrements ont été regroupés d'après le timbre de la voix sur mon propre ordinateur ; un tel regroupement est un indice que j'ai vérifié à l'écoute, non une preuve de l'identité du locuteur."
+    )
+  )
+  return out
 }
 
 /**

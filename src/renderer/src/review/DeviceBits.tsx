@@ -2,9 +2,10 @@ import { useTranslation } from 'react-i18next'
 import type { Lane } from './catalog'
 import type { Registration } from './tones'
 
-/** A lane's device name, or "no device" in the UI's language. */
+/** A lane's device name, or "no device" in the UI's language; a voice lane's number, or "no voice group". */
 export function LaneName({ lane }: { lane: Lane }) {
   const { t } = useTranslation()
+  if (lane.voice !== undefined) return <span className="lane-name">{lane.voice > 0 ? t('voices.name', { n: lane.voice }) : t('voices.unassigned')}</span>
   return <span className="lane-name">{lane.label ?? t('device.none')}</span>
 }
 

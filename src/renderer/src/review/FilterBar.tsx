@@ -11,6 +11,7 @@ import { shownIds, useCatalog, useFiltered } from './derived'
 import { MarkMenu } from './MarkBits'
 import { markRecordings } from './RecordingReview'
 import { LIST_ID } from './RecordingList'
+import { VoiceFilter } from './voices/VoiceFilter'
 
 export const SEARCH_ID = 'review-search'
 const ALL = '*'
@@ -91,6 +92,7 @@ export function FilterBar() {
           ))}
         </select>
       </label>
+      <VoiceFilter />
       <label className="field">
         <span>{t('filters.registration')}</span>
         <select value={registration} data-testid="filter-registration" onChange={(e) => setRegistration(e.target.value as RegistrationFilter)}>

@@ -3,8 +3,8 @@ import { useTranslation } from 'react-i18next'
 import { formatCount } from '../format'
 import { useSelectionStore } from '../stores/selection'
 import { useTimelineStore } from '../stores/timeline'
-import { lowerBound, type Catalog, type Filtered } from './catalog'
-import { getCatalog, useCatalog, useFiltered } from './derived'
+import { deviceLabel, lowerBound, type Catalog, type Filtered } from './catalog'
+import { getCatalog, useTimelineLanes } from './derived'
 import { OverviewStrip } from './OverviewStrip'
 import { AXIS_H, BIN_PX, LANE_H, densityBins, drawLanes, hitTest, laneBins, timeAt } from './timeline-draw'
 import { formatDateTime, formatRange, formatSpan, formatUtc, userTimeZone } from './time'
@@ -12,6 +12,7 @@ import { useCanvas } from './useCanvas'
 import { usePalette } from './usePalette'
 import { LaneName, RegistrationBadge } from './DeviceBits'
 import { TONES } from './tones'
+import { LaneToggle } from './voices/LaneToggle'
 
 interface Hover {
   /** The recording under the pointer, -1 over a density bin. */
@@ -31,8 +32,8 @@ interface Hover {
 export function Timeline() {
   const { t, i18n } = useTranslation()
   const lang = i18n.language
-  const catalog = useCatalog()
-  const filtered = useFiltered()
+  // Lanes by device, or by voice (the toggle in the head): only the lanes differ.
+  const { catalog, filtered, byVoice } = useTimelineLanes()
   const select = useSelectionStore((s) => s.select)
   const palette = usePalette()
   const [hover, setHover] = useState<Hover | null>(null)
@@ -188,6 +189,7 @@ export function Timeline() {
         <h2 id="timeline-title">{t('timeline.title')}</h2>
         <TimelineRange catalog={catalog} filtered={filtered} />
         <Legend catalog={catalog} />
+        <LaneToggle />
         <div className="timeline-tools" role="group" aria-label={t('timeline.zoom')}>
           <button type="button" onClick={() => useTimelineStore.getState().zoomBy(2)} aria-label={t('timeline.zoomOut')} title={`${t('timeline.zoomOut')} (−)`}>
             −
@@ -202,9 +204,9 @@ export function Timeline() {
       </div>
       <OverviewStrip catalog={catalog} filtered={filtered} palette={palette} />
       <div className="timeline-body">
-        <ol className="lane-labels" aria-label={t('timeline.lanes')} style={{ paddingTop: AXIS_H }}>
+        <ol className="lane-labels" aria-label={t(byVoice ? 'timeline.voiceLanes' : 'timeline.lanes')} data-lanes={byVoice ? 'voice' : 'device'} data-testid="lane-labels" style={{ paddingTop: AXIS_H }}>
           {catalog.lanes.map((lane, li) => (
-            <li key={lane.key} className={`lane-label ${lane.registration}`} style={{ height: LANE_H }}>
+            <li key={`${byVoice ? 'v' : 'd'}:${lane.key}`} className={`lane-label ${byVoice ? `voice tone-${lane.tone}` : lane.registration}`} style={{ height: LANE_H }} data-count={lane.count}>
               <LaneName lane={lane} />
               <span className="lane-count" title={t('timeline.laneCount', { shown: filtered.laneCounts[li], total: lane.count })}>
                 {filtered.laneCounts[li] === lane.count ? formatCount(lane.count, lang) : `${formatCount(filtered.laneCounts[li]!, lang)}/${formatCount(lane.count, lang)}`}
@@ -219,7 +221,7 @@ export function Timeline() {
           tabIndex={0}
           role="group"
           aria-roledescription={t('timeline.roledescription')}
-          aria-label={t('timeline.label', { zone })}
+          aria-label={t(byVoice ? 'timeline.labelVoice' : 'timeline.label', { zone })}
           aria-describedby="timeline-keys"
           title={t('timeline.keys')}
           data-testid="timeline-lanes"
@@ -334,8 +336,17 @@ function HoverCard({ hover, catalog }: { hover: Hover; catalog: Catalog }) {
       <span>
         <LaneName lane={lane} />
         {lane.registration === 'unregistered' && <> · {t('device.notRegisteredShort')}</>}
+        {lane.voice !== undefined && <> · {deviceName(catalog, hover.i) ?? t('device.none')}</>}
       </span>
       <span className="hover-transcript">{r.transcript ? `“${r.transcript.length > 180 ? `${r.transcript.slice(0, 180)}…` : r.transcript}”` : t('list.noTranscript')}</span>
     </div>
   )
+}
+
+/** A recording's device as the device lanes name it (for the hover card over a voice lane). */
+function deviceName(catalog: Catalog, i: number): string | null {
+  const id = catalog.recordings[i]?.deviceId
+  if (!id) return null
+  const d = catalog.devices.find((x) => x.id === id)
+  return d ? deviceLabel(d) : id
 }

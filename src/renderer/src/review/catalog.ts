@@ -14,6 +14,8 @@ export interface Lane {
   registration: Registration
   tone: Tone
   count: number
+  /** Lanes by voice (voice-lanes.ts): the voice's number as the Voices panel shows it, 0 for recordings in no voice group. */
+  voice?: number
 }
 
 /**
@@ -179,7 +181,9 @@ export const filterOf = memoLast(
     reasonBit: number = -1,
     verdict: VerdictFilter = 'all',
     mark: MarkFilter = 'all',
-    only: Uint8Array | null = null
+    only: Uint8Array | null = null,
+    /** Only these recordings (a voice's), or null. */
+    voiceOnly: Uint8Array | null = null
   ): Filtered => {
     const n = c.recordings.length
     const mask = new Uint8Array(n)
@@ -199,6 +203,7 @@ export const filterOf = memoLast(
       if (wantLane !== -1 && li !== wantLane) continue
       if (registration !== 'all' && c.lanes[li]!.registration !== registration) continue
       if (only && !only[i]) continue
+      if (voiceOnly && !voiceOnly[i]) continue
       if (judging) {
         if (reasonMask && !(j.reasons[i]! & reasonMask)) continue
         if (verdict === 'flagged' ? j.verdict[i] === 0 : wantVerdict !== -1 && j.verdict[i] !== wantVerdict) continue

@@ -3,8 +3,11 @@ import { useArchiveStore } from '../stores/archive'
 import { dayToMs, useFiltersStore } from '../stores/filters'
 import { useRecordingsStore } from '../stores/recordings'
 import { useReviewStore } from '../stores/review'
+import { useTimelineStore } from '../stores/timeline'
+import { selectReadyVoices, useVoicesStore } from '../stores/voices'
 import { catalogOf, filterOf, orderOf, type Catalog, type Filtered, type Ordered } from './catalog'
 import { findingMask, judgedCatalog, reasonBitOf } from './judged'
+import { byVoice, relaned, voiceCodes, voiceMask, voiceOrder } from './voice-lanes'
 
 /**
  * The review's derived data: memoised functions of the stores (catalogOf, filterOf, orderOf remember
@@ -25,10 +28,16 @@ export function useCatalog(): Catalog {
   return judgedCatalog(catalogOf(recordings, devices), detector, marks, deviceMarks)
 }
 
+/** The voice filter's mask: null when off, or while the voices are not known. */
+const voiceOnly = (c: Catalog, voice: string | null): Uint8Array | null => {
+  const v = voice === null ? null : selectReadyVoices(useVoicesStore.getState())
+  return v ? voiceMask(voiceCodes(c.recordings, voiceOrder(v.voices), v.voiceOf), v.voices, voice) : null
+}
+
 type FiltersValue = ReturnType<typeof useFiltersStore.getState>
-const filtered = (c: Catalog, f: Pick<FiltersValue, 'text' | 'deviceKey' | 'registration' | 'from' | 'to' | 'reason' | 'verdict' | 'mark' | 'finding'>): Filtered => {
+const filtered = (c: Catalog, f: Pick<FiltersValue, 'text' | 'deviceKey' | 'registration' | 'from' | 'to' | 'reason' | 'verdict' | 'mark' | 'finding' | 'voice'>): Filtered => {
   const finding = f.finding === null ? null : (useReviewStore.getState().detector?.findings[f.finding] ?? null)
-  return filterOf(c, f.text, f.deviceKey, f.registration, dayToMs(f.from, false), dayToMs(f.to, true), reasonBitOf(f.reason), f.verdict, f.mark, findingMask(c, finding))
+  return filterOf(c, f.text, f.deviceKey, f.registration, dayToMs(f.from, false), dayToMs(f.to, true), reasonBitOf(f.reason), f.verdict, f.mark, findingMask(c, finding), voiceOnly(c, f.voice))
 }
 
 export function useFiltered(): Filtered {
@@ -42,8 +51,24 @@ export function useFiltered(): Filtered {
   const verdict = useFiltersStore((s) => s.verdict)
   const mark = useFiltersStore((s) => s.mark)
   const finding = useFiltersStore((s) => s.finding)
+  const voice = useFiltersStore((s) => s.voice)
   useReviewStore((s) => s.detector)
-  return filtered(c, { text, deviceKey, registration, from, to, reason, verdict, mark, finding })
+  useVoicesStore(selectReadyVoices)
+  return filtered(c, { text, deviceKey, registration, from, to, reason, verdict, mark, finding, voice })
+}
+
+/**
+ * What the timeline draws: lanes by device, or by voice when the person chose that and the voices
+ * are known. Only the lanes differ; the recordings, the filter's mask and the tones are the same.
+ */
+export function useTimelineLanes(): { catalog: Catalog; filtered: Filtered; byVoice: boolean } {
+  const catalog = useCatalog()
+  const f = useFiltered()
+  const mode = useTimelineStore((s) => s.laneMode)
+  const voices = useVoicesStore(selectReadyVoices)
+  if (mode !== 'voice' || !voices) return { catalog, filtered: f, byVoice: false }
+  const c = byVoice(catalog, voiceCodes(catalog.recordings, voiceOrder(voices.voices), voices.voiceOf), voices.voices)
+  return { catalog: c, filtered: relaned(c, f), byVoice: true }
 }
 
 export function useOrdered(): Ordered {

@@ -16,6 +16,8 @@ interface FiltersState {
   verdict: VerdictFilter
   mark: MarkFilter
   finding: number | null
+  /** One voice's id (see the Voices panel), '' for recordings in no voice group, null for all. */
+  voice: string | null
   sortKey: SortKey
   sortDir: SortDir
   setReason(reason: RuleId | null): void
@@ -28,6 +30,7 @@ interface FiltersState {
   setRegistration(registration: RegistrationFilter): void
   setFrom(day: string): void
   setTo(day: string): void
+  setVoice(voice: string | null): void
   /** Sorts by a column; the same column again flips the direction. */
   sortBy(key: SortKey): void
   clear(): void
@@ -42,7 +45,8 @@ const initial = {
   reason: null,
   verdict: 'all' as VerdictFilter,
   mark: 'all' as MarkFilter,
-  finding: null
+  finding: null,
+  voice: null as string | null
 }
 
 /** What the review shows and in which order: filters and sort, nothing derived. */
@@ -59,6 +63,7 @@ export const useFiltersStore = create<FiltersState>((set, get) => ({
   setRegistration: (registration) => set({ registration }),
   setFrom: (from) => set({ from }),
   setTo: (to) => set({ to }),
+  setVoice: (voice) => set({ voice }),
   sortBy(key) {
     const { sortKey, sortDir } = get()
     set(key === sortKey ? { sortDir: sortDir === 'asc' ? 'desc' : 'asc' } : { sortKey: key, sortDir: 'asc' })
@@ -75,7 +80,8 @@ export const selectFiltering = (s: FiltersState): boolean =>
   s.reason !== null ||
   s.verdict !== 'all' ||
   s.mark !== 'all' ||
-  s.finding !== null
+  s.finding !== null ||
+  s.voice !== null
 
 /** A 'YYYY-MM-DD' day as epoch ms at the start (or the last millisecond) of that day in the user's zone. */
 export function dayToMs(day: string, end: boolean): number {

@@ -7,6 +7,7 @@ import { useReviewStore } from './review'
 import { resetRowWaves } from './rowWaves'
 import { resetSelection } from './selection'
 import { resetTimeline } from './timeline'
+import { resetVoices } from './voices'
 
 /**
  * The one place that reacts to the open export changing: every per-export piece of state is reset
@@ -23,6 +24,7 @@ useArchiveStore.subscribe((state, previous) => {
     resetPlayer(archiveId)
     resetDurations(archiveId)
     resetRowWaves(archiveId)
+    resetVoices()
   }
   const open = state.status === 'open' ? state.summary : null
   const before = previous.status === 'open' ? previous.summary : null

@@ -3,6 +3,8 @@ import { create } from 'zustand'
 /** The closest the timeline zooms: a couple of seconds across its width. */
 export const MIN_SPAN = 2000
 
+export type LaneMode = 'device' | 'voice'
+
 interface TimelineState {
   /** The whole range the export's recordings cover, padded; the overview strip shows it. */
   lo: number
@@ -12,6 +14,9 @@ interface TimelineState {
   end: number
   /** The person zoomed or panned: new data then no longer refits the view. */
   touched: boolean
+  /** One lane per device, or one per voice (once the voices are known). */
+  laneMode: LaneMode
+  setLaneMode(mode: LaneMode): void
   /** Sets the data's range (earliest and latest recording); refits unless the person has moved. */
   setDomain(min: number, max: number): void
   setView(start: number, end: number): void
@@ -50,7 +55,9 @@ export const useTimelineStore = create<TimelineState>((set, get) => ({
   start: 0,
   end: 0,
   touched: false,
+  laneMode: 'device',
 
+  setLaneMode: (laneMode) => set({ laneMode }),
   setDomain(min, max) {
     const [lo, hi] = padded(min, max)
     const { touched, start, end, lo: oldLo, hi: oldHi } = get()
@@ -90,5 +97,5 @@ export const useTimelineStore = create<TimelineState>((set, get) => ({
 
 /** Per-export reset (stores/per-export.ts). */
 export function resetTimeline(): void {
-  useTimelineStore.setState({ lo: 0, hi: 0, start: 0, end: 0, touched: false })
+  useTimelineStore.setState({ lo: 0, hi: 0, start: 0, end: 0, touched: false, laneMode: 'device' })
 }

@@ -30,7 +30,7 @@ function Section({ def }: { def: SideSectionDef }) {
   const toggle = useUiStore((s) => s.toggleSection)
   const Body = def.Body
   return (
-    <section className={`side-section ${def.id}`} data-section={def.id} aria-labelledby={`side-${def.id}`}>
+    <section className={`side-section side-section-${def.id}`} data-section={def.id} aria-labelledby={`side-${def.id}`}>
       <h2 className="side-title">
         <button type="button" id={`side-${def.id}`} aria-expanded={!folded} aria-controls={`side-body-${def.id}`} onClick={() => toggle(def.id)} data-testid={`side-toggle-${def.id}`}>
           <span className="chevron" aria-hidden="true">

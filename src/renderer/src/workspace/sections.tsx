@@ -5,6 +5,7 @@ import { ReviewHeader } from '../review/ReviewHeader'
 import { VoicesPanel } from '../review/voices/VoicesPanel'
 import { useArchiveStore } from '../stores/archive'
 import { useReviewStore } from '../stores/review'
+import { useVoicesStore } from '../stores/voices'
 
 /**
  * The side pane's sections, top to bottom. A section is one entry here: its id (remembered when
@@ -50,7 +51,8 @@ export const SIDE_SECTIONS: readonly SideSectionDef[] = [
   {
     id: 'voices',
     titleKey: 'voices.title',
-    useCount: () => null,
+    // How many voices, once they are known (they are worked out only when asked for).
+    useCount: () => useVoicesStore((s) => (s.state?.status === 'ready' ? s.state.voices.length : null)),
     icon: icon('M3 10v0 M6 7v6 M9 4v12 M12 7v6 M15 9v2 M18 10v0'),
     Body: VoicesPanel
   }

@@ -1,44 +1,15 @@
 import { useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { VoiceMark, VoicesState, VoiceSummary } from '../../../../shared/model/voices'
-import { ApiError, call } from '../../api/client'
+import type { VoiceMark, VoiceSummary } from '../../../../shared/model/voices'
+import { call } from '../../api/client'
 import { formatCount } from '../../format'
 import { useArchiveStore } from '../../stores/archive'
+import { useFiltersStore } from '../../stores/filters'
 import { useReviewStore } from '../../stores/review'
+import { useVoicesStore } from '../../stores/voices'
 import { formatMinute, parseTime } from '../time'
 
 const VOICE_MARKS: readonly VoiceMark[] = ['me', 'household', 'not-known']
-const POLL_MS = 400
-
-/** The voices of the open export, asked for once the panel shows; polled while the engine works. */
-function useVoices(archiveId: string | null, version: unknown): VoicesState | { error: string } | null {
-  const [state, setState] = useState<VoicesState | { error: string } | null>(null)
-  useEffect(() => {
-    if (!archiveId) return
-    let stop = false
-    let timer: ReturnType<typeof setTimeout> | undefined
-    const ask = async () => {
-      try {
-        const s = await call('voices', { archiveId })
-        if (stop) return
-        setState((previous) => {
-          // The voice rules have something to say once the voices are known: the findings follow.
-          if (s.status === 'ready' && !(previous !== null && 'status' in previous && previous.status === 'ready')) void useReviewStore.getState().refreshDetector()
-          return s
-        })
-        if (s.status === 'working') timer = setTimeout(() => void ask(), POLL_MS)
-      } catch (err) {
-        if (!stop) setState({ error: err instanceof ApiError ? err.message : String(err) })
-      }
-    }
-    void ask()
-    return () => {
-      stop = true
-      clearTimeout(timer)
-    }
-  }, [archiveId, version])
-  return state
-}
 
 /**
  * Voices: the export's recordings grouped by the sound of the voice. Each group is a hint the
@@ -47,11 +18,10 @@ function useVoices(archiveId: string | null, version: unknown): VoicesState | { 
 export function VoicesPanel() {
   const { t, i18n } = useTranslation()
   const archiveId = useArchiveStore((s) => s.summary?.archiveId ?? null)
-  // Marks, undo and redo change what a voice is marked: ask again after each (a new marks object).
-  const marks = useReviewStore((s) => s.marks)
-  const [asked, setAsked] = useState(false)
-  const state = useVoices(asked ? archiveId : null, marks)
-  useEffect(() => setAsked(false), [archiveId])
+  // The engine says when the voices move on (voices.changed): the store asks again then, never on a timer.
+  const asked = useVoicesStore((s) => s.asked && s.archiveId === archiveId)
+  const state = useVoicesStore((s) => s.state)
+  const callError = useVoicesStore((s) => s.error)
   return (
     <section className="voices" aria-labelledby="voices-title" data-testid="voices-panel">
       <div className="devices-head">
@@ -59,13 +29,13 @@ export function VoicesPanel() {
         <p className="muted voices-hint">{t('voices.hint')}</p>
       </div>
       {!asked ? (
-        <button type="button" data-testid="voices-start" onClick={() => setAsked(true)}>
+        <button type="button" data-testid="voices-start" disabled={!archiveId} onClick={() => archiveId && void useVoicesStore.getState().ask(archiveId)}>
           {t('voices.start')}
         </button>
+      ) : callError !== null ? (
+        <p role="alert">{callError}</p>
       ) : state === null ? (
         <p className="muted">{t('voices.working', { done: 0, total: '…' })}</p>
-      ) : 'error' in state && !('status' in state) ? (
-        <p role="alert">{state.error}</p>
       ) : state.status === 'working' ? (
         <p className="muted" role="status" data-testid="voices-working">
           {t('voices.working', { done: formatCount(state.done, i18n.language), total: formatCount(state.total, i18n.language) })}
@@ -96,6 +66,7 @@ function VoiceCard({ voice: v, index, archiveId }: { voice: VoiceSummary; index:
   const onlyUnregistered = found.length > 0 && found.every((d) => d?.registered === false && d.registrationKnown !== false)
   const from = parseTime(v.firstSeen)
   const to = parseTime(v.lastSeen)
+  const shown = useFiltersStore((s) => s.voice === v.id)
   const tone = v.mark === 'not-known' || (!v.mark && onlyUnregistered) ? 'tone-foreign' : v.mark ? 'tone-own' : ''
   return (
     <li className={`device-card voice-card ${tone}`} data-testid="voice-card" data-voice-id={v.id} data-mark={v.mark ?? ''}>
@@ -119,7 +90,22 @@ function VoiceCard({ voice: v, index, archiveId }: { voice: VoiceSummary; index:
           <br />
           <span className="muted">{Number.isFinite(from) ? `${formatMinute(from, lang)} – ${formatMinute(to, lang)}` : t('voices.noTime')}</span>
         </p>
+        <div className="voice-show">
+          <button
+            type="button"
+            className="link-button"
+            aria-pressed={shown}
+            data-testid="voice-filter"
+            title={t('voices.showOnlyHint')}
+            onClick={() => useFiltersStore.getState().setVoice(shown ? null : v.id)}
+          >
+            {shown ? t('voices.showAll') : t('voices.showOnly')}
+          </button>
+        </div>
         <div className="voice-samples" role="group" aria-label={t('voices.samples')}>
+          <span className="muted" aria-hidden="true">
+            {t('voices.listen')}
+          </span>
           {v.samples.map((id, k) => (
             <SampleButton key={id} archiveId={archiveId} recordingId={id} n={k + 1} />
           ))}
@@ -170,8 +156,18 @@ function SampleButton({ archiveId, recordingId, n }: { archiveId: string; record
     }
   }
   return (
-    <button type="button" className="voice-sample" data-testid="voice-sample" data-recording-id={recordingId} disabled={failed} aria-pressed={playing} onClick={() => void toggle()}>
-      {playing ? t('voices.stop', { n }) : t('voices.play', { n })}
+    <button
+      type="button"
+      className="voice-sample"
+      data-testid="voice-sample"
+      data-recording-id={recordingId}
+      disabled={failed}
+      aria-pressed={playing}
+      aria-label={playing ? t('voices.stop', { n }) : t('voices.play', { n })}
+      title={playing ? t('voices.stop', { n }) : t('voices.play', { n })}
+      onClick={() => void toggle()}
+    >
+      <span aria-hidden="true">{playing ? '■' : '▶'}</span> {n}
     </button>
   )
 }
