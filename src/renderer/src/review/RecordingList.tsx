@@ -1,5 +1,5 @@
-import { useVirtualizer } from '@tanstack/react-virtual'
-import { useEffect, useMemo, useRef, type KeyboardEvent, type MouseEvent } from 'react'
+import { useVirtualizer, type Range, type Virtualizer } from '@tanstack/react-virtual'
+import { useCallback, useEffect, useMemo, useRef, type KeyboardEvent, type MouseEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { formatCount } from '../format'
 import { selectFiltering, useFiltersStore } from '../stores/filters'
@@ -8,6 +8,7 @@ import { useRecordingsStore } from '../stores/recordings'
 import { useSelectionStore } from '../stores/selection'
 import type { SortKey } from './catalog'
 import { getCatalog, getOrdered, useCatalog, useOrdered } from './derived'
+import { OVERSCAN, rowsToRender } from './list-rows'
 import { stepSelection } from './navigate'
 import { userTimeZone } from './time'
 import { RecordingRow } from './RecordingRow'
@@ -52,16 +53,20 @@ export function RecordingList() {
   // Words every row shows, translated once per language, not in each row.
   const rowText = useMemo(() => makeRowText(t), [t])
 
+  const virtualizerRef = useRef<Virtualizer<HTMLDivElement, Element> | null>(null)
   const virtualizer = useVirtualizer({
     count: order.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_H,
-    // Rows rendered beyond the view each way: enough for a wheel step that the compositor scrolls
-    // before the page has rendered (about 130 px); every one more is DOM to build when the list jumps.
-    overscan: 4,
+    // Ahead of the scroll, enough rows for a wheel step that the compositor scrolls before the page
+    // has rendered (about 130 px). The virtualizer sets its direction before it asks for the range.
+    overscan: OVERSCAN,
+    rangeExtractor: useCallback((range: Range) => rowsToRender(range, virtualizerRef.current?.scrollDirection ?? null), []),
     scrollMargin: HEAD_H,
     scrollPaddingStart: HEAD_H
   })
+
+  virtualizerRef.current = virtualizer
 
   const selected = selectedId === null ? -1 : (catalog.byId.get(selectedId) ?? -1)
   const selectedPos = selected >= 0 ? pos[selected]! : -1

@@ -21,6 +21,7 @@ export interface RecordingRowProps {
   durationMs: number | null
   /** The row's small waveform, null while not made, undefined without audio. */
   wave: RowWaveShape | null | undefined
+  /** What the row says of its review; null before the review has loaded. Nothing shows for an unflagged, unmarked row. */
   review: RowReviewText | null
   selected: boolean
   picked: boolean
@@ -51,11 +52,9 @@ export const RecordingRow = memo(function RecordingRow(p: RecordingRowProps) {
       <div role="gridcell" className="c-time" title={formatUtc(p.time)}>
         {formatDateTime(p.time, p.lang)}
       </div>
-      <div role="gridcell" className="c-device">
+      <div role="gridcell" className="c-device" title={lane.label ?? undefined}>
         <span className="tone-dot" aria-hidden="true" />
-        <span className="lane-name" title={lane.label ?? undefined}>
-          {lane.label ?? p.text.noDevice}
-        </span>
+        {lane.label ?? p.text.noDevice}
       </div>
       <div role="gridcell" className="c-dur">
         {formatDuration(p.durationMs)}
@@ -67,7 +66,7 @@ export const RecordingRow = memo(function RecordingRow(p: RecordingRowProps) {
         {r.transcript ?? <span className="muted">{p.text.noTranscript}</span>}
       </div>
       <div role="gridcell" className="c-reasons">
-        {review && <RowReview review={review} />}
+        {review && (review.markLabel || review.verdictLabel) && <RowReview review={review} />}
       </div>
     </div>
   )
