@@ -82,15 +82,16 @@ test('list rows draw small waveforms from the cached peaks, with a quiet placeho
   await expect.poll(() => page.locator('.row-wave.pending').count(), { timeout: 30_000 }).toBe(0)
   const shown = await page.getByTestId('recording-row').count()
   expect(await page.getByTestId('row-wave').count()).toBeGreaterThanOrEqual(shown - made.truth.counts.withoutAudio)
-  // Drawn, not blank: some pixels of the first row's canvas are inked.
-  const inked = await page.getByTestId('row-wave').first().evaluate((c) => {
-    const canvas = c as HTMLCanvasElement
-    const data = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data
-    let n = 0
-    for (let i = 3; i < data.length; i += 4) if (data[i]! > 0) n++
-    return n
+  // Drawn, not blank: the first row's waveform has a bar per bucket, some taller than silence.
+  const bars = await page.getByTestId('row-wave').first().evaluate((svg) => {
+    const ink = svg.querySelector<SVGPathElement>('path.ink')!
+    const clip = svg.querySelector<SVGPathElement>('path.clip')
+    const count = (p: SVGPathElement | null) => (p?.getAttribute('d')?.match(/M/g) ?? []).length
+    return { bars: count(ink) + count(clip), height: Math.max(ink.getBBox().height, clip?.getBBox().height ?? 0), fill: getComputedStyle(ink).fill }
   })
-  expect(inked).toBeGreaterThan(20)
+  expect(bars.bars).toBe(40)
+  expect(bars.height).toBeGreaterThan(2)
+  expect(bars.fill).not.toBe('none')
 })
 
 test('pane sizes are dragged, kept across a reload, and a narrow window shows the side as a rail', async ({ app }) => {

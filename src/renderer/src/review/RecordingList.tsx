@@ -1,5 +1,5 @@
-import { useVirtualizer } from '@tanstack/react-virtual'
-import { useEffect, useRef, type KeyboardEvent } from 'react'
+import { useVirtualizer, type Range, type Virtualizer } from '@tanstack/react-virtual'
+import { useCallback, useEffect, useMemo, useRef, type KeyboardEvent, type MouseEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { formatCount } from '../format'
 import { selectFiltering, useFiltersStore } from '../stores/filters'
@@ -8,13 +8,13 @@ import { useRecordingsStore } from '../stores/recordings'
 import { useSelectionStore } from '../stores/selection'
 import type { SortKey } from './catalog'
 import { getCatalog, getOrdered, useCatalog, useOrdered } from './derived'
+import { OVERSCAN, rowsToRender } from './list-rows'
 import { stepSelection } from './navigate'
-import { formatDateTime, formatDuration, formatUtc, userTimeZone } from './time'
-import { TONES } from './tones'
-import { RowReview } from './RowReview'
-import { RowWave } from './RowWave'
+import { userTimeZone } from './time'
+import { RecordingRow } from './RecordingRow'
+import { makeRowText } from './row-text'
 import { call } from '../api/client'
-import { useRowWavesStore, wantRowWaves } from '../stores/rowWaves'
+import { rowWaveOf, useRowWavesStore, wantRowWaves } from '../stores/rowWaves'
 
 const ROW_H = 34
 const HEAD_H = 38
@@ -47,16 +47,26 @@ export function RecordingList() {
   const sortDir = useFiltersStore((s) => s.sortDir)
   const sortBy = useFiltersStore((s) => s.sortBy)
   const durations = useDurationsStore((s) => s.ms)
+  // Re-renders when row waves arrive (kept outside React state): only the rows whose wave came change.
+  useRowWavesStore((s) => s.version)
   const scrollRef = useRef<HTMLDivElement>(null)
+  // Words every row shows, translated once per language, not in each row.
+  const rowText = useMemo(() => makeRowText(t), [t])
 
+  const virtualizerRef = useRef<Virtualizer<HTMLDivElement, Element> | null>(null)
   const virtualizer = useVirtualizer({
     count: order.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_H,
-    overscan: 10,
+    // Ahead of the scroll, enough rows for a wheel step that the compositor scrolls before the page
+    // has rendered (about 130 px). The virtualizer sets its direction before it asks for the range.
+    overscan: OVERSCAN,
+    rangeExtractor: useCallback((range: Range) => rowsToRender(range, virtualizerRef.current?.scrollDirection ?? null), []),
     scrollMargin: HEAD_H,
     scrollPaddingStart: HEAD_H
   })
+
+  virtualizerRef.current = virtualizer
 
   const selected = selectedId === null ? -1 : (catalog.byId.get(selectedId) ?? -1)
   const selectedPos = selected >= 0 ? pos[selected]! : -1
@@ -79,6 +89,16 @@ export function RecordingList() {
     if (step === undefined) return
     e.preventDefault()
     stepSelection(step)
+  }
+
+  // Ctrl/Cmd-click adds to the picked recordings, Shift-click picks a range: to mark them at once.
+  const onRowClick = (e: MouseEvent) => {
+    const id = (e.target as Element).closest<HTMLElement>('[data-testid=recording-row]')?.dataset.id
+    if (!id) return
+    if (e.ctrlKey || e.metaKey) useSelectionStore.getState().togglePick(id)
+    else if (e.shiftKey) pickRangeTo(id)
+    else select(id)
+    scrollRef.current?.focus({ preventScroll: true })
   }
 
   const zone = userTimeZone()
@@ -140,57 +160,30 @@ export function RecordingList() {
           })}
         </div>
       </div>
-      <div role="rowgroup" className="rec-body" style={{ height: virtualizer.getTotalSize() - HEAD_H }}>
+      <div role="rowgroup" className="rec-body" style={{ height: virtualizer.getTotalSize() - HEAD_H }} onClick={onRowClick}>
         {items.map((item) => {
           const i = order[item.index]!
           const r = catalog.recordings[i]!
-          const lane = catalog.lanes[catalog.lane[i]!]!
-          const time = catalog.time[i]!
-          const isSelected = i === selected
-          const isPicked = picked.has(r.id)
+          const j = catalog.judged
           return (
-            <div
+            <RecordingRow
               key={r.id}
-              id={`rec-${i}`}
-              role="row"
-              aria-rowindex={item.index + 2}
-              aria-selected={isSelected || isPicked}
-              className={`rec-row tone-${TONES[catalog.tone[i]!]}${isSelected ? ' selected' : ''}${isPicked ? ' picked' : ''}`}
-              style={{ transform: `translateY(${item.start - HEAD_H}px)`, height: ROW_H }}
-              data-testid="recording-row"
-              data-id={r.id}
-              data-device={lane.key}
-              onClick={(e) => {
-                // Ctrl/Cmd-click adds to the picked recordings, Shift-click picks a range: to mark them at once.
-                if (e.ctrlKey || e.metaKey) useSelectionStore.getState().togglePick(r.id)
-                else if (e.shiftKey) pickRangeTo(r.id)
-                else select(r.id)
-                scrollRef.current?.focus({ preventScroll: true })
-              }}
-            >
-              <div role="gridcell" className="c-time" title={formatUtc(time)}>
-                {formatDateTime(time, lang)}
-              </div>
-              <div role="gridcell" className="c-device">
-                <span className="tone-dot" aria-hidden="true" />
-                {/* Not <LaneName>: a useTranslation in every row that mounts costs frames when the list scrolls fast. */}
-                <span className="lane-name" title={lane.label ?? undefined}>
-                  {lane.label ?? t('device.none')}
-                </span>
-              </div>
-              <div role="gridcell" className="c-dur">
-                {formatDuration(r.durationMs ?? durations.get(r.id) ?? null)}
-              </div>
-              <div role="gridcell" className="c-wave">
-                {r.audio ? <RowWave id={r.id} /> : null}
-              </div>
-              <div role="gridcell" className="c-text" title={r.transcript ?? undefined}>
-                {r.transcript ?? <span className="muted">{t('list.noTranscript')}</span>}
-              </div>
-              <div role="gridcell" className="c-reasons">
-                <RowReview catalog={catalog} index={i} />
-              </div>
-            </div>
+              index={i}
+              rowIndex={item.index}
+              top={item.start - HEAD_H}
+              height={ROW_H}
+              recording={r}
+              time={catalog.time[i]!}
+              lane={catalog.lanes[catalog.lane[i]!]!}
+              tone={catalog.tone[i]!}
+              durationMs={r.durationMs ?? durations.get(r.id) ?? null}
+              wave={r.audio ? rowWaveOf(r.id) : undefined}
+              review={j ? rowText.review(j.verdict[i]!, j.mark[i]!, j.reasons[i]!) : null}
+              selected={i === selected}
+              picked={picked.has(r.id)}
+              lang={lang}
+              text={rowText}
+            />
           )
         })}
       </div>

@@ -1,41 +1,18 @@
-import { memo, useEffect, useRef } from 'react'
-import { ROW_BUCKETS, rowWaveOf, useRowWavesStore } from '../stores/rowWaves'
-
-const W = 64
-const H = 18
+import { memo } from 'react'
+import { ROW_WAVE_H, ROW_WAVE_W, type RowWaveShape } from './row-wave-shape'
 
 /**
  * A row's small waveform from the engine's cached peaks: speech, silence and clipping at a glance.
- * Until the peaks are made, a quiet flat line stands in for it.
+ * Until the peaks are made, a quiet flat line stands in for it. An inline SVG of two paths made once
+ * per recording (row-wave-shape.ts), not a canvas per row: a canvas is a bitmap to allocate, draw and
+ * hand to the compositor for every row that scrolls in, a path is a few bytes of the row's paint.
  */
-export const RowWave = memo(function RowWave({ id }: { id: string }) {
-  // Re-reads when any wave arrives (the version), draws only when this row's changed.
-  const wave = useRowWavesStore((s) => (s.version >= 0 ? rowWaveOf(id) : null))
-  const theme = useRowWavesStore((s) => s.theme)
-  const ref = useRef<HTMLCanvasElement>(null)
-  useEffect(() => {
-    const canvas = ref.current
-    if (!canvas || !wave) return
-    const dpr = window.devicePixelRatio || 1
-    if (canvas.width !== W * dpr) {
-      canvas.width = W * dpr
-      canvas.height = H * dpr
-    }
-    const ctx = canvas.getContext('2d')
-    if (!ctx) return
-    const style = getComputedStyle(canvas)
-    const ink = style.color
-    const clip = style.getPropertyValue('--clip').trim() || ink
-    ctx.setTransform(dpr, 0, 0, dpr, 0, 0)
-    ctx.clearRect(0, 0, W, H)
-    const step = W / ROW_BUCKETS
-    for (let b = 0; b < wave.length; b++) {
-      const v = wave[b]!
-      const h = Math.max(1, (v / 100) * (H - 2))
-      ctx.fillStyle = v >= 100 ? clip : ink
-      ctx.fillRect(b * step, (H - h) / 2, Math.max(1, step - 0.6), h)
-    }
-  }, [wave, theme])
-  if (!wave) return <span className="row-wave pending" aria-hidden="true" />
-  return <canvas ref={ref} className="row-wave" aria-hidden="true" data-testid="row-wave" style={{ width: W, height: H }} />
+export const RowWave = memo(function RowWave({ shape }: { shape: RowWaveShape | null }) {
+  if (!shape) return <span className="row-wave pending" aria-hidden="true" />
+  return (
+    <svg className="row-wave" aria-hidden="true" data-testid="row-wave" viewBox={`0 0 ${ROW_WAVE_W} ${ROW_WAVE_H}`} width={ROW_WAVE_W} height={ROW_WAVE_H}>
+      <path className="ink" d={shape.ink} />
+      {shape.clip && <path className="clip" d={shape.clip} />}
+    </svg>
+  )
 })

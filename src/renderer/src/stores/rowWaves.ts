@@ -1,6 +1,7 @@
 import { create } from 'zustand'
 import { MAX_ROW_WAVES } from '../../../shared/model/audio'
 import { call, onEvent } from '../api/client'
+import { rowWaveShape, type RowWaveShape } from '../review/row-wave-shape'
 
 /** Buckets per row waveform: a bar every ~2 px of the row's small canvas. */
 export const ROW_BUCKETS = 40
@@ -9,26 +10,24 @@ const BATCH_MS = 60
 
 interface RowWavesState {
   archiveId: string | null
-  /** Bumped when waves arrive: rows re-read the map (kept outside React state, it is large). */
+  /** Bumped when waves arrive: the list re-reads the map (kept outside React state, it is large). */
   version: number
-  /** Bumped when the theme changes: rows redraw in its colours. */
-  theme: number
 }
 
-export const useRowWavesStore = create<RowWavesState>(() => ({ archiveId: null, version: 0, theme: 0 }))
-new MutationObserver(() => useRowWavesStore.setState((s) => ({ theme: s.theme + 1 }))).observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme'] })
+export const useRowWavesStore = create<RowWavesState>(() => ({ archiveId: null, version: 0 }))
 
 /** After this long a row still without its waveform is asked again when it comes into view. */
 const ASK_AGAIN_MS = 2000
-/** Loudness buckets per recording id; a number is when it was asked, its peaks not made then. */
-const waves = new Map<string, Uint8Array | number>()
+/** The drawn shape per recording id; a number is when it was asked, its peaks not made then. */
+const waves = new Map<string, RowWaveShape | number>()
 const wanted = new Set<string>()
 let timer: ReturnType<typeof setTimeout> | null = null
 let generation = 0
 
-export const rowWaveOf = (id: string): Uint8Array | null => {
+/** The same object for the same recording until the export changes: a memoised row sees an unchanged prop. */
+export const rowWaveOf = (id: string): RowWaveShape | null => {
   const w = waves.get(id)
-  return w instanceof Uint8Array ? w : null
+  return typeof w === 'object' ? w : null
 }
 
 /** Rows in view ask for their waveforms; ones known, or asked a moment ago, are not asked again. */
@@ -59,7 +58,7 @@ async function flush(): Promise<void> {
     let got = 0
     answer.waves.forEach((w, k) => {
       if (w) {
-        waves.set(ids[k]!, Uint8Array.from(w))
+        waves.set(ids[k]!, rowWaveShape(w))
         got++
       }
     })
