@@ -1,13 +1,12 @@
 import { useEffect, useRef } from 'react'
 import { useTranslation } from 'react-i18next'
-import { useAppStore } from '../stores/app'
-import { useArchiveStore } from '../stores/archive'
 import { errorsOf, STEP_FIELDS, STEPS, useComplaintStore, type Step } from '../stores/complaint'
 import './complaint.css'
 import { StepController } from './StepController'
 import { StepHarm } from './StepHarm'
 import { StepPerson } from './StepPerson'
 import { StepReview } from './StepReview'
+import { useStore } from '../stores'
 
 const fieldId = (path: string) => `f-${path.replace(/\./g, '-')}`
 
@@ -18,8 +17,8 @@ const fieldId = (path: string) => `f-${path.replace(/\./g, '-')}`
  */
 export function ComplaintWizard() {
   const { t, i18n } = useTranslation()
-  const summary = useArchiveStore((s) => s.summary)
-  const setScreen = useAppStore((s) => s.setScreen)
+  const summary = useStore((s) => s.archive.summary)
+  const setScreen = useStore((s) => s.app.setScreen)
   const step = useComplaintStore((s) => s.step)
   const ready = useComplaintStore((s) => s.ready)
   const savedAt = useComplaintStore((s) => s.savedAt)

@@ -2,10 +2,7 @@ import { useVirtualizer } from '@tanstack/react-virtual'
 import { useEffect, useRef, type KeyboardEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { formatCount } from '../format'
-import { selectFiltering, useFiltersStore } from '../stores/filters'
-import { useDurationsStore } from '../stores/durations'
-import { useRecordingsStore } from '../stores/recordings'
-import { useSelectionStore } from '../stores/selection'
+import { selectFiltering } from '../stores/filters'
 import type { SortKey } from './catalog'
 import { getCatalog, getOrdered, useCatalog, useOrdered } from './derived'
 import { stepSelection } from './navigate'
@@ -14,7 +11,7 @@ import { TONES } from './tones'
 import { RowReview } from './RowReview'
 import { RowWave } from './RowWave'
 import { call } from '../api/client'
-import { useRowWavesStore, wantRowWaves } from '../stores/rowWaves'
+import { useStore } from '../stores'
 
 const ROW_H = 34
 const HEAD_H = 38
@@ -40,13 +37,13 @@ export function RecordingList() {
   const lang = i18n.language
   const catalog = useCatalog()
   const { order, pos } = useOrdered()
-  const selectedId = useSelectionStore((s) => s.selectedId)
-  const select = useSelectionStore((s) => s.select)
-  const picked = useSelectionStore((s) => s.picked)
-  const sortKey = useFiltersStore((s) => s.sortKey)
-  const sortDir = useFiltersStore((s) => s.sortDir)
-  const sortBy = useFiltersStore((s) => s.sortBy)
-  const durations = useDurationsStore((s) => s.ms)
+  const selectedId = useStore((s) => s.selection.selectedId)
+  const select = useStore((s) => s.selection.select)
+  const picked = useStore((s) => s.selection.picked)
+  const sortKey = useStore((s) => s.filters.sortKey)
+  const sortDir = useStore((s) => s.filters.sortDir)
+  const sortBy = useStore((s) => s.filters.sortBy)
+  const durations = useStore((s) => s.durations.ms)
   const scrollRef = useRef<HTMLDivElement>(null)
 
   const virtualizer = useVirtualizer({
@@ -93,11 +90,11 @@ export function RecordingList() {
       const r = c.recordings[o[item.index]!]
       if (r?.audio) ids.push(r.id)
     }
-    wantRowWaves(ids)
-    const archiveId = useRowWavesStore.getState().archiveId
+    useStore.getState().rowWaves.want(ids)
+    const archiveId = useStore.getState().rowWaves.archiveId
     if (!archiveId || ids.length === 0) return
     const settle = setTimeout(() => {
-      call('setAudioPriorities', { archiveId, selectedId: useSelectionStore.getState().selectedId, visibleIds: ids }).catch(() => undefined)
+      call('setAudioPriorities', { archiveId, selectedId: useStore.getState().selection.selectedId, visibleIds: ids }).catch(() => undefined)
     }, 200)
     return () => clearTimeout(settle)
   }, [visibleKey, virtualizer])
@@ -162,7 +159,7 @@ export function RecordingList() {
               data-device={lane.key}
               onClick={(e) => {
                 // Ctrl/Cmd-click adds to the picked recordings, Shift-click picks a range: to mark them at once.
-                if (e.ctrlKey || e.metaKey) useSelectionStore.getState().togglePick(r.id)
+                if (e.ctrlKey || e.metaKey) useStore.getState().selection.togglePick(r.id)
                 else if (e.shiftKey) pickRangeTo(r.id)
                 else select(r.id)
                 scrollRef.current?.focus({ preventScroll: true })
@@ -203,7 +200,7 @@ export function RecordingList() {
 function pickRangeTo(id: string): void {
   const c = getCatalog()
   const { pos, order } = getOrdered()
-  const sel = useSelectionStore.getState()
+  const sel = useStore.getState().selection
   const to = pos[c.byId.get(id) ?? -1] ?? -1
   const from = sel.anchorId === null ? -1 : (pos[c.byId.get(sel.anchorId) ?? -1] ?? -1)
   if (to < 0) return
@@ -215,12 +212,12 @@ function pickRangeTo(id: string): void {
 
 function ListEmpty() {
   const { t, i18n } = useTranslation()
-  const status = useRecordingsStore((s) => s.status)
-  const total = useRecordingsStore((s) => s.total)
-  const loaded = useRecordingsStore((s) => s.recordings.length)
-  const error = useRecordingsStore((s) => s.error)
-  const filtering = useFiltersStore(selectFiltering)
-  const clear = useFiltersStore((s) => s.clear)
+  const status = useStore((s) => s.recordings.status)
+  const total = useStore((s) => s.recordings.total)
+  const loaded = useStore((s) => s.recordings.recordings.length)
+  const error = useStore((s) => s.recordings.error)
+  const filtering = useStore((s) => selectFiltering(s.filters))
+  const clear = useStore((s) => s.filters.clear)
   let body
   if (status === 'error') body = <p className="error-message">{t('list.loadError', { error })}</p>
   else if (status === 'loading' || status === 'idle') body = <p>{t('list.loading', { loaded: formatCount(loaded, i18n.language), total: formatCount(total, i18n.language) })}</p>

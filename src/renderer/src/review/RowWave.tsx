@@ -1,5 +1,6 @@
 import { memo, useEffect, useRef } from 'react'
-import { ROW_BUCKETS, rowWaveOf, useRowWavesStore } from '../stores/rowWaves'
+import { ROW_BUCKETS, rowWaveOf } from '../stores/rowWaves'
+import { useStore } from '../stores'
 
 const W = 64
 const H = 18
@@ -10,8 +11,8 @@ const H = 18
  */
 export const RowWave = memo(function RowWave({ id }: { id: string }) {
   // Re-reads when any wave arrives (the version), draws only when this row's changed.
-  const wave = useRowWavesStore((s) => (s.version >= 0 ? rowWaveOf(id) : null))
-  const theme = useRowWavesStore((s) => s.theme)
+  const wave = useStore((s) => (s.rowWaves.version >= 0 ? rowWaveOf(s.rowWaves, id) : null))
+  const theme = useStore((s) => s.rowWaves.theme)
   const ref = useRef<HTMLCanvasElement>(null)
   useEffect(() => {
     const canvas = ref.current

@@ -2,15 +2,13 @@ import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { formatBytes } from '../format'
 import { Player } from '../player/Player'
-import { useArchiveStore } from '../stores/archive'
-import { useDurationsStore } from '../stores/durations'
-import { useSelectionStore } from '../stores/selection'
 import type { Catalog } from '../review/catalog'
 import { useCatalog } from '../review/derived'
 import { LaneName, RegistrationBadge } from '../review/DeviceBits'
 import { RecordingReview } from '../review/RecordingReview'
 import { formatDateTime, formatDuration, formatUtc, userTimeZone } from '../review/time'
 import { useRecordingDetail } from '../review/useRecordingDetail'
+import { useStore } from '../stores'
 
 /**
  * The bottom pane: the selected recording's waveform across at least half the window, and to its
@@ -20,8 +18,8 @@ import { useRecordingDetail } from '../review/useRecordingDetail'
 export function RecordingPane() {
   const { t } = useTranslation()
   const catalog = useCatalog()
-  const selectedId = useSelectionStore((s) => s.selectedId)
-  const archiveId = useArchiveStore((s) => s.summary?.archiveId ?? null)
+  const selectedId = useStore((s) => s.selection.selectedId)
+  const archiveId = useStore((s) => s.archive.summary?.archiveId ?? null)
   const i = selectedId === null ? undefined : catalog.byId.get(selectedId)
   const r = i === undefined ? undefined : catalog.recordings[i]
   return (
@@ -61,8 +59,8 @@ function RecordingFacts({ catalog, index: i }: { catalog: Catalog; index: number
   const { t, i18n } = useTranslation()
   const lang = i18n.language
   const r = catalog.recordings[i]!
-  const durations = useDurationsStore((s) => s.ms)
-  const archiveId = useArchiveStore((s) => s.summary?.archiveId ?? null)
+  const durations = useStore((s) => s.durations.ms)
+  const archiveId = useStore((s) => s.archive.summary?.archiveId ?? null)
   const full = useRecordingDetail(archiveId, r.id).recording
   // Open once, the extra facts stay open from one recording to the next.
   const [moreOpen, setMoreOpen] = useState(false)

@@ -3,9 +3,8 @@ import { useTranslation } from 'react-i18next'
 import type { VoiceMark, VoicesState, VoiceSummary } from '../../../../shared/model/voices'
 import { ApiError, call } from '../../api/client'
 import { formatCount } from '../../format'
-import { useArchiveStore } from '../../stores/archive'
-import { useReviewStore } from '../../stores/review'
 import { formatMinute, parseTime } from '../time'
+import { useStore } from '../../stores'
 
 const VOICE_MARKS: readonly VoiceMark[] = ['me', 'household', 'not-known']
 const POLL_MS = 400
@@ -23,7 +22,7 @@ function useVoices(archiveId: string | null, version: unknown): VoicesState | { 
         if (stop) return
         setState((previous) => {
           // The voice rules have something to say once the voices are known: the findings follow.
-          if (s.status === 'ready' && !(previous !== null && 'status' in previous && previous.status === 'ready')) void useReviewStore.getState().refreshDetector()
+          if (s.status === 'ready' && !(previous !== null && 'status' in previous && previous.status === 'ready')) void useStore.getState().review.refreshDetector()
           return s
         })
         if (s.status === 'working') timer = setTimeout(() => void ask(), POLL_MS)
@@ -46,9 +45,9 @@ function useVoices(archiveId: string | null, version: unknown): VoicesState | { 
  */
 export function VoicesPanel() {
   const { t, i18n } = useTranslation()
-  const archiveId = useArchiveStore((s) => s.summary?.archiveId ?? null)
+  const archiveId = useStore((s) => s.archive.summary?.archiveId ?? null)
   // Marks, undo and redo change what a voice is marked: ask again after each (a new marks object).
-  const marks = useReviewStore((s) => s.marks)
+  const marks = useStore((s) => s.review.marks)
   const [asked, setAsked] = useState(false)
   const state = useVoices(asked ? archiveId : null, marks)
   useEffect(() => setAsked(false), [archiveId])
@@ -88,8 +87,8 @@ export function VoicesPanel() {
 function VoiceCard({ voice: v, index, archiveId }: { voice: VoiceSummary; index: number; archiveId: string }) {
   const { t, i18n } = useTranslation()
   const lang = i18n.language
-  const busy = useReviewStore((s) => s.busy)
-  const devices = useArchiveStore((s) => s.summary?.reading.devices)
+  const busy = useStore((s) => s.review.busy)
+  const devices = useStore((s) => s.archive.summary?.reading.devices)
   const found = v.deviceIds.map((id) => devices?.find((d) => d.id === id))
   const names = found.map((d) => d?.name ?? d?.serial ?? t('voices.unnamedDevice'))
   // As the voice rule says it: heard only on devices the export says are not registered to the account.
@@ -133,7 +132,7 @@ function VoiceCard({ voice: v, index, archiveId }: { voice: VoiceSummary; index:
               aria-pressed={v.mark === m}
               disabled={busy}
               data-testid={`voice-mark-${m}`}
-              onClick={() => void useReviewStore.getState().markVoice(v.id, v.mark === m ? null : m)}
+              onClick={() => void useStore.getState().review.markVoice(v.id, v.mark === m ? null : m)}
             >
               {t(`voices.mark.${m}`)}
             </button>
