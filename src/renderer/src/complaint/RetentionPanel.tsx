@@ -1,6 +1,5 @@
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { useComplaintStore } from '../stores/complaint'
 import { useStore } from '../stores'
 
 /** After filing: keep one sealed copy until the authority confirms, then delete it here, logged with its hash. */
@@ -10,11 +9,11 @@ export function RetentionPanel() {
   const format = useStore((s) => s.archive.summary?.format)
   // The export is closed already; this only leaves its screens for the start.
   const close = useStore((s) => s.archive.close)
-  const sealed = useComplaintStore((s) => s.sealed)
-  const keepSealed = useComplaintStore((s) => s.keepSealed)
-  const deleted = useComplaintStore((s) => s.deleted)
-  const error = useComplaintStore((s) => s.deleteError)
-  const remove = useComplaintStore((s) => s.deleteExport)
+  const sealed = useStore((s) => s.complaint.sealed)
+  const keepSealed = useStore((s) => s.complaint.keepSealed)
+  const deleted = useStore((s) => s.complaint.deleted)
+  const error = useStore((s) => s.complaint.deleteError)
+  const remove = useStore((s) => s.complaint.deleteExport)
   const [asking, setAsking] = useState(false)
   const [typed, setTyped] = useState('')
   const [busy, setBusy] = useState(false)

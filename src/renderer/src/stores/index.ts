@@ -1,6 +1,7 @@
 import { create } from 'zustand'
 import { createAppSlice } from './app'
 import { createArchiveSlice, listenArchive } from './archive'
+import { createComplaintSlice, listenComplaint } from './complaint'
 import { createDurationsSlice, listenDurations } from './durations'
 import { createFiltersSlice } from './filters'
 import { createPerExport } from './per-export'
@@ -32,11 +33,12 @@ export const useStore = create<RootState>()((_set, _get, api) => ({
   timeline: slice('timeline', createTimelineSlice, api),
   player: slice('player', createPlayerSlice, api),
   durations: slice('durations', createDurationsSlice, api),
-  rowWaves: slice('rowWaves', createRowWavesSlice, api)
+  rowWaves: slice('rowWaves', createRowWavesSlice, api),
+  complaint: slice('complaint', createComplaintSlice, api)
 }))
 
 // The engine's pushes, each handed to the slice it concerns.
-for (const listen of [listenArchive, listenReview, listenPlayer, listenDurations, listenRowWaves]) listen(useStore)
+for (const listen of [listenArchive, listenReview, listenPlayer, listenDurations, listenRowWaves, listenComplaint]) listen(useStore)
 
 /**
  * A transient subscription to one part of the store (the timeline's view, the selection): the

@@ -1,6 +1,7 @@
 import type { StoreApi } from 'zustand'
 import type { AppSlice } from './app'
 import type { ArchiveSlice } from './archive'
+import type { ComplaintSlice } from './complaint'
 import type { DurationsSlice } from './durations'
 import type { FiltersSlice } from './filters'
 import type { PlayerSlice } from './player'
@@ -25,6 +26,7 @@ export interface Slices {
   player: PlayerSlice
   durations: DurationsSlice
   rowWaves: RowWavesSlice
+  complaint: ComplaintSlice
 }
 
 export type RootState = Slices & PerExport

@@ -80,7 +80,7 @@ describe('the one store', () => {
 
   it('composes every slice under its own key, each set touching its slice only', () => {
     const s = store.useStore.getState()
-    expect(Object.keys(s)).toEqual(expect.arrayContaining(['app', 'ui', 'archive', 'recordings', 'review', 'filters', 'selection', 'timeline', 'player', 'durations', 'rowWaves']))
+    expect(Object.keys(s)).toEqual(expect.arrayContaining(['app', 'ui', 'archive', 'recordings', 'review', 'filters', 'selection', 'timeline', 'player', 'durations', 'rowWaves', 'complaint']))
     const before = store.useStore.getState()
     s.filters.setText('kitchen')
     const after = store.useStore.getState()
@@ -169,6 +169,20 @@ describe('the one store', () => {
     expect(s.recordings.recordings).toHaveLength(0)
     expect(s.review.status).toBe('idle')
     expect(s.selection.selectedId).toBeNull()
+  })
+
+  it("the complaint slice starts on an export's saved facts and takes its jobs' progress from the engine's events", async () => {
+    const { useStore } = store
+    bridge.handlers.complaintFacts = () => ({ draft: { accountId: 'A1' }, suggested: { service: 'Alexa' }, savedAt: null })
+    await useStore.getState().complaint.start('a', 'de')
+    expect(useStore.getState().complaint.draft).toMatchObject({ accountId: 'A1', service: 'Alexa', lang: 'de' })
+    expect(useStore.getState().complaint.ready).toBe(true)
+    const { complaint } = useStore.getState()
+    useStore.setState({ complaint: { ...complaint, letters: { ...complaint.letters, jobId: 'j1' } } })
+    bridge.emit('complaint.progress', { jobId: 'j1', phase: 'hashing', done: 1, total: 3 })
+    bridge.emit('complaint.progress', { jobId: 'other', phase: 'hashing', done: 2, total: 3 })
+    expect(useStore.getState().complaint.letters.progress).toMatchObject({ done: 1 })
+    expect(useStore.getState().complaint.bundle.progress).toBeNull()
   })
 
   it('watch runs a listener only when its part of the store changes', async () => {
