@@ -13,7 +13,7 @@ export interface AppSlice {
 }
 
 /** Facts about the running app, fetched once through the contract. */
-export const createAppSlice: SliceCreator<'app'> = (set) => ({
+export const createAppSlice: SliceCreator<AppSlice> = (set) => ({
   info: null,
   screen: 'review',
   async load() {

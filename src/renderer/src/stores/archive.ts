@@ -31,6 +31,11 @@ export interface ArchiveSlice {
   loadEntriesThrough(index: number): Promise<void>
 }
 
+/** The one reset (per-export.ts) the archive reports to: it sees the archive before and after each change. */
+export interface ArchiveRoot {
+  exportChanged(before: ArchiveSlice, after: ArchiveSlice): void
+}
+
 /** Entries per listEntries call (the contract's largest page); the file view asks for more as it scrolls. */
 const PAGE = 5000
 
@@ -38,7 +43,7 @@ const PAGE = 5000
  * The open export: its summary and its file list. Every change of the summary or the status goes
  * through `change`, which hands before and after to the one per-export reset (per-export.ts).
  */
-export const createArchiveSlice: SliceCreator<'archive'> = (set, get, root) => {
+export const createArchiveSlice: SliceCreator<ArchiveSlice, ArchiveRoot> = (set, get, root) => {
   const change = (patch: Partial<ArchiveSlice>) => {
     const before = get()
     set(patch)
@@ -122,7 +127,7 @@ export const createArchiveSlice: SliceCreator<'archive'> = (set, get, root) => {
 }
 
 /** The engine's pushes about opening: progress of the job under way, the hash once it is done. */
-export function listenArchive(root: Root): void {
+export function listenArchive(root: Root<{ archive: ArchiveSlice }>): void {
   onEvent('archive.progress', (progress) => {
     const { archive } = root.getState()
     if (progress.jobId === archive.jobId) root.setState({ archive: { ...archive, progress } })

@@ -104,7 +104,7 @@ let saveTimer: ReturnType<typeof setTimeout> | null = null
 let jobCounter = 0
 const newJob = () => `complaint${++jobCounter}-${Date.now().toString(36)}`
 
-export const createComplaintSlice: SliceCreator<'complaint'> = (set, get) => {
+export const createComplaintSlice: SliceCreator<ComplaintSlice> = (set, get) => {
   /** Saves the draft beside the case now (the debounce's end, or on a step change). */
   const persist = async () => {
     if (saveTimer) clearTimeout(saveTimer)
@@ -280,7 +280,7 @@ export const createComplaintSlice: SliceCreator<'complaint'> = (set, get) => {
   }
 }
 
-export function listenComplaint(root: Root): void {
+export function listenComplaint(root: Root<{ complaint: ComplaintSlice }>): void {
   onEvent('complaint.progress', (progress) => {
     const s = root.getState().complaint
     if (progress.jobId === s.letters.jobId) root.setState({ complaint: { ...s, letters: { ...s.letters, progress } } })

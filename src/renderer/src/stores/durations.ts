@@ -23,7 +23,7 @@ const PAGE = 20_000
 // Progress events come per recording; asking once in a while is enough for a column that fills in.
 const EVERY_MS = 500
 
-export const createDurationsSlice: SliceCreator<'durations'> = (set, get) => {
+export const createDurationsSlice: SliceCreator<DurationsSlice> = (set, get) => {
   // One fetch at a time; a wish during one asks again when it ends.
   let fetching = false
   let again = false
@@ -77,7 +77,7 @@ export const createDurationsSlice: SliceCreator<'durations'> = (set, get) => {
   }
 }
 
-export function listenDurations(root: Root): void {
+export function listenDurations(root: Root<{ durations: DurationsSlice }>): void {
   onEvent('audio.progress', (progress) => {
     const { durations } = root.getState()
     if (progress.archiveId === durations.archiveId) durations.schedule(progress.archiveId)

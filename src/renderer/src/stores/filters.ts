@@ -46,7 +46,7 @@ const initial = {
 }
 
 /** What the review shows and in which order: filters and sort, nothing derived. */
-export const createFiltersSlice: SliceCreator<'filters'> = (set, get) => ({
+export const createFiltersSlice: SliceCreator<FiltersSlice> = (set, get) => ({
   ...initial,
   sortKey: 'time',
   sortDir: 'asc',

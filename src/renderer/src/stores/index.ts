@@ -1,20 +1,37 @@
 import { create } from 'zustand'
-import { createAppSlice } from './app'
-import { createArchiveSlice, listenArchive } from './archive'
-import { createComplaintSlice, listenComplaint } from './complaint'
-import { createDurationsSlice, listenDurations } from './durations'
-import { createFiltersSlice } from './filters'
-import { createPerExport } from './per-export'
-import { createPlayerSlice, listenPlayer } from './player'
-import { createRecordingsSlice } from './recordings'
-import { createReviewSlice, listenReview } from './review'
-import { createRowWavesSlice, listenRowWaves } from './rowWaves'
-import { createSelectionSlice } from './selection'
-import { slice, type RootState } from './slice'
-import { createTimelineSlice } from './timeline'
-import { createUiSlice } from './ui'
+import { createAppSlice, type AppSlice } from './app'
+import { createArchiveSlice, listenArchive, type ArchiveSlice } from './archive'
+import { createComplaintSlice, listenComplaint, type ComplaintSlice } from './complaint'
+import { createDurationsSlice, listenDurations, type DurationsSlice } from './durations'
+import { createFiltersSlice, type FiltersSlice } from './filters'
+import { createPerExport, type PerExport } from './per-export'
+import { createPlayerSlice, listenPlayer, type PlayerSlice } from './player'
+import { createRecordingsSlice, type RecordingsSlice } from './recordings'
+import { createReviewSlice, listenReview, type ReviewSlice } from './review'
+import { createRowWavesSlice, listenRowWaves, type RowWavesSlice } from './rowWaves'
+import { createSelectionSlice, type SelectionSlice } from './selection'
+import { slice } from './slice'
+import { createTimelineSlice, type TimelineSlice } from './timeline'
+import { createUiSlice, type UiSlice } from './ui'
 
-export type { RootState } from './slice'
+/** Every slice of the one store, each under its own key (their field names repeat: status, archiveId, load…). */
+export interface Slices {
+  app: AppSlice
+  ui: UiSlice
+  archive: ArchiveSlice
+  recordings: RecordingsSlice
+  review: ReviewSlice
+  filters: FiltersSlice
+  selection: SelectionSlice
+  timeline: TimelineSlice
+  player: PlayerSlice
+  durations: DurationsSlice
+  rowWaves: RowWavesSlice
+  complaint: ComplaintSlice
+}
+
+/** The slices, the epoch and the one reset (per-export.ts). */
+export type RootState = Slices & PerExport
 
 /**
  * The renderer's one store, composed from slices (zustand's slice pattern). Components read it

@@ -1,23 +1,28 @@
 import type { StoreApi } from 'zustand'
-import type { ArchiveSlice } from './archive'
-import { freshDurations } from './durations'
-import { freshFilters } from './filters'
-import { freshPlayer } from './player'
-import { freshRecordings } from './recordings'
-import { freshReview } from './review'
-import { freshRowWaves } from './rowWaves'
-import { freshSelection } from './selection'
-import type { RootState } from './slice'
-import { freshTimeline } from './timeline'
+import type { ArchiveRoot, ArchiveSlice } from './archive'
+import { freshDurations, type DurationsSlice } from './durations'
+import type { Epoch } from './epoch'
+import { freshFilters, type FiltersSlice } from './filters'
+import { freshPlayer, type PlayerSlice } from './player'
+import { freshRecordings, type RecordingsSlice } from './recordings'
+import { freshReview, type ReviewSlice } from './review'
+import { freshRowWaves, type RowWavesSlice } from './rowWaves'
+import { freshSelection, type SelectionSlice } from './selection'
+import { freshTimeline, type TimelineSlice } from './timeline'
 
-export interface PerExport {
-  /**
-   * Bumped by every reset: a new export, none, or a new reading of the same one. A load or a change
-   * started under an earlier epoch drops its answer (in place of a counter per store).
-   */
-  epoch: number
-  /** The one reset: the archive slice reports every change of its summary or status here. */
-  exportChanged(before: ArchiveSlice, after: ArchiveSlice): void
+/** The epoch and the one reset, at the store's top level. */
+export type PerExport = Epoch & ArchiveRoot
+
+/** The slices that hold per-export state, which the reset replaces. */
+interface PerExportSlices extends PerExport {
+  selection: SelectionSlice
+  filters: FiltersSlice
+  timeline: TimelineSlice
+  player: PlayerSlice
+  durations: DurationsSlice
+  rowWaves: RowWavesSlice
+  recordings: RecordingsSlice
+  review: ReviewSlice
 }
 
 /**
@@ -26,7 +31,7 @@ export interface PerExport {
  * re-read (a column mapping gives a new reading). The hash finishing replaces the summary but keeps
  * its reading, so it reloads nothing.
  */
-export const createPerExport = (api: StoreApi<RootState>): PerExport => ({
+export const createPerExport = (api: StoreApi<PerExportSlices>): PerExport => ({
   epoch: 0,
   exportChanged(before, after) {
     const archiveId = after.summary?.archiveId ?? null

@@ -1,6 +1,8 @@
 import type { AudioProgress, RecordingAudio } from '../../../shared/model/audio'
 import { call, onEvent } from '../api/client'
 import { decodePeaksHere } from '../player/decode-peaks'
+import type { DurationsSlice } from './durations'
+import type { ArchiveSlice } from './archive'
 import type { Root, SliceCreator } from './slice'
 
 /** What the keys and buttons drive; the mounted player registers it (the wavesurfer instance stays out of state). */
@@ -52,7 +54,7 @@ export const freshPlayer = (s: PlayerSlice, archiveId: string | null): Partial<P
 const FIRST_WAIT_MS = 1500
 const keyOf = (archiveId: string, recordingId: string) => `${archiveId}/${recordingId}`
 
-export const createPlayerSlice: SliceCreator<'player'> = (set, get, root) => {
+export const createPlayerSlice: SliceCreator<PlayerSlice, { durations: Pick<DurationsSlice, 'know'> }> = (set, get, root) => {
   async function ask(mine: number, archiveId: string, recordingId: string, waitMs: number): Promise<void> {
     let audio: RecordingAudio
     try {
@@ -113,7 +115,7 @@ export const createPlayerSlice: SliceCreator<'player'> = (set, get, root) => {
 }
 
 /** A pending recording is asked again the moment its peaks are ready; the background progress is shown. */
-export function listenPlayer(root: Root): void {
+export function listenPlayer(root: Root<{ player: PlayerSlice; archive: Pick<ArchiveSlice, 'summary'> }>): void {
   onEvent('audio.peaks', (e) => {
     const { player } = root.getState()
     if (e.archiveId !== player.archiveId || e.recordingId !== player.recordingId) return

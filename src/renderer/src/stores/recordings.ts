@@ -1,6 +1,7 @@
 import type { RecordingSummary } from '../../../shared/model/export'
 import { ApiError, call } from '../api/client'
 import type { SliceCreator } from './slice'
+import type { Epoch } from './epoch'
 
 /** The contract's largest page. */
 export const RECORDING_PAGE = 5000
@@ -31,7 +32,7 @@ const EMPTY: readonly RecordingSummary[] = Object.freeze([])
 export const freshRecordings = (): Partial<RecordingsSlice> => ({ archiveId: null, status: 'idle', recordings: EMPTY, total: 0, error: null })
 
 /** The open export's recordings, all of them, in the order the providers read them. */
-export const createRecordingsSlice: SliceCreator<'recordings'> = (set, _get, root) => ({
+export const createRecordingsSlice: SliceCreator<RecordingsSlice, Epoch> = (set, _get, root) => ({
   archiveId: null,
   status: 'idle',
   recordings: EMPTY,

@@ -2,6 +2,7 @@ import type { VoiceMark } from '../../../shared/model/voices'
 import type { MarkEntry, MarkValue, ReviewChange, ReviewCounts, ReviewState, StepText } from '../../../shared/model/review'
 import { MAX_IDS_PER_CALL } from '../../../shared/model/review'
 import { ApiError, call, onEvent } from '../api/client'
+import type { Epoch } from './epoch'
 import type { Root, SliceCreator } from './slice'
 
 type Marks = Readonly<Record<string, MarkEntry>>
@@ -75,7 +76,7 @@ const patch = (marks: Marks, changed: Record<string, MarkEntry | null>): Marks =
 const message = (err: unknown) => (err instanceof ApiError ? err.message : String(err))
 
 /** The review of the open export: what the detector says, what the person marked, and the undo state. */
-export const createReviewSlice: SliceCreator<'review'> = (set, get, root) => {
+export const createReviewSlice: SliceCreator<ReviewSlice, Epoch> = (set, get, root) => {
   // The export or its reading changes with every reset (per-export.ts): answers for an older one are dropped.
   const epoch = () => root.getState().epoch
   // Changes run one after another, so an undo never overtakes the mark it should take back.
@@ -176,7 +177,7 @@ export const createReviewSlice: SliceCreator<'review'> = (set, get, root) => {
 }
 
 // A later rule (the voices) changed verdicts without being asked: take the detector's new side as it comes.
-export function listenReview(root: Root): void {
+export function listenReview(root: Root<{ review: ReviewSlice }>): void {
   onEvent('review.verdicts', ({ archiveId, findings, verdicts, reasons, deviceVerdicts, counts }) => {
     const { review } = root.getState()
     if (review.archiveId === archiveId && review.status === 'ready') root.setState({ review: { ...review, detector: { findings, verdicts, reasons, deviceVerdicts }, counts } })

@@ -41,7 +41,7 @@ export const rowWaveOf = (s: RowWavesSlice, id: string): Uint8Array | null => {
   return w instanceof Uint8Array ? w : null
 }
 
-export const createRowWavesSlice: SliceCreator<'rowWaves'> = (set, get) => {
+export const createRowWavesSlice: SliceCreator<RowWavesSlice> = (set, get) => {
   let timer: ReturnType<typeof setTimeout> | null = null
 
   async function flush(): Promise<void> {
@@ -90,7 +90,7 @@ export const createRowWavesSlice: SliceCreator<'rowWaves'> = (set, get) => {
 }
 
 /** A recording whose peaks were not made yet is asked again once the engine announces them; rows follow the theme. */
-export function listenRowWaves(root: Root): void {
+export function listenRowWaves(root: Root<{ rowWaves: RowWavesSlice }>): void {
   onEvent('audio.peaks', (e) => {
     const { rowWaves } = root.getState()
     if (e.archiveId !== rowWaves.archiveId) return

@@ -20,7 +20,7 @@ export interface SelectionSlice {
 export const freshSelection = (): Partial<SelectionSlice> => ({ selectedId: null, picked: NONE, anchorId: null })
 
 /** The one selection the list, the timeline and the details share. */
-export const createSelectionSlice: SliceCreator<'selection'> = (set, get) => ({
+export const createSelectionSlice: SliceCreator<SelectionSlice> = (set, get) => ({
   selectedId: null,
   picked: NONE,
   anchorId: null,

@@ -1,48 +1,23 @@
 import type { StoreApi } from 'zustand'
-import type { AppSlice } from './app'
-import type { ArchiveSlice } from './archive'
-import type { ComplaintSlice } from './complaint'
-import type { DurationsSlice } from './durations'
-import type { FiltersSlice } from './filters'
-import type { PlayerSlice } from './player'
-import type { RecordingsSlice } from './recordings'
-import type { ReviewSlice } from './review'
-import type { RowWavesSlice } from './rowWaves'
-import type { SelectionSlice } from './selection'
-import type { TimelineSlice } from './timeline'
-import type { UiSlice } from './ui'
-import type { PerExport } from './per-export'
-
-/** Every slice of the one store, each under its own key (their field names repeat: status, archiveId, load…). */
-export interface Slices {
-  app: AppSlice
-  ui: UiSlice
-  archive: ArchiveSlice
-  recordings: RecordingsSlice
-  review: ReviewSlice
-  filters: FiltersSlice
-  selection: SelectionSlice
-  timeline: TimelineSlice
-  player: PlayerSlice
-  durations: DurationsSlice
-  rowWaves: RowWavesSlice
-  complaint: ComplaintSlice
-}
-
-export type RootState = Slices & PerExport
 
 /** A slice's own `set`: merges into its key only (a function gets the slice's state). */
 export type SliceSet<T> = (patch: Partial<T> | ((state: T) => Partial<T>)) => void
 
-/** The whole store, for the few slices that read or reset others (the archive's reset, the guards of loads). */
-export type Root = Pick<StoreApi<RootState>, 'getState' | 'setState'>
+/**
+ * What a slice sees of the whole store: only the parts it names in R (the epoch, the one reset,
+ * another slice's action). So a slice depends on what it uses, never on the composition in index.ts.
+ */
+export interface Root<R> {
+  getState(): R
+  setState(partial: Partial<R>): void
+}
 
-/** A slice creator in zustand's slice pattern, scoped: it sees its own state, and the root when it asks for it. */
-export type SliceCreator<K extends keyof Slices> = (set: SliceSet<Slices[K]>, get: () => Slices[K], root: Root) => Slices[K]
+/** A slice creator in zustand's slice pattern, scoped: its own state, and the root's parts it names. */
+export type SliceCreator<T, R = object> = (set: SliceSet<T>, get: () => T, root: Root<R>) => T
 
 /** Builds slice `key` with a set and get bound to it; called once per slice at the composition root. */
-export function slice<K extends keyof Slices>(key: K, create: SliceCreator<K>, api: StoreApi<RootState>): Slices[K] {
-  const set: SliceSet<Slices[K]> = (patch) =>
-    api.setState((s) => ({ [key]: { ...s[key], ...(typeof patch === 'function' ? patch(s[key]) : patch) } }) as Pick<RootState, K>)
+export function slice<S, K extends keyof S>(key: K, create: (set: SliceSet<S[K]>, get: () => S[K], root: Root<S>) => S[K], api: StoreApi<S>): S[K] {
+  const set: SliceSet<S[K]> = (patch) =>
+    api.setState((s) => ({ [key]: { ...s[key], ...(typeof patch === 'function' ? patch(s[key]) : patch) } }) as unknown as Partial<S>)
   return create(set, () => api.getState()[key], api)
 }

@@ -44,7 +44,7 @@ function clamp(start: number, end: number, lo: number, hi: number): [number, num
  * The visible time range. It changes at frame rate while zooming, so the canvas reads it with a
  * transient `subscribe` rather than through React renders.
  */
-export const createTimelineSlice: SliceCreator<'timeline'> = (set, get) => ({
+export const createTimelineSlice: SliceCreator<TimelineSlice> = (set, get) => ({
   lo: 0,
   hi: 0,
   start: 0,

@@ -75,7 +75,7 @@ export interface UiSlice {
 }
 
 /** The app's settings: theme, language, pane sizes, folded sections; remembered across runs, kept across exports. */
-export const createUiSlice: SliceCreator<'ui'> = (set, get) => ({
+export const createUiSlice: SliceCreator<UiSlice> = (set, get) => ({
   theme: (stored('exportscope.theme') as ThemeChoice | null) ?? 'system',
   language: i18n.language === 'de' ? 'de' : 'en',
   panes: storedPanes(),
