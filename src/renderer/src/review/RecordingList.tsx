@@ -6,7 +6,8 @@ import { selectFiltering } from '../stores/filters'
 import type { SortKey } from './catalog'
 import { getCatalog, getOrdered, useCatalog, useOrdered } from './derived'
 import { stepSelection } from './navigate'
-import { formatDateTime, formatDuration, formatUtc, userTimeZone } from './time'
+import { lengthShown, type LengthShown } from './length'
+import { formatDateTime, formatUtc, userTimeZone } from './time'
 import { TONES } from './tones'
 import { RowReview } from './RowReview'
 import { RowWave } from './RowWave'
@@ -175,9 +176,7 @@ export function RecordingList() {
                   {lane.label ?? t('device.none')}
                 </span>
               </div>
-              <div role="gridcell" className="c-dur">
-                {formatDuration(r.durationMs ?? durations.get(r.id) ?? null)}
-              </div>
+              <LengthCell shown={lengthShown(r, durations)} pending={t('list.lengthPending')} none={t('list.noAudio')} />
               <div role="gridcell" className="c-wave">
                 {r.audio ? <RowWave id={r.id} /> : null}
               </div>
@@ -234,6 +233,15 @@ function ListEmpty() {
   return (
     <div className="rec-empty" role="row">
       <div role="gridcell">{body}</div>
+    </div>
+  )
+}
+
+/** The Length cell: a length, or why there is none yet ("…" fills in once the audio is read) or at all. */
+function LengthCell({ shown, pending, none }: { shown: LengthShown; pending: string; none: string }) {
+  return (
+    <div role="gridcell" className={`c-dur${shown.state === 'known' ? '' : ' muted'}`} title={shown.state === 'pending' ? pending : shown.state === 'none' ? none : undefined} data-length={shown.state}>
+      {shown.text}
     </div>
   )
 }

@@ -2,8 +2,8 @@ import { call, onEvent } from '../api/client'
 import type { Root, SliceCreator } from './slice'
 
 /**
- * How long each recording is, learnt as the audio engine decodes it in the background: exports
- * rarely say (Amazon's do not), so the list's Length column fills in as the waveforms are made.
+ * How long each recording is, as the audio engine learns it: exports rarely say (Amazon's do not),
+ * so the list's Length column fills in from the WAV headers at once and from the decode for the rest.
  */
 export interface DurationsSlice {
   archiveId: string | null
@@ -78,8 +78,11 @@ export const createDurationsSlice: SliceCreator<DurationsSlice> = (set, get) => 
 }
 
 export function listenDurations(root: Root<{ durations: DurationsSlice }>): void {
-  onEvent('audio.progress', (progress) => {
+  // Decoding learns lengths one by one (its progress), WAV headers in batches (audio.durations).
+  const heard = ({ archiveId }: { archiveId: string }) => {
     const { durations } = root.getState()
-    if (progress.archiveId === durations.archiveId) durations.schedule(progress.archiveId)
-  })
+    if (archiveId === durations.archiveId) durations.schedule(archiveId)
+  }
+  onEvent('audio.progress', heard)
+  onEvent('audio.durations', heard)
 }

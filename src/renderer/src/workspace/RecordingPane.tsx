@@ -6,7 +6,8 @@ import type { Catalog } from '../review/catalog'
 import { useCatalog } from '../review/derived'
 import { LaneName, RegistrationBadge } from '../review/DeviceBits'
 import { RecordingReview } from '../review/RecordingReview'
-import { formatDateTime, formatDuration, formatUtc, userTimeZone } from '../review/time'
+import { lengthShown, type LengthShown } from '../review/length'
+import { formatDateTime, formatUtc, userTimeZone } from '../review/time'
 import { useRecordingDetail } from '../review/useRecordingDetail'
 import { useStore } from '../stores'
 
@@ -101,7 +102,7 @@ function RecordingFacts({ catalog, index: i }: { catalog: Catalog; index: number
         <dl className="detail-facts more">
           <div>
             <dt>{t('list.duration')}</dt>
-            <dd data-testid="detail-duration">{formatDuration(r.durationMs ?? durations.get(r.id) ?? null)}</dd>
+            <DetailLength shown={lengthShown(r, durations)} />
           </div>
           {r.language && (
             <div>
@@ -163,5 +164,16 @@ function RecordingFacts({ catalog, index: i }: { catalog: Catalog; index: number
         </dl>
       </details>
     </div>
+  )
+}
+
+/** The details' length: the same as the list's, with the reason in words where there is no length yet. */
+function DetailLength({ shown }: { shown: LengthShown }) {
+  const { t } = useTranslation()
+  return (
+    <dd data-testid="detail-duration" data-length={shown.state}>
+      {shown.text}
+      {shown.state !== 'known' && <span className="muted"> {shown.state === 'pending' ? t('list.lengthPending') : t('list.noAudio')}</span>}
+    </dd>
   )
 }
