@@ -49,7 +49,9 @@ export function useOrdered(): Ordered {
   const f = useFiltered()
   const key = useStore((s) => s.filters.sortKey)
   const dir = useStore((s) => s.filters.sortDir)
-  return orderOf(c, f, key, dir)
+  // Sorted by length, the lengths learnt so far count (and re-sort as more are learnt).
+  const learnt = useStore((s) => (key === 'duration' ? s.durations.ms : undefined))
+  return orderOf(c, f, key, dir, learnt)
 }
 
 /** The same values outside React (keyboard handlers, canvas drawing). */
@@ -62,7 +64,7 @@ export function getFiltered(): Filtered {
 }
 export function getOrdered(): Ordered {
   const f = useStore.getState().filters
-  return orderOf(getCatalog(), getFiltered(), f.sortKey, f.sortDir)
+  return orderOf(getCatalog(), getFiltered(), f.sortKey, f.sortDir, f.sortKey === 'duration' ? useStore.getState().durations.ms : undefined)
 }
 
 /** Ids of the recordings the filters let through, in list order (what "mark N shown" marks). */

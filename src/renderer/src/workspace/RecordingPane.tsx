@@ -66,6 +66,9 @@ function RecordingFacts({ catalog, index: i }: { catalog: Catalog; index: number
   // Open once, the extra facts stay open from one recording to the next.
   const [moreOpen, setMoreOpen] = useState(false)
   const [rowOpen, setRowOpen] = useState(false)
+  // Long words are cut to two lines beside the waveform; a click shows them whole (and stays so).
+  const [whole, setWhole] = useState(false)
+  const toggleWhole = () => setWhole((w) => !w)
   const lane = catalog.lanes[catalog.lane[i]!]!
   return (
     <div className="rec-facts">
@@ -84,16 +87,18 @@ function RecordingFacts({ catalog, index: i }: { catalog: Catalog; index: number
         </div>
         <div>
           <dt>{t('detail.said')}</dt>
-          <dd data-testid="detail-transcript" className="said" title={r.transcript ?? undefined}>
-            {r.transcript ? `“${r.transcript}”` : <span className="muted">{t('list.noTranscript')}</span>}
-          </dd>
+          {r.transcript ? (
+            <Said testId="detail-transcript" text={`“${r.transcript}”`} whole={whole} onToggle={toggleWhole} />
+          ) : (
+            <dd data-testid="detail-transcript" className="said">
+              <span className="muted">{t('list.noTranscript')}</span>
+            </dd>
+          )}
         </div>
         {full?.response && (
           <div>
             <dt>{t('detail.response')}</dt>
-            <dd className="said" title={full.response}>
-              {full.response}
-            </dd>
+            <Said text={full.response} whole={whole} onToggle={toggleWhole} />
           </div>
         )}
       </dl>
@@ -174,6 +179,17 @@ function DetailLength({ shown }: { shown: LengthShown }) {
     <dd data-testid="detail-duration" data-length={shown.state}>
       {shown.text}
       {shown.state !== 'known' && <span className="muted"> {shown.state === 'pending' ? t('list.lengthPending') : t('list.noAudio')}</span>}
+    </dd>
+  )
+}
+
+/** What was said (or answered): two lines beside the waveform, whole on hover (title) and on a click. */
+function Said({ text, whole, onToggle, testId }: { text: string; whole: boolean; onToggle(): void; testId?: string }) {
+  return (
+    <dd data-testid={testId} className={`said${whole ? ' whole' : ''}`} title={text}>
+      <button type="button" className="said-text" aria-expanded={whole} onClick={onToggle}>
+        {text}
+      </button>
     </dd>
   )
 }
