@@ -10,7 +10,7 @@ import type { Platform } from '../platform'
 import { PeaksCache } from './cache'
 import { rowWave } from './row-wave'
 import { failure } from './errors'
-import { wavHeaderDurations } from './header-durations'
+import { headerDurations } from './header-durations'
 import { serveMedia, type MediaResponse } from './media'
 import { peaksToJson } from './peaks/json'
 import { PeaksPool, type PoolOptions } from './pool/pool'
@@ -88,14 +88,15 @@ export function createAudioHandlers(platform: Platform, readingOf: (archiveId: s
       if (entry) targets.push({ id: r.id, archive: a.archive, entry })
     }
     if (o.background !== false) a.scheduler.add(targets)
-    // The WAVs' lengths from their headers, at once: the Length column need not wait for the decode.
+    // Lengths from the headers, at once: the Length column need not wait for the decode.
     let told = 0
     const tell = () => {
       if (a.durations.ids.length > told && open.get(archiveId) === a) platform.emit('audio.durations', { archiveId, known: (told = a.durations.ids.length) })
     }
-    void wavHeaderDurations(
+    void headerDurations(
       a.archive,
       targets,
+      (id, entry) => probeOf(a, id, entry),
       (id, ms) => {
         learnt(a, id, ms)
         if (a.durations.ids.length - told >= DURATIONS_EVENT_EVERY) tell()
