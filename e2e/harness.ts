@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync, existsSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test'
+import type { AudioOptions } from '../src/core/audio/handlers'
 import { createServices, type Services } from '../src/core/services'
 import { contentSecurityPolicy } from '../src/main/security'
 import { dispatch } from '../src/shared/ipc/dispatch'
@@ -24,6 +25,8 @@ export interface HarnessOptions {
   home?: string
   /** Launch a browser of its own with these flags (e2e/browser.ts chromiumArgs), closed with the harness. */
   browserArgs?: string[]
+  /** The engine's audio options (background: false leaves every decode to the person's clicks). */
+  audio?: AudioOptions
 }
 
 export interface Harness {
@@ -86,7 +89,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       saveDialogsAsked.push({ kind, title, defaultName })
       return saveAnswers.length ? (saveAnswers.shift() ?? null) : null
     }
-  })
+  }, { audio: options.audio })
 
   const media = await startMediaServer(servicesMedia(services.media, () => new URL(site.url).origin))
   const site = await serveDirectory(RENDERER_DIR, contentSecurityPolicy([media.origin]))

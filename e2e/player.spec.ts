@@ -133,6 +133,39 @@ test('the Length column fills in as the engine decodes each recording in the bac
   await expect(app.page.getByTestId('detail-duration')).not.toHaveText('—')
 })
 
+test.describe('with no background decoding', () => {
+  test.use({ harnessOptions: { audio: { background: false } } })
+
+  test('the Length column knows every WAV from its header, never "—" for a recording with audio, and the full transcript is on hover', async ({ app }) => {
+    await openExport(app)
+    const rows = app.page.getByTestId('recording-row')
+    const cells = rows.locator('.c-dur')
+    // Nothing is decoded (no background peaks), yet each generated WAV's length is known.
+    await expect.poll(async () => (await cells.allTextContents()).filter((t) => /^0:0[0-3]$/.test(t)).length, { timeout: 30_000 }).toBe(made.truth.counts.recordings)
+    expect(await cells.evaluateAll((els) => els.map((e) => e.getAttribute('data-length')))).toEqual(Array(made.truth.counts.recordings).fill('known'))
+    // A truncated transcript cell carries its whole text, and the details show it whole.
+    const first = rows.filter({ has: app.page.locator('.c-text[title]') }).first()
+    const said = (await first.locator('.c-text').textContent())!
+    await expect(first.locator('.c-text')).toHaveAttribute('title', said)
+    await first.click()
+    await expect(app.page.getByTestId('detail-transcript')).toHaveText(`“${said}”`)
+    await expect(app.page.getByTestId('detail-transcript')).toHaveAttribute('title', `“${said}”`)
+    // Cut to two lines beside the waveform, the words open whole on a click.
+    const words = app.page.getByTestId('detail-transcript').getByRole('button')
+    await words.click()
+    await expect(words).toHaveAttribute('aria-expanded', 'true')
+    await expect(app.page.getByTestId('detail-transcript')).toHaveClass(/\bwhole\b/)
+    // Sorted by Length, the learnt lengths order the list (longest first on the second click).
+    await app.page.getByRole('button', { name: /^Length/ }).click()
+    await app.page.getByRole('button', { name: /^Length/ }).click()
+    await expect(app.page.getByRole('columnheader', { name: /^Length/ })).toHaveAttribute('aria-sort', 'descending')
+    const sorted = (await cells.allTextContents()).map((t) => Number(t.split(':')[1]))
+    expect(sorted).toEqual([...sorted].sort((a, b) => b - a))
+    expect(sorted[0]).toBeGreaterThan(sorted.at(-1)!)
+    await expect(app.page.getByTestId('detail-duration')).toHaveText(/^0:0[0-3]$/)
+  })
+})
+
 test('the media server answers Range requests only for issued tokens', async ({ app }) => {
   const { page } = app
   await openExport(app)

@@ -189,6 +189,28 @@ describe('audio handlers', () => {
     expect(progress.at(-1)).toMatchObject({ done: 1, total: 1 })
   })
 
+  it('lengths come from the headers as the export opens, with no decoding: every WAV, and small MP3 and M4A probed whole; cut or unreadable files wait', async () => {
+    const { handlers, lifecycle, emitted } = start({ background: false })
+    await lifecycle.opened('a1', { archive, reading: reading(recordings) })
+    await until(() => emitted.some((e) => e.name === 'audio.durations'))
+    const page = await handlers.audioDurations({ archiveId: 'a1', after: 0, limit: 1000 })
+    const learnt = new Map(page.ids.map((id, i) => [id, page.ms[i]!]))
+    // The stored WAV, the eight deflated ones, the MP3 and the M4A; not the garbage or the cut-off WAV.
+    expect([...learnt.keys()].sort()).toEqual(['r-0', 'r-1', 'r-2', 'r-3', 'r-4', 'r-5', 'r-6', 'r-7', 'r-m4a', 'r-mp3', 'r-stored'])
+    expect(learnt.get('r-stored')).toBe(1500)
+    // One second of samples, plus the encoder's padding frames that a bare MP3 (no LAME tag) cannot say to trim.
+    expect(learnt.get('r-mp3')).toBeGreaterThanOrEqual(1000)
+    expect(learnt.get('r-mp3')).toBeLessThan(1150)
+    expect(learnt.get('r-m4a')).toBe(1000)
+    expect([0, 3, 7].map((i) => learnt.get(`r-${i}`))).toEqual([400, 700, 1100])
+    expect(emitted.filter((e) => e.name === 'audio.durations').at(-1)!.payload).toEqual({ archiveId: 'a1', known: 11 })
+    // Nothing was decoded for it.
+    expect(emitted.some((e) => e.name === 'audio.progress' || e.name === 'audio.peaks')).toBe(false)
+    // The decode, when it comes, does not list a length twice.
+    await handlers.recordingAudio({ archiveId: 'a1', recordingId: 'r-3', waitMs: 10_000 })
+    expect((await handlers.audioDurations({ archiveId: 'a1', after: 0, limit: 1000 })).ids.filter((id) => id === 'r-3')).toHaveLength(1)
+  })
+
   it('background peaks cover every recording with audio, in the order asked, and stop on close', async () => {
     const { handlers, lifecycle, emitted } = start()
     await lifecycle.opened('a1', { archive, reading: reading(recordings) })

@@ -10,6 +10,7 @@ import type { Platform } from '../platform'
 import { PeaksCache } from './cache'
 import { rowWave } from './row-wave'
 import { failure } from './errors'
+import { headerDurations } from './header-durations'
 import { serveMedia, type MediaResponse } from './media'
 import { peaksToJson } from './peaks/json'
 import { PeaksPool, type PoolOptions } from './pool/pool'
@@ -17,6 +18,9 @@ import { probe } from './probe/index'
 import { entryReader } from './reader'
 import { PeaksScheduler } from './scheduler'
 import type { AudioFailure, AudioProbe, PeaksResult } from './types'
+
+/** Header lengths are announced in batches of this many (and once the pass ends). */
+const DURATIONS_EVENT_EVERY = 500
 
 type AudioHandlers = Pick<Handlers, 'recordingAudio' | 'audioDurations' | 'setAudioPriorities' | 'rowWaveforms' | 'storeRendererPeaks'>
 
@@ -42,8 +46,8 @@ interface OpenAudio {
   /** Recordings the renderer asked about while their peaks were pending: they get an `audio.peaks` event. */
   asked: Set<string>
   tokens: Map<string, string>
-  /** Durations learnt from decoded audio, in the order learnt, so the renderer can ask for what is new. */
-  durations: { ids: string[]; ms: number[] }
+  /** Durations learnt from WAV headers or decoded audio, in the order learnt, so the renderer can ask for what is new. */
+  durations: { ids: string[]; ms: number[]; known: Set<string> }
   off: Array<() => void>
 }
 
@@ -84,6 +88,28 @@ export function createAudioHandlers(platform: Platform, readingOf: (archiveId: s
       if (entry) targets.push({ id: r.id, archive: a.archive, entry })
     }
     if (o.background !== false) a.scheduler.add(targets)
+    // Lengths from the headers, at once: the Length column need not wait for the decode.
+    let told = 0
+    const tell = () => {
+      if (a.durations.ids.length > told && open.get(archiveId) === a) platform.emit('audio.durations', { archiveId, known: (told = a.durations.ids.length) })
+    }
+    void headerDurations(
+      a.archive,
+      targets,
+      (id, entry) => probeOf(a, id, entry),
+      (id, ms) => {
+        learnt(a, id, ms)
+        if (a.durations.ids.length - told >= DURATIONS_EVENT_EVERY) tell()
+      },
+      () => open.get(archiveId) !== a || a.reading !== reading
+    ).then(tell, () => undefined)
+  }
+
+  const learnt = (a: OpenAudio, id: string, ms: number) => {
+    if (a.durations.known.has(id)) return
+    a.durations.known.add(id)
+    a.durations.ids.push(id)
+    a.durations.ms.push(ms)
   }
 
   const probeOf = (a: OpenAudio, id: string, entry: ArchiveEntry) => {
@@ -128,15 +154,12 @@ export function createAudioHandlers(platform: Platform, readingOf: (archiveId: s
     async opened(archiveId, { archive }) {
       const { pool, cache } = ensurePool()
       const scheduler = new PeaksScheduler({ pool, cache, buckets: o.buckets })
-      const a: OpenAudio = { archive, reading: null, entries: new Map(), scheduler, probes: new Map(), asked: new Set(), tokens: new Map(), durations: { ids: [], ms: [] }, off: [] }
+      const a: OpenAudio = { archive, reading: null, entries: new Map(), scheduler, probes: new Map(), asked: new Set(), tokens: new Map(), durations: { ids: [], ms: [], known: new Set() }, off: [] }
       a.off.push(
         scheduler.on('progress', (p) => platform.emit('audio.progress', { archiveId, total: p.total, done: p.done, failed: p.failed, fromCache: p.fromCache })),
         scheduler.on('result', (recordingId, r) => {
           // Exports rarely state how long a recording is; the decoded samples say it.
-          if (r.status === 'ready') {
-            a.durations.ids.push(recordingId)
-            a.durations.ms.push(Math.round(r.peaks.duration * 1000))
-          }
+          if (r.status === 'ready') learnt(a, recordingId, Math.round(r.peaks.duration * 1000))
           if (!a.asked.delete(recordingId)) return
           platform.emit('audio.peaks', { archiveId, recordingId, status: r.status === 'needsRendererDecode' ? 'decode-here' : r.status })
         })

@@ -7,15 +7,14 @@ import { OpenError } from './screens/OpenError'
 import { Opening } from './screens/Opening'
 import { Review } from './screens/Review'
 import { Welcome } from './screens/Welcome'
-import { useArchiveStore } from './stores/archive'
-import { useAppStore } from './stores/app'
+import { useStore } from './stores'
 
 export function App() {
-  const status = useArchiveStore((s) => s.status)
-  const archiveId = useArchiveStore((s) => s.summary?.archiveId)
-  const screen = useAppStore((s) => s.screen)
-  const setScreen = useAppStore((s) => s.setScreen)
-  const loadInfo = useAppStore((s) => s.load)
+  const status = useStore((s) => s.archive.status)
+  const archiveId = useStore((s) => s.archive.summary?.archiveId)
+  const screen = useStore((s) => s.app.screen)
+  const setScreen = useStore((s) => s.app.setScreen)
+  const loadInfo = useStore((s) => s.app.load)
   useTheme()
   useAppCommands()
   useEffect(() => void loadInfo(), [loadInfo])

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { AudioPeaksEventSchema, AudioProgressSchema } from '../model/audio'
+import { AudioDurationsEventSchema, AudioPeaksEventSchema, AudioProgressSchema } from '../model/audio'
 import { ComplaintProgressSchema } from '../model/complaint-calls'
 import { VerdictsEventSchema } from '../model/review'
 import { VoicesChangedSchema } from '../model/voices'
@@ -29,7 +29,9 @@ export const events = {
   /** Background waveform peaks of an open export. */
   'audio.progress': AudioProgressSchema,
   /** A recording the renderer asked about has its peaks (or its reason). */
-  'audio.peaks': AudioPeaksEventSchema
+  'audio.peaks': AudioPeaksEventSchema,
+  /** Lengths read from headers (no decoding) are ready to be asked for. */
+  'audio.durations': AudioDurationsEventSchema
 } as const
 
 export type Events = typeof events

@@ -3,7 +3,7 @@
  * it may not require. contract.test.ts checks these lists equal the contract's and the events' keys.
  */
 export const CALL_NAMES = ['appInfo', 'chooseArchive', 'openArchive', 'openSample', 'cancelJob', 'listEntries', 'listRecordings', 'recordingDetail', 'saveColumnMapping', 'closeArchive', 'reviewState', 'mark', 'markDevice', 'voices', 'markVoice', 'setNote', 'undo', 'redo', 'complaintFacts', 'saveComplaintFacts', 'complaintPreview', 'saveComplaint', 'saveBundle', 'saveReminder', 'keepSealed', 'deleteArchive', 'recordingAudio', 'audioDurations', 'setAudioPriorities', 'rowWaveforms', 'storeRendererPeaks'] as const
-export const EVENT_NAMES = ['archive.progress', 'archive.hashed', 'review.verdicts', 'app.command', 'complaint.progress', 'audio.progress', 'audio.peaks', 'voices.changed'] as const
+export const EVENT_NAMES = ['archive.progress', 'archive.hashed', 'review.verdicts', 'app.command', 'complaint.progress', 'audio.progress', 'audio.peaks', 'audio.durations', 'voices.changed'] as const
 
 export const CALL_CHANNEL_PREFIX = 'exportscope:call:'
 /** Not a contract call: the preload's own channel that turns a dropped file into an open token (see tokenForFile). */

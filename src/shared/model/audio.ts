@@ -89,6 +89,13 @@ export const AudioPeaksEventSchema = z.object({
 })
 export type AudioPeaksEvent = z.infer<typeof AudioPeaksEventSchema>
 
+/** Recordings' lengths became known without decoding (WAV headers): the renderer asks audioDurations for them. */
+export const AudioDurationsEventSchema = z.object({
+  archiveId: z.string(),
+  /** How many lengths the engine knows for the export now. */
+  known: z.number().int()
+})
+
 /** The most ids one priorities call names: more than any timeline shows at once. */
 export const MAX_VISIBLE_IDS = 2000
 

@@ -1,16 +1,16 @@
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { formatBytes } from '../format'
-import { useComplaintStore } from '../stores/complaint'
 import { JobStatus } from './JobStatus'
+import { useStore } from '../stores'
 
 /** The evidence bundle: manifest, hashes, custody log, redacted excerpts and letters; originals only when asked. */
 export function BundlePanel() {
   const { t, i18n } = useTranslation()
   const [sealed, setSealed] = useState(false)
-  const job = useComplaintStore((s) => s.bundle)
-  const save = useComplaintStore((s) => s.saveBundle)
-  const cancel = useComplaintStore((s) => s.cancel)
+  const job = useStore((s) => s.complaint.bundle)
+  const save = useStore((s) => s.complaint.saveBundle)
+  const cancel = useStore((s) => s.complaint.cancel)
   const r = job.result
   return (
     <section className="card" aria-labelledby="bundle-title">

@@ -1,13 +1,12 @@
 import { useEffect, useRef } from 'react'
 import { useTranslation } from 'react-i18next'
-import { useAppStore } from '../stores/app'
-import { useArchiveStore } from '../stores/archive'
-import { errorsOf, STEP_FIELDS, STEPS, useComplaintStore, type Step } from '../stores/complaint'
+import { errorsOf, STEP_FIELDS, STEPS, type Step } from '../stores/complaint'
 import './complaint.css'
 import { StepController } from './StepController'
 import { StepHarm } from './StepHarm'
 import { StepPerson } from './StepPerson'
 import { StepReview } from './StepReview'
+import { useStore } from '../stores'
 
 const fieldId = (path: string) => `f-${path.replace(/\./g, '-')}`
 
@@ -18,17 +17,17 @@ const fieldId = (path: string) => `f-${path.replace(/\./g, '-')}`
  */
 export function ComplaintWizard() {
   const { t, i18n } = useTranslation()
-  const summary = useArchiveStore((s) => s.summary)
-  const setScreen = useAppStore((s) => s.setScreen)
-  const step = useComplaintStore((s) => s.step)
-  const ready = useComplaintStore((s) => s.ready)
-  const savedAt = useComplaintStore((s) => s.savedAt)
-  const saveError = useComplaintStore((s) => s.saveError)
-  const start = useComplaintStore((s) => s.start)
-  const next = useComplaintStore((s) => s.next)
-  const back = useComplaintStore((s) => s.back)
-  const goTo = useComplaintStore((s) => s.goTo)
-  const complete = useComplaintStore((s) => Object.keys(errorsOf(s.draft)).length === 0)
+  const summary = useStore((s) => s.archive.summary)
+  const setScreen = useStore((s) => s.app.setScreen)
+  const step = useStore((s) => s.complaint.step)
+  const ready = useStore((s) => s.complaint.ready)
+  const savedAt = useStore((s) => s.complaint.savedAt)
+  const saveError = useStore((s) => s.complaint.saveError)
+  const start = useStore((s) => s.complaint.start)
+  const next = useStore((s) => s.complaint.next)
+  const back = useStore((s) => s.complaint.back)
+  const goTo = useStore((s) => s.complaint.goTo)
+  const complete = useStore((s) => Object.keys(errorsOf(s.complaint.draft)).length === 0)
   const heading = useRef<HTMLHeadingElement>(null)
   const archiveId = summary?.archiveId
 
@@ -44,7 +43,7 @@ export function ComplaintWizard() {
   const onNext = () => {
     if (next()) return
     // The first field with an error takes the focus, so its message is read out.
-    const errors = errorsOf(useComplaintStore.getState().draft)
+    const errors = errorsOf(useStore.getState().complaint.draft)
     const first = step === 'review' ? undefined : STEP_FIELDS[step].find((f) => errors[f])
     if (first) document.getElementById(first === 'controller' && !document.getElementById(fieldId(first)) ? 'f-controller-kind' : fieldId(first))?.focus()
   }

@@ -1,14 +1,14 @@
 import { useTranslation } from 'react-i18next'
 import type { DeadlineView } from '../../../shared/model/complaint-calls'
-import { useComplaintStore } from '../stores/complaint'
+import { useStore } from '../stores'
 
 const day = (iso: string, lang: string) => new Date(`${iso}T12:00:00Z`).toLocaleDateString(lang, { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' })
 
 /** When the controller must have answered, and a calendar reminder for it. */
 export function DeadlineCard({ deadline }: { deadline: DeadlineView }) {
   const { t, i18n } = useTranslation()
-  const reminder = useComplaintStore((s) => s.reminder)
-  const save = useComplaintStore((s) => s.saveReminder)
+  const reminder = useStore((s) => s.complaint.reminder)
+  const save = useStore((s) => s.complaint.saveReminder)
   return (
     <section className="card" aria-labelledby="deadline-title">
       <h3 id="deadline-title">{t('complaint.review.deadline')}</h3>

@@ -1,7 +1,8 @@
 import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useShallow } from 'zustand/react/shallow'
-import { errorsOf, useComplaintStore } from '../stores/complaint'
+import { errorsOf } from '../stores/complaint'
+import { useStore } from '../stores'
 
 export interface ControlProps {
   id: string
@@ -13,7 +14,7 @@ export interface ControlProps {
 /** The error shown for a field: only once its step was checked, in words for that field. */
 export function useFieldError(path: string): string | null {
   const { t } = useTranslation()
-  const [visible, code] = useComplaintStore(useShallow((s) => [s.shown.includes(path), errorsOf(s.draft)[path] ?? null]))
+  const [visible, code] = useStore(useShallow((s) => [s.complaint.shown.includes(path), errorsOf(s.complaint.draft)[path] ?? null]))
   if (!visible || !code) return null
   return t(`complaint.errors.${path}`, { defaultValue: t(code === 'required' ? 'complaint.errors.required' : 'complaint.errors.invalid') })
 }

@@ -2,9 +2,9 @@ import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { LetterKindSchema, type LetterKind, type LetterLang } from '../../../shared/model/complaint'
 import type { LetterView } from '../../../shared/model/complaint-calls'
-import { useComplaintStore } from '../stores/complaint'
 import { CopyButton } from './CopyButton'
 import { JobStatus } from './JobStatus'
+import { useStore } from '../stores'
 
 const KINDS = LetterKindSchema.options
 // Each language by its own name, as language pickers write them.
@@ -14,12 +14,12 @@ const LANG_NAMES: Record<LetterLang, string> = { en: 'English', de: 'Deutsch', f
 export function LettersPanel({ letters, withheld = [] }: { letters: LetterView[]; withheld?: { kind: LetterKind; reason: string }[] }) {
   const { t } = useTranslation()
   const [copy, setCopy] = useState(false)
-  const kind = useComplaintStore((s) => s.letterKind)
-  const lang = useComplaintStore((s) => s.letterLang)
-  const setLetter = useComplaintStore((s) => s.setLetter)
-  const job = useComplaintStore((s) => s.letters)
-  const save = useComplaintStore((s) => s.saveLetters)
-  const cancel = useComplaintStore((s) => s.cancel)
+  const kind = useStore((s) => s.complaint.letterKind)
+  const lang = useStore((s) => s.complaint.letterLang)
+  const setLetter = useStore((s) => s.complaint.setLetter)
+  const job = useStore((s) => s.complaint.letters)
+  const save = useStore((s) => s.complaint.saveLetters)
+  const cancel = useStore((s) => s.complaint.cancel)
   // A letter to an authority goes in its language; the person's language is a reading copy beside it.
   const versions = letters.filter((l) => l.kind === kind)
   const toSend = versions.find((l) => !l.courtesy) ?? null

@@ -1,20 +1,19 @@
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { useArchiveStore } from '../stores/archive'
-import { useComplaintStore } from '../stores/complaint'
+import { useStore } from '../stores'
 
 /** After filing: keep one sealed copy until the authority confirms, then delete it here, logged with its hash. */
 export function RetentionPanel() {
   const { t } = useTranslation()
-  const name = useArchiveStore((s) => s.summary?.name ?? '')
-  const format = useArchiveStore((s) => s.summary?.format)
+  const name = useStore((s) => s.archive.summary?.name ?? '')
+  const format = useStore((s) => s.archive.summary?.format)
   // The export is closed already; this only leaves its screens for the start.
-  const close = useArchiveStore((s) => s.close)
-  const sealed = useComplaintStore((s) => s.sealed)
-  const keepSealed = useComplaintStore((s) => s.keepSealed)
-  const deleted = useComplaintStore((s) => s.deleted)
-  const error = useComplaintStore((s) => s.deleteError)
-  const remove = useComplaintStore((s) => s.deleteExport)
+  const close = useStore((s) => s.archive.close)
+  const sealed = useStore((s) => s.complaint.sealed)
+  const keepSealed = useStore((s) => s.complaint.keepSealed)
+  const deleted = useStore((s) => s.complaint.deleted)
+  const error = useStore((s) => s.complaint.deleteError)
+  const remove = useStore((s) => s.complaint.deleteExport)
   const [asking, setAsking] = useState(false)
   const [typed, setTyped] = useState('')
   const [busy, setBusy] = useState(false)

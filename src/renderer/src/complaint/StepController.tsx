@@ -1,8 +1,8 @@
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { ComplaintDraft } from '../../../shared/model/complaint-calls'
-import { useComplaintStore } from '../stores/complaint'
 import { Field, useFieldError } from './Field'
+import { useStore } from '../stores'
 
 const KNOWN = ['amazon', 'google'] as const
 const CHANNELS = ['webform', 'email', 'letter', 'app'] as const
@@ -10,8 +10,8 @@ const CHANNELS = ['webform', 'email', 'letter', 'app'] as const
 /** Step 2: the company, the dates that start the clock, and what has passed between them. */
 export function StepController() {
   const { t } = useTranslation()
-  const d = useComplaintStore((s) => s.draft)
-  const update = useComplaintStore((s) => s.update)
+  const d = useStore((s) => s.complaint.draft)
+  const update = useStore((s) => s.complaint.update)
   const controller = d.controller ?? ''
   const [otherMode, setOtherMode] = useState(controller !== '' && !(KNOWN as readonly string[]).includes(controller))
   const controllerError = useFieldError('controller')

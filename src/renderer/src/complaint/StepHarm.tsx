@@ -1,12 +1,12 @@
 import { useTranslation } from 'react-i18next'
-import { useComplaintStore } from '../stores/complaint'
 import { Field } from './Field'
+import { useStore } from '../stores'
 
 /** Step 3: what it did to the person, whether the authority may name them, and the letters' language. */
 export function StepHarm() {
   const { t } = useTranslation()
-  const d = useComplaintStore((s) => s.draft)
-  const update = useComplaintStore((s) => s.update)
+  const d = useStore((s) => s.complaint.draft)
+  const update = useStore((s) => s.complaint.update)
   const share = d.shareIdentityWithController ?? true
   const remedy = d.victimRemedy ?? 'restriction'
   return (

@@ -1,14 +1,14 @@
 import { useTranslation } from 'react-i18next'
-import { useComplaintStore } from '../stores/complaint'
 import { Field } from './Field'
 import { COUNTRIES, countryName, GERMAN_STATES } from './places'
+import { useStore } from '../stores'
 
 /** Step 1: who complains, and the account the controller knows them by. */
 export function StepPerson() {
   const { t, i18n } = useTranslation()
-  const person = useComplaintStore((s) => s.draft.person) ?? {}
-  const accountId = useComplaintStore((s) => s.draft.accountId) ?? ''
-  const update = useComplaintStore((s) => s.update)
+  const person = useStore((s) => s.complaint.draft.person) ?? {}
+  const accountId = useStore((s) => s.complaint.draft.accountId) ?? ''
+  const update = useStore((s) => s.complaint.update)
   const lang = i18n.language === 'de' ? 'de' : 'en'
   const countries = [...COUNTRIES].sort((a, b) => countryName(a, lang).localeCompare(countryName(b, lang), lang))
   return (

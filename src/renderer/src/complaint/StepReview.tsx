@@ -1,6 +1,5 @@
 import { useEffect } from 'react'
 import { useTranslation } from 'react-i18next'
-import { useComplaintStore } from '../stores/complaint'
 import { AuthorityCards } from './AuthorityCards'
 import { BundlePanel } from './BundlePanel'
 import { DeadlineCard } from './DeadlineCard'
@@ -8,15 +7,16 @@ import { FormPanels } from './FormPanels'
 import { LettersPanel } from './LettersPanel'
 import { PlanCard } from './PlanCard'
 import { RetentionPanel } from './RetentionPanel'
+import { useStore } from '../stores'
 
 /** Step 4: where it goes, by when, in which words, with which evidence, and what to do with the export after. */
 export function StepReview() {
   const { t } = useTranslation()
-  const preview = useComplaintStore((s) => s.preview)
-  const error = useComplaintStore((s) => s.previewError)
-  const load = useComplaintStore((s) => s.loadPreview)
-  const goTo = useComplaintStore((s) => s.goTo)
-  const deleted = useComplaintStore((s) => s.deleted)
+  const preview = useStore((s) => s.complaint.preview)
+  const error = useStore((s) => s.complaint.previewError)
+  const load = useStore((s) => s.complaint.loadPreview)
+  const goTo = useStore((s) => s.complaint.goTo)
+  const deleted = useStore((s) => s.complaint.deleted)
   useEffect(() => void load(), [load])
 
   if (deleted) return <RetentionPanel />

@@ -2,14 +2,15 @@ import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { UnmappedCsv, VoiceField } from '../../../shared/model/recording'
 import { ApiError, call } from '../api/client'
-import { useArchiveStore } from '../stores/archive'
+import { useShallow } from 'zustand/react/shallow'
+import { useStore } from '../stores'
 
 const fields: VoiceField[] = ['time', 'deviceName', 'deviceSerial', 'deviceType', 'account', 'transcript', 'audio', 'response', 'status', 'language']
 
 /** One form per CSV that looks like voice history but whose header we do not know. */
 export function ColumnMapper() {
   const { t } = useTranslation()
-  const unmapped = useArchiveStore((s) => s.summary?.reading.unmappedCsv ?? [])
+  const unmapped = useStore(useShallow((s) => s.archive.summary?.reading.unmappedCsv ?? []))
   if (unmapped.length === 0) return null
   return (
     <section className="mapper" aria-labelledby="mapper-title">
@@ -24,8 +25,8 @@ export function ColumnMapper() {
 
 function MappingForm({ csv }: { csv: UnmappedCsv }) {
   const { t } = useTranslation()
-  const archiveId = useArchiveStore((s) => s.summary?.archiveId)
-  const applySummary = useArchiveStore((s) => s.applySummary)
+  const archiveId = useStore((s) => s.archive.summary?.archiveId)
+  const applySummary = useStore((s) => s.archive.applySummary)
   const [columns, setColumns] = useState<Partial<Record<VoiceField, string>>>(csv.guessed)
   const [error, setError] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)

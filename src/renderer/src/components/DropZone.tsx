@@ -1,14 +1,14 @@
 import { useState, type DragEvent, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { tokenForFile } from '../api/client'
-import { useArchiveStore } from '../stores/archive'
+import { useStore } from '../stores'
 
 /** The card a person drops an export on; the path comes from the preload, the bytes never pass here. */
 export function DropZone({ children }: { children: ReactNode }) {
   const { t } = useTranslation()
   const [active, setActive] = useState(false)
   const [message, setMessage] = useState<string | null>(null)
-  const open = useArchiveStore((s) => s.open)
+  const open = useStore((s) => s.archive.open)
 
   const onDrop = async (event: DragEvent) => {
     event.preventDefault()

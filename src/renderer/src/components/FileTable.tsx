@@ -2,7 +2,7 @@ import { useVirtualizer } from '@tanstack/react-virtual'
 import { useEffect, useMemo, useRef } from 'react'
 import { useTranslation } from 'react-i18next'
 import { formatBytes, formatCount } from '../format'
-import { useArchiveStore } from '../stores/archive'
+import { useStore } from '../stores'
 
 const ROW_H = 34
 const HEAD_H = 36
@@ -14,11 +14,11 @@ const HEAD_H = 36
 export function FileTable() {
   const { t, i18n } = useTranslation()
   const lang = i18n.language
-  const entries = useArchiveStore((s) => s.entries)
-  const total = useArchiveStore((s) => s.summary?.entryCount ?? 0)
-  const archiveProblems = useArchiveStore((s) => s.summary?.problems)
-  const readProblems = useArchiveStore((s) => s.summary?.reading.problems)
-  const loadThrough = useArchiveStore((s) => s.loadEntriesThrough)
+  const entries = useStore((s) => s.archive.entries)
+  const total = useStore((s) => s.archive.summary?.entryCount ?? 0)
+  const archiveProblems = useStore((s) => s.archive.summary?.problems)
+  const readProblems = useStore((s) => s.archive.summary?.reading.problems)
+  const loadThrough = useStore((s) => s.archive.loadEntriesThrough)
   const scrollRef = useRef<HTMLDivElement>(null)
 
   const problemsByPath = useMemo(() => {

@@ -1,6 +1,7 @@
 import { useRef, type KeyboardEvent, type PointerEvent } from 'react'
 import { useTranslation } from 'react-i18next'
-import { PANE_LIMITS, useUiStore, type PaneName } from '../stores/ui'
+import { PANE_LIMITS, type PaneName } from '../stores/ui'
+import { useStore } from '../stores'
 
 /**
  * A bar between two panes that resizes one of them: drag it, or focus it and use the arrow keys
@@ -9,8 +10,8 @@ import { PANE_LIMITS, useUiStore, type PaneName } from '../stores/ui'
  */
 export function Splitter({ pane, axis, grows, label }: { pane: PaneName; axis: 'x' | 'y'; grows: 1 | -1; label: string }) {
   const { t } = useTranslation()
-  const size = useUiStore((s) => s.panes[pane])
-  const setPane = useUiStore((s) => s.setPane)
+  const size = useStore((s) => s.ui.panes[pane])
+  const setPane = useStore((s) => s.ui.setPane)
   const drag = useRef<{ from: number; size: number } | null>(null)
   const [lo, hi] = PANE_LIMITS[pane]
 

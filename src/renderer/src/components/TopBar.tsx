@@ -1,13 +1,14 @@
 import { useTranslation } from 'react-i18next'
-import { useUiStore, type Language, type ThemeChoice } from '../stores/ui'
+import { type Language, type ThemeChoice } from '../stores/ui'
 import { Logo } from './Logo'
+import { useStore } from '../stores'
 
 export function TopBar() {
   const { t } = useTranslation()
-  const language = useUiStore((s) => s.language)
-  const theme = useUiStore((s) => s.theme)
-  const setLanguage = useUiStore((s) => s.setLanguage)
-  const setTheme = useUiStore((s) => s.setTheme)
+  const language = useStore((s) => s.ui.language)
+  const theme = useStore((s) => s.ui.theme)
+  const setLanguage = useStore((s) => s.ui.setLanguage)
+  const setTheme = useStore((s) => s.ui.setTheme)
   return (
     <header className="topbar">
       <div className="brand">

@@ -1,9 +1,10 @@
 import { useEffect } from 'react'
-import { applyTheme, useUiStore } from '../stores/ui'
+import { applyTheme } from '../stores/ui'
+import { useStore } from '../stores'
 
 /** Applies the chosen theme; 'system' follows the OS and changes with it. */
 export function useTheme(): void {
-  const theme = useUiStore((s) => s.theme)
+  const theme = useStore((s) => s.ui.theme)
   useEffect(() => {
     const media = window.matchMedia('(prefers-color-scheme: dark)')
     const apply = () => applyTheme(theme)

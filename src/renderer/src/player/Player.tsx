@@ -4,10 +4,11 @@ import WaveSurfer from 'wavesurfer.js'
 import { call } from '../api/client'
 import { getCatalog, getOrdered } from '../review/derived'
 import { stepSelection } from '../review/navigate'
-import { SPEEDS, usePlayerStore } from '../stores/player'
+import { SPEEDS } from '../stores/player'
 import { formatClock } from './clock'
 import { usePlayerKeys } from './usePlayerKeys'
 import './player.css'
+import { useStore } from '../stores'
 
 /** Recordings after (and a few before) the selected one in list order: where J and K go next. */
 const AHEAD = 40
@@ -45,11 +46,11 @@ function StepIcon({ dir }: { dir: 1 | -1 }) {
  */
 export function Player({ archiveId, recordingId, children, below }: { archiveId: string; recordingId: string; children?: ReactNode; below?: ReactNode }) {
   const { t, i18n } = useTranslation()
-  const audio = usePlayerStore((s) => (s.recordingId === recordingId ? s.audio : null))
-  const failure = usePlayerStore((s) => (s.recordingId === recordingId ? s.failure : null))
-  const playing = usePlayerStore((s) => s.playing)
-  const rate = usePlayerStore((s) => s.rate)
-  const progress = usePlayerStore((s) => s.progress)
+  const audio = useStore((s) => (s.player.recordingId === recordingId ? s.player.audio : null))
+  const failure = useStore((s) => (s.player.recordingId === recordingId ? s.player.failure : null))
+  const playing = useStore((s) => s.player.playing)
+  const rate = useStore((s) => s.player.rate)
+  const progress = useStore((s) => s.player.progress)
   const waveRef = useRef<HTMLDivElement>(null)
   const mediaRef = useRef<HTMLAudioElement>(null)
   const timeRef = useRef<HTMLSpanElement>(null)
@@ -59,7 +60,7 @@ export function Player({ archiveId, recordingId, children, below }: { archiveId:
   usePlayerKeys(true)
 
   useEffect(() => {
-    void usePlayerStore.getState().show(archiveId, recordingId)
+    void useStore.getState().player.show(archiveId, recordingId)
     // Background peaks follow the person: this one first (recordingAudio), then where J/K lead.
     call('setAudioPriorities', { archiveId, selectedId: recordingId, visibleIds: neighbours(recordingId) }).catch(() => undefined)
   }, [archiveId, recordingId])
@@ -79,7 +80,7 @@ export function Player({ archiveId, recordingId, children, below }: { archiveId:
       hideScrollbar: true
     })
     wsRef.current = ws
-    const { setPlaying, setControls } = usePlayerStore.getState()
+    const { setPlaying, setControls } = useStore.getState().player
     const showTime = (time: number) => {
       if (timeRef.current) timeRef.current.textContent = formatClock(time)
     }
@@ -198,7 +199,7 @@ export function Player({ archiveId, recordingId, children, below }: { archiveId:
             data-testid="player-play"
             disabled={!ready}
             aria-pressed={playing}
-            onClick={() => usePlayerStore.getState().controls?.playPause()}
+            onClick={() => useStore.getState().player.controls?.playPause()}
             title={t('player.playKey')}
           >
             {playing ? t('player.pause') : t('player.play')}
@@ -215,7 +216,7 @@ export function Player({ archiveId, recordingId, children, below }: { archiveId:
           </span>
           <label className="player-speed" title={t('player.speed')}>
             <span className="speed-word">{t('player.speed')}</span>
-            <select value={rate} onChange={(e) => usePlayerStore.getState().setRate(Number(e.target.value))} data-testid="player-speed">
+            <select value={rate} onChange={(e) => useStore.getState().player.setRate(Number(e.target.value))} data-testid="player-speed">
               {SPEEDS.map((s) => (
                 <option key={s} value={s}>
                   {s.toLocaleString(lang)}×

@@ -1,6 +1,6 @@
 import { useEffect } from 'react'
-import { usePlayerStore } from '../stores/player'
 import { nextSpeed } from './speed'
+import { useStore } from '../stores'
 
 /** Seconds one Shift+arrow moves the playhead. */
 export const SEEK_STEP = 5
@@ -17,7 +17,7 @@ export function usePlayerKeys(active: boolean): void {
       if (e.defaultPrevented || e.altKey || e.ctrlKey || e.metaKey) return
       const target = e.target instanceof HTMLElement ? e.target : null
       if (target?.closest('input, textarea, select, [contenteditable="true"]')) return
-      const { controls, rate, setRate } = usePlayerStore.getState()
+      const { controls, rate, setRate } = useStore.getState().player
       if (e.key === ' ') {
         // A focused button or link answers Space itself.
         if (!controls || target?.closest('button, a, [role="button"], [role="tab"], summary')) return

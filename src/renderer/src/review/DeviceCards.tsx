@@ -2,9 +2,6 @@ import { useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Device } from '../../../shared/model/recording'
 import { formatCount } from '../format'
-import { useArchiveStore } from '../stores/archive'
-import { useFiltersStore } from '../stores/filters'
-import { useReviewStore } from '../stores/review'
 import { orderDevices } from './catalog'
 import { useCatalog, useFiltered } from './derived'
 import { RegistrationBadge } from './DeviceBits'
@@ -12,13 +9,14 @@ import { markedPerLane } from './judged'
 import { MarkMenu, MarkVerdict, NoteEditor } from './MarkBits'
 import { formatMinute, formatUtc, parseTime } from './time'
 import { isUnregistered, registrationOf } from './tones'
+import { useStore } from '../stores'
 
 const NO_DEVICES: readonly Device[] = Object.freeze([])
 
 /** One card per device the export names; a device the account does not list is impossible to miss. */
 export function DeviceCards() {
   const { t, i18n } = useTranslation()
-  const devices = useArchiveStore((s) => s.summary?.reading.devices ?? NO_DEVICES)
+  const devices = useStore((s) => s.archive.summary?.reading.devices ?? NO_DEVICES)
   const ordered = useMemo(() => orderDevices(devices), [devices])
   const unregistered = devices.filter(isUnregistered).length
   return (
@@ -54,8 +52,8 @@ function DeviceCard({ device: d, index }: { device: Device; index: number }) {
   const lang = i18n.language
   const catalog = useCatalog()
   const filtered = useFiltered()
-  const deviceKey = useFiltersStore((s) => s.deviceKey)
-  const setDevice = useFiltersStore((s) => s.setDevice)
+  const deviceKey = useStore((s) => s.filters.deviceKey)
+  const setDevice = useStore((s) => s.filters.setDevice)
   const registration = registrationOf(d)
   const lane = catalog.laneOf.get(d.id)
   const shown = lane === undefined ? 0 : filtered.laneCounts[lane]!
@@ -64,9 +62,9 @@ function DeviceCard({ device: d, index }: { device: Device; index: number }) {
   const titleId = `device-${index}`
   const first = parseTime(d.firstSeen)
   const last = parseTime(d.lastSeen)
-  const verdict = useReviewStore((s) => s.detector?.deviceVerdicts[d.id] ?? null)
-  const entry = useReviewStore((s) => s.deviceMarks[d.id])
-  const ready = useReviewStore((s) => s.status === 'ready')
+  const verdict = useStore((s) => s.review.detector?.deviceVerdicts[d.id] ?? null)
+  const entry = useStore((s) => s.review.deviceMarks[d.id])
+  const ready = useStore((s) => s.review.status === 'ready')
   const tone = lane === undefined ? null : catalog.lanes[lane]!.tone
   return (
     <li
@@ -129,7 +127,7 @@ function DeviceCard({ device: d, index }: { device: Device; index: number }) {
               <MarkMenu
                 testId="mark-device"
                 summary={t('marks.markDevice', { count: d.recordings, formatted: formatCount(d.recordings, lang) })}
-                onMark={(m) => void useReviewStore.getState().markDevice(d.id, m)}
+                onMark={(m) => void useStore.getState().review.markDevice(d.id, m)}
               />
             )}
             <details className="card-note">

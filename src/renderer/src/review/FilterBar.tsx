@@ -3,9 +3,8 @@ import { useTranslation } from 'react-i18next'
 import { DateField } from '../components/DateField'
 import { RULE_IDS, type RuleId } from '../../../shared/model/analysis'
 import { formatCount } from '../format'
-import { selectFiltering, useFiltersStore } from '../stores/filters'
-import { useRecordingsStore } from '../stores/recordings'
-import { useReviewStore } from '../stores/review'
+import { useStore } from '../stores'
+import { selectFiltering } from '../stores/filters'
 import type { MarkFilter, RegistrationFilter, VerdictFilter } from './catalog'
 import { shownIds, useCatalog, useFiltered } from './derived'
 import { MarkMenu } from './MarkBits'
@@ -30,25 +29,25 @@ export function FilterBar() {
   const lang = i18n.language
   const catalog = useCatalog()
   const filtered = useFiltered()
-  const text = useFiltersStore((s) => s.text)
-  const deviceKey = useFiltersStore((s) => s.deviceKey)
-  const registration = useFiltersStore((s) => s.registration)
-  const from = useFiltersStore((s) => s.from)
-  const to = useFiltersStore((s) => s.to)
-  const filtering = useFiltersStore(selectFiltering)
-  const { setText, setDevice, setRegistration, setFrom, setTo, clear } = useFiltersStore.getState()
+  const text = useStore((s) => s.filters.text)
+  const deviceKey = useStore((s) => s.filters.deviceKey)
+  const registration = useStore((s) => s.filters.registration)
+  const from = useStore((s) => s.filters.from)
+  const to = useStore((s) => s.filters.to)
+  const filtering = useStore((s) => selectFiltering(s.filters))
+  const { setText, setDevice, setRegistration, setFrom, setTo, clear } = useStore.getState().filters
   const total = catalog.recordings.length
-  const loading = useRecordingsStore((s) => s.status === 'loading')
-  const expected = useRecordingsStore((s) => s.total)
+  const loading = useStore((s) => s.recordings.status === 'loading')
+  const expected = useStore((s) => s.recordings.total)
   const hasUnknown = catalog.lanes.some((l) => l.registration === 'unknown')
   const hasUnstated = catalog.lanes.some((l) => l.registration === 'unstated')
-  const reason = useFiltersStore((s) => s.reason)
-  const verdict = useFiltersStore((s) => s.verdict)
-  const mark = useFiltersStore((s) => s.mark)
-  const finding = useFiltersStore((s) => s.finding)
-  const { setReason, setVerdict, setMark, showFinding } = useFiltersStore.getState()
-  const detector = useReviewStore((s) => s.detector)
-  const reviewReady = useReviewStore((s) => s.status === 'ready')
+  const reason = useStore((s) => s.filters.reason)
+  const verdict = useStore((s) => s.filters.verdict)
+  const mark = useStore((s) => s.filters.mark)
+  const finding = useStore((s) => s.filters.finding)
+  const { setReason, setVerdict, setMark, showFinding } = useStore.getState().filters
+  const detector = useStore((s) => s.review.detector)
+  const reviewReady = useStore((s) => s.review.status === 'ready')
   // Only the reasons this export has are offered, in the rules' own order (strong ones first).
   const reasons = useMemo(() => {
     const present = new Set(detector?.findings.map((f) => f.rule))

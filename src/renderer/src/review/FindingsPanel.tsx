@@ -2,9 +2,8 @@ import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { findingText } from './engine-text'
 import { formatCount } from '../format'
-import { useFiltersStore } from '../stores/filters'
-import { useReviewStore } from '../stores/review'
 import { LIST_ID } from './RecordingList'
+import { useStore } from '../stores'
 
 const FIRST = 6
 
@@ -15,12 +14,12 @@ const FIRST = 6
 export function FindingsPanel() {
   const { t, i18n } = useTranslation()
   const lang = i18n.language
-  const status = useReviewStore((s) => s.status)
-  const detector = useReviewStore((s) => s.detector)
-  const counts = useReviewStore((s) => s.counts)
-  const error = useReviewStore((s) => (s.status === 'error' ? s.error : null))
-  const showing = useFiltersStore((s) => s.finding)
-  const showFinding = useFiltersStore((s) => s.showFinding)
+  const status = useStore((s) => s.review.status)
+  const detector = useStore((s) => s.review.detector)
+  const counts = useStore((s) => s.review.counts)
+  const error = useStore((s) => (s.review.status === 'error' ? s.review.error : null))
+  const showing = useStore((s) => s.filters.finding)
+  const showFinding = useStore((s) => s.filters.showFinding)
   const [all, setAll] = useState(false)
 
   if (status === 'error')

@@ -2,8 +2,8 @@ import { useEffect, useId, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Verdict } from '../../../shared/model/analysis'
 import { NOTE_MAX_CHARS, type MarkValue } from '../../../shared/model/review'
-import { useReviewStore } from '../stores/review'
 import { toneOf } from './tones'
+import { useStore } from '../stores'
 
 export const MARK_VALUES: readonly MarkValue[] = ['mine', 'not-mine', 'unsure']
 /** The keys useReviewKeys gives each mark; the buttons announce them. */
@@ -35,7 +35,7 @@ export function MarkVerdict({ mark, verdict, testId }: { mark: MarkValue | null;
 /** Mine / not mine / unsure / clear as toggle buttons for one thing (the selected recording). */
 export function MarkButtons({ current, onMark, label }: { current: MarkValue | null; onMark: (mark: MarkValue | null) => void; label: string }) {
   const { t } = useTranslation()
-  const busy = useReviewStore((s) => s.busy)
+  const busy = useStore((s) => s.review.busy)
   return (
     <div className="mark-buttons" role="group" aria-label={label}>
       {MARK_VALUES.map((m) => (
@@ -71,7 +71,7 @@ export function MarkButtons({ current, onMark, label }: { current: MarkValue | n
 /** A disclosure ("Mark 31 shown as…") whose choices mark many at once; it closes after a choice. */
 export function MarkMenu({ summary, onMark, testId, disabled = false }: { summary: string; onMark: (mark: MarkValue | null) => void; testId: string; disabled?: boolean }) {
   const { t } = useTranslation()
-  const busy = useReviewStore((s) => s.busy)
+  const busy = useStore((s) => s.review.busy)
   const ref = useRef<HTMLDetailsElement>(null)
   const pick = (m: MarkValue | null) => {
     if (ref.current) ref.current.open = false
@@ -100,11 +100,11 @@ export function NoteEditor({ target, id, note }: { target: 'recording' | 'device
   const { t } = useTranslation()
   const fieldId = useId()
   const [text, setText] = useState(note ?? '')
-  const busy = useReviewStore((s) => s.busy)
+  const busy = useStore((s) => s.review.busy)
   useEffect(() => setText(note ?? ''), [note, id])
   const dirty = text.trim() !== (note ?? '').trim()
   const save = () => {
-    if (dirty) void useReviewStore.getState().setNote(target, id, text)
+    if (dirty) void useStore.getState().review.setNote(target, id, text)
   }
   return (
     <div className="note-editor">

@@ -1,12 +1,13 @@
 import { memo, useEffect, useRef, type PointerEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { formatCount } from '../format'
-import { MIN_SPAN, useTimelineStore } from '../stores/timeline'
+import { MIN_SPAN } from '../stores/timeline'
 import type { Catalog, Filtered } from './catalog'
 import { toneHistogram, type Palette } from './timeline-draw'
 import { formatRange, ticksFor } from './time'
 import { TONES } from './tones'
 import { useCanvas } from './useCanvas'
+import { useStore, watch } from '../stores'
 
 /** Only tick marks under the bars: the lanes below carry the one labelled time axis. */
 const LABEL_H = 5
@@ -21,8 +22,8 @@ type DragMode = 'left' | 'right' | 'move' | 'new'
 export const OverviewStrip = memo(function OverviewStrip({ catalog, filtered, palette }: { catalog: Catalog; filtered: Filtered; palette: Palette }) {
   const { t, i18n } = useTranslation()
   const lang = i18n.language
-  const lo = useTimelineStore((s) => s.lo)
-  const hi = useTimelineStore((s) => s.hi)
+  const lo = useStore((s) => s.timeline.lo)
+  const hi = useStore((s) => s.timeline.hi)
   const brushRef = useRef<HTMLDivElement>(null)
   const stripRef = useRef<HTMLDivElement>(null)
 
@@ -66,7 +67,7 @@ export const OverviewStrip = memo(function OverviewStrip({ catalog, filtered, pa
   // The brush follows the view without React renders.
   useEffect(() => {
     const place = () => {
-      const { start, end, lo: l, hi: h } = useTimelineStore.getState()
+      const { start, end, lo: l, hi: h } = useStore.getState().timeline
       const el = brushRef.current
       if (!el) return
       if (!(h > l)) {
@@ -78,19 +79,19 @@ export const OverviewStrip = memo(function OverviewStrip({ catalog, filtered, pa
       el.style.width = `${Math.max(0.4, ((end - start) / (h - l)) * 100)}%`
     }
     place()
-    return useTimelineStore.subscribe(place)
+    return watch((s) => s.timeline, place)
   }, [])
 
   const drag = useRef<{ mode: DragMode; x0: number; start0: number; end0: number; moved: boolean } | null>(null)
   const geometry = (e: PointerEvent) => {
     const rect = stripRef.current!.getBoundingClientRect()
-    const { lo: l, hi: h } = useTimelineStore.getState()
+    const { lo: l, hi: h } = useStore.getState().timeline
     const x = Math.min(rect.width, Math.max(0, e.clientX - rect.left))
     return { x, width: rect.width, timeAt: (px: number) => l + (px / rect.width) * (h - l), perPx: (h - l) / rect.width }
   }
   const onPointerDown = (e: PointerEvent<HTMLDivElement>) => {
     if (e.button !== 0) return
-    const { start, end, lo: l, hi: h } = useTimelineStore.getState()
+    const { start, end, lo: l, hi: h } = useStore.getState().timeline
     if (!(h > l)) return
     const { x, width } = geometry(e)
     const bx0 = ((start - l) / (h - l)) * width
@@ -109,7 +110,7 @@ export const OverviewStrip = memo(function OverviewStrip({ catalog, filtered, pa
     if (Math.abs(x - d.x0) > 2) d.moved = true
     if (!d.moved) return
     const dt = (x - d.x0) * perPx
-    const tl = useTimelineStore.getState()
+    const tl = useStore.getState().timeline
     if (d.mode === 'left') tl.setView(Math.min(d.start0 + dt, d.end0 - MIN_SPAN), d.end0)
     else if (d.mode === 'right') tl.setView(d.start0, Math.max(d.end0 + dt, d.start0 + MIN_SPAN))
     else if (d.mode === 'move') tl.setView(d.start0 + dt, d.end0 + dt)
@@ -123,7 +124,7 @@ export const OverviewStrip = memo(function OverviewStrip({ catalog, filtered, pa
     const { timeAt } = geometry(e)
     const t0 = timeAt(d.x0)
     const half = (d.end0 - d.start0) / 2
-    useTimelineStore.getState().setView(t0 - half, t0 + half)
+    useStore.getState().timeline.setView(t0 - half, t0 + half)
   }
 
   const total = filtered.count

@@ -1,13 +1,13 @@
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { useArchiveStore } from '../stores/archive'
+import { useStore } from '../stores'
 
 const FIRST = 8
 
 /** Problems met while opening and reading the export: listed where a person sees them, never hidden. */
 export function NoProblems() {
   const { t } = useTranslation()
-  const count = useArchiveStore((s) => (s.summary ? s.summary.problems.length + s.summary.reading.problems.length : 0))
+  const count = useStore((s) => (s.archive.summary ? s.archive.summary.problems.length + s.archive.summary.reading.problems.length : 0))
   if (count > 0) return null
   return (
     <p className="problems ok" data-testid="problems">
@@ -19,7 +19,7 @@ export function NoProblems() {
 /** The problems themselves, in a panel above the tabs. */
 export function ProblemList() {
   const { t } = useTranslation()
-  const summary = useArchiveStore((s) => s.summary)
+  const summary = useStore((s) => s.archive.summary)
   const [all, setAll] = useState(false)
   if (!summary) return null
   const problems = [

@@ -2,10 +2,7 @@ import { useVirtualizer, type Range, type Virtualizer } from '@tanstack/react-vi
 import { useCallback, useEffect, useMemo, useRef, type KeyboardEvent, type MouseEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { formatCount } from '../format'
-import { selectFiltering, useFiltersStore } from '../stores/filters'
-import { useDurationsStore } from '../stores/durations'
-import { useRecordingsStore } from '../stores/recordings'
-import { useSelectionStore } from '../stores/selection'
+import { selectFiltering } from '../stores/filters'
 import type { SortKey } from './catalog'
 import { getCatalog, getOrdered, useCatalog, useOrdered } from './derived'
 import { OVERSCAN, rowsToRender } from './list-rows'
@@ -14,7 +11,9 @@ import { userTimeZone } from './time'
 import { RecordingRow } from './RecordingRow'
 import { makeRowText } from './row-text'
 import { call } from '../api/client'
-import { rowWaveOf, useRowWavesStore, wantRowWaves } from '../stores/rowWaves'
+import { rowWaveOf } from '../stores/rowWaves'
+import { useStore } from '../stores'
+import { lengthShown } from './length'
 
 const ROW_H = 34
 const HEAD_H = 38
@@ -40,15 +39,15 @@ export function RecordingList() {
   const lang = i18n.language
   const catalog = useCatalog()
   const { order, pos } = useOrdered()
-  const selectedId = useSelectionStore((s) => s.selectedId)
-  const select = useSelectionStore((s) => s.select)
-  const picked = useSelectionStore((s) => s.picked)
-  const sortKey = useFiltersStore((s) => s.sortKey)
-  const sortDir = useFiltersStore((s) => s.sortDir)
-  const sortBy = useFiltersStore((s) => s.sortBy)
-  const durations = useDurationsStore((s) => s.ms)
+  const selectedId = useStore((s) => s.selection.selectedId)
+  const select = useStore((s) => s.selection.select)
+  const picked = useStore((s) => s.selection.picked)
+  const sortKey = useStore((s) => s.filters.sortKey)
+  const sortDir = useStore((s) => s.filters.sortDir)
+  const sortBy = useStore((s) => s.filters.sortBy)
+  const durations = useStore((s) => s.durations.ms)
   // Re-renders when row waves arrive (kept outside React state): only the rows whose wave came change.
-  useRowWavesStore((s) => s.version)
+  const rowWaves = useStore((s) => s.rowWaves)
   const scrollRef = useRef<HTMLDivElement>(null)
   // Words every row shows, translated once per language, not in each row.
   const rowText = useMemo(() => makeRowText(t), [t])
@@ -95,7 +94,7 @@ export function RecordingList() {
   const onRowClick = (e: MouseEvent) => {
     const id = (e.target as Element).closest<HTMLElement>('[data-testid=recording-row]')?.dataset.id
     if (!id) return
-    if (e.ctrlKey || e.metaKey) useSelectionStore.getState().togglePick(id)
+    if (e.ctrlKey || e.metaKey) useStore.getState().selection.togglePick(id)
     else if (e.shiftKey) pickRangeTo(id)
     else select(id)
     scrollRef.current?.focus({ preventScroll: true })
@@ -113,11 +112,11 @@ export function RecordingList() {
       const r = c.recordings[o[item.index]!]
       if (r?.audio) ids.push(r.id)
     }
-    wantRowWaves(ids)
-    const archiveId = useRowWavesStore.getState().archiveId
+    useStore.getState().rowWaves.want(ids)
+    const archiveId = useStore.getState().rowWaves.archiveId
     if (!archiveId || ids.length === 0) return
     const settle = setTimeout(() => {
-      call('setAudioPriorities', { archiveId, selectedId: useSelectionStore.getState().selectedId, visibleIds: ids }).catch(() => undefined)
+      call('setAudioPriorities', { archiveId, selectedId: useStore.getState().selection.selectedId, visibleIds: ids }).catch(() => undefined)
     }, 200)
     return () => clearTimeout(settle)
   }, [visibleKey, virtualizer])
@@ -176,8 +175,8 @@ export function RecordingList() {
               time={catalog.time[i]!}
               lane={catalog.lanes[catalog.lane[i]!]!}
               tone={catalog.tone[i]!}
-              durationMs={r.durationMs ?? durations.get(r.id) ?? null}
-              wave={r.audio ? rowWaveOf(r.id) : undefined}
+              length={lengthShown(r, durations)}
+              wave={r.audio ? rowWaveOf(rowWaves, r.id) : undefined}
               review={j ? rowText.review(j.verdict[i]!, j.mark[i]!, j.reasons[i]!) : null}
               selected={i === selected}
               picked={picked.has(r.id)}
@@ -196,7 +195,7 @@ export function RecordingList() {
 function pickRangeTo(id: string): void {
   const c = getCatalog()
   const { pos, order } = getOrdered()
-  const sel = useSelectionStore.getState()
+  const sel = useStore.getState().selection
   const to = pos[c.byId.get(id) ?? -1] ?? -1
   const from = sel.anchorId === null ? -1 : (pos[c.byId.get(sel.anchorId) ?? -1] ?? -1)
   if (to < 0) return
@@ -208,12 +207,12 @@ function pickRangeTo(id: string): void {
 
 function ListEmpty() {
   const { t, i18n } = useTranslation()
-  const status = useRecordingsStore((s) => s.status)
-  const total = useRecordingsStore((s) => s.total)
-  const loaded = useRecordingsStore((s) => s.recordings.length)
-  const error = useRecordingsStore((s) => s.error)
-  const filtering = useFiltersStore(selectFiltering)
-  const clear = useFiltersStore((s) => s.clear)
+  const status = useStore((s) => s.recordings.status)
+  const total = useStore((s) => s.recordings.total)
+  const loaded = useStore((s) => s.recordings.recordings.length)
+  const error = useStore((s) => s.recordings.error)
+  const filtering = useStore((s) => selectFiltering(s.filters))
+  const clear = useStore((s) => s.filters.clear)
   let body
   if (status === 'error') body = <p className="error-message">{t('list.loadError', { error })}</p>
   else if (status === 'loading' || status === 'idle') body = <p>{t('list.loading', { loaded: formatCount(loaded, i18n.language), total: formatCount(total, i18n.language) })}</p>

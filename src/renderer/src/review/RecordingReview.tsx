@@ -3,22 +3,21 @@ import { useTranslation } from 'react-i18next'
 import { findingText } from './engine-text'
 import type { MarkValue } from '../../../shared/model/review'
 import { formatCount } from '../format'
-import { useReviewStore } from '../stores/review'
-import { useSelectionStore } from '../stores/selection'
 import { MARKS, VERDICTS, type Catalog } from './catalog'
 import { MarkButtons, MarkVerdict, NoteEditor } from './MarkBits'
+import { useStore } from '../stores'
 
 /** The selected recording's note, opened by the E key. */
 export const NOTE_DETAILS_ID = 'recording-note'
 
 /** Marks the recordings (the selected one from the keys or the buttons); one undoable step. */
 export function markRecordings(ids: readonly string[], mark: MarkValue | null): void {
-  if (ids.length) void useReviewStore.getState().mark(ids, mark)
+  if (ids.length) void useStore.getState().review.mark(ids, mark)
 }
 
 /** What the mark buttons and keys act on: the picked recordings (Ctrl/Shift-click), else the selected one. */
 export function markTargets(): string[] {
-  const { picked, selectedId } = useSelectionStore.getState()
+  const { picked, selectedId } = useStore.getState().selection
   if (picked.size > 0) return [...picked]
   return selectedId === null ? [] : [selectedId]
 }
@@ -30,9 +29,9 @@ export function markTargets(): string[] {
 export function RecordingReview({ catalog, index }: { catalog: Catalog; index: number }) {
   const { t, i18n } = useTranslation()
   const r = catalog.recordings[index]!
-  const picked = useSelectionStore((s) => s.picked.size)
-  const entry = useReviewStore((s) => s.marks[r.id])
-  const findings = useReviewStore((s) => s.detector?.findings)
+  const picked = useStore((s) => s.selection.picked.size)
+  const entry = useStore((s) => s.review.marks[r.id])
+  const findings = useStore((s) => s.review.detector?.findings)
   const j = catalog.judged
   const verdict = j ? VERDICTS[j.verdict[index]!]! : null
   const mark = j ? MARKS[j.mark[index]!]! : (entry?.mark ?? null)

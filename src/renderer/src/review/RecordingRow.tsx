@@ -2,7 +2,8 @@ import { memo } from 'react'
 import type { RecordingSummary } from '../../../shared/model/export'
 import type { Lane } from './catalog'
 import type { RowReviewText, RowText } from './row-text'
-import { formatDateTime, formatDuration, formatUtc } from './time'
+import type { LengthShown } from './length'
+import { formatDateTime, formatUtc } from './time'
 import { TONES } from './tones'
 import { RowWave } from './RowWave'
 import type { RowWaveShape } from './row-wave-shape'
@@ -18,7 +19,8 @@ export interface RecordingRowProps {
   time: number
   lane: Lane
   tone: number
-  durationMs: number | null
+  /** The Length cell: a length, or why there is none yet. */
+  length: LengthShown
   /** The row's small waveform, null while not made, undefined without audio. */
   wave: RowWaveShape | null | undefined
   /** What the row says of its review; null before the review has loaded. Nothing shows for an unflagged, unmarked row. */
@@ -56,8 +58,8 @@ export const RecordingRow = memo(function RecordingRow(p: RecordingRowProps) {
         <span className="tone-dot" aria-hidden="true" />
         {lane.label ?? p.text.noDevice}
       </div>
-      <div role="gridcell" className="c-dur">
-        {formatDuration(p.durationMs)}
+      <div role="gridcell" className={`c-dur${p.length.state === 'known' ? '' : ' muted'}`} title={p.length.state === 'pending' ? p.text.lengthPending : p.length.state === 'none' ? p.text.noAudio : undefined} data-length={p.length.state}>
+        {p.length.text}
       </div>
       <div role="gridcell" className="c-wave">
         {p.wave === undefined ? null : <RowWave shape={p.wave} />}

@@ -1,17 +1,16 @@
 import { useTranslation } from 'react-i18next'
 import { formatBytes, formatCount } from '../format'
-import { useAppStore } from '../stores/app'
-import { useArchiveStore } from '../stores/archive'
 import { ReviewStatus } from './ReviewStatus'
 import { isUnregistered, registrationOf } from './tones'
+import { useStore } from '../stores'
 
 /** Which export this is, whom it says it belongs to, who read it and how much it holds. */
 export function ReviewHeader() {
   const { t, i18n } = useTranslation()
   const lang = i18n.language
-  const summary = useArchiveStore((s) => s.summary)
-  const close = useArchiveStore((s) => s.close)
-  const setScreen = useAppStore((s) => s.setScreen)
+  const summary = useStore((s) => s.archive.summary)
+  const close = useStore((s) => s.archive.close)
+  const setScreen = useStore((s) => s.app.setScreen)
   if (!summary) return null
   const { reading } = summary
   const owner = reading.account

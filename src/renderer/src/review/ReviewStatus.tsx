@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next'
 import { stepText } from './engine-text'
 import { formatCount } from '../format'
-import { useReviewStore } from '../stores/review'
+import { useStore } from '../stores'
 
 const isMac = typeof navigator !== 'undefined' && /Mac/i.test(navigator.platform)
 const MOD = isMac ? 'Meta' : 'Control'
@@ -10,15 +10,15 @@ const MOD = isMac ? 'Meta' : 'Control'
 export function ReviewStatus() {
   const { t, i18n } = useTranslation()
   const lang = i18n.language
-  const counts = useReviewStore((s) => s.counts)
-  const canUndo = useReviewStore((s) => s.canUndo)
-  const canRedo = useReviewStore((s) => s.canRedo)
-  const undoLabel = useReviewStore((s) => s.undoLabel)
-  const redoLabel = useReviewStore((s) => s.redoLabel)
-  const undoText = useReviewStore((s) => s.undoText)
-  const redoText = useReviewStore((s) => s.redoText)
-  const busy = useReviewStore((s) => s.busy)
-  const error = useReviewStore((s) => (s.status === 'ready' ? s.error : null))
+  const counts = useStore((s) => s.review.counts)
+  const canUndo = useStore((s) => s.review.canUndo)
+  const canRedo = useStore((s) => s.review.canRedo)
+  const undoLabel = useStore((s) => s.review.undoLabel)
+  const redoLabel = useStore((s) => s.review.redoLabel)
+  const undoText = useStore((s) => s.review.undoText)
+  const redoText = useStore((s) => s.review.redoText)
+  const busy = useStore((s) => s.review.busy)
+  const error = useStore((s) => (s.review.status === 'ready' ? s.review.error : null))
   if (!counts) return null
   const n = (v: number) => formatCount(v, lang)
   const undoStep = stepText(undoText, t, lang) ?? undoLabel
@@ -40,10 +40,10 @@ export function ReviewStatus() {
         </span>
       </p>
       <div className="undo-redo" role="group" aria-label={t('marks.history')}>
-        <button type="button" disabled={!canUndo || busy} title={`${undoTitle} (Ctrl+Z)`} aria-label={undoTitle} aria-keyshortcuts={`${MOD}+Z`} data-testid="undo" onClick={() => void useReviewStore.getState().undo()}>
+        <button type="button" disabled={!canUndo || busy} title={`${undoTitle} (Ctrl+Z)`} aria-label={undoTitle} aria-keyshortcuts={`${MOD}+Z`} data-testid="undo" onClick={() => void useStore.getState().review.undo()}>
           ↶ {t('marks.undo')}
         </button>
-        <button type="button" disabled={!canRedo || busy} title={`${redoTitle} (Ctrl+Shift+Z)`} aria-label={redoTitle} aria-keyshortcuts={`${MOD}+Shift+Z ${MOD}+Y`} data-testid="redo" onClick={() => void useReviewStore.getState().redo()}>
+        <button type="button" disabled={!canRedo || busy} title={`${redoTitle} (Ctrl+Shift+Z)`} aria-label={redoTitle} aria-keyshortcuts={`${MOD}+Shift+Z ${MOD}+Y`} data-testid="redo" onClick={() => void useStore.getState().review.redo()}>
           ↷ {t('marks.redo')}
         </button>
       </div>

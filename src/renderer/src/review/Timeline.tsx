@@ -1,8 +1,6 @@
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { formatCount } from '../format'
-import { useSelectionStore } from '../stores/selection'
-import { useTimelineStore } from '../stores/timeline'
 import { deviceLabel, lowerBound, type Catalog, type Filtered } from './catalog'
 import { getCatalog, useTimelineLanes } from './derived'
 import { OverviewStrip } from './OverviewStrip'
@@ -12,6 +10,7 @@ import { useCanvas } from './useCanvas'
 import { usePalette } from './usePalette'
 import { LaneName, RegistrationBadge } from './DeviceBits'
 import { TONES } from './tones'
+import { useStore, watch } from '../stores'
 import { LaneToggle } from './voices/LaneToggle'
 
 interface Hover {
@@ -34,19 +33,19 @@ export function Timeline() {
   const lang = i18n.language
   // Lanes by device, or by voice (the toggle in the head): only the lanes differ.
   const { catalog, filtered, byVoice } = useTimelineLanes()
-  const select = useSelectionStore((s) => s.select)
+  const select = useStore((s) => s.selection.select)
   const palette = usePalette()
   const [hover, setHover] = useState<Hover | null>(null)
   const height = AXIS_H + Math.max(1, catalog.lanes.length) * LANE_H
   const selectedIndex = () => {
-    const id = useSelectionStore.getState().selectedId
+    const id = useStore.getState().selection.selectedId
     return id === null ? -1 : (catalog.byId.get(id) ?? -1)
   }
 
   // The view and the selection are read when drawing (transient subscriptions), not through renders.
   const painted = useRef<Catalog | null>(null)
   const { canvasRef, schedule, size } = useCanvas((ctx, width, h) => {
-    const { start, end } = useTimelineStore.getState()
+    const { start, end } = useStore.getState().timeline
     drawLanes({ ctx, width, height: h, start, end, catalog, filtered, selected: selectedIndex(), hover: hover?.i ?? -1, palette, lang })
     // The first paint of each set of recordings, for bench:ui (index ready → timeline painted).
     if (painted.current !== catalog && width > 0) {
@@ -55,18 +54,18 @@ export function Timeline() {
     }
   })
 
-  useEffect(() => useTimelineStore.getState().setDomain(catalog.min, catalog.max), [catalog])
+  useEffect(() => useStore.getState().timeline.setDomain(catalog.min, catalog.max), [catalog])
   useEffect(() => schedule())
-  useEffect(() => useTimelineStore.subscribe(schedule), [schedule])
-  useEffect(() => useSelectionStore.subscribe(schedule), [schedule])
+  useEffect(() => watch((s) => s.timeline, schedule), [schedule])
+  useEffect(() => watch((s) => s.selection, schedule), [schedule])
   // The timeline follows the shared selection: a recording chosen in the list is brought into view.
   useEffect(
     () =>
-      useSelectionStore.subscribe((s, prev) => {
-        if (!s.selectedId || s.selectedId === prev.selectedId) return
+      watch((s) => s.selection.selectedId, (id) => {
+        if (!id) return
         const c = getCatalog()
-        const i = c.byId.get(s.selectedId)
-        if (i !== undefined) useTimelineStore.getState().reveal(c.time[i]!)
+        const i = c.byId.get(id)
+        if (i !== undefined) useStore.getState().timeline.reveal(c.time[i]!)
       }),
     []
   )
@@ -82,7 +81,7 @@ export function Timeline() {
       const unit = e.deltaMode === 1 ? 16 : e.deltaMode === 2 ? rect.width : 1
       const dx = e.deltaX * unit
       const dy = e.deltaY * unit
-      const tl = useTimelineStore.getState()
+      const tl = useStore.getState().timeline
       const anchor = timeAt(e.clientX - rect.left, tl.start, tl.end, rect.width)
       setHover(null)
       if (e.ctrlKey) tl.zoomBy(Math.exp(dy * 0.01), anchor)
@@ -102,12 +101,12 @@ export function Timeline() {
   const hit = (x: number, y: number): number => {
     const li = Math.floor((y - AXIS_H) / LANE_H)
     if (li < 0 || li >= catalog.lanes.length) return -1
-    const { start, end } = useTimelineStore.getState()
+    const { start, end } = useStore.getState().timeline
     return hitTest(catalog, filtered, li, x, start, end, size.current.width)
   }
   const onPointerDown = (e: PointerEvent<HTMLCanvasElement>) => {
     if (e.button !== 0) return
-    const { start, end } = useTimelineStore.getState()
+    const { start, end } = useStore.getState().timeline
     drag.current = { x: e.clientX, start, end, moved: false }
     e.currentTarget.setPointerCapture(e.pointerId)
   }
@@ -118,13 +117,13 @@ export function Timeline() {
       if (Math.abs(dx) > 3) d.moved = true
       if (d.moved) {
         const shift = (dx / size.current.width) * (d.end - d.start)
-        useTimelineStore.getState().setView(d.start - shift, d.end - shift)
+        useStore.getState().timeline.setView(d.start - shift, d.end - shift)
         if (hover) setHover(null)
         return
       }
     }
     const { x, y } = local(e)
-    const { start, end } = useTimelineStore.getState()
+    const { start, end } = useStore.getState().timeline
     const bins = densityBins(catalog, filtered, start, end, size.current.width)
     if (bins !== null) {
       // The density view: the count of the bin under the pointer.
@@ -153,7 +152,7 @@ export function Timeline() {
 
   const onKeyDown = (e: KeyboardEvent) => {
     if (e.altKey || e.metaKey || e.ctrlKey) return
-    const tl = useTimelineStore.getState()
+    const tl = useStore.getState().timeline
     const selected = selectedIndex()
     const selTime = selected >= 0 ? catalog.time[selected]! : Number.NaN
     const anchor = Number.isFinite(selTime) && selTime >= tl.start && selTime <= tl.end ? selTime : undefined
@@ -191,13 +190,13 @@ export function Timeline() {
         <Legend catalog={catalog} />
         <LaneToggle />
         <div className="timeline-tools" role="group" aria-label={t('timeline.zoom')}>
-          <button type="button" onClick={() => useTimelineStore.getState().zoomBy(2)} aria-label={t('timeline.zoomOut')} title={`${t('timeline.zoomOut')} (−)`}>
+          <button type="button" onClick={() => useStore.getState().timeline.zoomBy(2)} aria-label={t('timeline.zoomOut')} title={`${t('timeline.zoomOut')} (−)`}>
             −
           </button>
-          <button type="button" onClick={() => useTimelineStore.getState().zoomBy(0.5)} aria-label={t('timeline.zoomIn')} title={`${t('timeline.zoomIn')} (+)`}>
+          <button type="button" onClick={() => useStore.getState().timeline.zoomBy(0.5)} aria-label={t('timeline.zoomIn')} title={`${t('timeline.zoomIn')} (+)`}>
             +
           </button>
-          <button type="button" onClick={() => useTimelineStore.getState().fit()} title={`${t('timeline.fit')} (0)`}>
+          <button type="button" onClick={() => useStore.getState().timeline.fit()} title={`${t('timeline.fit')} (0)`}>
             {t('timeline.fit')}
           </button>
         </div>
@@ -287,8 +286,8 @@ function Legend({ catalog }: { catalog: Catalog }) {
 /** The visible range as words, with how many recordings it holds; re-renders with the view. */
 function TimelineRange({ catalog, filtered }: { catalog: Catalog; filtered: Filtered }) {
   const { t, i18n } = useTranslation()
-  const start = useTimelineStore((s) => s.start)
-  const end = useTimelineStore((s) => s.end)
+  const start = useStore((s) => s.timeline.start)
+  const end = useStore((s) => s.timeline.end)
   const inView = useMemo(() => countInView(catalog, filtered, start, end), [catalog, filtered, start, end])
   if (!(end > start)) return <p className="timeline-range muted" data-testid="timeline-range" />
   return (

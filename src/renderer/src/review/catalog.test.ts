@@ -119,4 +119,13 @@ describe('orderOf', () => {
     expect(ids(o.order)).toEqual(['r5', 'r6', 'r1'])
     expect(o.pos[1]).toBe(-1)
   })
+  it('sorts by length with the lengths the engine learnt where the export states none, and again as more are learnt', () => {
+    // r3 states no length; learnt 5 s it sorts first descending, unknown it sorts last either way.
+    expect(ids(orderOf(c, all, 'duration', 'desc').order).at(-1)).toBe('r3')
+    const learnt = new Map([['r3', 5000]])
+    expect(ids(orderOf(c, all, 'duration', 'desc', learnt).order)[0]).toBe('r3')
+    expect(ids(orderOf(c, all, 'duration', 'asc', learnt).order).at(-1)).toBe('r3')
+    // The export's own length wins over a learnt one.
+    expect(ids(orderOf(c, all, 'duration', 'desc', new Map([['r1', 99_000]])).order)[0]).toBe('r2')
+  })
 })

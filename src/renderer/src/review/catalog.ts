@@ -245,19 +245,25 @@ interface BaseOrder {
 
 // Keyed by the times array, which a catalog shares with its judged copies: a mark does not re-sort.
 const baseOrders = new WeakMap<Float64Array, Map<SortKey, BaseOrder>>()
+/** Lengths the engine learnt (WAV headers, decoding), by recording id; the export's own come first. */
+export type Learnt = ReadonlyMap<string, number>
+const NOTHING_LEARNT: Learnt = new Map()
+// By length: also keyed by the learnt lengths, which grow while the audio is read.
+const lengthOrders = new WeakMap<Float64Array, { learnt: Learnt; order: BaseOrder }>()
 
-function baseOrder(c: Catalog, key: SortKey): BaseOrder {
+function baseOrder(c: Catalog, key: SortKey, learnt: Learnt): BaseOrder {
   let byKey = baseOrders.get(c.time)
   if (!byKey) baseOrders.set(c.time, (byKey = new Map()))
-  const cached = byKey.get(key)
+  const cached = key === 'duration' ? lengthOrders.get(c.time)?.learnt === learnt && lengthOrders.get(c.time)!.order : byKey.get(key)
   if (cached) return cached
+  const lengthOf = (i: number): number | null => c.recordings[i]!.durationMs ?? learnt.get(c.recordings[i]!.id) ?? null
   const n = c.recordings.length
   const has = (i: number): boolean => {
     switch (key) {
       case 'time':
         return Number.isFinite(c.time[i]!)
       case 'duration':
-        return c.recordings[i]!.durationMs !== null
+        return lengthOf(i) !== null
       case 'transcript':
         return c.text[i] !== ''
       case 'device':
@@ -276,7 +282,7 @@ function baseOrder(c: Catalog, key: SortKey): BaseOrder {
     key === 'time'
       ? byTime
       : key === 'duration'
-        ? (a, b) => c.recordings[a]!.durationMs! - c.recordings[b]!.durationMs! || byTime(a, b)
+        ? (a, b) => lengthOf(a)! - lengthOf(b)! || byTime(a, b)
         : key === 'device'
           ? (a, b) => laneRank(a) - laneRank(b) || byTime(a, b)
           : (a, b) => collator.compare(c.recordings[a]!.transcript!, c.recordings[b]!.transcript!) || byTime(a, b)
@@ -285,7 +291,8 @@ function baseOrder(c: Catalog, key: SortKey): BaseOrder {
   order.set(sorted)
   order.set(Int32Array.from(without).sort(byTime), sorted.length)
   const result = { order, known: sorted.length }
-  byKey.set(key, result)
+  if (key === 'duration') lengthOrders.set(c.time, { learnt, order: result })
+  else byKey.set(key, result)
   return result
 }
 
@@ -296,8 +303,8 @@ export interface Ordered {
   pos: Int32Array
 }
 
-export const orderOf = memoLast((c: Catalog, f: Filtered, key: SortKey, dir: SortDir): Ordered => {
-  const { order: base, known } = baseOrder(c, key)
+export const orderOf = memoLast((c: Catalog, f: Filtered, key: SortKey, dir: SortDir, learnt: Learnt = NOTHING_LEARNT): Ordered => {
+  const { order: base, known } = baseOrder(c, key, learnt)
   const order = new Int32Array(f.count)
   const pos = new Int32Array(c.recordings.length).fill(-1)
   let k = 0

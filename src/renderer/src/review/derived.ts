@@ -1,10 +1,8 @@
 import type { Device } from '../../../shared/model/recording'
-import { useArchiveStore } from '../stores/archive'
-import { dayToMs, useFiltersStore } from '../stores/filters'
-import { useRecordingsStore } from '../stores/recordings'
-import { useReviewStore } from '../stores/review'
-import { useTimelineStore } from '../stores/timeline'
-import { selectReadyVoices, useVoicesStore } from '../stores/voices'
+import type { ArchiveSlice } from '../stores/archive'
+import { dayToMs, type FiltersSlice } from '../stores/filters'
+import { selectReadyVoices } from '../stores/voices'
+import { useStore } from '../stores'
 import { catalogOf, filterOf, orderOf, type Catalog, type Filtered, type Ordered } from './catalog'
 import { findingMask, judgedCatalog, reasonBitOf } from './judged'
 import { byVoice, relaned, voiceCodes, voiceMask, voiceOrder } from './voice-lanes'
@@ -16,44 +14,43 @@ import { byVoice, relaned, voiceCodes, voiceMask, voiceOrder } from './voice-lan
 
 const NO_DEVICES: readonly Device[] = Object.freeze([])
 
-const selectDevices = (s: ReturnType<typeof useArchiveStore.getState>) => s.summary?.reading.devices ?? NO_DEVICES
+const selectDevices = (s: ArchiveSlice) => s.summary?.reading.devices ?? NO_DEVICES
 
 /** The catalog, coloured by the detector's verdicts and the person's marks once the review has loaded. */
 export function useCatalog(): Catalog {
-  const recordings = useRecordingsStore((s) => s.recordings)
-  const devices = useArchiveStore(selectDevices)
-  const detector = useReviewStore((s) => s.detector)
-  const marks = useReviewStore((s) => s.marks)
-  const deviceMarks = useReviewStore((s) => s.deviceMarks)
+  const recordings = useStore((s) => s.recordings.recordings)
+  const devices = useStore((s) => selectDevices(s.archive))
+  const detector = useStore((s) => s.review.detector)
+  const marks = useStore((s) => s.review.marks)
+  const deviceMarks = useStore((s) => s.review.deviceMarks)
   return judgedCatalog(catalogOf(recordings, devices), detector, marks, deviceMarks)
 }
 
 /** The voice filter's mask: null when off, or while the voices are not known. */
 const voiceOnly = (c: Catalog, voice: string | null): Uint8Array | null => {
-  const v = voice === null ? null : selectReadyVoices(useVoicesStore.getState())
+  const v = voice === null ? null : selectReadyVoices(useStore.getState().voices)
   return v ? voiceMask(voiceCodes(c.recordings, voiceOrder(v.voices), v.voiceOf), v.voices, voice) : null
 }
 
-type FiltersValue = ReturnType<typeof useFiltersStore.getState>
-const filtered = (c: Catalog, f: Pick<FiltersValue, 'text' | 'deviceKey' | 'registration' | 'from' | 'to' | 'reason' | 'verdict' | 'mark' | 'finding' | 'voice'>): Filtered => {
-  const finding = f.finding === null ? null : (useReviewStore.getState().detector?.findings[f.finding] ?? null)
+const filtered = (c: Catalog, f: Pick<FiltersSlice, 'text' | 'deviceKey' | 'registration' | 'from' | 'to' | 'reason' | 'verdict' | 'mark' | 'finding' | 'voice'>): Filtered => {
+  const finding = f.finding === null ? null : (useStore.getState().review.detector?.findings[f.finding] ?? null)
   return filterOf(c, f.text, f.deviceKey, f.registration, dayToMs(f.from, false), dayToMs(f.to, true), reasonBitOf(f.reason), f.verdict, f.mark, findingMask(c, finding), voiceOnly(c, f.voice))
 }
 
 export function useFiltered(): Filtered {
   const c = useCatalog()
-  const text = useFiltersStore((s) => s.text)
-  const deviceKey = useFiltersStore((s) => s.deviceKey)
-  const registration = useFiltersStore((s) => s.registration)
-  const from = useFiltersStore((s) => s.from)
-  const to = useFiltersStore((s) => s.to)
-  const reason = useFiltersStore((s) => s.reason)
-  const verdict = useFiltersStore((s) => s.verdict)
-  const mark = useFiltersStore((s) => s.mark)
-  const finding = useFiltersStore((s) => s.finding)
-  const voice = useFiltersStore((s) => s.voice)
-  useReviewStore((s) => s.detector)
-  useVoicesStore(selectReadyVoices)
+  const text = useStore((s) => s.filters.text)
+  const deviceKey = useStore((s) => s.filters.deviceKey)
+  const registration = useStore((s) => s.filters.registration)
+  const from = useStore((s) => s.filters.from)
+  const to = useStore((s) => s.filters.to)
+  const reason = useStore((s) => s.filters.reason)
+  const verdict = useStore((s) => s.filters.verdict)
+  const mark = useStore((s) => s.filters.mark)
+  const finding = useStore((s) => s.filters.finding)
+  const voice = useStore((s) => s.filters.voice)
+  useStore((s) => s.review.detector)
+  useStore((s) => selectReadyVoices(s.voices))
   return filtered(c, { text, deviceKey, registration, from, to, reason, verdict, mark, finding, voice })
 }
 
@@ -64,8 +61,8 @@ export function useFiltered(): Filtered {
 export function useTimelineLanes(): { catalog: Catalog; filtered: Filtered; byVoice: boolean } {
   const catalog = useCatalog()
   const f = useFiltered()
-  const mode = useTimelineStore((s) => s.laneMode)
-  const voices = useVoicesStore(selectReadyVoices)
+  const mode = useStore((s) => s.timeline.laneMode)
+  const voices = useStore((s) => selectReadyVoices(s.voices))
   if (mode !== 'voice' || !voices) return { catalog, filtered: f, byVoice: false }
   const c = byVoice(catalog, voiceCodes(catalog.recordings, voiceOrder(voices.voices), voices.voiceOf), voices.voices)
   return { catalog: c, filtered: relaned(c, f), byVoice: true }
@@ -74,22 +71,24 @@ export function useTimelineLanes(): { catalog: Catalog; filtered: Filtered; byVo
 export function useOrdered(): Ordered {
   const c = useCatalog()
   const f = useFiltered()
-  const key = useFiltersStore((s) => s.sortKey)
-  const dir = useFiltersStore((s) => s.sortDir)
-  return orderOf(c, f, key, dir)
+  const key = useStore((s) => s.filters.sortKey)
+  const dir = useStore((s) => s.filters.sortDir)
+  // Sorted by length, the lengths learnt so far count (and re-sort as more are learnt).
+  const learnt = useStore((s) => (key === 'duration' ? s.durations.ms : undefined))
+  return orderOf(c, f, key, dir, learnt)
 }
 
 /** The same values outside React (keyboard handlers, canvas drawing). */
 export function getCatalog(): Catalog {
-  const r = useReviewStore.getState()
-  return judgedCatalog(catalogOf(useRecordingsStore.getState().recordings, selectDevices(useArchiveStore.getState())), r.detector, r.marks, r.deviceMarks)
+  const r = useStore.getState().review
+  return judgedCatalog(catalogOf(useStore.getState().recordings.recordings, selectDevices(useStore.getState().archive)), r.detector, r.marks, r.deviceMarks)
 }
 export function getFiltered(): Filtered {
-  return filtered(getCatalog(), useFiltersStore.getState())
+  return filtered(getCatalog(), useStore.getState().filters)
 }
 export function getOrdered(): Ordered {
-  const f = useFiltersStore.getState()
-  return orderOf(getCatalog(), getFiltered(), f.sortKey, f.sortDir)
+  const f = useStore.getState().filters
+  return orderOf(getCatalog(), getFiltered(), f.sortKey, f.sortDir, f.sortKey === 'duration' ? useStore.getState().durations.ms : undefined)
 }
 
 /** Ids of the recordings the filters let through, in list order (what "mark N shown" marks). */

@@ -1,5 +1,5 @@
-import { useSelectionStore } from '../stores/selection'
 import { getCatalog, getOrdered } from './derived'
+import { useStore } from '../stores'
 
 export type Step = number | 'first' | 'last'
 
@@ -11,12 +11,12 @@ export function stepSelection(step: Step): void {
   const { order, pos } = getOrdered()
   if (order.length === 0) return
   const c = getCatalog()
-  const id = useSelectionStore.getState().selectedId
+  const id = useStore.getState().selection.selectedId
   const at = id === null ? -1 : (pos[c.byId.get(id) ?? -1] ?? -1)
   let next: number
   if (step === 'first') next = 0
   else if (step === 'last') next = order.length - 1
   else if (at < 0) next = step > 0 ? 0 : order.length - 1
   else next = Math.min(order.length - 1, Math.max(0, at + step))
-  useSelectionStore.getState().select(c.recordings[order[next]!]!.id)
+  useStore.getState().selection.select(c.recordings[order[next]!]!.id)
 }

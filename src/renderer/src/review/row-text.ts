@@ -27,6 +27,8 @@ export interface RowReviewText {
 export interface RowText {
   noDevice: string
   noTranscript: string
+  lengthPending: string
+  noAudio: string
   review(verdict: number, mark: number, reasons: number): RowReviewText
 }
 
@@ -35,6 +37,8 @@ export function makeRowText(t: Translate): RowText {
   return {
     noDevice: t('device.none'),
     noTranscript: t('list.noTranscript'),
+    lengthPending: t('list.lengthPending'),
+    noAudio: t('list.noAudio'),
     review(v, m, bits) {
       const key = `${v}.${m}.${bits}`
       let text = cache.get(key)

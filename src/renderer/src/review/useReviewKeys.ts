@@ -1,10 +1,10 @@
 import { useEffect } from 'react'
 import type { MarkValue } from '../../../shared/model/review'
-import { useReviewStore } from '../stores/review'
 import { SEARCH_ID } from './FilterBar'
 import { stepSelection } from './navigate'
 import { LIST_ID } from './RecordingList'
 import { markRecordings, markTargets, NOTE_DETAILS_ID } from './RecordingReview'
+import { useStore } from '../stores'
 
 const MARK_BY_KEY: Record<string, MarkValue | null> = { m: 'mine', n: 'not-mine', u: 'unsure', backspace: null, delete: null }
 
@@ -27,7 +27,7 @@ export function useReviewKeys(active: boolean): void {
         const redo = (key === 'z' && e.shiftKey) || (key === 'y' && !e.shiftKey)
         if (!undo && !redo) return
         e.preventDefault()
-        void (undo ? useReviewStore.getState().undo() : useReviewStore.getState().redo())
+        void (undo ? useStore.getState().review.undo() : useStore.getState().review.redo())
         return
       }
       if (e.key === '/') {
@@ -51,7 +51,7 @@ export function useReviewKeys(active: boolean): void {
         // Keys on a button or a link keep their own meaning (Backspace in a disclosure, for one).
         if (target?.closest('summary') && (key === 'backspace' || key === 'delete')) return
         const ids = markTargets()
-        if (ids.length === 0 || useReviewStore.getState().status !== 'ready') return
+        if (ids.length === 0 || useStore.getState().review.status !== 'ready') return
         e.preventDefault()
         markRecordings(ids, MARK_BY_KEY[key]!)
         return

@@ -1,10 +1,10 @@
 import { useTranslation } from 'react-i18next'
-import { useArchiveStore } from '../stores/archive'
+import { useStore } from '../stores'
 
 export function OpenError() {
   const { t } = useTranslation()
-  const error = useArchiveStore((s) => s.error)
-  const close = useArchiveStore((s) => s.close)
+  const error = useStore((s) => s.archive.error)
+  const close = useStore((s) => s.archive.close)
   return (
     <section className="open-error" role="alert">
       <h1>{t('error.title')}</h1>

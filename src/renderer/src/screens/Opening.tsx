@@ -1,12 +1,12 @@
 import { useTranslation } from 'react-i18next'
 import { formatBytes, formatCount } from '../format'
-import { useArchiveStore } from '../stores/archive'
+import { useStore } from '../stores'
 
 export function Opening() {
   const { t, i18n } = useTranslation()
-  const path = useArchiveStore((s) => s.openingPath) ?? ''
-  const progress = useArchiveStore((s) => s.progress)
-  const cancel = useArchiveStore((s) => s.cancel)
+  const path = useStore((s) => s.archive.openingPath) ?? ''
+  const progress = useStore((s) => s.archive.progress)
+  const cancel = useStore((s) => s.archive.cancel)
   const name = path.split(/[\\/]/).pop() ?? path
   const fraction = progress && progress.totalBytes > 0 ? Math.min(1, progress.bytes / progress.totalBytes) : null
   return (

@@ -9,11 +9,10 @@ import { NoProblems, ProblemList } from '../review/ProblemList'
 import { RecordingList } from '../review/RecordingList'
 import { Timeline } from '../review/Timeline'
 import { useReviewKeys } from '../review/useReviewKeys'
-import { useArchiveStore } from '../stores/archive'
-import { useUiStore } from '../stores/ui'
 import { RecordingPane } from '../workspace/RecordingPane'
 import { SidePane, useNarrow } from '../workspace/SidePane'
 import '../workspace/workspace.css'
+import { useStore } from '../stores'
 
 type Tab = 'recordings' | 'files'
 const TABS: Tab[] = ['recordings', 'files']
@@ -25,9 +24,9 @@ const TABS: Tab[] = ['recordings', 'files']
  */
 export function Review() {
   const { t, i18n } = useTranslation()
-  const summary = useArchiveStore((s) => s.summary)
+  const summary = useStore((s) => s.archive.summary)
   const [tab, setTab] = useState<Tab>('recordings')
-  const panes = useUiStore((s) => s.panes)
+  const panes = useStore((s) => s.ui.panes)
   const narrow = useNarrow()
   const tabRefs = useRef<Record<Tab, HTMLButtonElement | null>>({ recordings: null, files: null })
   useReviewKeys(tab === 'recordings')

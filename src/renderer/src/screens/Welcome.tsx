@@ -1,15 +1,14 @@
 import { useTranslation } from 'react-i18next'
 import { Logo } from '../components/Logo'
 import { DropZone } from '../components/DropZone'
-import { useAppStore } from '../stores/app'
-import { useArchiveStore } from '../stores/archive'
 import { chooseAndOpen } from './open-actions'
+import { useStore } from '../stores'
 
 export function Welcome() {
   const { t } = useTranslation()
-  const info = useAppStore((s) => s.info)
+  const info = useStore((s) => s.app.info)
   const sampleAvailable = info?.sampleAvailable ?? false
-  const openSample = useArchiveStore((s) => s.openSample)
+  const openSample = useStore((s) => s.archive.openSample)
   return (
     <section className="welcome" aria-labelledby="welcome-title">
       <div className="welcome-hero">

@@ -1,7 +1,7 @@
 import { call } from '../api/client'
-import { useArchiveStore } from '../stores/archive'
+import { useStore } from '../stores'
 
 export async function chooseAndOpen(kind: 'file' | 'folder'): Promise<void> {
   const { path, token } = await call('chooseArchive', { kind })
-  if (path && token) await useArchiveStore.getState().open({ path, token })
+  if (path && token) await useStore.getState().archive.open({ path, token })
 }

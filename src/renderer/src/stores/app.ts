@@ -1,11 +1,11 @@
-import { create } from 'zustand'
 import type { AppInfo } from '../../../shared/model/app'
 import { call } from '../api/client'
+import type { SliceCreator } from './slice'
 
 /** Which screen an open export shows: its review, or the complaint wizard made from it. */
 export type OpenScreen = 'review' | 'complaint'
 
-interface AppState {
+export interface AppSlice {
   info: AppInfo | null
   screen: OpenScreen
   load(): Promise<void>
@@ -13,7 +13,7 @@ interface AppState {
 }
 
 /** Facts about the running app, fetched once through the contract. */
-export const useAppStore = create<AppState>((set) => ({
+export const createAppSlice: SliceCreator<AppSlice> = (set) => ({
   info: null,
   screen: 'review',
   async load() {
@@ -22,4 +22,4 @@ export const useAppStore = create<AppState>((set) => ({
   setScreen(screen) {
     set({ screen })
   }
-}))
+})

@@ -1,8 +1,8 @@
-import { create } from 'zustand'
 import type { EventPayload } from '../../../shared/ipc/events'
 import { ComplaintFactsSchema, type ComplaintFacts, type LetterKind, type LetterLang } from '../../../shared/model/complaint'
 import type { ComplaintDraft, ComplaintPreview, DeletedArchive, SavedBundle, SavedComplaint } from '../../../shared/model/complaint-calls'
 import { ApiError, call, onEvent } from '../api/client'
+import type { Root, SliceCreator } from './slice'
 
 export const STEPS = ['person', 'controller', 'harm', 'review'] as const
 export type Step = (typeof STEPS)[number]
@@ -23,6 +23,8 @@ interface Job<T> {
 }
 const idle = <T>(): Job<T> => ({ jobId: null, progress: null, result: null, error: null })
 
+/** The complaint wizard's state, moved into the one store as it was (its own module-level timer and job counter included). */
+export type ComplaintSlice = ComplaintState
 interface ComplaintState {
   archiveId: string | null
   /** The saved facts have arrived; the steps render from then on. */
@@ -102,7 +104,7 @@ let saveTimer: ReturnType<typeof setTimeout> | null = null
 let jobCounter = 0
 const newJob = () => `complaint${++jobCounter}-${Date.now().toString(36)}`
 
-export const useComplaintStore = create<ComplaintState>((set, get) => {
+export const createComplaintSlice: SliceCreator<ComplaintSlice> = (set, get) => {
   /** Saves the draft beside the case now (the debounce's end, or on a step change). */
   const persist = async () => {
     if (saveTimer) clearTimeout(saveTimer)
@@ -276,10 +278,12 @@ export const useComplaintStore = create<ComplaintState>((set, get) => {
       }
     }
   }
-})
+}
 
-onEvent('complaint.progress', (progress) => {
-  const s = useComplaintStore.getState()
-  if (progress.jobId === s.letters.jobId) useComplaintStore.setState({ letters: { ...s.letters, progress } })
-  if (progress.jobId === s.bundle.jobId) useComplaintStore.setState({ bundle: { ...s.bundle, progress } })
-})
+export function listenComplaint(root: Root<{ complaint: ComplaintSlice }>): void {
+  onEvent('complaint.progress', (progress) => {
+    const s = root.getState().complaint
+    if (progress.jobId === s.letters.jobId) root.setState({ complaint: { ...s, letters: { ...s.letters, progress } } })
+    else if (progress.jobId === s.bundle.jobId) root.setState({ complaint: { ...s, bundle: { ...s.bundle, progress } } })
+  })
+}

@@ -1,76 +1,88 @@
-import { create } from 'zustand'
 import { call, onEvent } from '../api/client'
+import type { Root, SliceCreator } from './slice'
 
 /**
- * How long each recording is, learnt as the audio engine decodes it in the background: exports
- * rarely say (Amazon's do not), so the list's Length column fills in as the waveforms are made.
+ * How long each recording is, as the audio engine learns it: exports rarely say (Amazon's do not),
+ * so the list's Length column fills in from the WAV headers at once and from the decode for the rest.
  */
-interface DurationsState {
+export interface DurationsSlice {
   archiveId: string | null
   ms: ReadonlyMap<string, number>
+  /** The engine's position in its list of known durations: the next fetch asks only for newer ones. */
+  after: number
+  /** Asks the engine soon for the durations learnt since the last ask (progress events come per recording). */
+  schedule(archiveId: string): void
+  /** A duration learnt elsewhere (the player's answer for the selected recording): the Length column shows it at once. */
+  know(archiveId: string, recordingId: string, ms: number): void
 }
 
-export const useDurationsStore = create<DurationsState>(() => ({ archiveId: null, ms: new Map() }))
+/** A new export starts with no durations (the one reset, per-export.ts, then asks soon). */
+export const freshDurations = (archiveId: string | null): Partial<DurationsSlice> => ({ archiveId, ms: new Map(), after: 0 })
 
 const PAGE = 20_000
 // Progress events come per recording; asking once in a while is enough for a column that fills in.
 const EVERY_MS = 500
-let after = 0
-let fetching = false
-let again = false
-let timer: ReturnType<typeof setTimeout> | null = null
 
-async function fetchNew(archiveId: string): Promise<void> {
-  if (fetching) {
-    again = true
-    return
-  }
-  fetching = true
-  try {
-    for (;;) {
-      const page = await call('audioDurations', { archiveId, after, limit: PAGE })
-      if (useDurationsStore.getState().archiveId !== archiveId) return
-      if (page.ids.length > 0) {
-        const ms = new Map(useDurationsStore.getState().ms)
-        page.ids.forEach((id, i) => ms.set(id, page.ms[i]!))
-        useDurationsStore.setState({ ms })
+export const createDurationsSlice: SliceCreator<DurationsSlice> = (set, get) => {
+  // One fetch at a time; a wish during one asks again when it ends.
+  let fetching = false
+  let again = false
+  let timer: ReturnType<typeof setTimeout> | null = null
+
+  async function fetchNew(archiveId: string): Promise<void> {
+    if (fetching) {
+      again = true
+      return
+    }
+    fetching = true
+    try {
+      for (;;) {
+        const page = await call('audioDurations', { archiveId, after: get().after, limit: PAGE })
+        if (get().archiveId !== archiveId) return
+        if (page.ids.length > 0) {
+          const ms = new Map(get().ms)
+          page.ids.forEach((id, i) => ms.set(id, page.ms[i]!))
+          set({ ms })
+        }
+        set({ after: page.next })
+        if (page.next >= page.total) break
       }
-      after = page.next
-      if (page.next >= page.total) break
+    } catch {
+      // The export closed meanwhile, or the engine is busy: the next progress event asks again.
+    } finally {
+      fetching = false
+      if (again) {
+        again = false
+        get().schedule(archiveId)
+      }
     }
-  } catch {
-    // The export closed meanwhile, or the engine is busy: the next progress event asks again.
-  } finally {
-    fetching = false
-    if (again) {
-      again = false
-      schedule(archiveId)
+  }
+
+  return {
+    archiveId: null,
+    ms: new Map(),
+    after: 0,
+    schedule(archiveId) {
+      if (timer) return
+      timer = setTimeout(() => {
+        timer = null
+        void fetchNew(archiveId)
+      }, EVERY_MS)
+    },
+    know(archiveId, recordingId, ms) {
+      const s = get()
+      if (s.archiveId !== archiveId || s.ms.has(recordingId) || !Number.isFinite(ms)) return
+      set({ ms: new Map(s.ms).set(recordingId, Math.round(ms)) })
     }
   }
 }
 
-function schedule(archiveId: string): void {
-  if (timer) return
-  timer = setTimeout(() => {
-    timer = null
-    void fetchNew(archiveId)
-  }, EVERY_MS)
-}
-
-onEvent('audio.progress', (progress) => {
-  if (progress.archiveId === useDurationsStore.getState().archiveId) schedule(progress.archiveId)
-})
-
-/** Per-export reset (stores/per-export.ts): a new export starts with no durations and asks soon. */
-/** A duration learnt elsewhere (the player's answer for the selected recording): the Length column shows it at once. */
-export function knowDuration(archiveId: string, recordingId: string, ms: number): void {
-  const s = useDurationsStore.getState()
-  if (s.archiveId !== archiveId || s.ms.has(recordingId) || !Number.isFinite(ms)) return
-  useDurationsStore.setState({ ms: new Map(s.ms).set(recordingId, Math.round(ms)) })
-}
-
-export function resetDurations(archiveId: string | null): void {
-  after = 0
-  useDurationsStore.setState({ archiveId, ms: new Map() })
-  if (archiveId) schedule(archiveId)
+export function listenDurations(root: Root<{ durations: DurationsSlice }>): void {
+  // Decoding learns lengths one by one (its progress), WAV headers in batches (audio.durations).
+  const heard = ({ archiveId }: { archiveId: string }) => {
+    const { durations } = root.getState()
+    if (archiveId === durations.archiveId) durations.schedule(archiveId)
+  }
+  onEvent('audio.progress', heard)
+  onEvent('audio.durations', heard)
 }

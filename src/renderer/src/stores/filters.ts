@@ -1,8 +1,8 @@
-import { create } from 'zustand'
 import type { RuleId } from '../../../shared/model/analysis'
+import type { SliceCreator } from './slice'
 import type { MarkFilter, RegistrationFilter, SortDir, SortKey, VerdictFilter } from '../review/catalog'
 
-interface FiltersState {
+export interface FiltersSlice {
   /** Words a transcript must contain (all of them, any case). */
   text: string
   /** One device's id, '' for recordings without a device, null for all. */
@@ -50,7 +50,7 @@ const initial = {
 }
 
 /** What the review shows and in which order: filters and sort, nothing derived. */
-export const useFiltersStore = create<FiltersState>((set, get) => ({
+export const createFiltersSlice: SliceCreator<FiltersSlice> = (set, get) => ({
   ...initial,
   sortKey: 'time',
   sortDir: 'asc',
@@ -69,9 +69,9 @@ export const useFiltersStore = create<FiltersState>((set, get) => ({
     set(key === sortKey ? { sortDir: sortDir === 'asc' ? 'desc' : 'asc' } : { sortKey: key, sortDir: 'asc' })
   },
   clear: () => set(initial)
-}))
+})
 
-export const selectFiltering = (s: FiltersState): boolean =>
+export const selectFiltering = (s: FiltersSlice): boolean =>
   s.text.trim() !== '' ||
   s.deviceKey !== null ||
   s.registration !== 'all' ||
@@ -91,7 +91,5 @@ export function dayToMs(day: string, end: boolean): number {
   return end ? start - 1 : start
 }
 
-/** Per-export reset (stores/per-export.ts). */
-export function resetFilters(): void {
-  useFiltersStore.setState({ ...initial, sortKey: 'time', sortDir: 'asc' })
-}
+/** What a new export starts with (the one reset, per-export.ts). */
+export const freshFilters = (): Partial<FiltersSlice> => ({ ...initial, sortKey: 'time', sortDir: 'asc' })

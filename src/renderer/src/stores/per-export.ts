@@ -1,41 +1,68 @@
-import { useArchiveStore } from './archive'
-import { resetDurations } from './durations'
-import { resetFilters } from './filters'
-import { resetPlayer } from './player'
-import { useRecordingsStore } from './recordings'
-import { useReviewStore } from './review'
-import { resetRowWaves } from './rowWaves'
-import { resetSelection } from './selection'
-import { resetTimeline } from './timeline'
-import { resetVoices } from './voices'
+import type { StoreApi } from 'zustand'
+import type { ArchiveRoot, ArchiveSlice } from './archive'
+import { freshDurations, type DurationsSlice } from './durations'
+import type { Epoch } from './epoch'
+import { freshFilters, type FiltersSlice } from './filters'
+import { freshPlayer, type PlayerSlice } from './player'
+import { freshRecordings, type RecordingsSlice } from './recordings'
+import { freshReview, type ReviewSlice } from './review'
+import { freshRowWaves, type RowWavesSlice } from './rowWaves'
+import { freshSelection, type SelectionSlice } from './selection'
+import { freshTimeline, type TimelineSlice } from './timeline'
+import { freshVoices, type VoicesSlice } from './voices'
+
+/** The epoch and the one reset, at the store's top level. */
+export type PerExport = Epoch & ArchiveRoot
+
+/** The slices that hold per-export state, which the reset replaces. */
+interface PerExportSlices extends PerExport {
+  selection: SelectionSlice
+  filters: FiltersSlice
+  timeline: TimelineSlice
+  player: PlayerSlice
+  durations: DurationsSlice
+  rowWaves: RowWavesSlice
+  recordings: RecordingsSlice
+  review: ReviewSlice
+  voices: VoicesSlice
+}
 
 /**
  * The one place that reacts to the open export changing: every per-export piece of state is reset
- * here, in one order, and the recordings and the review are (re)loaded when an export opens or is
+ * here, in one `set`, and the recordings and the review are (re)loaded when an export opens or is
  * re-read (a column mapping gives a new reading). The hash finishing replaces the summary but keeps
  * its reading, so it reloads nothing.
  */
-useArchiveStore.subscribe((state, previous) => {
-  const archiveId = state.summary?.archiveId ?? null
-  if (archiveId !== (previous.summary?.archiveId ?? null)) {
-    resetSelection()
-    resetFilters()
-    resetTimeline()
-    resetPlayer(archiveId)
-    resetDurations(archiveId)
-    resetRowWaves(archiveId)
-    resetVoices()
-  }
-  const open = state.status === 'open' ? state.summary : null
-  const before = previous.status === 'open' ? previous.summary : null
-  if (!open) {
-    if (useRecordingsStore.getState().archiveId !== null) useRecordingsStore.getState().reset()
-    if (useReviewStore.getState().archiveId !== null) useReviewStore.getState().reset()
-    return
-  }
-  if (open.archiveId !== before?.archiveId || open.reading !== before.reading) {
-    void useRecordingsStore.getState().load(open.archiveId)
-    // The open answer carries the review (verdicts with the list); a re-read asks for it again.
-    void useReviewStore.getState().load(open.archiveId, open.archiveId !== before?.archiveId ? open.review : undefined)
+export const createPerExport = (api: StoreApi<PerExportSlices>): PerExport => ({
+  epoch: 0,
+  exportChanged(before, after) {
+    const archiveId = after.summary?.archiveId ?? null
+    const switched = archiveId !== (before.summary?.archiveId ?? null)
+    const open = after.status === 'open' ? after.summary : null
+    const was = before.status === 'open' ? before.summary : null
+    const reread = open !== null && (open.archiveId !== was?.archiveId || open.reading !== was.reading)
+    const { recordings, review } = api.getState()
+    const closed = open === null && (recordings.archiveId !== null || review.archiveId !== null)
+    if (!switched && !reread && !closed) return
+    api.setState((s) => ({
+      epoch: s.epoch + 1,
+      ...(switched && {
+        selection: { ...s.selection, ...freshSelection() },
+        filters: { ...s.filters, ...freshFilters() },
+        timeline: { ...s.timeline, ...freshTimeline() },
+        player: { ...s.player, ...freshPlayer(s.player, archiveId) },
+        durations: { ...s.durations, ...freshDurations(archiveId) },
+        rowWaves: { ...s.rowWaves, ...freshRowWaves(archiveId) },
+        voices: { ...s.voices, ...freshVoices() }
+      }),
+      ...(closed && { recordings: { ...s.recordings, ...freshRecordings() }, review: { ...s.review, ...freshReview() } })
+    }))
+    const s = api.getState()
+    if (switched && archiveId) s.durations.schedule(archiveId)
+    if (open && reread) {
+      void s.recordings.load(open.archiveId)
+      // The open answer carries the review (verdicts with the list); a re-read asks for it again.
+      void s.review.load(open.archiveId, open.archiveId !== was?.archiveId ? open.review : undefined)
+    }
   }
 })

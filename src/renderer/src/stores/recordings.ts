@@ -1,6 +1,7 @@
-import { create } from 'zustand'
 import type { RecordingSummary } from '../../../shared/model/export'
 import { ApiError, call } from '../api/client'
+import type { SliceCreator } from './slice'
+import type { Epoch } from './epoch'
 
 /** The contract's largest page. */
 export const RECORDING_PAGE = 5000
@@ -13,7 +14,7 @@ const FIRST_PAGE = 1000
 const PUBLISH_MS = 250
 const PUBLISH_GROWTH = 1.5
 
-interface RecordingsState {
+export interface RecordingsSlice {
   /** Which open export these recordings belong to. */
   archiveId: string | null
   status: 'idle' | 'loading' | 'ready' | 'error'
@@ -21,16 +22,17 @@ interface RecordingsState {
   /** How many the engine says there are (known after the first page). */
   total: number
   error: string | null
-  /** Fetches every recording of the export in pages; a newer load or a reset makes an older one stop. */
+  /** Fetches every recording of the export in pages; the one reset (a new export or reading) makes an older load stop. */
   load(archiveId: string): Promise<void>
-  reset(): void
 }
 
 const EMPTY: readonly RecordingSummary[] = Object.freeze([])
-let generation = 0
+
+/** What a closed export leaves (the one reset, per-export.ts). */
+export const freshRecordings = (): Partial<RecordingsSlice> => ({ archiveId: null, status: 'idle', recordings: EMPTY, total: 0, error: null })
 
 /** The open export's recordings, all of them, in the order the providers read them. */
-export const useRecordingsStore = create<RecordingsState>((set) => ({
+export const createRecordingsSlice: SliceCreator<RecordingsSlice, Epoch> = (set, _get, root) => ({
   archiveId: null,
   status: 'idle',
   recordings: EMPTY,
@@ -38,7 +40,7 @@ export const useRecordingsStore = create<RecordingsState>((set) => ({
   error: null,
 
   async load(archiveId) {
-    const mine = ++generation
+    const mine = root.getState().epoch
     // bench:ui measures from here (the export is read, its summary shown) to the timeline's paints.
     performance.mark('exportscope:index-ready')
     set({ archiveId, status: 'loading', recordings: EMPTY, total: 0, error: null })
@@ -50,7 +52,7 @@ export const useRecordingsStore = create<RecordingsState>((set) => ({
         // A small first page paints the screen at once; the rest come in the contract's largest pages.
         const limit = all.length === 0 ? FIRST_PAGE : RECORDING_PAGE
         const page = await call('listRecordings', { archiveId, offset: all.length, limit })
-        if (mine !== generation) return
+        if (mine !== root.getState().epoch) return
         for (const r of page.recordings) all.push(r)
         const done = page.recordings.length === 0 || all.length >= page.total
         const now = performance.now()
@@ -63,14 +65,8 @@ export const useRecordingsStore = create<RecordingsState>((set) => ({
         if (done) return
       }
     } catch (err) {
-      if (mine !== generation) return
+      if (mine !== root.getState().epoch) return
       set({ status: 'error', error: err instanceof ApiError ? err.message : String(err) })
     }
-  },
-
-  reset() {
-    generation++
-    set({ archiveId: null, status: 'idle', recordings: EMPTY, total: 0, error: null })
   }
-}))
-
+})

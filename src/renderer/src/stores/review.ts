@@ -1,12 +1,13 @@
-import { create } from 'zustand'
 import type { VoiceMark } from '../../../shared/model/voices'
 import type { MarkEntry, MarkValue, ReviewChange, ReviewCounts, ReviewState, StepText } from '../../../shared/model/review'
 import { MAX_IDS_PER_CALL } from '../../../shared/model/review'
 import { ApiError, call, onEvent } from '../api/client'
+import type { Epoch } from './epoch'
+import type { Root, SliceCreator } from './slice'
 
 type Marks = Readonly<Record<string, MarkEntry>>
 
-interface ReviewStoreState {
+export interface ReviewSlice {
   archiveId: string | null
   status: 'idle' | 'loading' | 'ready' | 'error'
   /** The detector's side (findings, verdicts, reasons); replaced only when reviewState is fetched again. */
@@ -37,7 +38,6 @@ interface ReviewStoreState {
   setNote(target: 'recording' | 'device', id: string, note: string | null): Promise<void>
   undo(): Promise<void>
   redo(): Promise<void>
-  reset(): void
 }
 
 const NONE: Marks = Object.freeze({})
@@ -58,9 +58,8 @@ const initial = {
   error: null
 }
 
-let generation = 0
-// Changes run one after another, so an undo never overtakes the mark it should take back.
-let queue: Promise<unknown> = Promise.resolve()
+/** What a closed export leaves (the one reset, per-export.ts). */
+export const freshReview = (): Partial<ReviewSlice> => ({ ...initial })
 
 const patch = (marks: Marks, changed: Record<string, MarkEntry | null>): Marks => {
   const keys = Object.keys(changed)
@@ -77,22 +76,26 @@ const patch = (marks: Marks, changed: Record<string, MarkEntry | null>): Marks =
 const message = (err: unknown) => (err instanceof ApiError ? err.message : String(err))
 
 /** The review of the open export: what the detector says, what the person marked, and the undo state. */
-export const useReviewStore = create<ReviewStoreState>((set, get) => {
+export const createReviewSlice: SliceCreator<ReviewSlice, Epoch> = (set, get, root) => {
+  // The export or its reading changes with every reset (per-export.ts): answers for an older one are dropped.
+  const epoch = () => root.getState().epoch
+  // Changes run one after another, so an undo never overtakes the mark it should take back.
+  let queue: Promise<unknown> = Promise.resolve()
   const change = (run: (archiveId: string) => Promise<ReviewChange | null>): Promise<void> => {
     const next = queue.then(async () => {
       const { archiveId } = get()
       if (!archiveId) return
-      const mine = generation
+      const mine = epoch()
       set({ busy: true })
       try {
         const answer = await run(archiveId)
-        if (mine !== generation || !answer) return
+        if (mine !== epoch() || !answer) return
         apply(answer)
         if (answer.verdictsChanged) await refresh(archiveId, mine)
       } catch (err) {
-        if (mine === generation) set({ error: message(err) })
+        if (mine === epoch()) set({ error: message(err) })
       } finally {
-        if (mine === generation) set({ busy: false })
+        if (mine === epoch()) set({ busy: false })
       }
     })
     queue = next.catch(() => undefined)
@@ -118,7 +121,7 @@ export const useReviewStore = create<ReviewStoreState>((set, get) => {
   /** `given`: the review the open answer carried with the list (no second trip); otherwise it is fetched. */
   const refresh = async (archiveId: string, mine: number, given?: ReviewState) => {
     const st = given ?? (await call('reviewState', { archiveId }))
-    if (mine !== generation) return
+    if (mine !== epoch()) return
     set({
       status: 'ready',
       detector: { findings: st.findings, verdicts: st.verdicts, reasons: st.reasons, deviceVerdicts: st.deviceVerdicts },
@@ -139,12 +142,12 @@ export const useReviewStore = create<ReviewStoreState>((set, get) => {
   return {
     ...initial,
     async load(archiveId, given) {
-      const mine = ++generation
+      const mine = epoch()
       set({ ...initial, archiveId, status: 'loading' })
       try {
         await refresh(archiveId, mine, given)
       } catch (err) {
-        if (mine === generation) set({ status: 'error', error: message(err) })
+        if (mine === epoch()) set({ status: 'error', error: message(err) })
       }
     },
     mark(recordingIds, mark) {
@@ -164,21 +167,19 @@ export const useReviewStore = create<ReviewStoreState>((set, get) => {
     markVoice: (voiceId, mark) => change((archiveId) => call('markVoice', { archiveId, voiceId, mark })),
     refreshDetector: () =>
       change(async (archiveId) => {
-        await refresh(archiveId, generation)
+        await refresh(archiveId, epoch())
         return null
       }),
     setNote: (target, id, note) => change((archiveId) => call('setNote', { archiveId, target, id, note: note?.trim() ? note : null })),
     undo: () => change((archiveId) => (get().canUndo ? call('undo', { archiveId }) : Promise.resolve(null))),
-    redo: () => change((archiveId) => (get().canRedo ? call('redo', { archiveId }) : Promise.resolve(null))),
-    reset() {
-      generation++
-      set(initial)
-    }
+    redo: () => change((archiveId) => (get().canRedo ? call('redo', { archiveId }) : Promise.resolve(null)))
   }
-})
+}
 
 // A later rule (the voices) changed verdicts without being asked: take the detector's new side as it comes.
-onEvent('review.verdicts', ({ archiveId, findings, verdicts, reasons, deviceVerdicts, counts }) => {
-  const s = useReviewStore.getState()
-  if (s.archiveId === archiveId && s.status === 'ready') useReviewStore.setState({ detector: { findings, verdicts, reasons, deviceVerdicts }, counts })
-})
+export function listenReview(root: Root<{ review: ReviewSlice }>): void {
+  onEvent('review.verdicts', ({ archiveId, findings, verdicts, reasons, deviceVerdicts, counts }) => {
+    const { review } = root.getState()
+    if (review.archiveId === archiveId && review.status === 'ready') root.setState({ review: { ...review, detector: { findings, verdicts, reasons, deviceVerdicts }, counts } })
+  })
+}

@@ -1,88 +1,101 @@
-import { create } from 'zustand'
 import { MAX_ROW_WAVES } from '../../../shared/model/audio'
 import { call, onEvent } from '../api/client'
 import { rowWaveShape, type RowWaveShape } from '../review/row-wave-shape'
+import type { Root, SliceCreator } from './slice'
 
 /** Buckets per row waveform: a bar every ~2 px of the row's small canvas. */
 export const ROW_BUCKETS = 40
 /** Rows asked together; the list asks for what it shows, a frame's worth at a time. */
 const BATCH_MS = 60
-
-interface RowWavesState {
-  archiveId: string | null
-  /** Bumped when waves arrive: the list re-reads the map (kept outside React state, it is large). */
-  version: number
-}
-
-export const useRowWavesStore = create<RowWavesState>(() => ({ archiveId: null, version: 0 }))
-
 /** After this long a row still without its waveform is asked again when it comes into view. */
 const ASK_AGAIN_MS = 2000
-/** The drawn shape per recording id; a number is when it was asked, its peaks not made then. */
-const waves = new Map<string, RowWaveShape | number>()
-const wanted = new Set<string>()
-let timer: ReturnType<typeof setTimeout> | null = null
-let generation = 0
 
+/**
+ * One export's row waveforms, kept outside React's view of state (it is large and filled in place):
+ * loudness buckets per recording id, or when it was asked while its peaks were not made yet.
+ */
+export interface RowWaveCache {
+  waves: Map<string, RowWaveShape | number>
+  wanted: Set<string>
+}
+
+export interface RowWavesSlice {
+  archiveId: string | null
+  /** Replaced by the one reset: a batch that returns for an earlier export fills a cache nobody reads. */
+  cache: RowWaveCache
+  /** Bumped when waves arrive: rows re-read the cache. */
+  version: number
+  /** Rows in view ask for their waveforms; ones known, or asked a moment ago, are not asked again. */
+  want(ids: readonly string[]): void
+}
+
+const newCache = (): RowWaveCache => ({ waves: new Map(), wanted: new Set() })
+
+/** Forgets every waveform when the open export changes (the one reset, per-export.ts). */
+export const freshRowWaves = (archiveId: string | null): Partial<RowWavesSlice> => ({ archiveId, cache: newCache(), version: 0 })
+
+/** A row's waveform, once it has arrived. */
 /** The same object for the same recording until the export changes: a memoised row sees an unchanged prop. */
-export const rowWaveOf = (id: string): RowWaveShape | null => {
-  const w = waves.get(id)
+export const rowWaveOf = (s: RowWavesSlice, id: string): RowWaveShape | null => {
+  const w = s.cache.waves.get(id)
   return typeof w === 'object' ? w : null
 }
 
-/** Rows in view ask for their waveforms; ones known, or asked a moment ago, are not asked again. */
-export function wantRowWaves(ids: readonly string[]): void {
-  const now = performance.now()
-  for (const id of ids) {
-    const w = waves.get(id)
-    if (w === undefined || (typeof w === 'number' && now - w > ASK_AGAIN_MS)) wanted.add(id)
-  }
-  if (wanted.size > 0 && timer === null) timer = setTimeout(flush, BATCH_MS)
-}
+export const createRowWavesSlice: SliceCreator<RowWavesSlice> = (set, get) => {
+  let timer: ReturnType<typeof setTimeout> | null = null
 
-async function flush(): Promise<void> {
-  timer = null
-  const { archiveId } = useRowWavesStore.getState()
-  if (!archiveId || wanted.size === 0) return
-  const mine = generation
-  const ids = [...wanted].slice(0, MAX_ROW_WAVES)
-  const now = performance.now()
-  for (const id of ids) {
-    wanted.delete(id)
-    waves.set(id, now)
+  async function flush(): Promise<void> {
+    timer = null
+    const { archiveId, cache } = get()
+    const { waves, wanted } = cache
+    if (!archiveId || wanted.size === 0) return
+    const ids = [...wanted].slice(0, MAX_ROW_WAVES)
+    const now = performance.now()
+    for (const id of ids) {
+      wanted.delete(id)
+      waves.set(id, now)
+    }
+    if (wanted.size > 0) timer = setTimeout(() => void flush(), BATCH_MS)
+    try {
+      const answer = await call('rowWaveforms', { archiveId, recordingIds: ids, buckets: ROW_BUCKETS })
+      if (get().cache !== cache) return
+      let got = 0
+      answer.waves.forEach((w, k) => {
+        if (w) {
+          waves.set(ids[k]!, rowWaveShape(w))
+          got++
+        }
+      })
+      if (got > 0) set((s) => ({ version: s.version + 1 }))
+    } catch {
+      // The export closed meanwhile: nothing to draw.
+    }
   }
-  if (wanted.size > 0) timer = setTimeout(flush, BATCH_MS)
-  try {
-    const answer = await call('rowWaveforms', { archiveId, recordingIds: ids, buckets: ROW_BUCKETS })
-    if (mine !== generation) return
-    let got = 0
-    answer.waves.forEach((w, k) => {
-      if (w) {
-        waves.set(ids[k]!, rowWaveShape(w))
-        got++
+
+  return {
+    archiveId: null,
+    cache: newCache(),
+    version: 0,
+    want(ids) {
+      const { waves, wanted } = get().cache
+      const now = performance.now()
+      for (const id of ids) {
+        const w = waves.get(id)
+        if (w === undefined || (typeof w === 'number' && now - w > ASK_AGAIN_MS)) wanted.add(id)
       }
-    })
-    if (got > 0) useRowWavesStore.setState((s) => ({ version: s.version + 1 }))
-  } catch {
-    // The export closed meanwhile: nothing to draw.
+      if (wanted.size > 0 && timer === null) timer = setTimeout(() => void flush(), BATCH_MS)
+    }
   }
 }
 
 /** A recording whose peaks were not made yet is asked again once the engine announces them. */
-onEvent('audio.peaks', (e) => {
-  if (e.archiveId !== useRowWavesStore.getState().archiveId) return
-  if (typeof waves.get(e.recordingId) === 'number') {
-    waves.delete(e.recordingId)
-    wantRowWaves([e.recordingId])
-  }
-})
-
-/** Forgets every waveform: called by the one reset when the open export changes. */
-export function resetRowWaves(archiveId: string | null): void {
-  generation++
-  waves.clear()
-  wanted.clear()
-  if (timer) clearTimeout(timer)
-  timer = null
-  useRowWavesStore.setState({ archiveId, version: 0 })
+export function listenRowWaves(root: Root<{ rowWaves: RowWavesSlice }>): void {
+  onEvent('audio.peaks', (e) => {
+    const { rowWaves } = root.getState()
+    if (e.archiveId !== rowWaves.archiveId) return
+    if (typeof rowWaves.cache.waves.get(e.recordingId) === 'number') {
+      rowWaves.cache.waves.delete(e.recordingId)
+      rowWaves.want([e.recordingId])
+    }
+  })
 }

@@ -1,8 +1,8 @@
-import { create } from 'zustand'
+import type { SliceCreator } from './slice'
 
 const NONE: ReadonlySet<string> = Object.freeze(new Set<string>())
 
-interface SelectionState {
+export interface SelectionSlice {
   /** The recording the list, the timeline, the details (and later the player) are on. */
   selectedId: string | null
   /** Recordings picked together (Ctrl/Cmd- or Shift-click in the list) to mark at once; empty when only one is selected. */
@@ -16,8 +16,11 @@ interface SelectionState {
   pickRange(ids: readonly string[], id: string): void
 }
 
+/** What a new export starts with (the one reset, per-export.ts). */
+export const freshSelection = (): Partial<SelectionSlice> => ({ selectedId: null, picked: NONE, anchorId: null })
+
 /** The one selection the list, the timeline and the details share. */
-export const useSelectionStore = create<SelectionState>((set, get) => ({
+export const createSelectionSlice: SliceCreator<SelectionSlice> = (set, get) => ({
   selectedId: null,
   picked: NONE,
   anchorId: null,
@@ -36,9 +39,4 @@ export const useSelectionStore = create<SelectionState>((set, get) => ({
   pickRange(ids, id) {
     set({ picked: ids.length > 1 ? new Set(ids) : NONE, selectedId: id })
   }
-}))
-
-/** Per-export reset (stores/per-export.ts). */
-export function resetSelection(): void {
-  useSelectionStore.setState({ selectedId: null, picked: NONE, anchorId: null })
-}
+})

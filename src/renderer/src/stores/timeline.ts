@@ -1,11 +1,11 @@
-import { create } from 'zustand'
+import type { SliceCreator } from './slice'
 
 /** The closest the timeline zooms: a couple of seconds across its width. */
 export const MIN_SPAN = 2000
 
 export type LaneMode = 'device' | 'voice'
 
-interface TimelineState {
+export interface TimelineSlice {
   /** The whole range the export's recordings cover, padded; the overview strip shows it. */
   lo: number
   hi: number
@@ -49,15 +49,15 @@ function clamp(start: number, end: number, lo: number, hi: number): [number, num
  * The visible time range. It changes at frame rate while zooming, so the canvas reads it with a
  * transient `subscribe` rather than through React renders.
  */
-export const useTimelineStore = create<TimelineState>((set, get) => ({
+export const createTimelineSlice: SliceCreator<TimelineSlice> = (set, get) => ({
   lo: 0,
   hi: 0,
   start: 0,
   end: 0,
   touched: false,
   laneMode: 'device',
-
   setLaneMode: (laneMode) => set({ laneMode }),
+
   setDomain(min, max) {
     const [lo, hi] = padded(min, max)
     const { touched, start, end, lo: oldLo, hi: oldHi } = get()
@@ -93,9 +93,7 @@ export const useTimelineStore = create<TimelineState>((set, get) => ({
     const { lo, hi } = get()
     set({ start: lo, end: hi, touched: false })
   }
-}))
+})
 
-/** Per-export reset (stores/per-export.ts). */
-export function resetTimeline(): void {
-  useTimelineStore.setState({ lo: 0, hi: 0, start: 0, end: 0, touched: false, laneMode: 'device' })
-}
+/** What a new export starts with (the one reset, per-export.ts). */
+export const freshTimeline = (): Partial<TimelineSlice> => ({ lo: 0, hi: 0, start: 0, end: 0, touched: false, laneMode: 'device' })

@@ -1,5 +1,5 @@
-import { create } from 'zustand'
 import i18n from '../i18n'
+import type { SliceCreator } from './slice'
 
 export type ThemeChoice = 'system' | 'light' | 'dark'
 export type Language = 'en' | 'de'
@@ -62,7 +62,7 @@ export function applyTheme(theme: ThemeChoice): void {
   document.documentElement.dataset.theme = dark ? 'dark' : 'light'
 }
 
-interface UiState {
+export interface UiSlice {
   theme: ThemeChoice
   language: Language
   panes: PaneSizes
@@ -74,7 +74,8 @@ interface UiState {
   toggleSection(section: SideSection): void
 }
 
-export const useUiStore = create<UiState>((set, get) => ({
+/** The app's settings: theme, language, pane sizes, folded sections; remembered across runs, kept across exports. */
+export const createUiSlice: SliceCreator<UiSlice> = (set, get) => ({
   theme: (stored('exportscope.theme') as ThemeChoice | null) ?? 'system',
   language: i18n.language === 'de' ? 'de' : 'en',
   panes: storedPanes(),
@@ -100,4 +101,4 @@ export const useUiStore = create<UiState>((set, get) => ({
     remember('exportscope.folded', JSON.stringify(folded))
     set({ folded })
   }
-}))
+})

@@ -2,15 +2,14 @@ import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { formatBytes } from '../format'
 import { Player } from '../player/Player'
-import { useArchiveStore } from '../stores/archive'
-import { useDurationsStore } from '../stores/durations'
-import { useSelectionStore } from '../stores/selection'
 import type { Catalog } from '../review/catalog'
 import { useCatalog } from '../review/derived'
 import { LaneName, RegistrationBadge } from '../review/DeviceBits'
 import { RecordingReview } from '../review/RecordingReview'
-import { formatDateTime, formatDuration, formatUtc, userTimeZone } from '../review/time'
+import { lengthShown, type LengthShown } from '../review/length'
+import { formatDateTime, formatUtc, userTimeZone } from '../review/time'
 import { useRecordingDetail } from '../review/useRecordingDetail'
+import { useStore } from '../stores'
 
 /**
  * The bottom pane: the selected recording's waveform across at least half the window, and to its
@@ -20,8 +19,8 @@ import { useRecordingDetail } from '../review/useRecordingDetail'
 export function RecordingPane() {
   const { t } = useTranslation()
   const catalog = useCatalog()
-  const selectedId = useSelectionStore((s) => s.selectedId)
-  const archiveId = useArchiveStore((s) => s.summary?.archiveId ?? null)
+  const selectedId = useStore((s) => s.selection.selectedId)
+  const archiveId = useStore((s) => s.archive.summary?.archiveId ?? null)
   const i = selectedId === null ? undefined : catalog.byId.get(selectedId)
   const r = i === undefined ? undefined : catalog.recordings[i]
   return (
@@ -61,12 +60,15 @@ function RecordingFacts({ catalog, index: i }: { catalog: Catalog; index: number
   const { t, i18n } = useTranslation()
   const lang = i18n.language
   const r = catalog.recordings[i]!
-  const durations = useDurationsStore((s) => s.ms)
-  const archiveId = useArchiveStore((s) => s.summary?.archiveId ?? null)
+  const durations = useStore((s) => s.durations.ms)
+  const archiveId = useStore((s) => s.archive.summary?.archiveId ?? null)
   const full = useRecordingDetail(archiveId, r.id).recording
   // Open once, the extra facts stay open from one recording to the next.
   const [moreOpen, setMoreOpen] = useState(false)
   const [rowOpen, setRowOpen] = useState(false)
+  // Long words are cut to two lines beside the waveform; a click shows them whole (and stays so).
+  const [whole, setWhole] = useState(false)
+  const toggleWhole = () => setWhole((w) => !w)
   const lane = catalog.lanes[catalog.lane[i]!]!
   return (
     <div className="rec-facts">
@@ -85,16 +87,18 @@ function RecordingFacts({ catalog, index: i }: { catalog: Catalog; index: number
         </div>
         <div>
           <dt>{t('detail.said')}</dt>
-          <dd data-testid="detail-transcript" className="said" title={r.transcript ?? undefined}>
-            {r.transcript ? `“${r.transcript}”` : <span className="muted">{t('list.noTranscript')}</span>}
-          </dd>
+          {r.transcript ? (
+            <Said testId="detail-transcript" text={`“${r.transcript}”`} whole={whole} onToggle={toggleWhole} />
+          ) : (
+            <dd data-testid="detail-transcript" className="said">
+              <span className="muted">{t('list.noTranscript')}</span>
+            </dd>
+          )}
         </div>
         {full?.response && (
           <div>
             <dt>{t('detail.response')}</dt>
-            <dd className="said" title={full.response}>
-              {full.response}
-            </dd>
+            <Said text={full.response} whole={whole} onToggle={toggleWhole} />
           </div>
         )}
       </dl>
@@ -103,7 +107,7 @@ function RecordingFacts({ catalog, index: i }: { catalog: Catalog; index: number
         <dl className="detail-facts more">
           <div>
             <dt>{t('list.duration')}</dt>
-            <dd data-testid="detail-duration">{formatDuration(r.durationMs ?? durations.get(r.id) ?? null)}</dd>
+            <DetailLength shown={lengthShown(r, durations)} />
           </div>
           {r.language && (
             <div>
@@ -165,5 +169,27 @@ function RecordingFacts({ catalog, index: i }: { catalog: Catalog; index: number
         </dl>
       </details>
     </div>
+  )
+}
+
+/** The details' length: the same as the list's, with the reason in words where there is no length yet. */
+function DetailLength({ shown }: { shown: LengthShown }) {
+  const { t } = useTranslation()
+  return (
+    <dd data-testid="detail-duration" data-length={shown.state}>
+      {shown.text}
+      {shown.state !== 'known' && <span className="muted"> {shown.state === 'pending' ? t('list.lengthPending') : t('list.noAudio')}</span>}
+    </dd>
+  )
+}
+
+/** What was said (or answered): two lines beside the waveform, whole on hover (title) and on a click. */
+function Said({ text, whole, onToggle, testId }: { text: string; whole: boolean; onToggle(): void; testId?: string }) {
+  return (
+    <dd data-testid={testId} className={`said${whole ? ' whole' : ''}`} title={text}>
+      <button type="button" className="said-text" aria-expanded={whole} onClick={onToggle}>
+        {text}
+      </button>
+    </dd>
   )
 }

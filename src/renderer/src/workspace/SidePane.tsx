@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { formatCount } from '../format'
-import { useUiStore } from '../stores/ui'
 import { SIDE_SECTIONS, type SideSectionDef } from './sections'
+import { useStore } from '../stores'
 
 /** Below this width the side pane folds into a rail of icons (one per section). */
 export const RAIL_QUERY = '(max-width: 1099px)'
@@ -26,8 +26,8 @@ function Count({ def }: { def: SideSectionDef }) {
 
 function Section({ def }: { def: SideSectionDef }) {
   const { t } = useTranslation()
-  const folded = useUiStore((s) => s.folded.includes(def.id))
-  const toggle = useUiStore((s) => s.toggleSection)
+  const folded = useStore((s) => s.ui.folded.includes(def.id))
+  const toggle = useStore((s) => s.ui.toggleSection)
   const Body = def.Body
   return (
     <section className={`side-section side-section-${def.id}`} data-section={def.id} aria-labelledby={`side-${def.id}`}>

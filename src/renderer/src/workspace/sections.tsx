@@ -3,9 +3,7 @@ import { DeviceCards } from '../review/DeviceCards'
 import { FindingsPanel } from '../review/FindingsPanel'
 import { ReviewHeader } from '../review/ReviewHeader'
 import { VoicesPanel } from '../review/voices/VoicesPanel'
-import { useArchiveStore } from '../stores/archive'
-import { useReviewStore } from '../stores/review'
-import { useVoicesStore } from '../stores/voices'
+import { useStore } from '../stores'
 
 /**
  * The side pane's sections, top to bottom. A section is one entry here: its id (remembered when
@@ -30,21 +28,21 @@ export const SIDE_SECTIONS: readonly SideSectionDef[] = [
   {
     id: 'summary',
     titleKey: 'side.summary',
-    useCount: () => useArchiveStore((s) => s.summary?.reading.recordingCount ?? null),
+    useCount: () => useStore((s) => s.archive.summary?.reading.recordingCount ?? null),
     icon: icon('M4 3h9l3 3v11H4z M7 8h6 M7 11h6 M7 14h4'),
     Body: ReviewHeader
   },
   {
     id: 'findings',
     titleKey: 'side.findings',
-    useCount: () => useReviewStore((s) => s.detector?.findings.length ?? null),
+    useCount: () => useStore((s) => s.review.detector?.findings.length ?? null),
     icon: icon('M10 3 18 17H2z M10 8v4 M10 14.5v.5'),
     Body: FindingsPanel
   },
   {
     id: 'devices',
     titleKey: 'side.devices',
-    useCount: () => useArchiveStore((s) => s.summary?.reading.devices.length ?? null),
+    useCount: () => useStore((s) => s.archive.summary?.reading.devices.length ?? null),
     icon: icon('M6 2h8v16H6z M10 6.5a2 2 0 1 0 0 .1 M10 11a3 3 0 1 0 0 .1'),
     Body: DeviceCards
   },
@@ -52,7 +50,7 @@ export const SIDE_SECTIONS: readonly SideSectionDef[] = [
     id: 'voices',
     titleKey: 'voices.title',
     // How many voices, once they are known (they are worked out only when asked for).
-    useCount: () => useVoicesStore((s) => (s.state?.status === 'ready' ? s.state.voices.length : null)),
+    useCount: () => useStore((s) => (s.voices.state?.status === 'ready' ? s.voices.state.voices.length : null)),
     icon: icon('M3 10v0 M6 7v6 M9 4v12 M12 7v6 M15 9v2 M18 10v0'),
     Body: VoicesPanel
   }

@@ -1,8 +1,8 @@
 import { useTranslation } from 'react-i18next'
 import { formatCount } from '../../format'
-import { useArchiveStore } from '../../stores/archive'
-import { useTimelineStore, type LaneMode } from '../../stores/timeline'
-import { selectReadyVoices, useVoicesStore } from '../../stores/voices'
+import { useStore } from '../../stores'
+import { type LaneMode } from '../../stores/timeline'
+import { selectReadyVoices } from '../../stores/voices'
 
 const MODES: readonly LaneMode[] = ['device', 'voice']
 
@@ -12,13 +12,13 @@ const MODES: readonly LaneMode[] = ['device', 'voice']
  */
 export function LaneToggle() {
   const { t, i18n } = useTranslation()
-  const mode = useTimelineStore((s) => s.laneMode)
-  const archiveId = useArchiveStore((s) => s.summary?.archiveId ?? null)
-  const ready = useVoicesStore(selectReadyVoices)
-  const working = useVoicesStore((s) => (s.asked && s.state?.status === 'working' ? s.state : null))
+  const mode = useStore((s) => s.timeline.laneMode)
+  const archiveId = useStore((s) => s.archive.summary?.archiveId ?? null)
+  const ready = useStore((s) => selectReadyVoices(s.voices))
+  const working = useStore((s) => (s.voices.asked && s.voices.state?.status === 'working' ? s.voices.state : null))
   const choose = (m: LaneMode) => {
-    useTimelineStore.getState().setLaneMode(m)
-    const v = useVoicesStore.getState()
+    useStore.getState().timeline.setLaneMode(m)
+    const v = useStore.getState().voices
     if (m === 'voice' && archiveId && !(v.asked && v.archiveId === archiveId)) void v.ask(archiveId)
   }
   return (

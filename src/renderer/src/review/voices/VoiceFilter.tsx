@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next'
 import { formatCount } from '../../format'
-import { useFiltersStore } from '../../stores/filters'
-import { selectReadyVoices, useVoicesStore } from '../../stores/voices'
+import { useStore } from '../../stores'
+import { selectReadyVoices } from '../../stores/voices'
 import { useCatalog } from '../derived'
 import { NO_VOICE } from '../voice-lanes'
 
@@ -11,8 +11,8 @@ const ALL = '*'
 export function VoiceFilter() {
   const { t, i18n } = useTranslation()
   const lang = i18n.language
-  const voices = useVoicesStore(selectReadyVoices)
-  const voice = useFiltersStore((s) => s.voice)
+  const voices = useStore((s) => selectReadyVoices(s.voices))
+  const voice = useStore((s) => s.filters.voice)
   const total = useCatalog().recordings.length
   if (!voices || (voices.voices.length === 0 && voice === null)) return null
   const grouped = voices.voices.reduce((n, v) => n + v.recordings, 0)
@@ -20,7 +20,7 @@ export function VoiceFilter() {
   return (
     <label className="field">
       <span>{t('filters.voice')}</span>
-      <select value={voice ?? ALL} data-testid="filter-voice" onChange={(e) => useFiltersStore.getState().setVoice(e.target.value === ALL ? null : e.target.value)}>
+      <select value={voice ?? ALL} data-testid="filter-voice" onChange={(e) => useStore.getState().filters.setVoice(e.target.value === ALL ? null : e.target.value)}>
         <option value={ALL}>{t('filters.allVoices')}</option>
         {voices.voices.map((v, k) => (
           <option key={v.id} value={v.id}>

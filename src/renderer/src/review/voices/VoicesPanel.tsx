@@ -3,10 +3,7 @@ import { useTranslation } from 'react-i18next'
 import type { VoiceMark, VoiceSummary } from '../../../../shared/model/voices'
 import { call } from '../../api/client'
 import { formatCount } from '../../format'
-import { useArchiveStore } from '../../stores/archive'
-import { useFiltersStore } from '../../stores/filters'
-import { useReviewStore } from '../../stores/review'
-import { useVoicesStore } from '../../stores/voices'
+import { useStore } from '../../stores'
 import { formatMinute, parseTime } from '../time'
 
 const VOICE_MARKS: readonly VoiceMark[] = ['me', 'household', 'not-known']
@@ -17,11 +14,11 @@ const VOICE_MARKS: readonly VoiceMark[] = ['me', 'household', 'not-known']
  */
 export function VoicesPanel() {
   const { t, i18n } = useTranslation()
-  const archiveId = useArchiveStore((s) => s.summary?.archiveId ?? null)
+  const archiveId = useStore((s) => s.archive.summary?.archiveId ?? null)
   // The engine says when the voices move on (voices.changed): the store asks again then, never on a timer.
-  const asked = useVoicesStore((s) => s.asked && s.archiveId === archiveId)
-  const state = useVoicesStore((s) => s.state)
-  const callError = useVoicesStore((s) => s.error)
+  const asked = useStore((s) => s.voices.asked && s.archiveId === archiveId)
+  const state = useStore((s) => s.voices.state)
+  const callError = useStore((s) => s.voices.error)
   return (
     <section className="voices" aria-labelledby="voices-title" data-testid="voices-panel">
       <div className="devices-head">
@@ -29,7 +26,7 @@ export function VoicesPanel() {
         <p className="muted voices-hint">{t('voices.hint')}</p>
       </div>
       {!asked ? (
-        <button type="button" data-testid="voices-start" disabled={!archiveId} onClick={() => archiveId && void useVoicesStore.getState().ask(archiveId)}>
+        <button type="button" data-testid="voices-start" disabled={!archiveId} onClick={() => archiveId && void useStore.getState().voices.ask(archiveId)}>
           {t('voices.start')}
         </button>
       ) : callError !== null ? (
@@ -58,15 +55,15 @@ export function VoicesPanel() {
 function VoiceCard({ voice: v, index, archiveId }: { voice: VoiceSummary; index: number; archiveId: string }) {
   const { t, i18n } = useTranslation()
   const lang = i18n.language
-  const busy = useReviewStore((s) => s.busy)
-  const devices = useArchiveStore((s) => s.summary?.reading.devices)
+  const busy = useStore((s) => s.review.busy)
+  const devices = useStore((s) => s.archive.summary?.reading.devices)
   const found = v.deviceIds.map((id) => devices?.find((d) => d.id === id))
   const names = found.map((d) => d?.name ?? d?.serial ?? t('voices.unnamedDevice'))
   // As the voice rule says it: heard only on devices the export says are not registered to the account.
   const onlyUnregistered = found.length > 0 && found.every((d) => d?.registered === false && d.registrationKnown !== false)
   const from = parseTime(v.firstSeen)
   const to = parseTime(v.lastSeen)
-  const shown = useFiltersStore((s) => s.voice === v.id)
+  const shown = useStore((s) => s.filters.voice === v.id)
   const tone = v.mark === 'not-known' || (!v.mark && onlyUnregistered) ? 'tone-foreign' : v.mark ? 'tone-own' : ''
   return (
     <li className={`device-card voice-card ${tone}`} data-testid="voice-card" data-voice-id={v.id} data-mark={v.mark ?? ''}>
@@ -97,7 +94,7 @@ function VoiceCard({ voice: v, index, archiveId }: { voice: VoiceSummary; index:
             aria-pressed={shown}
             data-testid="voice-filter"
             title={t('voices.showOnlyHint')}
-            onClick={() => useFiltersStore.getState().setVoice(shown ? null : v.id)}
+            onClick={() => useStore.getState().filters.setVoice(shown ? null : v.id)}
           >
             {shown ? t('voices.showAll') : t('voices.showOnly')}
           </button>
@@ -119,7 +116,7 @@ function VoiceCard({ voice: v, index, archiveId }: { voice: VoiceSummary; index:
               aria-pressed={v.mark === m}
               disabled={busy}
               data-testid={`voice-mark-${m}`}
-              onClick={() => void useReviewStore.getState().markVoice(v.id, v.mark === m ? null : m)}
+              onClick={() => void useStore.getState().review.markVoice(v.id, v.mark === m ? null : m)}
             >
               {t(`voices.mark.${m}`)}
             </button>
