@@ -33,14 +33,14 @@ export class ZipContainer implements Container {
 
   /** Checks the local header that listing left for the first read (verify.ts, deferrable); throws when it refuses the entry. */
   private async checked(e: ZipEntry): Promise<void> {
-    if (e.checkLater) {
-      let check = this.checking.get(e)
-      if (!check) {
-        check = checkHeaderLater(this.source, e, this.problems, this.prefix).finally(() => this.checking.delete(e))
-        this.checking.set(e, check)
-      }
-      await check
+    // A read that comes while another's check is under way waits for it: checkHeaderLater clears
+    // checkLater at once, before the header (and so dataStart) is known.
+    let check = this.checking.get(e)
+    if (!check && e.checkLater) {
+      check = checkHeaderLater(this.source, e, this.problems, this.prefix).finally(() => this.checking.delete(e))
+      this.checking.set(e, check)
     }
+    if (check) await check
     if (e.refused) throw e.refused
   }
 

@@ -30,6 +30,23 @@ async function open(buf: Buffer) {
 const reasonOf = (err: Error) => (err instanceof EntryReadError ? err.reason : `not an EntryReadError: ${err.message}`)
 
 describe('stored audio whose local header is checked on first read', () => {
+  it('reads that start together all wait for the one check (none finds the data unplaced)', async () => {
+    const a = await open(await three())
+    try {
+      const e = byPath(a, 'Audio/a.wav')
+      const head = async () => {
+        const chunks: Buffer[] = []
+        for await (const c of await a.openEntry(e, { start: 0, end: 99 })) chunks.push(c as Buffer)
+        return Buffer.concat(chunks)
+      }
+      const got = await Promise.all([head(), head(), head()])
+      for (const b of got) expect(b.equals(audio.subarray(0, 100))).toBe(true)
+      expect(a.problems).toEqual([])
+    } finally {
+      await a.close()
+    }
+  })
+
   it('a size only the local header changes: no problem at listing; the read is refused and the problem joins the list', async () => {
     const a = await open(setField(setField(await three(), 'Audio/a.wav', 'compressedSize', 39_000, 'local'), 'Audio/a.wav', 'uncompressedSize', 39_000, 'local'))
     try {

@@ -16,7 +16,7 @@ export function VoicesPanel() {
   const { t, i18n } = useTranslation()
   const archiveId = useStore((s) => s.archive.summary?.archiveId ?? null)
   // The engine says when the voices move on (voices.changed): the store asks again then, never on a timer.
-  const asked = useStore((s) => s.voices.asked && s.archiveId === archiveId)
+  const asked = useStore((s) => s.voices.asked && s.voices.archiveId === archiveId)
   const state = useStore((s) => s.voices.state)
   const callError = useStore((s) => s.voices.error)
   return (
