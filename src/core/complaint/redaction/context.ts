@@ -57,6 +57,7 @@ export const ROLES = set(
 const THAT = set('that dass because weil ob whether')
 const ARTICLES = set('der die das den dem ein eine einen einem')
 const CONJ = set('and und')
+const TELL = set('tell ask remind sag sage frag frage erinnere')
 /** Sent to a person: money and personal data. */
 const SENT_THINGS = set(
   'euro euros eur pounds pound dollars dollar franken iban number nummer address adresse details location standort photos pictures fotos bilder ' +
@@ -164,7 +165,9 @@ export function contextSaysName(i: number, t: ContextTools): boolean {
 
   // "the kids X and Y", "our neighbour X has the key", "the babysitter X is coming", "my mother in law X arrives".
   // Not "my sister loves pizza", "die Kinder abholt": a word that may be a verb needs a name or a small word after it.
-  if (role(words, i - 1) && !PERSON_VERBS.has(w.key) && !NEED_VERBS.has(w.key) && (t.maybeName(w) || (next !== undefined && (t.isName[i + 1] || (t.stop(next) && !verbLike(w, t)) || PERSON_VERBS.has(next.key))))) return true
+  // Not after "tell the kids …", "sag den Kindern …": there what follows the role is the message ("tell the kids dinner is ready").
+  const told = TELL.has(words[i - 2]?.key ?? '') || (TELL.has(words[i - 3]?.key ?? '') && DETERMINERS.has(words[i - 2]?.key ?? ''))
+  if (role(words, i - 1) && !PERSON_VERBS.has(w.key) && !NEED_VERBS.has(w.key) && (t.maybeName(w) || (!told &&  (next !== undefined && (t.isName[i + 1] || (t.stop(next) && !verbLike(w, t)) || PERSON_VERBS.has(next.key)))))) return true
   // Two words after the role: "unser Nachbar Vita Danae hat …", "my mother in law Lucius Lac kommt".
   const after2 = words[i + 2]
   if (role(words, i - 1) && next && after2 && !next.afterComma && !t.blocked(next) && !PERSON_VERBS.has(w.key) && !PERSON_VERBS.has(next.key) && (t.stop(after2) || PERSON_VERBS.has(after2.key))) return true
