@@ -12,8 +12,10 @@ import { AFTER_NAME, BEFORE_NAME, FUNCTION_WORDS, UNITS, CONTACT_VERBS, EVENT_NO
  * defeats language detection, and a wrong guess is a leak); the language is only a hint. A word is
  * a name when: the gazetteer says so; a title stands before it ("Herrn Doktor O'Brien"); a call
  * stands before it ("call mateusz", "ruf X an", "schreib X"); it follows or precedes another name
- * ("mateusz dubois"); or the transcript has capitals and it is capitalised inside a sentence and no
- * ordinary word. Lowercase speech-to-text has no capitals: there the context and the lists decide.
+ * ("mateusz dubois"); the sentence around it says a person is meant ("remind me that X needs the
+ * car", "Falks Geburtstag", "our neighbour X": context.ts); or the transcript has capitals and it is
+ * capitalised inside a sentence and no ordinary word. Lowercase speech-to-text has no capitals: there
+ * the context and the lists decide.
  */
 
 // Endings of verbs and abstract nouns that names do not have: 'navigiere', 'Verbindung', 'höflich', 'directions'.
