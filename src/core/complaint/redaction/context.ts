@@ -95,26 +95,35 @@ export interface WordTests {
 export interface ContextTools extends WordTests {
   words: readonly Word[]
   isName: readonly boolean[]
-  /** Index of the first verb that sends something (SEND_VERBS), or -1: looked up once, not per word. */
-  firstSend: number
   text: string
 }
 
 /**
  * What is sent before "to X" is money or a person's data ("send fifty pounds", "send my IBAN … ",
  * "überweise hundert Euro"): then X is a person. Not "send this to kitchen", "transfer money to savings".
+ * Looks back at most SEND_REACH words from 'to', so a long text costs no more per word.
  */
 function sendsPersonal(t: ContextTools, to: number): boolean {
-  for (let j = t.firstSend + 1; j < to && j <= t.firstSend + 12; j++) {
+  let verb = -1
+  for (let j = to - 1; j >= 0 && j >= to - SEND_REACH; j--) {
+    if (t.words[j]!.sentenceStart && !SEND_VERBS.has(t.words[j]!.key)) break
+    if (SEND_VERBS.has(t.words[j]!.key)) {
+      verb = j
+      break
+    }
+  }
+  if (verb < 0 || verb >= to - 1) return false
+  for (let j = verb + 1; j < to; j++) {
     const v = t.words[j]!
-    if (NUMBER_WORDS.has(v.key) || SENT_THINGS.has(v.key) || v.key.startsWith('[')) return true
+    if (NUMBER_WORDS.has(v.key) || SENT_THINGS.has(v.key)) return true
   }
   // A digit (an amount, an IBAN) between the verb and 'to'.
-  return /\d/.test(t.text.slice(t.words[t.firstSend]!.end, t.words[to]!.start))
+  return /\d/.test(t.text.slice(t.words[verb]!.end, t.words[to]!.start))
 }
+const SEND_REACH = 12
 
 export function contextTools(text: string, words: readonly Word[], tests: WordTests, isName: readonly boolean[]): ContextTools {
-  return { ...tests, text, words, isName, firstSend: words.findIndex((v) => SEND_VERBS.has(v.key)) }
+  return { ...tests, text, words, isName }
 }
 
 const isNumber = (w: Word | undefined) => w !== undefined && (NUMBER_WORDS.has(w.key) || /^(?:ein|zwei|drei|vier|funf|sechs|sieben|acht|neun)und\p{L}+zig$/u.test(w.key))
@@ -189,7 +198,7 @@ export function contextSaysName(i: number, t: ContextTools): boolean {
   // "send my IBAN … to X", "überweise hundert Euro an X": the one it goes to, at the end of the clause.
   // Also before the account it goes to: "überweise hundert Euro an Vinnie Nadir auf AT35 …".
   const endsHere = (j: number) => clauseEnd(words, j) || ONTO.has(words[j + 1]?.key ?? '')
-  if (prev && TO.has(prev.key) && t.firstSend >= 0 && t.firstSend < i - 1 && sendsPersonal(t, i - 1) && (endsHere(i) || (next !== undefined && !FUNCTION_WORDS.has(next.key) && !KIN.has(next.key) && endsHere(i + 1)))) return true
+  if (prev && TO.has(prev.key) && sendsPersonal(t, i - 1) && (endsHere(i) || (next !== undefined && !FUNCTION_WORDS.has(next.key) && !KIN.has(next.key) && endsHere(i + 1)))) return true
   // "add X to the group chat", "füge X zum Gruppenchat hinzu".
   if (prev && (prev.key === 'add' || prev.key === 'fuge') && words.slice(i + 1, i + 5).some((v) => GROUPS.has(v.key))) return true
   // "buy a present for X", "kauf ein Geschenk für X"; "happy birthday to X".
