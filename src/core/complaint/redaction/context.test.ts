@@ -45,6 +45,8 @@ describe('names in running speech, told by the sentence around them', () => {
     ['How old will Iban be on December 7', 'Iban'],
     ['erinnere mich daran iban um sechs anzurufen', 'iban'],
     ['wo wohnt urban', 'urban'],
+    ['note that ms urban moved to 30 richelmo close', 'urban'],
+    ['Sag der Frau Urban dass das Essen fertig ist', 'Urban'],
     ['ist urban heute mit dem abwasch dran', 'urban']
   ])('%j: "%s" is removed', (text, name) => {
     expect(out(text)).not.toContain(name)
@@ -71,7 +73,20 @@ describe('names in running speech, told by the sentence around them', () => {
     'what is the capital of Portugal',
     'wann landet der Flug',
     'trag Omas Geburtstag in den Kalender ein',
-    'put the dog\'s birthday in the calendar'
+    'put the dog\'s birthday in the calendar',
+    // Read against the rules after they were written: a thing needs too, rooms and savings are sent to, a wife is no title.
+    'remind me that laundry needs doing',
+    'send this to kitchen',
+    'transfer money to savings',
+    'buy flowers for valentines day',
+    'fahr langsam zum Bahnhof',
+    'meine Frau braucht das Auto',
+    'tell the kids dinner is ready',
+    'remind me that we need milk',
+    'erinnere mich dass wir Milch brauchen',
+    'our dog needs food',
+    'my boss wants the report by friday',
+    'mein Chef möchte den Bericht bis Freitag'
   ])('%j keeps its ordinary words', (text) => {
     const r = redact(text, { lexicon })
     expect(r.text.replace(/\[IBAN\]/, '')).not.toMatch(/\[name\]/)

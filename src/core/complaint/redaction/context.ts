@@ -27,9 +27,11 @@ export const PERSON_THINGS = set(
 
 /** Verbs only a person does, after the one who does them: "X wants pizza", "X möchte Pizza". */
 const PERSON_VERBS = set(
-  'wants wanted needs needed likes liked loves loved hates says said thinks thought knows owes arrives arrived lands landed asks asked ' +
-    'mochte mag braucht brauchte muss musste sagt sagte meint meinte weiss liebt hasst schuldet landet fragt fragte kommt'
+  'wants wanted likes liked loves loved hates says said thinks thought knows owes arrives arrived lands landed asks asked ' +
+    'mochte mag sagt sagte meint meinte weiss liebt hasst schuldet landet fragt fragte kommt'
 )
+/** Verbs a thing does too ("the laundry needs doing"): a person only with an object after them ("X needs the car"). */
+const NEED_VERBS = set('needs needed braucht brauchte muss musste')
 
 /** Verbs whose object is a person going somewhere: "drive X to the station", "bring X zum Bahnhof". */
 const TAKE_VERBS = set('drive take bring fahr fahre bring bringe hol')
@@ -55,6 +57,12 @@ export const ROLES = set(
 const THAT = set('that dass because weil ob whether')
 const ARTICLES = set('der die das den dem ein eine einen einem')
 const CONJ = set('and und')
+const TELL = set('tell ask remind sag sage frag frage erinnere')
+/** Sent to a person: money and personal data. */
+const SENT_THINGS = set(
+  'euro euros eur pounds pound dollars dollar franken iban number nummer address adresse details location standort photos pictures fotos bilder ' +
+    'message nachricht link tickets ticket invoice rechnung'
+)
 /** What follows the one money goes to: "an X auf AT35 …", "to X at DE60 …", "to X on Friday", "to X via PayPal". */
 const ONTO = set('auf on at via per by bis')
 /** Infinitives whose object is a person: "erinnere mich, X für die Blumen zu danken". */
@@ -87,19 +95,42 @@ export interface WordTests {
 export interface ContextTools extends WordTests {
   words: readonly Word[]
   isName: readonly boolean[]
-  /** Index of the first verb that sends something (SEND_VERBS), or -1: looked up once, not per word. */
-  firstSend: number
+  text: string
 }
 
-export function contextTools(words: readonly Word[], tests: WordTests, isName: readonly boolean[]): ContextTools {
-  return { ...tests, words, isName, firstSend: words.findIndex((v) => SEND_VERBS.has(v.key)) }
+/**
+ * What is sent before "to X" is money or a person's data ("send fifty pounds", "send my IBAN … ",
+ * "überweise hundert Euro"): then X is a person. Not "send this to kitchen", "transfer money to savings".
+ * Looks back at most SEND_REACH words from 'to', so a long text costs no more per word.
+ */
+function sendsPersonal(t: ContextTools, to: number): boolean {
+  let verb = -1
+  for (let j = to - 1; j >= 0 && j >= to - SEND_REACH; j--) {
+    if (t.words[j]!.sentenceStart && !SEND_VERBS.has(t.words[j]!.key)) break
+    if (SEND_VERBS.has(t.words[j]!.key)) {
+      verb = j
+      break
+    }
+  }
+  if (verb < 0 || verb >= to - 1) return false
+  for (let j = verb + 1; j < to; j++) {
+    const v = t.words[j]!
+    if (NUMBER_WORDS.has(v.key) || SENT_THINGS.has(v.key)) return true
+  }
+  // A digit (an amount, an IBAN) between the verb and 'to'.
+  return /\d/.test(t.text.slice(t.words[verb]!.end, t.words[to]!.start))
+}
+const SEND_REACH = 12
+
+export function contextTools(text: string, words: readonly Word[], tests: WordTests, isName: readonly boolean[]): ContextTools {
+  return { ...tests, text, words, isName }
 }
 
 const isNumber = (w: Word | undefined) => w !== undefined && (NUMBER_WORDS.has(w.key) || /^(?:ein|zwei|drei|vier|funf|sechs|sieben|acht|neun)und\p{L}+zig$/u.test(w.key))
 // 'Dolly', 'Emily', 'Kelly': names end in -ly too, so only -ing says a verb, and only on a verb's stem ('picking'; not 'Hering').
 const verbLike = (w: Word, t: WordTests) => /ing$/.test(w.key) && w.key.length >= 7 && (t.isWord(w.key.slice(0, -3)) || t.isWord(`${w.key.slice(0, -3)}e`))
 // Adverbs and German adjectives said before a place: "drive carefully to", "fahr vorsichtig zur".
-const adverb = (w: Word) => /(?:ly|ig)$/.test(w.key)
+const adverb = (w: Word) => /(?:ly|ig|sam|lich|weise)$/.test(w.key)
 /** "mother in law": the role is 'law' after 'in'. */
 const role = (words: readonly Word[], j: number) => j >= 0 && (ROLES.has(words[j]!.key) || (words[j]!.key === 'law' && words[j - 1]?.key === 'in'))
 
@@ -131,18 +162,21 @@ export function contextSaysName(i: number, t: ContextTools): boolean {
 
   // "X wants pizza tonight", "remind me that X needs the car", "Pit möchte heute Pizza"; not "wann landet …".
   if ((start || (prev && THAT.has(prev.key))) && next && PERSON_VERBS.has(next.key) && !QUESTION_WORDS.has(w.key)) return true
+  if ((start || (prev && THAT.has(prev.key))) && next && NEED_VERBS.has(next.key) && !QUESTION_WORDS.has(w.key) && (t.maybeName(w) || DETERMINERS.has(words[i + 2]?.key ?? ''))) return true
   // "tell my wife that X called", "remind me that X has a dentist appointment" (not "that dinner is at seven").
   if (prev && THAT.has(prev.key) && next && (CONTACT_VERBS.has(next.key) || (HAS.has(next.key) && words[i + 2] !== undefined && DETERMINERS.has(words[i + 2]!.key)))) return true
   // "ist X heute mit dem Abwasch dran", "is X still at work": a yes-no question about a person, then when.
   if (i === 1 && prev && WHO_VERBS.has(prev.key) && next && NOW.has(next.key)) return true
   // German subordinate clause, its verb at the end: "erinnere mich, dass X am Donnerstag zum Zahnarzt muss".
   if (prev && THAT.has(prev.key)) {
-    for (let j = i + 1; j < words.length && j <= i + 8 && !words[j]!.sentenceStart && !words[j]!.afterComma; j++) if (PERSON_VERBS.has(words[j]!.key) || CONTACT_VERBS.has(words[j]!.key) || CLAUSE_END_VERBS.has(words[j]!.key)) return true
+    for (let j = i + 1; j < words.length && j <= i + 8 && !words[j]!.sentenceStart && !words[j]!.afterComma; j++) if (PERSON_VERBS.has(words[j]!.key) || CONTACT_VERBS.has(words[j]!.key) || ((NEED_VERBS.has(words[j]!.key) || CLAUSE_END_VERBS.has(words[j]!.key)) && clauseEnd(words, j))) return true
   }
 
   // "the kids X and Y", "our neighbour X has the key", "the babysitter X is coming", "my mother in law X arrives".
   // Not "my sister loves pizza", "die Kinder abholt": a word that may be a verb needs a name or a small word after it.
-  if (role(words, i - 1) && !PERSON_VERBS.has(w.key) && (t.maybeName(w) || (next !== undefined && (t.isName[i + 1] || (t.stop(next) && !verbLike(w, t)) || PERSON_VERBS.has(next.key))))) return true
+  // Not after "tell the kids …", "sag den Kindern …": there what follows the role is the message ("tell the kids dinner is ready").
+  const told = TELL.has(words[i - 2]?.key ?? '') || (TELL.has(words[i - 3]?.key ?? '') && DETERMINERS.has(words[i - 2]?.key ?? ''))
+  if (role(words, i - 1) && !PERSON_VERBS.has(w.key) && !NEED_VERBS.has(w.key) && (t.maybeName(w) || (!told &&  (next !== undefined && (t.isName[i + 1] || (t.stop(next) && !verbLike(w, t)) || PERSON_VERBS.has(next.key)))))) return true
   // Two words after the role: "unser Nachbar Vita Danae hat …", "my mother in law Lucius Lac kommt".
   const after2 = words[i + 2]
   if (role(words, i - 1) && next && after2 && !next.afterComma && !t.blocked(next) && !PERSON_VERBS.has(w.key) && !PERSON_VERBS.has(next.key) && (t.stop(after2) || PERSON_VERBS.has(after2.key))) return true
@@ -164,7 +198,7 @@ export function contextSaysName(i: number, t: ContextTools): boolean {
   // "send my IBAN … to X", "überweise hundert Euro an X": the one it goes to, at the end of the clause.
   // Also before the account it goes to: "überweise hundert Euro an Vinnie Nadir auf AT35 …".
   const endsHere = (j: number) => clauseEnd(words, j) || ONTO.has(words[j + 1]?.key ?? '')
-  if (prev && TO.has(prev.key) && t.firstSend >= 0 && t.firstSend < i - 1 && (endsHere(i) || (next !== undefined && !FUNCTION_WORDS.has(next.key) && !KIN.has(next.key) && endsHere(i + 1)))) return true
+  if (prev && TO.has(prev.key) && sendsPersonal(t, i - 1) && (endsHere(i) || (next !== undefined && !FUNCTION_WORDS.has(next.key) && !KIN.has(next.key) && endsHere(i + 1)))) return true
   // "add X to the group chat", "füge X zum Gruppenchat hinzu".
   if (prev && (prev.key === 'add' || prev.key === 'fuge') && words.slice(i + 1, i + 5).some((v) => GROUPS.has(v.key))) return true
   // "buy a present for X", "kauf ein Geschenk für X"; "happy birthday to X".

@@ -12,8 +12,10 @@ import { AFTER_NAME, BEFORE_NAME, FUNCTION_WORDS, UNITS, CONTACT_VERBS, EVENT_NO
  * defeats language detection, and a wrong guess is a leak); the language is only a hint. A word is
  * a name when: the gazetteer says so; a title stands before it ("Herrn Doktor O'Brien"); a call
  * stands before it ("call mateusz", "ruf X an", "schreib X"); it follows or precedes another name
- * ("mateusz dubois"); or the transcript has capitals and it is capitalised inside a sentence and no
- * ordinary word. Lowercase speech-to-text has no capitals: there the context and the lists decide.
+ * ("mateusz dubois"); the sentence around it says a person is meant ("remind me that X needs the
+ * car", "Falks Geburtstag", "our neighbour X": context.ts); or the transcript has capitals and it is
+ * capitalised inside a sentence and no ordinary word. Lowercase speech-to-text has no capitals: there
+ * the context and the lists decide.
  */
 
 // Endings of verbs and abstract nouns that names do not have: 'navigiere', 'Verbindung', 'höflich', 'directions'.
@@ -43,6 +45,8 @@ const GERMAN_NUMBER = /^(?:ein|zwei|drei|vier|funf|sechs|sieben|acht|neun)und(?:
 const HAND_KEPT = [EVENT_NOUNS, MESSAGE_NOUNS, FROM_NOUNS, PERSONAL_NOUNS, UNITS, ROLES, CONTACT_VERBS, KIN]
 const CONJUNCTIONS = new Set(['and', 'und', 'or', 'oder'])
 const WHO = new Set(['who', 'wer'])
+// Before a title they make it a noun: "my doctor", "meine Frau" (not "der Frau Schmidt", "that Ms Singh").
+const POSSESSIVES = new Set(['my', 'your', 'his', 'her', 'our', 'their', 'mein', 'meine', 'meiner', 'meinem', 'meinen', 'dein', 'deine', 'sein', 'seine', 'ihre', 'unser', 'unsere', 'euer', 'eure'])
 const WHO_IS = new Set(['is', 'was', 'ist', 'war'])
 const GERMAN_HINT = /(?<![\p{L}])(?:der|die|das|den|dem|und|ist|ich|nicht|mit|bitte|wie|was|wann|mein|meine|ruf|schreib|erinnere|mich|mir|spiel|stell|auf|ein|eine|zu|zum|zur|von|an|als|für|im|nach|noch|heute|speichere)(?![\p{L}])/giu
 const ENGLISH_HINT = /(?<![\p{L}])(?:the|and|is|my|please|what|when|call|text|remind|me|play|set|to|of|on|at|for|with|a|as|in|from|save|today|tomorrow)(?![\p{L}])/giu
@@ -117,6 +121,8 @@ export function nameSpans(text: string, options: NameOptions = {}): Span[] {
   }
   // "how old is X", "wie alt wird X".
   const howOld = (i: number) => i > 2 && AUX.has(words[i - 1]!.key) && HOW_OLD.has(`${words[i - 3]!.key} ${words[i - 2]!.key}`)
+  // "Frau Schmidt" is a title and a name; "meine Frau braucht" is a wife, and what follows no surname.
+  const titleAt = (j: number) => j >= 0 && TITLES.has(words[j]!.key) && !(j > 0 && POSSESSIVES.has(words[j - 1]!.key))
   const isName = new Array<boolean>(words.length).fill(false)
   words.forEach((w, i) => {
     const prev = words[i - 1]
@@ -129,15 +135,15 @@ export function nameSpans(text: string, options: NameOptions = {}): Span[] {
     else if (
       (MONTHS.has(w.key) || NAMES_TOO.has(w.key)) &&
       prev &&
-      (TITLES.has(prev.key) || BEFORE_NAME.has(prev.key) || withEvent(i) || (IF.has(prev.key) && next !== undefined && (CONTACT_VERBS.has(next.key) || CALLS.has(next.key))))
+      (titleAt(i - 1) || BEFORE_NAME.has(prev.key) || withEvent(i) || (IF.has(prev.key) && next !== undefined && (CONTACT_VERBS.has(next.key) || CALLS.has(next.key))))
     )
       isName[i] = true
     // A kept word that is a name too, where only a person fits: "erinnere mich daran iban um sechs anzurufen", "how old will Iban be".
     else if (NAMES_TOO.has(w.key) && (beforeCallVerb(i) || comes(i) || howOld(i))) isName[i] = true
-    else if (blocked(w) && !(prev && TITLES.has(prev.key) && (!lex.stop.has(w.key) || shortStop(w)) && !FUNCTION_WORDS.has(w.key) && !TITLES.has(w.key))) return
+    else if (blocked(w) && !(prev && titleAt(i - 1) && (!lex.stop.has(w.key) || shortStop(w)) && !FUNCTION_WORDS.has(w.key) && !TITLES.has(w.key))) return
     else if (nameLike(w)) isName[i] = true
     // "Mr Thompson", "Frau Schmidt", "Herrn Doktor O'Brien": whatever follows the title(s).
-    else if (prev && TITLES.has(prev.key)) isName[i] = true
+    else if (prev && titleAt(i - 1)) isName[i] = true
     // "call mateusz", "ruf Wei an", "text Deepak".
     else if (prev && BEFORE_NAME.has(prev.key)) isName[i] = true
     // A word that no list of ordinary English or German words holds: in a voice command, a name far
@@ -176,11 +182,11 @@ export function nameSpans(text: string, options: NameOptions = {}): Span[] {
     const p = words[j - 1]
     return (
       p !== undefined &&
-      (TITLES.has(p.key) || BEFORE_NAME.has(p.key) || MAYBE_BEFORE_NAME.has(p.key) || ROLES.has(p.key) || (p.key === 'law' && words[j - 2]?.key === 'in') || (WHO_IS.has(p.key) && WHO.has(words[j - 2]?.key ?? ''))) &&
+      (titleAt(j - 1) || BEFORE_NAME.has(p.key) || MAYBE_BEFORE_NAME.has(p.key) || ROLES.has(p.key) || (p.key === 'law' && words[j - 2]?.key === 'in') || (WHO_IS.has(p.key) && WHO.has(words[j - 2]?.key ?? ''))) &&
       !words[j]!.sentenceStart
     )
   }
-  const tools = contextTools(words, { blocked, maybeName, isWord, stop: (w: Word) => lex.stop.has(w.key) || KEEP.has(w.key) }, isName)
+  const tools = contextTools(text, words, { blocked, maybeName, isWord, stop: (w: Word) => lex.stop.has(w.key) || KEEP.has(w.key) }, isName)
   // Second names and surnames next to a name ("mateusz dubois", "Anna van der Berg", "thomas Krüger").
   // Sweeps forward and backward, a few times at most: a name spreads to its neighbours, and a crafted
   // text of thousands of unknown words must not make this quadratic.

@@ -36,7 +36,7 @@ export const KEEP = set(
     'today tomorrow tonight yesterday heute morgen ubermorgen gestern abend mittag noon midnight weekend wochenende ' +
     'morning afternoon evening night vormittag nachmittag morgens mittags abends nachts ' +
     'alexa echo dot show amazon google siri cortana bixby spotify netflix youtube prime kindle fire tv bbc ard zdf deezer audible ' +
-    'christmas easter halloween weihnachten ostern silvester pfingsten ' +
+    'christmas easter halloween weihnachten ostern silvester pfingsten valentine valentines valentinstag muttertag vatertag ' +
     'english german french spanish italian turkish polish deutsch englisch franzosisch spanisch italienisch turkisch polnisch ' +
     'austria belgium bulgaria croatia cyprus czechia denmark estonia finland germany greece hungary iceland italy latvia lithuania luxembourg malta netherlands ' +
     'france norway poland portugal romania slovakia slovenia spain sweden switzerland ukraine turkey britain england scotland wales europe ' +
