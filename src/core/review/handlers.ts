@@ -78,7 +78,8 @@ export function createReviewHandlers(platform: Platform, sessionOf: (archiveId: 
 
   /** Tells the renderer the voices' state after a voice mark changed, so the Voices panel asks again (it never polls). */
   const voicesChanged = (archiveId: string) => {
-    if (!options.voices) return
+    // Only where the voices are known (an undo may reach a voice mark of an earlier session): never starts their work.
+    if (!options.voices || !groupsOf(archiveId)) return
     const job = options.voices.ensure(archiveId)
     platform.emit('voices.changed', { archiveId, status: job.status, done: job.done, total: job.total, error: job.error })
   }

@@ -128,12 +128,20 @@ export function reviewBlocks(c: LetterContext): Block[] {
   }
   out.push(...voiceSentences(c))
   if (r.weakOnly) {
+    // A voice the person does not know is one of the weak signs, and is named where it is one.
+    const voice = (r.confirmedVoices ?? []).length > 0
     out.push(
-      c.t(
-        'These recordings are flagged only by weak signs (the export marks the speaker as unrecognised, or they are in another language), so I ask you to clarify whose they are.',
-        'Diese Aufnahmen fallen nur durch schwache Anzeichen auf (der Export nennt den Sprecher nicht erkannt, oder sie sind in einer anderen Sprache); ich bitte daher um Aufklärung, wem sie gehören.',
-        "Ces enregistrements ne sont signalés que par des indices faibles (l'export indique un locuteur non reconnu, ou ils sont dans une autre langue) ; je vous demande donc de préciser à qui ils appartiennent."
-      )
+      voice
+        ? c.t(
+            'These recordings are flagged only by weak signs (the export marks the speaker as unrecognised, they are in another language, or the voice is not one I know), so I ask you to clarify whose they are.',
+            'Diese Aufnahmen fallen nur durch schwache Anzeichen auf (der Export nennt den Sprecher nicht erkannt, sie sind in einer anderen Sprache, oder die Stimme ist mir unbekannt); ich bitte daher um Aufklärung, wem sie gehören.',
+            "Ces enregistrements ne sont signalés que par des indices faibles (l'export indique un locuteur non reconnu, ils sont dans une autre langue, ou la voix m'est inconnue) ; je vous demande donc de préciser à qui ils appartiennent."
+          )
+        : c.t(
+            'These recordings are flagged only by weak signs (the export marks the speaker as unrecognised, or they are in another language), so I ask you to clarify whose they are.',
+            'Diese Aufnahmen fallen nur durch schwache Anzeichen auf (der Export nennt den Sprecher nicht erkannt, oder sie sind in einer anderen Sprache); ich bitte daher um Aufklärung, wem sie gehören.',
+            "Ces enregistrements ne sont signalés que par des indices faibles (l'export indique un locuteur non reconnu, ou ils sont dans une autre langue) ; je vous demande donc de préciser à qui ils appartiennent."
+          )
     )
   }
   return out.length > 0 ? [{ kind: 'paragraph', text: out.join(' ') }] : []

@@ -73,5 +73,8 @@ describe('letters cite a voice group only when the person confirmed it by markin
     const t = renderLetter('art77-complaint', bavarianFacts(), sampleEvidence({ foreignRecordings: 1, review: one }), { today, lang: 'en' }).text
     expect(t).toContain('One of these recordings has a voice, by its sound, that I do not know; I listened to it and confirmed this myself.')
     expect(t).not.toContain('was recorded on')
+    // Only the person's word on the voice flags it: a weak sign, which the letter names among the others.
+    expect(one.weakOnly).toBe(true)
+    expect(t).toContain('or the voice is not one I know), so I ask you to clarify whose they are.')
   })
 })
