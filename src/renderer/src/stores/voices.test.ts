@@ -2,7 +2,7 @@ import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
 import type { VoicesChanged, VoicesState } from '../../../shared/model/voices'
 
 /**
- * The voices store follows the engine's voices.changed events and never polls: a bridge stand-in
+ * The voices slice of the one store follows the engine's voices.changed events and never polls: a bridge stand-in
  * counts the `voices` calls, and fake timers show that nothing asks on its own.
  */
 const calls: string[] = []
@@ -18,7 +18,8 @@ const ready = (mark: 'not-known' | null = null): VoicesState => ({
   error: null
 })
 
-let store: typeof import('./voices')
+let store: typeof import('./index')
+let voices: typeof import('./voices')
 beforeAll(async () => {
   ;(globalThis as unknown as { window: unknown }).window = {
     exportscope: {
@@ -30,30 +31,37 @@ beforeAll(async () => {
         listeners.set(name, fn)
         return () => listeners.delete(name)
       }
-    }
+    },
+    matchMedia: () => ({ matches: false })
   }
-  store = await import('./voices')
+  // The one store's other slices read these as they are made.
+  vi.stubGlobal('localStorage', { getItem: () => null, setItem: () => undefined })
+  vi.stubGlobal('navigator', { language: 'en-GB' })
+  vi.stubGlobal('document', { documentElement: { lang: 'en', dataset: {} } })
+  vi.stubGlobal('MutationObserver', class { observe() {} })
+  store = await import('./index')
+  voices = await import('./voices')
 })
 afterEach(() => {
   vi.useRealTimers()
-  store.resetVoices()
+  store.useStore.setState((s) => ({ voices: { ...s.voices, ...voices.freshVoices() } }))
   calls.length = 0
 })
 
 const emit = (e: Partial<VoicesChanged>) => listeners.get('voices.changed')!({ archiveId: 'a1', status: 'working', done: 0, total: 50, error: null, ...e })
 const settle = () => new Promise((r) => setTimeout(r, 0))
 
-describe('the voices store', () => {
+describe('the voices slice', () => {
   it('asks once, patches progress from events without asking, and asks again only when the engine says the voices changed', async () => {
     vi.useFakeTimers({ toFake: ['setInterval', 'setTimeout'], shouldAdvanceTime: false })
     answer = working(0)
-    await store.useVoicesStore.getState().ask('a1')
+    await store.useStore.getState().voices.ask('a1')
     expect(calls).toEqual(['a1'])
     vi.advanceTimersByTime(60_000)
     expect(calls).toHaveLength(1)
 
     emit({ status: 'working', done: 20 })
-    expect(store.useVoicesStore.getState().state).toMatchObject({ status: 'working', done: 20 })
+    expect(store.useStore.getState().voices.state).toMatchObject({ status: 'working', done: 20 })
     expect(calls).toHaveLength(1)
 
     answer = ready()
@@ -61,15 +69,15 @@ describe('the voices store', () => {
     vi.useRealTimers()
     await settle()
     expect(calls).toHaveLength(2)
-    const first = store.useVoicesStore.getState().state!
-    expect(store.selectReadyVoices(store.useVoicesStore.getState())?.voices).toHaveLength(1)
+    const first = store.useStore.getState().voices.state!
+    expect(voices.selectReadyVoices(store.useStore.getState().voices)?.voices).toHaveLength(1)
 
     // A voice mark: the same groups with a mark; the recording → voice map is kept as it was.
     answer = ready('not-known')
     emit({ status: 'ready', done: 50 })
     await settle()
     expect(calls).toHaveLength(3)
-    const marked = store.useVoicesStore.getState().state!
+    const marked = store.useStore.getState().voices.state!
     expect(marked.voices[0]!.mark).toBe('not-known')
     expect(marked.voiceOf).toBe(first.voiceOf)
   })
@@ -79,7 +87,7 @@ describe('the voices store', () => {
     await settle()
     expect(calls).toHaveLength(0)
     answer = working(0)
-    await store.useVoicesStore.getState().ask('a1')
+    await store.useStore.getState().voices.ask('a1')
     listeners.get('voices.changed')!({ archiveId: 'other', status: 'ready', done: 1, total: 1, error: null })
     await settle()
     expect(calls).toEqual(['a1'])
