@@ -6,18 +6,19 @@ import { PitchTracker } from './pitch'
 
 /**
  * Speaker statistics of a clip: the means and spreads of 19 mel-cepstral coefficients over its
- * voiced frames (the shape of the vocal tract, level-free because c0 is left out), and the median
- * and spread of its pitch. The cost is kept near the decode's (issue 19: at most as much again):
- * clips at 32 kHz and above are first averaged down to 16-24 kHz, each analysed frame is about 16 ms (an
- * FFT of 256 points at 16 kHz), frames are taken every HOP_S seconds (gaps between them are never
- * looked at), and the pitch is searched coarse-to-fine (see pitch.ts).
+ * voiced frames (the shape of the vocal tract, level-free because c0 is left out), the median and
+ * spread of its pitch, and the seconds of speech they come from. The cost is kept near the
+ * decode's (issue 19: at most as much again): clips at 32 kHz and above are first averaged down to
+ * 16-24 kHz, frames of about 32 ms (an FFT of 512 points at 16 kHz) follow each other without
+ * overlap, and the pitch is searched coarse-to-fine (see pitch.ts). Shorter frames or fewer of them
+ * were cheaper still but merged two of the real-speaker voices (flite rms and kal) on held-out words.
  */
 const CEPS = 19
-const FILTERS = 24
+const FILTERS = 32
 const LOW_HZ = 100
 const HIGH_HZ = 7600
-const FRAME_S = 0.016
-const HOP_S = 0.04
+const FRAME_S = 0.032
+const HOP_S = 0.032
 /** Frames kept per clip before every other one is dropped and the hop doubles: memory stays fixed. */
 const MAX_FRAMES = 4096
 /** Fewer voiced frames than half a second of speech says nothing about the speaker. */
