@@ -5,10 +5,11 @@
 // `unzip -p` of the metadata (inflating it) and a bare `node` start. Prints one table; asserts nothing.
 import { spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { cpus, loadavg, tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { measure, median, type Repeated } from '../archive/measure'
 import { writeAlexaExport } from './alexa-export'
+import type { Phase } from './limit'
 
 const root = resolve(__dirname, '../..')
 const args = process.argv.slice(2)
@@ -31,6 +32,8 @@ interface Row {
   unzipMeta: Repeated
   nodeStart: Repeated
   problems: number | null
+  /** Each part of the scan alone (limit.ts), in one process. */
+  phases: Phase[] | null
 }
 
 /** Drops this one file from the page cache (POSIX_FADV_DONTNEED through dd), so the next read is cold without touching anyone else's cache. */
@@ -56,14 +59,41 @@ async function bench(file: string, recordings: number, dir: string): Promise<Row
   const unzipList = await median(RUNS, () => measure('unzip', ['-l', file], { rssFile }))
   const unzipMeta = await median(RUNS, () => measure('unzip', ['-p', file, 'Alexa/Alexa.VoiceHistory.csv', 'Digital.CustomerAttributes.1.csv', 'Devices.Registration.zip'], { rssFile }))
   const nodeStart = await median(RUNS, () => measure(process.execPath, ['-e', '0'], { rssFile }))
-  return { recordings, bytes: statSync(file).size, warm, cold, unzipList, unzipMeta, nodeStart, problems: problemsOf(warm.stdout) }
+  return { recordings, bytes: statSync(file).size, warm, cold, unzipList, unzipMeta, nodeStart, problems: problemsOf(warm.stdout), phases: phasesOf(file) }
+}
+
+/** The parts of a scan timed alone, in a child (tsx on the source); null when it fails. */
+function phasesOf(file: string): Phase[] | null {
+  const run = spawnSync(join(root, 'node_modules/.bin/tsx'), [join(__dirname, 'limit.ts'), file], { cwd: root, encoding: 'utf8', maxBuffer: 1 << 20 })
+  try {
+    return JSON.parse(run.stdout) as Phase[]
+  } catch {
+    log(`the phases of ${file} could not be timed: ${run.stderr.slice(0, 300)}`)
+    return null
+  }
+}
+
+/** Per phase and size: CPU and wall milliseconds, the CPU figure first (it is what tells on a busy machine). */
+function phaseTable(rows: Row[]): string {
+  const names = rows.find((r) => r.phases)?.phases?.map((p) => p.name) ?? []
+  const header = ['phase alone (CPU / wall)', ...rows.map((r) => r.recordings.toLocaleString('en-US'))]
+  const body = names.map((name) => [name, ...rows.map((r) => {
+    const p = r.phases?.find((x) => x.name === name)
+    return p ? `${Math.round(p.cpuMs)} / ${Math.round(p.wallMs)} ms` : 'n/a'
+  })])
+  body.push(['scan --json --no-hash, whole (CPU / wall)', ...rows.map((r) => `${r.warm.cpuMs === null ? 'n/a' : Math.round(r.warm.cpuMs)} / ${Math.round(r.warm.wallMs)} ms`)])
+  body.push(['unzip -l (CPU / wall)', ...rows.map((r) => `${r.unzipList.cpuMs === null ? 'n/a' : Math.round(r.unzipList.cpuMs)} / ${Math.round(r.unzipList.wallMs)} ms`)])
+  body.push(['unzip -p of the metadata (CPU / wall)', ...rows.map((r) => `${r.unzipMeta.cpuMs === null ? 'n/a' : Math.round(r.unzipMeta.cpuMs)} / ${Math.round(r.unzipMeta.wallMs)} ms`)])
+  const widths = header.map((h, i) => Math.max(h.length, ...body.map((b) => b[i]!.length)))
+  const line = (cells: string[]) => `| ${cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join(' | ')} |`
+  return [line(header), `|${widths.map((w, i) => (i === 0 ? '-'.repeat(w + 2) : `${'-'.repeat(w + 1)}:`)).join('|')}|`, ...body.map(line)].join('\n')
 }
 
 function table(rows: Row[]): string {
   const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`
   const mb = (b: number | null | undefined) => (b == null ? 'n/a' : `${Math.round(b / 1e6)} MB`)
   const base = rows[0]!
-  const header = ['recordings', 'file', 'scan warm', 'scan cold', 'unzip -l', 'x unzip -l', 'floor', 'peak RSS', 'bytes/recording']
+  const header = ['recordings', 'file', 'scan warm', 'CPU warm', 'scan cold', 'unzip -l', 'x unzip -l', 'floor', 'peak RSS', 'bytes/recording']
   const body = rows.map((r) => {
     // What the file costs at the least: list it, inflate its metadata, start a process to say so.
     const floor = r.unzipList.wallMs + r.unzipMeta.wallMs + r.nodeStart.wallMs
@@ -71,7 +101,7 @@ function table(rows: Row[]): string {
     const basePeak = base.warm.rssRange?.[1] ?? null
     // Growth over the smallest size, per recording more: what memory costs per recording.
     const perRecording = r === base || peak === null || basePeak === null ? (peak === null ? 'n/a' : `${Math.round(peak / r.recordings)} (all)`) : `${Math.round((peak - basePeak) / (r.recordings - base.recordings))}`
-    return [r.recordings.toLocaleString('en-US'), `${(r.bytes / 1e9).toFixed(2)} GB`, s(r.warm.wallMs), s(r.cold.wallMs), s(r.unzipList.wallMs), `${(r.warm.wallMs / r.unzipList.wallMs).toFixed(1)}x`, s(floor), mb(peak), perRecording]
+    return [r.recordings.toLocaleString('en-US'), `${(r.bytes / 1e9).toFixed(2)} GB`, s(r.warm.wallMs), r.warm.cpuMs === null ? 'n/a' : s(r.warm.cpuMs), s(r.cold.wallMs), s(r.unzipList.wallMs), `${(r.warm.wallMs / r.unzipList.wallMs).toFixed(1)}x`, s(floor), mb(peak), perRecording]
   })
   const widths = header.map((h, i) => Math.max(h.length, ...body.map((b) => b[i]!.length)))
   const line = (cells: string[]) => `| ${cells.map((c, i) => c.padStart(widths[i]!)).join(' | ')} |`
@@ -98,12 +128,15 @@ async function main(): Promise<void> {
   } finally {
     if (!keep) rmSync(dir, { recursive: true, force: true })
   }
+  process.stdout.write(`load: ${loadavg().map((l) => l.toFixed(2)).join(' ')} (1, 5, 15 min) at the end, on ${cpus().length} cores\n\n`)
   process.stdout.write(`${table(rows)}\n\n`)
+  process.stdout.write(`${phaseTable(rows)}\n\n`)
   process.stdout.write(
     [
       `scan: node out/main/cli.js scan --json --no-hash; warm: the median of ${RUNS} runs with the file in the page cache; cold: one run after the file was dropped from the cache (dd iflag=nocache).`,
       'floor: unzip -l (the central directory) + unzip -p of the metadata files (inflating them) + a bare node start, all on the same file in this run: what listing and reading costs at the least.',
-      'peak RSS: the highest of the warm runs (GNU time). bytes/recording: the growth of peak RSS over the first size, per recording more.',
+      'peak RSS: the highest of the warm runs (GNU time). bytes/recording: the growth of peak RSS over the first size, per recording more. CPU warm: user + system seconds of the median warm run.',
+      'phases alone: bench/session/limit.ts runs each part of the scan by itself in one process (second of two runs, tsx on the source): listing, inflating the metadata, inflating and parsing the voice-history CSV, all providers, the rules, the report.',
       `problems in the reports: ${rows.map((r) => r.problems ?? 'n/a').join(' / ')}. Goals (issue 15): 100,000 recordings <= 1.0 s warm, < 250 MB peak RSS.`
     ].join('\n') + '\n'
   )
