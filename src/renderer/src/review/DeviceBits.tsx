@@ -5,7 +5,12 @@ import type { Registration } from './tones'
 /** A lane's device name, or "no device" in the UI's language. */
 export function LaneName({ lane }: { lane: Lane }) {
   const { t } = useTranslation()
-  return <span className="lane-name">{lane.label ?? t('device.none')}</span>
+  // Cut short in a narrow lane label: the whole name on hover.
+  return (
+    <span className="lane-name" title={lane.label ?? undefined}>
+      {lane.label ?? t('device.none')}
+    </span>
+  )
 }
 
 /**
