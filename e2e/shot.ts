@@ -81,6 +81,8 @@ async function selectTelling(page: Page): Promise<void> {
     const p = document.querySelector('[data-testid=player]')
     return !p || p.querySelector('[data-drawn=true]') || ['error', 'none', 'failed'].includes(p.getAttribute('data-status') ?? '')
   }, null, { timeout: 60_000 }).catch(() => undefined)
+  // The Length column settled: lengths still to come show a quiet "…", not what a person sees a moment later.
+  await page.waitForFunction(() => !document.querySelector('[data-testid=recording-row] [data-length=pending]'), null, { timeout: 60_000 }).catch(() => undefined)
 }
 
 /** The page must not scroll: the workspace is exactly the window. */

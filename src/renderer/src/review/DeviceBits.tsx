@@ -6,7 +6,12 @@ import type { Registration } from './tones'
 export function LaneName({ lane }: { lane: Lane }) {
   const { t } = useTranslation()
   if (lane.voice !== undefined) return <span className="lane-name">{lane.voice > 0 ? t('voices.name', { n: lane.voice }) : t('voices.unassigned')}</span>
-  return <span className="lane-name">{lane.label ?? t('device.none')}</span>
+  // Cut short in a narrow lane label: the whole name on hover.
+  return (
+    <span className="lane-name" title={lane.label ?? undefined}>
+      {lane.label ?? t('device.none')}
+    </span>
+  )
 }
 
 /**

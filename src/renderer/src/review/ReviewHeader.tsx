@@ -88,29 +88,29 @@ export function ReviewHeader() {
       </div>
       <dl className="facts">
         <div>
-          <dt>{t('overview.recordings')}</dt>
+          <dt title={t('overview.recordings')}>{t('overview.recordings')}</dt>
           <dd data-testid="recording-count">{formatCount(reading.recordingCount, lang)}</dd>
         </div>
         <div>
-          <dt>{t('header.devices')}</dt>
+          <dt title={t('header.devices')}>{t('header.devices')}</dt>
           <dd data-testid="device-count">{formatCount(reading.devices.length, lang)}</dd>
         </div>
         <div className={unregistered > 0 ? 'alarm' : undefined}>
-          <dt>{t('header.unregistered')}</dt>
+          <dt title={t('header.unregistered')}>{t('header.unregistered')}</dt>
           <dd data-testid="unregistered-count" data-stated={registrationStated}>
             {registrationStated ? formatCount(unregistered, lang) : <span className="unit muted">{t('header.notStated')}</span>}
           </dd>
         </div>
         <div>
-          <dt>{t('overview.entries')}</dt>
+          <dt title={t('overview.entries')}>{t('overview.entries')}</dt>
           <dd data-testid="entry-count">{formatCount(summary.entryCount, lang)}</dd>
         </div>
         <div>
-          <dt>{t('overview.audio')}</dt>
+          <dt title={t('overview.audio')}>{t('overview.audio')}</dt>
           <dd data-testid="audio-count">{formatCount(summary.audioCount, lang)}</dd>
         </div>
         <div>
-          <dt>{t('overview.size')}</dt>
+          <dt title={t('overview.size')}>{t('overview.size')}</dt>
           <dd>
             {formatBytes(summary.bytes, lang)} <span className="muted unit">{summary.format}{summary.parts.length > 1 ? ` · ${t('header.parts', { count: summary.parts.length })}` : ''}</span>
           </dd>

@@ -88,7 +88,7 @@ function RecordingFacts({ catalog, index: i }: { catalog: Catalog; index: number
         <div>
           <dt>{t('detail.said')}</dt>
           {r.transcript ? (
-            <Said testId="detail-transcript" text={`“${r.transcript}”`} whole={whole} onToggle={toggleWhole} />
+            <Said testId="detail-transcript" text={t('detail.quoted', { text: r.transcript })} whole={whole} onToggle={toggleWhole} />
           ) : (
             <dd data-testid="detail-transcript" className="said">
               <span className="muted">{t('list.noTranscript')}</span>
