@@ -33,8 +33,6 @@ export interface ReviewSlice {
   markDevice(deviceId: string, mark: MarkValue | null): Promise<void>
   /** Marks a whole voice (see the Voices panel) as one undoable step; null clears it. */
   markVoice(voiceId: string, mark: VoiceMark | null): Promise<void>
-  /** Asks for the detector's findings and verdicts again, in place (the voices became known). */
-  refreshDetector(): Promise<void>
   setNote(target: 'recording' | 'device', id: string, note: string | null): Promise<void>
   undo(): Promise<void>
   redo(): Promise<void>
@@ -165,11 +163,6 @@ export const createReviewSlice: SliceCreator<ReviewSlice, Epoch> = (set, get, ro
     },
     markDevice: (deviceId, mark) => change((archiveId) => call('markDevice', { archiveId, deviceId, mark })),
     markVoice: (voiceId, mark) => change((archiveId) => call('markVoice', { archiveId, voiceId, mark })),
-    refreshDetector: () =>
-      change(async (archiveId) => {
-        await refresh(archiveId, epoch())
-        return null
-      }),
     setNote: (target, id, note) => change((archiveId) => call('setNote', { archiveId, target, id, note: note?.trim() ? note : null })),
     undo: () => change((archiveId) => (get().canUndo ? call('undo', { archiveId }) : Promise.resolve(null))),
     redo: () => change((archiveId) => (get().canRedo ? call('redo', { archiveId }) : Promise.resolve(null)))
