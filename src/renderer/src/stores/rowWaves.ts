@@ -3,7 +3,7 @@ import { MAX_ROW_WAVES } from '../../../shared/model/audio'
 import { call, onEvent } from '../api/client'
 import { rowWaveShape, type RowWaveShape } from '../review/row-wave-shape'
 
-/** Buckets per row waveform: a bar every ~2 px of the row's small canvas. */
+/** Buckets per row waveform: a bar every ~1.6 px of the row's 64 px waveform. */
 export const ROW_BUCKETS = 40
 /** Rows asked together; the list asks for what it shows, a frame's worth at a time. */
 const BATCH_MS = 60
@@ -18,16 +18,28 @@ export const useRowWavesStore = create<RowWavesState>(() => ({ archiveId: null, 
 
 /** After this long a row still without its waveform is asked again when it comes into view. */
 const ASK_AGAIN_MS = 2000
-/** The drawn shape per recording id; a number is when it was asked, its peaks not made then. */
-const waves = new Map<string, RowWaveShape | number>()
+/** Loudness buckets per recording id (40 bytes each); a number is when it was asked, its peaks not made then. */
+const waves = new Map<string, Uint8Array | number>()
+/**
+ * The drawn shapes made last (first made, first dropped): about 1 kB of path each, so they are kept
+ * for the last few thousand rows shown, not for all 100,000; a row whose shape was dropped makes it again.
+ */
+const shapes = new Map<string, RowWaveShape>()
+const SHAPES_KEPT = 5000
 const wanted = new Set<string>()
 let timer: ReturnType<typeof setTimeout> | null = null
 let generation = 0
 
-/** The same object for the same recording until the export changes: a memoised row sees an unchanged prop. */
+/** The same object for the same recording while it is kept: a memoised row sees an unchanged prop. */
 export const rowWaveOf = (id: string): RowWaveShape | null => {
+  const kept = shapes.get(id)
+  if (kept) return kept
   const w = waves.get(id)
-  return typeof w === 'object' ? w : null
+  if (!(w instanceof Uint8Array)) return null
+  const shape = rowWaveShape(w)
+  shapes.set(id, shape)
+  if (shapes.size > SHAPES_KEPT) shapes.delete(shapes.keys().next().value!)
+  return shape
 }
 
 /** Rows in view ask for their waveforms; ones known, or asked a moment ago, are not asked again. */
@@ -58,7 +70,7 @@ async function flush(): Promise<void> {
     let got = 0
     answer.waves.forEach((w, k) => {
       if (w) {
-        waves.set(ids[k]!, rowWaveShape(w))
+        waves.set(ids[k]!, Uint8Array.from(w))
         got++
       }
     })
@@ -81,6 +93,7 @@ onEvent('audio.peaks', (e) => {
 export function resetRowWaves(archiveId: string | null): void {
   generation++
   waves.clear()
+  shapes.clear()
   wanted.clear()
   if (timer) clearTimeout(timer)
   timer = null
