@@ -8,14 +8,18 @@ import { generateExport } from '../../src/core/generate'
 import { frameTimes, type FrameStats, type Stats } from './frames'
 
 /**
- * The review screen in the harness (built renderer, real core services) on a generated export of
- * 100,000 recordings, against a baseline in the same run: the same screen on a seed-sized export
- * (1,700), and the page's frame times while nothing happens. Prints one table; asserts nothing.
- * Goals (issue 7): index ready → first timeline paint under 1 s; p95 frame time while scrolling
- * the list and zooming the timeline under 20 ms; renderer JS heap under 500 MB.
- * Issue 18: the list scrolls with its row waveforms on, p95 under 20 ms; measured against the same
- * list with them off in the same run. So that every row has one to draw whatever the background
- * decoding has reached, the rowWaveforms call answers a made-up speech envelope for each row.
+ * The review screen in the harness (built renderer, real core services) on generated exports of
+ * 1,700 and 100,000 recordings. Prints two tables; asserts nothing.
+ * Goals (issues 7 and 18): index ready → first timeline paint under 1 s; p95 frame time while scrolling
+ * the list with its row waveforms on, and while zooming the timeline, under 20 ms; JS heap under 500 MB.
+ * Frames are measured twice over: requestAnimationFrame deltas in the page (what a person sees, the
+ * machine's load included) and, from a Chromium trace of the same frames, the main thread's work
+ * between two frames, as wall and as CPU time (what the page costs; on a shared 2-core machine the
+ * wall time also holds other processes' turns). Baselines in the same run: the page at rest, and a
+ * hand-written list of plain-text rows scrolled the same way in the same box. The load average is
+ * printed with each size. So that every row has a waveform to draw whatever the background decoding
+ * has reached, the rowWaveforms call answers a made-up speech envelope for each row.
+ * BENCH_UI_TRACES=dir keeps the traces; BENCH_UI_KEEP=dir keeps the exports (and the peaks) between runs.
  */
 // `npm run bench:ui -- 1700 20000` measures other sizes; the first is the baseline.
 const SIZES = process.argv.slice(2).map(Number).filter((n) => n > 0)

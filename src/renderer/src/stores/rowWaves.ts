@@ -3,7 +3,7 @@ import { call, onEvent } from '../api/client'
 import { rowWaveShape, type RowWaveShape } from '../review/row-wave-shape'
 import type { Root, SliceCreator } from './slice'
 
-/** Buckets per row waveform: a bar every ~2 px of the row's small canvas. */
+/** Buckets per row waveform: a bar every ~1.6 px of the row's 64 px waveform. */
 export const ROW_BUCKETS = 40
 /** Rows asked together; the list asks for what it shows, a frame's worth at a time. */
 const BATCH_MS = 60
@@ -15,9 +15,17 @@ const ASK_AGAIN_MS = 2000
  * loudness buckets per recording id, or when it was asked while its peaks were not made yet.
  */
 export interface RowWaveCache {
-  waves: Map<string, RowWaveShape | number>
+  /** Loudness buckets per recording id (40 bytes each); a number is when it was asked, its peaks not made then. */
+  waves: Map<string, Uint8Array | number>
+  /**
+   * The drawn shapes made last (first made, first dropped): about 1 kB of path each, so they are kept
+   * for the last few thousand rows shown, not for all 100,000; a row whose shape was dropped makes it again.
+   */
+  shapes: Map<string, RowWaveShape>
   wanted: Set<string>
 }
+
+const SHAPES_KEPT = 5000
 
 export interface RowWavesSlice {
   archiveId: string | null
@@ -29,16 +37,22 @@ export interface RowWavesSlice {
   want(ids: readonly string[]): void
 }
 
-const newCache = (): RowWaveCache => ({ waves: new Map(), wanted: new Set() })
+const newCache = (): RowWaveCache => ({ waves: new Map(), shapes: new Map(), wanted: new Set() })
 
 /** Forgets every waveform when the open export changes (the one reset, per-export.ts). */
 export const freshRowWaves = (archiveId: string | null): Partial<RowWavesSlice> => ({ archiveId, cache: newCache(), version: 0 })
 
-/** A row's waveform, once it has arrived. */
-/** The same object for the same recording until the export changes: a memoised row sees an unchanged prop. */
+/** A row's waveform once it has arrived: the same object while it is kept, so a memoised row sees an unchanged prop. */
 export const rowWaveOf = (s: RowWavesSlice, id: string): RowWaveShape | null => {
-  const w = s.cache.waves.get(id)
-  return typeof w === 'object' ? w : null
+  const { shapes, waves } = s.cache
+  const kept = shapes.get(id)
+  if (kept) return kept
+  const w = waves.get(id)
+  if (!(w instanceof Uint8Array)) return null
+  const shape = rowWaveShape(w)
+  shapes.set(id, shape)
+  if (shapes.size > SHAPES_KEPT) shapes.delete(shapes.keys().next().value!)
+  return shape
 }
 
 export const createRowWavesSlice: SliceCreator<RowWavesSlice> = (set, get) => {
@@ -62,7 +76,7 @@ export const createRowWavesSlice: SliceCreator<RowWavesSlice> = (set, get) => {
       let got = 0
       answer.waves.forEach((w, k) => {
         if (w) {
-          waves.set(ids[k]!, rowWaveShape(w))
+          waves.set(ids[k]!, Uint8Array.from(w))
           got++
         }
       })
