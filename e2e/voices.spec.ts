@@ -144,7 +144,11 @@ test('screenshots of the Voices panel in the workspace at 1440x900, in English a
         await page.getByTestId('splitter-side').focus()
         await page.keyboard.press('Shift+ArrowRight')
         // A stranger's recording selected, as a person reviewing would, so the recording pane shows its waveform.
-        await page.getByTestId('recording-row').and(page.locator('.tone-foreign')).first().click()
+        // Only rows near the view are rendered: scroll the list (the wheel, as a person would) until one shows.
+        const foreignRow = page.getByTestId('recording-row').and(page.locator('.tone-foreign')).first()
+        await page.getByTestId('recording-list').hover()
+        for (let turn = 0; turn < 40 && (await foreignRow.count()) === 0; turn++) await page.mouse.wheel(0, 240)
+        await foreignRow.click()
         await page.getByTestId('detail-time').waitFor()
         await page.getByTestId('lanes-voice').click()
         await expect(page.getByTestId('lane-labels')).toHaveAttribute('data-lanes', 'voice')
