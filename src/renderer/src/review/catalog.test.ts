@@ -2,37 +2,10 @@ import { describe, expect, it } from 'vitest'
 import type { Device, Recording } from '../../../shared/model/recording'
 import { catalogOf, filterOf, orderOf } from './catalog'
 import { TONES } from './tones'
+import { testDevice, testRecording } from './testing/recording'
 
-const device = (id: string, registered: boolean, recordings: number, name: string | null = id): Device => ({
-  id,
-  provider: 'amazon-alexa',
-  name,
-  serial: `S-${id}`,
-  type: 'ECHO',
-  registered,
-  registeredAt: null,
-  deregisteredAt: null,
-  firstSeen: null,
-  lastSeen: null,
-  recordings
-})
-
-let n = 0
-const rec = (deviceId: string | null, time: string | null, transcript: string | null, durationMs: number | null = 1000): Recording => ({
-  id: `r${++n}`,
-  provider: 'amazon-alexa',
-  time,
-  archiveTime: null,
-  deviceId,
-  accountId: null,
-  audio: null,
-  durationMs,
-  transcript,
-  response: null,
-  language: null,
-  signals: [],
-  source: { file: 'x.csv', part: null, line: n, fields: {} }
-})
+const device = (id: string, registered: boolean, recordings: number, name: string | null = id): Device => testDevice(id, registered, { recordings, name })
+const rec = (deviceId: string | null, time: string | null, transcript: string | null, durationMs: number | null = 1000): Recording => testRecording(deviceId, time, { transcript, durationMs })
 
 const devices = [device('mine', true, 3, 'Kitchen Echo'), device('stranger', false, 2, 'Echo Küche'), device('quiet', true, 0)]
 const recordings = [

@@ -3,24 +3,10 @@ import type { Device, Recording } from '../../../shared/model/recording'
 import { catalogOf, filterOf } from './catalog'
 import { densityBins, laneBins } from './timeline-draw'
 import { TONES } from './tones'
+import { testDevice, testRecording } from './testing/recording'
 
-const device = (id: string, registered: boolean): Device => ({ id, provider: 'amazon-alexa', name: id, serial: `S-${id}`, type: 'ECHO', registered, registeredAt: null, deregisteredAt: null, firstSeen: null, lastSeen: null, recordings: 0 })
-let n = 0
-const rec = (deviceId: string, ms: number): Recording => ({
-  id: `r${++n}`,
-  provider: 'amazon-alexa',
-  time: new Date(ms).toISOString(),
-  archiveTime: null,
-  deviceId,
-  accountId: null,
-  audio: null,
-  durationMs: 1000,
-  transcript: null,
-  response: null,
-  language: null,
-  signals: [],
-  source: { file: 'x.csv', part: null, line: n, fields: {} }
-})
+const device = (id: string, registered: boolean): Device => testDevice(id, registered)
+const rec = (deviceId: string, ms: number): Recording => testRecording(deviceId, new Date(ms).toISOString())
 
 const T0 = Date.UTC(2023, 1, 1)
 const HOUR = 3_600_000

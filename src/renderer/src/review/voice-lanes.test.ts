@@ -3,37 +3,10 @@ import type { Device, Recording } from '../../../shared/model/recording'
 import type { VoiceSummary } from '../../../shared/model/voices'
 import { catalogOf, filterOf } from './catalog'
 import { byVoice, NO_VOICE, relaned, voiceCodes, voiceMask, voiceOrder } from './voice-lanes'
+import { testDevice, testRecording } from './testing/recording'
 
-const device = (id: string, registered: boolean): Device => ({
-  id,
-  provider: 'amazon-alexa',
-  name: id,
-  serial: null,
-  type: 'ECHO',
-  registered,
-  registeredAt: null,
-  deregisteredAt: null,
-  firstSeen: null,
-  lastSeen: null,
-  recordings: 0
-})
-
-let n = 0
-const rec = (deviceId: string, time: string | null): Recording => ({
-  id: `r${++n}`,
-  provider: 'amazon-alexa',
-  time,
-  archiveTime: null,
-  deviceId,
-  accountId: null,
-  audio: null,
-  durationMs: 1000,
-  transcript: null,
-  response: null,
-  language: null,
-  signals: [],
-  source: { file: 'x.csv', part: null, line: n, fields: {} }
-})
+const device = (id: string, registered: boolean): Device => testDevice(id, registered, { serial: null })
+const rec = (deviceId: string, time: string | null): Recording => testRecording(deviceId, time)
 
 const voice = (id: string, recordings: number): VoiceSummary => ({ id, recordings, deviceIds: [], firstSeen: null, lastSeen: null, samples: [], mark: null })
 
