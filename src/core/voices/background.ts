@@ -67,7 +67,7 @@ export function createVoiceJobs(o: {
       })
       .catch((err: unknown) => {
         if (jobs.get(archiveId) !== job || job.abort.signal.aborted) return
-        Object.assign(job, { status: 'failed', error: `The voices could not be analysed: ${err instanceof Error ? err.message : String(err)}.` })
+        Object.assign(job, { status: 'failed', error: err instanceof Error ? err.message : String(err) })
         o.changed?.(archiveId, job)
       })
     return job

@@ -38,7 +38,7 @@ export function VoicesPanel() {
           {t('voices.working', { done: formatCount(state.done, i18n.language), total: formatCount(state.total, i18n.language) })}
         </p>
       ) : state.status === 'failed' ? (
-        <p role="alert">{state.error}</p>
+        <p role="alert">{t('voices.failed', { reason: state.error ?? '' })}</p>
       ) : state.voices.length === 0 ? (
         <p className="muted">{t('voices.none')}</p>
       ) : (
