@@ -1,4 +1,5 @@
 import type { ArchiveEntry, OpenedArchive } from '../archive'
+import { inLanes } from '../lanes'
 import { parseWavHeader, isWav } from './probe/wav'
 import { entryReader } from './reader'
 import type { AudioFailure, AudioProbe } from './types'
@@ -28,15 +29,16 @@ export async function headerDurations(
   found: (id: string, ms: number) => void,
   stopped: () => boolean
 ): Promise<void> {
-  let next = 0
-  const worker = async () => {
-    while (next < targets.length && !stopped()) {
-      const { id, entry } = targets[next++]!
+  await inLanes(
+    targets.length,
+    AT_ONCE,
+    async (i) => {
+      const { id, entry } = targets[i]!
       const ms = await lengthOf(archive, id, entry, probe).catch(() => null)
       if (ms !== null && !stopped()) found(id, ms)
-    }
-  }
-  await Promise.all(Array.from({ length: AT_ONCE }, worker))
+    },
+    stopped
+  )
 }
 
 /** One entry's length in whole milliseconds from its header; null when the header does not say it exactly. */

@@ -4,6 +4,7 @@ import { peaksKey } from '../audio/scheduler'
 import type { PeaksCache } from '../audio/cache'
 import type { PeaksPool } from '../audio/pool/pool'
 import type { VoiceCache } from './cache'
+import { inLanes } from '../lanes'
 
 export interface VoiceTarget {
   id: string
@@ -40,7 +41,6 @@ export async function extractVoices(archive: OpenedArchive, targets: readonly Vo
   setMaxListeners(0, inner.signal)
   const stop = () => inner.abort()
   o.signal?.addEventListener('abort', stop, { once: true })
-  let next = 0
   let last = 0
   const report = () => {
     const now = Date.now()
@@ -73,17 +73,13 @@ export async function extractVoices(archive: OpenedArchive, targets: readonly Vo
       out[i] = null
     }
   }
-  const lane = async () => {
-    while (next < targets.length) {
+  try {
+    await inLanes(targets.length, o.pool.capacity, async (i) => {
       if (o.signal?.aborted) throw Object.assign(new Error('Voice analysis was cancelled.'), { name: 'AbortError' })
-      const i = next++
       await one(i)
       progress.done++
       report()
-    }
-  }
-  try {
-    await Promise.all(Array.from({ length: Math.max(1, o.pool.capacity) }, lane))
+    })
   } finally {
     o.signal?.removeEventListener('abort', stop)
   }

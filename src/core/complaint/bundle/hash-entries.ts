@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto'
 import type { ArchiveEntry, OpenedArchive } from '../../archive/types'
+import { inLanes } from '../../lanes'
 
 /** SHA-256 of an entry's uncompressed bytes, streamed out of the archive (never held whole). */
 export async function sha256OfEntry(archive: OpenedArchive, entry: ArchiveEntry, signal?: AbortSignal): Promise<string> {
@@ -34,26 +35,20 @@ export async function hashEntries(
   options: { signal?: AbortSignal; concurrency?: number; onEntry?: (done: number, bytes: number) => void } = {}
 ): Promise<HashedEntry[]> {
   const out: HashedEntry[] = new Array(entries.length)
-  let next = 0
   let done = 0
   let bytes = 0
-  const worker = async () => {
-    while (next < entries.length) {
-      const i = next++
-      const entry = entries[i]!
-      if (options.signal?.aborted) throw options.signal.reason ?? new Error('cancelled')
-      try {
-        out[i] = { entry, sha256: await sha256OfEntry(archive, entry, options.signal), error: null }
-      } catch (err) {
-        if (options.signal?.aborted) throw err
-        out[i] = { entry, sha256: null, error: err instanceof Error ? err.message : String(err) }
-      }
-      done++
-      bytes += entry.info.size
-      options.onEntry?.(done, bytes)
+  await inLanes(entries.length, options.concurrency ?? 3, async (i) => {
+    const entry = entries[i]!
+    if (options.signal?.aborted) throw options.signal.reason ?? new Error('cancelled')
+    try {
+      out[i] = { entry, sha256: await sha256OfEntry(archive, entry, options.signal), error: null }
+    } catch (err) {
+      if (options.signal?.aborted) throw err
+      out[i] = { entry, sha256: null, error: err instanceof Error ? err.message : String(err) }
     }
-  }
-  const n = Math.max(1, Math.min(options.concurrency ?? 3, entries.length))
-  await Promise.all(Array.from({ length: n }, worker))
+    done++
+    bytes += entry.info.size
+    options.onEntry?.(done, bytes)
+  })
   return out
 }

@@ -1,5 +1,6 @@
 import type { Readable } from 'node:stream'
 import { toUtcIso } from '../time'
+import { inLanes } from '../../lanes'
 
 export interface TranscriptRow {
   time: string
@@ -43,11 +44,7 @@ async function pdfLines(data: Uint8Array): Promise<string[][][]> {
     }
     // A few pages in flight at once: pdf.js answers through message round trips, and overlapping
     // them halves the time of a 32-page transcript; more would only hold more pages in memory.
-    let next = 1
-    const worker = async () => {
-      while (next <= doc.numPages) await linesOf(next++)
-    }
-    await Promise.all(Array.from({ length: Math.min(PAGES_IN_FLIGHT, doc.numPages) }, worker))
+    await inLanes(doc.numPages, PAGES_IN_FLIGHT, (i) => linesOf(i + 1))
     return pages
   } finally {
     await doc.destroy()
