@@ -164,6 +164,7 @@ export function RecordingList() {
           const i = order[item.index]!
           const r = catalog.recordings[i]!
           const j = catalog.judged
+          const length = lengthShown(r, durations)
           return (
             <RecordingRow
               key={r.id}
@@ -175,7 +176,8 @@ export function RecordingList() {
               time={catalog.time[i]!}
               lane={catalog.lanes[catalog.lane[i]!]!}
               tone={catalog.tone[i]!}
-              length={lengthShown(r, durations)}
+              lengthText={length.text}
+              lengthState={length.state}
               wave={r.audio ? rowWaveOf(rowWaves, r.id) : undefined}
               review={j ? rowText.review(j.verdict[i]!, j.mark[i]!, j.reasons[i]!) : null}
               selected={i === selected}

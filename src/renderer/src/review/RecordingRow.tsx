@@ -19,8 +19,9 @@ export interface RecordingRowProps {
   time: number
   lane: Lane
   tone: number
-  /** The Length cell: a length, or why there is none yet. */
-  length: LengthShown
+  /** The Length cell: a length, or why there is none yet (primitives, so a row in view is not rendered again as the list moves). */
+  lengthText: string
+  lengthState: LengthShown['state']
   /** The row's small waveform, null while not made, undefined without audio. */
   wave: RowWaveShape | null | undefined
   /** What the row says of its review; null before the review has loaded. Nothing shows for an unflagged, unmarked row. */
@@ -58,8 +59,8 @@ export const RecordingRow = memo(function RecordingRow(p: RecordingRowProps) {
         <span className="tone-dot" aria-hidden="true" />
         {lane.label ?? p.text.noDevice}
       </div>
-      <div role="gridcell" className={`c-dur${p.length.state === 'known' ? '' : ' muted'}`} title={p.length.state === 'pending' ? p.text.lengthPending : p.length.state === 'none' ? p.text.noAudio : undefined} data-length={p.length.state}>
-        {p.length.text}
+      <div role="gridcell" className={`c-dur${p.lengthState === 'known' ? '' : ' muted'}`} title={p.lengthState === 'pending' ? p.text.lengthPending : p.lengthState === 'none' ? p.text.noAudio : undefined} data-length={p.lengthState}>
+        {p.lengthText}
       </div>
       <div role="gridcell" className="c-wave">
         {p.wave === undefined ? null : <RowWave shape={p.wave} />}
