@@ -65,7 +65,7 @@ describe('voices in the letters and the bundle', () => {
       const n = household.recordings
       const sentence = {
         en: new RegExp(`${n} of these recordings share one voice, by its sound, that I do not know; I listened to them and confirmed this myself\\. The voice was heard on “`),
-        de: new RegExp(`In ${n} dieser Aufnahmen spricht dieselbe Stimme, nach ihrem Klang, die ich nicht kenne; ich habe sie angehört und das selbst bestätigt\\. Die Stimme ist zu hören auf „`),
+        de: new RegExp(`In ${n} dieser Aufnahmen spricht dieselbe Stimme, nach ihrem Klang, die ich nicht kenne; ich habe sie angehört und das selbst bestätigt\\. Die Stimme ist auf „`),
         fr: new RegExp(`${n} de ces enregistrements partagent une même voix, d'après son timbre`)
       }
       expect(after.map((l) => l.lang)).toContain('en')

@@ -156,17 +156,18 @@ export function voiceSentences(c: LetterContext): string[] {
   const voices = c.evidence.review?.confirmedVoices ?? []
   if (voices.length === 0) return []
   const out = voices.map((v) => {
-    const on = v.devices.map((d) => quoted(d, c.lang, 40)).join(', ')
+    // "on A and B", not "on A, B": a reader takes a bare comma list for a cut-off sentence.
+    const on = new Intl.ListFormat(c.lang, { type: 'conjunction' }).format(v.devices.map((d) => quoted(d, c.lang, 40)))
     const n = v.recordings
     return n === 1
       ? c.t(
           `One of these recordings has a voice, by its sound, that I do not know; I listened to it and confirmed this myself${on ? `. It was recorded on ${on}` : ''}.`,
-          `In einer dieser Aufnahmen spricht eine Stimme, nach ihrem Klang, die ich nicht kenne; ich habe sie angehört und das selbst bestätigt${on ? `. Sie wurde aufgenommen mit ${on}` : ''}.`,
+          `In einer dieser Aufnahmen spricht eine Stimme, nach ihrem Klang, die ich nicht kenne; ich habe sie angehört und das selbst bestätigt${on ? `. Sie wurde mit ${on} aufgenommen` : ''}.`,
           `L'un de ces enregistrements contient une voix, d'après son timbre, que je ne connais pas ; je l'ai écouté et l'ai confirmé moi-même${on ? `. Il a été enregistré sur ${on}` : ''}.`
         )
       : c.t(
           `${count(n, 'en')} of these recordings share one voice, by its sound, that I do not know; I listened to them and confirmed this myself${on ? `. The voice was heard on ${on}` : ''}.`,
-          `In ${count(n, 'de')} dieser Aufnahmen spricht dieselbe Stimme, nach ihrem Klang, die ich nicht kenne; ich habe sie angehört und das selbst bestätigt${on ? `. Die Stimme ist zu hören auf ${on}` : ''}.`,
+          `In ${count(n, 'de')} dieser Aufnahmen spricht dieselbe Stimme, nach ihrem Klang, die ich nicht kenne; ich habe sie angehört und das selbst bestätigt${on ? `. Die Stimme ist auf ${on} zu hören` : ''}.`,
           `${count(n, 'fr')} de ces enregistrements partagent une même voix, d'après son timbre, que je ne connais pas ; je les ai écoutés et l'ai confirmé moi-même${on ? `. Cette voix se fait entendre sur ${on}` : ''}.`
         )
   })

@@ -53,9 +53,9 @@ describe('letters cite a voice group only when the person confirmed it by markin
       const confirmed = sampleEvidence({ foreignRecordings: 7, review: reviewFacts(reading, flagged, [finding('voice-not-known', voiceIds)]) })
       const unmarked = sampleEvidence({ foreignRecordings: 7, review: reviewFacts(reading, flagged, [finding('voice-unregistered-only', ['s1', 's2']), finding('voice-unrecognized-speaker', voiceIds)]) })
       const want = {
-        en: ['5 of these recordings share one voice, by its sound, that I do not know; I listened to them and confirmed this myself. The voice was heard on “Kitchen Echo”, “Bedroom Dot”.', 'not proof of who spoke'],
-        de: ['In 5 dieser Aufnahmen spricht dieselbe Stimme, nach ihrem Klang, die ich nicht kenne; ich habe sie angehört und das selbst bestätigt. Die Stimme ist zu hören auf „Kitchen Echo“, „Bedroom Dot“.', 'kein Beweis, wer gesprochen hat'],
-        fr: ["5 de ces enregistrements partagent une même voix, d'après son timbre, que je ne connais pas ; je les ai écoutés et l'ai confirmé moi-même. Cette voix se fait entendre sur « Kitchen Echo », « Bedroom Dot ».", "non une preuve de l'identité du locuteur"]
+        en: ['5 of these recordings share one voice, by its sound, that I do not know; I listened to them and confirmed this myself. The voice was heard on “Kitchen Echo” and “Bedroom Dot”.', 'not proof of who spoke'],
+        de: ['In 5 dieser Aufnahmen spricht dieselbe Stimme, nach ihrem Klang, die ich nicht kenne; ich habe sie angehört und das selbst bestätigt. Die Stimme ist auf „Kitchen Echo“ und „Bedroom Dot“ zu hören.', 'kein Beweis, wer gesprochen hat'],
+        fr: ["5 de ces enregistrements partagent une même voix, d'après son timbre, que je ne connais pas ; je les ai écoutés et l'ai confirmé moi-même. Cette voix se fait entendre sur « Kitchen Echo » et « Bedroom Dot ».", "non une preuve de l'identité du locuteur"]
       }[lang]
       for (const kind of TO_PERSON_OR_AUTHORITY) {
         const said = renderLetter(kind, bavarianFacts({ lang }), confirmed, { today, lang }).text
