@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { CALL_NAMES, type SameNames } from './names'
 import { AppInfoSchema } from '../model/app'
 import { ArchiveSummarySchema, EntryPageSchema } from '../model/archive'
 import { RecordingPageSchema } from '../model/export'
@@ -152,3 +153,7 @@ export type CallName = keyof Contract
 export type CallRequest<K extends CallName> = z.input<Contract[K]['request']>
 export type CallResponse<K extends CallName> = z.output<Contract[K]['response']>
 export const callNames = Object.keys(contract) as CallName[]
+
+// As for events: the preload's list of calls must name exactly the calls of this table.
+const callListsMatch: SameNames<CallName, (typeof CALL_NAMES)[number]> = true
+void callListsMatch

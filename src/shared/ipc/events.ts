@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { EVENT_NAMES, type SameNames } from './names'
 import { AudioDurationsEventSchema, AudioPeaksEventSchema, AudioProgressSchema } from '../model/audio'
 import { ComplaintProgressSchema } from '../model/complaint-calls'
 import { VerdictsEventSchema } from '../model/review'
@@ -38,3 +39,8 @@ export type Events = typeof events
 export type EventName = keyof Events
 export type EventPayload<K extends EventName> = z.output<Events[K]>
 export const eventNames = Object.keys(events) as EventName[]
+
+// The preload bundles names.ts, not this table: an event missing there would be dropped in the app
+// without a word, so the compiler holds the two lists equal (contract.test.ts checks the order-free values too).
+const eventListsMatch: SameNames<EventName, (typeof EVENT_NAMES)[number]> = true
+void eventListsMatch

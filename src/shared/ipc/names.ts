@@ -9,3 +9,6 @@ export const CALL_CHANNEL_PREFIX = 'exportscope:call:'
 /** Not a contract call: the preload's own channel that turns a dropped file into an open token (see tokenForFile). */
 export const DROP_CHANNEL = 'exportscope:drop'
 export const EVENT_CHANNEL = 'exportscope:event'
+
+/** true only when two unions of names hold the same members: a missing or extra name fails to compile. */
+export type SameNames<A extends string, B extends string> = [A] extends [B] ? ([B] extends [A] ? true : false) : false
