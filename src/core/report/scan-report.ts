@@ -53,9 +53,14 @@ const toRecording = (r: Recording, judgement: Judgement): ScanReportRecording =>
   durationMs: r.durationMs,
   transcript: r.transcript,
   language: r.language,
-  ...judgement.recording(r),
+  ...verdictOf(r, judgement),
   signals: [...r.signals]
 })
+
+const verdictOf = (r: Recording, judgement: Judgement) => {
+  const { verdict, reasons } = judgement.recording(r)
+  return { verdict, reasons: [...reasons] }
+}
 
 /**
  * The report's recordings as a sequence that makes them on demand: `reportJsonChunks` asks for a

@@ -49,7 +49,8 @@ async function* parse(view: ExportView, ctx: Parameters<ProviderDescriptor['pars
     yield { type: 'problem', problem: problem(AMAZON, 'missing-file', null, 'The export has Alexa audio but no voice history file: recordings are listed with what the archive says of them.') }
   }
   yield* readLeftoverAudio(view, files, ctx, used)
-  yield { type: 'claim', keys: [...used, ...files.audio.map((e) => e.key)] }
+  // (The audio the rows named is claimed already: readExport claims every recording's audio.)
+  yield { type: 'claim', keys: files.audio.map((e) => e.key) }
 }
 
 export const amazonAlexa: ProviderDescriptor = { id: AMAZON, name: 'Amazon Alexa', recognize, parse }

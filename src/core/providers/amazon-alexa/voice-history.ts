@@ -35,15 +35,19 @@ const readable = (c: Columns): boolean => c.time !== undefined && (c.transcript 
 // Statuses repeat on every row ('SUCCESS'): each is judged by the patterns once.
 const statusSignals = new Map<string, RecordingSignal[]>()
 
-/** A new array each time: the recording may gain more signals. */
+// Nearly every row has no signal: those recordings share one frozen empty list instead of an array each.
+const NO_SIGNALS = Object.freeze([]) as unknown as RecordingSignal[]
+
+/** The status's signals, shared and frozen: a row that adds one (audio-missing) copies them first. */
 function signalsOf(status: string | null): RecordingSignal[] {
-  if (!status) return []
+  if (!status) return NO_SIGNALS
   let known = statusSignals.get(status)
   if (!known) {
     if (statusSignals.size > 1000) statusSignals.clear()
-    statusSignals.set(status, (known = judgeStatus(status)))
+    const judged = judgeStatus(status)
+    statusSignals.set(status, (known = judged.length === 0 ? NO_SIGNALS : (Object.freeze(judged) as RecordingSignal[])))
   }
-  return known.length === 0 ? [] : [...known]
+  return known
 }
 
 function judgeStatus(status: string): RecordingSignal[] {
@@ -109,9 +113,9 @@ export async function* readVoiceHistory(view: ExportView, file: ViewEntry, ctx: 
       if (!rawTime) log.add('bad-time', 'the row has no time', line)
       const audioName = cellAt(cells, cols.audio)
       const audioEntry = audioName ? opts.audio.find(audioName, file) : null
-      const signals = signalsOf(cellAt(cells, cols.status))
+      let signals = signalsOf(cellAt(cells, cols.status))
       if (audioName && !audioEntry) {
-        signals.push('audio-missing')
+        signals = [...signals, 'audio-missing']
         log.add('audio-not-found', `the audio file "${audioName}" is not in the export`, line)
       }
       if (audioEntry) opts.used.add(audioEntry.key)
