@@ -18,33 +18,8 @@ export class AudioLookup {
 
   // The metadata file's folder, normalised once per file rather than once per row (100,000 rows name one folder).
   private readonly folders = new WeakMap<ViewEntry, string>()
-  // Per metadata file, its folder's audio by the name relative to it exactly as the archive spells
-  // it: the name a row writes is then found with one Map.get and no string made.
-  private readonly asWritten = new WeakMap<ViewEntry, Map<string, ViewEntry>>()
-
-  /**
-   * Only entries the normalised lookup would answer with (the last of any names that normalise
-   * alike), so an exact hit is the same entry the normalised path below would find.
-   */
-  private writtenIn(relativeTo: ViewEntry): Map<string, ViewEntry> {
-    let names = this.asWritten.get(relativeTo)
-    if (names) return names
-    names = new Map()
-    const folder = folderOf(relativeTo.path)
-    for (const e of this.byNorm.values()) {
-      const path = e.path
-      if (path.length > folder.length && path.startsWith(folder)) names.set(path.slice(folder.length), e)
-    }
-    this.asWritten.set(relativeTo, names)
-    return names
-  }
 
   find(name: string, relativeTo: ViewEntry | null): ViewEntry | null {
-    // ('./x.wav' is cleaned below before it is looked up: only a plain name takes the short way.)
-    if (relativeTo && !name.startsWith('./')) {
-      const exact = this.writtenIn(relativeTo).get(name)
-      if (exact) return exact
-    }
     const clean = (name.includes('\\') ? name.replace(/\\/g, '/') : name).replace(/^\.\//, '')
     const cleanNorm = norm(clean)
     if (relativeTo) {

@@ -47,9 +47,9 @@ async function* parse(view: ExportView, ctx: Parameters<ProviderDescriptor['pars
   if (files.voiceHistory.length + files.maybeVoiceHistory.length + files.transcriptPdfs.length === 0 && files.audio.length > 0) {
     yield { type: 'problem', problem: problem(AMAZON, 'missing-file', null, 'The export has Alexa audio but no voice history file: recordings are listed with what the archive says of them.') }
   }
-  // The audio the rows named is in ctx.claimed by now: readExport claims each recording's audio as it takes it.
+  // The audio the rows named is in ctx.claimed by now: readExport claims each recording's audio as it
+  // takes it. The rest of Alexa's audio becomes recordings here, so all of it ends up claimed.
   yield* readLeftoverAudio(view, files, ctx)
-  yield { type: 'claim', keys: files.audio.map((e) => e.key) }
 }
 
 export const amazonAlexa: ProviderDescriptor = { id: AMAZON, name: 'Amazon Alexa', recognize, parse }
