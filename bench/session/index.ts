@@ -10,6 +10,7 @@ import { join, resolve } from 'node:path'
 import { measure, median, type Repeated } from '../archive/measure'
 import { writeAlexaExport } from './alexa-export'
 import type { Phase } from './limit'
+import type { Live } from './live'
 
 const root = resolve(__dirname, '../..')
 const args = process.argv.slice(2)
@@ -34,6 +35,8 @@ interface Row {
   problems: number | null
   /** Each part of the scan alone (limit.ts), in one process. */
   phases: Phase[] | null
+  /** What stays in memory per recording (live.ts). */
+  live: Live | null
 }
 
 /** Drops this one file from the page cache (POSIX_FADV_DONTNEED through dd), so the next read is cold without touching anyone else's cache. */
@@ -59,7 +62,34 @@ async function bench(file: string, recordings: number, dir: string): Promise<Row
   const unzipList = await median(RUNS, () => measure('unzip', ['-l', file], { rssFile }))
   const unzipMeta = await median(RUNS, () => measure('unzip', ['-p', file, 'Alexa/Alexa.VoiceHistory.csv', 'Digital.CustomerAttributes.1.csv', 'Devices.Registration.zip'], { rssFile }))
   const nodeStart = await median(RUNS, () => measure(process.execPath, ['-e', '0'], { rssFile }))
-  return { recordings, bytes: statSync(file).size, warm, cold, unzipList, unzipMeta, nodeStart, problems: problemsOf(warm.stdout), phases: phasesOf(file) }
+  return { recordings, bytes: statSync(file).size, warm, cold, unzipList, unzipMeta, nodeStart, problems: problemsOf(warm.stdout), phases: phasesOf(file), live: liveOf(file) }
+}
+
+/** The live heap per recording after each part (live.ts, in a child); null when it fails. */
+function liveOf(file: string): Live | null {
+  const run = spawnSync(join(root, 'node_modules/.bin/tsx'), [join(__dirname, 'live.ts'), file], { cwd: root, encoding: 'utf8', maxBuffer: 1 << 20 })
+  try {
+    return JSON.parse(run.stdout) as Live
+  } catch {
+    log(`the live heap of ${file} could not be measured: ${run.stderr.slice(0, 300)}`)
+    return null
+  }
+}
+
+/** Live heap bytes per recording, per part and size: memory that follows the recordings, without V8's headroom. */
+function liveTable(rows: Row[]): string {
+  const parts: Array<[string, (l: Live) => string]> = [
+    ['archive listing (B/recording)', (l) => String(l.archive)],
+    ['reading: recordings, devices (B/recording)', (l) => String(l.reading)],
+    ['analysis (B/recording)', (l) => String(l.analysis)],
+    ['all three (B/recording)', (l) => String(l.archive + l.reading + l.analysis)],
+    ['language detector tables (fixed)', (l) => `${l.detectorMb} MB`]
+  ]
+  const header = ['live heap after a full GC', ...rows.map((r) => r.recordings.toLocaleString('en-US'))]
+  const body = parts.map(([name, f]) => [name, ...rows.map((r) => (r.live ? f(r.live) : 'n/a'))])
+  const widths = header.map((h, i) => Math.max(h.length, ...body.map((b) => b[i]!.length)))
+  const line = (cells: string[]) => `| ${cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join(' | ')} |`
+  return [line(header), `|${widths.map((w, i) => (i === 0 ? '-'.repeat(w + 2) : `${'-'.repeat(w + 1)}:`)).join('|')}|`, ...body.map(line)].join('\n')
 }
 
 /** The parts of a scan timed alone, in a child (tsx on the source); null when it fails. */
@@ -131,11 +161,13 @@ async function main(): Promise<void> {
   process.stdout.write(`load: ${loadavg().map((l) => l.toFixed(2)).join(' ')} (1, 5, 15 min) at the end, on ${cpus().length} cores\n\n`)
   process.stdout.write(`${table(rows)}\n\n`)
   process.stdout.write(`${phaseTable(rows)}\n\n`)
+  process.stdout.write(`${liveTable(rows)}\n\n`)
   process.stdout.write(
     [
       `scan: node out/main/cli.js scan --json --no-hash; warm: the median of ${RUNS} runs with the file in the page cache; cold: one run after the file was dropped from the cache (dd iflag=nocache).`,
       'floor: unzip -l (the central directory) + unzip -p of the metadata files (inflating them) + a bare node start, all on the same file in this run: what listing and reading costs at the least.',
       'peak RSS: the highest of the warm runs (GNU time). bytes/recording: the growth of peak RSS over the first size, per recording more. CPU warm: user + system seconds of the median warm run.',
+      'live heap: bench/session/live.ts, heapUsed after a full GC once the archive is listed, read and analysed, per recording (the detector apart); what memory per recording is made of, where peak RSS adds V8\'s headroom.',
       'phases alone: bench/session/limit.ts runs each part of the scan by itself in one process (second of two runs, tsx on the source): listing, inflating the metadata, inflating and parsing the voice-history CSV, all providers, the rules, the report.',
       `problems in the reports: ${rows.map((r) => r.problems ?? 'n/a').join(' / ')}. Goals (issue 15): 100,000 recordings <= 1.0 s warm, < 250 MB peak RSS.`
     ].join('\n') + '\n'

@@ -16,4 +16,12 @@ describe('stableIds', () => {
     expect(ids.size).toBe(20_000)
     expect(idOf(2)).toMatch(/^r[0-9a-f]{16}$/)
   })
+
+  it('stay the ids earlier scans saved marks against (values pinned from before the short ways)', () => {
+    const idOf = stableIds('r', 'amazon-alexa', null, 'Alexa/Alexa.VoiceHistory.csv')
+    expect([idOf(2), idOf(100_001), idOf(0)]).toEqual(['r95c27cf6e54cac72', 'r5abfc14ebed5e208', 'r49bd88249c07f3ff'])
+    expect(stableId('d', 'amazon-alexa', 'G090LF1122334455')).toBe('d9320ae7daa162e53')
+    expect(stableId('r', 'generic-audio', 'takeout-001.zip\u0000Takeout/a.mp3')).toBe('r24508242d715da94')
+    expect(stableId('rec', 'x', 12)).toBe('rec155e181ec9e00cad')
+  })
 })

@@ -70,10 +70,15 @@ class Collector {
       }
     }
     // Ids must be unique for marks to land on one recording; a hash collision gets a suffix.
-    let id = r.id
-    for (let n = 2; this.ids.has(id); n++) id = `${r.id}~${n}`
-    r.id = id
-    this.ids.add(id)
+    // One hash lookup in the usual case: add, and only when the set did not grow look further.
+    const before = this.ids.size
+    this.ids.add(r.id)
+    if (this.ids.size === before) {
+      let id = r.id
+      for (let n = 2; this.ids.has(id); n++) id = `${r.id}~${n}`
+      r.id = id
+      this.ids.add(id)
+    }
     if (r.audio) this.claimed.add(r.audio.part ? `${r.audio.part}\u0000${r.audio.path}` : r.audio.path)
     this.recordings.push(r)
   }

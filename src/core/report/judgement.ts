@@ -7,14 +7,17 @@ import type { ScanReportFinding, Verdict } from './types'
  * from here and nowhere else, so the detection rules plug in by handing buildScanReport their own.
  */
 export interface Judgement {
-  recording(recording: Recording): { verdict: Verdict; reasons: string[] }
+  /** The answer may be shared between recordings (and with the analysis): read it, never change it. */
+  recording(recording: Recording): { readonly verdict: Verdict; readonly reasons: readonly string[] }
   device(device: Device): Verdict
   findings: ScanReportFinding[]
 }
 
+const OWN = Object.freeze({ verdict: 'own', reasons: Object.freeze([]) }) as { readonly verdict: Verdict; readonly reasons: readonly string[] }
+
 /** Before any rule has run nothing is called foreign: an unjudged export is reported as the owner's. */
 export const UNJUDGED: Judgement = {
-  recording: () => ({ verdict: 'own', reasons: [] }),
+  recording: () => OWN,
   device: () => 'own',
   findings: []
 }
@@ -22,10 +25,7 @@ export const UNJUDGED: Judgement = {
 /** The analysis (src/core/analysis) as the report takes it: its verdicts, reasons and findings unchanged. */
 export function judgementOf(analysis: Analysis): Judgement {
   return {
-    recording: (r) => {
-      const v = analysis.recordingVerdicts.get(r.id)
-      return v ? { verdict: v.verdict, reasons: [...v.reasons] } : { verdict: 'own', reasons: [] }
-    },
+    recording: (r) => analysis.recordingVerdicts.get(r.id) ?? OWN,
     device: (d) => analysis.deviceVerdicts.get(d.id) ?? 'own',
     // The report carries the English sentence only; `text` (a key and values) is for the app's translations.
     findings: analysis.findings.map((f) => ({ rule: f.rule, severity: f.severity, message: f.message, recordingIds: [...f.recordingIds], deviceIds: [...f.deviceIds] }))

@@ -42,20 +42,25 @@ const toDevice = (d: Device, judgement: Judgement): ScanReportDevice => ({
   verdict: judgement.device(d)
 })
 
-const toRecording = (r: Recording, judgement: Judgement): ScanReportRecording => ({
-  id: r.id,
-  provider: r.provider,
-  time: r.time,
-  deviceId: r.deviceId,
-  audioPath: r.audio?.path ?? null,
-  part: r.audio?.part ?? null,
-  archiveTime: r.archiveTime,
-  durationMs: r.durationMs,
-  transcript: r.transcript,
-  language: r.language,
-  ...judgement.recording(r),
-  signals: [...r.signals]
-})
+const toRecording = (r: Recording, judgement: Judgement): ScanReportRecording => {
+  const { verdict, reasons } = judgement.recording(r)
+  return {
+    id: r.id,
+    provider: r.provider,
+    time: r.time,
+    deviceId: r.deviceId,
+    audioPath: r.audio?.path ?? null,
+    part: r.audio?.part ?? null,
+    archiveTime: r.archiveTime,
+    durationMs: r.durationMs,
+    transcript: r.transcript,
+    language: r.language,
+    verdict,
+    // Copies: the judgement's lists may be shared between recordings (and with the analysis).
+    reasons: reasons.length === 0 ? [] : [...reasons],
+    signals: r.signals.length === 0 ? [] : [...r.signals]
+  }
+}
 
 /**
  * The report's recordings as a sequence that makes them on demand: `reportJsonChunks` asks for a

@@ -42,14 +42,14 @@ async function* parse(view: ExportView, ctx: Parameters<ProviderDescriptor['pars
   yield { type: 'account', account }
 
   const lookup = new AudioLookup(view)
-  const used = new Set<string>()
-  for (const f of files.voiceHistory) yield* readVoiceHistory(view, f, ctx, { namedAsVoiceHistory: true, audio: lookup, used })
-  for (const f of files.maybeVoiceHistory) yield* readVoiceHistory(view, f, ctx, { namedAsVoiceHistory: false, audio: lookup, used })
+  for (const f of files.voiceHistory) yield* readVoiceHistory(view, f, ctx, { namedAsVoiceHistory: true, audio: lookup })
+  for (const f of files.maybeVoiceHistory) yield* readVoiceHistory(view, f, ctx, { namedAsVoiceHistory: false, audio: lookup })
   if (files.voiceHistory.length + files.maybeVoiceHistory.length + files.transcriptPdfs.length === 0 && files.audio.length > 0) {
     yield { type: 'problem', problem: problem(AMAZON, 'missing-file', null, 'The export has Alexa audio but no voice history file: recordings are listed with what the archive says of them.') }
   }
-  yield* readLeftoverAudio(view, files, ctx, used)
-  yield { type: 'claim', keys: [...used, ...files.audio.map((e) => e.key)] }
+  // The audio the rows named is in ctx.claimed by now: readExport claims each recording's audio as it
+  // takes it. The rest of Alexa's audio becomes recordings here, so all of it ends up claimed.
+  yield* readLeftoverAudio(view, files, ctx)
 }
 
 export const amazonAlexa: ProviderDescriptor = { id: AMAZON, name: 'Amazon Alexa', recognize, parse }

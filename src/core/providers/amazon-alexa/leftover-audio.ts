@@ -48,7 +48,7 @@ function recordingOf(audio: ViewEntry | null, row: PdfRow | null, serialByName: 
  * Alexa audio no voice-history row named: tied to transcript-PDF rows by the time in its name
  * (the 2018 layout), else listed as audio without metadata. PDF rows left over are recordings without audio.
  */
-export async function* readLeftoverAudio(view: ExportView, files: AmazonFiles, ctx: ParseContext, used: ReadonlySet<string>): AsyncGenerator<ProviderItem> {
+export async function* readLeftoverAudio(view: ExportView, files: AmazonFiles, ctx: ParseContext): AsyncGenerator<ProviderItem> {
   const rows: PdfRow[] = []
   for (const pdf of files.transcriptPdfs) {
     ctx.onProgress?.({ provider: AMAZON, file: pdf.path, recordings: 0 })
@@ -58,7 +58,7 @@ export async function* readLeftoverAudio(view: ExportView, files: AmazonFiles, c
       yield { type: 'problem', problem: problem(AMAZON, 'unreadable-pdf', pdf.path, `cannot read the transcript PDF: ${errorText(err)}`) }
     }
   }
-  const audio = files.audio.filter((e) => !used.has(e.key) && !ctx.claimed.has(e.key))
+  const audio = files.audio.filter((e) => !ctx.claimed.has(e.key))
   const timed: Array<Timed<ViewEntry>> = []
   const untimed: ViewEntry[] = []
   for (const a of audio) {

@@ -35,15 +35,19 @@ const readable = (c: Columns): boolean => c.time !== undefined && (c.transcript 
 // Statuses repeat on every row ('SUCCESS'): each is judged by the patterns once.
 const statusSignals = new Map<string, RecordingSignal[]>()
 
-/** A new array each time: the recording may gain more signals. */
+// Nearly every row has no signal: those recordings share one frozen empty list instead of an array each.
+const NO_SIGNALS = Object.freeze([]) as unknown as RecordingSignal[]
+
+/** The status's signals, shared and frozen: a row that adds one (audio-missing) copies them first. */
 function signalsOf(status: string | null): RecordingSignal[] {
-  if (!status) return []
+  if (!status) return NO_SIGNALS
   let known = statusSignals.get(status)
   if (!known) {
     if (statusSignals.size > 1000) statusSignals.clear()
-    statusSignals.set(status, (known = judgeStatus(status)))
+    const judged = judgeStatus(status)
+    statusSignals.set(status, (known = judged.length === 0 ? NO_SIGNALS : (Object.freeze(judged) as RecordingSignal[])))
   }
-  return known.length === 0 ? [] : [...known]
+  return known
 }
 
 function judgeStatus(status: string): RecordingSignal[] {
@@ -55,9 +59,8 @@ function judgeStatus(status: string): RecordingSignal[] {
 export interface VoiceHistoryOptions {
   /** The file's name makes it voice history even when its header is unknown: report it for mapping. */
   namedAsVoiceHistory: boolean
+  /** (The audio a row names is claimed with its recording, so it is not listed again as audio without metadata.) */
   audio: AudioLookup
-  /** Audio entries named by a row, so they are not listed again as audio without metadata. */
-  used: Set<string>
 }
 
 /**
@@ -100,21 +103,22 @@ export async function* readVoiceHistory(view: ExportView, file: ViewEntry, ctx: 
       }
       const { cells, line } = ev
       // The row's fields and the recording then share one copy of each cell, repeated values once.
-      // Times, audio names and transcripts differ on every row: a map entry each would only churn
-      // the interner (and the GC), so they are copied out of the parser's chunk without one.
-      for (let i = 0; i < cells.length; i++) cells[i] = i === cols.time || i === cols.audio || i === cols.transcript ? clip(cells[i]!) : cellsOnce.get(cells[i]!)
+      // Times and audio names differ on every row: a map entry each would only churn the interner
+      // (and the GC), so they are copied out of the parser's chunk without one. Transcripts repeat
+      // ("stop", "volume up": a heavy user's 100,000 rows say a few thousand things), so they are
+      // interned with the device names and statuses.
+      for (let i = 0; i < cells.length; i++) cells[i] = i === cols.time || i === cols.audio ? clip(cells[i]!) : cellsOnce.get(cells[i]!)
       const rawTime = cellAt(cells, cols.time)
       const time = rawTime ? toUtcIso(rawTime) : null
       if (rawTime && !time) log.add('bad-time', `cannot read the time "${rawTime}"`, line)
       if (!rawTime) log.add('bad-time', 'the row has no time', line)
       const audioName = cellAt(cells, cols.audio)
       const audioEntry = audioName ? opts.audio.find(audioName, file) : null
-      const signals = signalsOf(cellAt(cells, cols.status))
+      let signals = signalsOf(cellAt(cells, cols.status))
       if (audioName && !audioEntry) {
-        signals.push('audio-missing')
+        signals = [...signals, 'audio-missing']
         log.add('audio-not-found', `the audio file "${audioName}" is not in the export`, line)
       }
-      if (audioEntry) opts.used.add(audioEntry.key)
       const serial = cellAt(cells, cols.deviceSerial)
       const name = cellAt(cells, cols.deviceName)
       // Serials and names are interned: one key string per device, not one per row.
