@@ -7,7 +7,7 @@ import { pathToFileURL } from 'node:url'
  *
  * Importing `eld/extrasmall` makes V8 evaluate a 950 kB object literal: ~50,000 keys, each with an
  * object of its own, ~35 MB of heap to keep and as much again while parsing (+80 MB of RSS, 0.3-0.6 s).
- * Here the same table costs one Map from n-gram to index and three typed arrays (~3 MB, ~40 ms), and
+ * Here the same table costs a few typed arrays (~1.5 MB, ~40 ms), and
  * eld's own detector reads it through a Proxy that builds the small `{language: score}` object of an
  * n-gram when it is asked for (a command asks for a dozen). So the answers are eld's, byte for byte:
  * the test compares them with `eld/extrasmall` on every generated command.
@@ -18,8 +18,14 @@ import { pathToFileURL } from 'node:url'
 export interface NgramTable {
   type: string
   languages: Record<number, string>
-  /** n-gram → index into `start`. */
-  index: Map<string, number>
+  /** How many n-grams. */
+  size: number
+  /** Entry i's key is `keyBytes[keyAt[i] .. keyAt[i] + keyLength[i]]` (eld's keys are Latin-1 characters). */
+  keyBytes: Uint8Array
+  keyAt: Uint32Array
+  keyLength: Uint8Array
+  /** Open addressing on the key's hash: entry + 1, or 0 for an empty slot; a power of two long. */
+  slots: Int32Array
   /** Entry i's pairs are `lang[start[i]] .. lang[start[i + 1] - 1]`, with the same `score` slots. */
   start: Uint32Array
   lang: Uint8Array
@@ -61,26 +67,41 @@ export function parseNgramTable(text: string, where = TABLE_FILE): NgramTable {
   for (let i = open; i < text.length; i++) if (text.charCodeAt(i) === COLON) colons++
   const lang = new Uint8Array(colons)
   const score = new Uint16Array(colons)
-  const starts: number[] = [0]
-  const index = new Map<string, number>()
+  const entriesAtMost = (colons >> 1) + 1
+  const start = new Uint32Array(entriesAtMost + 1)
+  const keyAt = new Uint32Array(entriesAtMost)
+  const keyLength = new Uint8Array(entriesAtMost)
+  const keyBytes = new Uint8Array(text.length - open)
   const langCount = Object.keys(languages).length
   const end = text.length
+  let size = 0
   let pairs = 0
+  let bytes = 0
   let at = open + 'ngrams:{'.length
   // One flat loop with local state: closures over `at` made this 10x slower.
   while (at < end && text.charCodeAt(at) !== CLOSE) {
-    let key: string
+    let from = at
+    let to: number
+    let escaped = false
     const q = text.charCodeAt(at)
     if (q === QUOTE || q === DQUOTE) {
-      const from = ++at
-      let escaped = false
+      from = ++at
       while (at < end && text.charCodeAt(at) !== q) at += text.charCodeAt(at) === BACKSLASH ? ((escaped = true), 2) : 1
-      key = escaped ? text.slice(from, at).replace(/\\(.)/g, '$1') : text.slice(from, at)
-      at++
+      to = at++
     } else {
-      const from = at
       while (at < end && text.charCodeAt(at) !== COLON) at++
-      key = text.slice(from, at)
+      to = at
+    }
+    // Keys are copied as bytes, not kept as strings: 50,000 small strings and a Map of them cost more than the table.
+    const key = escaped ? text.slice(from, to).replace(/\\(.)/g, '$1') : null
+    const length = key ? key.length : to - from
+    if (length === 0 || length > 255) fail(`a key of ${length} characters at character ${from}`)
+    keyAt[size] = bytes
+    keyLength[size] = length
+    for (let i = 0; i < length; i++) {
+      const c = key ? key.charCodeAt(i) : text.charCodeAt(from + i)
+      if (c > 255) fail(`a key with a character beyond Latin-1 at character ${from}`)
+      keyBytes[bytes++] = c
     }
     if (text.charCodeAt(at) !== COLON || text.charCodeAt(at + 1) !== OPEN) fail(`expected :{ after the key at character ${at}`)
     at += 2
@@ -88,12 +109,12 @@ export function parseNgramTable(text: string, where = TABLE_FILE): NgramTable {
       let l = 0
       let sc = 0
       let c = text.charCodeAt(at)
-      const from = at
+      const pairFrom = at
       for (; c >= 48 && c <= 57; c = text.charCodeAt(++at)) l = l * 10 + c - 48
-      if (at === from || c !== COLON) fail(`expected language:score at character ${from}`)
+      if (at === pairFrom || c !== COLON) fail(`expected language:score at character ${pairFrom}`)
       const scoreFrom = ++at
       for (c = text.charCodeAt(at); c >= 48 && c <= 57; c = text.charCodeAt(++at)) sc = sc * 10 + c - 48
-      if (at === scoreFrom || l >= langCount || sc > 65535) fail(`entry ${JSON.stringify(key)} has an unreadable pair at character ${from}`)
+      if (at === scoreFrom || l >= langCount || sc > 65535) fail(`the entry at character ${from} has an unreadable pair at character ${pairFrom}`)
       lang[pairs] = l
       score[pairs++] = sc
       if (c !== COMMA) break
@@ -101,26 +122,78 @@ export function parseNgramTable(text: string, where = TABLE_FILE): NgramTable {
     }
     if (text.charCodeAt(at) !== CLOSE) fail(`expected } at character ${at}`)
     at++
-    index.set(key, starts.length - 1)
-    starts.push(pairs)
+    start[++size] = pairs
     if (text.charCodeAt(at) === COMMA) at++
   }
   if (at >= end) fail('the table ends early')
-  return { type, languages, index, start: Uint32Array.from(starts), lang: lang.slice(0, pairs), score: score.slice(0, pairs) }
+  const table: NgramTable = {
+    type,
+    languages,
+    size,
+    keyBytes: keyBytes.slice(0, bytes),
+    keyAt: keyAt.slice(0, size),
+    keyLength: keyLength.slice(0, size),
+    slots: new Int32Array(2 ** Math.ceil(Math.log2(size * 2 + 2))),
+    start: start.slice(0, size + 1),
+    lang: lang.slice(0, pairs),
+    score: score.slice(0, pairs)
+  }
+  // A key given twice keeps its last entry, as the object literal does.
+  const { slots } = table
+  const mask = slots.length - 1
+  for (let e = 0; e < size; e++) {
+    const from = table.keyAt[e]!
+    const length = table.keyLength[e]!
+    let h = FNV_OFFSET
+    for (let i = 0; i < length; i++) h = Math.imul(h ^ table.keyBytes[from + i]!, FNV_PRIME)
+    let s = h & mask
+    for (; slots[s] !== 0; s = (s + 1) & mask) {
+      const other = slots[s]! - 1
+      if (table.keyLength[other] !== length) continue
+      const at = table.keyAt[other]!
+      let i = 0
+      while (i < length && table.keyBytes[at + i] === table.keyBytes[from + i]) i++
+      if (i === length) break
+    }
+    slots[s] = e + 1
+  }
+  return table
+}
+
+const FNV_OFFSET = 0x811c9dc5
+const FNV_PRIME = 0x01000193
+
+/** The entry of an n-gram, or -1. */
+export function entryOf(table: NgramTable, key: string): number {
+  const length = key.length
+  if (length === 0 || length > 255) return -1
+  let h = FNV_OFFSET
+  for (let i = 0; i < length; i++) h = Math.imul(h ^ key.charCodeAt(i), FNV_PRIME)
+  const { slots, keyAt, keyLength, keyBytes } = table
+  const mask = slots.length - 1
+  for (let s = h & mask; slots[s] !== 0; s = (s + 1) & mask) {
+    const e = slots[s]! - 1
+    if (keyLength[e] !== length) continue
+    const at = keyAt[e]!
+    let i = 0
+    while (i < length && keyBytes[at + i] === key.charCodeAt(i)) i++
+    if (i === length) return e
+  }
+  return -1
 }
 
 /** What eld's detector reads as `ngrams[key]`: a fresh `{lang: score}` per asked n-gram, nothing for others. */
 export function ngramLookup(table: NgramTable): Record<string, Record<number, number> | undefined> {
   const get = (key: string): Record<number, number> | undefined => {
-    const i = table.index.get(key)
-    if (i === undefined) return undefined
+    const i = entryOf(table, key)
+    if (i < 0) return undefined
     const scores: Record<number, number> = {}
     for (let j = table.start[i]!; j < table.start[i + 1]!; j++) scores[table.lang[j]!] = table.score[j]!
     return scores
   }
   return new Proxy({} as Record<string, Record<number, number> | undefined>, {
     get: (_target, key) => (typeof key === 'string' ? get(key) : undefined),
-    has: (_target, key) => typeof key === 'string' && table.index.has(key)
+    has: (_target, key) => typeof key === 'string' && entryOf(table, key) >= 0
   })
 }
 

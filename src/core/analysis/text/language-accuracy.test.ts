@@ -17,7 +17,7 @@ describe('eld’s table, read compactly', () => {
     const keys = Object.keys(ngramsData.ngrams)
     expect(table.type).toBe(ngramsData.type)
     expect(table.languages).toEqual(ngramsData.languages)
-    expect(table.index.size).toBe(keys.length)
+    expect(table.size).toBe(keys.length)
     const lookup = ngramLookup(table)
     const differing = keys.filter((k) => JSON.stringify(lookup[k]) !== JSON.stringify(ngramsData.ngrams[k]))
     expect(differing).toEqual([])
@@ -29,8 +29,13 @@ describe('eld’s table, read compactly', () => {
   it('says which file and where when the table is not what it expects', () => {
     expect(() => parseNgramTable('export const x = 1', 'x.js')).toThrow(/x\.js is not an eld n-gram table.*no type/)
     const head = "export const ngramsData = {type:'XS2',languages:{0:'de',1:'en'},isSubset:false,ngrams:{"
-    expect(parseNgramTable(`${head}'ab\\'c':{0:70,1:9},xy:{1:3}}};`).index.size).toBe(2)
-    expect(() => parseNgramTable(`${head}'ab':{0:70,7:9}}};`, 't.js')).toThrow(/t\.js .*"ab" has an unreadable pair/)
+    const small = parseNgramTable(`${head}'ab\\'c':{0:70,1:9},xy:{1:3},xy:{0:5}}};`)
+    expect(small.size).toBe(3)
+    expect(ngramLookup(small)["ab'c"]).toEqual({ 0: 70, 1: 9 })
+    // A key given twice keeps its last scores, as the object literal would.
+    expect(ngramLookup(small)['xy']).toEqual({ 0: 5 })
+    expect(ngramLookup(small)['ab']).toBeUndefined()
+    expect(() => parseNgramTable(`${head}'ab':{0:70,7:9}}};`, 't.js')).toThrow(/t\.js .*has an unreadable pair at character \d+/)
     expect(() => parseNgramTable(`${head}'ab':{0:70`, 't.js')).toThrow(/t\.js .*(ends early|expected)/)
     expect(() => parseNgramTable(`${head}'ab' {0:70}}};`, 't.js')).toThrow(/expected :\{ after the key at character \d+/)
   })
