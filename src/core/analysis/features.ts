@@ -36,7 +36,7 @@ export function featuresOf(recordings: readonly Recording[]): Promise<readonly R
 }
 
 async function readFeatures(recordings: readonly Recording[]): Promise<readonly RecordingFeatures[]> {
-  // eld's n-gram tables take ~200 ms and ~45 MB to load: only an export with transcripts of unknown language pays for them.
+  // The detector's table takes ~50-100 ms and ~5 MB to load (text/eld-table.ts): only an export with transcripts of unknown language pays for it.
   const needsDetector = recordings.some((r) => primaryLanguage(r.language) === null && !!r.transcript?.trim())
   const detect = needsDetector ? await loadLanguageDetector() : null
   const languages = new Map<string, string | null>()

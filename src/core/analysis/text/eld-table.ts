@@ -6,11 +6,12 @@ import { pathToFileURL } from 'node:url'
  * eld's 'extrasmall' n-gram table, read as text into a few typed arrays instead of being evaluated.
  *
  * Importing `eld/extrasmall` makes V8 evaluate a 950 kB object literal: ~50,000 keys, each with an
- * object of its own, ~35 MB of heap to keep and as much again while parsing (+80 MB of RSS, 0.3-0.6 s).
- * Here the same table costs a few typed arrays (~1.5 MB, ~40 ms), and
- * eld's own detector reads it through a Proxy that builds the small `{language: score}` object of an
- * n-gram when it is asked for (a command asks for a dozen). So the answers are eld's, byte for byte:
- * the test compares them with `eld/extrasmall` on every generated command.
+ * object of its own, ~30 MB of heap to keep and more while parsing (~77 MB of RSS added to a process
+ * holding 100,000 recordings, 0.2-0.6 s; bench:language). Here the same table is a few typed arrays
+ * (~1.5 MB: key bytes, an open-addressing hash, the pairs; ~5 MB of RSS added, 50-100 ms), and eld's own
+ * detector reads it through a Proxy that builds the small `{language: score}` object of an n-gram
+ * when it is asked for (a command asks for a dozen). So the answers are eld's: the test compares
+ * them, reliability included, with `eld/extrasmall` on every generated command.
  *
  * eld 2.1.0 (pinned in package.json) exports only its entries; its detector and table are read by
  * path inside the package. An eld whose files moved fails here with an error naming the file.
@@ -36,8 +37,8 @@ const TABLE_FILE = 'src/ngrams/extrasmall.js'
 const DETECTOR_FILE = 'src/languageDetector.js'
 
 /** The installed eld's folder, found the way Node finds a package (its exports hide package.json from require.resolve). */
-export function eldFolder(): string {
-  for (const dir of require.resolve.paths('eld') ?? []) {
+export function eldFolder(searched: readonly string[] = require.resolve.paths('eld') ?? []): string {
+  for (const dir of searched) {
     const candidate = join(dir, 'eld')
     if (existsSync(join(candidate, TABLE_FILE))) return candidate
   }

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { describe, expect, it } from 'vitest'
@@ -24,6 +25,10 @@ describe('eld’s table, read compactly', () => {
     // Keys with an escaped quote are the ones a careless reader gets wrong.
     expect(keys.some((k) => k.includes("'"))).toBe(true)
     expect(lookup['no such n-gram']).toBeUndefined()
+  })
+
+  it('says which file it looked for when eld is not installed where Node looks', () => {
+    expect(() => eldFolder([tmpdir()])).toThrow(/eld's n-gram table \(src\/ngrams\/extrasmall\.js\) was not found/)
   })
 
   it('says which file and where when the table is not what it expects', () => {
