@@ -2,7 +2,8 @@
 // costs and how right it is on generated voice commands of four words or more (ten languages), against
 // the baseline in the same run: the same process without a detector ("none"), holding N recordings
 // (default 100,000) as a scan does when the detector loads. eld/extrasmall is what the app imported
-// before; "eld compact" is what it uses now (src/core/analysis/text/eld-table.ts).
+// before; "eld compact" is what it uses now (src/core/analysis/text/eld-table.ts). In a worker, the
+// detector's time is all in "load" (the worker reads every command, then ends).
 // Other packages are measured when DIR holds them, e.g. after
 // `npm i --prefix .tmp/cands franc-min@6.2.0 tinyld@1.3.4 lande@1.0.10`. Prints one table; asserts nothing.
 import { spawnSync } from 'node:child_process'
@@ -44,7 +45,7 @@ function run(name: string): Result | string {
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!
 const mb = (n: number): string => (n / 1048576).toFixed(1)
 
-const names = ['none', 'eld/extrasmall', 'eld compact', ...Object.keys(CANDIDATES).filter((n) => candidates && existsSync(join(candidates, 'node_modules', CANDIDATES[n]!)))]
+const names = ['none', 'eld/extrasmall', 'eld/extrasmall in a worker', 'eld compact', ...Object.keys(CANDIDATES).filter((n) => candidates && existsSync(join(candidates, 'node_modules', CANDIDATES[n]!)))]
 console.log(`bench:language on ${cpus().length} cores, load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}; ${RUNS} runs each, median; ${HELD.toLocaleString('en')} recordings held`)
 const rows: string[][] = [['detector', 'RSS added', 'peak RSS added', 'heap kept', 'load', 'per command', 'EN/DE right', 'other taken as EN/DE', 'other named right']]
 let none: { rss: number; peak: number; heap: number } | null = null

@@ -3,6 +3,7 @@
 // voice command, and prints one JSON line. Asserts nothing.
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
+import { Worker } from 'node:worker_threads'
 import { loadCompactEld } from '../../src/core/analysis/text/eld-table'
 import { voiceCommands } from '../../src/core/analysis/text/testing/voice-commands'
 
@@ -30,6 +31,19 @@ const OPTIONS: Record<string, () => Promise<Guess>> = {
       const g = detect(t)
       return g.language && g.isReliable() ? g.language : null
     }
+  },
+  // eld/extrasmall in a worker thread that ends when the commands are read: its heap counts while it lives.
+  'eld/extrasmall in a worker': async () => {
+    const texts = voiceCommands().map((c) => c.text)
+    const worker = new Worker(
+      `const { parentPort, workerData } = require('node:worker_threads')
+      import('eld/extrasmall').then(({ eld }) => parentPort.postMessage(workerData.map((t) => { const g = eld.detect(t); return g.language && g.isReliable() ? g.language : null })))`,
+      { eval: true, workerData: texts }
+    )
+    const answers = await new Promise<(string | null)[]>((resolve, reject) => worker.once('message', resolve).once('error', reject))
+    await worker.terminate()
+    const byText = new Map(texts.map((t, i) => [t, answers[i] ?? null]))
+    return (t) => byText.get(t) ?? null
   },
   'franc-min': async () => {
     const { franc } = await fromCandidates('franc-min/index.js')
