@@ -49,7 +49,8 @@ async function readFeatures(recordings: readonly Recording[]): Promise<Features>
   const words = new Map<string, { places: readonly Place[]; names: readonly string[]; count: number }>()
   // One object per distinct saying, not per recording: at 100,000 recordings that said a few hundred
   // things, 100,000 objects of five fields were ~7 MB of the scan's peak.
-  const shared = new Map<string, RecordingFeatures>()
+  // Per stated language (null: none stated), then per transcript (with the answer where it is read too).
+  const shared = new Map<string | null, Map<string, RecordingFeatures>>()
   const featuresOfOne = (r: Recording): RecordingFeatures => {
     const transcript = r.transcript?.trim() || null
     const stated = primaryLanguage(r.language)
@@ -57,8 +58,9 @@ async function readFeatures(recordings: readonly Recording[]): Promise<Features>
     if (!transcript) return SILENT_IN.get(stated) ?? silentIn(stated)
     // The answer is part of the saying only where it helps read the language.
     const key = stated === null && detect !== null && r.response ? `${transcript}\u0000${r.response}` : transcript
-    const sharedKey = stated ? `${stated}\u0001${key}` : key
-    const known = shared.get(sharedKey)
+    let sayings = shared.get(stated)
+    if (!sayings) shared.set(stated, (sayings = new Map()))
+    const known = sayings.get(key)
     if (known) return known
     let w = words.get(transcript)
     if (!w) {
@@ -74,7 +76,7 @@ async function readFeatures(recordings: readonly Recording[]): Promise<Features>
       if (!languages.has(key)) languages.set(key, (language = languageOf(detect, transcript, r.response, w.count)))
     }
     const f: RecordingFeatures = { language, languageFrom: from ?? (language ? 'transcript' : null), places: w.places, names: w.names }
-    shared.set(sharedKey, f)
+    sayings.set(key, f)
     return f
   }
   const times = new Float64Array(recordings.length)
