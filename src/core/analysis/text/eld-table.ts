@@ -183,13 +183,22 @@ export function entryOf(table: NgramTable, key: string): number {
   return -1
 }
 
-/** What eld's detector reads as `ngrams[key]`: a fresh `{lang: score}` per asked n-gram, nothing for others. */
+const MADE_AT_MOST = 8192
+
+/** What eld's detector reads as `ngrams[key]`: the `{lang: score}` of an asked n-gram, nothing for others. */
 export function ngramLookup(table: NgramTable): Record<string, Record<number, number> | undefined> {
+  // Objects already made are kept, up to MADE_AT_MOST: making one per asked n-gram made detection ~25% slower than eld's.
+  let made: (Record<number, number> | undefined)[] = new Array(table.size)
+  let count = 0
   const get = (key: string): Record<number, number> | undefined => {
     const i = entryOf(table, key)
     if (i < 0) return undefined
+    const known = made[i]
+    if (known) return known
     const scores: Record<number, number> = {}
     for (let j = table.start[i]!; j < table.start[i + 1]!; j++) scores[table.lang[j]!] = table.score[j]!
+    if (++count > MADE_AT_MOST) (made = new Array(table.size)), (count = 1)
+    made[i] = scores
     return scores
   }
   return new Proxy({} as Record<string, Record<number, number> | undefined>, {
