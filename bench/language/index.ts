@@ -28,6 +28,7 @@ interface Result {
   peakGrowth: number
   heapKept: number
   loadMs: number
+  loadCpuMs: number
   detectUs: number
   enDeRight: number
   enDe: number
@@ -47,7 +48,7 @@ const mb = (n: number): string => (n / 1048576).toFixed(1)
 
 const names = ['none', 'eld/extrasmall', 'eld/extrasmall in a worker', 'eld compact', ...Object.keys(CANDIDATES).filter((n) => candidates && existsSync(join(candidates, 'node_modules', CANDIDATES[n]!)))]
 console.log(`bench:language on ${cpus().length} cores, load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}; ${RUNS} runs each, median; ${HELD.toLocaleString('en')} recordings held`)
-const rows: string[][] = [['detector', 'RSS added', 'peak RSS added', 'heap kept', 'load', 'per command', 'EN/DE right', 'other taken as EN/DE', 'other named right']]
+const rows: string[][] = [['detector', 'RSS added', 'peak RSS added', 'heap kept', 'load (CPU)', 'CPU per command', 'EN/DE right', 'other taken as EN/DE', 'other named right']]
 let none: { rss: number; peak: number; heap: number } | null = null
 for (const name of names) {
   const results: Result[] = []
@@ -71,7 +72,7 @@ for (const name of names) {
     `${mb(rss - none.rss)} MB`,
     `${mb(peak - none.peak)} MB`,
     `${mb(heap - none.heap)} MB`,
-    `${median(results.map((x) => x.loadMs)).toFixed(0)} ms`,
+    `${median(results.map((x) => x.loadMs)).toFixed(0)} ms (${median(results.map((x) => x.loadCpuMs)).toFixed(0)})`,
     `${median(results.map((x) => x.detectUs)).toFixed(0)} µs`,
     name === 'none' ? '-' : `${r.enDeRight}/${r.enDe}`,
     name === 'none' ? '-' : `${r.othersAsEnDe}/${r.others}`,
