@@ -17,10 +17,12 @@ export async function gatherEvidence(reading: ExportReading, marks: ReadonlyMap<
   })
   const owner = reading.accounts.filter((a) => a.role === 'owner')
   const ownerIds = new Set([...reading.account.ids, ...reading.account.emails, ...owner.flatMap((a) => [...a.ids, ...a.emails])].map(idKey).filter(Boolean))
+  const { times, each } = await featuresOf(recordings)
   return {
     reading,
     recordings,
-    features: await featuresOf(recordings),
+    features: each,
+    times,
     devices: new Map(reading.devices.map((d) => [d.id, d])),
     byDevice,
     registered: reading.devices.filter((d) => d.registered),

@@ -3,12 +3,18 @@ import type { Evidence } from './types'
 
 export type FindingParams = NonNullable<Finding['text']>['params']
 
+/** A recording's time in UTC milliseconds, or null when the export gives none with a known zone. */
+export const timeAt = (e: Evidence, i: number): number | null => {
+  const t = e.times[i]!
+  return Number.isNaN(t) ? null : t
+}
+
 /** The first and last day of the recordings, as ISO days in UTC (null when no time is known). */
 function spanOf(e: Evidence, indices: readonly number[]): { from: string | null; to: string | null } {
   let first = Number.POSITIVE_INFINITY
   let last = Number.NEGATIVE_INFINITY
   for (const i of indices) {
-    const t = e.features[i]!.time
+    const t = timeAt(e, i)
     if (t === null) continue
     if (t < first) first = t
     if (t > last) last = t
@@ -38,4 +44,4 @@ export const findingOf = (
   deviceIds: [...deviceIds]
 })
 
-export const timesOf = (e: Evidence, indices: readonly number[]): Array<number | null> => indices.map((i) => e.features[i]!.time)
+export const timesOf = (e: Evidence, indices: readonly number[]): Array<number | null> => indices.map((i) => timeAt(e, i))

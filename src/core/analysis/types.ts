@@ -9,8 +9,10 @@ import type { Usual } from './profile'
 export interface Evidence {
   reading: ExportReading
   recordings: readonly Recording[]
-  /** Aligned with `recordings`: language, places, names, time as numbers. */
+  /** Aligned with `recordings`: language, places, names (one object per distinct saying). */
   features: readonly RecordingFeatures[]
+  /** Aligned with `recordings`: UTC milliseconds, NaN where no time is known (see `timeAt`). */
+  times: Float64Array
   devices: ReadonlyMap<string, Device>
   /** Indices into `recordings`, per device id. */
   byDevice: ReadonlyMap<string, readonly number[]>

@@ -1,5 +1,5 @@
 import { count, deviceLabel, deviceParams, during } from '../phrasing'
-import { findingOf, timesOf } from '../finding'
+import { findingOf, timeAt, timesOf } from '../finding'
 import type { Usual } from '../profile'
 import type { Evidence, ProfileRule } from '../types'
 
@@ -20,7 +20,7 @@ const utcHour = (t: number): number => ((Math.floor(t / HOUR_MS) % 24) + 24) % 2
 function hoursOf(e: Evidence, indices: Iterable<number>): number[] {
   const hours: number[] = []
   for (const i of indices) {
-    const t = e.features[i]!.time
+    const t = timeAt(e, i)
     if (t !== null) hours.push(utcHour(t))
   }
   return hours
@@ -82,7 +82,7 @@ export const otherRhythm: ProfileRule = {
     const binsOf = new Map<string | null, number[]>()
     const total = new Array<number>(BINS).fill(0)
     for (const i of usual.baseline) {
-      const t = e.features[i]!.time
+      const t = timeAt(e, i)
       if (t === null) continue
       const key = e.recordings[i]!.deviceId
       let bins = binsOf.get(key)

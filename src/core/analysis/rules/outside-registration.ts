@@ -1,6 +1,6 @@
 import type { Device } from '../../../shared/model/recording'
 import { alsoDuring, count, day, deviceParams } from '../phrasing'
-import { findingOf, timesOf } from '../finding'
+import { findingOf, timeAt, timesOf } from '../finding'
 import type { EvidenceRule } from '../types'
 
 // Registration times and recording times may be written in different zones; a day covers any offset.
@@ -20,8 +20,8 @@ export const outsideRegistration: EvidenceRule = {
       if (!indices) continue
       const from = d.registeredAt ? Date.parse(d.registeredAt) : Number.NaN
       const until = d.deregisteredAt ? Date.parse(d.deregisteredAt) : Number.NaN
-      const before = Number.isNaN(from) ? [] : indices.filter((i) => (e.features[i]!.time ?? Infinity) < from - GRACE_MS)
-      const after = Number.isNaN(until) ? [] : indices.filter((i) => (e.features[i]!.time ?? -Infinity) > until + GRACE_MS)
+      const before = Number.isNaN(from) ? [] : indices.filter((i) => (timeAt(e, i) ?? Infinity) < from - GRACE_MS)
+      const after = Number.isNaN(until) ? [] : indices.filter((i) => (timeAt(e, i) ?? -Infinity) > until + GRACE_MS)
       if (before.length) out.push(findingOf(e, this, before, [d.id], `${count(before.length, 'recording')} came from ${named(d)} before it was registered to this account on ${day(from)}${alsoDuring(timesOf(e, before))}.`, 'outsideBefore', { ...deviceParams(d), day: new Date(from).toISOString().slice(0, 10) }))
       if (after.length) out.push(findingOf(e, this, after, [d.id], `${count(after.length, 'recording')} came from ${named(d)} after it was removed from this account on ${day(until)}${alsoDuring(timesOf(e, after))}.`, 'outsideAfter', { ...deviceParams(d), day: new Date(until).toISOString().slice(0, 10) }))
     }
