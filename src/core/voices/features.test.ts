@@ -67,6 +67,21 @@ describe('spectral voice vectors', () => {
     expect(Math.exp(v[PITCH]!)).toBeLessThan(120 * 1.15)
   })
 
+  it('takes every other frame once 2 s of voiced speech are in, each counting for the time it stands for', () => {
+    const one = toFloat(speech(130, 3, 4))
+    const three = new Float32Array(one.length * 3)
+    for (let k = 0; k < 3; k++) three.set(one, k * one.length)
+    const a = vectorOf(one)!
+    const b = vectorOf(three)!
+    // Thinned frames stand for twice the time: the speech found is still about three times one copy's.
+    const ratio = spectralEmbedder.speechSeconds!(b) / spectralEmbedder.speechSeconds!(a)
+    expect(ratio).toBeGreaterThan(2.6)
+    expect(ratio).toBeLessThan(3.4)
+    // The same words three times: the cepstral means and the pitch stay those of one copy.
+    for (let k = 0; k < 19; k++) expect(Math.abs(b[k]! - a[k]!)).toBeLessThan(0.25 + 0.1 * Math.abs(a[k]!))
+    expect(Math.abs(b[PITCH]! - a[PITCH]!)).toBeLessThan(0.05)
+  })
+
   it('comes out of the same decode as the peaks when asked, and only then', async () => {
     const wav = new Uint8Array(encodeWav(speech(205), RATE))
     const withVoice = new PeaksJob(wav.length, 100, spectralEmbedder)
