@@ -10,7 +10,7 @@
  * 4. clips far from every centre are clustered once more among themselves, so a voice too rare to be
  *    in the sample still forms its own group; what is left stays unassigned.
  */
-import { averageLinkage } from './linkage'
+import { cutMerges, distanceMatrix, linkageMerges } from './linkage'
 import { standardise } from './standardise'
 
 export interface ClusterOptions {
@@ -150,18 +150,66 @@ function centresOf(points: Float32Array, dims: number, groups: readonly number[]
   return out
 }
 
-/** Groups of a sample by linkage, as lists of indices into `points`; groups under minSize are dropped. */
-function linkageGroups(points: Float32Array, dims: number, idx: ArrayLike<number>, cut: number, minSize: number): number[][] {
-  const rows = new Float32Array(idx.length * dims)
-  for (let j = 0; j < idx.length; j++) rows.set(points.subarray(idx[j]! * dims, idx[j]! * dims + dims), j * dims)
-  const labels = averageLinkage(rows, idx.length, dims, cut)
-  const by = new Map<number, number[]>()
-  labels.forEach((l, j) => {
-    const list = by.get(l)
-    if (list) list.push(idx[j]!)
-    else by.set(l, [idx[j]!])
+/**
+ * Heights, around the export's cut, the linkage tree is also cut at: a fixed height sits too close
+ * to where two similar voices merge or one voice splits by its words (issue 19), so the height
+ * whose groups stand apart best is taken.
+ */
+const CUT_STEPS = [0, -0.4, -0.3, -0.2, -0.1, 0.1, 0.2, 0.3, 0.4]
+
+/**
+ * Groups of a sample by linkage, as lists of indices into `points`; groups under minSize are
+ * dropped. With `choose`, the tree is cut at each of CUT_STEPS around `cut` and the groups with the
+ * highest mean silhouette win; when `cut` itself gives one group, one voice it is (silhouettes say
+ * nothing of one group, and an export of its owner alone is the commonest case).
+ */
+function linkageGroups(points: Float32Array, dims: number, idx: ArrayLike<number>, cut: number, unit: number, minSize: number, choose: boolean): number[][] {
+  const m = idx.length
+  const rows = new Float32Array(m * dims)
+  for (let j = 0; j < m; j++) rows.set(points.subarray(idx[j]! * dims, idx[j]! * dims + dims), j * dims)
+  const dist = distanceMatrix(rows, m, dims)
+  const steps = choose ? CUT_STEPS : [0]
+  const merges = linkageMerges(choose ? dist.slice() : dist, m, cut + Math.max(...steps) * unit)
+  let best: number[][] = []
+  let bestScore = -Infinity
+  for (const step of steps) {
+    const labels = cutMerges(merges, cut + step * unit)
+    const by = new Map<number, number[]>()
+    labels.forEach((l, j) => {
+      const list = by.get(l)
+      if (list) list.push(j)
+      else by.set(l, [j])
+    })
+    const rowsOf = foldFringes(rows, dims, [...by.values()].filter((g) => g.length >= minSize))
+    if (step === 0 && rowsOf.length < 2) return rowsOf.map((g) => g.map((j) => idx[j]!))
+    const score = rowsOf.length < 2 ? -Infinity : silhouette(dist, m, rowsOf)
+    if (score > bestScore) ((bestScore = score), (best = rowsOf))
+  }
+  return best.map((g) => g.map((j) => idx[j]!))
+}
+
+/** Mean silhouette of the grouped rows (`d` their n×n distances): near 1 when groups are tight and far apart. */
+function silhouette(d: Float32Array, n: number, groups: readonly number[][]): number {
+  const label = new Int32Array(n).fill(-1)
+  groups.forEach((g, k) => {
+    for (const j of g) label[j] = k
   })
-  return foldFringes(points, dims, [...by.values()].filter((g) => g.length >= minSize))
+  const sums = new Float64Array(groups.length)
+  let total = 0
+  let count = 0
+  for (const [k, g] of groups.entries()) {
+    for (const i of g) {
+      sums.fill(0)
+      const row = i * n
+      for (let j = 0; j < n; j++) if (label[j]! >= 0) sums[label[j]!]! += d[row + j]!
+      const a = sums[k]! / Math.max(1, g.length - 1)
+      let b = Infinity
+      for (let h = 0; h < groups.length; h++) if (h !== k) b = Math.min(b, sums[h]! / groups[h]!.length)
+      total += g.length > 1 ? (b - a) / Math.max(a, b) : 0
+      count++
+    }
+  }
+  return count ? total / count : 0
 }
 
 /**
@@ -212,7 +260,7 @@ export function clusterVectors(vectors: readonly (Float32Array | null)[], o: Clu
   if (o.weights) for (let t = 0; t < dims; t++) scale[t]! *= o.weights[t] ?? 1
   for (let i = 0; i < points.length; i++) points[i]! *= scale[i % dims]!
 
-  let groups = linkageGroups(points, dims, deciding, cut, minSize)
+  let groups = linkageGroups(points, dims, deciding, cut, unit, minSize, true)
   let centres = centresOf(points, dims, groups)
   let k = groups.length
   for (let round = 0; round < 4; round++) {
@@ -230,7 +278,7 @@ export function clusterVectors(vectors: readonly (Float32Array | null)[], o: Clu
     }
     // A rare voice the sample missed: its clips sit far from every centre, so they get a pass of their own.
     if (round === 0 && far.length >= minSize) {
-      const extra = linkageGroups(points, dims, far.length > sampleSize ? Array.from(sampleOf(far.length, sampleSize, rnd), (j) => far[j]!) : far, cut, minSize)
+      const extra = linkageGroups(points, dims, far.length > sampleSize ? Array.from(sampleOf(far.length, sampleSize, rnd), (j) => far[j]!) : far, cut, unit, minSize, false)
       if (extra.length > 0) {
         const more = centresOf(points, dims, extra)
         const joined = new Float32Array(centres.length + more.length)
