@@ -73,11 +73,12 @@ function addNoise(wav: Buffer, snrDb: number, rnd: () => number): Buffer {
  * `takes` clips of each phrase per speaker, made once and kept under `dir`. `language` 'de' gives
  * other words (every voice reads the German phrases, flite with its English letter-to-sound) and,
  * with its own seed, other rooms: a held-out check on settings tuned on the English set.
+ * `replies` reads the phrases' replies instead: other English words, for development.
  */
-export async function makeCorpus(dir: string, phrases: number, takes: number, language: 'en' | 'de' = 'en', speakers: Speaker[] = SPEAKERS, seed = language === 'en' ? 1234 : 777): Promise<Clip[]> {
+export async function makeCorpus(dir: string, phrases: number, takes: number, language: 'en' | 'de' = 'en', speakers: Speaker[] = SPEAKERS, seed = language === 'en' ? 1234 : 777, replies = false): Promise<Clip[]> {
   await mkdir(dir, { recursive: true })
   const rnd = random(seed)
-  const texts = PHRASES[language].slice(0, phrases).map(([said]) => fill(said, OWNER, OWNER.friends[0]!))
+  const texts = PHRASES[language].slice(0, phrases).map(([said, reply]) => fill(replies ? reply : said, OWNER, OWNER.friends[0]!))
   const clips: Clip[] = []
   for (const [s, speaker] of speakers.entries()) {
     for (const [p, text] of texts.entries()) {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { clusterVectors, random } from './cluster'
+import { averageLinkage, cutMerges, distanceMatrix, linkageMerges } from './linkage'
 import { bestF1 } from './testing/best-f1'
 
 const DIMS = 40
@@ -92,5 +93,48 @@ describe('voice groups', () => {
     expect(new Set(apart.labels.slice(160)).size).toBe(1)
     expect(apart.labels[160]).not.toBe(apart.labels[0])
     expect(apart.labels[160]).not.toBe(apart.labels[100])
+  })
+})
+
+describe('where the linkage tree is cut', () => {
+  /** Three voices: a and b close to each other, c farther from both (distances in within-voice spreads). */
+  function three(ab: number, c: number, seed: number) {
+    const rnd = random(seed)
+    const gauss = () => Math.sqrt(-2 * Math.log(rnd() || 1e-12)) * Math.cos(2 * Math.PI * rnd())
+    const u = Float32Array.from({ length: DIMS }, (_, i) => (i % 2 === 0 ? 1 : 0) / Math.sqrt(DIMS / 2))
+    const w = Float32Array.from({ length: DIMS }, (_, i) => (i % 2 === 1 ? 1 : 0) / Math.sqrt(DIMS / 2))
+    const centres = [u.map(() => 0), u.map((x) => x * ab), u.map((x, i) => (x * ab) / 2 + w[i]! * Math.sqrt(c * c - (ab * ab) / 4))]
+    const vectors: Float32Array[] = []
+    const truth: number[] = []
+    centres.forEach((centre, v) => {
+      for (let i = 0; i < 80; i++) {
+        vectors.push(centre.map((x) => x + gauss()))
+        truth.push(v)
+      }
+    })
+    return { vectors, truth }
+  }
+
+  it('cutting the kept merges at a height gives what running the linkage to that height gives', () => {
+    const { vectors } = mixture([30, 20, 10], 9, 1.2)
+    const points = new Float32Array(vectors.length * DIMS)
+    vectors.forEach((v, i) => points.set(v, i * DIMS))
+    const n = vectors.length
+    const merges = linkageMerges(distanceMatrix(points, n, DIMS), n, 14)
+    for (const cut of [6, 8, 9, 10, 12, 14]) expect([...cutMerges(merges, cut)]).toEqual([...averageLinkage(points, n, DIMS, cut)])
+  })
+
+  it('keeps two close voices apart when a third lies far off (the silhouette alone would merge them)', () => {
+    for (const seed of [1, 2, 3]) {
+      const { vectors, truth } = three(6, 16, seed)
+      const fixed = clusterVectors(vectors, { cutSteps: [0] })
+      const chosen = clusterVectors(vectors)
+      expect(fixed.groups).toHaveLength(3)
+      expect(chosen.groups).toHaveLength(3)
+      for (const f of bestF1(truth, chosen.labels)) expect(f).toBeGreaterThanOrEqual(0.97)
+      // Merging a and b scores a higher mean silhouette: only cuts below the export's are tried.
+      const coarse = clusterVectors(vectors, { cutSteps: [0, 0.2, 0.4] })
+      expect(coarse.groups).toHaveLength(2)
+    }
   })
 })

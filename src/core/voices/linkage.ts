@@ -110,3 +110,4 @@ export function cutMerges(m: Merges, cut: number): Int32Array {
 export function averageLinkage(points: Float32Array, n: number, dims: number, cut: number): Int32Array {
   return cutMerges(linkageMerges(distanceMatrix(points, n, dims), n, cut), cut)
 }
+
