@@ -161,7 +161,7 @@ function centresOf(points: Float32Array, dims: number, groups: readonly number[]
  * two similar voices merge (issue 19), so the height whose groups stand apart best is taken. Only
  * lower ones: the silhouette favours fewer groups (on synthetic voices it merged two close ones
  * when a third lay far off), so it may split what the cut merged, never merge what the cut keeps
- * apart. On the development sets this took the eight espeak-ng men from 0.38-0.41 to 0.48-0.72 F1.
+ * apart. On the development set of twelve voices it kept flite kal and rms apart (F1 0.62 to 0.91 and 1.00).
  */
 export const CUT_STEPS: readonly number[] = [0, -0.4, -0.3, -0.2, -0.1]
 
