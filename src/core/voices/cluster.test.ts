@@ -124,6 +124,14 @@ describe('where the linkage tree is cut', () => {
     for (const cut of [6, 8, 9, 10, 12, 14]) expect([...cutMerges(merges, cut)]).toEqual([...averageLinkage(points, n, DIMS, cut)])
   })
 
+  it('does not split an owner’s voice by a lower cut that sheds its fringe into crumbs too small to keep', () => {
+    // Seen on this mixture while the silhouette was taken over the kept clips only: 300 became 214 and crumbs.
+    const { vectors, truth } = mixture([300, 15], 5, 1)
+    const c = clusterVectors(vectors)
+    expect(c.groups.map((g) => g.length)).toEqual([300, 15])
+    for (const f of bestF1(truth, c.labels)) expect(f).toBe(1)
+  })
+
   it('keeps two close voices apart when a third lies far off (the silhouette alone would merge them)', () => {
     for (const seed of [1, 2, 3]) {
       const { vectors, truth } = three(6, 16, seed)

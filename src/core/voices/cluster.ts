@@ -196,7 +196,7 @@ function linkageGroups(points: Float32Array, dims: number, idx: ArrayLike<number
   return best.map((g) => g.map((j) => idx[j]!))
 }
 
-/** Mean silhouette of the grouped rows (`d` their n×n distances): near 1 when groups are tight and far apart. */
+/** Mean silhouette over all n rows (`d` their n×n distances): near 1 when groups are tight and far apart. */
 function silhouette(d: Float32Array, n: number, groups: readonly number[][]): number {
   const label = new Int32Array(n).fill(-1)
   groups.forEach((g, k) => {
@@ -217,7 +217,9 @@ function silhouette(d: Float32Array, n: number, groups: readonly number[][]): nu
       count++
     }
   }
-  return count ? total / count : 0
+  // Rows left out of every group (groups too small to keep) count as 0, as a singleton does: a lower cut
+  // that sheds a voice's fringe into dropped crumbs must not look better for it.
+  return count ? total / n : 0
 }
 
 /**
