@@ -21,7 +21,8 @@ import { DEV_SPEAKERS, makeCorpus, SPEAKERS, toolsAvailable } from './corpus'
  *   clustering given the pitch alone; two development sets settings are tuned on too (eight more
  *   espeak-ng voices; the English replies in other rooms); the English phrases in other rooms (a
  *   check read only after the settings were chosen); ten German phrases in other rooms, held out
- *   (read once per idea, never tuned on);
+ *   (read once per idea, never tuned on); ten Spanish requests in rooms of their own, a second held-out
+ *   set added in session 5 once the German one had been read often enough to be partly a tuning set;
  * - a German Takeout where Google marks half of a stranger's recordings: flagged with and without
  *   --voices (goal: every recording of the stranger, nobody else's);
  * - peaks with voice features against peaks alone, 1,700 WAVs, same pool (goal ≤ 2×);
@@ -40,7 +41,8 @@ const SETS = {
   dev: { title: 'separation, development: more espeak voices', speakers: DEV_SPEAKERS, make: () => makeCorpus(join(DIR, 'corpus-dev'), 10, 3, 'en', DEV_SPEAKERS, 4242) },
   dev2: { title: 'separation, development: other English words', speakers: SPEAKERS, make: () => makeCorpus(join(DIR, 'corpus-dev2'), 10, 3, 'en', SPEAKERS, 5151, true) },
   rooms: { title: 'separation, check: English words in other rooms', speakers: SPEAKERS, make: () => makeCorpus(join(DIR, 'corpus-en999'), 10, 3, 'en', SPEAKERS, 999) },
-  de: { title: 'separation, held out: German words', speakers: SPEAKERS, make: () => makeCorpus(join(DIR, 'corpus-de'), 10, 3, 'de') }
+  de: { title: 'separation, held out: German words', speakers: SPEAKERS, make: () => makeCorpus(join(DIR, 'corpus-de'), 10, 3, 'de') },
+  es: { title: 'separation, held out (new in session 5): Spanish words, other rooms', speakers: SPEAKERS, make: () => makeCorpus(join(DIR, 'corpus-es'), 10, 3, 'es', SPEAKERS, 2026) }
 }
 
 async function separation(set: keyof typeof SETS): Promise<void> {
@@ -200,6 +202,7 @@ async function main(): Promise<void> {
     await separation('dev2')
     await separation('rooms')
     await separation('de')
+    await separation('es')
   }
   if (built && part('takeout')) await takeout()
   const wav = part('features') || part('scan') ? await makeInputs(join(DIR, 'wav'), 'wav', 1700) : null

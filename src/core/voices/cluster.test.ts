@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { clusterVectors, random } from './cluster'
-import { averageLinkage, cutMerges, distanceMatrix, linkageMerges } from './linkage'
+import { averageLinkage, cutMerges, cutMergesBySpread, distanceMatrix, linkageMerges } from './linkage'
 import { bestF1 } from './testing/best-f1'
 
 const DIMS = 40
@@ -144,5 +144,96 @@ describe('where the linkage tree is cut', () => {
       const coarse = clusterVectors(vectors, { cutSteps: [0, 0.2, 0.4] })
       expect(coarse.groups).toHaveLength(2)
     }
+  })
+})
+
+describe('a voice more spread out than the others (issue 19)', () => {
+  /** Like `mixture`, but voice 1's clips vary `wide` times as much as the others'. */
+  function withWide(sizes: number[], wide: number, seed: number) {
+    const rnd = random(seed)
+    const gauss = () => Math.sqrt(-2 * Math.log(rnd() || 1e-12)) * Math.cos(2 * Math.PI * rnd())
+    const centres = sizes.map(() => Float32Array.from({ length: DIMS }, () => gauss() * 3))
+    const vectors: Float32Array[] = []
+    const truth: number[] = []
+    sizes.forEach((n, v) => {
+      for (let i = 0; i < n; i++) {
+        vectors.push(centres[v]!.map((c) => c + gauss() * (v === 1 ? wide : 1)))
+        truth.push(v)
+      }
+    })
+    return { vectors, truth }
+  }
+
+  it('keeps a voice 1.3 times as spread as a bigger one beside it as one group', () => {
+    for (const seed of [1, 2, 3, 4, 5]) {
+      const { vectors, truth } = withWide([200, 40], 1.3, seed)
+      // One cut for every voice broke it into 4 to 6 groups on seeds 1, 3 and 4.
+      if (seed === 3) expect(clusterVectors(vectors, { spreadMost: 1 }).groups.length).toBeGreaterThan(2)
+      const c = clusterVectors(vectors)
+      expect(c.groups.map((g) => g.length)).toEqual([200, 40])
+      for (const f of bestF1(truth, c.labels)) expect(f).toBe(1)
+    }
+  })
+
+  it('finds a voice 1.6 times as spread as a bigger one beside it (it was left unassigned)', () => {
+    for (const seed of [1, 2, 3, 4, 5]) {
+      const { vectors, truth } = withWide([200, 40], 1.6, seed)
+      if (seed === 1) expect(clusterVectors(vectors, { spreadMost: 1 }).groups).toHaveLength(1)
+      const c = clusterVectors(vectors)
+      expect(c.groups.map((g) => g.length)).toEqual([200, 40])
+      for (const f of bestF1(truth, c.labels)) expect(f).toBe(1)
+    }
+  })
+
+  it('keeps a voice 1.6 times as spread as three others as one group', () => {
+    for (const seed of [1, 2, 3, 4, 5]) {
+      const { vectors, truth } = withWide([30, 30, 30, 30], 1.6, seed)
+      const c = clusterVectors(vectors)
+      expect(c.groups).toHaveLength(4)
+      expect(bestF1(truth, c.labels)[1]).toBe(1)
+    }
+  })
+
+  it('keeps a small voice of the usual spread apart from a close owner (the pieces are joined only for a wider voice)', () => {
+    for (const seed of [1, 2, 3]) {
+      const rnd = random(200 + seed)
+      const gauss = () => Math.sqrt(-2 * Math.log(rnd() || 1e-12)) * Math.cos(2 * Math.PI * rnd())
+      const a = Float32Array.from({ length: DIMS }, () => gauss() * 3)
+      const b = a.map((x) => x + (rnd() < 0.5 ? -1.2 : 1.2))
+      const vectors: Float32Array[] = []
+      const truth: number[] = []
+      for (let i = 0; i < 150; i++) (vectors.push(a.map((x) => x + gauss())), truth.push(0))
+      for (let i = 0; i < 8; i++) (vectors.push(b.map((x) => x + gauss())), truth.push(1))
+      const fixed = clusterVectors(vectors, { spreadMost: 1 })
+      const c = clusterVectors(vectors)
+      expect(fixed.groups.map((g) => g.length)).toEqual([150, 8])
+      expect([...c.labels]).toEqual([...fixed.labels])
+    }
+  })
+
+  it('still keeps a spread-out voice and a close distinct one apart', () => {
+    for (const seed of [1, 2, 3]) {
+      const rnd = random(100 + seed)
+      const gauss = () => Math.sqrt(-2 * Math.log(rnd() || 1e-12)) * Math.cos(2 * Math.PI * rnd())
+      // Centres 1.6 within-voice spreads apart per dimension: a fixed cut keeps them two.
+      const a = Float32Array.from({ length: DIMS }, () => gauss() * 3)
+      const b = a.map((x) => x + (rnd() < 0.5 ? -1.6 : 1.6))
+      const vectors: Float32Array[] = []
+      const truth: number[] = []
+      for (let i = 0; i < 120; i++) (vectors.push(a.map((x) => x + gauss() * 1.3)), truth.push(0))
+      for (let i = 0; i < 60; i++) (vectors.push(b.map((x) => x + gauss())), truth.push(1))
+      expect(clusterVectors(vectors, { spreadMost: 1 }).groups).toHaveLength(2)
+      const c = clusterVectors(vectors)
+      expect(c.groups).toHaveLength(2)
+      for (const f of bestF1(truth, c.labels)) expect(f).toBeGreaterThanOrEqual(0.97)
+    }
+  })
+
+  it('cuts the tree as the plain cut does when no voice may reach farther', () => {
+    const { vectors } = mixture([30, 20, 10], 9, 1.2)
+    const points = new Float32Array(vectors.length * DIMS)
+    vectors.forEach((v, i) => points.set(v, i * DIMS))
+    const merges = linkageMerges(distanceMatrix(points, vectors.length, DIMS), vectors.length, 20)
+    for (const cut of [6, 9, 12]) expect([...cutMergesBySpread(merges, cut, 1)]).toEqual([...cutMerges(merges, cut)])
   })
 })

@@ -10,8 +10,10 @@
  * 3. every clip joins its nearest group centre and a few Lloyd rounds refine the centres (n·k·dims);
  * 4. clips far from every centre are clustered once more among themselves, so a voice too rare to be
  *    in the sample still forms its own group; what is left stays unassigned.
+ * A voice more spread out than the usual one (breathy, or recorded in mixed rooms) gets a cut, an
+ * outlier limit and a last join of its pieces scaled to its own spread (issue 19), up to SPREAD_MOST.
  */
-import { cutMerges, distanceMatrix, linkageMerges } from './linkage'
+import { cutMergesBySpread, distanceMatrix, linkageMerges } from './linkage'
 import { standardise } from './standardise'
 
 export interface ClusterOptions {
@@ -24,6 +26,11 @@ export interface ClusterOptions {
   cutSteps?: readonly number[]
   /** A clip farther than this (same unit) from its group's centre stays unassigned. */
   outlier?: number
+  /**
+   * How many times the cut and the outlier limit a group more spread out than the export's usual
+   * voice may have, in proportion to its spread (1: one cut and one limit for every voice). SPREAD_MOST unless given.
+   */
+  spreadMost?: number
   /** Clips the number of voices is decided on. */
   sample?: number
   /** Fewest clips a voice needs to be a group. */
@@ -171,17 +178,17 @@ export const CUT_STEPS: readonly number[] = [0, -0.4, -0.3, -0.2, -0.1]
  * highest mean silhouette win; when `cut` itself gives one group, one voice it is (silhouettes say
  * nothing of one group, and an export of its owner alone is the commonest case).
  */
-function linkageGroups(points: Float32Array, dims: number, idx: ArrayLike<number>, cut: number, unit: number, minSize: number, steps: readonly number[]): number[][] {
+function linkageGroups(points: Float32Array, dims: number, idx: ArrayLike<number>, cut: number, unit: number, minSize: number, steps: readonly number[], most: number): number[][] {
   const m = idx.length
   const rows = new Float32Array(m * dims)
   for (let j = 0; j < m; j++) rows.set(points.subarray(idx[j]! * dims, idx[j]! * dims + dims), j * dims)
   const dist = distanceMatrix(rows, m, dims)
   const choose = steps.length > 1
-  const merges = linkageMerges(choose ? dist.slice() : dist, m, cut + Math.max(0, ...steps) * unit)
+  const merges = linkageMerges(choose ? dist.slice() : dist, m, (cut + Math.max(0, ...steps) * unit) * Math.max(1, most))
   let best: number[][] = []
   let bestScore = -Infinity
   for (const step of steps) {
-    const labels = cutMerges(merges, cut + step * unit)
+    const labels = cutMergesBySpread(merges, cut + step * unit, most)
     const by = new Map<number, number[]>()
     labels.forEach((l, j) => {
       const list = by.get(l)
@@ -249,6 +256,73 @@ function foldFringes(points: Float32Array, dims: number, groups: number[][]): nu
   return kept
 }
 
+/**
+ * At most how many times the export's cut and outlier limit a voice more spread out than the others
+ * gets (issue 19): with 1.6, synthetic voices 1.3 and 1.6 times as spread as the others stay one group
+ * (they broke into 4 to 6, or went unassigned); more would let a spread-out voice reach a distinct one.
+ */
+export const SPREAD_MOST = 1.6
+
+/**
+ * Per group, the squared distance from its centre beyond which a clip stays unassigned: `far2`, or
+ * more for a group more spread out than the usual voice (its median squared distance to its centre
+ * against that of the median clip's group), at most `most`² times more.
+ */
+function limitsOf(points: Float32Array, dims: number, groups: readonly number[][], centres: Float32Array, far2: number, most: number): Float64Array {
+  const spread = groups.map((g, k) => {
+    const d = Float64Array.from(g, (i) => dist2(points, i, centres, k, dims)).sort()
+    return d[d.length >> 1] ?? 0
+  })
+  const usual = clipMedian(spread, groups)
+  return Float64Array.from(spread, (x) => far2 * (usual > 0 ? Math.min(most * most, Math.max(1, x / usual)) : 1))
+}
+
+/**
+ * Two groups are pieces of one voice when their centres are closer than two samples of one voice of
+ * their spread and sizes would usually be: the squared distance between the centres over the sum of each
+ * group's mean squared distance to its centre divided by its size (a Hotelling-like ratio, about 1 for
+ * random halves of one voice). Pieces of synthetic wide voices scored at most 5; distinct voices in the
+ * development sets 38 and more.
+ */
+export const PIECES_RATIO = 10
+
+/** How much more spread (squared distance to the centre) than the usual voice's makes a voice "wide". */
+const WIDER = 1.2
+
+/**
+ * Joins the groups a voice more spread out than the others was broken into (issue 19): closest pair
+ * first, while the pair scores under PIECES_RATIO and one of the two is wider than the usual voice
+ * (two close voices of the usual spread stay two, however few clips one has).
+ */
+function joinPieces(points: Float32Array, dims: number, groups: number[][]): number[][] {
+  let out = groups.filter((g) => g.length > 0)
+  for (;;) {
+    const centres = centresOf(points, dims, out)
+    const spread = out.map((g, k) => g.reduce((s, i) => s + dist2(points, i, centres, k, dims), 0) / g.length)
+    const usual = clipMedian(spread, out)
+    let best = -1
+    let bestT = PIECES_RATIO
+    let other = -1
+    for (let a = 0; a < out.length; a++)
+      for (let b = a + 1; b < out.length; b++) {
+        if (Math.max(spread[a]!, spread[b]!) <= WIDER * usual) continue
+        const t = dist2(centres, a, centres, b, dims) / Math.max(1e-12, spread[a]! / out[a]!.length + spread[b]! / out[b]!.length)
+        if (t < bestT) ((bestT = t), (best = a), (other = b))
+      }
+    if (best < 0) return out
+    out = out.map((g, k) => (k === best ? [...g, ...out[other]!] : g)).filter((_, k) => k !== other)
+  }
+}
+
+/** The value per group that the median clip's group has. */
+function clipMedian(values: readonly number[], groups: readonly number[][]): number {
+  const perGroup = values.map((v, k) => [v, groups[k]!.length] as const).sort((a, b) => a[0] - b[0])
+  const half = groups.reduce((s, g) => s + g.length, 0) / 2
+  let seen = 0
+  for (const [v, n] of perGroup) if ((seen += n) > half) return v
+  return perGroup.at(-1)?.[0] ?? 0
+}
+
 export function clusterVectors(vectors: readonly (Float32Array | null)[], o: ClusterOptions = {}): Clustering {
   const rnd = random(o.seed ?? 0x5eed)
   const labels = new Int32Array(vectors.length).fill(-1)
@@ -260,6 +334,7 @@ export function clusterVectors(vectors: readonly (Float32Array | null)[], o: Clu
   const outlier = (o.outlier ?? 3) * unit
   const far2 = outlier * outlier
   const minSize = o.minSize ?? 3
+  const most = o.spreadMost ?? SPREAD_MOST
   const sampleSize = Math.min(n, o.sample ?? 1500)
 
   const sampled = sampleOf(n, sampleSize, rnd)
@@ -270,8 +345,9 @@ export function clusterVectors(vectors: readonly (Float32Array | null)[], o: Clu
   if (o.weights) for (let t = 0; t < dims; t++) scale[t]! *= o.weights[t] ?? 1
   for (let i = 0; i < points.length; i++) points[i]! *= scale[i % dims]!
 
-  let groups = linkageGroups(points, dims, deciding, cut, unit, minSize, o.cutSteps ?? CUT_STEPS)
+  let groups = linkageGroups(points, dims, deciding, cut, unit, minSize, o.cutSteps ?? CUT_STEPS, most)
   let centres = centresOf(points, dims, groups)
+  let limits = limitsOf(points, dims, groups, centres, far2, most)
   let k = groups.length
   for (let round = 0; round < 4; round++) {
     const far: number[] = []
@@ -283,14 +359,16 @@ export function clusterVectors(vectors: readonly (Float32Array | null)[], o: Clu
         const d = dist2(points, i, centres, c, dims)
         if (d < best) ((best = d), (at = c))
       }
-      if (best <= far2) members[at]!.push(i)
+      if (at >= 0 && best <= limits[at]!) members[at]!.push(i)
       else far.push(i)
     }
     // A rare voice the sample missed: its clips sit far from every centre, so they get a pass of their own.
     if (round === 0 && far.length >= minSize) {
-      const extra = linkageGroups(points, dims, far.length > sampleSize ? Array.from(sampleOf(far.length, sampleSize, rnd), (j) => far[j]!) : far, cut, unit, minSize, [0])
+      const extra = linkageGroups(points, dims, far.length > sampleSize ? Array.from(sampleOf(far.length, sampleSize, rnd), (j) => far[j]!) : far, cut, unit, minSize, [0], most)
       if (extra.length > 0) {
         const more = centresOf(points, dims, extra)
+        const moreLimits = limitsOf(points, dims, extra, more, far2, most)
+        limits = Float64Array.from([...limits, ...moreLimits])
         const joined = new Float32Array(centres.length + more.length)
         joined.set(centres)
         joined.set(more, centres.length)
@@ -301,13 +379,19 @@ export function clusterVectors(vectors: readonly (Float32Array | null)[], o: Clu
     }
     groups = members.filter((m) => m.length > 0)
     centres = centresOf(points, dims, groups)
+    limits = limitsOf(points, dims, groups, centres, far2, most)
     k = groups.length
+  }
+  if (most > 1) {
+    groups = joinPieces(points, dims, groups)
+    centres = centresOf(points, dims, groups)
+    limits = limitsOf(points, dims, groups, centres, far2, most)
   }
   const out: number[][] = []
   const toCentre = new Float64Array(n)
   for (const [g, m] of groups.entries()) {
     for (const i of m) toCentre[i] = dist2(points, i, centres, g, dims)
-    const kept = m.filter((i) => toCentre[i]! <= far2)
+    const kept = m.filter((i) => toCentre[i]! <= limits[g]!)
     if (kept.length < minSize) continue
     kept.sort((a, b) => toCentre[a]! - toCentre[b]! || a - b)
     out.push(kept.map((i) => index[i]!))

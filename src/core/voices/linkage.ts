@@ -111,3 +111,70 @@ export function averageLinkage(points: Float32Array, n: number, dims: number, cu
   return cutMerges(linkageMerges(distanceMatrix(points, n, dims), n, cut), cut)
 }
 
+
+/**
+ * How far above its own spread a merge may be and still join two parts of one voice. A voice's
+ * crumbs lie about as far from each other as its clips do from one another; two voices lie farther
+ * apart than either's clips. Chosen on the synthetic wide-voice case and the development sets (before
+ * WIDER_THAN_USUAL was added, 1.4 merged development espeak voices and 1.05 left a 1.6× wide voice in
+ * 4 to 8 groups).
+ */
+export const OWN_SPREAD_REACH = 1.3
+
+/**
+ * Only a group this much more spread than the usual voice's (the group the median clip is in at the cut)
+ * reaches past the cut: two close voices of the usual spread stay two (at 1.2 times their own spread
+ * apart, a plain reach of 1.3 merged them).
+ */
+const WIDER_THAN_USUAL = 1.1
+
+/**
+ * The groups at height `cut`, except that two groups may also merge above it when the height is
+ * within OWN_SPREAD_REACH of their own spread (the smaller of the two, up to `most` times `cut`) and
+ * that spread is WIDER_THAN_USUAL: a breathy voice, or one recorded in mixed rooms, varies more than
+ * the others, and one height for every voice broke it into crumbs (issue 19). A group's spread is the mean distance between its clips,
+ * which average linkage gives for free (a merge's height is the mean distance across it); a single
+ * clip has none and takes the other part's. Once a merge is refused, neither part merges any more, so
+ * the result is a cut of the tree. Labels as cutMerges gives them.
+ */
+export function cutMergesBySpread(m: Merges, cut: number, most: number): Int32Array {
+  const order = Array.from({ length: m.count }, (_, k) => k).sort((x, y) => m.height[x]! - m.height[y]!)
+  const parent = Int32Array.from({ length: m.n }, (_, i) => i)
+  const root = (i: number): number => (parent[i] === i ? i : (parent[i] = root(parent[i]!)))
+  const size = new Int32Array(m.n).fill(1)
+  /** Sum of the distances between the clips of each group (kept at its root). */
+  const within = new Float64Array(m.n)
+  const blocked = new Uint8Array(m.n)
+  const spread = (r: number) => (size[r]! >= 2 ? within[r]! / ((size[r]! * (size[r]! - 1)) / 2) : 0)
+  const join = (ra: number, rb: number, h: number) => {
+    within[ra]! += within[rb]! + h * size[ra]! * size[rb]!
+    size[ra]! += size[rb]!
+    parent[rb] = ra
+  }
+  // The usual spread: that of the group the median clip is in at `cut` (single clips have none).
+  let k = 0
+  for (; k < order.length && m.height[order[k]!]! <= cut; k++) join(root(m.a[order[k]!]!), root(m.b[order[k]!]!), m.height[order[k]!]!)
+  const perClip: number[] = []
+  for (let i = 0; i < m.n; i++) if (spread(root(i)) > 0) perClip.push(spread(root(i)))
+  perClip.sort((x, y) => x - y)
+  const usual = perClip[perClip.length >> 1] ?? 0
+  for (const at of order.slice(k)) {
+    const ra = root(m.a[at]!)
+    const rb = root(m.b[at]!)
+    const h = m.height[at]!
+    const sa = spread(ra)
+    const sb = spread(rb)
+    const own = sa > 0 && sb > 0 ? Math.min(sa, sb) : Math.max(sa, sb)
+    const reach = usual > 0 && own > WIDER_THAN_USUAL * usual ? Math.max(cut, Math.min(cut * most, OWN_SPREAD_REACH * own)) : cut
+    if (blocked[ra] || blocked[rb] || h > reach) blocked[ra] = blocked[rb] = 1
+    else join(ra, rb, h)
+  }
+  const labels = new Int32Array(m.n)
+  const ids = new Map<number, number>()
+  for (let i = 0; i < m.n; i++) {
+    const r = root(i)
+    if (!ids.has(r)) ids.set(r, ids.size)
+    labels[i] = ids.get(r)!
+  }
+  return labels
+}
