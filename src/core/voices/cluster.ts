@@ -297,10 +297,22 @@ const WIDER = 1.2
  * (two close voices of the usual spread stay two, however few clips one has).
  */
 function joinPieces(points: Float32Array, dims: number, groups: number[][]): number[][] {
-  let out = groups.filter((g) => g.length > 0)
+  const out = groups.filter((g) => g.length > 0)
+  // Per group its sum, its sum of squared norms and its size: a merge adds them up, no clip is read again.
+  const sums = out.map((g) => {
+    const sum = new Float64Array(dims)
+    for (const i of g) for (let t = 0; t < dims; t++) sum[t]! += points[i * dims + t]!
+    return sum
+  })
+  const squares = out.map((g) => g.reduce((s, i) => s + dist2(points, i, ZERO(dims), 0, dims), 0))
+  const spreadOf = (k: number) => {
+    const n = out[k]!.length
+    let c2 = 0
+    for (let t = 0; t < dims; t++) c2 += (sums[k]![t]! / n) ** 2
+    return Math.max(0, squares[k]! / n - c2)
+  }
   for (;;) {
-    const centres = centresOf(points, dims, out)
-    const spread = out.map((g, k) => g.reduce((s, i) => s + dist2(points, i, centres, k, dims), 0) / g.length)
+    const spread = out.map((_, k) => spreadOf(k))
     const usual = clipMedian(spread, out)
     let best = -1
     let bestT = PIECES_RATIO
@@ -308,13 +320,24 @@ function joinPieces(points: Float32Array, dims: number, groups: number[][]): num
     for (let a = 0; a < out.length; a++)
       for (let b = a + 1; b < out.length; b++) {
         if (Math.max(spread[a]!, spread[b]!) <= WIDER * usual) continue
-        const t = dist2(centres, a, centres, b, dims) / Math.max(1e-12, spread[a]! / out[a]!.length + spread[b]! / out[b]!.length)
+        let d2 = 0
+        for (let t = 0; t < dims; t++) d2 += (sums[a]![t]! / out[a]!.length - sums[b]![t]! / out[b]!.length) ** 2
+        const t = d2 / Math.max(1e-12, spread[a]! / out[a]!.length + spread[b]! / out[b]!.length)
         if (t < bestT) ((bestT = t), (best = a), (other = b))
       }
     if (best < 0) return out
-    out = out.map((g, k) => (k === best ? [...g, ...out[other]!] : g)).filter((_, k) => k !== other)
+    out[best]!.push(...out[other]!)
+    for (let t = 0; t < dims; t++) sums[best]![t]! += sums[other]![t]!
+    squares[best]! += squares[other]!
+    out.splice(other, 1)
+    sums.splice(other, 1)
+    squares.splice(other, 1)
   }
 }
+
+const zeros = new Map<number, Float32Array>()
+/** A row of zeros, `dims` wide (dist2 to it is a squared norm). */
+const ZERO = (dims: number) => zeros.get(dims) ?? (zeros.set(dims, new Float32Array(dims)), zeros.get(dims)!)
 
 /** The value per group that the median clip's group has. */
 function clipMedian(values: readonly number[], groups: readonly number[][]): number {
