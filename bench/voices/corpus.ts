@@ -29,6 +29,34 @@ export const SPEAKERS: Speaker[] = [
   { id: 'flite slt', sex: 'f', say: (t, o) => ['flite', '-voice', 'slt', '-t', t, '-o', o] }
 ]
 
+/**
+ * Other voices for tuning (issue 19): eight more espeak-ng variants (five of them men, the hard
+ * case) beside the four flite voices, in rooms of their own. Settings are tuned on this set and on
+ * the English set; the German set is only read to check them.
+ */
+export const DEV_SPEAKERS: Speaker[] = [
+  ...['m2', 'm4', 'm5', 'm6', 'm7'].map((v, i): Speaker => ({ id: `espeak en-us+${v}`, sex: 'm', say: (t, o) => ['espeak-ng', '-v', `en-us+${v}`, '-s', String(150 + 6 * i), '-w', o, t] })),
+  ...['f1', 'f3', 'f5'].map((v, i): Speaker => ({ id: `espeak en-us+${v}`, sex: 'f', say: (t, o) => ['espeak-ng', '-v', `en-us+${v}`, '-s', String(155 + 7 * i), '-w', o, t] })),
+  ...SPEAKERS.slice(4)
+]
+
+/**
+ * Spanish requests for the second held-out set (issue 19): words no setting was ever tuned on, read
+ * by every voice with its own letter-to-sound rules (as flite reads the German ones).
+ */
+const SPANISH: readonly string[] = [
+  'qué tiempo hará mañana en Sevilla',
+  'cómo está el tráfico hacia la oficina',
+  'llama a mi hermana por favor',
+  'recuérdame comprar pan a las siete',
+  'pon un temporizador de quince minutos',
+  'pon música tranquila en el salón',
+  'apaga las luces del dormitorio',
+  'va a llover esta tarde en Valencia',
+  'añade huevos y tomates a la lista',
+  'qué tengo en el calendario el jueves'
+]
+
 export const toolsAvailable = (): boolean => ['espeak-ng', 'flite', 'sox'].every((t) => spawnSync('sh', ['-c', `command -v ${t}`]).status === 0)
 
 export interface Clip {
@@ -62,13 +90,15 @@ function addNoise(wav: Buffer, snrDb: number, rnd: () => number): Buffer {
  * `takes` clips of each phrase per speaker, made once and kept under `dir`. `language` 'de' gives
  * other words (every voice reads the German phrases, flite with its English letter-to-sound) and,
  * with its own seed, other rooms: a held-out check on settings tuned on the English set.
+ * 'es' reads the Spanish requests above (a second held-out set, with its own seed and rooms).
+ * `replies` reads the phrases' replies instead: other English words, for development.
  */
-export async function makeCorpus(dir: string, phrases: number, takes: number, language: 'en' | 'de' = 'en'): Promise<Clip[]> {
+export async function makeCorpus(dir: string, phrases: number, takes: number, language: 'en' | 'de' | 'es' = 'en', speakers: Speaker[] = SPEAKERS, seed = language === 'en' ? 1234 : 777, replies = false): Promise<Clip[]> {
   await mkdir(dir, { recursive: true })
-  const rnd = random(language === 'en' ? 1234 : 777)
-  const texts = PHRASES[language].slice(0, phrases).map(([said]) => fill(said, OWNER, OWNER.friends[0]!))
+  const rnd = random(seed)
+  const texts = language === 'es' ? SPANISH.slice(0, phrases) : PHRASES[language].slice(0, phrases).map(([said, reply]) => fill(replies ? reply : said, OWNER, OWNER.friends[0]!))
   const clips: Clip[] = []
-  for (const [s, speaker] of SPEAKERS.entries()) {
+  for (const [s, speaker] of speakers.entries()) {
     for (const [p, text] of texts.entries()) {
       for (let t = 0; t < takes; t++) {
         const file = join(dir, `${s}-${p}-${t}.wav`)

@@ -9,7 +9,7 @@ import { encodeWav } from '../generate/wav'
 import { forgetExportVoices, VoiceCache } from './cache'
 import { peaksKey } from '../audio/scheduler'
 import type { OpenedArchive } from '../archive'
-import { spectralEmbedder, SPECTRAL_DIMS } from './spectral'
+import { PITCH_DIM, spectralEmbedder, SPECTRAL_DIMS } from './spectral'
 
 const RATE = 16_000
 const speech = (f0: number, seed = 1, seconds = 3) => synthesizeSpeech('wie wird das Wetter morgen in Hamburg', { f0, formantScale: f0 > 160 ? 1.15 : 1 }, createRandom(`s${seed}`), RATE, seconds)
@@ -24,7 +24,8 @@ function vectorOf(samples: Float32Array, chunk = samples.length): Float32Array |
   return sink.finish()
 }
 
-const PITCH = 2 * 19
+const PITCH = PITCH_DIM
+const CEPS = PITCH_DIM / 2
 
 describe('spectral voice vectors', () => {
   it('finds the speaker’s pitch: a low voice and a high one, each within 15 %', () => {
@@ -65,6 +66,21 @@ describe('spectral voice vectors', () => {
     const v = vectorOf(long, 32_768)!
     expect(Math.exp(v[PITCH]!)).toBeGreaterThan(120 * 0.85)
     expect(Math.exp(v[PITCH]!)).toBeLessThan(120 * 1.15)
+  })
+
+  it('takes every other frame once 2 s of voiced speech are in, each counting for the time it stands for', () => {
+    const one = toFloat(speech(130, 3, 4))
+    const three = new Float32Array(one.length * 3)
+    for (let k = 0; k < 3; k++) three.set(one, k * one.length)
+    const a = vectorOf(one)!
+    const b = vectorOf(three)!
+    // Thinned frames stand for twice the time: the speech found is still about three times one copy's.
+    const ratio = spectralEmbedder.speechSeconds!(b) / spectralEmbedder.speechSeconds!(a)
+    expect(ratio).toBeGreaterThan(2.6)
+    expect(ratio).toBeLessThan(3.4)
+    // The same words three times: the cepstral means and the pitch stay those of one copy.
+    for (let k = 0; k < CEPS; k++) expect(Math.abs(b[k]! - a[k]!)).toBeLessThan(0.25 + 0.1 * Math.abs(a[k]!))
+    expect(Math.abs(b[PITCH]! - a[PITCH]!)).toBeLessThan(0.05)
   })
 
   it('comes out of the same decode as the peaks when asked, and only then', async () => {

@@ -5,22 +5,33 @@ import { applyBank, dctTable, melBank, type MelBank } from './mel'
 import { PitchTracker } from './pitch'
 
 /**
- * Speaker statistics of a clip: the means and spreads of 19 mel-cepstral coefficients over its
+ * Speaker statistics of a clip: the means and spreads of 24 mel-cepstral coefficients (40 filters) over its
  * voiced frames (the shape of the vocal tract, level-free because c0 is left out), the median and
  * spread of its pitch, and the seconds of speech they come from. The cost is kept near the
  * decode's (issue 19: at most as much again): clips at 32 kHz and above are first averaged down to
  * 16-24 kHz, frames of about 32 ms (an FFT of 512 points at 16 kHz) follow each other without
- * overlap, and the pitch is searched coarse-to-fine (see pitch.ts). Shorter frames or fewer of them
- * were cheaper still but merged two of the real-speaker voices (flite rms and kal) on held-out words.
+ * overlap, and the pitch is searched coarse-to-fine (see pitch.ts). Only the first 2 s of voiced
+ * speech are read frame by frame; after that every other frame, and unvoiced frames are not analysed
+ * once there are enough voiced ones. Fewer frames from the start (every other one after 0.5 s) merged
+ * two of the real-speaker voices (flite rms and kal) on the English set: 2-3 s clips need them all.
  */
-const CEPS = 19
-const FILTERS = 32
+/**
+ * 24 coefficients of 40 filters rather than 19 of 32: the finer spectral shape kept flite kal and rms
+ * (two men) apart on the English and development sets, where 19 of 32 let a few clips cross.
+ */
+const CEPS = 24
+const FILTERS = 40
 const LOW_HZ = 100
 const HIGH_HZ = 7600
 const FRAME_S = 0.032
 const HOP_S = 0.032
 /** Frames kept per clip before every other one is dropped and the hop doubles: memory stays fixed. */
 const MAX_FRAMES = 4096
+/**
+ * After this much voiced speech the statistics have mostly settled: the hop doubles, so a long clip
+ * costs about half as much per second from there on (each frame then counts for the time it stands for).
+ */
+const SETTLED_S = 2
 /** Fewer voiced frames than half a second of speech says nothing about the speaker. */
 const MIN_VOICED = Math.ceil(0.5 / HOP_S)
 /** Below this level (RMS, about -55 dBFS) a frame is silence or hum. */
@@ -69,12 +80,19 @@ class SpectralSink implements VoiceSink {
   /** Where the next frame starts in `pending`; past its end when the hop is longer than a frame. */
   private next = 0
   private hop: number
-  /** Per kept frame: RMS, pitch in Hz (0 unvoiced), then CEPS coefficients. */
+  /**
+   * Per kept frame: RMS, pitch in Hz (0 unvoiced; -1 unvoiced and not analysed, as unvoiced
+   * frames are only needed while the clip has too few voiced ones), the seconds it stands for, then
+   * CEPS coefficients.
+   */
   private frames: Float32Array
   private count = 0
-  private readonly stride = CEPS + 2
-  private readonly input: number[]
-  private readonly spectrum: number[]
+  private readonly stride = CEPS + 3
+  /** Voiced frames so far, and how many make SETTLED_S at the first hop. */
+  private voiced = 0
+  private readonly settled: number
+  private readonly input: Float64Array
+  private readonly spectrum: Float64Array
   private readonly power: Float32Array
   private readonly mel: Float32Array
   /** The input samples of a partly filled averaged sample (q > 1). */
@@ -92,9 +110,10 @@ class SpectralSink implements VoiceSink {
     this.span = Math.max(this.t.size, this.pitch.span)
     this.pending = new Float32Array(this.span * 4)
     this.hop = Math.max(1, Math.round(rate * HOP_S))
+    this.settled = Math.ceil((SETTLED_S * rate) / this.hop)
     this.frames = new Float32Array(MAX_FRAMES * this.stride)
-    this.input = new Array<number>(this.t.size).fill(0)
-    this.spectrum = this.t.fft.createComplexArray() as number[]
+    this.input = new Float64Array(this.t.size)
+    this.spectrum = new Float64Array(2 * this.t.size)
     this.power = new Float32Array(this.t.size / 2 + 1)
     this.mel = new Float32Array(FILTERS)
   }
@@ -144,23 +163,37 @@ class SpectralSink implements VoiceSink {
   private frame(at: number): void {
     const { size, window, fft, bank, dct } = this.t
     const x = this.pending
+    const input = this.input
+    // The level and the windowed copy in one pass: most frames are loud enough to need both.
     let energy = 0
     for (let i = 0; i < size; i++) {
       const v = x[at + i]!
       energy += v * v
+      input[i] = v * window[i]!
     }
     const rms = Math.sqrt(energy / size)
     if (this.count === MAX_FRAMES) this.halve()
     const row = this.count++ * this.stride
-    this.frames[row] = rms
-    this.frames[row + 1] = 0
+    const frames = this.frames
+    frames[row] = rms
+    frames[row + 1] = 0
+    frames[row + 2] = this.hop / this.rate
     if (rms < SILENCE) return
-    const input = this.input
-    for (let i = 0; i < size; i++) input[i] = x[at + i]! * window[i]!
+    const f0 = this.pitch.pitch(x, at)
+    if (f0 > 0) {
+      frames[row + 1] = f0
+      // Settled: from here on every other frame is enough (the next one starts a hop later).
+      if (++this.voiced === this.settled) this.hop *= 2
+    } else if (this.voiced >= MIN_VOICED) {
+      // Enough voiced frames already: finish() will not read the unvoiced ones.
+      frames[row + 1] = -1
+      return
+    }
     fft.realTransform(this.spectrum, input)
     const s = this.spectrum
     const power = this.power
-    for (let b = 0; b <= size / 2; b++) power[b] = s[2 * b]! * s[2 * b]! + s[2 * b + 1]! * s[2 * b + 1]!
+    // Only the bins the filters read.
+    for (let b = bank.firstBin; b <= bank.lastBin; b++) power[b] = s[2 * b]! * s[2 * b]! + s[2 * b + 1]! * s[2 * b + 1]!
     const mel = this.mel
     applyBank(bank, power, mel)
     for (let m = 0; m < FILTERS; m++) mel[m] = Math.log(mel[m]! + 1e-10)
@@ -168,58 +201,65 @@ class SpectralSink implements VoiceSink {
       let sum = 0
       const base = k * FILTERS
       for (let m = 0; m < FILTERS; m++) sum += dct[base + m]! * mel[m]!
-      this.frames[row + 1 + k] = sum
+      frames[row + 2 + k] = sum
     }
-    this.frames[row + 1] = this.pitch.pitch(x, at)
   }
 
+  /** Memory stays fixed: every other frame goes, the one kept stands for both, and the hop doubles. */
   private halve(): void {
     const s = this.stride
-    for (let i = 0; i < MAX_FRAMES / 2; i++) this.frames.copyWithin(i * s, 2 * i * s, 2 * i * s + s)
+    const f = this.frames
+    for (let i = 0; i < MAX_FRAMES / 2; i++) {
+      const seconds = f[2 * i * s + 2]! + f[(2 * i + 1) * s + 2]!
+      f.copyWithin(i * s, 2 * i * s, 2 * i * s + s)
+      f[i * s + 2] = seconds
+    }
     this.count = MAX_FRAMES / 2
     this.hop *= 2
   }
 
   finish(): Float32Array | null {
     const s = this.stride
-    let loud = 0
+    const f = this.frames
     const levels: number[] = []
     for (let i = 0; i < this.count; i++) {
-      const rms = this.frames[i * s]!
+      const rms = f[i * s]!
       if (rms >= SILENCE) levels.push(rms)
     }
     if (levels.length < MIN_VOICED) return null
     levels.sort((a, b) => a - b)
-    loud = levels[Math.floor(levels.length * 0.95)]!
+    const loud = levels[Math.floor(levels.length * 0.95)]!
     const floor = Math.max(SILENCE, loud * Math.sqrt(RANGE))
     let periodic = 0
-    for (let i = 0; i < this.count; i++) if (this.frames[i * s]! >= floor && this.frames[i * s + 1]! > 0) periodic++
+    for (let i = 0; i < this.count; i++) if (f[i * s]! >= floor && f[i * s + 1]! > 0) periodic++
     // Voiced frames carry the vocal tract's shape; fricatives and bursts mostly carry the words.
     const voicedOnly = periodic >= MIN_VOICED
     const sum = new Float64Array(CEPS)
     const sq = new Float64Array(CEPS)
     const pitches: number[] = []
     let used = 0
-    // Frames kept early were taken at the first hop, the rest at the (doubled) current one: count what is kept.
-    const secondsPerFrame = this.hop / this.rate
+    let seconds = 0
     for (let i = 0; i < this.count; i++) {
       const row = i * s
-      if (this.frames[row]! < floor || (voicedOnly && this.frames[row + 1]! === 0)) continue
+      const f0 = f[row + 1]!
+      // Frames taken at a longer hop stand for more time: each counts for its seconds.
+      if (f[row]! < floor || f0 < 0 || (voicedOnly && f0 === 0)) continue
+      const w = f[row + 2]!
       used++
+      seconds += w
       for (let k = 0; k < CEPS; k++) {
-        const v = this.frames[row + 2 + k]!
-        sum[k]! += v
-        sq[k]! += v * v
+        const v = f[row + 3 + k]!
+        sum[k]! += w * v
+        sq[k]! += w * v * v
       }
-      const f0 = this.frames[row + 1]!
       if (f0 > 0) pitches.push(Math.log(f0))
     }
     if (used < MIN_VOICED) return null
     const out = new Float32Array(SPECTRAL_DIMS)
     for (let k = 0; k < CEPS; k++) {
-      const mean = sum[k]! / used
+      const mean = sum[k]! / seconds
       out[k] = mean
-      out[CEPS + k] = Math.sqrt(Math.max(0, sq[k]! / used - mean * mean))
+      out[CEPS + k] = Math.sqrt(Math.max(0, sq[k]! / seconds - mean * mean))
     }
     if (pitches.length >= 5) {
       pitches.sort((a, b) => a - b)
@@ -231,7 +271,7 @@ class SpectralSink implements VoiceSink {
       out[2 * CEPS] = Number.NaN
       out[2 * CEPS + 1] = Number.NaN
     }
-    out[SPEECH_DIM] = used * secondsPerFrame
+    out[SPEECH_DIM] = seconds
     return out
   }
 }
@@ -246,7 +286,7 @@ const WEIGHTS = Float32Array.from({ length: SPECTRAL_DIMS }, (_, j) => (j < 4 ? 
 /** The built-in embedder: spectral statistics, no model, nothing downloaded. */
 export const spectralEmbedder: VoiceEmbedder = {
   id: 'spectral-mfcc',
-  version: 2,
+  version: 4,
   dims: SPECTRAL_DIMS,
   weights: WEIGHTS,
   speechSeconds: (v) => v[SPEECH_DIM]!,
