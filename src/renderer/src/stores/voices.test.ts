@@ -92,4 +92,31 @@ describe('the voices slice', () => {
     await settle()
     expect(calls).toEqual(['a1'])
   })
+
+  it('lets the voice filter go when the voices are worked out again or its group is gone, and keeps it while its group stays', async () => {
+    answer = ready()
+    await store.useStore.getState().voices.ask('a1')
+    store.useStore.getState().filters.setVoice('v1')
+    answer = ready('not-known')
+    emit({ status: 'ready', done: 50 })
+    await settle()
+    expect(store.useStore.getState().filters.voice).toBe('v1')
+
+    // A re-read: the engine starts the voices again, so "v1" names no group until they are known.
+    answer = working(0)
+    emit({ status: 'working', done: 0 })
+    await settle()
+    expect(voices.selectReadyVoices(store.useStore.getState().voices)).toBeNull()
+    expect(store.useStore.getState().filters.voice).toBeNull()
+
+    // A filter on a group the new clustering no longer has is let go too.
+    answer = ready()
+    emit({ status: 'ready', done: 50 })
+    await settle()
+    store.useStore.getState().filters.setVoice('v9')
+    answer = ready('not-known')
+    emit({ status: 'ready', done: 50 })
+    await settle()
+    expect(store.useStore.getState().filters.voice).toBeNull()
+  })
 })

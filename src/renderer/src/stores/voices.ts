@@ -1,6 +1,7 @@
 import type { VoicesState } from '../../../shared/model/voices'
 import { ApiError, call, onEvent } from '../api/client'
 import type { Epoch } from './epoch'
+import type { FiltersSlice } from './filters'
 import type { Root, SliceCreator } from './slice'
 
 export interface VoicesSlice {
@@ -18,6 +19,21 @@ export interface VoicesSlice {
 /** What a new export starts with (the one reset, per-export.ts). */
 export const freshVoices = (): Partial<VoicesSlice> => ({ archiveId: null, asked: false, state: null, error: null })
 
+/** What the voices slice touches of the rest: the voice filter, which names a group of these voices. */
+type VoicesRoot = Epoch & { filters: Pick<FiltersSlice, 'voice' | 'setVoice'> }
+
+/**
+ * A voice filter names a group of the last clustering. While the voices are worked out again (a
+ * re-read), or once its group is gone, it would filter by nothing the person chose, and the list
+ * showed every recording under a filter bar that said it was filtering: so the filter is let go.
+ */
+function dropStaleVoiceFilter(root: Root<VoicesRoot>, state: VoicesState | null): void {
+  const { voice, setVoice } = root.getState().filters
+  if (voice === null) return
+  const groups = state?.status === 'ready' ? state.voices : null
+  if (!groups || (voice !== '' && !groups.some((v) => v.id === voice))) setVoice(null)
+}
+
 const sameGroups = (a: VoicesState['voices'], b: VoicesState['voices']): boolean =>
   a.length === b.length && a.every((v, k) => v.id === b[k]!.id && v.recordings === b[k]!.recordings)
 
@@ -26,7 +42,7 @@ const sameGroups = (a: VoicesState['voices'], b: VoicesState['voices']): boolean
  * them. Asked once when the person starts them; after that the engine's `voices.changed` events say
  * when to ask again (progress, ready, failed, a voice mark or its undo), so nothing polls.
  */
-export const createVoicesSlice: SliceCreator<VoicesSlice, Epoch> = (set, get, root) => {
+export const createVoicesSlice: SliceCreator<VoicesSlice, VoicesRoot> = (set, get, root) => {
   // Every ask is numbered, and the one reset bumps the epoch: an answer for an older ask or export is dropped.
   let asks = 0
   return {
@@ -47,6 +63,7 @@ export const createVoicesSlice: SliceCreator<VoicesSlice, Epoch> = (set, get, ro
         const before = get().state
         const same = before?.status === 'ready' && answer.status === 'ready' && sameGroups(before.voices, answer.voices)
         set({ state: same ? { ...answer, voiceOf: before.voiceOf } : answer })
+        dropStaleVoiceFilter(root, answer)
       } catch (err) {
         if (current()) set({ error: err instanceof ApiError ? err.message : String(err) })
       }
@@ -58,12 +75,14 @@ export const createVoicesSlice: SliceCreator<VoicesSlice, Epoch> = (set, get, ro
 export const selectReadyVoices = (s: VoicesSlice): VoicesState | null => (s.state?.status === 'ready' ? s.state : null)
 
 /** Progress is patched in place; the end, or a mark, means the groups (or their marks) changed: ask once. */
-export function listenVoices(root: Root<{ voices: VoicesSlice }>): void {
+export function listenVoices(root: Root<VoicesRoot & { voices: VoicesSlice }>): void {
   onEvent('voices.changed', ({ archiveId, status, done, total, error }) => {
     const { voices } = root.getState()
     if (!voices.asked || voices.archiveId !== archiveId) return
     if (status === 'working' && (voices.state === null || voices.state.status === 'working')) {
-      root.setState({ voices: { ...voices, state: { status, done, total, error, voices: [], voiceOf: {} } } })
+      const state: VoicesState = { status, done, total, error, voices: [], voiceOf: {} }
+      root.setState({ voices: { ...voices, state } })
+      dropStaleVoiceFilter(root, state)
       return
     }
     void voices.ask(archiveId)
