@@ -22,7 +22,8 @@ export function App() {
   useEffect(() => setScreen('review'), [archiveId, setScreen])
 
   return (
-    <div className="app" data-screen={status}>
+    // data-view tells the stylesheet the review workspace is shown (one window high, no page scroll).
+    <div className="app" data-screen={status} data-view={status === 'open' && screen !== 'complaint' ? 'workspace' : undefined}>
       <TopBar />
       <main className="screen">
         {status === 'idle' && <Welcome />}

@@ -1,11 +1,11 @@
 import { useVirtualizer, type Range, type Virtualizer } from '@tanstack/react-virtual'
-import { useCallback, useEffect, useMemo, useRef, type KeyboardEvent, type MouseEvent } from 'react'
+import { memo, useCallback, useEffect, useMemo, useRef, type KeyboardEvent, type MouseEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { formatCount } from '../format'
 import { selectFiltering } from '../stores/filters'
-import type { SortKey } from './catalog'
+import type { SortDir, SortKey } from './catalog'
 import { getCatalog, getOrdered, useCatalog, useOrdered } from './derived'
-import { OVERSCAN, rowsToRender } from './list-rows'
+import { OVERSCAN, rowsToRender, type InView } from './list-rows'
 import { stepSelection } from './navigate'
 import { userTimeZone } from './time'
 import { RecordingRow } from './RecordingRow'
@@ -53,6 +53,8 @@ export function RecordingList() {
   const rowText = useMemo(() => makeRowText(t), [t])
 
   const virtualizerRef = useRef<Virtualizer<HTMLDivElement, Element> | null>(null)
+  // The rows the last range had in view: a range that shares none of them is a leap (list-rows.ts).
+  const inViewRef = useRef<InView | null>(null)
   const virtualizer = useVirtualizer({
     count: order.length,
     getScrollElement: () => scrollRef.current,
@@ -60,7 +62,11 @@ export function RecordingList() {
     // Ahead of the scroll, enough rows for a wheel step that the compositor scrolls before the page
     // has rendered (about 130 px). The virtualizer sets its direction before it asks for the range.
     overscan: OVERSCAN,
-    rangeExtractor: useCallback((range: Range) => rowsToRender(range, virtualizerRef.current?.scrollDirection ?? null), []),
+    rangeExtractor: useCallback((range: Range) => {
+      const rows = rowsToRender(range, virtualizerRef.current?.scrollDirection ?? null, inViewRef.current)
+      inViewRef.current = { startIndex: range.startIndex, endIndex: range.endIndex }
+      return rows
+    }, []),
     scrollMargin: HEAD_H,
     scrollPaddingStart: HEAD_H
   })
@@ -101,6 +107,8 @@ export function RecordingList() {
   }
 
   const zone = userTimeZone()
+  // Formatted once per count and language, not on every frame of a scroll.
+  const label = useMemo(() => t('list.label', { count: order.length, formatted: formatCount(order.length, lang) }), [t, order.length, lang])
   const items = virtualizer.getVirtualItems()
   // The rows in view ask for their small waveforms, and tell the engine to make theirs first.
   const visibleKey = items.length ? `${items[0]!.index}:${items.length}:${order.length}` : ''
@@ -127,7 +135,7 @@ export function RecordingList() {
       className="rec-grid"
       role="grid"
       tabIndex={0}
-      aria-label={t('list.label', { count: order.length, formatted: formatCount(order.length, lang) })}
+      aria-label={label}
       aria-rowcount={order.length + 1}
       aria-colcount={COLUMNS.length}
       aria-activedescendant={selectedPos >= 0 ? `rec-${selected}` : undefined}
@@ -135,30 +143,7 @@ export function RecordingList() {
       data-testid="recording-list"
       onKeyDown={onKeyDown}
     >
-      <div role="rowgroup" className="rec-head" style={{ height: HEAD_H }}>
-        <div role="row" aria-rowindex={1} className="rec-row head">
-          {COLUMNS.map(({ key, className }) => {
-            const label = key === 'time' ? t('list.time', { zone }) : t(`list.${key}`)
-            if (key === 'reasons' || key === 'wave')
-              return (
-                <div role="columnheader" key={key} className={className}>
-                  {label}
-                </div>
-              )
-            const active = sortKey === key
-            return (
-              <div role="columnheader" key={key} className={className} aria-sort={active ? (sortDir === 'asc' ? 'ascending' : 'descending') : 'none'}>
-                <button type="button" className="sort" onClick={() => sortBy(key)} title={t('list.sortBy', { column: label })}>
-                  {label}
-                  <span aria-hidden="true" className="sort-arrow">
-                    {active ? (sortDir === 'asc' ? '▲' : '▼') : ''}
-                  </span>
-                </button>
-              </div>
-            )
-          })}
-        </div>
-      </div>
+      <ListHead zone={zone} sortKey={sortKey} sortDir={sortDir} sortBy={sortBy} />
       <div role="rowgroup" className="rec-body" style={{ height: virtualizer.getTotalSize() - HEAD_H }} onClick={onRowClick}>
         {items.map((item) => {
           const i = order[item.index]!
@@ -192,6 +177,37 @@ export function RecordingList() {
     </div>
   )
 }
+
+/** The column heads, a component of their own so that scrolling (which renders the list each frame) does not translate them again. */
+const ListHead = memo(function ListHead({ zone, sortKey, sortDir, sortBy }: { zone: string; sortKey: SortKey; sortDir: SortDir; sortBy: (key: SortKey) => void }) {
+  const { t } = useTranslation()
+  return (
+    <div role="rowgroup" className="rec-head" style={{ height: HEAD_H }}>
+      <div role="row" aria-rowindex={1} className="rec-row head">
+        {COLUMNS.map(({ key, className }) => {
+          const label = key === 'time' ? t('list.time', { zone }) : t(`list.${key}`)
+          if (key === 'reasons' || key === 'wave')
+            return (
+              <div role="columnheader" key={key} className={className}>
+                {label}
+              </div>
+            )
+          const active = sortKey === key
+          return (
+            <div role="columnheader" key={key} className={className} aria-sort={active ? (sortDir === 'asc' ? 'ascending' : 'descending') : 'none'}>
+              <button type="button" className="sort" onClick={() => sortBy(key)} title={t('list.sortBy', { column: label })}>
+                {label}
+                <span aria-hidden="true" className="sort-arrow">
+                  {active ? (sortDir === 'asc' ? '▲' : '▼') : ''}
+                </span>
+              </button>
+            </div>
+          )
+        })}
+      </div>
+    </div>
+  )
+})
 
 /** Picks the rows between the anchor and `id` as the list shows them now. */
 function pickRangeTo(id: string): void {

@@ -27,4 +27,13 @@ describe('rowsToRender', () => {
     expect(rowsToRender({ startIndex: 990, endIndex: 999, count: 1000 }, 'forward').at(-1)).toBe(999)
     expect(rowsToRender({ startIndex: 0, endIndex: -1, count: 0 }, null)).toEqual([])
   })
+
+  it('renders one row more each way when the view leapt past all it showed, and overscans again once it moves by less', () => {
+    const leapt = rowsToRender(view, 'forward', { startIndex: 60, endIndex: 71 })
+    expect(leapt).toEqual(Array.from({ length: 14 }, (_, k) => 99 + k))
+    expect(rowsToRender(view, 'backward', { startIndex: 140, endIndex: 151 })).toHaveLength(14)
+    // Overlapping what it showed: a step of the wheel, not a leap.
+    const stepped = rowsToRender(view, 'forward', { startIndex: 96, endIndex: 107 })
+    expect([stepped[0], stepped.at(-1)]).toEqual([99, 111 + OVERSCAN])
+  })
 })
