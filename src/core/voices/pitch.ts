@@ -8,6 +8,8 @@ const MIN_F0 = 70
 const MAX_F0 = 400
 /** A frame's normalised autocorrelation at its best lag must reach this to count as voiced. */
 const VOICING = 0.45
+/** A shorter lag's peak within this share of the best peak is taken as the period (octave errors). */
+const OCTAVE = 0.9
 /** Pitch is looked for at about this rate: plenty for 70-400 Hz. */
 export const PITCH_RATE = 4000
 /** The pitch window: two periods of the lowest pitch. */
@@ -21,6 +23,9 @@ export class PitchTracker {
   private readonly fine: Float32Array
   private readonly coarse: Float32Array
   private readonly rate: number
+  /** The coarse search's local peaks: lag and normalised autocorrelation. */
+  private readonly peakLag = new Int32Array(32)
+  private readonly peakC = new Float64Array(32)
 
   constructor(sampleRate: number) {
     this.factor = Math.max(1, Math.round(sampleRate / PITCH_RATE))
@@ -72,15 +77,33 @@ export class PitchTracker {
     const cRate = this.rate / 2
     const cMin = Math.max(2, Math.floor(cRate / MAX_F0))
     const cMax = Math.min(m - 2, Math.ceil(cRate / MIN_F0))
-    let bestC = 0
-    let bestLag = 0
+    let top = 0
+    let peaks = 0
+    const peakLag = this.peakLag
+    const peakC = this.peakC
     let prev = corr(c, m, cMin - 1, e1)
     let cur = corr(c, m, cMin, e1)
     for (let lag = cMin; lag <= cMax; lag++) {
       const next = corr(c, m, lag + 1, e1)
-      if (cur > prev && cur >= next && cur > bestC) ((bestC = cur), (bestLag = lag))
+      if (cur > prev && cur >= next && peaks < peakLag.length) {
+        peakLag[peaks] = lag
+        peakC[peaks++] = cur
+        if (cur > top) top = cur
+      }
       prev = cur
       cur = next
+    }
+    // Twice the period correlates about as well as the period itself: the shortest lag that comes
+    // close to the best is the pitch, not the best alone (which halved a voice's pitch in a third of
+    // its frames on some words and split it in two, issue 19).
+    let bestC = 0
+    let bestLag = 0
+    for (let k = 0; k < peaks; k++) {
+      if (peakC[k]! >= top * OCTAVE) {
+        bestC = peakC[k]!
+        bestLag = peakLag[k]!
+        break
+      }
     }
     // Far below the voicing bar even allowing for the coarse grid: not voiced, skip the refinement.
     if (bestLag === 0 || bestC < VOICING * 0.7) return 0
