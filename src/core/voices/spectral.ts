@@ -303,7 +303,7 @@ const WEIGHTS = Float32Array.from({ length: SPECTRAL_DIMS }, (_, j) => (j < 4 ? 
 /** The built-in embedder: spectral statistics, no model, nothing downloaded. */
 export const spectralEmbedder: VoiceEmbedder = {
   id: 'spectral-mfcc',
-  version: 5,
+  version: 6,
   dims: SPECTRAL_DIMS,
   weights: WEIGHTS,
   speechSeconds: (v) => v[SPEECH_DIM]!,
