@@ -43,8 +43,8 @@ const SETS = {
   dev: { title: 'separation, development: more espeak voices', speakers: DEV_SPEAKERS, make: () => makeCorpus(join(DIR, 'corpus-dev'), 10, 3, 'en', DEV_SPEAKERS, 4242) },
   dev2: { title: 'separation, development: other English words', speakers: SPEAKERS, make: () => makeCorpus(join(DIR, 'corpus-dev2'), 10, 3, 'en', SPEAKERS, 5151, true) },
   rooms: { title: 'separation, check: English words in other rooms', speakers: SPEAKERS, make: () => makeCorpus(join(DIR, 'corpus-en999'), 10, 3, 'en', SPEAKERS, 999) },
-  de: { title: 'separation, held out: German words', speakers: SPEAKERS, make: () => makeCorpus(join(DIR, 'corpus-de'), 10, 3, 'de') },
-  es: { title: 'separation, held out (new in session 5): Spanish words, other rooms', speakers: SPEAKERS, make: () => makeCorpus(join(DIR, 'corpus-es'), 10, 3, 'es', SPEAKERS, 2026) },
+  de: { title: 'separation, development (held out until session 5): German words', speakers: SPEAKERS, make: () => makeCorpus(join(DIR, 'corpus-de'), 10, 3, 'de') },
+  es: { title: 'separation, held out (session 5, read twice): Spanish words, other rooms', speakers: SPEAKERS, make: () => makeCorpus(join(DIR, 'corpus-es'), 10, 3, 'es', SPEAKERS, 2026) },
   fr: { title: 'separation, held out (new in session 5, 3rd): French words, other rooms', speakers: SPEAKERS, make: () => makeCorpus(join(DIR, 'corpus-fr'), 10, 3, 'fr', SPEAKERS, 6161) }
 }
 
