@@ -57,6 +57,23 @@ const SPANISH: readonly string[] = [
   'qué tengo en el calendario el jueves'
 ]
 
+/**
+ * French requests for the third held-out set (issue 19, session 5 continuation): added once the
+ * German set had become a development set; generated before any experiment and read once, at the end.
+ */
+const FRENCH: readonly string[] = [
+  'quel temps fera-t-il demain à Lyon',
+  "appelle ma sœur s'il te plaît",
+  "rappelle-moi d'acheter du lait ce soir",
+  'mets un minuteur de dix minutes',
+  'joue de la musique douce dans la cuisine',
+  'éteins la lumière de la chambre',
+  "est-ce qu'il va pleuvoir cet après-midi",
+  'ajoute des pommes et du fromage à la liste',
+  "qu'est-ce que j'ai au programme vendredi",
+  'combien de temps pour aller à la gare'
+]
+
 export const toolsAvailable = (): boolean => ['espeak-ng', 'flite', 'sox'].every((t) => spawnSync('sh', ['-c', `command -v ${t}`]).status === 0)
 
 export interface Clip {
@@ -90,13 +107,14 @@ function addNoise(wav: Buffer, snrDb: number, rnd: () => number): Buffer {
  * `takes` clips of each phrase per speaker, made once and kept under `dir`. `language` 'de' gives
  * other words (every voice reads the German phrases, flite with its English letter-to-sound) and,
  * with its own seed, other rooms: a held-out check on settings tuned on the English set.
- * 'es' reads the Spanish requests above (a second held-out set, with its own seed and rooms).
+ * 'es' reads the Spanish requests above (a second held-out set, with its own seed and rooms), 'fr'
+ * the French ones (a third, likewise).
  * `replies` reads the phrases' replies instead: other English words, for development.
  */
-export async function makeCorpus(dir: string, phrases: number, takes: number, language: 'en' | 'de' | 'es' = 'en', speakers: Speaker[] = SPEAKERS, seed = language === 'en' ? 1234 : 777, replies = false): Promise<Clip[]> {
+export async function makeCorpus(dir: string, phrases: number, takes: number, language: 'en' | 'de' | 'es' | 'fr' = 'en', speakers: Speaker[] = SPEAKERS, seed = language === 'en' ? 1234 : 777, replies = false): Promise<Clip[]> {
   await mkdir(dir, { recursive: true })
   const rnd = random(seed)
-  const texts = language === 'es' ? SPANISH.slice(0, phrases) : PHRASES[language].slice(0, phrases).map(([said, reply]) => fill(replies ? reply : said, OWNER, OWNER.friends[0]!))
+  const texts = language === 'es' ? SPANISH.slice(0, phrases) : language === 'fr' ? FRENCH.slice(0, phrases) : PHRASES[language].slice(0, phrases).map(([said, reply]) => fill(replies ? reply : said, OWNER, OWNER.friends[0]!))
   const clips: Clip[] = []
   for (const [s, speaker] of speakers.entries()) {
     for (const [p, text] of texts.entries()) {

@@ -262,6 +262,7 @@ class SpectralSink implements VoiceSink {
       out[CEPS + k] = Math.sqrt(Math.max(0, sq[k]! / seconds - mean * mean))
     }
     if (pitches.length >= 5) {
+      foldOctaves(pitches)
       pitches.sort((a, b) => a - b)
       const q = (p: number) => pitches[Math.min(pitches.length - 1, Math.floor(p * pitches.length))]!
       out[2 * CEPS] = q(0.5)
@@ -277,6 +278,22 @@ class SpectralSink implements VoiceSink {
 }
 
 /**
+ * Octave errors left by the tracker (a frame read at half or twice its pitch) moved a voice's median
+ * with the words said: on some German phrases a third of espeak f2's frames sat an octave low and split
+ * the voice in two (issue 19). Each log-pitch is moved by whole octaves to lie nearest the clip's
+ * median, which stays in the right octave while most frames do.
+ */
+function foldOctaves(logPitches: number[]): void {
+  const sorted = [...logPitches].sort((a, b) => a - b)
+  const median = sorted[sorted.length >> 1]!
+  for (let i = 0; i < logPitches.length; i++) {
+    const v = logPitches[i]!
+    const octaves = Math.round((median - v) / Math.LN2)
+    if (octaves !== 0) logPitches[i] = v + octaves * Math.LN2
+  }
+}
+
+/**
  * How much each dimension counts once an export's vectors are on one scale. The low cepstral
  * coefficients mostly follow the words said (the vowels' formants), the higher ones the speaker's
  * vocal tract, and the spreads mostly the words; pitch is the strongest single cue to who speaks.
@@ -286,7 +303,7 @@ const WEIGHTS = Float32Array.from({ length: SPECTRAL_DIMS }, (_, j) => (j < 4 ? 
 /** The built-in embedder: spectral statistics, no model, nothing downloaded. */
 export const spectralEmbedder: VoiceEmbedder = {
   id: 'spectral-mfcc',
-  version: 4,
+  version: 6,
   dims: SPECTRAL_DIMS,
   weights: WEIGHTS,
   speechSeconds: (v) => v[SPEECH_DIM]!,
