@@ -40,9 +40,7 @@ describe('hostile inputs of issue 15', () => {
     expect(fromJson.map((r) => r.transcript)).toEqual(expect.arrayContaining([expect.stringContaining('a3\u202evaw.exe'), expect.stringContaining('\\\\\\\\\\"]},{"time":"x"}')]))
   })
 
-  // Failed once in a full `npm test` on a loaded machine ("unexpected end of file" at the first open),
-  // never alone or four at once; not yet explained, so it may retry, and the team's note says so.
-  it('a tar.gz larger than its temp copy reads every entry right, forwards and backwards', { retry: 2 }, async () => {
+  it('a tar.gz larger than its temp copy reads every entry right, forwards and backwards', async () => {
     const bytes = corpus.tars[1]!
     const path = join(corpus.scratch, 'past-copy.tar.gz')
     await writeFile(path, bytes)

@@ -161,6 +161,10 @@ export async function listTar(source: ByteSource, ctx: OpenContext, gz: boolean)
   const { default: tarStream } = await import('tar-stream')
   const container = new TarContainer(source, gz, ctx)
   const entries: TarEntry[] = []
+  // The temp copy's bound is known before the input stream exists: a 'data' listener starts the
+  // stream flowing at once, and chunks that flowed during an await before the pipeline joined it
+  // never reached gunzip ("incorrect header check", "unexpected end of file"; about 1 open in 40).
+  const spillBound = gz ? Math.max(0, Math.min(ctx.limits.maxSpillBytes, tempBudget(ctx.limits, ctx.meter.totalBytes) - ctx.temp.bytes, await halfOfFreeTemp())) : 0
   const input = source.stream(0, source.size)
   const gunzip = gz ? createGunzip() : null
   let compressed = 0
@@ -179,7 +183,6 @@ export async function listTar(source: ByteSource, ctx: OpenContext, gz: boolean)
     }
   })
   // The one inflate of the listing also fills the temp copy that later entry reads are served from.
-  const spillBound = gz ? Math.max(0, Math.min(ctx.limits.maxSpillBytes, tempBudget(ctx.limits, ctx.meter.totalBytes) - ctx.temp.bytes, await halfOfFreeTemp())) : 0
   const spill = gz ? new Spill(ctx.temp, spillBound) : null
   const extract = tarStream.extract()
   extract.on('entry', (header, stream, next) => {
