@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { workDir, writeZip } from '../../../test/fixtures/archives'
+import { recordingOf } from '../../../test/fixtures/recording'
 import { contract } from '../../shared/ipc/contract'
 import { events, type EventName } from '../../shared/ipc/events'
 import { CallError } from '../../shared/ipc/result'
@@ -22,21 +23,7 @@ let work: Awaited<ReturnType<typeof workDir>>
 let home: string
 let archive: OpenedArchive
 
-const recording = (id: string, path: string | null): Recording => ({
-  id,
-  provider: 'amazon',
-  time: '2024-01-01T00:00:00Z',
-  archiveTime: null,
-  deviceId: null,
-  accountId: null,
-  audio: path ? { path, part: null, size: 0 } : null,
-  durationMs: null,
-  transcript: null,
-  response: null,
-  language: null,
-  signals: [],
-  source: { file: 'x.csv', part: null, line: 1, fields: {} }
-})
+const recording = (id: string, path: string | null) => recordingOf({ id, provider: 'amazon', time: '2024-01-01T00:00:00Z', audio: path ? { path, part: null, size: 0 } : null })
 
 const reading = (recordings: Recording[]) => ({ recordings }) as unknown as ExportReading
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { bavarianFacts, sampleEvidence } from '../../../../test/fixtures/complaint-facts'
-import type { Device, Recording } from '../../../shared/model/recording'
+import { deviceOf as device, recordingOf as recording } from '../../../../test/fixtures/recording'
 import { archiveLine, exportText } from './evidence-text'
 import { renderLetter } from './render'
 import { reviewFacts } from './review-facts'
@@ -8,23 +8,6 @@ import { reviewFacts } from './review-facts'
 const today = '2026-11-23'
 const LANGS = ['en', 'de', 'fr'] as const
 
-const device = (over: Partial<Device>): Device => ({ id: 'd', provider: 'amazon-alexa', name: null, serial: null, type: null, registered: false, registeredAt: null, deregisteredAt: null, firstSeen: null, lastSeen: null, recordings: 0, ...over })
-const recording = (over: Partial<Recording>): Recording => ({
-  id: 'r',
-  provider: 'amazon-alexa',
-  time: null,
-  archiveTime: null,
-  deviceId: null,
-  accountId: null,
-  audio: null,
-  durationMs: null,
-  transcript: null,
-  response: null,
-  language: null,
-  signals: [],
-  source: { file: 'x.csv', part: null, line: 1, fields: {} },
-  ...over
-})
 
 describe('the review’s strongest facts (point 6)', () => {
   const reading = { account: { ids: ['A1OWNACCOUNT9Z'], names: [], emails: [] }, devices: [device({ id: 'k', name: 'Robin’s Kindle', type: 'Kindle Paperwhite', registered: true }), device({ id: 'e', name: 'Kitchen Echo', registered: false })] }

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { bavarianFacts, sampleEvidence } from '../../../../test/fixtures/complaint-facts'
+import { deviceOf, recordingOf } from '../../../../test/fixtures/recording'
 import type { Finding } from '../../../shared/model/analysis'
 import type { LetterKind } from '../../../shared/model/complaint'
-import type { Device, Recording } from '../../../shared/model/recording'
 import { renderLetter } from './render'
 import { reviewFacts } from './review-facts'
 
@@ -12,22 +12,8 @@ const TO_PERSON_OR_AUTHORITY: LetterKind[] = ['controller-notice', 'art77-compla
 // "By its sound" in each language: the words every voice sentence carries, and nothing else in a letter does.
 const BY_SOUND = /by its sound|nach ihrem Klang|d'après son timbre|by the sound of the voice|nach dem Klang der Stimme|d'après le timbre/
 
-const device = (id: string, name: string, registered: boolean): Device => ({ id, provider: 'amazon-alexa', name, serial: null, type: null, registered, registeredAt: null, deregisteredAt: null, firstSeen: null, lastSeen: null, recordings: 0 })
-const recording = (id: string, deviceId: string): Recording => ({
-  id,
-  provider: 'amazon-alexa',
-  time: null,
-  archiveTime: null,
-  deviceId,
-  accountId: null,
-  audio: null,
-  durationMs: null,
-  transcript: null,
-  response: null,
-  language: null,
-  signals: [],
-  source: { file: 'x.csv', part: null, line: 1, fields: {} }
-})
+const device = (id: string, name: string, registered: boolean) => deviceOf({ id, name, registered })
+const recording = (id: string, deviceId: string) => recordingOf({ id, deviceId })
 const finding = (rule: Finding['rule'], recordingIds: string[]): Pick<Finding, 'rule' | 'recordingIds'> => ({ rule, recordingIds })
 
 const reading = { account: { ids: ['A1OWNACCOUNT9Z'], names: [], emails: [] }, devices: [device('k', 'Kitchen Echo', true), device('b', 'Bedroom Dot', true), device('s', 'Echo Küche', false)] }
