@@ -45,7 +45,6 @@ async function readFeatures(recordings: readonly Recording[]): Promise<Features>
   // The detector's table takes ~50-100 ms and ~5 MB to load (text/eld-table.ts): only an export with transcripts of unknown language pays for it.
   const needsDetector = recordings.some((r) => primaryLanguage(r.language) === null && !!r.transcript?.trim())
   const detect = needsDetector ? await loadLanguageDetector() : null
-  const languages = new Map<string, string | null>()
   const words = new Map<string, { places: readonly Place[]; names: readonly string[]; count: number }>()
   // One object per distinct saying, not per recording: at 100,000 recordings that said a few hundred
   // things, 100,000 objects of five fields were ~7 MB of the scan's peak.
@@ -70,11 +69,8 @@ async function readFeatures(recordings: readonly Recording[]): Promise<Features>
       w = { places: places.length ? places : NONE, names: names.length ? names : NONE, count: tokens.length }
       words.set(transcript, w)
     }
-    let language = stated
-    if (language === null && detect !== null) {
-      language = languages.get(key) ?? null
-      if (!languages.has(key)) languages.set(key, (language = languageOf(detect, transcript, r.response, w.count)))
-    }
+    // Read once per saying: a saying met again is answered from `sayings` above.
+    const language = stated ?? (detect !== null ? languageOf(detect, transcript, r.response, w.count) : null)
     const f: RecordingFeatures = { language, languageFrom: from ?? (language ? 'transcript' : null), places: w.places, names: w.names }
     sayings.set(key, f)
     return f
