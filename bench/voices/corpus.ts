@@ -74,6 +74,23 @@ const FRENCH: readonly string[] = [
   'combien de temps pour aller à la gare'
 ]
 
+/**
+ * Italian requests for the fourth held-out set (issue 19, session 6): added and generated before any
+ * experiment on the Spanish split, read once, after the final choice was made.
+ */
+const ITALIAN: readonly string[] = [
+  'che tempo farà domani a Bologna',
+  'chiama mio fratello per favore',
+  'ricordami di comprare le uova stasera',
+  'imposta un timer di venti minuti',
+  'metti della musica rilassante in cucina',
+  'spegni la luce del bagno',
+  'pioverà questo pomeriggio a Torino',
+  'aggiungi latte e biscotti alla lista',
+  'cosa ho in agenda mercoledì mattina',
+  'quanto ci vuole per arrivare in stazione'
+]
+
 export const toolsAvailable = (): boolean => ['espeak-ng', 'flite', 'sox'].every((t) => spawnSync('sh', ['-c', `command -v ${t}`]).status === 0)
 
 export interface Clip {
@@ -108,13 +125,13 @@ function addNoise(wav: Buffer, snrDb: number, rnd: () => number): Buffer {
  * other words (every voice reads the German phrases, flite with its English letter-to-sound) and,
  * with its own seed, other rooms: a held-out check on settings tuned on the English set.
  * 'es' reads the Spanish requests above (a second held-out set, with its own seed and rooms), 'fr'
- * the French ones (a third, likewise).
+ * the French ones (a third, likewise), 'it' the Italian ones (a fourth, session 6).
  * `replies` reads the phrases' replies instead: other English words, for development.
  */
-export async function makeCorpus(dir: string, phrases: number, takes: number, language: 'en' | 'de' | 'es' | 'fr' = 'en', speakers: Speaker[] = SPEAKERS, seed = language === 'en' ? 1234 : 777, replies = false): Promise<Clip[]> {
+export async function makeCorpus(dir: string, phrases: number, takes: number, language: 'en' | 'de' | 'es' | 'fr' | 'it' = 'en', speakers: Speaker[] = SPEAKERS, seed = language === 'en' ? 1234 : 777, replies = false): Promise<Clip[]> {
   await mkdir(dir, { recursive: true })
   const rnd = random(seed)
-  const texts = language === 'es' ? SPANISH.slice(0, phrases) : language === 'fr' ? FRENCH.slice(0, phrases) : PHRASES[language].slice(0, phrases).map(([said, reply]) => fill(replies ? reply : said, OWNER, OWNER.friends[0]!))
+  const texts = language === 'es' ? SPANISH.slice(0, phrases) : language === 'fr' ? FRENCH.slice(0, phrases) : language === 'it' ? ITALIAN.slice(0, phrases) : PHRASES[language].slice(0, phrases).map(([said, reply]) => fill(replies ? reply : said, OWNER, OWNER.friends[0]!))
   const clips: Clip[] = []
   for (const [s, speaker] of speakers.entries()) {
     for (const [p, text] of texts.entries()) {
