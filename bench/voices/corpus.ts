@@ -95,6 +95,8 @@ export const toolsAvailable = (): boolean => ['espeak-ng', 'flite', 'sox'].every
 
 export interface Clip {
   speaker: number
+  /** Which of the set's phrases it says (bench:voices' diagnosis names the phrases a split voice's pieces hold). */
+  phrase: number
   wav: Buffer
 }
 
@@ -128,10 +130,16 @@ function addNoise(wav: Buffer, snrDb: number, rnd: () => number): Buffer {
  * the French ones (a third, likewise), 'it' the Italian ones (a fourth, session 6).
  * `replies` reads the phrases' replies instead: other English words, for development.
  */
+/** The texts a set's phrases are, in order (bench:voices' diagnosis quotes them). */
+export function phrasesOf(language: 'en' | 'de' | 'es' | 'fr' | 'it', phrases: number, replies = false): string[] {
+  const texts = language === 'es' ? SPANISH : language === 'fr' ? FRENCH : language === 'it' ? ITALIAN : PHRASES[language].map(([said, reply]) => fill(replies ? reply : said, OWNER, OWNER.friends[0]!))
+  return texts.slice(0, phrases)
+}
+
 export async function makeCorpus(dir: string, phrases: number, takes: number, language: 'en' | 'de' | 'es' | 'fr' | 'it' = 'en', speakers: Speaker[] = SPEAKERS, seed = language === 'en' ? 1234 : 777, replies = false): Promise<Clip[]> {
   await mkdir(dir, { recursive: true })
   const rnd = random(seed)
-  const texts = language === 'es' ? SPANISH.slice(0, phrases) : language === 'fr' ? FRENCH.slice(0, phrases) : language === 'it' ? ITALIAN.slice(0, phrases) : PHRASES[language].slice(0, phrases).map(([said, reply]) => fill(replies ? reply : said, OWNER, OWNER.friends[0]!))
+  const texts = phrasesOf(language, phrases, replies)
   const clips: Clip[] = []
   for (const [s, speaker] of speakers.entries()) {
     for (const [p, text] of texts.entries()) {
@@ -146,7 +154,7 @@ export async function makeCorpus(dir: string, phrases: number, takes: number, la
           run(['sox', raw, '-r', '16000', '-c', '1', '-b', '16', file, 'reverb', String(reverb), '50', String(room), 'gain', '-n', '-3'])
           await writeFile(file, addNoise(await readFile(file), snr, rnd))
         }
-        clips.push({ speaker: s, wav: await readFile(file) })
+        clips.push({ speaker: s, phrase: p, wav: await readFile(file) })
       }
     }
   }

@@ -12,7 +12,8 @@ import { clusterEmbedded } from '../../src/core/voices/by-embedder'
 import { PITCH_DIM, spectralEmbedder } from '../../src/core/voices/spectral'
 import { bestF1 } from '../../src/core/voices/testing/best-f1'
 import { makeInputs } from '../audio/inputs'
-import { DEV_SPEAKERS, makeCorpus, SPEAKERS, toolsAvailable } from './corpus'
+import { type Clip, DEV_SPEAKERS, makeCorpus, phrasesOf, SPEAKERS, toolsAvailable } from './corpus'
+import { diagnose } from './diagnose'
 
 /**
  * bench:voices (issue 19). Each figure against a baseline measured in the same run:
@@ -28,7 +29,8 @@ import { DEV_SPEAKERS, makeCorpus, SPEAKERS, toolsAvailable } from './corpus'
  *   after the octave fix (their high cepstra, c15-c20, differ by phrase), so it is a development set
  *   now, and French too (read three times in session 5). Session 6 added ten Italian requests in rooms
  *   of their own (seed 8383), generated before any experiment on the Spanish split and read once, at
- *   the end; `-- make it` generates a set's clips without reading any figure;
+ *   the end; `-- make it` generates a set's clips without reading any figure, `-- diagnose es` says
+ *   why a development set's voices split (see diagnose.ts);
  * - a German Takeout where Google marks half of a stranger's recordings: flagged with and without
  *   --voices (goal: every recording of the stranger, nobody else's);
  * - peaks with voice features against peaks alone, 1,700 WAVs, same pool (goal ≤ 2×);
@@ -43,23 +45,19 @@ const row = (...cells: (string | number)[]) => rows.push(cells.map(String))
 const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`
 
 const SETS = {
-  en: { title: 'separation, English words', speakers: SPEAKERS, make: () => makeCorpus(join(DIR, 'corpus'), 10, 4) },
-  dev: { title: 'separation, development: more espeak voices', speakers: DEV_SPEAKERS, make: () => makeCorpus(join(DIR, 'corpus-dev'), 10, 3, 'en', DEV_SPEAKERS, 4242) },
-  dev2: { title: 'separation, development: other English words', speakers: SPEAKERS, make: () => makeCorpus(join(DIR, 'corpus-dev2'), 10, 3, 'en', SPEAKERS, 5151, true) },
-  rooms: { title: 'separation, check: English words in other rooms', speakers: SPEAKERS, make: () => makeCorpus(join(DIR, 'corpus-en999'), 10, 3, 'en', SPEAKERS, 999) },
-  de: { title: 'separation, development (held out until session 5): German words', speakers: SPEAKERS, make: () => makeCorpus(join(DIR, 'corpus-de'), 10, 3, 'de') },
-  es: { title: 'separation, development (held out until session 5): Spanish words, other rooms', speakers: SPEAKERS, make: () => makeCorpus(join(DIR, 'corpus-es'), 10, 3, 'es', SPEAKERS, 2026) },
-  fr: { title: 'separation, development (held out in session 5, read 3 times): French words, other rooms', speakers: SPEAKERS, make: () => makeCorpus(join(DIR, 'corpus-fr'), 10, 3, 'fr', SPEAKERS, 6161) },
-  it: { title: 'separation, held out (new in session 6): Italian words, other rooms', speakers: SPEAKERS, make: () => makeCorpus(join(DIR, 'corpus-it'), 10, 3, 'it', SPEAKERS, 8383) }
+  en: { title: 'separation, English words', speakers: SPEAKERS, texts: phrasesOf('en', 10), make: () => makeCorpus(join(DIR, 'corpus'), 10, 4) },
+  dev: { title: 'separation, development: more espeak voices', speakers: DEV_SPEAKERS, texts: phrasesOf('en', 10), make: () => makeCorpus(join(DIR, 'corpus-dev'), 10, 3, 'en', DEV_SPEAKERS, 4242) },
+  dev2: { title: 'separation, development: other English words', speakers: SPEAKERS, texts: phrasesOf('en', 10, true), make: () => makeCorpus(join(DIR, 'corpus-dev2'), 10, 3, 'en', SPEAKERS, 5151, true) },
+  rooms: { title: 'separation, check: English words in other rooms', speakers: SPEAKERS, texts: phrasesOf('en', 10), make: () => makeCorpus(join(DIR, 'corpus-en999'), 10, 3, 'en', SPEAKERS, 999) },
+  de: { title: 'separation, development (held out until session 5): German words', speakers: SPEAKERS, texts: phrasesOf('de', 10), make: () => makeCorpus(join(DIR, 'corpus-de'), 10, 3, 'de') },
+  es: { title: 'separation, development (held out until session 5): Spanish words, other rooms', speakers: SPEAKERS, texts: phrasesOf('es', 10), make: () => makeCorpus(join(DIR, 'corpus-es'), 10, 3, 'es', SPEAKERS, 2026) },
+  fr: { title: 'separation, development (held out in session 5, read 3 times): French words, other rooms', speakers: SPEAKERS, texts: phrasesOf('fr', 10), make: () => makeCorpus(join(DIR, 'corpus-fr'), 10, 3, 'fr', SPEAKERS, 6161) },
+  it: { title: 'separation, held out (new in session 6): Italian words, other rooms', speakers: SPEAKERS, texts: phrasesOf('it', 10), make: () => makeCorpus(join(DIR, 'corpus-it'), 10, 3, 'it', SPEAKERS, 8383) }
 }
 
-async function separation(set: keyof typeof SETS): Promise<void> {
-  if (!toolsAvailable()) {
-    row('separation', 'skipped', 'espeak-ng, flite or sox missing (apt-get install espeak-ng flite sox)')
-    return
-  }
-  const { title, speakers, make } = SETS[set]
-  const clips = await make()
+/** A set's clips and their voice vectors, made as the audio workers make them (peaks and features in one pass). */
+async function vectorsOf(set: keyof typeof SETS): Promise<{ clips: Clip[]; vectors: (Float32Array | null)[] }> {
+  const clips = await SETS[set].make()
   const vectors: (Float32Array | null)[] = []
   for (const c of clips) {
     const job = new PeaksJob(c.wav.length, 64, spectralEmbedder)
@@ -67,6 +65,16 @@ async function separation(set: keyof typeof SETS): Promise<void> {
     const o = await job.end()
     vectors.push(o.status === 'ready' ? (o.voice ?? null) : null)
   }
+  return { clips, vectors }
+}
+
+async function separation(set: keyof typeof SETS): Promise<void> {
+  if (!toolsAvailable()) {
+    row('separation', 'skipped', 'espeak-ng, flite or sox missing (apt-get install espeak-ng flite sox)')
+    return
+  }
+  const { title, speakers } = SETS[set]
+  const { clips, vectors } = await vectorsOf(set)
   const truth = clips.map((c) => c.speaker)
   const ours = clusterEmbedded(vectors, spectralEmbedder)
   const pitchOnly = clusterVectors(vectors.map((v) => (v ? v.slice(PITCH_DIM, PITCH_DIM + 1) : null)))
@@ -196,7 +204,7 @@ function clustering(): void {
 }
 
 /** `npm run bench:voices -- features separation` runs only those parts (all when none is named). */
-const PARTS = ['make', 'separation', 'takeout', 'features', 'scan', 'clustering'] as const
+const PARTS = ['make', 'diagnose', 'separation', 'takeout', 'features', 'scan', 'clustering'] as const
 const wanted = process.argv.slice(2).filter((a) => (PARTS as readonly string[]).includes(a))
 const part = (name: (typeof PARTS)[number]) => wanted.length === 0 || wanted.includes(name)
 
@@ -204,7 +212,13 @@ async function main(): Promise<void> {
   await mkdir(DIR, { recursive: true })
   const built = existsSync(join(process.cwd(), 'out', 'main', 'cli.js'))
   console.log(`bench:voices on ${new Date().toISOString()}; load: ${spawnSync('uptime', { encoding: 'utf8' }).stdout.trim()}`)
-  if (wanted.includes('make')) {
+  if (wanted.includes('diagnose')) {
+    // Why voices split, set by set (development sets only: reading a held-out set this way spends it).
+    for (const set of Object.keys(SETS).filter((k) => process.argv.includes(k)) as (keyof typeof SETS)[]) {
+      const { clips, vectors } = await vectorsOf(set)
+      console.log(`\n${SETS[set].title}\n${diagnose({ speakers: SETS[set].speakers, texts: SETS[set].texts, clips, vectors }).join('\n')}`)
+    }
+  } else if (wanted.includes('make')) {
     // Generates the named sets' clips (a held-out set before any experiment) and prints no figure.
     for (const set of Object.keys(SETS).filter((k) => process.argv.includes(k)) as (keyof typeof SETS)[]) row(`made ${set}`, `${(await SETS[set].make()).length} clips`, SETS[set].title)
   } else if (part('separation')) {

@@ -348,27 +348,52 @@ function clipMedian(values: readonly number[], groups: readonly number[][]): num
   return perGroup.at(-1)?.[0] ?? 0
 }
 
-export function clusterVectors(vectors: readonly (Float32Array | null)[], o: ClusterOptions = {}): Clustering {
-  const rnd = random(o.seed ?? 0x5eed)
-  const labels = new Int32Array(vectors.length).fill(-1)
+/** Where merging stops unless told, in within-voice spreads per dimension (× √dims). */
+export const CUT = 2.3
+
+/**
+ * The space the voices are found in: the kept vectors standardised, each dimension divided by its
+ * within-voice spread and multiplied by its weight, one flat row per kept input (`index` names it);
+ * `deciding` the sampled rows the linkage decides on. Exported for bench:voices' diagnosis.
+ */
+export interface ClusterSpace {
+  points: Float32Array
+  dims: number
+  index: Int32Array
+  /** √dims: the cut, steps and outlier limit are per dimension. */
+  unit: number
+  sampled: Int32Array
+  deciding: Int32Array
+}
+
+export function clusterSpace(vectors: readonly (Float32Array | null)[], o: ClusterOptions = {}, rnd = random(o.seed ?? 0x5eed)): ClusterSpace | null {
   const { points, dims, index } = standardise(vectors)
   const n = index.length
-  if (n < 2) return { labels, groups: [] }
-  const unit = Math.sqrt(dims)
-  const cut = (o.cut ?? 2.3) * unit
-  const outlier = (o.outlier ?? 3) * unit
-  const far2 = outlier * outlier
+  if (n < 2) return null
   const minSize = o.minSize ?? 3
-  const most = o.spreadMost ?? SPREAD_MOST
-  const sampleSize = Math.min(n, o.sample ?? 1500)
-
-  const sampled = sampleOf(n, sampleSize, rnd)
+  const sampled = sampleOf(n, Math.min(n, o.sample ?? 1500), rnd)
   const scale = withinScale(points, dims, sampled)
   // The voices are decided on sure clips only (when there are enough of them); the rest join them below.
   const sure = o.reliable ? sampled.filter((j) => o.reliable!(index[j]!)) : sampled
   const deciding = sure.length >= Math.min(sampled.length, 2 * minSize) ? sure : sampled
   if (o.weights) for (let t = 0; t < dims; t++) scale[t]! *= o.weights[t] ?? 1
   for (let i = 0; i < points.length; i++) points[i]! *= scale[i % dims]!
+  return { points, dims, index, unit: Math.sqrt(dims), sampled, deciding }
+}
+
+export function clusterVectors(vectors: readonly (Float32Array | null)[], o: ClusterOptions = {}): Clustering {
+  const rnd = random(o.seed ?? 0x5eed)
+  const labels = new Int32Array(vectors.length).fill(-1)
+  const space = clusterSpace(vectors, o, rnd)
+  if (!space) return { labels, groups: [] }
+  const { points, dims, index, unit, deciding } = space
+  const n = index.length
+  const cut = (o.cut ?? CUT) * unit
+  const outlier = (o.outlier ?? 3) * unit
+  const far2 = outlier * outlier
+  const minSize = o.minSize ?? 3
+  const most = o.spreadMost ?? SPREAD_MOST
+  const sampleSize = space.sampled.length
 
   let groups = linkageGroups(points, dims, deciding, cut, unit, minSize, o.cutSteps ?? CUT_STEPS, most)
   let centres = centresOf(points, dims, groups)
