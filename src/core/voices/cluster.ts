@@ -359,7 +359,9 @@ function clipMedian(values: readonly number[], groups: readonly number[][]): num
  * leans that way a little, no one sound class does it. Such phrase effects are shared by espeak's two
  * men (cosine 0.6-0.8 between their deviations) but hardly by the other voices. Tried and left out, as
  * each lowered another development set: a cut of 2.53 (all seven sets held from 2.44 to 2.62, but three
- * synthetic cases below failed); high cepstra weighted 0.7-0.85 (German m3 0.947); cepstra of the
+ * synthetic cases below failed); high cepstra weighted 0.7-0.85, or each mean coefficient weighted by
+ * the square root of its typical spread within a clip (German m3 0.947, and the twelve-voice set's
+ * near-identical men merge; by its inverse, worse on every set); cepstra of the
  * long-term average spectrum (English 0.91-0.97); spectra smoothed over one pitch period, only frames
  * within 10-20 dB of the loudest, a 20% trimmed mean, frames near the median pitch only, filters from
  * 200 or 300 Hz; and shrinking the directions the within-voice covariance (from the neighbour pairs, from
