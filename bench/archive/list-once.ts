@@ -1,11 +1,14 @@
-// `tsx bench/archive/list-once.ts open|floor FILE [SRC]`: one listing in a fresh process, as the
-// CLI and the app pay it, printed as one JSON line. `open` runs openArchive from SRC (a copy of
+// `tsx bench/archive/list-once.ts open|floor|load FILE [SRC]`: one listing in a fresh process, as
+// the CLI and the app pay it, printed as one JSON line. `open` runs openArchive from SRC (a copy of
 // src/, default this tree's: the bench compares an older copy in the same run); `floor` is the
 // least any listing can do: the central directory read in one piece and every name decoded
-// (latin1) and kept with its offset and size, no checks. Retained bytes are the live heap (and
+// (latin1) and kept with its offset and size, no checks; `load` only loads openArchive (under
+// `valgrind --tool=cachegrind`, open minus load counts the instructions of one listing, a figure
+// that a busy machine does not move). Retained bytes are the live heap (and
 // array buffers) after a full GC with the listing still held. Asserts nothing.
 import { closeSync, openSync, readSync, fstatSync } from 'node:fs'
 import { resolve } from 'node:path'
+import { PerformanceObserver } from 'node:perf_hooks'
 import { setFlagsFromString } from 'node:v8'
 import { runInNewContext } from 'node:vm'
 
@@ -69,17 +72,27 @@ function floor(file: string): Floor {
 
 async function main(): Promise<void> {
   const [mode, file, src] = process.argv.slice(2)
-  if ((mode !== 'open' && mode !== 'floor') || !file) {
-    process.stderr.write('usage: tsx bench/archive/list-once.ts open|floor FILE [SRC]\n')
+  if ((mode !== 'open' && mode !== 'floor' && mode !== 'load') || !file) {
+    process.stderr.write('usage: tsx bench/archive/list-once.ts open|floor|load FILE [SRC]\n')
     process.exit(2)
   }
-  const open = mode === 'open' ? ((await import(resolve(src ?? resolve(__dirname, '../../src'), 'core/archive/index.ts'))) as typeof import('../../src/core/archive')).openArchive : null
+  const open = mode !== 'floor' ? ((await import(resolve(src ?? resolve(__dirname, '../../src'), 'core/archive/index.ts'))) as typeof import('../../src/core/archive')).openArchive : null
   const before = live()
+  // Time in garbage collection pauses during the listing (the full GCs of live() are outside it).
+  let gcMs = 0
+  let counting = true
+  const observer = new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) if (counting) gcMs += e.duration
+  })
+  observer.observe({ entryTypes: ['gc'] })
   const cpu = process.cpuUsage()
   const started = process.hrtime.bigint()
   let entries: number
   let held: unknown
-  if (open) {
+  if (mode === 'load') {
+    entries = 0
+    held = null
+  } else if (open) {
     const archive = await open(file)
     entries = archive.entries.length
     held = archive
@@ -90,8 +103,12 @@ async function main(): Promise<void> {
   }
   const wallMs = Number(process.hrtime.bigint() - started) / 1e6
   const used = process.cpuUsage(cpu)
+  // Entries are delivered after a turn of the event loop: let those of the listing arrive.
+  await new Promise((r) => setImmediate(r))
+  counting = false
+  observer.disconnect()
   const retained = live() - before
-  const result = { mode, entries, wallMs, cpuMs: (used.user + used.system) / 1000, bytesPerEntry: retained / Math.max(1, entries), maxRssKiB: process.resourceUsage().maxRSS }
+  const result = { mode, entries, wallMs, cpuMs: (used.user + used.system) / 1000, gcMs, bytesPerEntry: retained / Math.max(1, entries), maxRssKiB: process.resourceUsage().maxRSS }
   process.stdout.write(`${JSON.stringify(result)}\n`)
   if (held && open) await (held as { close(): Promise<void> }).close()
 }
