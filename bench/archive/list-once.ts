@@ -101,14 +101,17 @@ async function main(): Promise<void> {
     entries = f.names.length
     held = f
   }
-  const wallMs = Number(process.hrtime.bigint() - started) / 1e6
+  const ended = process.hrtime.bigint()
+  const wallMs = Number(ended - started) / 1e6
   const used = process.cpuUsage(cpu)
   // Entries are delivered after a turn of the event loop: let those of the listing arrive.
   await new Promise((r) => setImmediate(r))
   counting = false
   observer.disconnect()
   const retained = live() - before
-  const result = { mode, entries, wallMs, cpuMs: (used.user + used.system) / 1000, gcMs, bytesPerEntry: retained / Math.max(1, entries), maxRssKiB: process.resourceUsage().maxRSS }
+  const result = { mode, entries, wallMs, cpuMs: (used.user + used.system) / 1000, gcMs, bytesPerEntry: retained / Math.max(1, entries), maxRssKiB: process.resourceUsage().maxRSS,
+    // CLOCK_MONOTONIC seconds, for `perf record -k CLOCK_MONOTONIC` then `perf report --time from,to`.
+    window: [Number(started) / 1e9, Number(ended) / 1e9].map((t) => t.toFixed(6)).join(',') }
   process.stdout.write(`${JSON.stringify(result)}\n`)
   if (held && open) await (held as { close(): Promise<void> }).close()
 }

@@ -15,6 +15,8 @@ add('archive', 'zip tar tgz gz')
 add('image', 'png jpg jpeg gif webp')
 
 let lastExtension = ''
+// The kind of lastExtension, so a run of one extension skips the lookup in a table of strings.
+let lastKind: EntryKind | null = null
 
 /**
  * The text after `dot` in `s`. Exports hold long runs of one extension, so the last one is
@@ -23,6 +25,7 @@ let lastExtension = ''
 export function extensionAt(s: string, dot: number): string {
   if (s.length - dot - 1 === lastExtension.length && s.startsWith(lastExtension, dot + 1)) return lastExtension
   lastExtension = s.slice(dot + 1)
+  lastKind = null
   return lastExtension
 }
 
@@ -43,5 +46,8 @@ export function entryKind(path: string): EntryKind {
   // No dot in the name ('.wav' alone still reads as a WAV).
   if (dot < 0) return 'other'
   const ext = extensionAt(path, dot)
-  return kinds[ext] ?? kinds[ext.toLowerCase()] ?? 'other'
+  if (ext === lastExtension && lastKind !== null) return lastKind
+  const kind = kinds[ext] ?? kinds[ext.toLowerCase()] ?? 'other'
+  lastKind = kind
+  return kind
 }

@@ -20,6 +20,12 @@ const WINDOW = 1024 * 1024
 const EMPTY = Buffer.alloc(0)
 const NO_EXTRA: Map<number, Buffer> = parseExtra(EMPTY)
 
+// Field reads of a record the window is known to hold: plain byte arithmetic, which the compiler
+// folds into the loop (Buffer's readUInt16LE/readUInt32LE stayed calls of their own, with their
+// own bounds checks, for 14 fields of each of 100,000 records).
+const u16 = (buf: Buffer, at: number): number => buf[at]! | (buf[at + 1]! << 8)
+const u32 = (buf: Buffer, at: number): number => (buf[at]! | (buf[at + 1]! << 8) | (buf[at + 2]! << 16)) + buf[at + 3]! * 0x1000000
+
 interface Directory {
   /** Where the first record is. */
   start: number
@@ -134,6 +140,9 @@ export async function listCentral(source: ByteSource, ctx: OpenContext, take: (r
     return { status: 'missing', error: err as Error }
   }
   const window = new DirectoryWindow(source)
+  // The 32-bit fields start as non-integers (each is set before the record is handed out): a CRC
+  // or offset of 2^31 or more is a double to V8, and the first one stored in a field that held small
+  // integers changed the record's shape and threw away the compiled listing loop and toZipEntry.
   const r: ZipRecord = {
     nameBuf: EMPTY,
     nameStart: 0,
@@ -143,10 +152,10 @@ export async function listCentral(source: ByteSource, ctx: OpenContext, take: (r
     method: 0,
     dosTime: 0,
     dosDate: 0,
-    crc32: 0,
-    compressedSize: 0,
-    uncompressedSize: 0,
-    localOffset: 0,
+    crc32: 0.5,
+    compressedSize: 0.5,
+    uncompressedSize: 0.5,
+    localOffset: 0.5,
     dataStart: null,
     sizeUnknown: false
   }
@@ -158,24 +167,24 @@ export async function listCentral(source: ByteSource, ctx: OpenContext, take: (r
       if (!window.holds(pos, CENTRAL_FIXED) && !(await window.load(pos, CENTRAL_FIXED))) throw new Error('unexpected EOF')
       let buf = window.buf
       let at = pos - window.at
-      const signature = buf.readUInt32LE(at)
+      const signature = u32(buf, at)
       if (signature !== CENTRAL_SIG) throw new Error(`invalid central directory file header signature: 0x${signature.toString(16)}`)
-      const flags = buf.readUInt16LE(at + 8)
+      const flags = u16(buf, at + 8)
       if (flags & FLAG_STRONG_ENCRYPTION) throw new Error('strong encryption is not supported')
-      const nameLength = buf.readUInt16LE(at + 28)
-      const extraLength = buf.readUInt16LE(at + 30)
-      const length = CENTRAL_FIXED + nameLength + extraLength + buf.readUInt16LE(at + 32)
+      const nameLength = u16(buf, at + 28)
+      const extraLength = u16(buf, at + 30)
+      const length = CENTRAL_FIXED + nameLength + extraLength + u16(buf, at + 32)
       if (!window.holds(pos, length) && !(await window.load(pos, length))) throw new Error('unexpected EOF')
       buf = window.buf
       at = pos - window.at
       r.flags = flags
-      r.method = buf.readUInt16LE(at + 10)
-      r.dosTime = buf.readUInt16LE(at + 12)
-      r.dosDate = buf.readUInt16LE(at + 14)
-      r.crc32 = buf.readUInt32LE(at + 16)
-      r.compressedSize = buf.readUInt32LE(at + 20)
-      r.uncompressedSize = buf.readUInt32LE(at + 24)
-      r.localOffset = buf.readUInt32LE(at + 42)
+      r.method = u16(buf, at + 10)
+      r.dosTime = u16(buf, at + 12)
+      r.dosDate = u16(buf, at + 14)
+      r.crc32 = u32(buf, at + 16)
+      r.compressedSize = u32(buf, at + 20)
+      r.uncompressedSize = u32(buf, at + 24)
+      r.localOffset = u32(buf, at + 42)
       const nameStart = at + CENTRAL_FIXED
       r.nameBuf = buf
       r.nameStart = nameStart

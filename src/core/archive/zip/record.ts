@@ -5,7 +5,7 @@ import { entryKind } from '../kind'
 import { dosLocalTime } from '../time'
 import { FLAG_ENCRYPTED, LOCAL_FIXED } from './local'
 import { methodName } from './methods'
-import { decodeZipName, plainName, safeName } from './names'
+import { decodeZipName, nameHashOf, plainName, plainNameHash, safeName } from './names'
 import type { ZipRows } from './rows'
 
 /** What either the central directory or a recovered local header says about one entry. */
@@ -44,7 +44,7 @@ export class ZipEntry implements IndexedEntry {
   constructor(
     readonly info: EntryInfo,
     readonly container: RowOwner,
-    private readonly row: number
+    readonly row: number
   ) {}
 
   get localOffset(): number {
@@ -98,7 +98,9 @@ export function toZipEntry(record: ZipRecord, container: RowOwner, prefix: strin
     unsafePath: name.unsafe,
     kind: entryKind(name.path)
   }
-  return new ZipEntry(info, container, container.rows.add(record.localOffset, record.dataStart, record.method, !record.sizeUnknown))
+  // Within one ZIP every path has the same prefix, so the name alone tells paths apart.
+  const hash = plain !== null ? plainNameHash(nameBuf, nameStart, nameEnd) : nameHashOf(name.path)
+  return new ZipEntry(info, container, container.rows.add(record.localOffset, record.dataStart, record.method, !record.sizeUnknown, hash))
 }
 
 /** Where an entry's data starts, known or (for a header checked later) at the earliest: right after a header with an empty name. */

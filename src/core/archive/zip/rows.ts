@@ -16,21 +16,24 @@ export class ZipRows {
   private dataStarts = new Float64Array(FIRST)
   private methods = new Uint16Array(FIRST)
   private states = new Uint8Array(FIRST)
+  /** A hash of each name (see nameHash), for the duplicate-name check: no name string is read for it. */
+  private hashes = new Int32Array(FIRST)
 
   /** A new row; returns its number. */
-  add(localOffset: number, dataStart: number | null, method: number, sizeKnown: boolean): number {
+  add(localOffset: number, dataStart: number | null, method: number, sizeKnown: boolean, nameHash: number): number {
     const row = this.length
     if (row === this.offsets.length) this.grow()
     this.offsets[row] = localOffset
     this.dataStarts[row] = dataStart ?? -1
     this.methods[row] = method
     this.states[row] = sizeKnown ? SIZE_KNOWN : 0
+    this.hashes[row] = nameHash
     this.length = row + 1
     return row
   }
 
   private grow(): void {
-    const more = <T extends Float64Array | Uint16Array | Uint8Array>(a: T): T => {
+    const more = <T extends Float64Array | Int32Array | Uint16Array | Uint8Array>(a: T): T => {
       const b = new (a.constructor as new (n: number) => T)(a.length * 2)
       b.set(a)
       return b
@@ -39,6 +42,11 @@ export class ZipRows {
     this.dataStarts = more(this.dataStarts)
     this.methods = more(this.methods)
     this.states = more(this.states)
+    this.hashes = more(this.hashes)
+  }
+
+  nameHash(row: number): number {
+    return this.hashes[row]!
   }
 
   localOffset(row: number): number {

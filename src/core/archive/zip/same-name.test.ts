@@ -3,7 +3,7 @@
 // against the first entry of its name, and nothing among thousands of distinct names.
 import { writeFile } from 'node:fs/promises'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { manyEntriesZip, workDir, zipBuffer, zipLayout } from '../../../../test/fixtures/archives'
+import { manyEntriesZip, renameBytes, workDir, zipBuffer, zipLayout } from '../../../../test/fixtures/archives'
 import { openArchive } from '../index'
 
 let work: Awaited<ReturnType<typeof workDir>>
@@ -43,6 +43,21 @@ describe('entries that share a name', () => {
       expect(a.problems.find((p) => p.kind === 'duplicate-name')!.message).toBe(
         `x/a.wav is in the archive more than once (local headers at bytes ${at[0]} and ${at[2]}); tools differ on which copy they read, so Exportscope lists every copy.`
       )
+    } finally {
+      await a.close()
+    }
+  })
+
+  it('a name that reads the same only once decoded (a backslash) is a copy of the plain one', async () => {
+    const buf = renameBytes(await zipBuffer([
+      { name: 'dir/file.txt', data: 'plain' },
+      { name: 'dirXfile.txt', data: 'backslash' }
+    ]), 'dirXfile', 'dir\\file')
+    const at = zipLayout(buf).entries.map((e) => e.local)
+    const a = await open(buf)
+    try {
+      expect(a.entries.map((e) => e.info.path)).toEqual(['dir/file.txt', 'dir/file.txt'])
+      expect(duplicates(a)).toEqual([['dir/file.txt', [at[0], at[1]]]])
     } finally {
       await a.close()
     }

@@ -4,23 +4,18 @@ import { LOCAL_FIXED } from './local'
 import { decodeZipName, safeName } from './names'
 import type { ZipEntry } from './record'
 
-/** FNV-1a over the name's UTF-16 code units: the same name always hashes the same, and names of one export rarely collide. */
-function hashOf(name: string): number {
-  let h = 0x811c9dc5
-  for (let i = 0; i < name.length; i++) h = Math.imul(h ^ name.charCodeAt(i), 0x01000193)
-  return h
-}
-
 /**
  * Two entries of one name: `unzip` extracts the first, most libraries keep the last, so a reader
  * can be shown one file while the evidence hashes the other. Both stay listed (and readable); the
  * problem names both local headers' offsets. One pass over the listing through an open-addressed
- * table of typed arrays (each name's hash, and the index of its first entry): a Set of 100,000
- * names cost its growth and a collection; names are compared only when their hashes are equal.
+ * table of typed arrays (each name's hash, taken at listing and kept in the rows, and the index of
+ * its first entry): a Set of 100,000 names cost its growth, a collection and a read of every name;
+ * names are compared only when their hashes are equal. All entries are of one ZIP (one set of rows).
  */
 export function reportDuplicateNames(entries: readonly ZipEntry[], ctx: OpenContext): void {
   const n = entries.length
   if (n < 2) return
+  const rows = entries[0]!.container.rows
   let size = 2
   while (size < n * 2) size *= 2
   const mask = size - 1
@@ -30,8 +25,7 @@ export function reportDuplicateNames(entries: readonly ZipEntry[], ctx: OpenCont
   let copies: Array<[first: ZipEntry, copy: ZipEntry]> | null = null
   for (let i = 0; i < n; i++) {
     const e = entries[i]!
-    const path = e.info.path
-    const h = hashOf(path)
+    const h = rows.nameHash(e.row)
     for (let at = h & mask; ; at = (at + 1) & mask) {
       const held = firsts[at]!
       if (held === 0) {
@@ -39,7 +33,7 @@ export function reportDuplicateNames(entries: readonly ZipEntry[], ctx: OpenCont
         hashes[at] = h
         break
       }
-      if (hashes[at] === h && entries[held - 1]!.info.path === path) {
+      if (hashes[at] === h && entries[held - 1]!.info.path === e.info.path) {
         ;(copies ??= []).push([entries[held - 1]!, e])
         break
       }
