@@ -123,11 +123,61 @@ function readExtra(buf: Buffer, start: number, end: number, r: ZipRecord): void 
   r.extra = unicode ? parseExtra(buf.subarray(start, end)) : NO_EXTRA
 }
 
+/** Where the walk is: kept outside walkWindow, so a record that throws leaves the count of those before it. */
+interface Walk {
+  pos: number
+  listed: number
+}
+
+/**
+ * Lists the records that lie wholly in the window, from `walk.pos` on, with yauzl's checks
+ * (signature, strong encryption, lengths, Zip64 fields). Returns 0 when all `count` are listed, -1
+ * when `take` asked to stop, else how many bytes at `walk.pos` the window must hold to go on (the
+ * fixed part, or, its signature and flags checked, the whole record). Synchronous and apart from
+ * the loads, so the loop is compiled once and stays compiled: inside the async walk, every
+ * first-time path (a load, an extra field) threw the compiled loop away.
+ */
+function walkWindow(window: DirectoryWindow, walk: Walk, count: number, ctx: OpenContext, r: ZipRecord, take: (r: ZipRecord) => boolean): number {
+  const buf = window.buf
+  const base = window.at
+  while (walk.listed < count) {
+    if ((walk.listed & 0xff) === 0) ctx.checkAbort()
+    const at = walk.pos - base
+    if (at < 0 || at + CENTRAL_FIXED > buf.length) return CENTRAL_FIXED
+    const signature = u32(buf, at)
+    if (signature !== CENTRAL_SIG) throw new Error(`invalid central directory file header signature: 0x${signature.toString(16)}`)
+    const flags = u16(buf, at + 8)
+    if (flags & FLAG_STRONG_ENCRYPTION) throw new Error('strong encryption is not supported')
+    const nameLength = u16(buf, at + 28)
+    const extraLength = u16(buf, at + 30)
+    const length = CENTRAL_FIXED + nameLength + extraLength + u16(buf, at + 32)
+    if (at + length > buf.length) return length
+    r.flags = flags
+    r.method = u16(buf, at + 10)
+    r.dosTime = u16(buf, at + 12)
+    r.dosDate = u16(buf, at + 14)
+    r.crc32 = u32(buf, at + 16)
+    r.compressedSize = u32(buf, at + 20)
+    r.uncompressedSize = u32(buf, at + 24)
+    r.localOffset = u32(buf, at + 42)
+    const nameStart = at + CENTRAL_FIXED
+    r.nameBuf = buf
+    r.nameStart = nameStart
+    r.nameEnd = nameStart + nameLength
+    if (extraLength === 0) r.extra = NO_EXTRA
+    else readExtra(buf, nameStart + nameLength, nameStart + nameLength + extraLength, r)
+    walk.pos += length
+    walk.listed++
+    if (!take(r)) return -1
+  }
+  return 0
+}
+
 /**
  * Walks the central directory one record at a time; `take` returns false to stop early. yauzl
- * finds the directory; its records are read here, in place from a 1 MiB buffer, with yauzl's own
- * checks (signature, strong encryption, lengths, Zip64 fields): one Entry object, five Buffers
- * and two callbacks per record made the walk the slowest part of opening a large archive.
+ * finds the directory; its records are read here, in place from a 1 MiB buffer (walkWindow):
+ * one Entry object, five Buffers and two callbacks per record made the walk the slowest part of
+ * opening a large archive.
  *
  * The record handed to `take` is reused for the next one, and its name is a view into the buffer:
  * copy whatever must outlive the call.
@@ -159,45 +209,17 @@ export async function listCentral(source: ByteSource, ctx: OpenContext, take: (r
     dataStart: null,
     sizeUnknown: false
   }
-  let listed = 0
-  let pos = dir.start
+  const walk: Walk = { pos: dir.start, listed: 0 }
   try {
-    while (listed < dir.count) {
-      if ((listed & 0xff) === 0) ctx.checkAbort()
-      if (!window.holds(pos, CENTRAL_FIXED) && !(await window.load(pos, CENTRAL_FIXED))) throw new Error('unexpected EOF')
-      let buf = window.buf
-      let at = pos - window.at
-      const signature = u32(buf, at)
-      if (signature !== CENTRAL_SIG) throw new Error(`invalid central directory file header signature: 0x${signature.toString(16)}`)
-      const flags = u16(buf, at + 8)
-      if (flags & FLAG_STRONG_ENCRYPTION) throw new Error('strong encryption is not supported')
-      const nameLength = u16(buf, at + 28)
-      const extraLength = u16(buf, at + 30)
-      const length = CENTRAL_FIXED + nameLength + extraLength + u16(buf, at + 32)
-      if (!window.holds(pos, length) && !(await window.load(pos, length))) throw new Error('unexpected EOF')
-      buf = window.buf
-      at = pos - window.at
-      r.flags = flags
-      r.method = u16(buf, at + 10)
-      r.dosTime = u16(buf, at + 12)
-      r.dosDate = u16(buf, at + 14)
-      r.crc32 = u32(buf, at + 16)
-      r.compressedSize = u32(buf, at + 20)
-      r.uncompressedSize = u32(buf, at + 24)
-      r.localOffset = u32(buf, at + 42)
-      const nameStart = at + CENTRAL_FIXED
-      r.nameBuf = buf
-      r.nameStart = nameStart
-      r.nameEnd = nameStart + nameLength
-      if (extraLength === 0) r.extra = NO_EXTRA
-      else readExtra(buf, nameStart + nameLength, nameStart + nameLength + extraLength, r)
-      pos += length
-      listed++
-      if (!take(r)) break
+    let need = CENTRAL_FIXED
+    while (walk.listed < dir.count) {
+      if (!window.holds(walk.pos, need) && !(await window.load(walk.pos, need))) throw new Error('unexpected EOF')
+      need = walkWindow(window, walk, dir.count, ctx, r, take)
+      if (need < 0) break
     }
     return { status: 'ok' }
   } catch (err) {
     if ((err as Error).name === 'AbortError') throw err
-    return { status: 'damaged', error: err as Error, listed }
+    return { status: 'damaged', error: err as Error, listed: walk.listed }
   }
 }
