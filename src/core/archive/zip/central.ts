@@ -174,7 +174,8 @@ function walkWindow(window: DirectoryWindow, walk: Walk, count: number, ctx: Ope
 }
 
 /**
- * Walks the central directory one record at a time; `take` returns false to stop early. yauzl
+ * Walks the central directory one record at a time; `take` returns false to stop early, `expect`
+ * hears first how many records there will be at most. yauzl
  * finds the directory; its records are read here, in place from a 1 MiB buffer (walkWindow):
  * one Entry object, five Buffers and two callbacks per record made the walk the slowest part of
  * opening a large archive.
@@ -182,13 +183,15 @@ function walkWindow(window: DirectoryWindow, walk: Walk, count: number, ctx: Ope
  * The record handed to `take` is reused for the next one, and its name is a view into the buffer:
  * copy whatever must outlive the call.
  */
-export async function listCentral(source: ByteSource, ctx: OpenContext, take: (r: ZipRecord) => boolean): Promise<CentralResult> {
+export async function listCentral(source: ByteSource, ctx: OpenContext, take: (r: ZipRecord) => boolean, expect?: (records: number) => void): Promise<CentralResult> {
   let dir: Directory
   try {
     dir = await locate(source)
   } catch (err) {
     return { status: 'missing', error: err as Error }
   }
+  // What the end record promises, but never more than the file can hold: each record has 46 bytes at least.
+  expect?.(Math.min(dir.count, Math.floor((source.size - dir.start) / CENTRAL_FIXED)))
   const window = new DirectoryWindow(source)
   // The 32-bit fields start as non-integers (each is set before the record is handed out): a CRC
   // or offset of 2^31 or more is a double to V8, and the first one stored in a field that held small

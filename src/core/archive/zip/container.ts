@@ -94,10 +94,11 @@ export async function listZip(source: ByteSource, ctx: OpenContext, scope: ZipSc
     return true
   }
 
-  const central = await listCentral(source, ctx, add)
+  const central = await listCentral(source, ctx, add, (records) => container.rows.reserve(Math.min(records, ctx.limits.maxEntries - ctx.entries + 1)))
   const missing = await verifyLocalHeaders(source, entries, ctx, scope.prefix)
   if (central.status === 'ok' && missing.size === 0) {
     judgeEntries(entries, source.size, ctx)
+    container.rows.forgetNameHashes()
     return { entries, unrecognised: false }
   }
 
@@ -127,5 +128,6 @@ export async function listZip(source: ByteSource, ctx: OpenContext, scope: ZipSc
   const damage = centralDirectoryDamage(central, nested, missing.size, recovered)
   ctx.problems.add('central-directory', nested, damage)
   judgeEntries(kept, source.size, ctx)
+  container.rows.forgetNameHashes()
   return { entries: kept, unrecognised: kept.length === 0 }
 }

@@ -19,6 +19,19 @@ export class ZipRows {
   /** A hash of each name (see nameHash), for the duplicate-name check: no name string is read for it. */
   private hashes = new Int32Array(FIRST)
 
+  /**
+   * Room for `count` rows at once, so a listing whose size the directory tells grows no column
+   * row by row (and its compiled loop never meets the growing path, which threw it away).
+   */
+  reserve(count: number): void {
+    if (count > this.offsets.length) this.resize(count)
+  }
+
+  /** The name hashes serve the duplicate check at listing only; afterwards they are let go. */
+  forgetNameHashes(): void {
+    this.hashes = new Int32Array(0)
+  }
+
   /** A new row; returns its number. */
   add(localOffset: number, dataStart: number | null, method: number, sizeKnown: boolean, nameHash: number): number {
     const row = this.length
@@ -33,9 +46,13 @@ export class ZipRows {
   }
 
   private grow(): void {
+    this.resize(this.offsets.length * 2)
+  }
+
+  private resize(capacity: number): void {
     const more = <T extends Float64Array | Int32Array | Uint16Array | Uint8Array>(a: T): T => {
-      const b = new (a.constructor as new (n: number) => T)(a.length * 2)
-      b.set(a)
+      const b = new (a.constructor as new (n: number) => T)(capacity)
+      b.set(a.subarray(0, this.length))
       return b
     }
     this.offsets = more(this.offsets)
