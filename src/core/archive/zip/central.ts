@@ -193,9 +193,11 @@ export async function listCentral(source: ByteSource, ctx: OpenContext, take: (r
   // What the end record promises, but never more than the file can hold: each record has 46 bytes at least.
   expect?.(Math.min(dir.count, Math.floor((source.size - dir.start) / CENTRAL_FIXED)))
   const window = new DirectoryWindow(source)
-  // The 32-bit fields start as non-integers (each is set before the record is handed out): a CRC
-  // or offset of 2^31 or more is a double to V8, and the first one stored in a field that held small
-  // integers changed the record's shape and threw away the compiled listing loop and toZipEntry.
+  // The CRC and the offset start as non-integers (each is set before the record is handed out): one
+  // of 2^31 or more is a double to V8, and the first stored in a field that held small integers
+  // changed the record's shape and threw away the compiled listing loop and toZipEntry. Not the
+  // sizes: they are copied into each entry's info as they are, and a double read from here would
+  // make those fields doubles too, a 16-byte box each per entry (sizes past 2 GiB are rare).
   const r: ZipRecord = {
     nameBuf: EMPTY,
     nameStart: 0,
@@ -206,8 +208,8 @@ export async function listCentral(source: ByteSource, ctx: OpenContext, take: (r
     dosTime: 0,
     dosDate: 0,
     crc32: 0.5,
-    compressedSize: 0.5,
-    uncompressedSize: 0.5,
+    compressedSize: 0,
+    uncompressedSize: 0,
     localOffset: 0.5,
     dataStart: null,
     sizeUnknown: false
