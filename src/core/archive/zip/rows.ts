@@ -1,4 +1,5 @@
-const FIRST = 1024
+// Small: listCentral reserves what the directory promises, and an export may hold many small nested ZIPs.
+const FIRST = 16
 const SIZE_KNOWN = 1
 const CHECK_LATER = 2
 
