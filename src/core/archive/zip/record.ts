@@ -90,7 +90,7 @@ export function toZipEntry(record: ZipRecord, container: RowOwner, prefix: strin
     part,
     size: record.sizeUnknown ? 0 : record.uncompressedSize,
     compressedSize: record.compressedSize,
-    crc32: record.sizeUnknown ? null : record.crc32 >>> 0,
+    crc32: null,
     localTime: dosLocalTime(record.dosDate, record.dosTime),
     method: methodName(record.method),
     flags: record.flags,
@@ -98,6 +98,10 @@ export function toZipEntry(record: ZipRecord, container: RowOwner, prefix: strin
     unsafePath: name.unsafe,
     kind: entryKind(name.path)
   }
+  // Set after the object is made, so its shape starts the field as a pointer (null): small CRCs
+  // are then stored inline and only those of 2^31 or more as numbers of their own. Made with a
+  // number, the field became a double field, which boxes every CRC (16 bytes more per entry).
+  if (!record.sizeUnknown) info.crc32 = record.crc32 >>> 0
   // Within one ZIP every path has the same prefix, so the name alone tells paths apart.
   const hash = plain !== null ? plainNameHash(nameBuf, nameStart, nameEnd) : nameHashOf(name.path)
   return new ZipEntry(info, container, container.rows.add(record.localOffset, record.dataStart, record.method, !record.sizeUnknown, hash))
