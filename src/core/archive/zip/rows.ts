@@ -1,5 +1,7 @@
 // Small: listCentral reserves what the directory promises, and an export may hold many small nested ZIPs.
 const FIRST = 16
+// A reservation is a promise read from the file, so it is capped: past this the columns grow as rows come.
+const MOST_RESERVED = 1 << 20
 const SIZE_KNOWN = 1
 const CHECK_LATER = 2
 
@@ -25,7 +27,13 @@ export class ZipRows {
    * row by row (and its compiled loop never meets the growing path, which threw it away).
    */
   reserve(count: number): void {
-    if (count > this.offsets.length) this.resize(count)
+    const capacity = Math.min(count, MOST_RESERVED)
+    if (capacity > this.offsets.length) this.resize(capacity)
+  }
+
+  /** How many rows fit before the columns grow. */
+  get capacity(): number {
+    return this.offsets.length
   }
 
   /** The name hashes serve the duplicate check at listing only; afterwards they are let go. */
