@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto'
 import type { ArchiveEntry } from './types'
 
+const PIECE = 64 * 1024
+
 /**
  * A quick identity for an export, known long before its full SHA-256: the part sizes and a hash
  * of the listing (path, sizes, CRC of every entry). Same export, same fingerprint, on any machine.
@@ -8,7 +10,17 @@ import type { ArchiveEntry } from './types'
 export function fingerprintOf(parts: ReadonlyArray<{ bytes: number }>, entries: ReadonlyArray<ArchiveEntry>): string {
   const hash = createHash('sha256')
   hash.update(`parts:${parts.map((p) => p.bytes).join(',')}\n`)
-  for (const { info } of entries) hash.update(`${info.path}\0${info.size}\0${info.compressedSize}\0${info.crc32 ?? ''}\n`)
+  // Lines gathered into pieces of about 64 KB: one update per entry was a call into the hash for
+  // each of 100,000 entries. Cut only between lines, so the bytes hashed are the same.
+  let piece = ''
+  for (const { info } of entries) {
+    piece += `${info.path}\0${info.size}\0${info.compressedSize}\0${info.crc32 ?? ''}\n`
+    if (piece.length >= PIECE) {
+      hash.update(piece)
+      piece = ''
+    }
+  }
+  hash.update(piece)
   const total = parts.reduce((sum, p) => sum + p.bytes, 0)
   return `fp1-${total}-${hash.digest('hex').slice(0, 32)}`
 }

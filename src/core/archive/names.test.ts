@@ -71,6 +71,8 @@ describe('entryKind', () => {
     expect(['a.WAV', 'b.opus', 'c.3gp', 'd.amr', 'e.webm'].map(entryKind)).toEqual(['audio', 'audio', 'audio', 'audio', 'audio'])
     expect(['x.pdf', 'x.htm', 'x.csv', 'x.XML', 'x.tgz', 'x.gz', 'x.jpeg', 'x.webp'].map(entryKind)).toEqual(['document', 'document', 'data', 'data', 'archive', 'archive', 'image', 'image'])
     expect(['README', 'x.exe', 'dir.wav/file', '.wav'].map(entryKind)).toEqual(['other', 'other', 'other', 'audio'])
+    // Only the name's own last dot counts, never one in a folder.
+    expect(['a.csv/b.d/noext', 'a.d/x.', 'a.pdf/b.tar.gz', 'x.zip!/in/c.Mp3', 'a/b/'].map(entryKind)).toEqual(['other', 'other', 'archive', 'audio', 'other'])
     const debris = ['__MACOSX/Alexa/._clip.wav', 'Alexa/._clip.wav', 'x.zip!/__MACOSX/a.wav', 'x.zip!/Alexa/._a.wav', '__MACOSX/Takeout/._MyActivity.json', 'part/__MACOSX/a.mp3']
     expect(debris.map(entryKind)).toEqual(debris.map(() => 'other'))
     expect(['__MACOSX.wav', 'Alexa/_clip.wav', 'MACOSX/a.wav'].map(entryKind)).toEqual(['audio', 'audio', 'audio'])

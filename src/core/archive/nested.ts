@@ -50,11 +50,18 @@ async function openInner(entry: IndexedEntry, ctx: OpenContext, depth: number): 
  * `depth` is the nesting of `entries` themselves: 0 for the outer archive.
  */
 export async function expandNested(entries: IndexedEntry[], ctx: OpenContext, depth: number): Promise<IndexedEntry[]> {
-  if (!entries.some((e) => isZipName(e.info.path) && !e.refused)) return entries
+  // One pass finds them; a listing without any (the usual case) is handed back as it is.
+  const zips: number[] = []
+  for (let i = 0; i < entries.length; i++) {
+    const entry = entries[i]!
+    if (!entry.refused && isZipName(entry.info.path)) zips.push(i)
+  }
+  if (zips.length === 0) return entries
   const out: IndexedEntry[] = []
-  for (const entry of entries) {
-    out.push(entry)
-    if (!isZipName(entry.info.path) || entry.refused) continue
+  let from = 0
+  for (const i of zips) {
+    for (; from <= i; from++) out.push(entries[from]!)
+    const entry = entries[i]!
     if (depth + 1 > ctx.limits.maxDepth) {
       ctx.problems.add('nested-too-deep', entry.info.path, `${entry.info.path} is nested ${depth + 1} archives deep, past the limit of ${ctx.limits.maxDepth}; it is listed as a file but not opened.`)
       continue
@@ -69,5 +76,6 @@ export async function expandNested(entries: IndexedEntry[], ctx: OpenContext, de
       ctx.problems.add('nested', entry.info.path, `${entry.info.path} could not be opened as an archive: ${messageOf(err)}`)
     }
   }
+  for (; from < entries.length; from++) out.push(entries[from]!)
   return out
 }

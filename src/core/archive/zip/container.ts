@@ -1,6 +1,6 @@
 import type { Readable } from 'node:stream'
 import type { OpenContext } from '../context'
-import type { Container, IndexedEntry } from '../entry'
+import type { IndexedEntry } from '../entry'
 import { EntryReadError } from '../errors'
 import type { ProblemLog } from '../problems'
 import { checkRange, guardedRead } from '../read'
@@ -9,7 +9,8 @@ import type { ArchiveLimits, ByteRange } from '../types'
 import { listCentral } from './central'
 import { centralDirectoryDamage } from './damage'
 import { judgeEntries } from './judge'
-import { toZipEntry, type ZipEntry, type ZipRecord } from './record'
+import { toZipEntry, type RowOwner, type ZipEntry, type ZipRecord } from './record'
+import { ZipRows } from './rows'
 import { scanLocalHeaders } from './recover'
 import { checkHeaderLater, verifyLocalHeaders } from './verify'
 
@@ -20,7 +21,8 @@ export interface ZipScope {
 }
 
 /** Reads entries of one ZIP straight from its source: stored ones by offset, deflated ones inflated under the limits. */
-export class ZipContainer implements Container {
+export class ZipContainer implements RowOwner {
+  readonly rows = new ZipRows()
   // One check per entry even when two reads of it start at once.
   private readonly checking = new Map<ZipEntry, Promise<void>>()
 
@@ -92,10 +94,11 @@ export async function listZip(source: ByteSource, ctx: OpenContext, scope: ZipSc
     return true
   }
 
-  const central = await listCentral(source, ctx, add)
+  const central = await listCentral(source, ctx, add, (records) => container.rows.reserve(Math.min(records, ctx.limits.maxEntries - ctx.entries + 1)))
   const missing = await verifyLocalHeaders(source, entries, ctx, scope.prefix)
   if (central.status === 'ok' && missing.size === 0) {
     judgeEntries(entries, source.size, ctx)
+    container.rows.forgetNameHashes()
     return { entries, unrecognised: false }
   }
 
@@ -125,5 +128,6 @@ export async function listZip(source: ByteSource, ctx: OpenContext, scope: ZipSc
   const damage = centralDirectoryDamage(central, nested, missing.size, recovered)
   ctx.problems.add('central-directory', nested, damage)
   judgeEntries(kept, source.size, ctx)
+  container.rows.forgetNameHashes()
   return { entries: kept, unrecognised: kept.length === 0 }
 }

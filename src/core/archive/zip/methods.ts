@@ -15,7 +15,8 @@ const names: Record<number, string> = {
   99: 'aes'
 }
 
-export const methodName = (method: number): string => names[method] ?? `method-${method}`
+// Stored and deflate first: the keyed lookup in a sparse table is the slow way, for every entry.
+export const methodName = (method: number): string => (method === 0 ? 'stored' : method === 8 ? 'deflate' : (names[method] ?? `method-${method}`))
 
 export const canInflate = (method: number): boolean => method === 0 || method === 8
 

@@ -1,10 +1,12 @@
 import type { EntryInfo } from '../../../shared/model/archive'
 import type { Container, IndexedEntry } from '../entry'
+import type { EntryReadError } from '../errors'
 import { entryKind } from '../kind'
 import { dosLocalTime } from '../time'
 import { FLAG_ENCRYPTED, LOCAL_FIXED } from './local'
 import { methodName } from './methods'
-import { decodeZipName, plainName, safeName } from './names'
+import { decodeZipName, nameHashOf, plainName, plainNameHash, safeName } from './names'
+import type { ZipRows } from './rows'
 
 /** What either the central directory or a recovered local header says about one entry. */
 export interface ZipRecord {
@@ -27,20 +29,58 @@ export interface ZipRecord {
   sizeUnknown: boolean
 }
 
-export interface ZipEntry extends IndexedEntry {
-  readonly info: EntryInfo
-  readonly localOffset: number
-  dataStart: number | null
-  readonly method: number
-  readonly sizeKnown: boolean
+/** What a ZipEntry reads its place from: the container that reads it, and its rows. */
+export interface RowOwner extends Container {
+  readonly rows: ZipRows
+}
+
+/**
+ * One entry of a ZIP: its info, and a row of its container's ZipRows for where it is (see rows.ts
+ * for why these are not fields of their own).
+ */
+export class ZipEntry implements IndexedEntry {
+  refused: EntryReadError | null = null
+
+  constructor(
+    readonly info: EntryInfo,
+    readonly container: RowOwner,
+    readonly row: number
+  ) {}
+
+  get localOffset(): number {
+    return this.container.rows.localOffset(this.row)
+  }
+
+  get dataStart(): number | null {
+    return this.container.rows.dataStart(this.row)
+  }
+
+  set dataStart(at: number | null) {
+    this.container.rows.setDataStart(this.row, at)
+  }
+
+  get method(): number {
+    return this.container.rows.method(this.row)
+  }
+
+  get sizeKnown(): boolean {
+    return this.container.rows.sizeKnown(this.row)
+  }
+
   /**
    * The local header is checked when the entry is first read, not at listing: stored audio, which
    * a scan never reads and whose 100,000 headers cost a read each (see verify.ts, deferrable).
    */
-  checkLater: boolean
+  get checkLater(): boolean {
+    return this.container.rows.checkLater(this.row)
+  }
+
+  set checkLater(later: boolean) {
+    this.container.rows.setCheckLater(this.row, later)
+  }
 }
 
-export function toZipEntry(record: ZipRecord, container: Container, prefix: string, part: string | null): ZipEntry | null {
+export function toZipEntry(record: ZipRecord, container: RowOwner, prefix: string, part: string | null): ZipEntry | null {
   const { nameBuf, nameStart, nameEnd } = record
   const plain = plainName(nameBuf, nameStart, nameEnd, record.extra)
   const name = plain !== null ? { path: plain, unsafe: false } : safeName(decodeZipName(record.flags, nameBuf.subarray(nameStart, nameEnd), record.extra))
@@ -50,7 +90,7 @@ export function toZipEntry(record: ZipRecord, container: Container, prefix: stri
     part,
     size: record.sizeUnknown ? 0 : record.uncompressedSize,
     compressedSize: record.compressedSize,
-    crc32: record.sizeUnknown ? null : record.crc32 >>> 0,
+    crc32: null,
     localTime: dosLocalTime(record.dosDate, record.dosTime),
     method: methodName(record.method),
     flags: record.flags,
@@ -58,16 +98,13 @@ export function toZipEntry(record: ZipRecord, container: Container, prefix: stri
     unsafePath: name.unsafe,
     kind: entryKind(name.path)
   }
-  return {
-    info,
-    container,
-    refused: null,
-    localOffset: record.localOffset,
-    dataStart: record.dataStart,
-    method: record.method,
-    sizeKnown: !record.sizeUnknown,
-    checkLater: false
-  }
+  // Set after the object is made, so its shape starts the field as a pointer (null): small CRCs
+  // are then stored inline and only those of 2^31 or more as numbers of their own. Made with a
+  // number, the field became a double field, which boxes every CRC (16 bytes more per entry).
+  if (!record.sizeUnknown) info.crc32 = record.crc32 >>> 0
+  // Within one ZIP every path has the same prefix, so the name alone tells paths apart.
+  const hash = plain !== null ? plainNameHash(nameBuf, nameStart, nameEnd) : nameHashOf(name.path)
+  return new ZipEntry(info, container, container.rows.add(record.localOffset, record.dataStart, record.method, !record.sizeUnknown, hash))
 }
 
 /** Where an entry's data starts, known or (for a header checked later) at the earliest: right after a header with an empty name. */

@@ -7,24 +7,41 @@ import type { ZipEntry } from './record'
 /**
  * Two entries of one name: `unzip` extracts the first, most libraries keep the last, so a reader
  * can be shown one file while the evidence hashes the other. Both stay listed (and readable); the
- * problem names both local headers' offsets. One Map pass over the listing.
+ * problem names both local headers' offsets. One pass over the listing through an open-addressed
+ * table of typed arrays (each name's hash, taken at listing and kept in the rows, and the index of
+ * its first entry): a Set of 100,000 names cost its growth, a collection and a read of every name;
+ * names are compared only when their hashes are equal. All entries are of one ZIP (one set of rows).
  */
 export function reportDuplicateNames(entries: readonly ZipEntry[], ctx: OpenContext): void {
-  // One Set.add per entry; the copies' first occurrences are looked up only when there are copies.
-  const seen = new Set<string>()
-  let copies: ZipEntry[] | null = null
-  for (let i = 0; i < entries.length; i++) {
+  const n = entries.length
+  if (n < 2) return
+  const rows = entries[0]!.container.rows
+  let size = 2
+  while (size < n * 2) size *= 2
+  const mask = size - 1
+  // Index of the first entry of a name, plus one (0: an empty slot), and that name's hash.
+  const firsts = new Int32Array(size)
+  const hashes = new Int32Array(size)
+  let copies: Array<[first: ZipEntry, copy: ZipEntry]> | null = null
+  for (let i = 0; i < n; i++) {
     const e = entries[i]!
-    const before = seen.size
-    seen.add(e.info.path)
-    if (seen.size === before) (copies ??= []).push(e)
+    const h = rows.nameHash(e.row)
+    for (let at = h & mask; ; at = (at + 1) & mask) {
+      const held = firsts[at]!
+      if (held === 0) {
+        firsts[at] = i + 1
+        hashes[at] = h
+        break
+      }
+      if (hashes[at] === h && entries[held - 1]!.info.path === e.info.path) {
+        ;(copies ??= []).push([entries[held - 1]!, e])
+        break
+      }
+    }
   }
   if (copies === null) return
-  const named = new Set(copies.map((e) => e.info.path))
-  const first = new Map<string, ZipEntry>()
-  for (const e of entries) if (named.has(e.info.path) && !first.has(e.info.path)) first.set(e.info.path, e)
-  for (const e of copies) {
-    const offsets = [first.get(e.info.path)!.localOffset, e.localOffset]
+  for (const [first, e] of copies) {
+    const offsets = [first.localOffset, e.localOffset]
     ctx.problems.add(
       'duplicate-name',
       e.info.path,

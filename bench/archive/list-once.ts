@@ -1,0 +1,119 @@
+// `tsx bench/archive/list-once.ts open|floor|load FILE [SRC]`: one listing in a fresh process, as
+// the CLI and the app pay it, printed as one JSON line. `open` runs openArchive from SRC (a copy of
+// src/, default this tree's: the bench compares an older copy in the same run); `floor` is the
+// least any listing can do: the central directory read in one piece and every name decoded
+// (latin1) and kept with its offset and size, no checks; `load` only loads openArchive (under
+// `valgrind --tool=cachegrind`, open minus load counts the instructions of one listing, a figure
+// that a busy machine does not move). Retained bytes are the live heap (and
+// array buffers) after a full GC with the listing still held. Asserts nothing.
+import { closeSync, openSync, readSync, fstatSync } from 'node:fs'
+import { resolve } from 'node:path'
+import { PerformanceObserver } from 'node:perf_hooks'
+import { setFlagsFromString } from 'node:v8'
+import { runInNewContext } from 'node:vm'
+
+setFlagsFromString('--expose-gc')
+const gc = runInNewContext('gc') as () => void
+const live = (): number => {
+  gc()
+  gc()
+  const m = process.memoryUsage()
+  return m.heapUsed + m.arrayBuffers
+}
+
+interface Floor {
+  names: string[]
+  offsets: Float64Array
+  sizes: Float64Array
+}
+
+/** The end record's directory offset and count (a plain ZIP, or the Zip64 end record when there is one). */
+function directoryOf(fd: number, size: number): { start: number; count: number; length: number } {
+  const tailLength = Math.min(size, 22 + 0xffff + 20 + 56)
+  const tail = Buffer.alloc(tailLength)
+  readSync(fd, tail, 0, tailLength, size - tailLength)
+  const at = tail.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]))
+  if (at < 0) throw new Error('no end of central directory record')
+  let count = tail.readUInt16LE(at + 10)
+  let length = tail.readUInt32LE(at + 12)
+  let start = tail.readUInt32LE(at + 16)
+  if (start === 0xffffffff || count === 0xffff) {
+    const loc = at - 20
+    const z64 = Number(tail.readBigUInt64LE(loc + 8))
+    const rec = Buffer.alloc(56)
+    readSync(fd, rec, 0, 56, z64)
+    count = Number(rec.readBigUInt64LE(32))
+    length = Number(rec.readBigUInt64LE(40))
+    start = Number(rec.readBigUInt64LE(48))
+  }
+  return { start, count, length }
+}
+
+function floor(file: string): Floor {
+  const fd = openSync(file, 'r')
+  try {
+    const { start, count, length } = directoryOf(fd, fstatSync(fd).size)
+    const buf = Buffer.allocUnsafe(length)
+    readSync(fd, buf, 0, length, start)
+    const out: Floor = { names: new Array<string>(count), offsets: new Float64Array(count), sizes: new Float64Array(count) }
+    let at = 0
+    for (let i = 0; i < count; i++) {
+      const nameLength = buf.readUInt16LE(at + 28)
+      out.sizes[i] = buf.readUInt32LE(at + 24)
+      out.offsets[i] = buf.readUInt32LE(at + 42)
+      out.names[i] = buf.toString('latin1', at + 46, at + 46 + nameLength)
+      at += 46 + nameLength + buf.readUInt16LE(at + 30) + buf.readUInt16LE(at + 32)
+    }
+    return out
+  } finally {
+    closeSync(fd)
+  }
+}
+
+async function main(): Promise<void> {
+  const [mode, file, src] = process.argv.slice(2)
+  if ((mode !== 'open' && mode !== 'floor' && mode !== 'load') || !file) {
+    process.stderr.write('usage: tsx bench/archive/list-once.ts open|floor|load FILE [SRC]\n')
+    process.exit(2)
+  }
+  const open = mode !== 'floor' ? ((await import(resolve(src ?? resolve(__dirname, '../../src'), 'core/archive/index.ts'))) as typeof import('../../src/core/archive')).openArchive : null
+  const before = live()
+  // Time in garbage collection pauses during the listing (the full GCs of live() are outside it).
+  let gcMs = 0
+  let counting = true
+  const observer = new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) if (counting) gcMs += e.duration
+  })
+  observer.observe({ entryTypes: ['gc'] })
+  const cpu = process.cpuUsage()
+  const started = process.hrtime.bigint()
+  let entries: number
+  let held: unknown
+  if (mode === 'load') {
+    entries = 0
+    held = null
+  } else if (open) {
+    const archive = await open(file)
+    entries = archive.entries.length
+    held = archive
+  } else {
+    const f = floor(file)
+    entries = f.names.length
+    held = f
+  }
+  const ended = process.hrtime.bigint()
+  const wallMs = Number(ended - started) / 1e6
+  const used = process.cpuUsage(cpu)
+  // Entries are delivered after a turn of the event loop: let those of the listing arrive.
+  await new Promise((r) => setImmediate(r))
+  counting = false
+  observer.disconnect()
+  const retained = live() - before
+  const result = { mode, entries, wallMs, cpuMs: (used.user + used.system) / 1000, gcMs, bytesPerEntry: retained / Math.max(1, entries), maxRssKiB: process.resourceUsage().maxRSS,
+    // CLOCK_MONOTONIC seconds, for `perf record -k CLOCK_MONOTONIC` then `perf report --time from,to`.
+    window: [Number(started) / 1e9, Number(ended) / 1e9].map((t) => t.toFixed(6)).join(',') }
+  process.stdout.write(`${JSON.stringify(result)}\n`)
+  if (held && open) await (held as { close(): Promise<void> }).close()
+}
+
+void main()
