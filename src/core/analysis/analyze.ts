@@ -4,8 +4,8 @@ import type { ExportReading } from '../../shared/model/recording'
 import { gatherEvidence } from './evidence'
 import { learnUsual } from './profile'
 import { RULES } from './rules'
-import type { Analysis, Evidence, VoiceEvidence } from './types'
-import { verdictsOf } from './verdicts'
+import type { Analysis, Evidence, RecordingVerdict, VoiceEvidence } from './types'
+import { verdictsById, verdictsOf } from './verdicts'
 
 export type AnalysisMarks = ReadonlyMap<string, MarkValue> | Readonly<Record<string, MarkValue | null | undefined>>
 
@@ -44,5 +44,18 @@ export async function analyze(reading: ExportReading, marks?: AnalysisMarks, voi
   const profiled = RULES.flatMap((rule) => (rule.kind === 'profile' ? rule.run(e, usual) : []))
   const order = new Map(RULES.map((r, i) => [r.id, i]))
   const findings = [...evidence, ...profiled].sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'strong' ? -1 : 1) || order.get(a.rule)! - order.get(b.rule)!)
-  return { findings, ...verdictsOf(findings, reading.recordings, reading.devices), baseline: baseline.length }
+  const recordings = reading.recordings
+  const { verdicts, deviceVerdicts } = verdictsOf(findings, recordings, reading.devices)
+  let byId: Map<string, RecordingVerdict> | null = null
+  return {
+    findings,
+    recordings,
+    verdicts,
+    // Made when first asked for: a scan reads the verdicts by place and never needs it.
+    get recordingVerdicts() {
+      return (byId ??= verdictsById(recordings, verdicts))
+    },
+    deviceVerdicts,
+    baseline: baseline.length
+  }
 }

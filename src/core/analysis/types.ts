@@ -64,8 +64,12 @@ export interface RecordingVerdict {
 
 export interface Analysis {
   findings: Finding[]
-  /** Every recording of the reading, by id. */
-  recordingVerdicts: Map<string, RecordingVerdict>
+  /** The recordings judged (the reading's), which `verdicts` is aligned with. */
+  recordings: readonly Recording[]
+  /** The verdict of each recording, by its place in `recordings`; most share one frozen answer. */
+  verdicts: readonly RecordingVerdict[]
+  /** Every recording of the reading, by id (made on first use from `verdicts`). */
+  readonly recordingVerdicts: Map<string, RecordingVerdict>
   /** Every device of the reading, by id. */
   deviceVerdicts: Map<string, Verdict>
   /** How many recordings the usual was learnt from (0: the weak rules that need it stayed silent). */

@@ -20,17 +20,26 @@ export function verdictsOf(findings: readonly Finding[], recordings: readonly Re
     }
     for (const id of f.deviceIds) (f.severity === 'strong' ? deviceStrong : deviceWeak).add(id)
   }
-  const recordingVerdicts = new Map<string, RecordingVerdict>()
-  for (const r of recordings) {
-    const s = strong.get(r.id)
-    const w = weak.get(r.id)
-    if (!s && !w) {
-      recordingVerdicts.set(r.id, OWN)
+  // A list by place, not a Map by id: 100,000 Map entries cost ~40 ms to make and a lookup each to read.
+  const verdicts: RecordingVerdict[] = new Array(recordings.length)
+  const flagged = strong.size + weak.size > 0
+  for (let i = 0; i < recordings.length; i++) {
+    if (!flagged) {
+      verdicts[i] = OWN
       continue
     }
-    const verdict: Verdict = s ? 'foreign' : w ? 'suspect' : 'own'
-    recordingVerdicts.set(r.id, { verdict, reasons: [...(s ?? []), ...(w ?? [])] })
+    const id = recordings[i]!.id
+    const s = strong.get(id)
+    const w = weak.get(id)
+    verdicts[i] = !s && !w ? OWN : { verdict: s ? 'foreign' : 'suspect', reasons: [...(s ?? []), ...(w ?? [])] }
   }
   const deviceVerdicts = new Map<string, Verdict>(devices.map((d) => [d.id, deviceStrong.has(d.id) ? 'foreign' : deviceWeak.has(d.id) ? 'suspect' : 'own']))
-  return { recordingVerdicts, deviceVerdicts }
+  return { verdicts, deviceVerdicts }
+}
+
+/** The verdicts by recording id, for callers that look one up by id (the app's review). */
+export function verdictsById(recordings: readonly Recording[], verdicts: readonly RecordingVerdict[]): Map<string, RecordingVerdict> {
+  const byId = new Map<string, RecordingVerdict>()
+  for (let i = 0; i < recordings.length; i++) byId.set(recordings[i]!.id, verdicts[i]!)
+  return byId
 }
