@@ -3,6 +3,7 @@ import { languageOf, loadLanguageDetector, primaryLanguage } from './text/langua
 import { namesIn } from './text/names'
 import { placesIn, type Place } from './text/places'
 import { tokenize } from './text/tokens'
+import { utcMs } from './utc-ms'
 
 /** What a recording said, read once per distinct saying: recordings that said the same share one object. */
 export interface RecordingFeatures {
@@ -18,6 +19,10 @@ export interface Features {
   times: Float64Array
   /** Aligned with the recordings; the same object for recordings that said the same thing. */
   each: readonly RecordingFeatures[]
+  /** The distinct objects of `each`, in the order they first appear there. */
+  distinct: readonly RecordingFeatures[]
+  /** Aligned with the recordings: the place of each one's features in `distinct`. */
+  kinds: Uint32Array
 }
 
 const NONE: readonly never[] = Object.freeze([])
@@ -77,17 +82,27 @@ async function readFeatures(recordings: readonly Recording[]): Promise<Features>
   }
   const times = new Float64Array(recordings.length)
   const each: RecordingFeatures[] = new Array(recordings.length)
+  const kinds = new Uint32Array(recordings.length)
+  const distinct: RecordingFeatures[] = []
+  const kindOf = new Map<RecordingFeatures, number>()
   let sliceStarted = performance.now()
   for (let i = 0; i < recordings.length; i++) {
     const r = recordings[i]!
-    times[i] = r.time === null ? Number.NaN : Date.parse(r.time)
-    each[i] = featuresOfOne(r)
+    times[i] = r.time === null ? Number.NaN : utcMs(r.time)
+    const f = featuresOfOne(r)
+    each[i] = f
+    let kind = kindOf.get(f)
+    if (kind === undefined) {
+      kind = distinct.push(f) - 1
+      kindOf.set(f, kind)
+    }
+    kinds[i] = kind
     if ((i & 63) === 63 && performance.now() - sliceStarted > SLICE_MS) {
       await nextTurn()
       sliceStarted = performance.now()
     }
   }
-  return { times, each }
+  return { times, each, distinct, kinds }
 }
 
 // Recordings with nothing said share one object per stated language.

@@ -11,6 +11,8 @@ export interface Evidence {
   recordings: readonly Recording[]
   /** Aligned with `recordings`: language, places, names (one object per distinct saying). */
   features: readonly RecordingFeatures[]
+  /** The distinct objects of `features`, in order of first appearance, and each recording's place among them. */
+  sayings: { distinct: readonly RecordingFeatures[]; kinds: Uint32Array }
   /** Aligned with `recordings`: UTC milliseconds, NaN where no time is known (see `timeAt`). */
   times: Float64Array
   devices: ReadonlyMap<string, Device>
