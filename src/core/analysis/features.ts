@@ -3,7 +3,6 @@ import { languageOf, loadLanguageDetector, primaryLanguage } from './text/langua
 import { namesIn } from './text/names'
 import { placesIn, type Place } from './text/places'
 import { tokenize } from './text/tokens'
-import { utcMs } from './utc-ms'
 
 /** What a recording said, read once per distinct saying: recordings that said the same share one object. */
 export interface RecordingFeatures {
@@ -54,18 +53,25 @@ async function readFeatures(recordings: readonly Recording[]): Promise<Features>
   // One object per distinct saying, not per recording: at 100,000 recordings that said a few hundred
   // things, 100,000 objects of five fields were ~7 MB of the scan's peak.
   // Per stated language (null: none stated), then per transcript (with the answer where it is read too).
-  const shared = new Map<string | null, Map<string, RecordingFeatures>>()
-  const featuresOfOne = (r: Recording): RecordingFeatures => {
+  const shared = new Map<string | null, Map<string, number>>()
+  // Each saying's place in `distinct`: the analysis tallies sayings with their counts, not recordings.
+  const distinct: RecordingFeatures[] = []
+  const silentKinds = new Map<string | null, number>()
+  const kindOfOne = (r: Recording): number => {
     const transcript = r.transcript?.trim() || null
     const stated = primaryLanguage(r.language)
     const from = stated ? 'export' : null
-    if (!transcript) return SILENT_IN.get(stated) ?? silentIn(stated)
+    if (!transcript) {
+      let kind = silentKinds.get(stated)
+      if (kind === undefined) silentKinds.set(stated, (kind = distinct.push(SILENT_IN.get(stated) ?? silentIn(stated)) - 1))
+      return kind
+    }
     // The answer is part of the saying only where it helps read the language.
     const key = stated === null && detect !== null && r.response ? `${transcript}\u0000${r.response}` : transcript
     let sayings = shared.get(stated)
     if (!sayings) shared.set(stated, (sayings = new Map()))
     const known = sayings.get(key)
-    if (known) return known
+    if (known !== undefined) return known
     let w = words.get(transcript)
     if (!w) {
       const tokens = tokenize(transcript)
@@ -76,27 +82,21 @@ async function readFeatures(recordings: readonly Recording[]): Promise<Features>
     }
     // Read once per saying: a saying met again is answered from `sayings` above.
     const language = stated ?? (detect !== null ? languageOf(detect, transcript, r.response, w.count) : null)
-    const f: RecordingFeatures = { language, languageFrom: from ?? (language ? 'transcript' : null), places: w.places, names: w.names }
-    sayings.set(key, f)
-    return f
+    const kind = distinct.push({ language, languageFrom: from ?? (language ? 'transcript' : null), places: w.places, names: w.names }) - 1
+    sayings.set(key, kind)
+    return kind
   }
   const times = new Float64Array(recordings.length)
   const each: RecordingFeatures[] = new Array(recordings.length)
   const kinds = new Uint32Array(recordings.length)
-  const distinct: RecordingFeatures[] = []
-  const kindOf = new Map<RecordingFeatures, number>()
   let sliceStarted = performance.now()
   for (let i = 0; i < recordings.length; i++) {
     const r = recordings[i]!
-    times[i] = r.time === null ? Number.NaN : utcMs(r.time)
-    const f = featuresOfOne(r)
-    each[i] = f
-    let kind = kindOf.get(f)
-    if (kind === undefined) {
-      kind = distinct.push(f) - 1
-      kindOf.set(f, kind)
-    }
+    // Date.parse, not a hand-made reader: this runs once per process, and the built-in is fast from its first call.
+    times[i] = r.time === null ? Number.NaN : Date.parse(r.time)
+    const kind = kindOfOne(r)
     kinds[i] = kind
+    each[i] = distinct[kind]!
     if ((i & 63) === 63 && performance.now() - sliceStarted > SLICE_MS) {
       await nextTurn()
       sliceStarted = performance.now()
