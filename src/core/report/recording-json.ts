@@ -9,8 +9,11 @@ const ELEMENT = fixed('\n        ')
 const NEXT_ELEMENT = fixed(',\n        ')
 const LIST_CLOSE = fixed('\n      ]')
 
-/** `,\n      "key": ` and the same without the comma, per key. */
-const keyText = (key: string) => ({ first: fixed(`${MEMBER}${JSON.stringify(key)}: `), next: fixed(`,${MEMBER}${JSON.stringify(key)}: `) })
+/** `,\n      "key": ` and the same without the comma, per key; and both with `null` after them, the commonest value. */
+const keyText = (key: string) => {
+  const first = `${MEMBER}${JSON.stringify(key)}: `
+  return { first: fixed(first), next: fixed(`,${first}`), firstNull: fixed(`${first}null`), nextNull: fixed(`,${first}null`) }
+}
 type Key = ReturnType<typeof keyText>
 const K = {
   id: keyText('id'),
@@ -27,6 +30,9 @@ const K = {
   reasons: keyText('reasons'),
   signals: keyText('signals')
 }
+// The row's start with its id's key, and its end when it has no reasons and no signals (most rows): one copy each.
+const OPEN_ID = fixed(`    {${MEMBER}"id": `)
+const PLAIN_END = fixed(`,${MEMBER}"reasons": [],${MEMBER}"signals": []\n    }`)
 
 /** What JSON.stringify leaves out of an object (and writes as null in an array). */
 const absent = (v: unknown): boolean => v === undefined || typeof v === 'function' || typeof v === 'symbol'
@@ -58,8 +64,15 @@ function list(out: JsonBytes, xs: readonly unknown[]): void {
  * its two arrays per recording first cost as much as the writing (scan-report.test.ts compares both).
  */
 export function writeRecordingJson(out: JsonBytes, r: Recording, verdict: string, reasons: readonly string[]): void {
-  out.bytes(ROW_OPEN)
-  let first = member(out, K.id, r.id, true)
+  let first = true
+  if (typeof r.id === 'string') {
+    out.bytes(OPEN_ID)
+    out.string(r.id)
+    first = false
+  } else {
+    out.bytes(ROW_OPEN)
+    first = member(out, K.id, r.id, first)
+  }
   first = member(out, K.provider, r.provider, first)
   first = member(out, K.time, r.time, first)
   first = member(out, K.deviceId, r.deviceId, first)
@@ -70,6 +83,7 @@ export function writeRecordingJson(out: JsonBytes, r: Recording, verdict: string
   first = member(out, K.transcript, r.transcript, first)
   first = member(out, K.language, r.language, first)
   first = member(out, K.verdict, verdict, first)
+  if (!first && reasons.length === 0 && r.signals.length === 0) return out.bytes(PLAIN_END)
   out.bytes(first ? K.reasons.first : K.reasons.next)
   list(out, reasons)
   out.bytes(K.signals.next)
@@ -79,6 +93,10 @@ export function writeRecordingJson(out: JsonBytes, r: Recording, verdict: string
 
 /** One member unless its value is left out; answers whether the next member is still the first. */
 function member(out: JsonBytes, key: Key, v: unknown, first: boolean): boolean {
+  if (v === null) {
+    out.bytes(first ? key.firstNull : key.nextNull)
+    return false
+  }
   if (absent(v)) return first
   out.bytes(first ? key.first : key.next)
   value(out, v, '      ')
