@@ -89,6 +89,7 @@ async function readFeatures(recordings: readonly Recording[]): Promise<Features>
   // The commonest case (no language stated, no answer to read with it: an Alexa export) by the
   // transcript as the export wrote it, one lookup instead of trimming and two.
   const plain = new Map<string | null, number>()
+  const withAnswer = new Map<string, Map<string, number>>()
   const times = new Float64Array(recordings.length)
   const each: RecordingFeatures[] = new Array(recordings.length)
   const kinds = new Uint32Array(recordings.length)
@@ -101,6 +102,12 @@ async function readFeatures(recordings: readonly Recording[]): Promise<Features>
     if (r.language === null && (detect === null || !r.response)) {
       kind = plain.get(r.transcript)
       if (kind === undefined) plain.set(r.transcript, (kind = kindOfOne(r)))
+    } else if (r.language === null && r.transcript !== null) {
+      // With the answer read too: by transcript, then by answer (no joined key made and hashed per recording).
+      let answers = withAnswer.get(r.transcript)
+      if (!answers) withAnswer.set(r.transcript, (answers = new Map()))
+      kind = answers.get(r.response!)
+      if (kind === undefined) answers.set(r.response!, (kind = kindOfOne(r)))
     } else kind = kindOfOne(r)
     kinds[i] = kind
     each[i] = distinct[kind]!
