@@ -105,6 +105,7 @@ export function buildScanReportParts({ archive, reading, hashes, timings, judgem
     const { verdict } = judgement.recording(r, i)
     if (verdict === 'foreign') foreign++
     else if (verdict === 'suspect') suspect++
+    if (r.signals.length === 0) continue
     if (r.signals.includes('metadata-missing')) metadataMissing++
     if (r.signals.includes('audio-missing')) audioMissing++
   }
