@@ -8,7 +8,7 @@ import { analyze } from '../../src/core/analysis'
 import { openArchive } from '../../src/core/archive'
 import type { OpenedArchive } from '../../src/core/archive/types'
 import { judgementOf } from '../../src/core/report/judgement'
-import { reportJsonChunks } from '../../src/core/report/json-chunks'
+import { writeReportJson } from '../../src/core/report/report-json'
 import { buildScanReportParts } from '../../src/core/report/scan-report'
 import { readCsvChunks } from '../../src/core/providers/csv/read-csv'
 import { readExport } from '../../src/core/providers'
@@ -71,7 +71,7 @@ export async function phases(file: string): Promise<Phase[]> {
         const fd = openSync('/dev/null', 'w')
         let bytes = 0
         try {
-          for (const chunk of reportJsonChunks(report, recordings)) bytes += writeSync(fd, chunk)
+          await writeReportJson(report, (chunk) => void (bytes += writeSync(fd, chunk)), recordings)
         } finally {
           closeSync(fd)
         }

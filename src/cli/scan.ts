@@ -1,12 +1,14 @@
 import { readFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { basename, join } from 'node:path'
+import { Writable } from 'node:stream'
 import { ArchiveOpenError, hashArchive } from '../core/archive'
 import type { OpenedArchive } from '../core/archive/types'
 import { builtInProviders } from '../core/providers'
 import { openSession, type Session } from '../core/session'
 import { judgementOf } from '../core/report/judgement'
-import { reportJsonChunks } from '../core/report/json-chunks'
+import type { ByteSink } from '../core/report/json-bytes'
+import { writeReportJson } from '../core/report/report-json'
 import type { ScanReport } from '../core/report/types'
 import { buildScanReport, buildScanReportParts, type FileHash, type ReportRecordings } from '../core/report/scan-report'
 import type { Problem } from '../shared/model/archive'
@@ -124,7 +126,7 @@ export async function scan(options: ScanOptions, io: CliIo): Promise<number> {
     report.timings = timings
     voices?.addTo(report)
 
-    if (options.json) await writeChunks(io.stdout, reportJsonChunks(report, recordings))
+    if (options.json) await writeReportJson(report, sinkOf(io.stdout), recordings)
     else io.stdout.write(formatSummary(report, hashed(options, archive)))
     return EXIT_OK
   } catch (err) {
@@ -135,12 +137,14 @@ export async function scan(options: ScanOptions, io: CliIo): Promise<number> {
   }
 }
 
-/** Writes piece by piece, waiting when a pipe's buffer is full, so the report never sits in memory whole. */
-async function writeChunks(out: CliIo['stdout'], chunks: Iterable<string>): Promise<void> {
-  const stream = out as CliIo['stdout'] & { once?(event: 'drain', fn: () => void): unknown }
-  for (const chunk of chunks) {
-    if (out.write(chunk) === false && stream.once) await new Promise<void>((resolve) => stream.once!('drain', resolve))
-  }
+/**
+ * Where the JSON report's bytes go. A stream (the process's stdout) writes them and says when it is
+ * done with them, so the writer can fill the buffer again; that also waits whenever a pipe is full.
+ * A plain collector (tests) keeps what it gets: it is given text.
+ */
+function sinkOf(out: CliIo['stdout']): ByteSink {
+  if (out instanceof Writable) return (bytes) => new Promise<void>((resolve, reject) => void out.write(bytes, (err) => (err ? reject(err) : resolve())))
+  return (bytes) => void out.write(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8'))
 }
 
 const hashed = (options: ScanOptions, archive: OpenedArchive) => options.hash && archive.format !== 'folder'

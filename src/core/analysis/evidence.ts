@@ -9,19 +9,28 @@ export const idKey = (id: string): string => id.trim().toLowerCase()
 export async function gatherEvidence(reading: ExportReading, marks: ReadonlyMap<string, MarkValue>): Promise<Evidence> {
   const recordings = reading.recordings
   const byDevice = new Map<string, number[]>()
-  recordings.forEach((r, i) => {
-    if (r.deviceId === null) return
-    const list = byDevice.get(r.deviceId)
-    if (list) list.push(i)
-    else byDevice.set(r.deviceId, [i])
-  })
+  // Recordings come in runs from one device more often than not: the last list is kept at hand.
+  let lastId: string | null = null
+  let last: number[] = []
+  for (let i = 0; i < recordings.length; i++) {
+    const id = recordings[i]!.deviceId
+    if (id === null) continue
+    if (id !== lastId) {
+      lastId = id
+      const list = byDevice.get(id)
+      if (list) last = list
+      else byDevice.set(id, (last = []))
+    }
+    last.push(i)
+  }
   const owner = reading.accounts.filter((a) => a.role === 'owner')
   const ownerIds = new Set([...reading.account.ids, ...reading.account.emails, ...owner.flatMap((a) => [...a.ids, ...a.emails])].map(idKey).filter(Boolean))
-  const { times, each } = await featuresOf(recordings)
+  const { times, each, distinct, kinds } = await featuresOf(recordings)
   return {
     reading,
     recordings,
     features: each,
+    sayings: { distinct, kinds },
     times,
     devices: new Map(reading.devices.map((d) => [d.id, d])),
     byDevice,

@@ -23,6 +23,13 @@ function spanOf(e: Evidence, indices: readonly number[]): { from: string | null;
   return { from: new Date(first).toISOString().slice(0, 10), to: new Date(last).toISOString().slice(0, 10) }
 }
 
+// Which recordings a finding covers, by place: the verdicts and the baseline read these instead of
+// looking 100,000 recordings up by id. Kept beside the finding, so the finding stays what the contract carries.
+const INDICES = new WeakMap<Finding, readonly number[]>()
+
+/** The places in the analysed recordings of a finding made by findingOf; undefined for any other. */
+export const indicesOf = (f: Finding): readonly number[] | undefined => INDICES.get(f)
+
 /**
  * A finding over recordings given by index; its message is a full English sentence, and `key` with
  * `params` let the app say it in the person's language (n, from and to are always added).
@@ -35,13 +42,17 @@ export const findingOf = (
   message: string,
   key?: FindingTextKey,
   params: FindingParams = {}
-): Finding => ({
-  rule: rule.id,
-  severity: rule.severity,
-  message,
-  ...(key ? { text: { key, params: { n: indices.length, ...spanOf(e, indices), ...params } } } : {}),
-  recordingIds: indices.map((i) => e.recordings[i]!.id),
-  deviceIds: [...deviceIds]
-})
+): Finding => {
+  const finding: Finding = {
+    rule: rule.id,
+    severity: rule.severity,
+    message,
+    ...(key ? { text: { key, params: { n: indices.length, ...spanOf(e, indices), ...params } } } : {}),
+    recordingIds: indices.map((i) => e.recordings[i]!.id),
+    deviceIds: [...deviceIds]
+  }
+  INDICES.set(finding, indices)
+  return finding
+}
 
 export const timesOf = (e: Evidence, indices: readonly number[]): Array<number | null> => indices.map((i) => timeAt(e, i))

@@ -6,6 +6,8 @@ const t = (iso: string) => Date.parse(iso)
 describe('how findings word their evidence', () => {
   it('counts with thousands separators and the right number', () => {
     expect([count(1, 'recording'), count(1704, 'recording'), count(2, 'id is', 'ids are')]).toEqual(['1 recording', '1,704 recordings', '2 ids are'])
+    // Grouped by hand as toLocaleString('en-US') groups, which it no longer calls for whole numbers.
+    for (const n of [0, 7, 999, 1000, 12345, 999999, 1000000, 123456789, 2 ** 53 - 1, 1.5, -1200]) expect(count(n, 'x')).toBe(`${n.toLocaleString('en-US')} x${n === 1 ? '' : 's'}`)
   })
   it('gives the date range in UTC, with the year once when both ends share it', () => {
     expect(dateRange([t('2018-05-02T06:00:00Z'), null, t('2018-08-11T23:59:00Z')])).toBe('between 2 May and 11 Aug 2018')

@@ -1,7 +1,13 @@
 import type { Device } from '../../shared/model/recording'
 
+/**
+ * "1,704" as toLocaleString('en-US') writes a whole number, without it: its first call in a process
+ * loads ICU's number formats (~50 ms of a scan that states one count). Anything else is left to it.
+ */
+const grouped = (n: number): string => (Number.isSafeInteger(n) && n >= 0 ? String(n).replace(/\B(?=(\d{3})+$)/g, ',') : n.toLocaleString('en-US'))
+
 /** Counts the way the findings panel shows them: "1 recording", "1,704 recordings". */
-export const count = (n: number, one: string, many = `${one}s`): string => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`
+export const count = (n: number, one: string, many = `${one}s`): string => `${grouped(n)} ${n === 1 ? one : many}`
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec']
 

@@ -56,14 +56,41 @@ function usualOf(counts: ReadonlyMap<string, number>, support: number, minSuppor
   return { values: new Set([...usual, ...always]), ranked: usual }
 }
 
-function tally(baseline: readonly number[], features: readonly RecordingFeatures[], pick: (f: RecordingFeatures) => readonly string[] | string | null): { counts: Map<string, number>; support: number } {
+/** The distinct sayings of `indices`, each with how many of them said it, in order of first appearance. */
+export interface Weighted {
+  features: readonly RecordingFeatures[]
+  weights: readonly number[]
+}
+
+/** What a tally over `indices` needs of them: each distinct saying once, with its count (100,000 recordings say a few thousand things). */
+export function weighted(sayings: { distinct: readonly RecordingFeatures[]; kinds: Uint32Array }, indices: readonly number[] | null): Weighted {
+  const { kinds } = sayings
+  const counts = new Uint32Array(sayings.distinct.length)
+  const order: number[] = []
+  const n = indices === null ? kinds.length : indices.length
+  // A plain indexed loop: this runs over every recording, in a process that is still cold.
+  for (let j = 0; j < n; j++) {
+    const kind = kinds[indices === null ? j : indices[j]!]!
+    if (counts[kind] === 0) order.push(kind)
+    counts[kind]! += 1
+  }
+  return { features: order.map((k) => sayings.distinct[k]!), weights: order.map((k) => counts[k]!) }
+}
+
+/**
+ * Per value, how many recordings name it, and how many name any: over distinct sayings with their
+ * counts, in order of first appearance, so the counts and their order are those of a pass over
+ * every recording.
+ */
+function tally({ features, weights }: Weighted, pick: (f: RecordingFeatures) => readonly string[] | string | null): { counts: Map<string, number>; support: number } {
   const counts = new Map<string, number>()
   let support = 0
-  const add = (v: string) => counts.set(v, (counts.get(v) ?? 0) + 1)
-  for (const i of baseline) {
-    const values = pick(features[i]!)
+  for (let k = 0; k < features.length; k++) {
+    const values = pick(features[k]!)
     if (values === null || values.length === 0) continue
-    support++
+    const w = weights[k]!
+    support += w
+    const add = (v: string) => counts.set(v, (counts.get(v) ?? 0) + w)
     if (typeof values === 'string') add(values)
     else if (values.length === 1) add(values[0]!)
     else for (const v of new Set(values)) add(v)
@@ -75,9 +102,11 @@ function tally(baseline: readonly number[], features: readonly RecordingFeatures
  * Areas by seed: the most mentioned place starts an area and takes every place within AREA_KM of
  * it. Seeds, unlike chains, cannot link Hamburg to Leipzig through a string of towns in between.
  */
-function areasOf(features: readonly RecordingFeatures[], baselineCounts: ReadonlyMap<string, number>): { areaOf: Map<string, number>; areas: Area[] } {
+function areasOf(all: Weighted, baselineCounts: ReadonlyMap<string, number>): { areaOf: Map<string, number>; areas: Area[] } {
   const places = new Map<string, { place: Place; total: number }>()
-  for (const f of features) for (const p of f.places) places.set(p.name, { place: p, total: (places.get(p.name)?.total ?? 0) + 1 })
+  all.features.forEach((f, k) => {
+    for (const p of f.places) places.set(p.name, { place: p, total: (places.get(p.name)?.total ?? 0) + all.weights[k]! })
+  })
   const order = [...places.values()].sort((a, b) => (baselineCounts.get(b.place.name) ?? 0) - (baselineCounts.get(a.place.name) ?? 0) || b.total - a.total || a.place.name.localeCompare(b.place.name))
   const seeds: Array<{ place: Place; area: Area }> = []
   const areaOf = new Map<string, number>()
@@ -94,12 +123,13 @@ function areasOf(features: readonly RecordingFeatures[], baselineCounts: Readonl
 }
 
 /** What the account's trusted recordings say, learnt from `baseline` only: never from what the evidence rules flagged. */
-export function learnUsual(features: readonly RecordingFeatures[], baseline: readonly number[], accountNames: readonly string[]): Usual {
-  const lang = tally(baseline, features, (f) => f.language)
-  const names = tally(baseline, features, (f) => f.names)
-  const placeCounts = tally(baseline, features, (f) => (f.places.length ? f.places.map((p) => p.name) : null))
-  const { areaOf, areas } = areasOf(features, placeCounts.counts)
-  const areaCounts = tally(baseline, features, (f) => (f.places.length ? f.places.map((p) => String(areaOf.get(p.name))) : null))
+export function learnUsual(sayings: { distinct: readonly RecordingFeatures[]; kinds: Uint32Array }, baseline: readonly number[], accountNames: readonly string[]): Usual {
+  const trusted = weighted(sayings, baseline)
+  const lang = tally(trusted, (f) => f.language)
+  const names = tally(trusted, (f) => f.names)
+  const placeCounts = tally(trusted, (f) => (f.places.length ? f.places.map((p) => p.name) : null))
+  const { areaOf, areas } = areasOf(weighted(sayings, null), placeCounts.counts)
+  const areaCounts = tally(trusted, (f) => (f.places.length ? f.places.map((p) => String(areaOf.get(p.name))) : null))
   const usualAreas = usualOf(areaCounts.counts, areaCounts.support, MIN_SUPPORT.places)
   return {
     baseline,

@@ -11,6 +11,8 @@ export interface Evidence {
   recordings: readonly Recording[]
   /** Aligned with `recordings`: language, places, names (one object per distinct saying). */
   features: readonly RecordingFeatures[]
+  /** The distinct objects of `features`, in order of first appearance, and each recording's place among them. */
+  sayings: { distinct: readonly RecordingFeatures[]; kinds: Uint32Array }
   /** Aligned with `recordings`: UTC milliseconds, NaN where no time is known (see `timeAt`). */
   times: Float64Array
   devices: ReadonlyMap<string, Device>
@@ -64,8 +66,12 @@ export interface RecordingVerdict {
 
 export interface Analysis {
   findings: Finding[]
-  /** Every recording of the reading, by id. */
-  recordingVerdicts: Map<string, RecordingVerdict>
+  /** The recordings judged (the reading's), which `verdicts` is aligned with. */
+  recordings: readonly Recording[]
+  /** The verdict of each recording, by its place in `recordings`; most share one frozen answer. */
+  verdicts: readonly RecordingVerdict[]
+  /** Every recording of the reading, by id (made on first use from `verdicts`). */
+  readonly recordingVerdicts: Map<string, RecordingVerdict>
   /** Every device of the reading, by id. */
   deviceVerdicts: Map<string, Verdict>
   /** How many recordings the usual was learnt from (0: the weak rules that need it stayed silent). */

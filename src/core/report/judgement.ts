@@ -7,8 +7,11 @@ import type { ScanReportFinding, Verdict } from './types'
  * from here and nowhere else, so the detection rules plug in by handing buildScanReport their own.
  */
 export interface Judgement {
-  /** The answer may be shared between recordings (and with the analysis): read it, never change it. */
-  recording(recording: Recording): { readonly verdict: Verdict; readonly reasons: readonly string[] }
+  /**
+   * The answer may be shared between recordings (and with the analysis): read it, never change it.
+   * `index` is the recording's place in the reading's recordings, where the caller knows it.
+   */
+  recording(recording: Recording, index?: number): { readonly verdict: Verdict; readonly reasons: readonly string[] }
   device(device: Device): Verdict
   findings: ScanReportFinding[]
 }
@@ -25,7 +28,8 @@ export const UNJUDGED: Judgement = {
 /** The analysis (src/core/analysis) as the report takes it: its verdicts, reasons and findings unchanged. */
 export function judgementOf(analysis: Analysis): Judgement {
   return {
-    recording: (r) => analysis.recordingVerdicts.get(r.id) ?? OWN,
+    // By place when the analysis judged this very recording there: no lookup by id per recording.
+    recording: (r, i) => (i !== undefined && analysis.recordings[i] === r ? analysis.verdicts[i]! : (analysis.recordingVerdicts.get(r.id) ?? OWN)),
     device: (d) => analysis.deviceVerdicts.get(d.id) ?? 'own',
     // The report carries the English sentence only; `text` (a key and values) is for the app's translations.
     findings: analysis.findings.map((f) => ({ rule: f.rule, severity: f.severity, message: f.message, recordingIds: [...f.recordingIds], deviceIds: [...f.deviceIds] }))

@@ -1,8 +1,10 @@
 import { exportSha256 } from '../archive/combined-sha256'
 import type { OpenedArchive } from '../archive/types'
 import type { Device, ExportReading, Recording } from '../../shared/model/recording'
+import type { JsonBytes } from './json-bytes'
 import { UNJUDGED, type Judgement } from './judgement'
 import { reportedProblem } from './problems'
+import { writeRecordingJson } from './recording-json'
 import { SCAN_REPORT_SCHEMA, type ScanReport, type ScanReportDevice, type ScanReportRecording } from './types'
 
 export type ScannedArchive = Pick<OpenedArchive, 'path' | 'format' | 'bytes' | 'parts' | 'entries' | 'problems'>
@@ -42,8 +44,9 @@ const toDevice = (d: Device, judgement: Judgement): ScanReportDevice => ({
   verdict: judgement.device(d)
 })
 
-const toRecording = (r: Recording, judgement: Judgement): ScanReportRecording => {
-  const { verdict, reasons } = judgement.recording(r)
+// writeRecordingJson (recording-json.ts) writes these members, in this order, straight as JSON.
+const toRecording = (r: Recording, index: number, judgement: Judgement): ScanReportRecording => {
+  const { verdict, reasons } = judgement.recording(r, index)
   return {
     id: r.id,
     provider: r.provider,
@@ -70,6 +73,8 @@ const toRecording = (r: Recording, judgement: Judgement): ScanReportRecording =>
 export interface ReportRecordings {
   readonly length: number
   slice(start: number, end: number): ScanReportRecording[]
+  /** Row `index` as `JSON.stringify(report, null, 2)` writes it among the report's recordings, without making the row. */
+  writeRow?(out: JsonBytes, index: number): void
 }
 
 /** A report whose `recordings` is left empty, with the recordings as a sequence made when asked for: what `scan --json` writes. */
@@ -95,10 +100,12 @@ export function buildScanReportParts({ archive, reading, hashes, timings, judgem
   let suspect = 0
   let metadataMissing = 0
   let audioMissing = 0
-  for (const r of source) {
-    const { verdict } = judgement.recording(r)
+  for (let i = 0; i < source.length; i++) {
+    const r = source[i]!
+    const { verdict } = judgement.recording(r, i)
     if (verdict === 'foreign') foreign++
     else if (verdict === 'suspect') suspect++
+    if (r.signals.length === 0) continue
     if (r.signals.includes('metadata-missing')) metadataMissing++
     if (r.signals.includes('audio-missing')) audioMissing++
   }
@@ -135,8 +142,13 @@ export function buildScanReportParts({ archive, reading, hashes, timings, judgem
     length: source.length,
     slice: (start, end) => {
       const out: ScanReportRecording[] = []
-      for (let i = start; i < Math.min(end, source.length); i++) out.push(toRecording(source[i]!, judgement))
+      for (let i = start; i < Math.min(end, source.length); i++) out.push(toRecording(source[i]!, i, judgement))
       return out
+    },
+    writeRow: (out, i) => {
+      const r = source[i]!
+      const { verdict, reasons } = judgement.recording(r, i)
+      writeRecordingJson(out, r, verdict, reasons)
     }
   }
   return { report, recordings }

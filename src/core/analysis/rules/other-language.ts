@@ -17,6 +17,8 @@ export const otherLanguage: ProfileRule = {
       if (list) list.push(i)
       else byLanguage.set(f.language, [i])
     })
+    if (byLanguage.size === 0) return []
+    // Named only when there is a finding: language names load ICU data.
     const theirs = listOf(known.ranked.map(languageName), 3)
     return [...byLanguage]
       .sort((a, b) => b[1].length - a[1].length)

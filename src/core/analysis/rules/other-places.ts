@@ -18,6 +18,7 @@ export const otherPlaces: ProfileRule = {
     if (!places) return []
     const byArea = new Map<number, number[]>()
     e.features.forEach((f, i) => {
+      if (f.places.length === 0) return
       const areas = new Set(f.places.map((p) => places.areaOf.get(p.name)!).filter((a) => !places.usual.has(a)))
       for (const a of areas) {
         const list = byArea.get(a)

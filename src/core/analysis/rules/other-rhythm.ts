@@ -1,5 +1,5 @@
 import { count, deviceLabel, deviceParams, during } from '../phrasing'
-import { findingOf, timeAt, timesOf } from '../finding'
+import { findingOf, timesOf } from '../finding'
 import type { Usual } from '../profile'
 import type { Evidence, ProfileRule } from '../types'
 
@@ -17,18 +17,26 @@ const MIN_SHIFT_HOURS = 3
 const HOUR_MS = 3_600_000
 const utcHour = (t: number): number => ((Math.floor(t / HOUR_MS) % 24) + 24) % 24
 
-function hoursOf(e: Evidence, indices: Iterable<number>): number[] {
+function hoursOf(e: Evidence, indices: readonly number[]): number[] {
   const hours: number[] = []
-  for (const i of indices) {
-    const t = timeAt(e, i)
-    if (t !== null) hours.push(utcHour(t))
+  for (let j = 0; j < indices.length; j++) {
+    const t = e.times[indices[j]!]!
+    if (!Number.isNaN(t)) hours.push(utcHour(t))
   }
   return hours
 }
 
-function binned(hours: readonly number[], shift: number): number[] {
+/** How many of the hours fall in each hour of the day. */
+function perHour(hours: readonly number[]): number[] {
+  const counts = new Array<number>(24).fill(0)
+  for (let j = 0; j < hours.length; j++) counts[hours[j]!]! += 1
+  return counts
+}
+
+/** The hours in three-hour bins after shifting them by `shift`, from their counts per hour (24 steps, not one per recording). */
+function binned(byHour: readonly number[], shift: number): number[] {
   const bins = new Array<number>(BINS).fill(0)
-  for (const h of hours) bins[Math.floor((((h - shift) % 24) + 24) % 24 / HOURS_PER_BIN)]! += 1
+  for (let h = 0; h < 24; h++) bins[Math.floor((((h - shift) % 24) + 24) % 24 / HOURS_PER_BIN)]! += byHour[h]!
   return bins
 }
 
@@ -73,17 +81,22 @@ export const otherRhythm: ProfileRule = {
   severity: 'weak',
   run(e, usual: Usual) {
     const own = new Map<string, number[]>()
+    const hourCounts = new Map<string, number[]>()
     for (const [id, indices] of e.byDevice) {
       const hours = hoursOf(e, indices)
-      if (hours.length >= MIN_DEVICE) own.set(id, hours)
+      if (hours.length < MIN_DEVICE) continue
+      own.set(id, hours)
+      hourCounts.set(id, perHour(hours))
     }
     if (own.size === 0) return []
     // The reference: trusted recordings' hours, binned per device, so a device set apart can be taken out.
     const binsOf = new Map<string | null, number[]>()
     const total = new Array<number>(BINS).fill(0)
-    for (const i of usual.baseline) {
-      const t = timeAt(e, i)
-      if (t === null) continue
+    const { baseline } = usual
+    for (let j = 0; j < baseline.length; j++) {
+      const i = baseline[j]!
+      const t = e.times[i]!
+      if (Number.isNaN(t)) continue
       const key = e.recordings[i]!.deviceId
       let bins = binsOf.get(key)
       if (!bins) binsOf.set(key, (bins = new Array<number>(BINS).fill(0)))
@@ -99,7 +112,7 @@ export const otherRhythm: ProfileRule = {
         if (apart.has(id)) continue
         const rest = total.map((n, b) => n - (binsOf.get(id)?.[b] ?? 0) - [...apart].reduce((s, a) => s + (binsOf.get(a)?.[b] ?? 0), 0))
         if (rest.reduce((s, x) => s + x, 0) < MIN_REST) continue
-        const chi = chiSquare(binned(hours, 0), rest)
+        const chi = chiSquare(binned(hourCounts.get(id)!, 0), rest)
         // Between equals, the device with fewer recordings is the one set apart from the household.
         if (chi >= DIFFERENT && (!worst || chi > worst.chi || (chi === worst.chi && hours.length < own.get(worst.id)!.length))) worst = { id, chi, rest }
       }
@@ -109,7 +122,7 @@ export const otherRhythm: ProfileRule = {
       let shift = 0
       let best = worst.chi
       for (let s = -11; s <= 12; s++) {
-        const chi = chiSquare(binned(hours, s), worst.rest)
+        const chi = chiSquare(binned(hourCounts.get(worst.id)!, s), worst.rest)
         if (chi < best) [best, shift] = [chi, s]
       }
       const indices = e.byDevice.get(worst.id)!

@@ -13,6 +13,7 @@ export const unknownNames: ProfileRule = {
     const indices: number[] = []
     const strangers = new Map<string, number>()
     e.features.forEach((f, i) => {
+      if (f.names.length === 0) return
       const unknown = f.names.filter((n) => !known.values.has(n))
       if (unknown.length === 0) return
       indices.push(i)

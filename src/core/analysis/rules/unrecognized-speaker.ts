@@ -13,7 +13,7 @@ export const unrecognizedSpeaker: EvidenceRule = {
   run(e) {
     const indices: number[] = []
     e.recordings.forEach((r, i) => {
-      if (r.signals.includes('unrecognized-speaker')) indices.push(i)
+      if (r.signals.length !== 0 && r.signals.includes('unrecognized-speaker')) indices.push(i)
     })
     if (indices.length === 0) return []
     return [findingOf(e, this, indices, [], `The export marks ${count(indices.length, 'recording')} as coming from an unrecognized speaker: the assistant did not recognise the account holder's voice${alsoDuring(timesOf(e, indices))}.`, 'unrecognizedSpeaker')]

@@ -215,10 +215,23 @@ interface EldModule {
   createEld(): { instance: { detect(text: string): EldResult }; loadData(data: unknown): string }
 }
 
+/**
+ * eld's detector module (an ES module). Node 20.19+ and 22.12+ load it with require, which spares a
+ * CommonJS process (the CLI, the app's main) starting the ES module loader for this one file (~10-20 ms
+ * of a scan); where require cannot load it, import does.
+ */
+async function detectorModule(file: string): Promise<EldModule> {
+  try {
+    return require(file) as EldModule
+  } catch {
+    return (await import(/* @vite-ignore */ pathToFileURL(file).href)) as EldModule
+  }
+}
+
 /** eld's own detector, loaded with the compact table. */
 export async function loadCompactEld(folder = eldFolder()): Promise<(text: string) => EldResult> {
   const table = parseNgramTable(readFileSync(join(folder, TABLE_FILE), 'utf8'))
-  const { createEld } = (await import(/* @vite-ignore */ pathToFileURL(join(folder, DETECTOR_FILE)).href)) as EldModule
+  const { createEld } = await detectorModule(join(folder, DETECTOR_FILE))
   if (typeof createEld !== 'function') throw new Error(`language detector: ${DETECTOR_FILE} in ${folder} has no createEld`)
   const { instance, loadData } = createEld()
   if (!loadData({ type: table.type, languages: table.languages, isSubset: false, ngrams: ngramLookup(table) })) {
