@@ -25,3 +25,32 @@ describe('./bin/exportscope after npm run build', () => {
     expect(r.stderr).toMatch(/export\.zip/)
   })
 })
+
+describe('./bin/exportscope when its reader stops early', () => {
+  it('scan --json | head: exits 0 with nothing on stderr once the pipe closes', async () => {
+    const { spawn } = await import('node:child_process')
+    const { mkdtempSync, rmSync } = await import('node:fs')
+    const { tmpdir } = await import('node:os')
+    const { generateExport } = await import('../../src/core/generate')
+    const dir = mkdtempSync(resolve(tmpdir(), 'exportscope-built-pipe-'))
+    try {
+      // A report of some 300 KB: far more than a pipe holds, so the CLI is still writing when the reader goes.
+      const made = await generateExport({ provider: 'amazon', own: 800, foreign: 5, kind: 'unregistered-device', seed: 'built-pipe', clips: { sampleRate: 8000, maxSeconds: 0.05 } }, resolve(dir, 'export.zip'))
+      const child = spawn(process.execPath, [bin, 'scan', '--json', '--no-hash', made.paths[0]!], { env: { ...process.env, EXPORTSCOPE_HOME: resolve(dir, 'home') } })
+      let stderr = ''
+      child.stderr.on('data', (d: Buffer) => (stderr += d.toString()))
+      let first = 0
+      // Read one chunk, then close our end, as `head -c` does.
+      child.stdout.once('data', (d: Buffer) => {
+        first = d.length
+        child.stdout.destroy()
+      })
+      const code = await new Promise<number | null>((done) => child.on('close', (c) => done(c)))
+      expect(first).toBeGreaterThan(0)
+      expect(stderr).not.toMatch(/EPIPE|Error|\bat /)
+      expect(code).toBe(0)
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
+  }, 60_000)
+})
