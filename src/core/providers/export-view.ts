@@ -17,6 +17,8 @@ export interface ViewEntry {
   readonly base: string
   readonly ext: string
   readonly audio: boolean
+  /** Where the entry is in the view's `entries`: per-read marks (claims) are kept by it, in a byte each. */
+  readonly index: number
 }
 
 export interface ExportView {
@@ -57,7 +59,8 @@ class Entry implements ViewEntry {
     readonly entry: ArchiveEntry,
     readonly norm: string,
     readonly ext: string,
-    readonly audio: boolean
+    readonly audio: boolean,
+    readonly index: number
   ) {}
 
   get path(): string {
@@ -88,7 +91,7 @@ class Entry implements ViewEntry {
   }
 }
 
-function viewEntry(entry: ArchiveEntry): Entry | null {
+function viewEntry(entry: ArchiveEntry, index: number): Entry | null {
   const { path } = entry.info
   if (path.endsWith('/')) return null
   const norm = normOf(path)
@@ -102,19 +105,19 @@ function viewEntry(entry: ArchiveEntry): Entry | null {
     const dot = base.lastIndexOf('.')
     if (isDebris(trimmed, start)) return null
     const ext = dot > 0 ? base.slice(dot + 1) : ''
-    return new Entry(entry, norm, ext, AUDIO_EXTENSIONS.has(ext) || entry.info.kind === 'audio')
+    return new Entry(entry, norm, ext, AUDIO_EXTENSIONS.has(ext) || entry.info.kind === 'audio', index)
   }
   if (isDebris(norm, start)) return null
   // No slicing for the base name: 100,000 entries would make 100,000 strings nobody keeps.
   const dot = norm.lastIndexOf('.')
   const ext = dot > start ? extensionAt(norm, dot) : ''
-  return new Entry(entry, norm, ext, AUDIO_EXTENSIONS.has(ext) || entry.info.kind === 'audio')
+  return new Entry(entry, norm, ext, AUDIO_EXTENSIONS.has(ext) || entry.info.kind === 'audio', index)
 }
 
 export function createExportView(archive: OpenedArchive): ExportView {
   const entries: ViewEntry[] = []
   for (const entry of archive.entries) {
-    const view = viewEntry(entry)
+    const view = viewEntry(entry, entries.length)
     if (view) entries.push(view)
   }
   // Built on first use: most scans look up a few names, and the maps cost as much as the entries.

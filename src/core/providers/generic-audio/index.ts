@@ -6,7 +6,7 @@ const GENERIC = 'generic-audio'
 
 async function* parse(view: ExportView, ctx: ParseContext): AsyncGenerator<ProviderItem> {
   for (const e of view.entries) {
-    if (!e.audio || ctx.claimed.has(e.key)) continue
+    if (!e.audio || ctx.claimed.has(e)) continue
     const { size, localTime } = e.entry.info
     yield {
       type: 'recording',
