@@ -1,5 +1,6 @@
 import { basename } from 'node:path/posix'
 import { folderOf, normalizeName, type ExportView, type ViewEntry } from './export-view'
+import { NormIndex } from './norm-index'
 
 // Printable ASCII without a backslash needs only lower-casing (as export-view's names).
 const PLAIN = /^[\x20-\x5b\x5d-\x7e]*$/
@@ -26,22 +27,19 @@ function normalisesTo(name: string, target: string, at: number): boolean {
 
 /** Finds the audio entry a metadata file names: relative to the file's folder, else by bare name. */
 export class AudioLookup {
-  /** The audio entries in the archive's order, and each normalised name's place among them (the last entry of a name wins). */
+  /** The audio entries in the archive's order. */
   private readonly audio: ViewEntry[] = []
-  private readonly byNorm = new Map<string, number>()
+  /** Each normalised name's place among them (the last entry of a name wins). */
+  private readonly byNorm: NormIndex
   /** Where the last answer was: exports list audio in the order their metadata names it, so the next row's is usually the next entry. */
   private last = -1
-
   /** No two audio entries have one normalised name (so none shares a view key): an answer is the only entry of its name. */
   readonly uniqueNames: boolean
 
   constructor(private readonly view: ExportView) {
-    for (const e of view.entries) {
-      if (!e.audio) continue
-      this.byNorm.set(e.norm, this.audio.length)
-      this.audio.push(e)
-    }
-    this.uniqueNames = this.byNorm.size === this.audio.length
+    for (const e of view.entries) if (e.audio) this.audio.push(e)
+    this.byNorm = new NormIndex(this.audio)
+    this.uniqueNames = this.byNorm.unique
   }
 
   // The metadata file's folder, normalised once per file rather than once per row (100,000 rows name one folder).
@@ -53,8 +51,8 @@ export class AudioLookup {
     return folder
   }
 
-  private at(place: number | undefined): ViewEntry | undefined {
-    if (place === undefined) return undefined
+  private at(place: number): ViewEntry | undefined {
+    if (place < 0) return undefined
     this.last = place
     return this.audio[place]
   }
@@ -62,20 +60,21 @@ export class AudioLookup {
   find(name: string, relativeTo: ViewEntry | null): ViewEntry | null {
     if (relativeTo) {
       // The entry after the last answer, checked against the normalised name the long way below would look up.
-      const guess = this.audio[this.last + 1]
+      const next = this.last + 1
+      const guess = this.audio[next]
       if (guess !== undefined) {
         const folder = this.folderNorm(relativeTo)
-        if (guess.norm.startsWith(folder) && normalisesTo(name, guess.norm, folder.length) && !name.startsWith('./') && (this.uniqueNames || this.byNorm.get(guess.norm) === this.last + 1)) return this.at(this.last + 1)!
+        if (guess.norm.startsWith(folder) && normalisesTo(name, guess.norm, folder.length) && !name.startsWith('./') && (this.uniqueNames || this.byNorm.find(guess.norm, '') === next)) return this.at(next)!
       }
     }
     const clean = (name.includes('\\') ? name.replace(/\\/g, '/') : name).replace(/^\.\//, '')
     const cleanNorm = norm(clean)
     if (relativeTo) {
       // The folder ends with '/', so normalising the two halves apart gives the same name as normalising the whole.
-      const hit = this.at(this.byNorm.get(this.folderNorm(relativeTo) + cleanNorm))
+      const hit = this.at(this.byNorm.find(this.folderNorm(relativeTo), cleanNorm))
       if (hit) return hit
     }
-    const direct = this.at(this.byNorm.get(cleanNorm))
+    const direct = this.at(this.byNorm.find(cleanNorm, ''))
     if (direct) return direct
     const candidates = this.view.byBase(basename(clean)).filter((e) => e.audio)
     if (candidates.length === 0) return null

@@ -44,10 +44,8 @@ function normOf(path: string): string {
 const isDebris = (norm: string, start: number): boolean =>
   norm.startsWith('._', start) ||
   (norm.length - start === 9 && norm.endsWith('.ds_store')) ||
-  norm === '__macosx' ||
-  norm.startsWith('__macosx/') ||
-  norm.includes('/__macosx/') ||
-  norm.endsWith('/__macosx')
+  // (One scan for the folder's name first: nearly no path holds it.)
+  (norm.includes('__macosx') && (norm === '__macosx' || norm.startsWith('__macosx/') || norm.includes('/__macosx/') || norm.endsWith('/__macosx')))
 
 /**
  * A 100,000-entry export makes 100,000 of these, so each holds only what every provider reads

@@ -3,6 +3,7 @@ import type { Account, ColumnMapping, Device, ExportReading, ProviderUsed, ReadP
 import { builtInProviders } from './built-ins'
 import { createExportView, type ExportView, type ViewEntry } from './export-view'
 import { stableId } from './ids'
+import { UniqueIds } from './unique-ids'
 import { errorText, problem } from './read-text'
 import type { ProviderRegistry } from './registry'
 import type { Claims, DeviceFact, ParseContext, ParseProgress, ProviderDescriptor, ProviderItem } from './types'
@@ -64,7 +65,7 @@ class Collector {
   }
   /** Providers whose export does not list the account's devices. */
   readonly registrationUnknown = new Set<string>()
-  private readonly ids = new Set<string>()
+  private readonly ids = new UniqueIds((n) => this.recordings[n]!.id)
 
   /** Devices by provider, then by key: found per recording without making a key string each time. */
   private readonly byProvider = new Map<string, Map<string, Device>>()
@@ -99,14 +100,11 @@ class Collector {
       }
     }
     // Ids must be unique for marks to land on one recording; a hash collision gets a suffix.
-    // One hash lookup in the usual case: add, and only when the set did not grow look further.
-    const before = this.ids.size
-    this.ids.add(r.id)
-    if (this.ids.size === before) {
-      let id = r.id
-      for (let n = 2; this.ids.has(id); n++) id = `${r.id}~${n}`
-      r.id = id
-      this.ids.add(id)
+    // (Each id added is the id of the recording pushed next: the table finds ids by that place.)
+    if (!this.ids.add(r.id)) {
+      let n = 2
+      while (!this.ids.add(`${r.id}~${n}`)) n++
+      r.id = `${r.id}~${n}`
     }
     if (entry) this.claimed.entry(entry)
     else if (r.audio) this.claimed.key(r.audio.part ? `${r.audio.part}\u0000${r.audio.path}` : r.audio.path)

@@ -38,6 +38,12 @@ export function rowFields(header: readonly string[], cells: readonly string[]): 
 /** The trimmed cell at `i`, or null when the column is absent or the cell empty. */
 export const cellAt = (cells: readonly string[], i: number | undefined): string | null => {
   if (i === undefined) return null
-  const v = cells[i]?.trim()
+  const cell = cells[i]
+  if (cell === undefined || cell === '') return null
+  // Printable ASCII at both ends is no white space of any kind: the cell is its own trim (most cells; no call).
+  const a = cell.charCodeAt(0)
+  const z = cell.charCodeAt(cell.length - 1)
+  if (a > 0x20 && a < 0x7f && z > 0x20 && z < 0x7f) return cell
+  const v = cell.trim()
   return v ? v : null
 }
