@@ -70,7 +70,18 @@ class Collector {
   /** Devices by provider, then by key: found per recording without making a key string each time. */
   private readonly byProvider = new Map<string, Map<string, Device>>()
 
+  /** The device found last: rows of one device come in runs, so most rows find theirs here. */
+  private last: { provider: string; key: string; device: Device } | null = null
+
   private deviceOf(provider: string, key: string): Device {
+    const last = this.last
+    if (last !== null && last.key === key && last.provider === provider) return last.device
+    const device = this.lookUp(provider, key)
+    this.last = { provider, key, device }
+    return device
+  }
+
+  private lookUp(provider: string, key: string): Device {
     let keys = this.byProvider.get(provider)
     if (!keys) this.byProvider.set(provider, (keys = new Map()))
     let device = keys.get(key)

@@ -86,10 +86,12 @@ export async function* readVoiceHistory(view: ExportView, file: ViewEntry, ctx: 
   // Items in the order they were read, handed on once per piece of the file.
   let batch: ProviderItem[] = []
   let stop = false
+  // One array for every row's cells: what is kept of them is copied out (rowFields, the recording).
+  const cells: string[] = []
 
   const row = (rec: CsvRecord): void => {
     const line = rec.line
-    const cells: string[] = new Array(rec.count)
+    cells.length = rec.count
     // Times and audio names differ on every row: a table entry each would only churn the interner
     // (and the GC), so they are made as they are (a string of their own, shorter than the limit).
     for (let i = 0; i < cells.length; i++) cells[i] = i === cols.time || i === cols.audio ? fresh(rec.text(i)) : cellsOnce.get(rec, i)
