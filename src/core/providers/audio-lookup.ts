@@ -28,7 +28,7 @@ function normalisesTo(name: string, target: string, at: number): boolean {
 /** Finds the audio entry a metadata file names: relative to the file's folder, else by bare name. */
 export class AudioLookup {
   /** The audio entries in the archive's order. */
-  private readonly audio: ViewEntry[] = []
+  private readonly audio: readonly ViewEntry[]
   /** Each normalised name's place among them (the last entry of a name wins). */
   private readonly byNorm: NormIndex
   /** Where the last answer was: exports list audio in the order their metadata names it, so the next row's is usually the next entry. */
@@ -37,7 +37,7 @@ export class AudioLookup {
   readonly uniqueNames: boolean
 
   constructor(private readonly view: ExportView) {
-    for (const e of view.entries) if (e.audio) this.audio.push(e)
+    this.audio = view.audio
     this.byNorm = new NormIndex(this.audio)
     this.uniqueNames = this.byNorm.unique
   }

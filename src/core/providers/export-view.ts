@@ -25,6 +25,8 @@ export interface ExportView {
   readonly archive: OpenedArchive
   /** Every entry except re-zipping debris (__MACOSX, AppleDouble '._x', .DS_Store). */
   readonly entries: readonly ViewEntry[]
+  /** The audio entries among them, in the same order: a reader of audio need not pass over every entry. */
+  readonly audio: readonly ViewEntry[]
   byBase(base: string): readonly ViewEntry[]
   byKey(key: string): ViewEntry | undefined
   open(entry: ViewEntry): Promise<Readable>
@@ -114,9 +116,12 @@ function viewEntry(entry: ArchiveEntry, index: number): Entry | null {
 
 export function createExportView(archive: OpenedArchive): ExportView {
   const entries: ViewEntry[] = []
+  const audio: ViewEntry[] = []
   for (const entry of archive.entries) {
     const view = viewEntry(entry, entries.length)
-    if (view) entries.push(view)
+    if (!view) continue
+    entries.push(view)
+    if (view.audio) audio.push(view)
   }
   // Built on first use: most scans look up a few names, and the maps cost as much as the entries.
   let bases: Map<string, ViewEntry[]> | null = null
@@ -140,6 +145,7 @@ export function createExportView(archive: OpenedArchive): ExportView {
   return {
     archive,
     entries,
+    audio,
     byBase: (base) => basesOf().get(normalizeName(base)) ?? [],
     byKey: (key) => keysOf().get(key),
     open: (e) => archive.openEntry(e.entry)

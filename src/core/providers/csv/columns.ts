@@ -24,8 +24,29 @@ export function resolveColumns<F extends string>(header: readonly string[], alia
   return found
 }
 
+/**
+ * Per header, an object with its names in order: a row with every cell filled is a copy of it
+ * with the values set, where adding the names one by one made V8 look up a new shape per name
+ * and grow the object's storage twice (100,000 rows).
+ */
+const shapes = new WeakMap<readonly string[], Readonly<Record<string, string>>>()
+
 /** A row's cells by header name, for the evidence; empty cells are left out. */
 export function rowFields(header: readonly string[], cells: readonly string[]): Record<string, string> {
+  if (cells.length === header.length && !cells.includes('')) {
+    let shape = shapes.get(header)
+    if (shape === undefined) shapes.set(header, (shape = namesOnly(header)))
+    const fields: Record<string, string> = { ...shape }
+    // In order, so a name the header repeats ends with its last cell, as below.
+    for (let i = 0; i < cells.length; i++) fields[header[i] || `column ${i + 1}`] = cells[i]!
+    return fields
+  }
+  return fieldsOneByOne(header, cells)
+}
+
+const namesOnly = (header: readonly string[]): Record<string, string> => fieldsOneByOne(header, header.map(() => '-'))
+
+function fieldsOneByOne(header: readonly string[], cells: readonly string[]): Record<string, string> {
   const fields: Record<string, string> = {}
   const n = Math.min(header.length, cells.length)
   for (let i = 0; i < n; i++) {
