@@ -58,6 +58,8 @@ export class AudioLookup {
   }
 
   find(name: string, relativeTo: ViewEntry | null): ViewEntry | null {
+    // An export without audio (metadata only) answers every row at once.
+    if (this.audio.length === 0) return null
     if (relativeTo) {
       // The entry after the last answer, checked against the normalised name the long way below would look up.
       const next = this.last + 1

@@ -52,6 +52,17 @@ function signalsOf(status: string | null): RecordingSignal[] {
   return known
 }
 
+// The same for rows whose audio is missing: one frozen list per status's list, not a copy per row.
+const audioMissing = new Map<RecordingSignal[], RecordingSignal[]>()
+function withAudioMissing(signals: RecordingSignal[]): RecordingSignal[] {
+  let known = audioMissing.get(signals)
+  if (!known) {
+    if (audioMissing.size > 1000) audioMissing.clear()
+    audioMissing.set(signals, (known = Object.freeze([...signals, 'audio-missing']) as RecordingSignal[]))
+  }
+  return known
+}
+
 function judgeStatus(status: string): RecordingSignal[] {
   if (/non[_ ]?device[_ ]?directed/i.test(status)) return ['not-device-directed']
   if (/not be understood|not understood|no[_ ]intent|unverst/i.test(status)) return ['not-understood']
@@ -97,14 +108,14 @@ export async function* readVoiceHistory(view: ExportView, file: ViewEntry, ctx: 
     for (let i = 0; i < cells.length; i++) cells[i] = i === cols.time || i === cols.audio ? fresh(rec.text(i)) : cellsOnce.get(rec, i)
     const rawTime = cellAt(cells, cols.time)
     const time = rawTime ? toUtcIso(rawTime) : null
-    if (rawTime && !time) log.add('bad-time', `cannot read the time "${rawTime}"`, line)
+    if (rawTime && !time) log.add('bad-time', () => `cannot read the time "${rawTime}"`, line)
     if (!rawTime) log.add('bad-time', 'the row has no time', line)
     const audioName = cellAt(cells, cols.audio)
     const audioEntry = audioName ? opts.audio.find(audioName, file) : null
     let signals = signalsOf(cellAt(cells, cols.status))
     if (audioName && !audioEntry) {
-      signals = [...signals, 'audio-missing']
-      log.add('audio-not-found', `the audio file "${audioName}" is not in the export`, line)
+      signals = withAudioMissing(signals)
+      log.add('audio-not-found', () => `the audio file "${audioName}" is not in the export`, line)
     }
     const serial = cellAt(cells, cols.deviceSerial)
     const name = cellAt(cells, cols.deviceName)
