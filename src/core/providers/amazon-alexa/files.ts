@@ -9,6 +9,7 @@ const AUDIO_FOLDERS = new Set(aliases.audioFolders.map((n) => n.toLowerCase()))
 const AMAZON_CATEGORY = /(?:^|\/)(?:retail|digital|devices|audible|kindle|alexa|amazon|appstore|primevideo)\.[a-z]/
 // The same at one place only (a base name's start): a match never runs across a '/', so a path
 // matches when its folder does or its base name does, and the folder's answer is kept per folder.
+const CATEGORY_START = new Set(Array.from('rdakp', (c) => c.charCodeAt(0)))
 const CATEGORY_AT = /(?:retail|digital|devices|audible|kindle|alexa|amazon|appstore|primevideo)\.[a-z]/y
 const VOICEISH = /voice|utterance|recording|sprach/
 
@@ -63,6 +64,8 @@ function categoryJudge(): (e: ViewEntry) => boolean {
       answer = AMAZON_CATEGORY.test(folder)
     }
     if (answer) return true
+    // Every category name starts with one of these letters: most base names ('20210701-000001.wav') are passed at once.
+    if (!CATEGORY_START.has(norm.charCodeAt(cut + 1))) return false
     CATEGORY_AT.lastIndex = cut + 1
     return CATEGORY_AT.test(norm)
   }
