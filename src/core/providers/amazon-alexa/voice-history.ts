@@ -1,4 +1,5 @@
-import type { ColumnMapping, RecordingSignal, VoiceField } from '../../../shared/model/recording'
+import type { ColumnMapping, Recording, RecordingSignal, VoiceField } from '../../../shared/model/recording'
+import type { ArchiveEntry } from '../../archive/types'
 import type { AudioLookup } from '../audio-lookup'
 import { cellAt, headerSignature, normalizeHeader, resolveColumns, rowFields } from '../csv/columns'
 import { fresh, Interner } from '../clip'
@@ -68,6 +69,8 @@ function judgeStatus(status: string): RecordingSignal[] {
   if (/not be understood|not understood|no[_ ]intent|unverst/i.test(status)) return ['not-understood']
   return []
 }
+
+const audioOf = (info: ArchiveEntry['info']): NonNullable<Recording['audio']> => ({ path: info.path, part: info.part, size: info.size })
 
 export interface VoiceHistoryOptions {
   /** The file's name makes it voice history even when its header is unknown: report it for mapping. */
@@ -141,7 +144,8 @@ export async function* readVoiceHistory(view: ExportView, file: ViewEntry, ctx: 
         archiveTime: null,
         deviceId: key,
         accountId: cellAt(cells, cols.account),
-        audio: audioEntry ? { path: audioEntry.path, part: audioEntry.part, size: audioEntry.entry.info.size } : null,
+        // (The entry's path and part are its archive info's: read from it once.)
+        audio: audioEntry ? audioOf(audioEntry.entry.info) : null,
         durationMs: null,
         transcript: cellAt(cells, cols.transcript),
         response: cellAt(cells, cols.response),
