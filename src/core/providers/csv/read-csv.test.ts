@@ -162,6 +162,18 @@ describe('readCsv from bytes', () => {
     ])
   })
 
+  it('reads a long record and an oversized one fed in thousands of small pieces, and the rows after them', async () => {
+    const long = 'z'.repeat(600_000)
+    const text = `a,b\n1,"${long}"\n2,${'y'.repeat(1_100_000)}\n3,4\n`
+    const out = await events(Buffer.from(text), 256, 1024 * 1024)
+    expect(out.map((e) => (e.type === 'row' ? [e.line, e.cells[0], e.cells[1]!.length] : [e.type, e.line]))).toEqual([
+      ['header', undefined],
+      [2, '1', 600_000],
+      ['error', 3],
+      [4, '3', 1]
+    ])
+  })
+
   it('reads a lone quoted empty field at the very end as a row, as before, and one before a line end as an empty line', async () => {
     expect(await events(Buffer.from('a\n""'), 1)).toEqual([
       { type: 'header', header: ['a'], delimiter: ',' },

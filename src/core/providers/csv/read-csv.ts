@@ -62,7 +62,10 @@ const hasBom = (head: Buffer): boolean => head.length >= 3 && head[0] === 0xef &
 export async function* scanCsv(input: Readable, sink: CsvRecordSink, signal?: AbortSignal, options: ReadCsvOptions = {}): AsyncGenerator<void> {
   const max = options.maxRecordChars ?? MAX_RECORD_CHARS
   let scanner: CsvScanner | null = null
-  let head: Buffer | null = null
+  // The pieces before the header line's end, joined once it is found (joining at each piece made
+  // a header spread over thousands of small pieces cost the square of its length).
+  const head: Buffer[] = []
+  let headBytes = 0
   let first = true
   const records: CsvSink = {
     row(record) {
@@ -88,16 +91,18 @@ export async function* scanCsv(input: Readable, sink: CsvRecordSink, signal?: Ab
       const chunk = typeof piece === 'string' ? Buffer.from(piece, 'utf8') : piece
       if (scanner) (scanner as CsvScanner).feed(chunk, records)
       else {
-        head = head ? Buffer.concat([head, chunk]) : chunk
-        const eol = firstLineEnd(head)
-        if (eol < 0 && head.length < SNIFF_LIMIT) continue
-        start(head, eol)
-        head = null
+        const at = firstLineEnd(chunk)
+        head.push(chunk)
+        headBytes += chunk.length
+        if (at < 0 && headBytes < SNIFF_LIMIT) continue
+        const bytes = Buffer.concat(head)
+        start(bytes, at < 0 ? -1 : headBytes - chunk.length + at)
+        head.length = 0
       }
       yield
     }
     // A file of one line and no line end: the sniff waited for a line end that never came.
-    if (!scanner && head && head.length > 0) start(head, -1)
+    if (!scanner && headBytes > 0) start(Buffer.concat(head), -1)
     ;(scanner as CsvScanner | null)?.end(records)
   } catch (err) {
     if (signal?.aborted) throw err

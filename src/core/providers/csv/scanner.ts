@@ -57,8 +57,13 @@ export class CsvScanner {
   private recordUnits = 0
   private skipping = false
   private line = 1
-  /** The unfinished record's bytes from earlier pieces, offsets in `rec` relative to it. */
+  /**
+   * The unfinished record's bytes from earlier pieces (the first `carried` bytes), offsets in `rec`
+   * relative to it. It grows by doubling and each piece is copied in once, so a record that spans
+   * a thousand small pieces costs its size, not a thousand copies of what came before.
+   */
   private carry: Buffer | null = null
+  private carried = 0
   /** The previous piece ended with CR outside quotes: an LF starting this one belongs to it. */
   private pendingCr = false
   /** The same inside quotes, where the line count must not take CRLF as two. */
@@ -76,11 +81,13 @@ export class CsvScanner {
   feed(chunk: Buffer, sink: CsvSink): void {
     let buf: Buffer
     let i: number
-    const carried = this.carry !== null
-    if (this.carry) {
-      i = this.carry.length
-      buf = Buffer.concat([this.carry, chunk])
-      this.carry = null
+    const carried = this.carried > 0
+    if (carried) {
+      i = this.carried
+      const carry = this.room(i + chunk.length)
+      chunk.copy(carry, i)
+      buf = carry.subarray(0, i + chunk.length)
+      this.carried = 0
     } else {
       buf = chunk
       i = 0
@@ -212,17 +219,36 @@ export class CsvScanner {
       return
     }
     if (recordStart < n || inField || rec.count > 0) {
-      this.carry = Buffer.from(buf.subarray(recordStart, n))
+      if (carried) {
+        // `buf` is the carry: the record moves to its front (only bytes of this piece move).
+        if (recordStart > 0) buf.copyWithin(0, recordStart, n)
+      } else buf.copy(this.room(n - recordStart), 0, recordStart, n)
+      this.carried = n - recordStart
       rec.shift(recordStart)
       this.fieldStart = fieldStart - recordStart
       if (this.prefixEnd >= 0) this.prefixEnd -= recordStart
-    } else this.fieldStart = 0
+    } else {
+      this.fieldStart = 0
+      // A carry grown for a long record is let go once that record is done.
+      if (this.carry !== null && this.carry.length > 1 << 20) this.carry = null
+    }
+  }
+
+  /** The carry, with room for `size` bytes (its first `carried` bytes kept). */
+  private room(size: number): Buffer {
+    const carry = this.carry
+    if (carry !== null && carry.length >= size) return carry
+    const grown = Buffer.allocUnsafe(Math.max(size, carry === null ? 4096 : carry.length * 2))
+    if (carry !== null && this.carried > 0) carry.copy(grown, 0, 0, this.carried)
+    this.carry = grown
+    return grown
   }
 
   /** The input ended: the last record, or the error of a quote that never closed. */
   end(sink: CsvSink): void {
-    const buf = this.carry ?? Buffer.alloc(0)
+    const buf = this.carry !== null ? this.carry.subarray(0, this.carried) : Buffer.alloc(0)
     this.carry = null
+    this.carried = 0
     this.rec.buf = buf as CsvRecord['buf']
     const n = buf.length
     if (this.mode === QUOTED) {
