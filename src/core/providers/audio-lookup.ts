@@ -1,5 +1,6 @@
 import { basename } from 'node:path/posix'
 import { folderOf, normalizeName, type ExportView, type ViewEntry } from './export-view'
+import { NormIndex } from './norm-index'
 
 // Printable ASCII without a backslash needs only lower-casing (as export-view's names).
 const PLAIN = /^[\x20-\x5b\x5d-\x7e]*$/
@@ -8,28 +9,74 @@ const norm = (s: string): string => {
   return n.includes('!/') ? n.replace(/!\//g, '/') : n
 }
 
+/**
+ * Whether `name`, normalised, is `target` from `at` on: `name` must be printable ASCII without a
+ * backslash or '!' (so normalising it is lower-casing it), else the answer is no and the caller
+ * normalises it the long way. Makes no string.
+ */
+function normalisesTo(name: string, target: string, at: number): boolean {
+  if (target.length - at !== name.length) return false
+  for (let k = 0; k < name.length; k++) {
+    let c = name.charCodeAt(k)
+    if (c < 0x20 || c > 0x7e || c === 0x5c || c === 0x21) return false
+    if (c >= 0x41 && c <= 0x5a) c += 0x20
+    if (c !== target.charCodeAt(at + k)) return false
+  }
+  return true
+}
+
 /** Finds the audio entry a metadata file names: relative to the file's folder, else by bare name. */
 export class AudioLookup {
-  private readonly byNorm = new Map<string, ViewEntry>()
+  /** The audio entries in the archive's order. */
+  private readonly audio: readonly ViewEntry[]
+  /** Each normalised name's place among them (the last entry of a name wins). */
+  private readonly byNorm: NormIndex
+  /** Where the last answer was: exports list audio in the order their metadata names it, so the next row's is usually the next entry. */
+  private last = -1
+  /** No two audio entries have one normalised name (so none shares a view key): an answer is the only entry of its name. */
+  readonly uniqueNames: boolean
 
   constructor(private readonly view: ExportView) {
-    for (const e of view.entries) if (e.audio) this.byNorm.set(e.norm, e)
+    this.audio = view.audio
+    this.byNorm = new NormIndex(this.audio)
+    this.uniqueNames = this.byNorm.unique
   }
 
   // The metadata file's folder, normalised once per file rather than once per row (100,000 rows name one folder).
   private readonly folders = new WeakMap<ViewEntry, string>()
 
+  private folderNorm(file: ViewEntry): string {
+    let folder = this.folders.get(file)
+    if (folder === undefined) this.folders.set(file, (folder = norm(folderOf(file.path))))
+    return folder
+  }
+
+  private at(place: number): ViewEntry | undefined {
+    if (place < 0) return undefined
+    this.last = place
+    return this.audio[place]
+  }
+
   find(name: string, relativeTo: ViewEntry | null): ViewEntry | null {
+    // An export without audio (metadata only) answers every row at once.
+    if (this.audio.length === 0) return null
+    if (relativeTo) {
+      // The entry after the last answer, checked against the normalised name the long way below would look up.
+      const next = this.last + 1
+      const guess = this.audio[next]
+      if (guess !== undefined) {
+        const folder = this.folderNorm(relativeTo)
+        if (guess.norm.startsWith(folder) && normalisesTo(name, guess.norm, folder.length) && !name.startsWith('./') && (this.uniqueNames || this.byNorm.find(guess.norm, '') === next)) return this.at(next)!
+      }
+    }
     const clean = (name.includes('\\') ? name.replace(/\\/g, '/') : name).replace(/^\.\//, '')
     const cleanNorm = norm(clean)
     if (relativeTo) {
-      let folder = this.folders.get(relativeTo)
-      if (folder === undefined) this.folders.set(relativeTo, (folder = norm(folderOf(relativeTo.path))))
       // The folder ends with '/', so normalising the two halves apart gives the same name as normalising the whole.
-      const hit = this.byNorm.get(folder + cleanNorm)
+      const hit = this.at(this.byNorm.find(this.folderNorm(relativeTo), cleanNorm))
       if (hit) return hit
     }
-    const direct = this.byNorm.get(cleanNorm)
+    const direct = this.at(this.byNorm.find(cleanNorm, ''))
     if (direct) return direct
     const candidates = this.view.byBase(basename(clean)).filter((e) => e.audio)
     if (candidates.length === 0) return null

@@ -19,6 +19,9 @@ export const limit = (text: string): string => (text.length > FIELD_LIMIT ? `${t
 /** Text as a recording keeps it: limited and detached from the parser's buffers. */
 export const clip = (text: string): string => detach(limit(text))
 
+/** Text made just now and shared with no buffer (a CSV cell's own string): limited, and copied only when cut. */
+export const fresh = (text: string): string => (text.length > FIELD_LIMIT ? clip(text) : text)
+
 const SHORT = 80
 
 /**

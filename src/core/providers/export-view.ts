@@ -17,12 +17,16 @@ export interface ViewEntry {
   readonly base: string
   readonly ext: string
   readonly audio: boolean
+  /** Where the entry is in the view's `entries`: per-read marks (claims) are kept by it, in a byte each. */
+  readonly index: number
 }
 
 export interface ExportView {
   readonly archive: OpenedArchive
   /** Every entry except re-zipping debris (__MACOSX, AppleDouble '._x', .DS_Store). */
   readonly entries: readonly ViewEntry[]
+  /** The audio entries among them, in the same order: a reader of audio need not pass over every entry. */
+  readonly audio: readonly ViewEntry[]
   byBase(base: string): readonly ViewEntry[]
   byKey(key: string): ViewEntry | undefined
   open(entry: ViewEntry): Promise<Readable>
@@ -42,10 +46,8 @@ function normOf(path: string): string {
 const isDebris = (norm: string, start: number): boolean =>
   norm.startsWith('._', start) ||
   (norm.length - start === 9 && norm.endsWith('.ds_store')) ||
-  norm === '__macosx' ||
-  norm.startsWith('__macosx/') ||
-  norm.includes('/__macosx/') ||
-  norm.endsWith('/__macosx')
+  // (One scan for the folder's name first: nearly no path holds it.)
+  (norm.includes('__macosx') && (norm === '__macosx' || norm.startsWith('__macosx/') || norm.includes('/__macosx/') || norm.endsWith('/__macosx')))
 
 /**
  * A 100,000-entry export makes 100,000 of these, so each holds only what every provider reads
@@ -57,7 +59,8 @@ class Entry implements ViewEntry {
     readonly entry: ArchiveEntry,
     readonly norm: string,
     readonly ext: string,
-    readonly audio: boolean
+    readonly audio: boolean,
+    readonly index: number
   ) {}
 
   get path(): string {
@@ -88,7 +91,7 @@ class Entry implements ViewEntry {
   }
 }
 
-function viewEntry(entry: ArchiveEntry): Entry | null {
+function viewEntry(entry: ArchiveEntry, index: number): Entry | null {
   const { path } = entry.info
   if (path.endsWith('/')) return null
   const norm = normOf(path)
@@ -102,20 +105,23 @@ function viewEntry(entry: ArchiveEntry): Entry | null {
     const dot = base.lastIndexOf('.')
     if (isDebris(trimmed, start)) return null
     const ext = dot > 0 ? base.slice(dot + 1) : ''
-    return new Entry(entry, norm, ext, AUDIO_EXTENSIONS.has(ext) || entry.info.kind === 'audio')
+    return new Entry(entry, norm, ext, AUDIO_EXTENSIONS.has(ext) || entry.info.kind === 'audio', index)
   }
   if (isDebris(norm, start)) return null
   // No slicing for the base name: 100,000 entries would make 100,000 strings nobody keeps.
   const dot = norm.lastIndexOf('.')
   const ext = dot > start ? extensionAt(norm, dot) : ''
-  return new Entry(entry, norm, ext, AUDIO_EXTENSIONS.has(ext) || entry.info.kind === 'audio')
+  return new Entry(entry, norm, ext, AUDIO_EXTENSIONS.has(ext) || entry.info.kind === 'audio', index)
 }
 
 export function createExportView(archive: OpenedArchive): ExportView {
   const entries: ViewEntry[] = []
+  const audio: ViewEntry[] = []
   for (const entry of archive.entries) {
-    const view = viewEntry(entry)
-    if (view) entries.push(view)
+    const view = viewEntry(entry, entries.length)
+    if (!view) continue
+    entries.push(view)
+    if (view.audio) audio.push(view)
   }
   // Built on first use: most scans look up a few names, and the maps cost as much as the entries.
   let bases: Map<string, ViewEntry[]> | null = null
@@ -139,6 +145,7 @@ export function createExportView(archive: OpenedArchive): ExportView {
   return {
     archive,
     entries,
+    audio,
     byBase: (base) => basesOf().get(normalizeName(base)) ?? [],
     byKey: (key) => keysOf().get(key),
     open: (e) => archive.openEntry(e.entry)

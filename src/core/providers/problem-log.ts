@@ -16,10 +16,13 @@ export class ProblemLog {
     private readonly path: string
   ) {}
 
-  add(kind: string, message: string, line: number | null): void {
+  /** `message` may be a function, called only for the problems kept in detail (a file of 100,000 bad rows makes 20 messages). */
+  add(kind: string, message: string | (() => string), line: number | null): void {
     const n = (this.counts.get(kind) ?? 0) + 1
     this.counts.set(kind, n)
-    if (n <= DETAILED) this.out.push(problem(this.provider, kind, this.path, line === null ? message : `Line ${line}: ${message}`, line))
+    if (n > DETAILED) return
+    const text = typeof message === 'string' ? message : message()
+    this.out.push(problem(this.provider, kind, this.path, line === null ? text : `Line ${line}: ${text}`, line))
   }
 
   /** The problems kept so far, plus one summary per kind that overflowed; empties the log. */

@@ -93,3 +93,23 @@ describe('column mapping files', () => {
     expect(() => parseMappingFile(JSON.stringify({ schema: 'exportscope.mapping/1', mappings: [{ columns: { time: 'a' } }] }))).toThrow(/file or a header signature/)
   })
 })
+
+describe('readExport ids', () => {
+  it('gives a recording whose id is taken the next free suffix, so marks land on one recording', async () => {
+    const { memoryArchive } = await import('./testing/memory-archive')
+    const { ProviderRegistry } = await import('./registry')
+    const recording = (id: string) => ({ id, provider: 'same', time: null, archiveTime: null, deviceId: null, accountId: null, audio: null, durationMs: null, transcript: null, response: null, language: null, signals: [], source: { file: 'x', part: null, line: null, fields: {} } })
+    const registry = new ProviderRegistry()
+    registry.register({
+      id: 'same',
+      name: 'Same ids',
+      recognize: () => ({ confidence: 1, reason: 'test' }),
+      async *parse() {
+        for (const id of ['a', 'a', 'a~2', 'a', 'b']) yield { type: 'recording', recording: recording(id) }
+      }
+    })
+    const archive = await memoryArchive({ parts: [], mtime: new Date(0) }, [{ path: 'x', content: 'x' }])
+    const reading = await readExport(archive, { providers: registry })
+    expect(reading.recordings.map((r) => r.id)).toEqual(['a', 'a~2', 'a~2~2', 'a~3', 'b'])
+  })
+})

@@ -1,11 +1,12 @@
 import type { OpenedArchive } from '../archive/types'
 import type { Account, ColumnMapping, Device, ExportReading, ProviderUsed, ReadProblem, Recording, UnmappedCsv } from '../../shared/model/recording'
 import { builtInProviders } from './built-ins'
-import { createExportView } from './export-view'
+import { createExportView, type ExportView, type ViewEntry } from './export-view'
 import { stableId } from './ids'
+import { UniqueIds } from './unique-ids'
 import { errorText, problem } from './read-text'
 import type { ProviderRegistry } from './registry'
-import type { DeviceFact, ParseContext, ParseProgress, ProviderDescriptor, ProviderItem } from './types'
+import type { Claims, DeviceFact, ParseContext, ParseProgress, ProviderDescriptor, ProviderItem } from './types'
 
 export interface ReadExportOptions {
   signal?: AbortSignal
@@ -25,6 +26,32 @@ const mergeDevice = (into: Device, fact: DeviceFact): void => {
   into.deregisteredAt ??= fact.deregisteredAt ?? null
 }
 
+/**
+ * The audio entries read as some provider's own: by place for an entry a provider handed on with
+ * its recording (a byte per entry, where a set of 100,000 names cost a hash of each, three times),
+ * by name (view key) for the rest.
+ */
+class Claimed implements Claims {
+  private readonly places: Uint8Array
+  private readonly keys = new Set<string>()
+
+  constructor(view: ExportView) {
+    this.places = new Uint8Array(view.entries.length)
+  }
+
+  entry(entry: ViewEntry): void {
+    this.places[entry.index] = 1
+  }
+
+  key(key: string): void {
+    this.keys.add(key)
+  }
+
+  has(entry: ViewEntry): boolean {
+    return this.places[entry.index] === 1 || (this.keys.size > 0 && this.keys.has(entry.key))
+  }
+}
+
 /** Everything the providers read, folded into one result; memory grows with recordings, not archive size. */
 class Collector {
   readonly accounts: Account[] = []
@@ -32,15 +59,29 @@ class Collector {
   readonly recordings: Recording[] = []
   readonly problems: ReadProblem[] = []
   readonly unmappedCsv: UnmappedCsv[] = []
-  readonly claimed = new Set<string>()
+  readonly claimed: Claimed
+  constructor(view: ExportView) {
+    this.claimed = new Claimed(view)
+  }
   /** Providers whose export does not list the account's devices. */
   readonly registrationUnknown = new Set<string>()
-  private readonly ids = new Set<string>()
+  private readonly ids = new UniqueIds((n) => this.recordings[n]!.id)
 
   /** Devices by provider, then by key: found per recording without making a key string each time. */
   private readonly byProvider = new Map<string, Map<string, Device>>()
 
+  /** The device found last: rows of one device come in runs, so most rows find theirs here. */
+  private last: { provider: string; key: string; device: Device } | null = null
+
   private deviceOf(provider: string, key: string): Device {
+    const last = this.last
+    if (last !== null && last.key === key && last.provider === provider) return last.device
+    const device = this.lookUp(provider, key)
+    this.last = { provider, key, device }
+    return device
+  }
+
+  private lookUp(provider: string, key: string): Device {
     let keys = this.byProvider.get(provider)
     if (!keys) this.byProvider.set(provider, (keys = new Map()))
     let device = keys.get(key)
@@ -58,7 +99,7 @@ class Collector {
     return device
   }
 
-  recording(r: Recording): void {
+  recording(r: Recording, entry: ViewEntry | undefined): void {
     if (r.deviceId !== null) {
       // A bare key merges nothing into the device: only found (or made).
       const device = this.deviceOf(r.provider, r.deviceId)
@@ -70,16 +111,14 @@ class Collector {
       }
     }
     // Ids must be unique for marks to land on one recording; a hash collision gets a suffix.
-    // One hash lookup in the usual case: add, and only when the set did not grow look further.
-    const before = this.ids.size
-    this.ids.add(r.id)
-    if (this.ids.size === before) {
-      let id = r.id
-      for (let n = 2; this.ids.has(id); n++) id = `${r.id}~${n}`
-      r.id = id
-      this.ids.add(id)
+    // (Each id added is the id of the recording pushed next: the table finds ids by that place.)
+    if (!this.ids.add(r.id)) {
+      let n = 2
+      while (!this.ids.add(`${r.id}~${n}`)) n++
+      r.id = `${r.id}~${n}`
     }
-    if (r.audio) this.claimed.add(r.audio.part ? `${r.audio.part}\u0000${r.audio.path}` : r.audio.path)
+    if (entry) this.claimed.entry(entry)
+    else if (r.audio) this.claimed.key(r.audio.part ? `${r.audio.part}\u0000${r.audio.path}` : r.audio.path)
     this.recordings.push(r)
   }
 }
@@ -102,7 +141,7 @@ function take(item: ProviderItem, provider: ProviderDescriptor, out: Collector):
       out.device(provider.id, item.device)
       break
     case 'recording':
-      out.recording(item.recording)
+      out.recording(item.recording, item.entry)
       break
     case 'problem':
       out.problems.push(item.problem)
@@ -111,7 +150,7 @@ function take(item: ProviderItem, provider: ProviderDescriptor, out: Collector):
       out.unmappedCsv.push(item.csv)
       break
     case 'claim':
-      for (const k of item.keys) out.claimed.add(k)
+      for (const k of item.keys) out.claimed.key(k)
       break
     case 'registration-unknown':
       out.registrationUnknown.add(provider.id)
@@ -122,7 +161,7 @@ function take(item: ProviderItem, provider: ProviderDescriptor, out: Collector):
   }
 }
 
-async function run(provider: ProviderDescriptor, view: ReturnType<typeof createExportView>, ctx: ParseContext, out: Collector): Promise<void> {
+async function run(provider: ProviderDescriptor, view: ExportView, ctx: ParseContext, out: Collector): Promise<void> {
   try {
     for await (const item of provider.parse(view, ctx)) take(item, provider, out)
   } catch (err) {
@@ -139,7 +178,7 @@ async function run(provider: ProviderDescriptor, view: ReturnType<typeof createE
 export async function readExport(archive: OpenedArchive, options: ReadExportOptions = {}): Promise<ExportReading> {
   const registry = options.providers ?? builtInProviders()
   const view = createExportView(archive)
-  const out = new Collector()
+  const out = new Collector(view)
   const ctx: ParseContext = { signal: options.signal, onProgress: options.onProgress, mappings: options.mappings ?? [], claimed: out.claimed }
   const all = registry.list()
   const recognised = all

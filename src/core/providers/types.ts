@@ -1,5 +1,5 @@
 import type { Account, ColumnMapping, ReadProblem, Recording, UnmappedCsv } from '../../shared/model/recording'
-import type { ExportView } from './export-view'
+import type { ExportView, ViewEntry } from './export-view'
 
 export interface Recognition {
   /** 0 = cannot read this export, 1 = certain. readExport parses with providers at or above 0.5. */
@@ -23,7 +23,15 @@ export type ProviderItem =
   | { type: 'account'; account: Account }
   | { type: 'device'; device: DeviceFact }
   /** `recording.deviceId` holds a DeviceFact key; readExport swaps in the device's id. */
-  | { type: 'recording'; recording: Recording }
+  | {
+      type: 'recording'
+      recording: Recording
+      /**
+       * The entry the recording's audio is, when the provider found it and no other audio entry has
+       * its name: claimed by its place, without a lookup by name. Else its audio is claimed by name.
+       */
+      entry?: ViewEntry
+    }
   | { type: 'problem'; problem: ReadProblem }
   | { type: 'unmapped-csv'; csv: UnmappedCsv }
   /** Audio entries (by view key) the provider read as its own, with or without a recording. */
@@ -40,12 +48,17 @@ export interface ParseProgress {
   recordings: number
 }
 
+/** Audio entries that a provider read as its own (with a recording or a 'claim'). */
+export interface Claims {
+  has(entry: ViewEntry): boolean
+}
+
 export interface ParseContext {
   signal?: AbortSignal
   onProgress?: (p: ParseProgress) => void
   mappings: ReadonlyArray<ColumnMapping>
-  /** Entry keys no provider should turn into recordings a second time. */
-  readonly claimed: ReadonlySet<string>
+  /** Audio entries no provider should turn into recordings a second time. */
+  readonly claimed: Claims
 }
 
 /** A data source: a cheap look at paths, then a streaming read. */

@@ -7,6 +7,10 @@ const AUDIO_FOLDERS = new Set(aliases.audioFolders.map((n) => n.toLowerCase()))
 // Amazon names its data categories 'Retail.OrderHistory.1', 'Devices.Registration.zip', …
 // Matched against the whole normalised path: any segment's start.
 const AMAZON_CATEGORY = /(?:^|\/)(?:retail|digital|devices|audible|kindle|alexa|amazon|appstore|primevideo)\.[a-z]/
+// The same at one place only (a base name's start): a match never runs across a '/', so a path
+// matches when its folder does or its base name does, and the folder's answer is kept per folder.
+const CATEGORY_START = new Set(Array.from('rdakp', (c) => c.charCodeAt(0)))
+const CATEGORY_AT = /(?:retail|digital|devices|audible|kindle|alexa|amazon|appstore|primevideo)\.[a-z]/y
 const VOICEISH = /voice|utterance|recording|sprach/
 
 /** Where an Amazon export keeps what we read, found by name patterns (formats.md), never by one path. */
@@ -46,12 +50,34 @@ function folderJudge(): (e: ViewEntry) => boolean {
   }
 }
 
+/** AMAZON_CATEGORY.test(e.norm), judged once per folder and then at the base name's start only (100,000 clips share a few folders). */
+function categoryJudge(): (e: ViewEntry) => boolean {
+  let folder: string | null = null
+  let answer = false
+  return (e) => {
+    const norm = e.norm
+    const cut = norm.lastIndexOf('/')
+    // A name that ends in '/' (or has none) is judged whole.
+    if (cut < 0 || cut === norm.length - 1) return AMAZON_CATEGORY.test(norm)
+    if (folder === null || cut !== folder.length || !norm.startsWith(folder)) {
+      folder = norm.slice(0, cut)
+      answer = AMAZON_CATEGORY.test(folder)
+    }
+    if (answer) return true
+    // Every category name starts with one of these letters: most base names ('20210701-000001.wav') are passed at once.
+    if (!CATEGORY_START.has(norm.charCodeAt(cut + 1))) return false
+    CATEGORY_AT.lastIndex = cut + 1
+    return CATEGORY_AT.test(norm)
+  }
+}
+
 export function locateAmazonFiles(view: ExportView): AmazonFiles {
   const files: AmazonFiles = { voiceHistory: [], maybeVoiceHistory: [], registration: [], customerAttributes: [], transcriptPdfs: [], audio: [], categoryFiles: 0 }
   const wavs: ViewEntry[] = []
   const inAlexaFolder = folderJudge()
+  const isCategory = categoryJudge()
   for (const e of view.entries) {
-    if (AMAZON_CATEGORY.test(e.norm)) files.categoryFiles++
+    if (isCategory(e)) files.categoryFiles++
     if (e.ext === 'csv') {
       const base = normalizeHeader(e.base)
       if (VOICE_FILES.has(base)) files.voiceHistory.push(e)

@@ -58,7 +58,7 @@ export async function* readLeftoverAudio(view: ExportView, files: AmazonFiles, c
       yield { type: 'problem', problem: problem(AMAZON, 'unreadable-pdf', pdf.path, `cannot read the transcript PDF: ${errorText(err)}`) }
     }
   }
-  const audio = files.audio.filter((e) => !ctx.claimed.has(e.key))
+  const audio = files.audio.filter((e) => !ctx.claimed.has(e))
   const timed: Array<Timed<ViewEntry>> = []
   const untimed: ViewEntry[] = []
   for (const a of audio) {

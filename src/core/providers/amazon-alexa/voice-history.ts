@@ -1,8 +1,11 @@
-import type { ColumnMapping, RecordingSignal, VoiceField } from '../../../shared/model/recording'
+import type { ColumnMapping, Recording, RecordingSignal, VoiceField } from '../../../shared/model/recording'
+import type { ArchiveEntry } from '../../archive/types'
 import type { AudioLookup } from '../audio-lookup'
 import { cellAt, headerSignature, normalizeHeader, resolveColumns, rowFields } from '../csv/columns'
-import { clip, Interner } from '../clip'
-import { readCsvChunks } from '../csv/read-csv'
+import { fresh, Interner } from '../clip'
+import { CellInterner } from '../csv/byte-interner'
+import { scanCsv, type CsvRecordSink } from '../csv/read-csv'
+import type { CsvRecord } from '../csv/record'
 import { normalizeName, type ExportView, type ViewEntry } from '../export-view'
 import { stableIds } from '../ids'
 import { ProblemLog } from '../problem-log'
@@ -50,11 +53,24 @@ function signalsOf(status: string | null): RecordingSignal[] {
   return known
 }
 
+// The same for rows whose audio is missing: one frozen list per status's list, not a copy per row.
+const audioMissing = new Map<RecordingSignal[], RecordingSignal[]>()
+function withAudioMissing(signals: RecordingSignal[]): RecordingSignal[] {
+  let known = audioMissing.get(signals)
+  if (!known) {
+    if (audioMissing.size > 1000) audioMissing.clear()
+    audioMissing.set(signals, (known = Object.freeze([...signals, 'audio-missing']) as RecordingSignal[]))
+  }
+  return known
+}
+
 function judgeStatus(status: string): RecordingSignal[] {
   if (/non[_ ]?device[_ ]?directed/i.test(status)) return ['not-device-directed']
   if (/not be understood|not understood|no[_ ]intent|unverst/i.test(status)) return ['not-understood']
   return []
 }
+
+const audioOf = (info: ArchiveEntry['info']): NonNullable<Recording['audio']> => ({ path: info.path, part: info.part, size: info.size })
 
 export interface VoiceHistoryOptions {
   /** The file's name makes it voice history even when its header is unknown: report it for mapping. */
@@ -72,89 +88,106 @@ export async function* readVoiceHistory(view: ExportView, file: ViewEntry, ctx: 
   let header: string[] = []
   let cols: Columns = {}
   let count = 0
-  const cellsOnce = new Interner()
+  // The row's fields and the recording then share one copy of each cell, repeated values once
+  // (device names, statuses, and transcripts: "stop", "volume up": a heavy user's 100,000 rows
+  // say a few thousand things), found from the cell's bytes without making a string.
+  const cellsOnce = new CellInterner(new Interner())
   const idOf = stableIds('r', AMAZON, file.part, file.path)
   // Per device key, the fact last handed on: readExport merges facts first-value-wins, so a row
   // that repeats it (nearly every row) adds nothing and is not handed on again.
   const facts = new Map<string, DeviceFact>()
   const keys = { bySerial: new Map<string, string | null>(), byName: new Map<string, string | null>() }
-  rows: for await (const events of readCsvChunks(await view.open(file), ctx.signal)) {
-    // One batch per piece of the file: items in the order they were read.
-    const batch: ProviderItem[] = []
-    for (const ev of events) {
-      if (ev.type === 'error') {
-        log.add('malformed-csv', ev.message, ev.line)
-        continue
-      }
-      if (ev.type === 'header') {
-        header = ev.header
-        const signature = headerSignature(header)
-        const mapping = findMapping(ctx.mappings, file, signature)
-        cols = mapping ? columnsFromMapping(header, mapping) : resolveColumns(header, aliases.voiceHistoryColumns)
-        if (readable(cols)) continue
-        const guessed = Object.fromEntries(Object.entries(cols).map(([f, i]) => [f, header[i as number]!]))
-        // A CSV that only sits near Alexa's files is voice history only if two of its columns say so.
-        if (opts.namedAsVoiceHistory || mapping || Object.keys(cols).length >= 2) {
-          batch.push({ type: 'unmapped-csv', csv: { file: file.path, part: file.part, header, signature, delimiter: ev.delimiter, guessed } })
-          log.add('unknown-header', mapping ? 'the column mapping given for this file names no time column in it' : `voice history with a header we do not know: ${header.join(', ')}`, 1)
-        }
-        if (batch.length > 0) yield { type: 'batch', items: batch }
-        break rows
-      }
-      const { cells, line } = ev
-      // The row's fields and the recording then share one copy of each cell, repeated values once.
-      // Times and audio names differ on every row: a map entry each would only churn the interner
-      // (and the GC), so they are copied out of the parser's chunk without one. Transcripts repeat
-      // ("stop", "volume up": a heavy user's 100,000 rows say a few thousand things), so they are
-      // interned with the device names and statuses.
-      for (let i = 0; i < cells.length; i++) cells[i] = i === cols.time || i === cols.audio ? clip(cells[i]!) : cellsOnce.get(cells[i]!)
-      const rawTime = cellAt(cells, cols.time)
-      const time = rawTime ? toUtcIso(rawTime) : null
-      if (rawTime && !time) log.add('bad-time', `cannot read the time "${rawTime}"`, line)
-      if (!rawTime) log.add('bad-time', 'the row has no time', line)
-      const audioName = cellAt(cells, cols.audio)
-      const audioEntry = audioName ? opts.audio.find(audioName, file) : null
-      let signals = signalsOf(cellAt(cells, cols.status))
-      if (audioName && !audioEntry) {
-        signals = [...signals, 'audio-missing']
-        log.add('audio-not-found', `the audio file "${audioName}" is not in the export`, line)
-      }
-      const serial = cellAt(cells, cols.deviceSerial)
-      const name = cellAt(cells, cols.deviceName)
-      // Serials and names are interned: one key string per device, not one per row.
-      const known = serial !== null ? keys.bySerial : keys.byName
-      let key = known.get(serial ?? name ?? '')
-      if (key === undefined) known.set(serial ?? name ?? '', (key = deviceKey(serial, name)))
-      if (key) {
-        const type = cellAt(cells, cols.deviceType)
-        const last = facts.get(key)
-        if (!last || last.serial !== serial || last.name !== name || last.type !== type) {
-          const device = { key, serial, name, type }
-          facts.set(key, device)
-          batch.push({ type: 'device', device })
-        }
-      }
-      batch.push({
-        type: 'recording',
-        recording: {
-          id: idOf(line),
-          provider: AMAZON,
-          time,
-          archiveTime: null,
-          deviceId: key,
-          accountId: cellAt(cells, cols.account),
-          audio: audioEntry ? { path: audioEntry.path, part: audioEntry.part, size: audioEntry.entry.info.size } : null,
-          durationMs: null,
-          transcript: cellAt(cells, cols.transcript),
-          response: cellAt(cells, cols.response),
-          language: cellAt(cells, cols.language),
-          signals,
-          source: { file: file.path, part: file.part, line, fields: rowFields(header, cells) }
-        }
-      })
-      if (++count % PROGRESS_EVERY === 0) ctx.onProgress?.({ provider: AMAZON, file: file.path, recordings: count })
+  // Items in the order they were read, handed on once per piece of the file.
+  let batch: ProviderItem[] = []
+  let stop = false
+  // One array for every row's cells: what is kept of them is copied out (rowFields, the recording).
+  const cells: string[] = []
+
+  const row = (rec: CsvRecord): void => {
+    const line = rec.line
+    cells.length = rec.count
+    // Times and audio names differ on every row: a table entry each would only churn the interner
+    // (and the GC), so they are made as they are (a string of their own, shorter than the limit).
+    for (let i = 0; i < cells.length; i++) cells[i] = i === cols.time || i === cols.audio ? fresh(rec.text(i)) : cellsOnce.get(rec, i)
+    const rawTime = cellAt(cells, cols.time)
+    const time = rawTime ? toUtcIso(rawTime) : null
+    if (rawTime && !time) log.add('bad-time', () => `cannot read the time "${rawTime}"`, line)
+    if (!rawTime) log.add('bad-time', 'the row has no time', line)
+    const audioName = cellAt(cells, cols.audio)
+    const audioEntry = audioName ? opts.audio.find(audioName, file) : null
+    let signals = signalsOf(cellAt(cells, cols.status))
+    if (audioName && !audioEntry) {
+      signals = withAudioMissing(signals)
+      log.add('audio-not-found', () => `the audio file "${audioName}" is not in the export`, line)
     }
-    if (batch.length > 0) yield { type: 'batch', items: batch }
+    const serial = cellAt(cells, cols.deviceSerial)
+    const name = cellAt(cells, cols.deviceName)
+    // Serials and names are interned: one key string per device, not one per row.
+    const known = serial !== null ? keys.bySerial : keys.byName
+    let key = known.get(serial ?? name ?? '')
+    if (key === undefined) known.set(serial ?? name ?? '', (key = deviceKey(serial, name)))
+    if (key) {
+      const type = cellAt(cells, cols.deviceType)
+      const last = facts.get(key)
+      if (!last || last.serial !== serial || last.name !== name || last.type !== type) {
+        const device = { key, serial, name, type }
+        facts.set(key, device)
+        batch.push({ type: 'device', device })
+      }
+    }
+    batch.push({
+      type: 'recording',
+      recording: {
+        id: idOf(line),
+        provider: AMAZON,
+        time,
+        archiveTime: null,
+        deviceId: key,
+        accountId: cellAt(cells, cols.account),
+        // (The entry's path and part are its archive info's: read from it once.)
+        audio: audioEntry ? audioOf(audioEntry.entry.info) : null,
+        durationMs: null,
+        transcript: cellAt(cells, cols.transcript),
+        response: cellAt(cells, cols.response),
+        language: cellAt(cells, cols.language),
+        signals,
+        source: { file: file.path, part: file.part, line, fields: rowFields(header, cells) }
+      },
+      entry: audioEntry && opts.audio.uniqueNames ? audioEntry : undefined
+    })
+    if (++count % PROGRESS_EVERY === 0) ctx.onProgress?.({ provider: AMAZON, file: file.path, recordings: count })
   }
+
+  const sink: CsvRecordSink = {
+    header(h, delimiter) {
+      header = h
+      const signature = headerSignature(header)
+      const mapping = findMapping(ctx.mappings, file, signature)
+      cols = mapping ? columnsFromMapping(header, mapping) : resolveColumns(header, aliases.voiceHistoryColumns)
+      if (readable(cols)) return
+      const guessed = Object.fromEntries(Object.entries(cols).map(([f, i]) => [f, header[i as number]!]))
+      // A CSV that only sits near Alexa's files is voice history only if two of its columns say so.
+      if (opts.namedAsVoiceHistory || mapping || Object.keys(cols).length >= 2) {
+        batch.push({ type: 'unmapped-csv', csv: { file: file.path, part: file.part, header, signature, delimiter, guessed } })
+        log.add('unknown-header', mapping ? 'the column mapping given for this file names no time column in it' : `voice history with a header we do not know: ${header.join(', ')}`, 1)
+      }
+      // No rows are read from a file whose columns are not known.
+      stop = true
+    },
+    row: (rec) => {
+      if (!stop) row(rec)
+    },
+    error: (line, message) => {
+      if (!stop) log.add('malformed-csv', message, line)
+    }
+  }
+  for await (const _ of scanCsv(await view.open(file), sink, ctx.signal)) {
+    if (batch.length > 0) {
+      yield { type: 'batch', items: batch }
+      batch = []
+    }
+    if (stop) break
+  }
+  if (batch.length > 0) yield { type: 'batch', items: batch }
   for (const p of log.drain()) yield { type: 'problem', problem: p }
 }

@@ -24,8 +24,29 @@ export function resolveColumns<F extends string>(header: readonly string[], alia
   return found
 }
 
+/**
+ * Per header, an object with its names in order: a row with every cell filled is a copy of it
+ * with the values set, where adding the names one by one made V8 look up a new shape per name
+ * and grow the object's storage twice (100,000 rows).
+ */
+const shapes = new WeakMap<readonly string[], Readonly<Record<string, string>>>()
+
 /** A row's cells by header name, for the evidence; empty cells are left out. */
 export function rowFields(header: readonly string[], cells: readonly string[]): Record<string, string> {
+  if (cells.length === header.length && !cells.includes('')) {
+    let shape = shapes.get(header)
+    if (shape === undefined) shapes.set(header, (shape = namesOnly(header)))
+    const fields: Record<string, string> = { ...shape }
+    // In order, so a name the header repeats ends with its last cell, as below.
+    for (let i = 0; i < cells.length; i++) fields[header[i] || `column ${i + 1}`] = cells[i]!
+    return fields
+  }
+  return fieldsOneByOne(header, cells)
+}
+
+const namesOnly = (header: readonly string[]): Record<string, string> => fieldsOneByOne(header, header.map(() => '-'))
+
+function fieldsOneByOne(header: readonly string[], cells: readonly string[]): Record<string, string> {
   const fields: Record<string, string> = {}
   const n = Math.min(header.length, cells.length)
   for (let i = 0; i < n; i++) {
@@ -38,6 +59,12 @@ export function rowFields(header: readonly string[], cells: readonly string[]): 
 /** The trimmed cell at `i`, or null when the column is absent or the cell empty. */
 export const cellAt = (cells: readonly string[], i: number | undefined): string | null => {
   if (i === undefined) return null
-  const v = cells[i]?.trim()
+  const cell = cells[i]
+  if (cell === undefined || cell === '') return null
+  // Printable ASCII at both ends is no white space of any kind: the cell is its own trim (most cells; no call).
+  const a = cell.charCodeAt(0)
+  const z = cell.charCodeAt(cell.length - 1)
+  if (a > 0x20 && a < 0x7f && z > 0x20 && z < 0x7f) return cell
+  const v = cell.trim()
   return v ? v : null
 }

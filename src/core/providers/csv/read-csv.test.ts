@@ -122,3 +122,66 @@ describe('readCsvChunks', () => {
     expect(batches.every((b) => b.length > 0)).toBe(true)
   })
 })
+
+describe('readCsv from bytes', () => {
+  const events = async (bytes: Buffer, chunk: number, maxRecordChars = 1000): Promise<CsvEvent[]> => {
+    const pieces: Buffer[] = []
+    for (let i = 0; i < bytes.length; i += chunk) pieces.push(bytes.subarray(i, i + chunk))
+    const out: CsvEvent[] = []
+    for await (const ev of readCsv(Readable.from(pieces), undefined, { maxRecordChars })) out.push(ev)
+    return out
+  }
+
+  it('reads the same events from random inputs however the bytes are cut (UTF-8 sequences, quotes and CRLF split anywhere)', async () => {
+    const alphabet = ['a', ',', ',', '"', '"', '"', '\r', '\n', '\n', ';', 'ä', '😀', ' ', '\ufeff', '\u20ac']
+    let seed = 7
+    const next = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff
+    let rows = 0
+    for (let t = 0; t < 1500; t++) {
+      let text = ''
+      for (let i = Math.floor(next() * 40); i > 0; i--) text += alphabet[Math.floor(next() * alphabet.length)]
+      const bytes = Buffer.from(text)
+      const max = next() < 0.5 ? 6 : 1000
+      const whole = await events(bytes, bytes.length + 1, max)
+      rows += whole.filter((e) => e.type === 'row').length
+      expect(await events(bytes, 1 + Math.floor(next() * 5), max)).toEqual(whole)
+    }
+    expect(rows).toBeGreaterThan(1000)
+  })
+
+  it('keeps a quote that closes nothing as written, after undoing the pairs before it, and counts characters, not bytes, against the bound', async () => {
+    const text = 'h,i\n"a""b"c,"x""y"\n1,"""q"""\n2,' + '😀'.repeat(3) + 'ä\n3,' + '😀'.repeat(4) + '\n'
+    const out = await events(Buffer.from(text), 3, 8)
+    expect(out).toEqual([
+      { type: 'header', header: ['h', 'i'], delimiter: ',' },
+      { type: 'row', line: 2, cells: ['"a"b"c', 'x"y'] },
+      { type: 'row', line: 3, cells: ['1', '"q"'] },
+      // 1 + 3 x 2 + 1 = 8 UTF-16 characters (14 bytes): within the bound.
+      { type: 'row', line: 4, cells: ['2', '😀😀😀ä'] },
+      { type: 'error', line: 5, message: expect.stringMatching(/longer than 8 characters \(9\)/) }
+    ])
+  })
+
+  it('reads a long record and an oversized one fed in thousands of small pieces, and the rows after them', async () => {
+    const long = 'z'.repeat(600_000)
+    const text = `a,b\n1,"${long}"\n2,${'y'.repeat(1_100_000)}\n3,4\n`
+    const out = await events(Buffer.from(text), 256, 1024 * 1024)
+    expect(out.map((e) => (e.type === 'row' ? [e.line, e.cells[0], e.cells[1]!.length] : [e.type, e.line]))).toEqual([
+      ['header', undefined],
+      [2, '1', 600_000],
+      ['error', 3],
+      [4, '3', 1]
+    ])
+  })
+
+  it('reads a lone quoted empty field at the very end as a row, as before, and one before a line end as an empty line', async () => {
+    expect(await events(Buffer.from('a\n""'), 1)).toEqual([
+      { type: 'header', header: ['a'], delimiter: ',' },
+      { type: 'row', line: 2, cells: [''] }
+    ])
+    expect(await events(Buffer.from('a\n""\nb'), 2)).toEqual([
+      { type: 'header', header: ['a'], delimiter: ',' },
+      { type: 'row', line: 3, cells: ['b'] }
+    ])
+  })
+})

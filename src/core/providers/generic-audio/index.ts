@@ -5,8 +5,8 @@ import type { ParseContext, ProviderDescriptor, ProviderItem } from '../types'
 const GENERIC = 'generic-audio'
 
 async function* parse(view: ExportView, ctx: ParseContext): AsyncGenerator<ProviderItem> {
-  for (const e of view.entries) {
-    if (!e.audio || ctx.claimed.has(e.key)) continue
+  for (const e of view.audio) {
+    if (ctx.claimed.has(e)) continue
     const { size, localTime } = e.entry.info
     yield {
       type: 'recording',
@@ -36,7 +36,7 @@ export const genericAudio: ProviderDescriptor = {
   name: 'Audio files',
   fallback: true,
   recognize: (view) => {
-    const n = view.entries.reduce((sum, e) => sum + (e.audio ? 1 : 0), 0)
+    const n = view.audio.length
     return n > 0 ? { confidence: 0.5, reason: `${n} audio files` } : { confidence: 0, reason: 'no audio files' }
   },
   parse

@@ -96,7 +96,7 @@ export async function* readActivityFile(view: ExportView, file: ViewEntry, ctx: 
     else waiting.push(recording)
     if (++count % PROGRESS_EVERY === 0) ctx.onProgress?.({ provider: GOOGLE, file: file.path, recordings: count })
   }
-  const free = opts.folderAudio.filter((a) => !opts.used.has(a.key) && !ctx.claimed.has(a.key))
+  const free = opts.folderAudio.filter((a) => !opts.used.has(a.key) && !ctx.claimed.has(a))
   const timed = free.flatMap((a) => {
     const t = audioNameTime(a.base)
     return t === null ? [] : [{ t, item: a }]

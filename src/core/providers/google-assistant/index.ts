@@ -78,7 +78,7 @@ async function* parse(view: ExportView, ctx: ParseContext): AsyncGenerator<Provi
       const folderAudio = root.audio.filter((a) => folderOf(a) === folderOf(file))
       yield* readActivityFile(view, file, ctx, { accountId, deviceKey, folderAudio, lookup, used })
     }
-    for (const a of root.audio) if (!used.has(a.key) && !ctx.claimed.has(a.key)) yield audioOnly(a, accountId, deviceKey)
+    for (const a of root.audio) if (!used.has(a.key) && !ctx.claimed.has(a)) yield audioOnly(a, accountId, deviceKey)
     yield { type: 'claim', keys: [...used, ...root.audio.map((a) => a.key)] }
   }
 }

@@ -20,10 +20,30 @@ const PROFILE_FOLDER = /^(profile|profil)$/
 // The substring test first: entries outside any Takeout tree never split their path.
 const rootIndex = (e: ViewEntry): number => (e.norm.includes('takeout') ? e.segments.indexOf('takeout') : -1)
 
+/**
+ * rootIndex, with the substring test made once per folder (100,000 clips of an Alexa export share
+ * a few): a path outside any Takeout tree is passed on its base name alone.
+ */
+function rootIndexJudge(): (e: ViewEntry) => number {
+  let folder: string | null = null
+  let folderSays = false
+  return (e) => {
+    const norm = e.norm
+    const cut = norm.lastIndexOf('/')
+    if (cut < 0 || cut === norm.length - 1) return rootIndex(e)
+    if (folder === null || cut !== folder.length || !norm.startsWith(folder)) {
+      folder = norm.slice(0, cut)
+      folderSays = folder.includes('takeout')
+    }
+    return folderSays || norm.includes('takeout', cut + 1) ? rootIndex(e) : -1
+  }
+}
+
 export function locateTakeoutRoots(view: ExportView): TakeoutRoot[] {
   const roots = new Map<string, TakeoutRoot>()
+  const rootOf = rootIndexJudge()
   for (const e of view.entries) {
-    const at = rootIndex(e)
+    const at = rootOf(e)
     if (at < 0) continue
     const key = e.segments.slice(0, at + 1).join('/')
     let root = roots.get(key)

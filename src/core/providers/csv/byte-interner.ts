@@ -1,0 +1,64 @@
+import type { Interner } from '../clip'
+import type { CsvRecord } from './record'
+
+/** Longest cell interned, as the string Interner's bound (a plain cell's bytes are its characters). */
+const SHORT = 80
+/** Unbounded variety (ids, times) would make the table a second copy of the data: it starts over. */
+const MAX_KEPT = 20_000
+
+function sameBytes(bytes: Buffer, buf: Buffer, start: number, end: number): boolean {
+  if (bytes.length !== end - start) return false
+  for (let k = 0; k < bytes.length; k++) if (bytes[k] !== buf[start + k]) return false
+  return true
+}
+
+interface Slot {
+  readonly bytes: Buffer
+  readonly text: string
+  next: Slot | null
+}
+
+/**
+ * One string per distinct short cell, found from the cell's bytes: a value seen before (a device
+ * name, a serial, "SUCCESS", "volume up") makes no string at all, only a hash of a few dozen bytes.
+ * Cells with quotes to undo or bytes above 0x7f, and long ones, go through `strings` as text.
+ */
+export class CellInterner {
+  private readonly table = new Map<number, Slot>()
+  private kept = 0
+  /** Per column, the value it held last: most columns repeat the row before (the account, the status, often the device). */
+  private readonly lastIn: Array<Slot | undefined> = []
+
+  constructor(private readonly strings: Interner) {}
+
+  get(rec: CsvRecord, i: number): string {
+    if (i >= rec.count) return ''
+    const start = rec.start(i)
+    const end = rec.end(i)
+    if (!rec.isPlain(i) || end - start > SHORT) return this.strings.get(rec.text(i))
+    const buf = rec.buf
+    const last = this.lastIn[i]
+    if (last !== undefined && sameBytes(last.bytes, buf, start, end)) return last.text
+    let h = 0x811c9dc5 ^ (end - start)
+    for (let k = start; k < end; k++) h = Math.imul(h ^ buf[k]!, 0x01000193)
+    // A small integer key: V8 keeps it unboxed and hashes it for free.
+    const key = h & 0x3fffffff
+    const first = this.table.get(key)
+    for (let slot: Slot | null = first ?? null; slot !== null; slot = slot.next) {
+      if (sameBytes(slot.bytes, buf, start, end)) {
+        this.lastIn[i] = slot
+        return slot.text
+      }
+    }
+    if (this.kept >= MAX_KEPT) {
+      this.table.clear()
+      this.kept = 0
+    }
+    const text = rec.text(i)
+    const slot: Slot = { bytes: Buffer.from(buf.subarray(start, end)), text, next: this.table.get(key) ?? null }
+    this.table.set(key, slot)
+    this.kept++
+    this.lastIn[i] = slot
+    return text
+  }
+}

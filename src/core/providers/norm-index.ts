@@ -1,0 +1,63 @@
+import type { ViewEntry } from './export-view'
+
+/** FNV-1a over `a` then `b`, as one string: a two-part name is hashed without being joined. */
+function hashOf(a: string, b: string): number {
+  let h = 0x811c9dc5
+  for (let i = 0; i < a.length; i++) h = Math.imul(h ^ a.charCodeAt(i), 0x01000193)
+  for (let i = 0; i < b.length; i++) h = Math.imul(h ^ b.charCodeAt(i), 0x01000193)
+  return h | 0
+}
+
+/**
+ * Entries by their normalised name, the last of a name winning (as a Map's set would). A Map of
+ * 100,000 names cost more than any other step of reading them: each insert, and each growth again,
+ * read the key strings from wherever they lay. Here a name's hash is worked out while the name is
+ * read in order, slots and hashes sit in two typed arrays (growing reads no string), and a name is
+ * compared only when its hash matches.
+ */
+export class NormIndex {
+  private slots: Int32Array
+  private hashes: Int32Array
+  /** No two entries have one normalised name. */
+  readonly unique: boolean
+
+  constructor(private readonly entries: readonly ViewEntry[]) {
+    let size = 1 << 4
+    while (size < entries.length * 2) size *= 2
+    this.slots = new Int32Array(size)
+    this.hashes = new Int32Array(size)
+    const mask = size - 1
+    let unique = true
+    for (let place = 0; place < entries.length; place++) {
+      const norm = entries[place]!.norm
+      const h = hashOf(norm, '')
+      let s = h & mask
+      for (;;) {
+        const at = this.slots[s]!
+        if (at === 0) break
+        if (this.hashes[s] === h && entries[at - 1]!.norm === norm) {
+          unique = false
+          break
+        }
+        s = (s + 1) & mask
+      }
+      this.slots[s] = place + 1
+      this.hashes[s] = h
+    }
+    this.unique = unique
+  }
+
+  /** The place of the (last) entry whose normalised name is `prefix + rest`, or -1. */
+  find(prefix: string, rest: string): number {
+    const h = hashOf(prefix, rest)
+    const mask = this.slots.length - 1
+    const length = prefix.length + rest.length
+    for (let s = h & mask; ; s = (s + 1) & mask) {
+      const at = this.slots[s]!
+      if (at === 0) return -1
+      if (this.hashes[s] !== h) continue
+      const norm = this.entries[at - 1]!.norm
+      if (norm.length === length && norm.startsWith(prefix) && norm.endsWith(rest)) return at - 1
+    }
+  }
+}
