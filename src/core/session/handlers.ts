@@ -75,6 +75,7 @@ export function createArchiveHandlers(platform: Platform, lifecycle: ArchiveLife
   /** Opens a session (list, read with the saved mappings, restore the case, analyse); progress through the job's throttle. */
   const openAndRead = async (path: string, jobId: string): Promise<ArchiveSummary> => {
     const job = jobs.start(jobId)
+    let hooks = 0
     try {
       const session = await openSession(path, {
         signal: job.signal,
@@ -84,16 +85,24 @@ export function createArchiveHandlers(platform: Platform, lifecycle: ArchiveLife
           else job.progress('providers')
         },
         // The review restores this export's case (and logs the opening) before it is analysed and shown.
-        onRead: (s) => {
+        onRead: async (s) => {
           s.on('closed', () => lifecycle.closed(s.id))
-          return lifecycle.opened(s.id, s)
+          const t = performance.now()
+          try {
+            return await lifecycle.opened(s.id, s)
+          } finally {
+            hooks = Math.round(performance.now() - t)
+          }
         }
       })
       job.progress('done', { entries: session.archive.entries.length, bytes: session.archive.bytes, totalBytes: session.archive.bytes })
       const hashing = new AbortController()
       open.set(session.id, { session, hashing })
       startHash(session, hashing)
-      return summarize(session)
+      const t = performance.now()
+      const summary = summarize(session)
+      const { open: listed, read, analyze } = session.timings
+      return { ...summary, timings: { open: listed, read, hooks, analyze, answer: Math.round(performance.now() - t) } }
     } catch (err) {
       if (job.signal.aborted) throw new CallError('cancelled', 'Opening the export was cancelled.')
       if (err instanceof ArchiveOpenError) throw new CallError('cannot-open', err.message)

@@ -53,6 +53,7 @@ export const createRecordingsSlice: SliceCreator<RecordingsSlice, Epoch> = (set,
         const limit = all.length === 0 ? FIRST_PAGE : RECORDING_PAGE
         const page = await call('listRecordings', { archiveId, offset: all.length, limit })
         if (mine !== root.getState().epoch) return
+        if (all.length === 0) performance.mark('exportscope:first-page', { detail: { recordings: page.recordings.length } })
         for (const r of page.recordings) all.push(r)
         const done = page.recordings.length === 0 || all.length >= page.total
         const now = performance.now()
@@ -60,6 +61,7 @@ export const createRecordingsSlice: SliceCreator<RecordingsSlice, Epoch> = (set,
           lastPublish = now
           published = all.length
           set({ recordings: done ? all : all.slice(), total: page.total, status: done ? 'ready' : 'loading' })
+          performance.mark('exportscope:recordings-published', { detail: { recordings: all.length } })
           if (done) performance.mark('exportscope:recordings-loaded', { detail: { recordings: all.length } })
         }
         if (done) return
