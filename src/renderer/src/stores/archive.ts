@@ -63,8 +63,8 @@ export const createArchiveSlice: SliceCreator<ArchiveSlice, ArchiveRoot> = (set,
       const summary = await start(jobId)
       performance.mark('exportscope:open-answered', { detail: summary.timings ?? null })
       if (get().jobId !== jobId) return
+      // The file list's first page is asked for once the recordings' first page is drawn (per-export.ts).
       change({ status: 'open', summary, jobId: null })
-      await get().loadMoreEntries()
     } catch (err) {
       if (get().jobId !== jobId) return
       const error = err instanceof ApiError ? { code: err.code, message: err.message } : { code: 'internal', message: String(err) }

@@ -22,11 +22,18 @@ export interface RecordingsSlice {
   /** How many the engine says there are (known after the first page). */
   total: number
   error: string | null
-  /** Fetches every recording of the export in pages; the one reset (a new export or reading) makes an older load stop. */
-  load(archiveId: string): Promise<void>
+  /**
+   * Fetches every recording of the export in pages; the one reset (a new export or reading) makes an
+   * older load stop. `shown` runs once the first page is in the store (work that can wait for the first screen).
+   */
+  load(archiveId: string, shown?: () => void): Promise<void>
 }
 
 const EMPTY: readonly RecordingSummary[] = Object.freeze([])
+
+/** Resolves after the next frame is drawn (at once where there are no frames, as in unit tests). */
+const afterPaint = (): Promise<void> =>
+  typeof requestAnimationFrame === 'function' ? new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0))) : Promise.resolve()
 
 /** What a closed export leaves (the one reset, per-export.ts). */
 export const freshRecordings = (): Partial<RecordingsSlice> => ({ archiveId: null, status: 'idle', recordings: EMPTY, total: 0, error: null })
@@ -39,7 +46,7 @@ export const createRecordingsSlice: SliceCreator<RecordingsSlice, Epoch> = (set,
   total: 0,
   error: null,
 
-  async load(archiveId) {
+  async load(archiveId, shown) {
     const mine = root.getState().epoch
     // bench:ui measures from here (the export is read, its summary shown) to the timeline's paints.
     performance.mark('exportscope:index-ready')
@@ -47,6 +54,7 @@ export const createRecordingsSlice: SliceCreator<RecordingsSlice, Epoch> = (set,
     const all: RecordingSummary[] = []
     let lastPublish = 0
     let published = 0
+    let shownCalled = false
     try {
       for (;;) {
         // A small first page paints the screen at once; the rest come in the contract's largest pages.
@@ -62,6 +70,14 @@ export const createRecordingsSlice: SliceCreator<RecordingsSlice, Epoch> = (set,
           published = all.length
           set({ recordings: done ? all : all.slice(), total: page.total, status: done ? 'ready' : 'loading' })
           performance.mark('exportscope:recordings-published', { detail: { recordings: all.length } })
+          if (!shownCalled) {
+            shownCalled = true
+            // The first page is drawn before the next is asked for: parsing a page of 5,000 would
+            // otherwise sit between this page and its first paint on the renderer's one thread.
+            await afterPaint()
+            if (mine !== root.getState().epoch) return
+            shown?.()
+          }
           if (done) performance.mark('exportscope:recordings-loaded', { detail: { recordings: all.length } })
         }
         if (done) return
