@@ -21,6 +21,8 @@ export interface RecordingsSlice {
   recordings: readonly RecordingSummary[]
   /** How many the engine says there are (known after the first page). */
   total: number
+  /** The export whose first page has reached the store (kept through a re-read): until then the workspace waits (App.tsx). */
+  shown: string | null
   error: string | null
   /**
    * Fetches every recording of the export in pages; the one reset (a new export or reading) makes an
@@ -36,7 +38,7 @@ const afterPaint = (): Promise<void> =>
   typeof requestAnimationFrame === 'function' ? new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0))) : Promise.resolve()
 
 /** What a closed export leaves (the one reset, per-export.ts). */
-export const freshRecordings = (): Partial<RecordingsSlice> => ({ archiveId: null, status: 'idle', recordings: EMPTY, total: 0, error: null })
+export const freshRecordings = (): Partial<RecordingsSlice> => ({ archiveId: null, status: 'idle', recordings: EMPTY, total: 0, shown: null, error: null })
 
 /** The open export's recordings, all of them, in the order the providers read them. */
 export const createRecordingsSlice: SliceCreator<RecordingsSlice, Epoch> = (set, _get, root) => ({
@@ -44,6 +46,7 @@ export const createRecordingsSlice: SliceCreator<RecordingsSlice, Epoch> = (set,
   status: 'idle',
   recordings: EMPTY,
   total: 0,
+  shown: null,
   error: null,
 
   async load(archiveId, shown) {
@@ -68,7 +71,7 @@ export const createRecordingsSlice: SliceCreator<RecordingsSlice, Epoch> = (set,
         if (done || (now - lastPublish >= PUBLISH_MS && all.length >= published * PUBLISH_GROWTH)) {
           lastPublish = now
           published = all.length
-          set({ recordings: done ? all : all.slice(), total: page.total, status: done ? 'ready' : 'loading' })
+          set({ recordings: done ? all : all.slice(), total: page.total, status: done ? 'ready' : 'loading', shown: archiveId })
           performance.mark('exportscope:recordings-published', { detail: { recordings: all.length } })
           if (!shownCalled) {
             shownCalled = true
