@@ -55,7 +55,11 @@ export function createServices(platform: Platform, options: { audio?: AudioOptio
   /** The summary with the review as it opens: the renderer gets verdicts with the list, in one trip. */
   const withReview = async (opening: Promise<ArchiveSummary>): Promise<ArchiveSummary> => {
     const summary = await opening
-    return { ...summary, review: await review.handlers.reviewState({ archiveId: summary.archiveId }) }
+    const t = performance.now()
+    const state = await review.handlers.reviewState({ archiveId: summary.archiveId })
+    // The answer's build time includes the review state (verdicts, counts) carried with it.
+    const timings = summary.timings && { ...summary.timings, answer: summary.timings.answer + Math.round(performance.now() - t) }
+    return { ...summary, review: state, ...(timings && { timings }) }
   }
   const handlers: Handlers = {
     async appInfo() {

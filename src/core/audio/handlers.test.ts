@@ -103,6 +103,7 @@ describe('audio handlers', () => {
   it('answers facts, peaks and a media URL for a WAV, within the contract', async () => {
     const { handlers, lifecycle } = start()
     await lifecycle.opened('a1', { archive, reading: reading(recordings) })
+    lifecycle.shown?.('a1')
     const answer = await handlers.recordingAudio({ archiveId: 'a1', recordingId: 'r-stored', waitMs: 10_000 })
     expect(contract.recordingAudio.response.parse(answer)).toEqual(answer)
     expect(answer).toMatchObject({ status: 'ready', error: null, facts: { container: 'wav', codec: 'pcm', sampleRate: 8000, channels: 1, duration: 1.5 } })
@@ -118,6 +119,7 @@ describe('audio handlers', () => {
   it('row waveforms come from peaks already made, and null for the rest, without queueing anything', async () => {
     const { handlers, lifecycle } = start()
     await lifecycle.opened('a1', { archive, reading: reading(recordings) })
+    lifecycle.shown?.('a1')
     const before = await handlers.rowWaveforms({ archiveId: 'a1', recordingIds: ['r-stored', 'r-garbage'], buckets: 16 })
     expect(contract.rowWaveforms.response.parse(before)).toEqual(before)
     expect(before.waves[1]).toBeNull()
@@ -132,6 +134,7 @@ describe('audio handlers', () => {
   it('undecodable, cut, missing and silent recordings say so and give no media URL', async () => {
     const { handlers, lifecycle } = start()
     await lifecycle.opened('a1', { archive, reading: reading(recordings) })
+    lifecycle.shown?.('a1')
     const ask = (recordingId: string) => handlers.recordingAudio({ archiveId: 'a1', recordingId, waitMs: 10_000 })
     expect(await ask('r-garbage')).toMatchObject({ status: 'error', error: 'audio could not be read: it is not a WAV, MP3, Ogg, FLAC or M4A file', mediaUrl: null, peaks: null })
     expect(await ask('r-cut')).toMatchObject({ status: 'error', error: expect.stringMatching(/^audio could not be read: /), mediaUrl: null })
@@ -144,6 +147,7 @@ describe('audio handlers', () => {
   it('an MP3 is decoded in Node; an M4A is handed to the renderer and its peaks are taken back', async () => {
     const { handlers, lifecycle } = start()
     await lifecycle.opened('a1', { archive, reading: reading(recordings) })
+    lifecycle.shown?.('a1')
     expect(await handlers.recordingAudio({ archiveId: 'a1', recordingId: 'r-mp3', waitMs: 10_000 })).toMatchObject({ status: 'ready', facts: { codec: 'mp3' } })
     const m4a = await handlers.recordingAudio({ archiveId: 'a1', recordingId: 'r-m4a', waitMs: 10_000 })
     expect(m4a).toMatchObject({ status: 'decode-here', facts: { codec: 'aac', needsRendererDecode: true }, peaks: null })
@@ -164,6 +168,7 @@ describe('audio handlers', () => {
     cleanup.push(() => rm(fresh, { recursive: true, force: true }))
     const { handlers, lifecycle, emitted } = start({ background: false }, fresh)
     await lifecycle.opened('a1', { archive, reading: reading(recordings) })
+    lifecycle.shown?.('a1')
     const started = Date.now()
     const first = await handlers.recordingAudio({ archiveId: 'a1', recordingId: 'r-7', waitMs: 0 })
     expect(Date.now() - started).toBeLessThan(2000)
@@ -179,6 +184,7 @@ describe('audio handlers', () => {
   it('lengths come from the headers as the export opens, with no decoding: every WAV, and small MP3 and M4A probed whole; cut or unreadable files wait', async () => {
     const { handlers, lifecycle, emitted } = start({ background: false })
     await lifecycle.opened('a1', { archive, reading: reading(recordings) })
+    lifecycle.shown?.('a1')
     await until(() => emitted.some((e) => e.name === 'audio.durations'))
     const page = await handlers.audioDurations({ archiveId: 'a1', after: 0, limit: 1000 })
     const learnt = new Map(page.ids.map((id, i) => [id, page.ms[i]!]))
@@ -201,6 +207,7 @@ describe('audio handlers', () => {
   it('background peaks cover every recording with audio, in the order asked, and stop on close', async () => {
     const { handlers, lifecycle, emitted } = start()
     await lifecycle.opened('a1', { archive, reading: reading(recordings) })
+    lifecycle.shown?.('a1')
     await handlers.setAudioPriorities({ archiveId: 'a1', selectedId: 'r-5', visibleIds: ['r-6', 'r-7'] })
     const withAudio = recordings.filter((r) => r.audio && r.id !== 'r-missing').length
     await until(() => emitted.some((e) => e.name === 'audio.progress' && (e.payload as { done: number }).done === withAudio))
@@ -223,6 +230,7 @@ describe('audio handlers', () => {
     cleanup.push(second.dispose)
     await rm(join(home, 'peaks'), { recursive: true, force: true })
     await second.lifecycle.opened('a2', { archive, reading: reading(recordings) })
+    second.lifecycle.shown?.('a2')
     await second.lifecycle.closed('a2')
     await expect(second.handlers.recordingAudio({ archiveId: 'a2', recordingId: 'r-0', waitMs: 0 })).rejects.toMatchObject({ code: 'not-found' })
   })
@@ -230,6 +238,7 @@ describe('audio handlers', () => {
   it('serves byte ranges of the recording only for tokens it issued, and forgets them on close', async () => {
     const { handlers, lifecycle, media } = start({ background: false })
     await lifecycle.opened('a1', { archive, reading: reading(recordings) })
+    lifecycle.shown?.('a1')
     const { mediaUrl } = await handlers.recordingAudio({ archiveId: 'a1', recordingId: 'r-stored', waitMs: 0 })
     const token = mediaUrl!.split('/').pop()!
     const partial = await media(token, 'bytes=100-1099')
@@ -246,10 +255,12 @@ describe('audio handlers', () => {
   it('a cached export answers from disk: reopened, every waveform is ready without waiting', async () => {
     const first = start()
     await first.lifecycle.opened('a1', { archive, reading: reading(recordings) })
+    first.lifecycle.shown?.('a1')
     await first.handlers.recordingAudio({ archiveId: 'a1', recordingId: 'r-3', waitMs: 10_000 })
     await first.lifecycle.closed('a1')
     const again = start({ background: false })
     await again.lifecycle.opened('a9', { archive, reading: reading(recordings) })
+    again.lifecycle.shown?.('a9')
     const t0 = performance.now()
     const answer = await again.handlers.recordingAudio({ archiveId: 'a9', recordingId: 'r-3', waitMs: 1000 })
     expect(answer.status).toBe('ready')

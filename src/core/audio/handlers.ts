@@ -165,8 +165,12 @@ export function createAudioHandlers(platform: Platform, readingOf: (archiveId: s
         })
       )
       open.set(archiveId, a)
-      sync(archiveId, a)
+      // Recordings are mapped to entries and queued once the list is shown (or on the first audio call, see get).
       return []
+    },
+    shown(archiveId) {
+      const a = open.get(archiveId)
+      if (a) sync(archiveId, a)
     },
     hashed() {},
     async closed(archiveId) {
@@ -260,6 +264,9 @@ export function bothLifecycles(...all: ArchiveLifecycle[]): ArchiveLifecycle {
       const problems = []
       for (const l of all) problems.push(...(await l.opened(archiveId, opened)))
       return problems
+    },
+    shown(archiveId) {
+      for (const l of all) l.shown?.(archiveId)
     },
     hashed(archiveId, sha256) {
       for (const l of all) l.hashed(archiveId, sha256)

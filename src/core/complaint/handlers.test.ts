@@ -227,6 +227,8 @@ describe('letters and preview from the wizard', () => {
   it('logs the retention reminder once the export is hashed', async () => {
     const h = host('keep')
     const archiveId = await open(h)
+    // As the app does: the first page of the list is asked for, which starts the hash (session/handlers.ts).
+    await h.services.handlers.listRecordings({ archiveId, offset: 0, limit: 10 })
     let kept = await h.services.handlers.keepSealed({ archiveId })
     for (let i = 0; i < 100 && !kept.logged; i++) {
       await new Promise((r) => setTimeout(r, 20))

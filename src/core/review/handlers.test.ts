@@ -148,6 +148,8 @@ describe('the review of an open export', () => {
     const sha = new Promise<string>((resolve) => (hashed = resolve))
     const services = createServices({ ...platform(home), emit: (name: string, payload: unknown) => void (name === 'archive.hashed' && hashed((payload as { sha256: string }).sha256)) })
     const summary = await services.handlers.openArchive({ token: services.grantPath(made.paths[0]!, 'dialog'), jobId: 'h' })
+    // As the app does: asking for the first page of the list starts the hash (session/handlers.ts).
+    await services.handlers.listRecordings({ archiveId: summary.archiveId, offset: 0, limit: 10 })
     const value = await sha
     expect(value).toMatch(/^[0-9a-f]{64}$/)
     const s = await services.handlers.reviewState({ archiveId: summary.archiveId })

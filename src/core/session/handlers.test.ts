@@ -5,7 +5,8 @@ import { workDir } from '../../../test/fixtures/archives'
 import { writeZip } from '../../../test/helpers/write-zip'
 import type { EventName } from '../../shared/ipc/events'
 import { combinedSha256 } from '../archive/combined-sha256'
-import { createArchiveHandlers } from './handlers'
+import { BACKGROUND_AFTER_MS, createArchiveHandlers } from './handlers'
+import { NO_LIFECYCLE } from './lifecycle'
 
 let work: Awaited<ReturnType<typeof workDir>>
 beforeAll(async () => {
@@ -42,6 +43,36 @@ describe('the app’s archive handlers', () => {
       const expected = combinedSha256(parts.map(sha))
       expect(await hashed).toEqual({ archiveId: summary.archiveId, sha256: expected, error: null })
       expect(expected).toMatch(/^[0-9a-f]{64}$/)
+    } finally {
+      await dispose()
+    }
+  })
+
+  it('start the hash once the first page of the list is answered, not before, and audio’s background work a while after the answer when no call started it', async () => {
+    const zip = work.path('background.zip')
+    await writeZip(zip, { 'Alexa/Audio/a.wav': Buffer.alloc(300, 1) })
+    const shown: string[] = []
+    const hashes: unknown[] = []
+    const platform = { ...hostThatWaitsForTheHash().platform, emit: (name: EventName, payload: unknown) => void (name === 'archive.hashed' && hashes.push(payload)) }
+    const { openAndRead, handlers, dispose } = createArchiveHandlers(platform, { ...NO_LIFECYCLE, shown: (id) => void shown.push(id) })
+    const settle = () => new Promise((r) => setTimeout(r, 50))
+    const until = async (done: () => boolean) => {
+      for (let i = 0; i < 200 && !done(); i++) await settle()
+    }
+    try {
+      const first = await openAndRead(zip, 'job-b1')
+      await settle()
+      expect(shown).toEqual([])
+      expect(hashes).toEqual([])
+      // The first page answered: the hash starts; audio waits for its own first call or the timer.
+      await handlers.listRecordings({ archiveId: first.archiveId, offset: 0, limit: 10 })
+      await until(() => hashes.length === 1)
+      expect(shown).toEqual([])
+      // An export whose list nobody asks for still gets its background work, a while after it opened.
+      const second = await openAndRead(zip, 'job-b2')
+      await new Promise((r) => setTimeout(r, BACKGROUND_AFTER_MS + 200))
+      expect(shown).toEqual([first.archiveId, second.archiveId])
+      expect(hashes).toHaveLength(2)
     } finally {
       await dispose()
     }

@@ -26,9 +26,28 @@ function byId(reading: ExportReading): Map<string, Recording> {
   return index
 }
 
+/**
+ * Background work of an open export waits for the first screen: at 100,000 recordings it otherwise
+ * takes the CPU and the event loop from the open answer, the first page and the first paint (audio's
+ * set-up alone, mapping and queueing every recording, held the loop ~1 s on a busy machine). The
+ * SHA-256 starts once the first page of the list is answered; audio's work when the renderer first
+ * asks for audio (the Length column asks once the first page is shown) or, for a host that never
+ * does, this long after the open answer (lifecycle.shown).
+ */
+export const BACKGROUND_AFTER_MS = 3000
+
+interface Slot {
+  session: Session
+  hashing: AbortController
+  /** Starts the hash once. */
+  hash: () => void
+  /** Starts all background work once (the hash and lifecycle.shown); clears the timer. */
+  background: () => void
+}
+
 /** The exports this window has open, as sessions by opaque id: the renderer never names a file to read. */
 export function createArchiveHandlers(platform: Platform, lifecycle: ArchiveLifecycle = NO_LIFECYCLE) {
-  const open = new Map<string, { session: Session; hashing: AbortController }>()
+  const open = new Map<string, Slot>()
   const jobs = createJobs((p) => platform.emit('archive.progress', p))
 
   const get = (archiveId: string): Session => {
@@ -75,6 +94,7 @@ export function createArchiveHandlers(platform: Platform, lifecycle: ArchiveLife
   /** Opens a session (list, read with the saved mappings, restore the case, analyse); progress through the job's throttle. */
   const openAndRead = async (path: string, jobId: string): Promise<ArchiveSummary> => {
     const job = jobs.start(jobId)
+    let hooks = 0
     try {
       const session = await openSession(path, {
         signal: job.signal,
@@ -84,16 +104,40 @@ export function createArchiveHandlers(platform: Platform, lifecycle: ArchiveLife
           else job.progress('providers')
         },
         // The review restores this export's case (and logs the opening) before it is analysed and shown.
-        onRead: (s) => {
+        onRead: async (s) => {
           s.on('closed', () => lifecycle.closed(s.id))
-          return lifecycle.opened(s.id, s)
+          const t = performance.now()
+          try {
+            return await lifecycle.opened(s.id, s)
+          } finally {
+            hooks = Math.round(performance.now() - t)
+          }
         }
       })
       job.progress('done', { entries: session.archive.entries.length, bytes: session.archive.bytes, totalBytes: session.archive.bytes })
       const hashing = new AbortController()
-      open.set(session.id, { session, hashing })
-      startHash(session, hashing)
-      return summarize(session)
+      const isOpen = () => open.get(session.id)?.session === session
+      let hashStarted = false
+      let shown = false
+      const hash = () => {
+        if (hashStarted || !isOpen()) return
+        hashStarted = true
+        startHash(session, hashing)
+      }
+      const timer = setTimeout(() => background(), BACKGROUND_AFTER_MS)
+      timer.unref?.()
+      const background = () => {
+        clearTimeout(timer)
+        hash()
+        if (shown || !isOpen()) return
+        shown = true
+        lifecycle.shown?.(session.id)
+      }
+      open.set(session.id, { session, hashing, hash, background })
+      const t = performance.now()
+      const summary = summarize(session)
+      const { open: listed, read, analyze } = session.timings
+      return { ...summary, timings: { open: listed, read, hooks, analyze, answer: Math.round(performance.now() - t) } }
     } catch (err) {
       if (job.signal.aborted) throw new CallError('cancelled', 'Opening the export was cancelled.')
       if (err instanceof ArchiveOpenError) throw new CallError('cannot-open', err.message)
@@ -117,7 +161,10 @@ export function createArchiveHandlers(platform: Platform, lifecycle: ArchiveLife
     },
     async listRecordings({ archiveId, offset, limit }) {
       const { reading } = get(archiveId)
-      return { total: reading.recordings.length, offset, recordings: reading.recordings.slice(offset, offset + limit).map(summarizeRecording) }
+      const page = { total: reading.recordings.length, offset, recordings: reading.recordings.slice(offset, offset + limit).map(summarizeRecording) }
+      // The first page is on its way to the screen: the hash starts right after this answer.
+      if (offset === 0) setImmediate(() => open.get(archiveId)?.hash())
+      return page
     },
     async recordingDetail({ archiveId, recordingId }) {
       const { reading } = get(archiveId)
@@ -135,6 +182,7 @@ export function createArchiveHandlers(platform: Platform, lifecycle: ArchiveLife
       const slot = open.get(archiveId)
       if (!slot) return { closed: false }
       open.delete(archiveId)
+      slot.background() // only clears its timer: the export is no longer open
       slot.hashing.abort()
       await slot.session.close()
       return { closed: true }

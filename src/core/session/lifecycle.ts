@@ -11,6 +11,12 @@ export interface ArchiveLifecycle {
    * archive's own. The review restores the case here and hands the session its marks (useMarks).
    */
   opened(archiveId: string, session: OpenedExport): Promise<Problem[]>
+  /**
+   * A while has passed since the open answer (see BACKGROUND_AFTER_MS in handlers.ts): background
+   * work (audio's header lengths and peaks) that no call has started yet may start now without
+   * delaying the first screen. Called once per opened export, after `opened`.
+   */
+  shown?(archiveId: string): void
   hashed(archiveId: string, sha256: string): void
   closed(archiveId: string): Promise<void>
 }

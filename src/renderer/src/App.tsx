@@ -15,6 +15,10 @@ export function App() {
   const screen = useStore((s) => s.app.screen)
   const setScreen = useStore((s) => s.app.setScreen)
   const loadInfo = useStore((s) => s.app.load)
+  // An export just opened shows its workspace once the first page of recordings is in: one render
+  // with them instead of an empty workspace first (at 100,000 recordings that empty render held
+  // the renderer ~250 ms while the first page waited behind it). A re-read keeps the workspace.
+  const waiting = useStore((s) => s.archive.status === 'open' && s.recordings.status === 'loading' && s.recordings.shown !== s.archive.summary?.archiveId)
   useTheme()
   useAppCommands()
   useEffect(() => void loadInfo(), [loadInfo])
@@ -27,9 +31,9 @@ export function App() {
       <TopBar />
       <main className="screen">
         {status === 'idle' && <Welcome />}
-        {status === 'opening' && <Opening />}
+        {(status === 'opening' || waiting) && <Opening />}
         {status === 'error' && <OpenError />}
-        {status === 'open' && (screen === 'complaint' ? <ComplaintWizard /> : <Review />)}
+        {status === 'open' && !waiting && (screen === 'complaint' ? <ComplaintWizard /> : <Review />)}
       </main>
     </div>
   )

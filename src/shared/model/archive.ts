@@ -51,7 +51,15 @@ export const ArchiveSummarySchema = z.object({
    * The review as the export opens (findings, verdicts, marks), so the renderer has the verdicts with
    * the list and needs no second trip; absent where the answer is not an opening (a re-read sends it too).
    */
-  review: ReviewStateSchema.optional()
+  review: ReviewStateSchema.optional(),
+  /**
+   * Where the engine's time went while opening, in ms of its own clock (list, read, the lifecycle
+   * hooks such as the review's case and audio's set-up, analyse, building this answer): the bench
+   * splits the open → first paint with it. Absent on answers that are not an opening.
+   */
+  timings: z
+    .object({ open: z.number(), read: z.number(), hooks: z.number(), analyze: z.number(), answer: z.number() })
+    .optional()
 })
 export type ArchiveSummary = z.infer<typeof ArchiveSummarySchema>
 

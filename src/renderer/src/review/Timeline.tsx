@@ -46,10 +46,12 @@ export function Timeline() {
   const painted = useRef<Catalog | null>(null)
   const { canvasRef, schedule, size } = useCanvas((ctx, width, h) => {
     const { start, end } = useStore.getState().timeline
+    const drawStart = performance.now()
     drawLanes({ ctx, width, height: h, start, end, catalog, filtered, selected: selectedIndex(), hover: hover?.i ?? -1, palette, lang })
     // The first paint of each set of recordings, for bench:ui (index ready → timeline painted).
     if (painted.current !== catalog && width > 0) {
       painted.current = catalog
+      performance.measure('exportscope:timeline-draw', { start: drawStart })
       performance.mark('exportscope:timeline-paint', { detail: { recordings: catalog.recordings.length } })
     }
   })

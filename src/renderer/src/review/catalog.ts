@@ -1,6 +1,6 @@
 import type { RecordingSummary } from '../../../shared/model/export'
 import type { Device } from '../../../shared/model/recording'
-import { memoLast } from './memo'
+import { measured, memoLast } from './memo'
 import { parseTime } from './time'
 import { registrationOf, toneIndex, toneOf, type Registration, type Tone } from './tones'
 
@@ -74,7 +74,7 @@ export function orderDevices(devices: readonly Device[]): Device[] {
   )
 }
 
-export const catalogOf = memoLast((recordings: readonly RecordingSummary[], devices: readonly Device[]): Catalog => {
+export const catalogOf = memoLast(measured('catalog', (recordings: readonly RecordingSummary[], devices: readonly Device[]): Catalog => {
   const n = recordings.length
   const byDevice = new Map(devices.map((d) => [d.id, d]))
   const time = new Float64Array(n)
@@ -138,7 +138,7 @@ export const catalogOf = memoLast((recordings: readonly RecordingSummary[], devi
     max: untimed === n ? Number.NaN : max,
     untimed
   }
-})
+}))
 
 // ---- Filtering
 

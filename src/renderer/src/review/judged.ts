@@ -1,7 +1,7 @@
 import { RULE_IDS, type Finding, type Verdict } from '../../../shared/model/analysis'
 import type { MarkEntry, ReviewState } from '../../../shared/model/review'
 import { MARKS, VERDICTS, type Catalog, type Judged } from './catalog'
-import { memoLast } from './memo'
+import { measured, memoLast } from './memo'
 import { toneIndex, toneOf } from './tones'
 
 export type Detector = Pick<ReviewState, 'findings' | 'verdicts' | 'reasons' | 'deviceVerdicts'>
@@ -34,7 +34,7 @@ const detectorCodes = memoLast((c: Catalog, d: Detector) => {
  * The catalog as the review colours it: the same arrays (so sorting is not redone), with a tone per
  * recording and lane that puts the person's mark over the detector's verdict.
  */
-export const judgedCatalog = memoLast((c: Catalog, d: Detector | null, marks: Marks, deviceMarks: Marks): Catalog => {
+export const judgedCatalog = memoLast(measured('judged', (c: Catalog, d: Detector | null, marks: Marks, deviceMarks: Marks): Catalog => {
   if (!d) return c
   const { verdict, reasons } = detectorCodes(c, d)
   const n = c.recordings.length
@@ -56,7 +56,7 @@ export const judgedCatalog = memoLast((c: Catalog, d: Detector | null, marks: Ma
   })
   const judged: Judged = { verdict, mark, reasons }
   return { ...c, tone, lanes, judged }
-})
+}))
 
 /** A finding's recordings as a mask over the catalog, for "show these". */
 export const findingMask = memoLast((c: Catalog, finding: Finding | null): Uint8Array | null => {

@@ -9,3 +9,19 @@ export function memoLast<A extends readonly unknown[], R>(fn: (...args: A) => R)
     return last
   }
 }
+
+/**
+ * `fn`, leaving a performance measure `exportscope:<name>` of each run (what the open → first
+ * paint bench splits the renderer's part with); one entry per real recomputation, so it stays cheap.
+ */
+export function measured<A extends readonly unknown[], R>(name: string, fn: (...args: A) => R): (...args: A) => R {
+  const label = `exportscope:${name}`
+  return (...args: A): R => {
+    const start = performance.now()
+    try {
+      return fn(...args)
+    } finally {
+      performance.measure(label, { start })
+    }
+  }
+}

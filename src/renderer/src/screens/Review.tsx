@@ -1,4 +1,4 @@
-import { useRef, useState, type CSSProperties, type KeyboardEvent } from 'react'
+import { useEffect, useRef, useState, type CSSProperties, type KeyboardEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ColumnMapper } from '../components/ColumnMapper'
 import { FileTable } from '../components/FileTable'
@@ -30,6 +30,8 @@ export function Review() {
   const narrow = useNarrow()
   const tabRefs = useRef<Record<Tab, HTMLButtonElement | null>>({ recordings: null, files: null })
   useReviewKeys(tab === 'recordings')
+  // For the open → first paint bench: the workspace's first commit (its recordings may not have come yet).
+  useEffect(() => void performance.mark('exportscope:workspace-mounted'), [])
   if (!summary) return null
 
   // Tabs per the WAI-ARIA pattern: arrows move between them, Tab goes into the panel.

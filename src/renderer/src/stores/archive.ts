@@ -58,10 +58,13 @@ export const createArchiveSlice: SliceCreator<ArchiveSlice, ArchiveRoot> = (set,
     const jobId = `job${openings}-${Date.now().toString(36)}`
     change({ status: 'opening', jobId, openings, wantedEntry: 0, openingPath: label, progress: null, summary: null, entries: [], error: null })
     try {
+      // The bench's split of open → first paint (bench/session/open-paint.ts): the call, and the engine's own part of it.
+      performance.mark('exportscope:open-asked')
       const summary = await start(jobId)
+      performance.mark('exportscope:open-answered', { detail: summary.timings ?? null })
       if (get().jobId !== jobId) return
+      // The file list's first page is asked for once the recordings' first page is drawn (per-export.ts).
       change({ status: 'open', summary, jobId: null })
-      await get().loadMoreEntries()
     } catch (err) {
       if (get().jobId !== jobId) return
       const error = err instanceof ApiError ? { code: err.code, message: err.message } : { code: 'internal', message: String(err) }

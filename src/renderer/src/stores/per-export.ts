@@ -16,6 +16,7 @@ export type PerExport = Epoch & ArchiveRoot
 
 /** The slices that hold per-export state, which the reset replaces. */
 interface PerExportSlices extends PerExport {
+  archive: ArchiveSlice
   selection: SelectionSlice
   filters: FiltersSlice
   timeline: TimelineSlice
@@ -58,9 +59,20 @@ export const createPerExport = (api: StoreApi<PerExportSlices>): PerExport => ({
       ...(closed && { recordings: { ...s.recordings, ...freshRecordings() }, review: { ...s.review, ...freshReview() } })
     }))
     const s = api.getState()
-    if (switched && archiveId) s.durations.schedule(archiveId)
+    // Lengths and the file list are asked for once the first page is drawn: asking for lengths wakes
+    // audio's background work (header lengths of every recording), and either would take the CPU
+    // and the renderer's thread from the first paint at 100,000 recordings.
+    const afterFirstPage =
+      switched && archiveId
+        ? () => {
+            const now = api.getState()
+            now.durations.schedule(archiveId)
+            if (now.archive.summary?.archiveId === archiveId) void now.archive.loadMoreEntries()
+          }
+        : undefined
+    if (afterFirstPage && !(open && reread)) afterFirstPage()
     if (open && reread) {
-      void s.recordings.load(open.archiveId)
+      void s.recordings.load(open.archiveId, afterFirstPage)
       // The open answer carries the review (verdicts with the list); a re-read asks for it again.
       void s.review.load(open.archiveId, open.archiveId !== was?.archiveId ? open.review : undefined)
     }

@@ -117,6 +117,34 @@ describe('the one store', () => {
     expect(bridge.calls.filter((c) => c.name === 'closeArchive').map((c) => c.request.archiveId)).toEqual(['a'])
   })
 
+  it('marks which export has its first page in (the workspace waits for it), asks for lengths and the file list only then, and keeps the mark through a re-read', async () => {
+    const { useStore } = store
+    let answerFirstPage: () => void = () => undefined
+    const firstPage = new Promise<void>((resolve) => (answerFirstPage = resolve))
+    const list = bridge.handlers.listRecordings!
+    bridge.handlers.listRecordings = async (r) => {
+      if (r.offset === 0) await firstPage
+      return list(r)
+    }
+    bridge.handlers.openSample = () => ({ ...summary('a'), entryCount: 3 })
+    const opening = useStore.getState().archive.openSample()
+    await opening
+    await settle()
+    expect(useStore.getState().archive.status).toBe('open')
+    expect(useStore.getState().recordings.shown).toBeNull()
+    expect(bridge.calls.some((c) => c.name === 'listEntries')).toBe(false)
+    answerFirstPage()
+    await settle()
+    await settle()
+    expect(useStore.getState().recordings.shown).toBe('a')
+    expect(bridge.calls.filter((c) => c.name === 'listEntries')).toHaveLength(1)
+    // A re-read (a new reading of the same export) loads again but the export stays shown.
+    const opened = useStore.getState().archive.summary!
+    useStore.getState().archive.applySummary({ ...opened, reading: { ...opened.reading } })
+    expect(useStore.getState().recordings.status).toBe('loading')
+    expect(useStore.getState().recordings.shown).toBe('a')
+  })
+
   it("an older export's late answer is dropped once another export opened", async () => {
     const { useStore } = store
     let release: () => void = () => undefined
