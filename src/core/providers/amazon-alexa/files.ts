@@ -1,4 +1,5 @@
 import type { ExportView, ViewEntry } from '../export-view'
+import { perFolder } from '../per-folder'
 import { normalizeHeader } from '../csv/columns'
 import aliases from './aliases.json'
 
@@ -35,35 +36,26 @@ const alexaFolder = (segments: readonly string[]): boolean => segments.some((s) 
  * an array of them per entry.
  */
 function folderJudge(): (e: ViewEntry) => boolean {
-  let folder = ''
-  let answer = false
+  const inAlexaFolder = perFolder((folder) => alexaFolder(folder.split('/').filter((s) => s.length > 0)))
   return (e) => {
     const norm = e.norm
     const cut = norm.lastIndexOf('/')
     // A name that ends in '/' has its base further back: the segments know it.
     if (cut === norm.length - 1) return alexaFolder(e.segments.slice(0, -1))
     if (cut < 0) return false
-    if (cut === folder.length && norm.startsWith(folder)) return answer
-    folder = norm.slice(0, cut)
-    answer = alexaFolder(folder.split('/').filter((s) => s.length > 0))
-    return answer
+    return inAlexaFolder(norm, cut)
   }
 }
 
 /** AMAZON_CATEGORY.test(e.norm), judged once per folder and then at the base name's start only (100,000 clips share a few folders). */
 function categoryJudge(): (e: ViewEntry) => boolean {
-  let folder: string | null = null
-  let answer = false
+  const folderIsCategory = perFolder((folder) => AMAZON_CATEGORY.test(folder))
   return (e) => {
     const norm = e.norm
     const cut = norm.lastIndexOf('/')
     // A name that ends in '/' (or has none) is judged whole.
     if (cut < 0 || cut === norm.length - 1) return AMAZON_CATEGORY.test(norm)
-    if (folder === null || cut !== folder.length || !norm.startsWith(folder)) {
-      folder = norm.slice(0, cut)
-      answer = AMAZON_CATEGORY.test(folder)
-    }
-    if (answer) return true
+    if (folderIsCategory(norm, cut)) return true
     // Every category name starts with one of these letters: most base names ('20210701-000001.wav') are passed at once.
     if (!CATEGORY_START.has(norm.charCodeAt(cut + 1))) return false
     CATEGORY_AT.lastIndex = cut + 1

@@ -1,4 +1,5 @@
 import type { ExportView, ViewEntry } from '../export-view'
+import { perFolder } from '../per-folder'
 
 /** One Takeout tree inside the export: normally one, a second one is another account's data. */
 export interface TakeoutRoot {
@@ -25,17 +26,12 @@ const rootIndex = (e: ViewEntry): number => (e.norm.includes('takeout') ? e.segm
  * a few): a path outside any Takeout tree is passed on its base name alone.
  */
 function rootIndexJudge(): (e: ViewEntry) => number {
-  let folder: string | null = null
-  let folderSays = false
+  const folderSays = perFolder((folder) => folder.includes('takeout'))
   return (e) => {
     const norm = e.norm
     const cut = norm.lastIndexOf('/')
     if (cut < 0 || cut === norm.length - 1) return rootIndex(e)
-    if (folder === null || cut !== folder.length || !norm.startsWith(folder)) {
-      folder = norm.slice(0, cut)
-      folderSays = folder.includes('takeout')
-    }
-    return folderSays || norm.includes('takeout', cut + 1) ? rootIndex(e) : -1
+    return folderSays(norm, cut) || norm.includes('takeout', cut + 1) ? rootIndex(e) : -1
   }
 }
 
