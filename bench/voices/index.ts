@@ -10,6 +10,7 @@ import type { ScanReport } from '../../src/core/report/types'
 import { clusterVectors, random } from '../../src/core/voices/cluster'
 import { clusterEmbedded } from '../../src/core/voices/by-embedder'
 import { PITCH_DIM, spectralEmbedder } from '../../src/core/voices/spectral'
+import { gaussian } from '../../src/core/voices/testing/gauss'
 import { bestF1 } from '../../src/core/voices/testing/best-f1'
 import { makeInputs } from '../audio/inputs'
 import { type Clip, DEV_SPEAKERS, makeCorpus, phrasesOf, SPEAKERS, toolsAvailable } from './corpus'
@@ -158,7 +159,7 @@ function scanFigures(zip: string, what: string, goal: string): void {
 
 function clustering(): void {
   const rnd = random(99)
-  const gauss = () => Math.sqrt(-2 * Math.log(rnd() || 1e-12)) * Math.cos(2 * Math.PI * rnd())
+  const gauss = gaussian(rnd)
   const sizes = [70_000, 20_000, 8_000, 1_900, 100]
   const dims = spectralEmbedder.dims
   const centres = sizes.map(() => Float32Array.from({ length: dims }, () => gauss() * 3))

@@ -2,13 +2,14 @@ import { describe, expect, it } from 'vitest'
 import { clusterVectors, random } from './cluster'
 import { averageLinkage, cutMerges, cutMergesBySpread, distanceMatrix, linkageMerges } from './linkage'
 import { bestF1 } from './testing/best-f1'
+import { gaussian } from './testing/gauss'
 
 const DIMS = 40
 
 /** Vectors of `sizes.length` voices: each voice a centre, each clip the centre plus unit noise. */
 export function mixture(sizes: number[], seed = 7, spread = 3): { vectors: Float32Array[]; truth: number[] } {
   const rnd = random(seed)
-  const gauss = () => Math.sqrt(-2 * Math.log(rnd() || 1e-12)) * Math.cos(2 * Math.PI * rnd())
+  const gauss = gaussian(rnd)
   const centres = sizes.map(() => Float32Array.from({ length: DIMS }, () => gauss() * spread))
   const vectors: Float32Array[] = []
   const truth: number[] = []
@@ -68,7 +69,7 @@ describe('voice groups', () => {
 
   it('lets short clips join a voice rather than decide one, unless they are far from every voice', () => {
     const rnd = random(3)
-    const gauss = () => Math.sqrt(-2 * Math.log(rnd() || 1e-12)) * Math.cos(2 * Math.PI * rnd())
+    const gauss = gaussian(rnd)
     const a = Float32Array.from({ length: DIMS }, () => gauss() * 3)
     const b = Float32Array.from({ length: DIMS }, () => gauss() * 3)
     const away = Float32Array.from({ length: DIMS }, () => gauss())
@@ -100,7 +101,7 @@ describe('where the linkage tree is cut', () => {
   /** Three voices: a and b close to each other, c farther from both (distances in within-voice spreads). */
   function three(ab: number, c: number, seed: number) {
     const rnd = random(seed)
-    const gauss = () => Math.sqrt(-2 * Math.log(rnd() || 1e-12)) * Math.cos(2 * Math.PI * rnd())
+    const gauss = gaussian(rnd)
     const u = Float32Array.from({ length: DIMS }, (_, i) => (i % 2 === 0 ? 1 : 0) / Math.sqrt(DIMS / 2))
     const w = Float32Array.from({ length: DIMS }, (_, i) => (i % 2 === 1 ? 1 : 0) / Math.sqrt(DIMS / 2))
     const centres = [u.map(() => 0), u.map((x) => x * ab), u.map((x, i) => (x * ab) / 2 + w[i]! * Math.sqrt(c * c - (ab * ab) / 4))]
@@ -151,7 +152,7 @@ describe('a voice more spread out than the others (issue 19)', () => {
   /** Like `mixture`, but voice 1's clips vary `wide` times as much as the others'. */
   function withWide(sizes: number[], wide: number, seed: number) {
     const rnd = random(seed)
-    const gauss = () => Math.sqrt(-2 * Math.log(rnd() || 1e-12)) * Math.cos(2 * Math.PI * rnd())
+    const gauss = gaussian(rnd)
     const centres = sizes.map(() => Float32Array.from({ length: DIMS }, () => gauss() * 3))
     const vectors: Float32Array[] = []
     const truth: number[] = []
@@ -197,7 +198,7 @@ describe('a voice more spread out than the others (issue 19)', () => {
   it('keeps a small voice of the usual spread apart from a close owner (the pieces are joined only for a wider voice)', () => {
     for (const seed of [1, 2, 3]) {
       const rnd = random(200 + seed)
-      const gauss = () => Math.sqrt(-2 * Math.log(rnd() || 1e-12)) * Math.cos(2 * Math.PI * rnd())
+      const gauss = gaussian(rnd)
       const a = Float32Array.from({ length: DIMS }, () => gauss() * 3)
       const b = a.map((x) => x + (rnd() < 0.5 ? -1.2 : 1.2))
       const vectors: Float32Array[] = []
@@ -214,7 +215,7 @@ describe('a voice more spread out than the others (issue 19)', () => {
   it('still keeps a spread-out voice and a close distinct one apart', () => {
     for (const seed of [1, 2, 3]) {
       const rnd = random(100 + seed)
-      const gauss = () => Math.sqrt(-2 * Math.log(rnd() || 1e-12)) * Math.cos(2 * Math.PI * rnd())
+      const gauss = gaussian(rnd)
       // Centres 1.6 within-voice spreads apart per dimension: a fixed cut keeps them two.
       const a = Float32Array.from({ length: DIMS }, () => gauss() * 3)
       const b = a.map((x) => x + (rnd() < 0.5 ? -1.6 : 1.6))
