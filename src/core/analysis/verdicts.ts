@@ -1,7 +1,7 @@
 import type { Finding, RuleId, Verdict } from '../../shared/model/analysis'
 import type { Device, Recording } from '../../shared/model/recording'
 import { indicesOf } from './finding'
-import type { RecordingVerdict } from './types'
+import type { Analysis, RecordingVerdict } from './types'
 
 // Most recordings of most exports are the owner's: they share one answer instead of 100,000 copies.
 const OWN: RecordingVerdict = Object.freeze({ verdict: 'own', reasons: Object.freeze([]) as unknown as RuleId[] })
@@ -49,3 +49,10 @@ export function verdictsById(recordings: readonly Recording[], verdicts: readonl
   for (let i = 0; i < recordings.length; i++) byId.set(recordings[i]!.id, verdicts[i]!)
   return byId
 }
+
+/**
+ * A recording's verdict in `analysis`: by its place `index` where the analysis judged this very
+ * recording there (no lookup by id of 100,000), else by its id; own where the analysis never saw it.
+ */
+export const verdictOf = (analysis: Analysis, recording: Recording, index?: number): RecordingVerdict =>
+  index !== undefined && analysis.recordings[index] === recording ? analysis.verdicts[index]! : (analysis.recordingVerdicts.get(recording.id) ?? OWN)

@@ -1,5 +1,6 @@
 import type { Device, Recording } from '../../shared/model/recording'
 import type { Analysis } from '../analysis'
+import { verdictOf } from '../analysis/verdicts'
 import type { ScanReportFinding, Verdict } from './types'
 
 /**
@@ -28,8 +29,7 @@ export const UNJUDGED: Judgement = {
 /** The analysis (src/core/analysis) as the report takes it: its verdicts, reasons and findings unchanged. */
 export function judgementOf(analysis: Analysis): Judgement {
   return {
-    // By place when the analysis judged this very recording there: no lookup by id per recording.
-    recording: (r, i) => (i !== undefined && analysis.recordings[i] === r ? analysis.verdicts[i]! : (analysis.recordingVerdicts.get(r.id) ?? OWN)),
+    recording: (r, i) => verdictOf(analysis, r, i),
     device: (d) => analysis.deviceVerdicts.get(d.id) ?? 'own',
     // The report carries the English sentence only; `text` (a key and values) is for the app's translations.
     findings: analysis.findings.map((f) => ({ rule: f.rule, severity: f.severity, message: f.message, recordingIds: [...f.recordingIds], deviceIds: [...f.deviceIds] }))

@@ -1,20 +1,11 @@
 import type { ReviewCounts } from '../../shared/model/review'
 import type { Recording } from '../../shared/model/recording'
-import type { Analysis, RecordingVerdict } from '../analysis'
+import { verdictOf, type Analysis, type RecordingVerdict } from '../analysis'
 import type { CaseFile } from './case-file'
 
-/**
- * Each recording's verdict, in the recordings' order. The analysis keeps its verdicts aligned with
- * the recordings it judged, so for those (the session's reading) each is read by its place: 100,000
- * Map lookups by id took 50-170 ms of the open answer. Where the lists part (another reading, a
- * recording the analysis never saw), the rest are looked up by id.
- */
+/** Each recording's verdict, in the recordings' order (by place where the analysis judged them there, see verdictOf). */
 export function* verdictsInOrder(recordings: readonly Recording[], analysis: Analysis): Generator<RecordingVerdict['verdict']> {
-  const { recordings: judged, verdicts } = analysis
-  let i = 0
-  for (; i < recordings.length && i < judged.length && recordings[i] === judged[i]; i++) yield verdicts[i]!.verdict
-  const byId = i < recordings.length ? analysis.recordingVerdicts : null
-  for (; i < recordings.length; i++) yield byId!.get(recordings[i]!.id)?.verdict ?? 'own'
+  for (let i = 0; i < recordings.length; i++) yield verdictOf(analysis, recordings[i]!, i).verdict
 }
 
 /** How far the review has come: the detector's verdicts, the person's marks, and what is left to look at. */
