@@ -1,5 +1,5 @@
 import { count, deviceLabel, deviceParams, during } from '../phrasing'
-import { findingOf, timesOf } from '../finding'
+import { findingOf, timeAt, timesOf } from '../finding'
 import type { Usual } from '../profile'
 import type { Evidence, ProfileRule } from '../types'
 
@@ -20,8 +20,8 @@ const utcHour = (t: number): number => ((Math.floor(t / HOUR_MS) % 24) + 24) % 2
 function hoursOf(e: Evidence, indices: readonly number[]): number[] {
   const hours: number[] = []
   for (let j = 0; j < indices.length; j++) {
-    const t = e.times[indices[j]!]!
-    if (!Number.isNaN(t)) hours.push(utcHour(t))
+    const t = timeAt(e, indices[j]!)
+    if (t !== null) hours.push(utcHour(t))
   }
   return hours
 }
@@ -95,8 +95,8 @@ export const otherRhythm: ProfileRule = {
     const { baseline } = usual
     for (let j = 0; j < baseline.length; j++) {
       const i = baseline[j]!
-      const t = e.times[i]!
-      if (Number.isNaN(t)) continue
+      const t = timeAt(e, i)
+      if (t === null) continue
       const key = e.recordings[i]!.deviceId
       let bins = binsOf.get(key)
       if (!bins) binsOf.set(key, (bins = new Array<number>(BINS).fill(0)))
