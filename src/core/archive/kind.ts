@@ -40,6 +40,14 @@ export function entryKind(path: string): EntryKind {
     if (c === 0x2f) break
     if (c === 0x2e && dot < 0) dot = slash
   }
+  return kindAt(path, slash, dot)
+}
+
+/**
+ * entryKind of `path` whose last '/' is at `slash` (-1: none) and whose last '.' after it is at
+ * `dot` (-1: none), for a caller that found them already (the ZIP listing, on its walk over the name).
+ */
+export function kindAt(path: string, slash: number, dot: number): EntryKind {
   const start = slash + 1
   // Exports re-zipped on a Mac carry AppleDouble twins ('__MACOSX/…/._clip.wav'): metadata, not audio.
   if (path.startsWith('._', start) || path.startsWith('__MACOSX/') || path.includes('/__MACOSX/')) return 'other'

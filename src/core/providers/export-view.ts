@@ -15,6 +15,8 @@ export interface ViewEntry {
   readonly segments: readonly string[]
   /** Last segment of `norm`. */
   readonly base: string
+  /** norm.lastIndexOf('/'), found while the view was made: passes over every entry judge its folder by it without a search of their own. */
+  readonly cut: number
   readonly ext: string
   readonly audio: boolean
   /** Where the entry is in the view's `entries`: per-read marks (claims) are kept by it, in a byte each. */
@@ -51,13 +53,15 @@ const isDebris = (norm: string, start: number): boolean =>
 
 /**
  * A 100,000-entry export makes 100,000 of these, so each holds only what every provider reads
- * (the normalised path, extension, audio flag); the rest is derived when a provider asks.
+ * (the normalised path, where its base name starts, extension, audio flag); the rest is derived
+ * when a provider asks. The segments are not kept: the few readers of them (Takeout paths) ask once
+ * per entry, and an array of strings kept per entry weighed more than the entry.
  */
 class Entry implements ViewEntry {
-  private segments_: readonly string[] | null = null
   constructor(
     readonly entry: ArchiveEntry,
     readonly norm: string,
+    readonly cut: number,
     readonly ext: string,
     readonly audio: boolean,
     readonly index: number
@@ -77,25 +81,27 @@ class Entry implements ViewEntry {
   }
 
   get segments(): readonly string[] {
-    this.segments_ ??= this.norm.split('/').filter((s) => s.length > 0)
-    return this.segments_
+    return this.norm.split('/').filter((s) => s.length > 0)
   }
 
   get base(): string {
-    const segments = this.segments_
-    if (segments) return segments[segments.length - 1]!
-    const norm = this.norm
-    const cut = norm.lastIndexOf('/')
+    const { norm, cut } = this
     // A name ending in '/' (or '//') has its base further back: the segments know it.
-    return cut === norm.length - 1 ? this.segments[this.segments.length - 1]! : norm.slice(cut + 1)
+    if (cut === norm.length - 1) {
+      const segments = this.segments
+      return segments[segments.length - 1]!
+    }
+    return norm.slice(cut + 1)
   }
 }
 
-function viewEntry(entry: ArchiveEntry, index: number): Entry | null {
-  const { path } = entry.info
-  if (path.endsWith('/')) return null
+const isAudio = (ext: string, entry: ArchiveEntry): boolean => entry.info.kind === 'audio' || AUDIO_EXTENSIONS.has(ext)
+
+/** viewEntry for any path that is not plain ASCII (see below): normalised the long way. */
+function viewEntryOther(entry: ArchiveEntry, path: string, index: number): Entry | null {
   const norm = normOf(path)
-  let start = norm.lastIndexOf('/') + 1
+  const cut = norm.lastIndexOf('/')
+  let start = cut + 1
   if (start === norm.length) {
     // The name ends in '/' only after normalising: its base is the last non-empty segment.
     const trimmed = norm.replace(/\/+$/, '')
@@ -105,13 +111,34 @@ function viewEntry(entry: ArchiveEntry, index: number): Entry | null {
     const dot = base.lastIndexOf('.')
     if (isDebris(trimmed, start)) return null
     const ext = dot > 0 ? base.slice(dot + 1) : ''
-    return new Entry(entry, norm, ext, AUDIO_EXTENSIONS.has(ext) || entry.info.kind === 'audio', index)
+    return new Entry(entry, norm, cut, ext, isAudio(ext, entry), index)
   }
   if (isDebris(norm, start)) return null
-  // No slicing for the base name: 100,000 entries would make 100,000 strings nobody keeps.
   const dot = norm.lastIndexOf('.')
   const ext = dot > start ? extensionAt(norm, dot) : ''
-  return new Entry(entry, norm, ext, AUDIO_EXTENSIONS.has(ext) || entry.info.kind === 'audio', index)
+  return new Entry(entry, norm, cut, ext, isAudio(ext, entry), index)
+}
+
+function viewEntry(entry: ArchiveEntry, index: number): Entry | null {
+  const { path } = entry.info
+  if (path.endsWith('/')) return null
+  // One walk over the path: printable ASCII without a backslash or a nested archive's '!/' (nearly
+  // every path of an export) only needs lower-casing, which moves no character, so the last '/'
+  // and '.' found here are those of the normalised path. Any other path goes the long way.
+  let cut = -1
+  let dot = -1
+  for (let i = 0; i < path.length; i++) {
+    const c = path.charCodeAt(i)
+    if (c < 0x20 || c > 0x7e || c === 0x5c || (c === 0x21 && path.charCodeAt(i + 1) === 0x2f)) return viewEntryOther(entry, path, index)
+    if (c === 0x2f) cut = i
+    else if (c === 0x2e) dot = i
+  }
+  const norm = path.toLowerCase()
+  const start = cut + 1
+  if (isDebris(norm, start)) return null
+  // No slicing for the base name: 100,000 entries would make 100,000 strings nobody keeps.
+  const ext = dot > start ? extensionAt(norm, dot) : ''
+  return new Entry(entry, norm, cut, ext, isAudio(ext, entry), index)
 }
 
 export function createExportView(archive: OpenedArchive): ExportView {

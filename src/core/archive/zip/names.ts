@@ -3,6 +3,8 @@ import { decodeCp437 } from '../cp437'
 import { EXTRA_UNICODE_PATH } from './extra'
 
 const FLAG_UTF8 = 0x800
+const FNV_OFFSET = 0x811c9dc5
+const FNV_PRIME = 0x01000193
 
 /**
  * The name as the archiver meant it: the Info-ZIP Unicode Path field when it still matches the
@@ -18,38 +20,57 @@ export function decodeZipName(flags: number, raw: Uint8Array, extra: Map<number,
   return decodeCp437(raw)
 }
 
+// Node's Buffer has it (toString('latin1') ends in it); @types/node does not list it.
+interface Latin1Slicing {
+  latin1Slice(start: number, end: number): string
+}
+
+/** What plainName learns of a plain name on its one walk over the bytes, so nobody walks them again. */
+export interface PlainFacts {
+  /**
+   * FNV-1a of the name's bytes (each byte is its character's code, so it equals nameHashOf of the
+   * name): the duplicate check then reads no name (100,000 names, each a trip through memory, cost it 20-35 ms).
+   */
+  hash: number
+  /** Index in the name of its last '/', or -1. */
+  slash: number
+  /** Index in the name of the last '.' after that slash, or -1. */
+  dot: number
+}
+
 /**
  * The display name of a plain name, found without decoding or a regex: when every byte is
  * printable ASCII and none is a backslash or a colon, there is no dot pair and no leading slash,
  * the name reads the same in UTF-8 and CP437 and safeName would leave it as it is. Null for any
  * other name, and for a name with a Unicode Path field. Most names in real exports are plain, so
- * this is what listing nearly all of them costs. The name is `buf[start, end)`.
+ * this is what listing nearly all of them costs. The name is `buf[start, end)`. `facts`, when
+ * given, gets the name's hash and where its last slash and dot are (valid when the answer is not null).
  */
-export function plainName(buf: Buffer, start: number, end: number, extra: Map<number, Buffer>): string | null {
+export function plainName(buf: Buffer, start: number, end: number, extra: Map<number, Buffer>, facts?: PlainFacts): string | null {
   if (extra.size > 0 && extra.has(EXTRA_UNICODE_PATH)) return null
   if (start < end && buf[start] === 0x2f) return null
   let prev = 0
+  let h = FNV_OFFSET
+  let slash = -1
+  let dot = -1
   for (let i = start; i < end; i++) {
     const b = buf[i]!
     if (b < 0x20 || b > 0x7e || b === 0x5c || b === 0x3a || (b === 0x2e && prev === 0x2e)) return null
+    h = Math.imul(h ^ b, FNV_PRIME)
+    if (b === 0x2f) {
+      slash = i
+      dot = -1
+    } else if (b === 0x2e) dot = i
     prev = b
   }
+  if (facts) {
+    facts.hash = h
+    facts.slash = slash < 0 ? -1 : slash - start
+    facts.dot = dot < 0 ? -1 : dot - start
+  }
   // Every byte is printable ASCII, so latin1 reads it exactly, and faster than the UTF-8 decoder.
-  return buf.toString('latin1', start, end)
-}
-
-const FNV_OFFSET = 0x811c9dc5
-const FNV_PRIME = 0x01000193
-
-/**
- * FNV-1a of a name's bytes, for a name that plainName read (every byte is its character's code),
- * so it equals nameHashOf of the name's text. Hashed while the bytes are at hand: the duplicate
- * check then reads no name (100,000 names, each a trip through memory, cost it 20-35 ms).
- */
-export function plainNameHash(buf: Buffer, start: number, end: number): number {
-  let h = FNV_OFFSET
-  for (let i = start; i < end; i++) h = Math.imul(h ^ buf[i]!, FNV_PRIME)
-  return h
+  // (latin1Slice is what toString('latin1', …) calls after checking its arguments, which these are.)
+  return end > start ? (buf as Buffer & Latin1Slicing).latin1Slice(start, end) : ''
 }
 
 /** FNV-1a of a decoded name's UTF-16 code units. */

@@ -1,11 +1,11 @@
 import type { EntryInfo } from '../../../shared/model/archive'
 import type { Container, IndexedEntry } from '../entry'
 import type { EntryReadError } from '../errors'
-import { entryKind } from '../kind'
+import { entryKind, kindAt } from '../kind'
 import { dosLocalTime } from '../time'
 import { FLAG_ENCRYPTED, LOCAL_FIXED } from './local'
 import { methodName } from './methods'
-import { decodeZipName, nameHashOf, plainName, plainNameHash, safeName } from './names'
+import { decodeZipName, nameHashOf, plainName, safeName, type PlainFacts } from './names'
 import type { ZipRows } from './rows'
 
 /** What either the central directory or a recovered local header says about one entry. */
@@ -80,9 +80,12 @@ export class ZipEntry implements IndexedEntry {
   }
 }
 
+// Filled by plainName for the entry being listed: one walk over the name's bytes gives its hash and where its kind is read.
+const facts: PlainFacts = { hash: 0, slash: -1, dot: -1 }
+
 export function toZipEntry(record: ZipRecord, container: RowOwner, prefix: string, part: string | null): ZipEntry | null {
   const { nameBuf, nameStart, nameEnd } = record
-  const plain = plainName(nameBuf, nameStart, nameEnd, record.extra)
+  const plain = plainName(nameBuf, nameStart, nameEnd, record.extra, facts)
   const name = plain !== null ? { path: plain, unsafe: false } : safeName(decodeZipName(record.flags, nameBuf.subarray(nameStart, nameEnd), record.extra))
   if (name.path.endsWith('/') && record.uncompressedSize === 0) return null
   const info: EntryInfo = {
@@ -96,14 +99,14 @@ export function toZipEntry(record: ZipRecord, container: RowOwner, prefix: strin
     flags: record.flags,
     encrypted: (record.flags & FLAG_ENCRYPTED) !== 0 || record.method === 99,
     unsafePath: name.unsafe,
-    kind: entryKind(name.path)
+    kind: plain !== null ? kindAt(plain, facts.slash, facts.dot) : entryKind(name.path)
   }
   // Set after the object is made, so its shape starts the field as a pointer (null): small CRCs
   // are then stored inline and only those of 2^31 or more as numbers of their own. Made with a
   // number, the field became a double field, which boxes every CRC (16 bytes more per entry).
   if (!record.sizeUnknown) info.crc32 = record.crc32 >>> 0
   // Within one ZIP every path has the same prefix, so the name alone tells paths apart.
-  const hash = plain !== null ? plainNameHash(nameBuf, nameStart, nameEnd) : nameHashOf(name.path)
+  const hash = plain !== null ? facts.hash : nameHashOf(name.path)
   return new ZipEntry(info, container, container.rows.add(record.localOffset, record.dataStart, record.method, !record.sizeUnknown, hash))
 }
 

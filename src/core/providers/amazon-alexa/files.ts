@@ -38,8 +38,7 @@ const alexaFolder = (segments: readonly string[]): boolean => segments.some((s) 
 function folderJudge(): (e: ViewEntry) => boolean {
   const inAlexaFolder = perFolder((folder) => alexaFolder(folder.split('/').filter((s) => s.length > 0)))
   return (e) => {
-    const norm = e.norm
-    const cut = norm.lastIndexOf('/')
+    const { norm, cut } = e
     // A name that ends in '/' has its base further back: the segments know it.
     if (cut === norm.length - 1) return alexaFolder(e.segments.slice(0, -1))
     if (cut < 0) return false
@@ -51,8 +50,7 @@ function folderJudge(): (e: ViewEntry) => boolean {
 function categoryJudge(): (e: ViewEntry) => boolean {
   const folderIsCategory = perFolder((folder) => AMAZON_CATEGORY.test(folder))
   return (e) => {
-    const norm = e.norm
-    const cut = norm.lastIndexOf('/')
+    const { norm, cut } = e
     // A name that ends in '/' (or has none) is judged whole.
     if (cut < 0 || cut === norm.length - 1) return AMAZON_CATEGORY.test(norm)
     if (folderIsCategory(norm, cut)) return true

@@ -75,7 +75,8 @@ async function* parse(view: ExportView, ctx: ParseContext): AsyncGenerator<Provi
       yield { type: 'problem', problem: problem(GOOGLE, 'missing-file', root.audio[0]!.path, 'Assistant audio without an activity file (MyActivity.json or .html): the recordings are listed with what their names say.') }
     }
     for (const file of root.activity) {
-      const folderAudio = root.audio.filter((a) => folderOf(a) === folderOf(file))
+      const folder = folderOf(file)
+      const folderAudio = root.audio.filter((a) => folderOf(a) === folder)
       yield* readActivityFile(view, file, ctx, { accountId, deviceKey, folderAudio, lookup, used })
     }
     for (const a of root.audio) if (!used.has(a.key) && !ctx.claimed.has(a)) yield audioOnly(a, accountId, deviceKey)

@@ -19,32 +19,35 @@ const ASSISTANT_FOLDER = /^(assistant|google assistant|voice and audio|voice & a
 const PROFILE_FOLDER = /^(profile|profil)$/
 
 // The substring test first: entries outside any Takeout tree never split their path.
-const rootIndex = (e: ViewEntry): number => (e.norm.includes('takeout') ? e.segments.indexOf('takeout') : -1)
+const inTakeout = (e: ViewEntry): boolean => e.norm.includes('takeout')
 
 /**
- * rootIndex, with the substring test made once per folder (100,000 clips of an Alexa export share
- * a few): a path outside any Takeout tree is passed on its base name alone.
+ * Whether the path may lie in a Takeout tree (names a 'takeout' anywhere), with the substring test
+ * made once per folder (100,000 clips of an Alexa export share a few): a path outside any Takeout
+ * tree is passed on its base name alone.
  */
-function rootIndexJudge(): (e: ViewEntry) => number {
+function takeoutJudge(): (e: ViewEntry) => boolean {
   const folderSays = perFolder((folder) => folder.includes('takeout'))
   return (e) => {
-    const norm = e.norm
-    const cut = norm.lastIndexOf('/')
-    if (cut < 0 || cut === norm.length - 1) return rootIndex(e)
-    return folderSays(norm, cut) || norm.includes('takeout', cut + 1) ? rootIndex(e) : -1
+    const { norm, cut } = e
+    if (cut < 0 || cut === norm.length - 1) return inTakeout(e)
+    return folderSays(norm, cut) || norm.includes('takeout', cut + 1)
   }
 }
 
 export function locateTakeoutRoots(view: ExportView): TakeoutRoot[] {
   const roots = new Map<string, TakeoutRoot>()
-  const rootOf = rootIndexJudge()
+  const mayBeInTakeout = takeoutJudge()
   for (const e of view.entries) {
-    const at = rootOf(e)
+    if (!mayBeInTakeout(e)) continue
+    // Split once: the view does not keep an entry's segments.
+    const segments = e.segments
+    const at = segments.indexOf('takeout')
     if (at < 0) continue
-    const key = e.segments.slice(0, at + 1).join('/')
+    const key = segments.slice(0, at + 1).join('/')
     let root = roots.get(key)
     if (!root) roots.set(key, (root = { key, activity: [], audio: [], indexPages: [], profiles: [] }))
-    const inside = e.segments.slice(at + 1)
+    const inside = segments.slice(at + 1)
     const folder = inside[inside.length - 2] ?? ''
     if (inside.length === 1 && e.ext === 'html') root.indexPages.push(e)
     else if (PROFILE_FOLDER.test(folder) && e.ext === 'json') root.profiles.push(e)
