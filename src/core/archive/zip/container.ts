@@ -8,11 +8,11 @@ import { SliceSource, type ByteSource } from '../source'
 import type { ArchiveLimits, ByteRange } from '../types'
 import { listCentral } from './central'
 import { centralDirectoryDamage } from './damage'
-import { judgeEntries } from './judge'
+import { judgeEntries, quietEntry } from './judge'
 import { toZipEntry, type RowOwner, type ZipEntry, type ZipRecord } from './record'
 import { ZipRows } from './rows'
 import { scanLocalHeaders } from './recover'
-import { checkHeaderLater, verifyLocalHeaders } from './verify'
+import { checkHeaderLater, deferredEnd, verifyLocalHeaders } from './verify'
 
 export interface ZipScope {
   /** Put before every path: '' for the outer archive, 'outer/inner.zip!/' inside a nested one. */
@@ -88,6 +88,9 @@ export async function listZip(source: ByteSource, ctx: OpenContext, scope: ZipSc
   const add = (record: ZipRecord): boolean => {
     const entry = toZipEntry(record, container, scope.prefix, scope.part)
     if (!entry) return true
+    // What the checks after listing read of the entry, taken while its info is at hand.
+    const { info } = entry
+    container.rows.setListed(entry.row, info.compressedSize, info.size, deferredEnd(entry, scope.prefix), quietEntry(entry, ctx.limits))
     if (!ctx.admit()) return false
     entries.push(entry)
     if (ctx.entries % 1000 === 0) ctx.meter.report('listing', ctx.entries, record.localOffset)
@@ -98,7 +101,7 @@ export async function listZip(source: ByteSource, ctx: OpenContext, scope: ZipSc
   const missing = await verifyLocalHeaders(source, entries, ctx, scope.prefix)
   if (central.status === 'ok' && missing.size === 0) {
     judgeEntries(entries, source.size, ctx)
-    container.rows.forgetNameHashes()
+    container.rows.forgetListing()
     return { entries, unrecognised: false }
   }
 
@@ -128,6 +131,6 @@ export async function listZip(source: ByteSource, ctx: OpenContext, scope: ZipSc
   const damage = centralDirectoryDamage(central, nested, missing.size, recovered)
   ctx.problems.add('central-directory', nested, damage)
   judgeEntries(kept, source.size, ctx)
-  container.rows.forgetNameHashes()
+  container.rows.forgetListing()
   return { entries: kept, unrecognised: kept.length === 0 }
 }

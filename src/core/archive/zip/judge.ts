@@ -2,7 +2,8 @@ import type { OpenContext } from '../context'
 import { EntryReadError } from '../errors'
 import { RATIO_GRACE_BYTES } from '../limits'
 import { canInflate, methodLabel } from './methods'
-import { dataFrom, inFileOrder, type ZipEntry } from './record'
+import type { ArchiveLimits } from '../types'
+import { alignedRows, dataFrom, inFileOrder, type ZipEntry } from './record'
 import { reportDuplicateNames } from './same-name'
 
 /** Refuses reads of one entry and says why in the problem list. Keeps the first reason. */
@@ -11,11 +12,38 @@ function refuse(ctx: OpenContext, e: ZipEntry, kind: string, reason: EntryReadEr
   e.refused ??= new EntryReadError(reason, e.info.path, error)
 }
 
+/**
+ * Whether judgeEntries finds nothing to say of `e` but, maybe, that its data runs past the end of
+ * the file: the same tests as its loop, in the same order. Taken at listing (rows.setListed), so
+ * judging the usual entry reads its rows only.
+ */
+export function quietEntry(e: ZipEntry, limits: ArchiveLimits): boolean {
+  const { size: usize, compressedSize: csize } = e.info
+  if (e.info.unsafePath || e.info.encrypted || !canInflate(e.method) || !e.sizeKnown) return false
+  if (usize > limits.maxEntryBytes) return false
+  if (e.method === 8 && usize > RATIO_GRACE_BYTES && usize > limits.maxRatio * Math.max(csize, 1)) return false
+  return !(e.method === 0 && csize !== usize)
+}
+
+const truncated = (ctx: OpenContext, e: ZipEntry) => {
+  const { path, compressedSize: csize } = e.info
+  refuse(ctx, e, 'truncated', 'damaged', `${path} declares ${csize} compressed bytes, which run past the end of the file (the archive is cut off or its directory is lying); it is not read.`)
+}
+
 /** What the listing alone shows about each entry: encryption, methods we cannot inflate, absurd or bomb-like sizes. */
 export function judgeEntries(entries: ZipEntry[], size: number, ctx: OpenContext): void {
   const { maxEntryBytes, maxRatio, maxTotalBytes } = ctx.limits
+  // Entry i is row i: a quiet entry (quietEntry) is judged from its rows alone.
+  const rows = alignedRows(entries)
   let total = 0
-  for (const e of entries) {
+  for (let i = 0; i < entries.length; i++) {
+    if (rows && rows.quiet(i)) {
+      total += rows.size(i)
+      const from = rows.dataFrom(i)
+      if (from !== null && from + rows.compressedSize(i) > size) truncated(ctx, entries[i]!)
+      continue
+    }
+    const e = entries[i]!
     const { path, size: usize, compressedSize: csize } = e.info
     total += usize
     if (e.info.unsafePath) {
@@ -41,9 +69,7 @@ export function judgeEntries(entries: ZipEntry[], size: number, ctx: OpenContext
     }
     // A header checked later bounds where the data starts: right after an empty name at the least.
     const from = dataFrom(e)
-    if (from !== null && from + csize > size) {
-      refuse(ctx, e, 'truncated', 'damaged', `${path} declares ${csize} compressed bytes, which run past the end of the file (the archive is cut off or its directory is lying); it is not read.`)
-    }
+    if (from !== null && from + csize > size) truncated(ctx, e)
   }
   if (total > maxTotalBytes) {
     ctx.problems.add('limit', null, `The entries declare ${total} bytes in total, more than the limit of ${maxTotalBytes}; each entry is still checked as it is read.`)
@@ -60,11 +86,16 @@ export function judgeEntries(entries: ZipEntry[], size: number, ctx: OpenContext
  */
 function findOverlaps(entries: ZipEntry[], ctx: OpenContext): void {
   const placed = inFileOrder(entries, true)
-  let holder: ZipEntry | null = null
+  // Entry i is row i: offsets and ends are read from the rows, and an entry is touched only when it overlaps.
+  const rows = placed === entries ? alignedRows(entries) : null
+  let holderAt = -1
   let holderEnd = -1
-  for (const e of placed) {
-    const end = dataFrom(e)! + e.info.compressedSize
-    if (holder && e.localOffset < holderEnd) {
+  for (let i = 0; i < placed.length; i++) {
+    const offset = rows ? rows.localOffset(i) : placed[i]!.localOffset
+    const end = rows ? rows.dataFrom(i)! + rows.compressedSize(i) : dataFrom(placed[i]!)! + placed[i]!.info.compressedSize
+    if (holderAt >= 0 && offset < holderEnd) {
+      const e = placed[i]!
+      const holder = placed[holderAt]!
       const other = holder.info.path
       for (const [a, b] of [[e, other], [holder, e.info.path]] as const) {
         if (a.refused?.reason === 'refused') continue
@@ -73,7 +104,7 @@ function findOverlaps(entries: ZipEntry[], ctx: OpenContext): void {
       }
     }
     if (end > holderEnd) {
-      holder = e
+      holderAt = i
       holderEnd = end
     }
   }

@@ -110,6 +110,18 @@ export function toZipEntry(record: ZipRecord, container: RowOwner, prefix: strin
   return new ZipEntry(info, container, container.rows.add(record.localOffset, record.dataStart, record.method, !record.sizeUnknown, hash))
 }
 
+/**
+ * The rows of `entries` when entry i is row i of them (the entries of one listing, none dropped):
+ * then the passes at listing read the rows' columns in order instead of every entry. Else null.
+ */
+export function alignedRows(entries: readonly ZipEntry[]): ZipRows | null {
+  if (entries.length === 0) return null
+  const rows = entries[0]!.container.rows
+  // Entries are made in row order and a filter keeps that order, so as many entries as rows, all of
+  // one container, are rows 0, 1, 2, … (the first and last are checked all the same).
+  return rows.length === entries.length && entries[0]!.row === 0 && entries[entries.length - 1]!.row === rows.length - 1 ? rows : null
+}
+
 /** Where an entry's data starts, known or (for a header checked later) at the earliest: right after a header with an empty name. */
 export const dataFrom = (e: ZipEntry): number | null => e.dataStart ?? (e.checkLater ? e.localOffset + LOCAL_FIXED : null)
 
@@ -119,6 +131,8 @@ export const dataFrom = (e: ZipEntry): number | null => e.dataStart ?? (e.checkL
  * directory in file order, so usually this is `entries` itself: no copy and no sort.
  */
 export function inFileOrder(entries: ZipEntry[], placed: boolean): ZipEntry[] {
+  const rows = alignedRows(entries)
+  if (rows && rowsInFileOrder(rows, placed)) return entries
   let sorted = true
   let all = true
   let last = -1
@@ -131,4 +145,16 @@ export function inFileOrder(entries: ZipEntry[], placed: boolean): ZipEntry[] {
   if (all && sorted) return entries
   const kept = entries.filter((e) => (e.dataStart !== null || e.checkLater) === placed)
   return sorted ? kept : kept.sort((a, b) => a.localOffset - b.localOffset)
+}
+
+/** Whether every row is `placed` (as inFileOrder means it) and the rows are sorted by header offset. */
+function rowsInFileOrder(rows: ZipRows, placed: boolean): boolean {
+  let last = -1
+  for (let i = 0; i < rows.length; i++) {
+    if ((rows.dataFrom(i) !== null) !== placed) return false
+    const offset = rows.localOffset(i)
+    if (offset < last) return false
+    last = offset
+  }
+  return true
 }

@@ -1,9 +1,14 @@
+import { LOCAL_FIXED } from './local'
+
 // Small: listCentral reserves what the directory promises, and an export may hold many small nested ZIPs.
 const FIRST = 16
 // A reservation is a promise read from the file, so it is capped: past this the columns grow as rows come.
 const MOST_RESERVED = 1 << 20
 const SIZE_KNOWN = 1
 const CHECK_LATER = 2
+/** judgeEntries has nothing to say of the entry but, maybe, that its data runs past the end of the file. */
+const QUIET = 4
+const NONE = new Float64Array(0)
 
 /**
  * Where each entry of one ZIP is, one row per entry, in typed arrays. Why not fields of the entry
@@ -21,6 +26,12 @@ export class ZipRows {
   private states = new Uint8Array(FIRST)
   /** A hash of each name (see nameHash), for the duplicate-name check: no name string is read for it. */
   private hashes = new Int32Array(FIRST)
+  // Kept for the checks at listing only (see forgetListing), so those passes read these columns in
+  // order instead of every entry's object and info: the compressed and uncompressed sizes, and
+  // where the data of an entry whose header may be checked later ends at the least (-1: it may not).
+  private csizes = new Float64Array(FIRST)
+  private usizes = new Float64Array(FIRST)
+  private deferEnds = new Float64Array(FIRST)
 
   /**
    * Room for `count` rows at once, so a listing whose size the directory tells grows no column
@@ -36,9 +47,10 @@ export class ZipRows {
     return this.offsets.length
   }
 
-  /** The name hashes serve the duplicate check at listing only; afterwards they are let go. */
-  forgetNameHashes(): void {
+  /** The name hashes and sizes serve the checks at listing only; afterwards they are let go. */
+  forgetListing(): void {
     this.hashes = new Int32Array(0)
+    this.csizes = this.usizes = this.deferEnds = NONE
   }
 
   /** A new row; returns its number. */
@@ -52,6 +64,14 @@ export class ZipRows {
     this.hashes[row] = nameHash
     this.length = row + 1
     return row
+  }
+
+  /** What the listing's checks read of a row just added: sizes, deferredEnd (verify.ts) and whether judgeEntries finds it quiet. */
+  setListed(row: number, csize: number, usize: number, deferEnd: number, quiet: boolean): void {
+    this.csizes[row] = csize
+    this.usizes[row] = usize
+    this.deferEnds[row] = deferEnd
+    if (quiet) this.states[row] = this.states[row]! | QUIET
   }
 
   private grow(): void {
@@ -69,10 +89,35 @@ export class ZipRows {
     this.methods = more(this.methods)
     this.states = more(this.states)
     this.hashes = more(this.hashes)
+    this.csizes = more(this.csizes)
+    this.usizes = more(this.usizes)
+    this.deferEnds = more(this.deferEnds)
   }
 
   nameHash(row: number): number {
     return this.hashes[row]!
+  }
+
+  compressedSize(row: number): number {
+    return this.csizes[row]!
+  }
+
+  size(row: number): number {
+    return this.usizes[row]!
+  }
+
+  deferEnd(row: number): number {
+    return this.deferEnds[row]!
+  }
+
+  quiet(row: number): boolean {
+    return (this.states[row]! & QUIET) !== 0
+  }
+
+  /** dataFrom (record.ts) of a row. */
+  dataFrom(row: number): number | null {
+    const at = this.dataStarts[row]!
+    return at >= 0 ? at : (this.states[row]! & CHECK_LATER) !== 0 ? this.offsets[row]! + LOCAL_FIXED : null
   }
 
   localOffset(row: number): number {

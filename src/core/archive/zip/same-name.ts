@@ -2,7 +2,7 @@ import type { OpenContext } from '../context'
 import { parseExtra } from './extra'
 import { LOCAL_FIXED } from './local'
 import { decodeZipName, safeName } from './names'
-import type { ZipEntry } from './record'
+import { alignedRows, type ZipEntry } from './record'
 
 /**
  * Two entries of one name: `unzip` extracts the first, most libraries keep the last, so a reader
@@ -16,6 +16,8 @@ export function reportDuplicateNames(entries: readonly ZipEntry[], ctx: OpenCont
   const n = entries.length
   if (n < 2) return
   const rows = entries[0]!.container.rows
+  // Entry i is row i (the usual case): its hash is read without touching the entry.
+  const aligned = alignedRows(entries) !== null
   let size = 2
   while (size < n * 2) size *= 2
   const mask = size - 1
@@ -24,8 +26,7 @@ export function reportDuplicateNames(entries: readonly ZipEntry[], ctx: OpenCont
   const hashes = new Int32Array(size)
   let copies: Array<[first: ZipEntry, copy: ZipEntry]> | null = null
   for (let i = 0; i < n; i++) {
-    const e = entries[i]!
-    const h = rows.nameHash(e.row)
+    const h = rows.nameHash(aligned ? i : entries[i]!.row)
     for (let at = h & mask; ; at = (at + 1) & mask) {
       const held = firsts[at]!
       if (held === 0) {
@@ -33,8 +34,8 @@ export function reportDuplicateNames(entries: readonly ZipEntry[], ctx: OpenCont
         hashes[at] = h
         break
       }
-      if (hashes[at] === h && entries[held - 1]!.info.path === e.info.path) {
-        ;(copies ??= []).push([entries[held - 1]!, e])
+      if (hashes[at] === h && entries[held - 1]!.info.path === entries[i]!.info.path) {
+        ;(copies ??= []).push([entries[held - 1]!, entries[i]!])
         break
       }
     }

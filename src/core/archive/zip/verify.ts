@@ -4,7 +4,7 @@ import type { ProblemLog } from '../problems'
 import { readAt, type ByteSource } from '../source'
 import { EXTRA_ZIP64, readU64 } from './extra'
 import { FLAG_DATA_DESCRIPTOR, LOCAL_FIXED, LOCAL_SIG } from './local'
-import { inFileOrder, type ZipEntry } from './record'
+import { alignedRows, inFileOrder, type ZipEntry } from './record'
 import { localNameDiffers, samePlainName } from './same-name'
 
 const NEAR = 256 * 1024
@@ -98,18 +98,22 @@ const refuse = (e: ZipEntry, message: string) => (e.refused = new EntryReadError
  * for a heavy Alexa user). Metadata, nested archives and anything deflated (where overlapping
  * entries make zip bombs) are checked at listing; the checks are the same either way, only later.
  */
-export const deferrable = (e: ZipEntry, next: number, prefix: string): boolean =>
-  e.info.kind === 'audio' &&
-  e.method === 0 &&
-  e.sizeKnown &&
-  !e.info.encrypted &&
-  e.info.compressedSize === e.info.size &&
-  e.dataStart === null &&
-  // Its data, after a header with the directory's name and no extra field, ends before the next
-  // header starts (a name has at least as many bytes as characters). One that would not (a lying
-  // offset or size) is checked now, so the listing can still recover the real header and no
-  // neighbour is refused as overlapping on a guess.
-  e.localOffset + LOCAL_FIXED + e.info.path.length - prefix.length + e.info.compressedSize <= next
+export const deferrable = (e: ZipEntry, next: number, prefix: string): boolean => {
+  const end = deferredEnd(e, prefix)
+  return end >= 0 && end <= next
+}
+
+/**
+ * Where the data of a stored audio entry with sane sizes ends at the least: after a header with
+ * the directory's name and no extra field (a name has at least as many bytes as characters); -1
+ * for any other entry. Its header may wait (deferrable) when that end is before the next header
+ * starts. One that would not (a lying offset or size) is checked now, so the listing can still
+ * recover the real header and no neighbour is refused as overlapping on a guess.
+ */
+export const deferredEnd = (e: ZipEntry, prefix: string): number =>
+  e.info.kind === 'audio' && e.method === 0 && e.sizeKnown && !e.info.encrypted && e.info.compressedSize === e.info.size && e.dataStart === null
+    ? e.localOffset + LOCAL_FIXED + e.info.path.length - prefix.length + e.info.compressedSize
+    : -1
 
 /**
  * Checks `e` against the local header at `at` in `buf` (file offset `offset`): the header is there,
@@ -154,12 +158,22 @@ export async function verifyLocalHeaders(source: ByteSource, entries: ZipEntry[]
   const missing = new Set<ZipEntry>()
   const order = inFileOrder(entries, false)
   if (order.length === 0) return missing
+  // Entry k is row k: whether its header waits is read from the rows (deferredEnd, taken at
+  // listing), and the 100,000 audio entries whose headers wait are never touched here.
+  const rows = order === entries ? alignedRows(entries) : null
   const window = new HeaderWindow(source)
   const h: Header = { method: 0, compressedSize: 0, uncompressedSize: 0, length: 0, deferredSizes: false }
   let checked = 0
   for (let k = 0; k < order.length; k++) {
+    if (rows) {
+      const end = rows.deferEnd(k)
+      if (end >= 0 && end <= (k + 1 < rows.length ? rows.localOffset(k + 1) : source.size)) {
+        rows.setCheckLater(k, true)
+        continue
+      }
+    }
     const e = order[k]!
-    if (deferrable(e, order[k + 1]?.localOffset ?? source.size, prefix)) {
+    if (!rows && deferrable(e, order[k + 1]?.localOffset ?? source.size, prefix)) {
       e.checkLater = true
       continue
     }
