@@ -38,7 +38,7 @@ export class AudioLookup {
 
   constructor(private readonly view: ExportView) {
     this.audio = view.audio
-    this.byNorm = new NormIndex(this.audio)
+    this.byNorm = new NormIndex(this.audio, (e) => view.normHash(e))
     this.uniqueNames = this.byNorm.unique
   }
 

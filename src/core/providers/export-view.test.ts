@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { AUDIO_EXTENSIONS, entryKind } from '../archive/kind'
 import { createExportView } from './export-view'
+import { hashOf } from './norm-index'
 import { memoryArchive } from './testing/memory-archive'
 
 const viewOf = async (paths: Array<string | { path: string; part: string }>) =>
@@ -27,6 +28,17 @@ describe('the export view', () => {
     expect(view.entries.map((e) => e.key)).toEqual(['Takeout/My\u00a0Activity/Ü.MP3', 'Outer.zip!/Inner/Re\u0301sume\u0301.WAV', 'a\\b\\C.csv', 'takeout-002.zip\u0000Takeout/x.json'])
     expect(view.byBase('RÉSUMÉ.wav').map((e) => e.path)).toEqual(['Outer.zip!/Inner/Re\u0301sume\u0301.WAV'])
     expect(view.byKey('takeout-002.zip\u0000Takeout/x.json')?.part).toBe('takeout-002.zip')
+  })
+
+  it('works out each name\'s hash, its last \'/\' and extension as it is made, as the long way finds them', async () => {
+    const view = await viewOf(['Alexa/Audio/20210701-000001.WAV', 'x.zip!/In/Ä b.mp3', 'Dir\\Sub\\c.Wav', 'top.csv', '._debris.wav', '.wav', 'a.b/c', 'Q/ZZ.Ogg', 'a\u00a0b/Ünï.txt'])
+    expect(view.entries.map((e) => e.norm)).toEqual(['alexa/audio/20210701-000001.wav', 'x.zip/in/ä b.mp3', 'dir/sub/c.wav', 'top.csv', '.wav', 'a.b/c', 'q/zz.ogg', 'a b/ünï.txt'])
+    for (const e of view.entries) {
+      expect(view.normHash(e)).toBe(hashOf(e.norm, ''))
+      expect(e.cut).toBe(e.norm.lastIndexOf('/'))
+    }
+    expect(view.entries.map((e) => e.ext)).toEqual(['wav', 'mp3', 'wav', 'csv', '', '', 'ogg', 'txt'])
+    expect(view.entries.map((e) => e.base)).toEqual(['20210701-000001.wav', 'ä b.mp3', 'c.wav', 'top.csv', '.wav', 'c', 'zz.ogg', 'ünï.txt'])
   })
 
   it('leaves out re-zipping debris and folders, wherever they sit', async () => {

@@ -1,6 +1,7 @@
 import type { Readable } from 'node:stream'
 import { AUDIO_EXTENSIONS, extensionAt } from '../archive/kind'
 import type { ArchiveEntry, OpenedArchive } from '../archive/types'
+import { FNV_OFFSET, FNV_PRIME, hashOf } from './norm-index'
 
 /** One entry as providers match it: names normalised once, so no provider hard-codes spelling. */
 export interface ViewEntry {
@@ -30,6 +31,8 @@ export interface ExportView {
   /** The audio entries among them, in the same order: a reader of audio need not pass over every entry. */
   readonly audio: readonly ViewEntry[]
   byBase(base: string): readonly ViewEntry[]
+  /** hashOf(entry.norm, '') (norm-index.ts), worked out while the view was made: the audio lookup's index reads no name for it. */
+  normHash(entry: ViewEntry): number
   byKey(key: string): ViewEntry | undefined
   open(entry: ViewEntry): Promise<Readable>
 }
@@ -98,8 +101,9 @@ class Entry implements ViewEntry {
 const isAudio = (ext: string, entry: ArchiveEntry): boolean => entry.info.kind === 'audio' || AUDIO_EXTENSIONS.has(ext)
 
 /** viewEntry for any path that is not plain ASCII (see below): normalised the long way. */
-function viewEntryOther(entry: ArchiveEntry, path: string, index: number): Entry | null {
+function viewEntryOther(entry: ArchiveEntry, path: string, index: number, hashes: Int32Array): Entry | null {
   const norm = normOf(path)
+  hashes[index] = hashOf(norm, '')
   const cut = norm.lastIndexOf('/')
   let start = cut + 1
   if (start === norm.length) {
@@ -119,20 +123,25 @@ function viewEntryOther(entry: ArchiveEntry, path: string, index: number): Entry
   return new Entry(entry, norm, cut, ext, isAudio(ext, entry), index)
 }
 
-function viewEntry(entry: ArchiveEntry, index: number): Entry | null {
+/** The entry at `index` of the view, its norm's hash put in `hashes[index]`; null for debris and folders. */
+function viewEntry(entry: ArchiveEntry, index: number, hashes: Int32Array): Entry | null {
   const { path } = entry.info
   if (path.endsWith('/')) return null
   // One walk over the path: printable ASCII without a backslash or a nested archive's '!/' (nearly
   // every path of an export) only needs lower-casing, which moves no character, so the last '/'
-  // and '.' found here are those of the normalised path. Any other path goes the long way.
+  // and '.' found here are those of the normalised path, and its hash is that of the lower-cased
+  // characters. Any other path goes the long way.
   let cut = -1
   let dot = -1
+  let h = FNV_OFFSET
   for (let i = 0; i < path.length; i++) {
     const c = path.charCodeAt(i)
-    if (c < 0x20 || c > 0x7e || c === 0x5c || (c === 0x21 && path.charCodeAt(i + 1) === 0x2f)) return viewEntryOther(entry, path, index)
+    if (c < 0x20 || c > 0x7e || c === 0x5c || (c === 0x21 && path.charCodeAt(i + 1) === 0x2f)) return viewEntryOther(entry, path, index, hashes)
     if (c === 0x2f) cut = i
     else if (c === 0x2e) dot = i
+    h = Math.imul(h ^ (c >= 0x41 && c <= 0x5a ? c + 0x20 : c), FNV_PRIME)
   }
+  hashes[index] = h
   const norm = path.toLowerCase()
   const start = cut + 1
   if (isDebris(norm, start)) return null
@@ -144,8 +153,10 @@ function viewEntry(entry: ArchiveEntry, index: number): Entry | null {
 export function createExportView(archive: OpenedArchive): ExportView {
   const entries: ViewEntry[] = []
   const audio: ViewEntry[] = []
+  // One per entry of the archive, the view's never more: 4 bytes an entry.
+  const hashes = new Int32Array(archive.entries.length)
   for (const entry of archive.entries) {
-    const view = viewEntry(entry, entries.length)
+    const view = viewEntry(entry, entries.length, hashes)
     if (!view) continue
     entries.push(view)
     if (view.audio) audio.push(view)
@@ -174,6 +185,7 @@ export function createExportView(archive: OpenedArchive): ExportView {
     entries,
     audio,
     byBase: (base) => basesOf().get(normalizeName(base)) ?? [],
+    normHash: (e) => (entries[e.index] === e ? hashes[e.index]! : hashOf(e.norm, '')),
     byKey: (key) => keysOf().get(key),
     open: (e) => archive.openEntry(e.entry)
   }

@@ -1,10 +1,13 @@
 import type { ViewEntry } from './export-view'
 
+export const FNV_OFFSET = 0x811c9dc5
+export const FNV_PRIME = 0x01000193
+
 /** FNV-1a over `a` then `b`, as one string: a two-part name is hashed without being joined. */
-function hashOf(a: string, b: string): number {
-  let h = 0x811c9dc5
-  for (let i = 0; i < a.length; i++) h = Math.imul(h ^ a.charCodeAt(i), 0x01000193)
-  for (let i = 0; i < b.length; i++) h = Math.imul(h ^ b.charCodeAt(i), 0x01000193)
+export function hashOf(a: string, b: string): number {
+  let h = FNV_OFFSET
+  for (let i = 0; i < a.length; i++) h = Math.imul(h ^ a.charCodeAt(i), FNV_PRIME)
+  for (let i = 0; i < b.length; i++) h = Math.imul(h ^ b.charCodeAt(i), FNV_PRIME)
   return h | 0
 }
 
@@ -21,7 +24,11 @@ export class NormIndex {
   /** No two entries have one normalised name. */
   readonly unique: boolean
 
-  constructor(private readonly entries: readonly ViewEntry[]) {
+  /** `hashOfNorm`, when given, answers hashOf(e.norm, '') without reading the name (the export view works it out as it is made). */
+  constructor(
+    private readonly entries: readonly ViewEntry[],
+    hashOfNorm: (e: ViewEntry) => number = (e) => hashOf(e.norm, '')
+  ) {
     let size = 1 << 4
     while (size < entries.length * 2) size *= 2
     this.slots = new Int32Array(size)
@@ -29,13 +36,13 @@ export class NormIndex {
     const mask = size - 1
     let unique = true
     for (let place = 0; place < entries.length; place++) {
-      const norm = entries[place]!.norm
-      const h = hashOf(norm, '')
+      const entry = entries[place]!
+      const h = hashOfNorm(entry)
       let s = h & mask
       for (;;) {
         const at = this.slots[s]!
         if (at === 0) break
-        if (this.hashes[s] === h && entries[at - 1]!.norm === norm) {
+        if (this.hashes[s] === h && entries[at - 1]!.norm === entry.norm) {
           unique = false
           break
         }

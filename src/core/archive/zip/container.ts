@@ -8,11 +8,11 @@ import { SliceSource, type ByteSource } from '../source'
 import type { ArchiveLimits, ByteRange } from '../types'
 import { listCentral } from './central'
 import { centralDirectoryDamage } from './damage'
-import { judgeEntries, quietEntry } from './judge'
+import { judgeEntries } from './judge'
 import { toZipEntry, type RowOwner, type ZipEntry, type ZipRecord } from './record'
 import { ZipRows } from './rows'
 import { scanLocalHeaders } from './recover'
-import { checkHeaderLater, deferredEnd, verifyLocalHeaders } from './verify'
+import { checkHeaderLater, verifyLocalHeaders } from './verify'
 
 export interface ZipScope {
   /** Put before every path: '' for the outer archive, 'outer/inner.zip!/' inside a nested one. */
@@ -28,7 +28,7 @@ export class ZipContainer implements RowOwner {
 
   constructor(
     private readonly source: ByteSource,
-    private readonly limits: ArchiveLimits,
+    readonly limits: ArchiveLimits,
     private readonly problems: ProblemLog,
     private readonly prefix: string
   ) {}
@@ -88,9 +88,6 @@ export async function listZip(source: ByteSource, ctx: OpenContext, scope: ZipSc
   const add = (record: ZipRecord): boolean => {
     const entry = toZipEntry(record, container, scope.prefix, scope.part)
     if (!entry) return true
-    // What the checks after listing read of the entry, taken while its info is at hand.
-    const { info } = entry
-    container.rows.setListed(entry.row, info.compressedSize, info.size, deferredEnd(entry, scope.prefix), quietEntry(entry, ctx.limits))
     if (!ctx.admit()) return false
     entries.push(entry)
     if (ctx.entries % 1000 === 0) ctx.meter.report('listing', ctx.entries, record.localOffset)

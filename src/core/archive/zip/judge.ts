@@ -2,7 +2,6 @@ import type { OpenContext } from '../context'
 import { EntryReadError } from '../errors'
 import { RATIO_GRACE_BYTES } from '../limits'
 import { canInflate, methodLabel } from './methods'
-import type { ArchiveLimits } from '../types'
 import { alignedRows, dataFrom, inFileOrder, type ZipEntry } from './record'
 import { reportDuplicateNames } from './same-name'
 
@@ -10,19 +9,6 @@ import { reportDuplicateNames } from './same-name'
 function refuse(ctx: OpenContext, e: ZipEntry, kind: string, reason: EntryReadError['reason'], problem: string, error = problem): void {
   ctx.problems.add(kind, e.info.path, problem)
   e.refused ??= new EntryReadError(reason, e.info.path, error)
-}
-
-/**
- * Whether judgeEntries finds nothing to say of `e` but, maybe, that its data runs past the end of
- * the file: the same tests as its loop, in the same order. Taken at listing (rows.setListed), so
- * judging the usual entry reads its rows only.
- */
-export function quietEntry(e: ZipEntry, limits: ArchiveLimits): boolean {
-  const { size: usize, compressedSize: csize } = e.info
-  if (e.info.unsafePath || e.info.encrypted || !canInflate(e.method) || !e.sizeKnown) return false
-  if (usize > limits.maxEntryBytes) return false
-  if (e.method === 8 && usize > RATIO_GRACE_BYTES && usize > limits.maxRatio * Math.max(csize, 1)) return false
-  return !(e.method === 0 && csize !== usize)
 }
 
 const truncated = (ctx: OpenContext, e: ZipEntry) => {
@@ -33,7 +19,7 @@ const truncated = (ctx: OpenContext, e: ZipEntry) => {
 /** What the listing alone shows about each entry: encryption, methods we cannot inflate, absurd or bomb-like sizes. */
 export function judgeEntries(entries: ZipEntry[], size: number, ctx: OpenContext): void {
   const { maxEntryBytes, maxRatio, maxTotalBytes } = ctx.limits
-  // Entry i is row i: a quiet entry (quietEntry) is judged from its rows alone.
+  // Entry i is row i: a quiet entry (listed.ts, quietOf) is judged from its rows alone.
   const rows = alignedRows(entries)
   let total = 0
   for (let i = 0; i < entries.length; i++) {

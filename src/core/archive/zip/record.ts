@@ -3,6 +3,8 @@ import type { Container, IndexedEntry } from '../entry'
 import type { EntryReadError } from '../errors'
 import { entryKind, kindAt } from '../kind'
 import { dosLocalTime } from '../time'
+import type { ArchiveLimits } from '../types'
+import { deferredEndOf, quietOf, type ListedFacts } from './listed'
 import { FLAG_ENCRYPTED, LOCAL_FIXED } from './local'
 import { methodName } from './methods'
 import { decodeZipName, nameHashOf, plainName, safeName, type PlainFacts } from './names'
@@ -32,6 +34,7 @@ export interface ZipRecord {
 /** What a ZipEntry reads its place from: the container that reads it, and its rows. */
 export interface RowOwner extends Container {
   readonly rows: ZipRows
+  readonly limits: ArchiveLimits
 }
 
 /**
@@ -82,6 +85,8 @@ export class ZipEntry implements IndexedEntry {
 
 // Filled by plainName for the entry being listed: one walk over the name's bytes gives its hash and where its kind is read.
 const facts: PlainFacts = { hash: 0, slash: -1, dot: -1 }
+// What the checks after listing read of the entry (listed.ts), filled from the record at hand.
+const listed: ListedFacts = { audio: false, method: 0, sizeKnown: false, encrypted: false, unsafePath: false, compressedSize: 0, size: 0, dataStart: null, localOffset: 0, nameLength: 0 }
 
 export function toZipEntry(record: ZipRecord, container: RowOwner, prefix: string, part: string | null): ZipEntry | null {
   const { nameBuf, nameStart, nameEnd } = record
@@ -107,7 +112,20 @@ export function toZipEntry(record: ZipRecord, container: RowOwner, prefix: strin
   if (!record.sizeUnknown) info.crc32 = record.crc32 >>> 0
   // Within one ZIP every path has the same prefix, so the name alone tells paths apart.
   const hash = plain !== null ? facts.hash : nameHashOf(name.path)
-  return new ZipEntry(info, container, container.rows.add(record.localOffset, record.dataStart, record.method, !record.sizeUnknown, hash))
+  const rows = container.rows
+  const row = rows.add(record.localOffset, record.dataStart, record.method, !record.sizeUnknown, hash)
+  listed.audio = info.kind === 'audio'
+  listed.method = record.method
+  listed.sizeKnown = !record.sizeUnknown
+  listed.encrypted = info.encrypted
+  listed.unsafePath = info.unsafePath
+  listed.compressedSize = info.compressedSize
+  listed.size = info.size
+  listed.dataStart = record.dataStart
+  listed.localOffset = record.localOffset
+  listed.nameLength = name.path.length
+  rows.setListed(row, info.compressedSize, info.size, deferredEndOf(listed), quietOf(listed, container.limits))
+  return new ZipEntry(info, container, row)
 }
 
 /**

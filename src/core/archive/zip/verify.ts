@@ -3,6 +3,7 @@ import { EntryReadError } from '../errors'
 import type { ProblemLog } from '../problems'
 import { readAt, type ByteSource } from '../source'
 import { EXTRA_ZIP64, readU64 } from './extra'
+import { deferredEndOf } from './listed'
 import { FLAG_DATA_DESCRIPTOR, LOCAL_FIXED, LOCAL_SIG } from './local'
 import { alignedRows, inFileOrder, type ZipEntry } from './record'
 import { localNameDiffers, samePlainName } from './same-name'
@@ -103,17 +104,20 @@ export const deferrable = (e: ZipEntry, next: number, prefix: string): boolean =
   return end >= 0 && end <= next
 }
 
-/**
- * Where the data of a stored audio entry with sane sizes ends at the least: after a header with
- * the directory's name and no extra field (a name has at least as many bytes as characters); -1
- * for any other entry. Its header may wait (deferrable) when that end is before the next header
- * starts. One that would not (a lying offset or size) is checked now, so the listing can still
- * recover the real header and no neighbour is refused as overlapping on a guess.
- */
-export const deferredEnd = (e: ZipEntry, prefix: string): number =>
-  e.info.kind === 'audio' && e.method === 0 && e.sizeKnown && !e.info.encrypted && e.info.compressedSize === e.info.size && e.dataStart === null
-    ? e.localOffset + LOCAL_FIXED + e.info.path.length - prefix.length + e.info.compressedSize
-    : -1
+/** deferredEndOf (listed.ts) of an entry. */
+const deferredEnd = (e: ZipEntry, prefix: string): number =>
+  deferredEndOf({
+    audio: e.info.kind === 'audio',
+    method: e.method,
+    sizeKnown: e.sizeKnown,
+    encrypted: e.info.encrypted,
+    unsafePath: e.info.unsafePath,
+    compressedSize: e.info.compressedSize,
+    size: e.info.size,
+    dataStart: e.dataStart,
+    localOffset: e.localOffset,
+    nameLength: e.info.path.length - prefix.length
+  })
 
 /**
  * Checks `e` against the local header at `at` in `buf` (file offset `offset`): the header is there,
@@ -158,7 +162,7 @@ export async function verifyLocalHeaders(source: ByteSource, entries: ZipEntry[]
   const missing = new Set<ZipEntry>()
   const order = inFileOrder(entries, false)
   if (order.length === 0) return missing
-  // Entry k is row k: whether its header waits is read from the rows (deferredEnd, taken at
+  // Entry k is row k: whether its header waits is read from the rows (deferredEndOf, taken at
   // listing), and the 100,000 audio entries whose headers wait are never touched here.
   const rows = order === entries ? alignedRows(entries) : null
   const window = new HeaderWindow(source)
