@@ -29,6 +29,12 @@ export function extensionAt(s: string, dot: number): string {
   return lastExtension
 }
 
+/** Ends in '.zip', any case; char codes, since this runs once for each of 100,000 entries. */
+export const isZipName = (path: string): boolean => {
+  const n = path.length
+  return n >= 4 && path.charCodeAt(n - 4) === 0x2e && (path.charCodeAt(n - 3) | 0x20) === 0x7a && (path.charCodeAt(n - 2) | 0x20) === 0x69 && (path.charCodeAt(n - 1) | 0x20) === 0x70
+}
+
 /** What a file is, by its extension only: cheap, and the providers look closer where it matters. */
 export function entryKind(path: string): EntryKind {
   // The last '/' and the last '.' after it, in one walk back from the end: lastIndexOf is a call

@@ -2,15 +2,11 @@ import { pipeline } from 'node:stream/promises'
 import type { OpenContext } from './context'
 import type { IndexedEntry } from './entry'
 import { isAbortError, messageOf } from './errors'
+import { isZipName } from './kind'
 import { FileSource, readAt, type ByteSource } from './source'
 import { tempBudget } from './temp-budget'
 import { listZip } from './zip/container'
 
-/** Ends in '.zip', any case; char codes, since this runs once for each of 100,000 entries. */
-const isZipName = (path: string): boolean => {
-  const n = path.length
-  return n >= 4 && path.charCodeAt(n - 4) === 0x2e && (path.charCodeAt(n - 3) | 0x20) === 0x7a && (path.charCodeAt(n - 2) | 0x20) === 0x69 && (path.charCodeAt(n - 1) | 0x20) === 0x70
-}
 
 /** Inflates a compressed inner archive into the private temp area, bounded by the limits (size, ratio, CRC). */
 async function inflateToTemp(entry: IndexedEntry, ctx: OpenContext): Promise<ByteSource | null> {
@@ -41,7 +37,7 @@ async function openInner(entry: IndexedEntry, ctx: OpenContext, depth: number): 
   }
   const listing = await listZip(source, ctx, { prefix: `${path}!/`, part: entry.info.part })
   // Its own nested archives, one level deeper.
-  return expandNested(listing.entries, ctx, depth)
+  return expandNested(listing.entries, ctx, depth, listing.zips)
 }
 
 /**
@@ -49,12 +45,17 @@ async function openInner(entry: IndexedEntry, ctx: OpenContext, depth: number): 
  * down to limits.maxDepth, and returns the entries with each inner archive's entries after it.
  * `depth` is the nesting of `entries` themselves: 0 for the outer archive.
  */
-export async function expandNested(entries: IndexedEntry[], ctx: OpenContext, depth: number): Promise<IndexedEntry[]> {
-  // One pass finds them; a listing without any (the usual case) is handed back as it is.
+export async function expandNested(entries: IndexedEntry[], ctx: OpenContext, depth: number, named: readonly number[] | null = null): Promise<IndexedEntry[]> {
+  // One pass finds them, or the places the listing noted (`named`: where the names ending in
+  // '.zip' are, in order); a listing without any (the usual case) is handed back as it is.
   const zips: number[] = []
-  for (let i = 0; i < entries.length; i++) {
-    const entry = entries[i]!
-    if (!entry.refused && isZipName(entry.info.path)) zips.push(i)
+  if (named) {
+    for (const i of named) if (!entries[i]!.refused) zips.push(i)
+  } else {
+    for (let i = 0; i < entries.length; i++) {
+      const entry = entries[i]!
+      if (!entry.refused && isZipName(entry.info.path)) zips.push(i)
+    }
   }
   if (zips.length === 0) return entries
   const out: IndexedEntry[] = []

@@ -41,7 +41,7 @@ async function listSingle(path: string, ctx: OpenContext): Promise<{ format: Arc
   if (kind === 'zip') {
     const listing = await listZip(source, ctx, { prefix: '', part: null })
     if (listing.unrecognised) throw notArchive(path, ': it has neither a central directory nor a single file header')
-    return { format: 'zip', entries: await expandNested(listing.entries, ctx, 0) }
+    return { format: 'zip', entries: await expandNested(listing.entries, ctx, 0, listing.zips) }
   }
   if (kind === 'tar' || kind === 'gzip') {
     const gz = kind === 'gzip'
@@ -69,7 +69,7 @@ async function listParts(opened: string, set: PartSet, ctx: OpenContext): Promis
       if ((await detectFormat(source)) !== 'zip') throw new Error('it is not a ZIP archive')
       const listing = await listZip(source, ctx, { prefix: '', part: part.name })
       if (listing.unrecognised) throw new Error('it has neither a central directory nor a single file header')
-      for (const e of await expandNested(listing.entries, ctx, 0)) entries.push(e)
+      for (const e of await expandNested(listing.entries, ctx, 0, listing.zips)) entries.push(e)
       readable++
       ctx.meter.base += source.size
     } catch (err) {

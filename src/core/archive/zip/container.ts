@@ -6,6 +6,7 @@ import type { ProblemLog } from '../problems'
 import { checkRange, guardedRead } from '../read'
 import { SliceSource, type ByteSource } from '../source'
 import type { ArchiveLimits, ByteRange } from '../types'
+import { isZipName } from '../kind'
 import { listCentral } from './central'
 import { centralDirectoryDamage } from './damage'
 import { judgeEntries } from './judge'
@@ -74,6 +75,8 @@ export class ZipContainer implements RowOwner {
 
 export interface ZipListing {
   entries: ZipEntry[]
+  /** Where in `entries` the names that end in '.zip' are (for expandNested); null when not kept. */
+  zips: number[] | null
   /** Neither a central directory nor a single local header was found: this is not a ZIP. */
   unrecognised: boolean
 }
@@ -85,10 +88,13 @@ export interface ZipListing {
 export async function listZip(source: ByteSource, ctx: OpenContext, scope: ZipScope): Promise<ZipListing> {
   const container = new ZipContainer(source, ctx.limits, ctx.problems, scope.prefix)
   const entries: ZipEntry[] = []
+  // Noted while each name is at hand, so expandNested need not pass over 100,000 entries to find the few.
+  const zips: number[] = []
   const add = (record: ZipRecord): boolean => {
     const entry = toZipEntry(record, container, scope.prefix, scope.part)
     if (!entry) return true
     if (!ctx.admit()) return false
+    if (isZipName(entry.info.path)) zips.push(entries.length)
     entries.push(entry)
     if (ctx.entries % 1000 === 0) ctx.meter.report('listing', ctx.entries, record.localOffset)
     return true
@@ -99,7 +105,7 @@ export async function listZip(source: ByteSource, ctx: OpenContext, scope: ZipSc
   if (central.status === 'ok' && missing.size === 0) {
     judgeEntries(entries, source.size, ctx)
     container.rows.forgetListing()
-    return { entries, unrecognised: false }
+    return { entries, zips, unrecognised: false }
   }
 
   // Headers the directory found (even those refused for lying sizes) are not listed a second time.
@@ -129,5 +135,6 @@ export async function listZip(source: ByteSource, ctx: OpenContext, scope: ZipSc
   ctx.problems.add('central-directory', nested, damage)
   judgeEntries(kept, source.size, ctx)
   container.rows.forgetListing()
-  return { entries: kept, unrecognised: kept.length === 0 }
+  // Recovered entries are listed after the rest and dropped ones leave gaps: the places are not kept.
+  return { entries: kept, zips: null, unrecognised: kept.length === 0 }
 }
