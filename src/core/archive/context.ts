@@ -1,3 +1,4 @@
+import type { Container } from './entry'
 import type { ByteSource } from './source'
 import type { ArchiveLimits } from './types'
 import { throwIfAborted } from './errors'
@@ -11,6 +12,8 @@ export class OpenContext {
   entries = 0
   private entryLimitHit = false
   readonly sources: ByteSource[] = []
+  /** Every container a listing of this export made (see contain): the opened export reads through these only. */
+  readonly containers = new Set<Container>()
   /** Other things an open export holds (a live gunzip of a tar.gz), ended at close. */
   private readonly enders: Array<() => void> = []
 
@@ -41,6 +44,12 @@ export class OpenContext {
 
   get full(): boolean {
     return this.entries >= this.limits.maxEntries
+  }
+
+  /** Notes a container made by a listing of this export, so the opened export knows its entries as its own. */
+  contain<C extends Container>(container: C): C {
+    this.containers.add(container)
+    return container
   }
 
   own<S extends ByteSource>(source: S): S {

@@ -43,7 +43,7 @@ class FolderContainer implements Container {
  * folder; links out of it, or to folders (which could loop), are reported and left alone.
  */
 export async function listFolder(root: string, ctx: OpenContext): Promise<{ entries: IndexedEntry[]; bytes: number }> {
-  const container = new FolderContainer(ctx)
+  const container = ctx.contain(new FolderContainer(ctx))
   const realRoot = await realpath(root)
   const inside = (p: string) => p === realRoot || p.startsWith(realRoot.endsWith(sep) ? realRoot : realRoot + sep)
   const entries: IndexedEntry[] = []

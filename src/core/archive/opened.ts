@@ -24,7 +24,7 @@ export class Opened implements OpenedArchive {
   readonly entries: ReadonlyArray<IndexedEntry>
   readonly problems: Problem[]
   private fingerprint_: string | null = null
-  private readonly containers = new Set<Container>()
+  private readonly containers: ReadonlySet<Container>
   private readonly ctx: OpenContext
   private closed = false
 
@@ -36,13 +36,8 @@ export class Opened implements OpenedArchive {
     this.entries = init.entries
     this.problems = init.problems
     this.ctx = init.ctx
-    // Entries come in runs of one container: a set lookup per run, not per entry.
-    let last: Container | null = null
-    for (const e of init.entries) {
-      if (e.container === last) continue
-      last = e.container
-      this.containers.add(last)
-    }
+    // The listings noted each container they made (OpenContext.contain): no pass over the entries to find them.
+    this.containers = init.ctx.containers
   }
 
   /** Hashed when first asked for, not at open: a scan that does not print it does not wait for it. */

@@ -159,7 +159,7 @@ export interface TarListing {
 export async function listTar(source: ByteSource, ctx: OpenContext, gz: boolean): Promise<TarListing> {
   // Loaded for tar exports only, so opening a ZIP does not pay for it.
   const { default: tarStream } = await import('tar-stream')
-  const container = new TarContainer(source, gz, ctx)
+  const container = ctx.contain(new TarContainer(source, gz, ctx))
   const entries: TarEntry[] = []
   // The temp copy's bound is known before the input stream exists: a 'data' listener starts the
   // stream flowing at once, and chunks that flowed during an await before the pipeline joined it

@@ -86,7 +86,7 @@ export interface ZipListing {
  * falls back to scanning local headers where the directory is missing, broken off or lying.
  */
 export async function listZip(source: ByteSource, ctx: OpenContext, scope: ZipScope): Promise<ZipListing> {
-  const container = new ZipContainer(source, ctx.limits, ctx.problems, scope.prefix)
+  const container = ctx.contain(new ZipContainer(source, ctx.limits, ctx.problems, scope.prefix))
   const entries: ZipEntry[] = []
   // Noted while each name is at hand, so expandNested need not pass over 100,000 entries to find the few.
   const zips: number[] = []
