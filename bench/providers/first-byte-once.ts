@@ -1,4 +1,4 @@
-// `tsx bench/providers/first-byte-once.ts FILE [SRC]`: one fresh process pays what a scan pays from
+// `tsx bench/providers/first-byte-once.ts FILE|- [SRC]`: one fresh process pays what a scan pays from
 // `open` to the voice history's first byte, phase by phase: openArchive (listing, judging, header
 // checks), the export view, every provider's recognize (which locates its files), the audio lookup
 // of the first provider that parses, and the first chunk of that provider's first CSV. SRC is a copy
@@ -27,7 +27,7 @@ type Lookup = typeof import('../../src/core/providers/audio-lookup')
 async function main(): Promise<void> {
   const [file, src = resolve(__dirname, '../../src')] = process.argv.slice(2)
   if (!file) {
-    process.stderr.write('usage: tsx bench/providers/first-byte-once.ts FILE [SRC]\n')
+    process.stderr.write('usage: tsx bench/providers/first-byte-once.ts FILE|- [SRC]\n')
     process.exit(2)
   }
   const at = (p: string) => resolve(src, p)
@@ -35,6 +35,9 @@ async function main(): Promise<void> {
   const { builtInProviders } = (await import(at('core/providers/index.ts'))) as Providers
   const { createExportView } = (await import(at('core/providers/export-view.ts'))) as View
   const { AudioLookup } = (await import(at('core/providers/audio-lookup.ts'))) as Lookup
+  // '-' only loads the modules: under `valgrind --tool=cachegrind`, FILE minus '-' counts the
+  // instructions of open..first byte, a figure a busy machine does not move.
+  if (file === '-') return
   const before = live()
   let gcMs = 0
   const observer = new PerformanceObserver((list) => {

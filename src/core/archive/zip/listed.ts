@@ -3,6 +3,10 @@ import type { ArchiveLimits } from '../types'
 import { LOCAL_FIXED } from './local'
 import { canInflate } from './methods'
 
+// Read once into this module (see rows.ts): these are read for every entry listed.
+const HEADER_FIXED = LOCAL_FIXED
+const GRACE = RATIO_GRACE_BYTES
+
 /**
  * What the checks after listing need of one entry, as plain values, so the listing works them out
  * from the record it holds (toZipEntry) and those checks read them from the rows (rows.setListed).
@@ -31,7 +35,7 @@ export interface ListedFacts {
  */
 export const deferredEndOf = (f: ListedFacts): number =>
   f.audio && f.method === 0 && f.sizeKnown && !f.encrypted && f.compressedSize === f.size && f.dataStart === null
-    ? f.localOffset + LOCAL_FIXED + f.nameLength + f.compressedSize
+    ? f.localOffset + HEADER_FIXED + f.nameLength + f.compressedSize
     : -1
 
 /**
@@ -41,6 +45,6 @@ export const deferredEndOf = (f: ListedFacts): number =>
 export function quietOf(f: ListedFacts, limits: ArchiveLimits): boolean {
   if (f.unsafePath || f.encrypted || !canInflate(f.method) || !f.sizeKnown) return false
   if (f.size > limits.maxEntryBytes) return false
-  if (f.method === 8 && f.size > RATIO_GRACE_BYTES && f.size > limits.maxRatio * Math.max(f.compressedSize, 1)) return false
+  if (f.method === 8 && f.size > GRACE && f.size > limits.maxRatio * Math.max(f.compressedSize, 1)) return false
   return !(f.method === 0 && f.compressedSize !== f.size)
 }

@@ -1,5 +1,9 @@
 import { LOCAL_FIXED } from './local'
 
+// Read once into this module: an imported binding read per row is a getter's call wherever modules
+// are compiled to CommonJS (tsx, the benches).
+const HEADER_FIXED = LOCAL_FIXED
+
 // Small: listCentral reserves what the directory promises, and an export may hold many small nested ZIPs.
 const FIRST = 16
 // A reservation is a promise read from the file, so it is capped: past this the columns grow as rows come.
@@ -117,7 +121,7 @@ export class ZipRows {
   /** dataFrom (record.ts) of a row. */
   dataFrom(row: number): number | null {
     const at = this.dataStarts[row]!
-    return at >= 0 ? at : (this.states[row]! & CHECK_LATER) !== 0 ? this.offsets[row]! + LOCAL_FIXED : null
+    return at >= 0 ? at : (this.states[row]! & CHECK_LATER) !== 0 ? this.offsets[row]! + HEADER_FIXED : null
   }
 
   localOffset(row: number): number {
