@@ -9,7 +9,7 @@ import type { CsvRecord } from '../csv/record'
 import { normalizeName, type ExportView, type ViewEntry } from '../export-view'
 import { stableIds } from '../ids'
 import { ProblemLog } from '../problem-log'
-import { toUtcIso } from '../time'
+import { toUtcIso, wholeSecondIso } from '../time'
 import type { DeviceFact, ParseContext, ProviderItem } from '../types'
 import aliases from './aliases.json'
 import { AMAZON, deviceKey } from './keys'
@@ -99,20 +99,27 @@ export async function* readVoiceHistory(view: ExportView, file: ViewEntry, ctx: 
   const keys = { bySerial: new Map<string, string | null>(), byName: new Map<string, string | null>() }
   // Items in the order they were read, handed on once per piece of the file.
   let batch: ProviderItem[] = []
+  // The recordings read since the last other item: one 'recordings' item in the batch, not one item each.
+  let run: Extract<ProviderItem, { type: 'recordings' }> | null = null
   let stop = false
   // One array for every row's cells: what is kept of them is copied out (rowFields, the recording).
   const cells: string[] = []
 
   const row = (rec: CsvRecord): void => {
     const line = rec.line
-    cells.length = rec.count
+    // (Setting an array's length costs a call even when it is the same: every row of a file has its count.)
+    if (cells.length !== rec.count) cells.length = rec.count
     // Times and audio names differ on every row: a table entry each would only churn the interner
     // (and the GC), so they are made as they are (a string of their own, shorter than the limit).
     for (let i = 0; i < cells.length; i++) cells[i] = i === cols.time || i === cols.audio ? fresh(rec.text(i)) : cellsOnce.get(rec, i)
-    const rawTime = cellAt(cells, cols.time)
-    const time = rawTime ? toUtcIso(rawTime) : null
-    if (rawTime && !time) log.add('bad-time', () => `cannot read the time "${rawTime}"`, line)
-    if (!rawTime) log.add('bad-time', 'the row has no time', line)
+    // Alexa's own form is read from the cell's bytes: the ISO text is the only string made for it.
+    let time = cols.time !== undefined && cols.time < rec.count && rec.isPlain(cols.time) ? wholeSecondIso(rec.buf, rec.start(cols.time), rec.end(cols.time)) : null
+    if (time === null) {
+      const rawTime = cellAt(cells, cols.time)
+      time = rawTime ? toUtcIso(rawTime) : null
+      if (rawTime && !time) log.add('bad-time', () => `cannot read the time "${rawTime}"`, line)
+      if (!rawTime) log.add('bad-time', 'the row has no time', line)
+    }
     const audioName = cellAt(cells, cols.audio)
     const audioEntry = audioName ? opts.audio.find(audioName, file) : null
     let signals = signalsOf(cellAt(cells, cols.status))
@@ -133,28 +140,28 @@ export async function* readVoiceHistory(view: ExportView, file: ViewEntry, ctx: 
         const device = { key, serial, name, type }
         facts.set(key, device)
         batch.push({ type: 'device', device })
+        // The device comes before the recordings that name it: later ones start a run of their own.
+        run = null
       }
     }
-    batch.push({
-      type: 'recording',
-      recording: {
-        id: idOf(line),
-        provider: AMAZON,
-        time,
-        archiveTime: null,
-        deviceId: key,
-        accountId: cellAt(cells, cols.account),
-        // (The entry's path and part are its archive info's: read from it once.)
-        audio: audioEntry ? audioOf(audioEntry.entry.info) : null,
-        durationMs: null,
-        transcript: cellAt(cells, cols.transcript),
-        response: cellAt(cells, cols.response),
-        language: cellAt(cells, cols.language),
-        signals,
-        source: { file: file.path, part: file.part, line, fields: rowFields(header, cells) }
-      },
-      entry: audioEntry && opts.audio.uniqueNames ? audioEntry : undefined
+    if (run === null) batch.push((run = { type: 'recordings', recordings: [], entries: [] }))
+    run.recordings.push({
+      id: idOf(line),
+      provider: AMAZON,
+      time,
+      archiveTime: null,
+      deviceId: key,
+      accountId: cellAt(cells, cols.account),
+      // (The entry's path and part are its archive info's: read from it once.)
+      audio: audioEntry ? audioOf(audioEntry.entry.info) : null,
+      durationMs: null,
+      transcript: cellAt(cells, cols.transcript),
+      response: cellAt(cells, cols.response),
+      language: cellAt(cells, cols.language),
+      signals,
+      source: { file: file.path, part: file.part, line, fields: rowFields(header, cells) }
     })
+    run.entries.push(audioEntry && opts.audio.uniqueNames ? audioEntry : undefined)
     if (++count % PROGRESS_EVERY === 0) ctx.onProgress?.({ provider: AMAZON, file: file.path, recordings: count })
   }
 
@@ -185,6 +192,7 @@ export async function* readVoiceHistory(view: ExportView, file: ViewEntry, ctx: 
     if (batch.length > 0) {
       yield { type: 'batch', items: batch }
       batch = []
+      run = null
     }
     if (stop) break
   }
