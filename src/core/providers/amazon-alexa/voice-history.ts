@@ -1,10 +1,11 @@
-import type { ColumnMapping, Recording, RecordingSignal, VoiceField } from '../../../shared/model/recording'
+import type { ColumnMapping, Recording, RecordingSignal, RecordingSource, VoiceField } from '../../../shared/model/recording'
 import type { ArchiveEntry } from '../../archive/types'
 import type { AudioLookup } from '../audio-lookup'
-import { cellAt, headerSignature, normalizeHeader, resolveColumns, rowFields } from '../csv/columns'
+import { cellAt, headerSignature, normalizeHeader, resolveColumns } from '../csv/columns'
 import { fresh, Interner } from '../clip'
 import { CellInterner } from '../csv/byte-interner'
-import { scanCsv, type CsvRecordSink } from '../csv/read-csv'
+import { MAX_RECORD_CHARS, scanCsv, type CsvRecordSink } from '../csv/read-csv'
+import { RowStore, rowSources } from '../csv/row-store'
 import type { CsvRecord } from '../csv/record'
 import { normalizeName, type ExportView, type ViewEntry } from '../export-view'
 import { stableIds } from '../ids'
@@ -102,8 +103,13 @@ export async function* readVoiceHistory(view: ExportView, file: ViewEntry, ctx: 
   // The recordings read since the last other item: one 'recordings' item in the batch, not one item each.
   let run: Extract<ProviderItem, { type: 'recordings' }> | null = null
   let stop = false
-  // One array for every row's cells: what is kept of them is copied out (rowFields, the recording).
+  // One array for every row's cells: what is kept of them is copied out (the recording).
   const cells: string[] = []
+  // The rows as written, for each recording's source.fields, made when it is read (row-store.ts).
+  let rows: RowStore | null = null
+  let sourceAt: (line: number) => RecordingSource = (line) => ({ file: file.path, part: file.part, line, fields: {} })
+  // Another field read from the time's column (a mapping may name one column twice) needs its cell as text.
+  let timeShared = false
 
   const row = (rec: CsvRecord): void => {
     const line = rec.line
@@ -111,11 +117,12 @@ export async function* readVoiceHistory(view: ExportView, file: ViewEntry, ctx: 
     if (cells.length !== rec.count) cells.length = rec.count
     // Times and audio names differ on every row: a table entry each would only churn the interner
     // (and the GC), so they are made as they are (a string of their own, shorter than the limit).
-    for (let i = 0; i < cells.length; i++) cells[i] = i === cols.time || i === cols.audio ? fresh(rec.text(i)) : cellsOnce.get(rec, i)
+    // (The time's cell is made only when it is not in Alexa's own form, below.)
+    for (let i = 0; i < cells.length; i++) cells[i] = i === cols.time && !timeShared ? '' : i === cols.time || i === cols.audio ? fresh(rec.text(i)) : cellsOnce.get(rec, i)
     // Alexa's own form is read from the cell's bytes: the ISO text is the only string made for it.
     let time = cols.time !== undefined && cols.time < rec.count && rec.isPlain(cols.time) ? wholeSecondIso(rec.buf, rec.start(cols.time), rec.end(cols.time)) : null
     if (time === null) {
-      const rawTime = cellAt(cells, cols.time)
+      const rawTime = cols.time === undefined ? null : cellAt([fresh(rec.text(cols.time))], 0)
       time = rawTime ? toUtcIso(rawTime) : null
       if (rawTime && !time) log.add('bad-time', () => `cannot read the time "${rawTime}"`, line)
       if (!rawTime) log.add('bad-time', 'the row has no time', line)
@@ -144,6 +151,7 @@ export async function* readVoiceHistory(view: ExportView, file: ViewEntry, ctx: 
         run = null
       }
     }
+    rows?.add(rec)
     if (run === null) batch.push((run = { type: 'recordings', recordings: [], entries: [] }))
     run.recordings.push({
       id: idOf(line),
@@ -159,7 +167,7 @@ export async function* readVoiceHistory(view: ExportView, file: ViewEntry, ctx: 
       response: cellAt(cells, cols.response),
       language: cellAt(cells, cols.language),
       signals,
-      source: { file: file.path, part: file.part, line, fields: rowFields(header, cells) }
+      source: sourceAt(line)
     })
     run.entries.push(audioEntry && opts.audio.uniqueNames ? audioEntry : undefined)
     if (++count % PROGRESS_EVERY === 0) ctx.onProgress?.({ provider: AMAZON, file: file.path, recordings: count })
@@ -171,7 +179,12 @@ export async function* readVoiceHistory(view: ExportView, file: ViewEntry, ctx: 
       const signature = headerSignature(header)
       const mapping = findMapping(ctx.mappings, file, signature)
       cols = mapping ? columnsFromMapping(header, mapping) : resolveColumns(header, aliases.voiceHistoryColumns)
-      if (readable(cols)) return
+      if (readable(cols)) {
+        timeShared = Object.entries(cols).some(([field, i]) => field !== 'time' && i === cols.time)
+        rows = new RowStore(delimiter, MAX_RECORD_CHARS)
+        sourceAt = rowSources(file.path, file.part, header, rows)
+        return
+      }
       const guessed = Object.fromEntries(Object.entries(cols).map(([f, i]) => [f, header[i as number]!]))
       // A CSV that only sits near Alexa's files is voice history only if two of its columns say so.
       if (opts.namedAsVoiceHistory || mapping || Object.keys(cols).length >= 2) {

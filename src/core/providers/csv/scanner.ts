@@ -183,6 +183,9 @@ export class CsvScanner {
       mode = FIELD_START
       i++
       if (c !== sep) {
+        // (The line end is the byte before `i`.)
+        rec.from = recordStart
+        rec.to = i - 1
         this.endRecord(sink)
         this.line++
         if (c === CR) {
@@ -270,6 +273,8 @@ export class CsvScanner {
       return
     }
     this.mode = FIELD_START
+    this.rec.from = 0
+    this.rec.to = n
     this.endRecord(sink)
   }
 
