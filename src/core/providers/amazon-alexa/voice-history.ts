@@ -108,17 +108,21 @@ export async function* readVoiceHistory(view: ExportView, file: ViewEntry, ctx: 
   // The rows as written, for each recording's source.fields, made when it is read (row-store.ts).
   let rows: RowStore | null = null
   let sourceAt: (line: number) => RecordingSource = (line) => ({ file: file.path, part: file.part, line, fields: {} })
-  // Another field read from the time's column (a mapping may name one column twice) needs its cell as text.
-  let timeShared = false
+  // The columns a field is read from; the time's only when another field reads it too (a mapping may name one column twice).
+  let wanted: number[] = []
+  let lastStatus: string | null | undefined
+  let lastSignals = NO_SIGNALS
+  const lastDevice: { serial: string | null | undefined; name: string | null; type: string | null; key: string | null | undefined } = { serial: undefined, name: null, type: null, key: undefined }
 
   const row = (rec: CsvRecord): void => {
     const line = rec.line
-    // (Setting an array's length costs a call even when it is the same: every row of a file has its count.)
-    if (cells.length !== rec.count) cells.length = rec.count
-    // Times and audio names differ on every row: a table entry each would only churn the interner
-    // (and the GC), so they are made as they are (a string of their own, shorter than the limit).
-    // (The time's cell is made only when it is not in Alexa's own form, below.)
-    for (let i = 0; i < cells.length; i++) cells[i] = i === cols.time && !timeShared ? '' : i === cols.time || i === cols.audio ? fresh(rec.text(i)) : cellsOnce.get(rec, i)
+    // Only the columns a field is read from (a cell past the row's end reads ''). Times and audio
+    // names differ on every row: a table entry each would only churn the interner (and the GC), so
+    // they are made as they are (a string of their own, shorter than the limit).
+    for (let k = 0; k < wanted.length; k++) {
+      const i = wanted[k]!
+      cells[i] = i === cols.time || i === cols.audio ? fresh(rec.text(i)) : cellsOnce.get(rec, i)
+    }
     // Alexa's own form is read from the cell's bytes: the ISO text is the only string made for it.
     let time = cols.time !== undefined && cols.time < rec.count && rec.isPlain(cols.time) ? wholeSecondIso(rec.buf, rec.start(cols.time), rec.end(cols.time)) : null
     if (time === null) {
@@ -129,19 +133,30 @@ export async function* readVoiceHistory(view: ExportView, file: ViewEntry, ctx: 
     }
     const audioName = cellAt(cells, cols.audio)
     const audioEntry = audioName ? opts.audio.find(audioName, file) : null
-    let signals = signalsOf(cellAt(cells, cols.status))
+    const status = cellAt(cells, cols.status)
+    // (Statuses come in runs, and are interned: the last one's signals, without a lookup.)
+    if (status !== lastStatus) lastSignals = signalsOf((lastStatus = status))
+    let signals = lastSignals
     if (audioName && !audioEntry) {
       signals = withAudioMissing(signals)
       log.add('audio-not-found', () => `the audio file "${audioName}" is not in the export`, line)
     }
     const serial = cellAt(cells, cols.deviceSerial)
     const name = cellAt(cells, cols.deviceName)
+    const type = cellAt(cells, cols.deviceType)
+    // Rows of one device come in runs: the row before's device, when it named the same, is this one's (its fact handed on already).
+    const same = serial === lastDevice.serial && name === lastDevice.name && type === lastDevice.type
     // Serials and names are interned: one key string per device, not one per row.
     const known = serial !== null ? keys.bySerial : keys.byName
-    let key = known.get(serial ?? name ?? '')
+    let key = same ? lastDevice.key : known.get(serial ?? name ?? '')
     if (key === undefined) known.set(serial ?? name ?? '', (key = deviceKey(serial, name)))
-    if (key) {
-      const type = cellAt(cells, cols.deviceType)
+    if (!same) {
+      lastDevice.serial = serial
+      lastDevice.name = name
+      lastDevice.type = type
+      lastDevice.key = key
+    }
+    if (key && !same) {
       const last = facts.get(key)
       if (!last || last.serial !== serial || last.name !== name || last.type !== type) {
         const device = { key, serial, name, type }
@@ -180,7 +195,10 @@ export async function* readVoiceHistory(view: ExportView, file: ViewEntry, ctx: 
       const mapping = findMapping(ctx.mappings, file, signature)
       cols = mapping ? columnsFromMapping(header, mapping) : resolveColumns(header, aliases.voiceHistoryColumns)
       if (readable(cols)) {
-        timeShared = Object.entries(cols).some(([field, i]) => field !== 'time' && i === cols.time)
+        const timeShared = Object.entries(cols).some(([field, i]) => field !== 'time' && i === cols.time)
+        wanted = [...new Set(Object.values(cols) as number[])].filter((i) => i !== cols.time || timeShared)
+        // (Filled first, in order, so the array stays packed whichever columns are read.)
+        for (let i = 0; i < header.length || wanted.some((w) => w >= i); i++) cells[i] = ''
         rows = new RowStore(delimiter, MAX_RECORD_CHARS)
         sourceAt = rowSources(file.path, file.part, header, rows)
         return
