@@ -158,6 +158,9 @@ function take(item: ProviderItem, provider: ProviderDescriptor, out: Collector):
     case 'batch':
       for (const one of item.items) take(one, provider, out)
       break
+    case 'recordings':
+      for (let i = 0; i < item.recordings.length; i++) out.recording(item.recordings[i]!, item.entries[i])
+      break
   }
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { toUtcIso } from './time'
+import { toUtcIso, wholeSecondIso } from './time'
 
 describe('toUtcIso', () => {
   it.each([
@@ -45,5 +45,45 @@ describe('toUtcIso on fixed-format times', () => {
     expect(toUtcIso('2023-02-29T07:15:33Z')).toBeNull()
     // Not the fixed form (a lower-case t): the general reading still takes it.
     expect(toUtcIso('2023-11-05t07:15:33Z')).toBe('2023-11-05T07:15:33.000Z')
+  })
+})
+
+describe('wholeSecondIso', () => {
+  const fromBytes = (text: string, pad = 0): string | null => {
+    // The text inside other bytes, as a cell lies in a piece of a CSV.
+    const buf = Buffer.from(`${'x'.repeat(pad)}${text},more`, 'latin1')
+    return wholeSecondIso(buf, pad, pad + Buffer.byteLength(text, 'latin1'))
+  }
+
+  it('answers as toUtcIso does for the whole-second form, and null where it would not read it by position', () => {
+    const texts: string[] = []
+    for (const year of [1999, 2000, 2023, 2024, 2100]) {
+      for (let m = 0; m <= 13; m++) for (let d = 0; d <= 32; d++) texts.push(`${year}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}T12:34:56Z`)
+    }
+    for (const time of ['00:00:00', '23:59:59', '24:00:00', '23:60:00', '23:59:60', '7:15:33', 'aa:bb:cc', '12:3a:00']) texts.push(`2023-11-05T${time}Z`)
+    let read = 0
+    for (const text of texts) {
+      const answer = fromBytes(text, 7)
+      if (answer !== null) {
+        read++
+        expect(answer, text).toBe(toUtcIso(text))
+      } else if (text.length === 20) {
+        // Left to toUtcIso, which reads none of these by position either: out of range, or not digits.
+        expect(/T(24:|\d\d:60|\d\d:\d\d:60)/.test(text) || toUtcIso(text) === null, text).toBe(true)
+      }
+    }
+    // Every real day of the five years (2000 and 2024 are leap years, 2100 is not), and the two good times of the day.
+    expect(read).toBe(3 * 365 + 2 * 366 + 2)
+  })
+
+  it('reads only that form: the Takeout form, other separators, zones and lengths are left to toUtcIso', () => {
+    for (const text of ['2023-11-05T07:15:33.123Z', '2023-11-05 07:15:33Z', '2023-11-05t07:15:33Z', '2023-11-05T07:15:33+00', ' 2023-11-05T07:15:33Z', '2023-11-05T07:15:33z', '2023/11/05T07:15:33Z']) {
+      expect(fromBytes(text), text).toBeNull()
+    }
+    expect(fromBytes('2023-11-05T07:15:33Z')).toBe('2023-11-05T07:15:33.000Z')
+    // Each answer is a string of its own: the scratch it is put together in is reused.
+    const a = fromBytes('2023-11-05T07:15:33Z')
+    const b = fromBytes('2024-02-29T23:59:59Z')
+    expect([a, b]).toEqual(['2023-11-05T07:15:33.000Z', '2024-02-29T23:59:59.000Z'])
   })
 })

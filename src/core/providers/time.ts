@@ -25,16 +25,42 @@ function fixedIso(text: string): string | null {
   if (!(long || text.length === 20) || text.charCodeAt(text.length - 1) !== 0x5a) return null
   if (text.charCodeAt(4) !== 0x2d || text.charCodeAt(7) !== 0x2d || text.charCodeAt(10) !== 0x54 || text.charCodeAt(13) !== 0x3a || text.charCodeAt(16) !== 0x3a) return null
   if (long && (text.charCodeAt(19) !== 0x2e || digitsAt(text, 20, 3) < 0)) return null
-  const year = digitsAt(text, 0, 4)
-  const month = digitsAt(text, 5, 2)
-  const day = digitsAt(text, 8, 2)
-  const hour = digitsAt(text, 11, 2)
-  const minute = digitsAt(text, 14, 2)
-  const second = digitsAt(text, 17, 2)
-  if (year < 0 || month < 1 || month > 12 || day < 1 || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59) return null
-  if (day > (month === 2 && leap(year) ? 29 : DAYS[month - 1]!)) return null
+  if (!inRange(digitsAt(text, 0, 4), digitsAt(text, 5, 2), digitsAt(text, 8, 2), digitsAt(text, 11, 2), digitsAt(text, 14, 2), digitsAt(text, 17, 2))) return null
   // Joined, not concatenated: one flat string, where `${a}${b}` would keep a pair of pieces per recording.
   return long ? text : [text.slice(0, 19), '.000Z'].join('')
+}
+
+/** Each field of a fixed-position time in range (a negative one had a non-digit), and the day in its month. */
+function inRange(year: number, month: number, day: number, hour: number, minute: number, second: number): boolean {
+  if (year < 0 || month < 1 || month > 12 || day < 1 || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59) return false
+  return day <= (month === 2 && leap(year) ? 29 : DAYS[month - 1]!)
+}
+
+/** digitsAt over bytes. */
+function digitsIn(buf: Uint8Array, at: number, count: number): number {
+  let n = 0
+  for (let i = at; i < at + count; i++) {
+    const d = buf[i]! - 48
+    if (d < 0 || d > 9) return -1
+    n = n * 10 + d
+  }
+  return n
+}
+
+/** Where the ISO text of a whole-second time is put together: one string made from it, no pieces. */
+const isoBytes = Buffer.from('0000-00-00T00:00:00.000Z', 'latin1') as Buffer & { latin1Slice(start: number, end: number): string }
+
+/**
+ * toUtcIso of the text in `buf` [start, end), one byte a character, when it is Alexa's 'YYYY-MM-DDTHH:MM:SSZ' form
+ * with every field in range (the answer fixedIso gives that text), else null: the caller then
+ * reads the text itself. Makes only the answer, read from the bytes without the text.
+ */
+export function wholeSecondIso(buf: Uint8Array, start: number, end: number): string | null {
+  if (end - start !== 20 || buf[end - 1] !== 0x5a) return null
+  if (buf[start + 4] !== 0x2d || buf[start + 7] !== 0x2d || buf[start + 10] !== 0x54 || buf[start + 13] !== 0x3a || buf[start + 16] !== 0x3a) return null
+  if (!inRange(digitsIn(buf, start, 4), digitsIn(buf, start + 5, 2), digitsIn(buf, start + 8, 2), digitsIn(buf, start + 11, 2), digitsIn(buf, start + 14, 2), digitsIn(buf, start + 17, 2))) return null
+  for (let k = 0; k < 19; k++) isoBytes[k] = buf[start + k]!
+  return isoBytes.latin1Slice(0, 24)
 }
 
 /** A timestamp as the export wrote it, to UTC ISO with Z; null when it is not a time we can read. */

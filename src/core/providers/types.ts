@@ -40,6 +40,11 @@ export type ProviderItem =
   | { type: 'registration-unknown' }
   /** Items in order, handed over at once: a reader of 100,000 rows yields one batch per piece of its file, not one item per row. */
   | { type: 'batch'; items: ProviderItem[] }
+  /**
+   * Recordings read one after another, as 'recording' items would be (`entries[i]` is the i-th's
+   * `entry`): one item for a run of rows, where a wrapper per row was 100,000 objects more to make and collect.
+   */
+  | { type: 'recordings'; recordings: Recording[]; entries: Array<ViewEntry | undefined> }
 
 export interface ParseProgress {
   provider: string

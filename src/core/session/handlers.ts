@@ -12,6 +12,7 @@ import { exportSha256 } from '../archive/combined-sha256'
 import { ArchiveOpenError, hashArchive } from '../archive'
 import { NO_LIFECYCLE, type ArchiveLifecycle } from './lifecycle'
 import type { OpenedArchive } from '../archive/types'
+import { plainRecording } from '../providers/csv/row-store'
 
 type ArchiveHandlers = Pick<Handlers, 'cancelJob' | 'listEntries' | 'listRecordings' | 'recordingDetail' | 'saveColumnMapping' | 'closeArchive'>
 
@@ -170,7 +171,8 @@ export function createArchiveHandlers(platform: Platform, lifecycle: ArchiveLife
       const { reading } = get(archiveId)
       const recording = byId(reading).get(recordingId)
       if (!recording) throw new CallError('not-found', `The export has no recording with the id ${recordingId}.`)
-      return recording
+      // (A CSV row's fields are made when read: the answer carries them as plain data.)
+      return plainRecording(recording)
     },
     async saveColumnMapping({ archiveId, mapping }) {
       const session = get(archiveId)

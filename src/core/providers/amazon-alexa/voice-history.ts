@@ -1,15 +1,16 @@
-import type { ColumnMapping, Recording, RecordingSignal, VoiceField } from '../../../shared/model/recording'
+import type { ColumnMapping, Recording, RecordingSignal, RecordingSource, VoiceField } from '../../../shared/model/recording'
 import type { ArchiveEntry } from '../../archive/types'
 import type { AudioLookup } from '../audio-lookup'
-import { cellAt, headerSignature, normalizeHeader, resolveColumns, rowFields } from '../csv/columns'
+import { cellAt, headerSignature, normalizeHeader, resolveColumns } from '../csv/columns'
 import { fresh, Interner } from '../clip'
 import { CellInterner } from '../csv/byte-interner'
-import { scanCsv, type CsvRecordSink } from '../csv/read-csv'
+import { MAX_RECORD_CHARS, scanCsv, type CsvRecordSink } from '../csv/read-csv'
+import { RowStore, rowSources } from '../csv/row-store'
 import type { CsvRecord } from '../csv/record'
 import { normalizeName, type ExportView, type ViewEntry } from '../export-view'
 import { stableIds } from '../ids'
 import { ProblemLog } from '../problem-log'
-import { toUtcIso } from '../time'
+import { toUtcIso, wholeSecondIso } from '../time'
 import type { DeviceFact, ParseContext, ProviderItem } from '../types'
 import aliases from './aliases.json'
 import { AMAZON, deviceKey } from './keys'
@@ -98,64 +99,93 @@ export async function* readVoiceHistory(view: ExportView, file: ViewEntry, ctx: 
   const facts = new Map<string, DeviceFact>()
   const keys = { bySerial: new Map<string, string | null>(), byName: new Map<string, string | null>() }
   // Items in the order they were read, handed on once per piece of the file.
-  let batch: ProviderItem[] = []
+  const batch: ProviderItem[] = []
+  // The recordings read since the last other item: one 'recordings' item in the batch, not one item each.
+  let run: Extract<ProviderItem, { type: 'recordings' }> | null = null
   let stop = false
-  // One array for every row's cells: what is kept of them is copied out (rowFields, the recording).
+  // One array for every row's cells: what is kept of them is copied out (the recording).
   const cells: string[] = []
+  // The rows as written, for each recording's source.fields, made when it is read (row-store.ts).
+  let rows: RowStore | null = null
+  let sourceAt: (line: number) => RecordingSource = (line) => ({ file: file.path, part: file.part, line, fields: {} })
+  // The columns a field is read from; the time's only when another field reads it too (a mapping may name one column twice).
+  let wanted: number[] = []
+  let lastStatus: string | null | undefined
+  let lastSignals = NO_SIGNALS
+  const lastDevice: { serial: string | null | undefined; name: string | null; type: string | null; key: string | null | undefined } = { serial: undefined, name: null, type: null, key: undefined }
 
   const row = (rec: CsvRecord): void => {
     const line = rec.line
-    cells.length = rec.count
-    // Times and audio names differ on every row: a table entry each would only churn the interner
-    // (and the GC), so they are made as they are (a string of their own, shorter than the limit).
-    for (let i = 0; i < cells.length; i++) cells[i] = i === cols.time || i === cols.audio ? fresh(rec.text(i)) : cellsOnce.get(rec, i)
-    const rawTime = cellAt(cells, cols.time)
-    const time = rawTime ? toUtcIso(rawTime) : null
-    if (rawTime && !time) log.add('bad-time', () => `cannot read the time "${rawTime}"`, line)
-    if (!rawTime) log.add('bad-time', 'the row has no time', line)
+    // Only the columns a field is read from (a cell past the row's end reads ''). Times and audio
+    // names differ on every row: a table entry each would only churn the interner (and the GC), so
+    // they are made as they are (a string of their own, shorter than the limit).
+    for (let k = 0; k < wanted.length; k++) {
+      const i = wanted[k]!
+      cells[i] = i === cols.time || i === cols.audio ? fresh(rec.text(i)) : cellsOnce.get(rec, i)
+    }
+    // Alexa's own form is read from the cell's bytes: the ISO text is the only string made for it.
+    let time = cols.time !== undefined && cols.time < rec.count && rec.isPlain(cols.time) ? wholeSecondIso(rec.buf, rec.start(cols.time), rec.end(cols.time)) : null
+    if (time === null) {
+      const rawTime = cols.time === undefined ? null : cellAt([fresh(rec.text(cols.time))], 0)
+      time = rawTime ? toUtcIso(rawTime) : null
+      if (rawTime && !time) log.add('bad-time', () => `cannot read the time "${rawTime}"`, line)
+      if (!rawTime) log.add('bad-time', 'the row has no time', line)
+    }
     const audioName = cellAt(cells, cols.audio)
     const audioEntry = audioName ? opts.audio.find(audioName, file) : null
-    let signals = signalsOf(cellAt(cells, cols.status))
+    const status = cellAt(cells, cols.status)
+    // (Statuses come in runs, and are interned: the last one's signals, without a lookup.)
+    if (status !== lastStatus) lastSignals = signalsOf((lastStatus = status))
+    let signals = lastSignals
     if (audioName && !audioEntry) {
       signals = withAudioMissing(signals)
       log.add('audio-not-found', () => `the audio file "${audioName}" is not in the export`, line)
     }
     const serial = cellAt(cells, cols.deviceSerial)
     const name = cellAt(cells, cols.deviceName)
+    const type = cellAt(cells, cols.deviceType)
+    // Rows of one device come in runs: the row before's device, when it named the same, is this one's (its fact handed on already).
+    const same = serial === lastDevice.serial && name === lastDevice.name && type === lastDevice.type
     // Serials and names are interned: one key string per device, not one per row.
     const known = serial !== null ? keys.bySerial : keys.byName
-    let key = known.get(serial ?? name ?? '')
+    let key = same ? lastDevice.key : known.get(serial ?? name ?? '')
     if (key === undefined) known.set(serial ?? name ?? '', (key = deviceKey(serial, name)))
-    if (key) {
-      const type = cellAt(cells, cols.deviceType)
+    if (!same) {
+      lastDevice.serial = serial
+      lastDevice.name = name
+      lastDevice.type = type
+      lastDevice.key = key
+    }
+    if (key && !same) {
       const last = facts.get(key)
       if (!last || last.serial !== serial || last.name !== name || last.type !== type) {
         const device = { key, serial, name, type }
         facts.set(key, device)
         batch.push({ type: 'device', device })
+        // The device comes before the recordings that name it: later ones start a run of their own.
+        run = null
       }
     }
-    batch.push({
-      type: 'recording',
-      recording: {
-        id: idOf(line),
-        provider: AMAZON,
-        time,
-        archiveTime: null,
-        deviceId: key,
-        accountId: cellAt(cells, cols.account),
-        // (The entry's path and part are its archive info's: read from it once.)
-        audio: audioEntry ? audioOf(audioEntry.entry.info) : null,
-        durationMs: null,
-        transcript: cellAt(cells, cols.transcript),
-        response: cellAt(cells, cols.response),
-        language: cellAt(cells, cols.language),
-        signals,
-        source: { file: file.path, part: file.part, line, fields: rowFields(header, cells) }
-      },
-      entry: audioEntry && opts.audio.uniqueNames ? audioEntry : undefined
+    rows?.add(rec)
+    if (run === null) batch.push((run = { type: 'recordings', recordings: [], entries: [] }))
+    run.recordings.push({
+      id: idOf(line),
+      provider: AMAZON,
+      time,
+      archiveTime: null,
+      deviceId: key,
+      accountId: cellAt(cells, cols.account),
+      // (The entry's path and part are its archive info's: read from it once.)
+      audio: audioEntry ? audioOf(audioEntry.entry.info) : null,
+      durationMs: null,
+      transcript: cellAt(cells, cols.transcript),
+      response: cellAt(cells, cols.response),
+      language: cellAt(cells, cols.language),
+      signals,
+      source: sourceAt(line)
     })
-    if (++count % PROGRESS_EVERY === 0) ctx.onProgress?.({ provider: AMAZON, file: file.path, recordings: count })
+    run.entries.push(audioEntry && opts.audio.uniqueNames ? audioEntry : undefined)
+    count++
   }
 
   const sink: CsvRecordSink = {
@@ -164,7 +194,15 @@ export async function* readVoiceHistory(view: ExportView, file: ViewEntry, ctx: 
       const signature = headerSignature(header)
       const mapping = findMapping(ctx.mappings, file, signature)
       cols = mapping ? columnsFromMapping(header, mapping) : resolveColumns(header, aliases.voiceHistoryColumns)
-      if (readable(cols)) return
+      if (readable(cols)) {
+        const timeShared = Object.entries(cols).some(([field, i]) => field !== 'time' && i === cols.time)
+        wanted = [...new Set(Object.values(cols) as number[])].filter((i) => i !== cols.time || timeShared)
+        // (Filled first, in order, so the array stays packed whichever columns are read.)
+        for (let i = 0; i < header.length || wanted.some((w) => w >= i); i++) cells[i] = ''
+        rows = new RowStore(delimiter, MAX_RECORD_CHARS)
+        sourceAt = rowSources(file.path, file.part, header, rows)
+        return
+      }
       const guessed = Object.fromEntries(Object.entries(cols).map(([f, i]) => [f, header[i as number]!]))
       // A CSV that only sits near Alexa's files is voice history only if two of its columns say so.
       if (opts.namedAsVoiceHistory || mapping || Object.keys(cols).length >= 2) {
@@ -181,10 +219,19 @@ export async function* readVoiceHistory(view: ExportView, file: ViewEntry, ctx: 
       if (!stop) log.add('malformed-csv', message, line)
     }
   }
+  let nextProgress = PROGRESS_EVERY
   for await (const _ of scanCsv(await view.open(file), sink, ctx.signal)) {
+    // Progress once per piece that passed the next 2,000 rows, not from the row code: a call it met
+    // first at its 2,000th row, after V8 had optimised it, made V8 throw that code away and compile it again.
+    if (count >= nextProgress) {
+      ctx.onProgress?.({ provider: AMAZON, file: file.path, recordings: count })
+      nextProgress = count - (count % PROGRESS_EVERY) + PROGRESS_EVERY
+    }
     if (batch.length > 0) {
-      yield { type: 'batch', items: batch }
-      batch = []
+      // (Handed on as a copy, and the one array kept: a fresh one per piece made V8 throw away the
+      // optimised row code once, at the first object pushed into it, and compile it again.)
+      yield { type: 'batch', items: batch.splice(0) }
+      run = null
     }
     if (stop) break
   }

@@ -24,6 +24,9 @@ export class CsvRecord {
   buf = Buffer.alloc(0) as Sliceable
   /** The 1-based line the record starts on. */
   line = 1
+  /** Where the record lies in `buf`, as written (quotes and all), without its line end: set for `row`. */
+  from = 0
+  to = 0
   count = 0
   private starts = new Int32Array(32)
   private ends = new Int32Array(32)

@@ -1,0 +1,95 @@
+import { Readable } from 'node:stream'
+import { describe, expect, it } from 'vitest'
+import type { Recording } from '../../../shared/model/recording'
+import { fresh } from '../clip'
+import { rowFields } from './columns'
+import { MAX_RECORD_CHARS, scanCsv } from './read-csv'
+import { plainRecording, RowStore, rowSources } from './row-store'
+
+/** The CSV in pieces of `size` bytes, as an inflating stream hands it on. */
+const pieces = (text: string, size: number): Readable => {
+  const bytes = Buffer.from(text, 'utf8')
+  const out: Buffer[] = []
+  for (let i = 0; i < bytes.length; i += size) out.push(bytes.subarray(i, i + size))
+  return Readable.from(out)
+}
+
+/** Each row's fields made at once from its cells (as readers did before), and as the store makes them later. */
+async function both(text: string, size: number): Promise<{ eager: Array<Record<string, string>>; kept: Array<Record<string, string>>; lines: number[] }> {
+  let header: string[] = []
+  let store: RowStore | null = null
+  const eager: Array<Record<string, string>> = []
+  const lines: number[] = []
+  for await (const _ of scanCsv(pieces(text, size), {
+    header(h, delimiter) {
+      header = h
+      store = new RowStore(delimiter, MAX_RECORD_CHARS)
+    },
+    row(rec) {
+      const cells: string[] = []
+      for (let i = 0; i < rec.count; i++) cells.push(fresh(rec.text(i)))
+      eager.push(rowFields(header, cells))
+      lines.push(rec.line)
+      store!.add(rec)
+    },
+    error() {}
+  })) {
+    // (each piece)
+  }
+  const sourceAt = rowSources('v.csv', null, header, store!)
+  return { eager, kept: lines.map((line) => sourceAt(line).fields), lines }
+}
+
+const CSV = [
+  'Timestamp;Device Name;Utterance;Audio File;Status',
+  '2023-03-01T10:00:00Z;Küche;"sag ""hallo"" zu mir";Audio/a.wav;SUCCESS',
+  '',
+  '2023-03-01T10:01:00Z;"Anna\'s Echo";"zwei\r\nZeilen; mit Trenner";Audio/b.wav;',
+  '2023-03-01T10:02:00Z;Echo;"drei "kaputt"";;DISCARDED',
+  ' 2023-03-01 10:03:00 ;Echo;grüß gott 🙂;Audio/c.wav',
+  `2023-03-01T10:04:00Z;Echo;${'lang '.repeat(200)};Audio/d.wav;SUCCESS;extra`,
+  '"2023-03-01T10:05:00Z";"";"";"";""',
+  '2023-03-01T10:06:00Z;Echo;last row without a line end;Audio/e.wav;SUCCESS'
+].join('\r\n')
+
+describe('RowStore', () => {
+  it.each([1, 3, 17, 64, 1 << 16])('gives each row the fields its cells gave when read (pieces of %i bytes)', async (size) => {
+    const { eager, kept, lines } = await both(CSV, size)
+    expect(eager).toHaveLength(7)
+    expect(kept).toEqual(eager)
+    // Key order too: the report and the detail pane show the fields in the header's order.
+    expect(kept.map((f) => Object.keys(f))).toEqual(eager.map((f) => Object.keys(f)))
+    expect(lines).toEqual([2, 4, 6, 7, 8, 9, 10])
+    expect(kept[0]!.Utterance).toBe('sag "hallo" zu mir')
+    expect(kept[1]!.Utterance).toBe('zwei\r\nZeilen; mit Trenner')
+    // (A quote that closes nothing: the cell is kept as written.)
+    expect(kept[2]!.Utterance).toBe('"drei "kaputt""')
+    // A cell over the field limit is cut as it was when read.
+    expect(kept[4]!.Utterance!.endsWith(' [...]')).toBe(true)
+  })
+
+  it('keeps rows longer than its pieces, and answers no fields for a line no row starts on', async () => {
+    const long = `a,b\n${'x'.repeat(3 << 20)},1\nshort,2\n`
+    const { eager, kept } = await both(long, 1 << 16)
+    expect(kept).toEqual(eager)
+    expect(kept[0]!.a!.length).toBeLessThan(400)
+    const store = new RowStore(',', MAX_RECORD_CHARS)
+    expect(store.cells(5)).toBeNull()
+    expect(rowSources('f', null, ['a'], store)(5).fields).toEqual({})
+  })
+
+  it('a source reads as plain data through JSON and plainRecording, with its fields', async () => {
+    const { lines } = await both(CSV, 64)
+    let header: string[] = []
+    const store = new RowStore(';', MAX_RECORD_CHARS)
+    for await (const _ of scanCsv(pieces(CSV, 64), { header: (h) => void (header = h), row: (rec) => store.add(rec), error() {} })) {
+      // (each piece)
+    }
+    const source = rowSources('Alexa/v.csv', 'p1.zip', header, store)(lines[0]!)
+    const fields = { Timestamp: '2023-03-01T10:00:00Z', 'Device Name': 'Küche', Utterance: 'sag "hallo" zu mir', 'Audio File': 'Audio/a.wav', Status: 'SUCCESS' }
+    expect(JSON.parse(JSON.stringify(source))).toEqual({ file: 'Alexa/v.csv', part: 'p1.zip', line: 2, fields })
+    const recording = { id: 'r1', source } as unknown as Recording
+    const plain = plainRecording(recording)
+    expect(structuredClone(plain)).toEqual({ id: 'r1', source: { file: 'Alexa/v.csv', part: 'p1.zip', line: 2, fields } })
+  })
+})

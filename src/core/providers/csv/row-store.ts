@@ -1,0 +1,130 @@
+import type { Recording, RecordingSource } from '../../../shared/model/recording'
+import { fresh } from '../clip'
+import { rowFields } from './columns'
+import type { CsvRecord } from './record'
+import { CsvScanner } from './scanner'
+
+/** Rows are kept in pieces of this size (a longer row gets a piece of its own): growing never copies what is kept. */
+const PIECE = 1 << 20
+
+/**
+ * The rows of one CSV as written, off the JS heap, so that a recording's `source.fields` (an
+ * object and a string per changing cell, for each of 100,000 rows, and read only when one
+ * recording is shown) is made when it is read. A row costs its bytes and 16 bytes of place here,
+ * where its fields cost ~190 bytes of heap that every young-generation collection copied.
+ * Reading a row scans its bytes again with the same scanner, so its cells are the ones read first.
+ */
+export class RowStore {
+  private readonly pieces: Buffer[] = []
+  /** Bytes used of the last piece. */
+  private used = PIECE
+  private count = 0
+  // Per row (in the order added, lines rising): its line, piece, and bytes in the piece.
+  private lines = new Int32Array(1024)
+  private pieceOf = new Int32Array(1024)
+  private starts = new Int32Array(1024)
+  private ends = new Int32Array(1024)
+
+  constructor(
+    private readonly separator: string,
+    private readonly maxRecordChars: number
+  ) {}
+
+  /** Keeps the row `rec` holds now (during the sink's `row`); rows must come in the order of their lines. */
+  add(rec: CsvRecord): void {
+    const size = rec.to - rec.from
+    if (this.used + size > PIECE) {
+      this.pieces.push(Buffer.allocUnsafeSlow(Math.max(PIECE, size)))
+      this.used = 0
+    }
+    const k = this.count
+    if (k === this.lines.length) this.grow()
+    const at = this.used
+    const piece = this.pieces[this.pieces.length - 1]!
+    // A row is a hundred bytes or so: copied by hand, where Buffer#copy's checks cost more than the copy.
+    const src = rec.buf
+    if (size > 512) src.copy(piece, at, rec.from, rec.to)
+    else piece.set(src.subarray(rec.from, rec.to), at)
+    this.used = at + size
+    this.lines[k] = rec.line
+    this.pieceOf[k] = this.pieces.length - 1
+    this.starts[k] = at
+    this.ends[k] = at + size
+    this.count = k + 1
+  }
+
+  private grow(): void {
+    const size = this.lines.length * 2
+    const widen = (a: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> => {
+      const b = new Int32Array(size)
+      b.set(a)
+      return b
+    }
+    this.lines = widen(this.lines)
+    this.pieceOf = widen(this.pieceOf)
+    this.starts = widen(this.starts)
+    this.ends = widen(this.ends)
+  }
+
+  /** The cells of the row that starts on `line`, as the reader first made them (long ones cut); null when no kept row starts there. */
+  cells(line: number): string[] | null {
+    let lo = 0
+    let hi = this.count - 1
+    while (lo <= hi) {
+      const mid = (lo + hi) >>> 1
+      const at = this.lines[mid]!
+      if (at === line) return this.scan(mid)
+      if (at < line) lo = mid + 1
+      else hi = mid - 1
+    }
+    return null
+  }
+
+  private scan(k: number): string[] {
+    const bytes = this.pieces[this.pieceOf[k]!]!.subarray(this.starts[k]!, this.ends[k]!)
+    let cells: string[] = []
+    const sink = {
+      row(rec: CsvRecord) {
+        cells = new Array<string>(rec.count)
+        for (let i = 0; i < rec.count; i++) cells[i] = fresh(rec.text(i))
+      },
+      error() {}
+    }
+    const scanner = new CsvScanner(this.separator, this.maxRecordChars)
+    scanner.feed(bytes, sink)
+    scanner.end(sink)
+    return cells
+  }
+}
+
+/**
+ * Sources for the rows of one CSV: `file`, `part` and `line` of their own, `fields` made from the
+ * store when read (and by JSON.stringify, through toJSON). What leaves the engine as plain data
+ * (a call's answer) goes through plainRecording first.
+ */
+export function rowSources(file: string, part: string | null, header: readonly string[], rows: RowStore): (line: number) => RecordingSource {
+  class RowSource {
+    // Set in the constructor, not as class fields: a field's definition is a runtime call per object (100,000 rows).
+    declare readonly file: string
+    declare readonly part: string | null
+    declare readonly line: number
+    constructor(line: number) {
+      this.file = file
+      this.part = part
+      this.line = line
+    }
+
+    get fields(): Record<string, string> {
+      const cells = rows.cells(this.line)
+      return cells === null ? {} : rowFields(header, cells)
+    }
+
+    toJSON(): RecordingSource {
+      return { file: this.file, part: this.part, line: this.line, fields: this.fields }
+    }
+  }
+  return (line) => new RowSource(line)
+}
+
+/** The recording as plain data (a source whose fields are made when read becomes an object with them), for a call's answer. */
+export const plainRecording = (r: Recording): Recording => ({ ...r, source: { file: r.source.file, part: r.source.part, line: r.source.line, fields: r.source.fields } })
