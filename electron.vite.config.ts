@@ -8,6 +8,8 @@ export default defineConfig({
   main: {
     // eld's language table in a binary form the engine reads in ~1 ms (src/core/analysis/text/eld-binary.ts).
     plugins: [eldTablePlugin(resolve(__dirname, 'node_modules'))],
+    // eld's detector bundled as a CommonJS chunk: required through Node's ES module loader it took ~20 ms a process.
+    resolve: { alias: { 'eld-detector': resolve(__dirname, 'node_modules/eld/src/languageDetector.js') } },
     build: {
       externalizeDeps: true,
       rollupOptions: {

@@ -217,11 +217,17 @@ interface EldModule {
 }
 
 /**
- * eld's detector module (an ES module). Node 20.19+ and 22.12+ load it with require, which spares a
- * CommonJS process (the CLI, the app's main) starting the ES module loader for this one file (~10-20 ms
- * of a scan); where require cannot load it, import does.
+ * eld's detector module. The built engine carries it as a CommonJS chunk ('eld-detector', an alias in
+ * electron.vite.config.ts): through Node's ES module loader it took ~20 ms of a scan. Elsewhere (tests,
+ * `tsx`) it is eld's own file, an ES module: Node 20.19+ and 22.12+ load it with require, which spares
+ * a CommonJS process starting the ES module loader; where require cannot load it, import does.
  */
 async function detectorModule(file: string): Promise<EldModule> {
+  try {
+    return (await import('eld-detector')) as EldModule
+  } catch {
+    // Not built: eld's own file.
+  }
   try {
     return require(file) as EldModule
   } catch {
