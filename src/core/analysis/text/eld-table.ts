@@ -1,3 +1,4 @@
+/// <reference path="./eld-detector.d.ts" />
 import { existsSync, readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
