@@ -18,7 +18,8 @@ export const HARMLESS: Array<{ match: RegExp; why: string }> = [
   { match: /^https:\/\/exa$/, why: 'a comment in zod about URL parsing ("https://exa\\nmple.com")' },
   { match: /^https:\/\/www\.google\.com\/(search|maps)/, why: "the sample export's generator writes Takeout's own titleUrl fields into synthetic data; the app never opens them" },
   { match: /^https:\/\/support\.google\.com\/maps\/answer\//, why: 'the same synthetic Takeout data (a location note)' },
-  { match: /^http:\/\/www\.mp3dev\.org\/?$/, why: "lamejs's version string, inside the MP3 encoder the generator uses" }
+  { match: /^http:\/\/www\.mp3dev\.org\/?$/, why: "lamejs's version string, inside the MP3 encoder the generator uses" },
+  { match: /^https:\/\/www\.apache\.org\/licenses\/LICENSE-2\.0$/, why: "the licence line eld's subset saver writes into a file it offers for download; bundled with eld's detector, never called, never requested" }
 ]
 
 // A host begins with a letter, a digit or a template's `${`; `https?://[` in a regex is no address.

@@ -2,37 +2,13 @@ import type { Recording } from '../../shared/model/recording'
 import { fixed, type JsonBytes } from './json-bytes'
 
 // A row sits in the report's `recordings` array: its braces at four spaces, its members at six.
-const ROW_OPEN = fixed('    {')
 const ROW_CLOSE = fixed('\n    }')
 const MEMBER = '\n      '
 const ELEMENT = fixed('\n        ')
 const NEXT_ELEMENT = fixed(',\n        ')
 const LIST_CLOSE = fixed('\n      ]')
 
-/** `,\n      "key": ` and the same without the comma, per key; and both with `null` after them, the commonest value. */
-const keyText = (key: string) => {
-  const first = `${MEMBER}${JSON.stringify(key)}: `
-  return { first: fixed(first), next: fixed(`,${first}`), firstNull: fixed(`${first}null`), nextNull: fixed(`,${first}null`) }
-}
-type Key = ReturnType<typeof keyText>
-const K = {
-  id: keyText('id'),
-  provider: keyText('provider'),
-  time: keyText('time'),
-  deviceId: keyText('deviceId'),
-  audioPath: keyText('audioPath'),
-  part: keyText('part'),
-  archiveTime: keyText('archiveTime'),
-  durationMs: keyText('durationMs'),
-  transcript: keyText('transcript'),
-  language: keyText('language'),
-  verdict: keyText('verdict'),
-  reasons: keyText('reasons'),
-  signals: keyText('signals')
-}
-// The row's start with its id's key, and its end when it has no reasons and no signals (most rows): one copy each.
-const OPEN_ID = fixed(`    {${MEMBER}"id": `)
-const PLAIN_END = fixed(`,${MEMBER}"reasons": [],${MEMBER}"signals": []\n    }`)
+const K_SIGNALS = fixed(`,${MEMBER}"signals": `)
 
 /** What JSON.stringify leaves out of an object (and writes as null in an array). */
 const absent = (v: unknown): boolean => v === undefined || typeof v === 'function' || typeof v === 'symbol'
@@ -57,6 +33,58 @@ function list(out: JsonBytes, xs: readonly unknown[]): void {
   out.bytes(LIST_CLOSE)
 }
 
+// The row's members before its two lists, in the order toRecording (scan-report.ts) gives them.
+const MEMBERS = ['id', 'provider', 'time', 'deviceId', 'audioPath', 'part', 'archiveTime', 'durationMs', 'transcript', 'language', 'verdict'] as const
+const LEFT_OUT = 0
+const NULL = 1
+const VALUE = 2
+
+/**
+ * The fixed bytes of a row whose members are left out, null or given in one pattern: `pieces[k]`
+ * comes before the k-th given value, the last piece after the last one (the lists' keys, and the
+ * empty lists themselves when `plain`). So a row is a handful of copies and its values, instead of
+ * a key and a test per member: the nulls and keys between two values are one piece.
+ */
+interface Shape {
+  pieces: Uint8Array[]
+  /** Which members have a value (indices into MEMBERS), in order. */
+  given: number[]
+  /** No reasons and no signals: the last piece ends the row. */
+  plain: boolean
+}
+const shapes = new Map<number, Shape>()
+
+function shapeOf(code: number): Shape {
+  const known = shapes.get(code)
+  if (known) return known
+  const states: number[] = []
+  for (let c = code >> 1, k = 0; k < MEMBERS.length; k++, c = Math.floor(c / 3)) states.unshift(c % 3)
+  const plain = (code & 1) === 1
+  const pieces: Uint8Array[] = []
+  const given: number[] = []
+  let text = '    {'
+  let first = true
+  MEMBERS.forEach((key, k) => {
+    if (states[k] === LEFT_OUT) return
+    text += `${first ? '' : ','}${MEMBER}${JSON.stringify(key)}: `
+    first = false
+    if (states[k] === NULL) text += 'null'
+    else {
+      pieces.push(fixed(text))
+      given.push(k)
+      text = ''
+    }
+  })
+  text += `${first ? '' : ','}${MEMBER}"reasons": `
+  if (plain) text += `[],${MEMBER}"signals": []\n    }`
+  pieces.push(fixed(text))
+  const shape = { pieces, given, plain }
+  shapes.set(code, shape)
+  return shape
+}
+
+const stateOf = (v: unknown): number => (v === null ? NULL : absent(v) ? LEFT_OUT : VALUE)
+
 /**
  * A report row written straight from the recording, byte for byte what `toRecording` (scan-report.ts)
  * gives through `JSON.stringify(report, null, 2)`: the same members in the same order, a member
@@ -64,41 +92,45 @@ function list(out: JsonBytes, xs: readonly unknown[]): void {
  * its two arrays per recording first cost as much as the writing (scan-report.test.ts compares both).
  */
 export function writeRecordingJson(out: JsonBytes, r: Recording, verdict: string, reasons: readonly string[]): void {
-  let first = true
-  if (typeof r.id === 'string') {
-    out.bytes(OPEN_ID)
-    out.string(r.id)
-    first = false
-  } else {
-    out.bytes(ROW_OPEN)
-    first = member(out, K.id, r.id, first)
+  const audioPath = r.audio?.path ?? null
+  const part = r.audio?.part ?? null
+  // Base 3 per member (left out, null, given), then one bit for empty lists.
+  let code = stateOf(r.id)
+  code = code * 3 + stateOf(r.provider)
+  code = code * 3 + stateOf(r.time)
+  code = code * 3 + stateOf(r.deviceId)
+  code = code * 3 + stateOf(audioPath)
+  code = code * 3 + stateOf(part)
+  code = code * 3 + stateOf(r.archiveTime)
+  code = code * 3 + stateOf(r.durationMs)
+  code = code * 3 + stateOf(r.transcript)
+  code = code * 3 + stateOf(r.language)
+  code = code * 3 + stateOf(verdict)
+  const plain = reasons.length === 0 && r.signals.length === 0
+  const { pieces, given } = shapeOf(code * 2 + (plain ? 1 : 0))
+  for (let k = 0; k < given.length; k++) {
+    out.bytes(pieces[k]!)
+    let v: unknown
+    switch (given[k]) {
+      case 0: v = r.id; break
+      case 1: v = r.provider; break
+      case 2: v = r.time; break
+      case 3: v = r.deviceId; break
+      case 4: v = audioPath; break
+      case 5: v = part; break
+      case 6: v = r.archiveTime; break
+      case 7: v = r.durationMs; break
+      case 8: v = r.transcript; break
+      case 9: v = r.language; break
+      default: v = verdict
+    }
+    if (typeof v === 'string') out.string(v)
+    else value(out, v, '      ')
   }
-  first = member(out, K.provider, r.provider, first)
-  first = member(out, K.time, r.time, first)
-  first = member(out, K.deviceId, r.deviceId, first)
-  first = member(out, K.audioPath, r.audio?.path ?? null, first)
-  first = member(out, K.part, r.audio?.part ?? null, first)
-  first = member(out, K.archiveTime, r.archiveTime, first)
-  first = member(out, K.durationMs, r.durationMs, first)
-  first = member(out, K.transcript, r.transcript, first)
-  first = member(out, K.language, r.language, first)
-  first = member(out, K.verdict, verdict, first)
-  if (!first && reasons.length === 0 && r.signals.length === 0) return out.bytes(PLAIN_END)
-  out.bytes(first ? K.reasons.first : K.reasons.next)
+  out.bytes(pieces[given.length]!)
+  if (plain) return
   list(out, reasons)
-  out.bytes(K.signals.next)
+  out.bytes(K_SIGNALS)
   list(out, r.signals)
   out.bytes(ROW_CLOSE)
-}
-
-/** One member unless its value is left out; answers whether the next member is still the first. */
-function member(out: JsonBytes, key: Key, v: unknown, first: boolean): boolean {
-  if (v === null) {
-    out.bytes(first ? key.firstNull : key.nextNull)
-    return false
-  }
-  if (absent(v)) return first
-  out.bytes(first ? key.first : key.next)
-  value(out, v, '      ')
-  return false
 }

@@ -1,6 +1,8 @@
-import { existsSync, readFileSync } from 'node:fs'
+/// <reference path="./eld-detector.d.ts" />
+import { existsSync, readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
+import { tableFromBytes, type TableSource } from './eld-binary'
 
 /**
  * eld's 'extrasmall' n-gram table, read as text into a few typed arrays instead of being evaluated.
@@ -33,7 +35,7 @@ export interface NgramTable {
   score: Uint16Array
 }
 
-const TABLE_FILE = 'src/ngrams/extrasmall.js'
+export const TABLE_FILE = 'src/ngrams/extrasmall.js'
 const DETECTOR_FILE = 'src/languageDetector.js'
 
 /** The installed eld's folder, found the way Node finds a package (its exports hide package.json from require.resolve). */
@@ -216,11 +218,17 @@ interface EldModule {
 }
 
 /**
- * eld's detector module (an ES module). Node 20.19+ and 22.12+ load it with require, which spares a
- * CommonJS process (the CLI, the app's main) starting the ES module loader for this one file (~10-20 ms
- * of a scan); where require cannot load it, import does.
+ * eld's detector module. The built engine carries it as a CommonJS chunk ('eld-detector', an alias in
+ * electron.vite.config.ts): through Node's ES module loader it took ~20 ms of a scan. Elsewhere (tests,
+ * `tsx`) it is eld's own file, an ES module: Node 20.19+ and 22.12+ load it with require, which spares
+ * a CommonJS process starting the ES module loader; where require cannot load it, import does.
  */
 async function detectorModule(file: string): Promise<EldModule> {
+  try {
+    return (await import('eld-detector')) as EldModule
+  } catch {
+    // Not built: eld's own file.
+  }
   try {
     return require(file) as EldModule
   } catch {
@@ -228,9 +236,29 @@ async function detectorModule(file: string): Promise<EldModule> {
   }
 }
 
+/** What the table in `folder` is made from: eld's version and the size of its table file. */
+export function tableSource(folder: string): TableSource {
+  const { version } = JSON.parse(readFileSync(join(folder, 'package.json'), 'utf8')) as { version?: unknown }
+  return { eldVersion: String(version), sourceBytes: statSync(join(folder, TABLE_FILE)).size }
+}
+
+/** The file the build writes beside the built engine (electron.vite.config.ts); code split into chunks sits a folder below. */
+export const TABLE_BINARY = 'eld-table.bin'
+const binaryPlaces = () => [join(__dirname, TABLE_BINARY), join(__dirname, '..', TABLE_BINARY)]
+
+/** The table from the build's binary file where it is there and made from this eld, else read from eld's text. */
+export function readTable(folder: string, places: readonly string[] = binaryPlaces()): NgramTable {
+  const place = places.find((p) => existsSync(p))
+  if (place) {
+    const table = tableFromBytes(readFileSync(place), tableSource(folder))
+    if (table) return table
+  }
+  return parseNgramTable(readFileSync(join(folder, TABLE_FILE), 'utf8'))
+}
+
 /** eld's own detector, loaded with the compact table. */
-export async function loadCompactEld(folder = eldFolder()): Promise<(text: string) => EldResult> {
-  const table = parseNgramTable(readFileSync(join(folder, TABLE_FILE), 'utf8'))
+export async function loadCompactEld(folder = eldFolder(), places?: readonly string[]): Promise<(text: string) => EldResult> {
+  const table = readTable(folder, places)
   const { createEld } = await detectorModule(join(folder, DETECTOR_FILE))
   if (typeof createEld !== 'function') throw new Error(`language detector: ${DETECTOR_FILE} in ${folder} has no createEld`)
   const { instance, loadData } = createEld()
