@@ -156,16 +156,20 @@ async function main(): Promise<void> {
   if (!hasChromium()) throw new Error(noChromiumReason)
   const runs = Math.max(1, Number(runsArg ?? 3) || 3)
   const paints: number[] = []
+  // From the click as the page receives it: without Playwright's actionability checks (harness).
+  const fromEvent: number[] = []
   for (let i = 0; i < runs; i++) {
     const r = await openToPaint(resolve(file))
     paints.push(r.firstPaintMs)
+    fromEvent.push(r.firstPaintMs - (r.at['bench:click-event'] ?? 0))
     process.stdout.write(`run ${i + 1}: open click → index ready ${Math.round(r.indexReadyMs)} ms, → first timeline paint ${Math.round(r.firstPaintMs)} ms (${r.recordings.toLocaleString('en-US')} recordings drawn)\n${splitLines(r)}\n`)
   }
   const started = performance.now()
   spawnSync(process.execPath, [join(root, 'out/main/cli.js'), 'scan', '--json', '--no-hash', resolve(file)], { stdio: 'ignore' })
   const scanMs = performance.now() - started
-  const median = paints.sort((a, b) => a - b)[Math.floor(paints.length / 2)]!
-  process.stdout.write(`median open → first timeline paint: ${Math.round(median)} ms over ${runs} runs; the same export's scan --json --no-hash: ${Math.round(scanMs)} ms; load ${loadavg().map((l) => l.toFixed(1)).join(' ')}\n`)
+  const middle = (xs: number[]) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)]!
+  const median = middle(paints)
+  process.stdout.write(`median open → first timeline paint: ${Math.round(median)} ms over ${runs} runs (${Math.round(middle(fromEvent))} ms from the click event the page receives); the same export's scan --json --no-hash: ${Math.round(scanMs)} ms; load ${loadavg().map((l) => l.toFixed(1)).join(' ')}\n`)
 }
 
 main()
