@@ -168,7 +168,8 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       await services.dispose()
       await new Promise((r) => site.server.close(r))
       await new Promise((r) => media.server.close(r))
-      if (ownsHome) rmSync(home, { recursive: true, force: true })
+      // Audio may still be writing a waveform into the cache as it closes: retry a folder that filled meanwhile.
+      if (ownsHome) rmSync(home, { recursive: true, force: true, maxRetries: 5, retryDelay: 50 })
     }
   }
 }

@@ -10,6 +10,7 @@ import type { Platform } from './platform'
 import { PeaksPool } from './audio/pool/pool'
 import { createReviewHandlers } from './review/handlers'
 import { createPathTokens, type PathOrigin } from './session/path-tokens'
+import { warmUp } from './session/warm'
 import { createVoiceJobs } from './voices/background'
 import { appName, appVersion } from './version'
 
@@ -63,6 +64,8 @@ export function createServices(platform: Platform, options: { audio?: AudioOptio
   }
   const handlers: Handlers = {
     async appInfo() {
+      // The renderer asks once its window is up: the time the person takes to choose an export.
+      warmUp()
       return {
         name: appName,
         version: appVersion,

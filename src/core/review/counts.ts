@@ -18,9 +18,11 @@ export function countReview(recordings: readonly Recording[], analysis: Analysis
     anyMarks = true
     break
   }
-  let i = 0
-  for (const verdict of verdictsInOrder(recordings, analysis)) {
-    const r = recordings[i++]!
+  // A plain loop, not verdictsInOrder: a generator's step per recording was half of this count's
+  // time in the open answer at 100,000 recordings.
+  for (let i = 0; i < recordings.length; i++) {
+    const r = recordings[i]!
+    const verdict = verdictOf(analysis, r, i).verdict
     c[verdict]++
     const mark = anyMarks && Object.hasOwn(marks, r.id) ? marks[r.id]!.mark : null
     if (mark === 'mine') c.mine++

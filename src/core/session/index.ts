@@ -2,3 +2,4 @@
 export { openSession, type Session, type SessionEvents, type SessionOptions, type SessionPhase, type SessionProgress } from './session'
 export { createJobs, type Job, type JobCounts, type Jobs } from './jobs'
 export { NO_LIFECYCLE, type ArchiveLifecycle, type OpenedExport } from './lifecycle'
+export { warmUp } from './warm'

@@ -2,7 +2,7 @@ import type { Problem } from '../../shared/model/problem'
 import type { Session } from './session'
 
 /** What a lifecycle is told of an opened export: the session's archive and reading, and its hooks (absent where an archive is opened without a session, as in audio's unit tests). */
-export type OpenedExport = Pick<Session, 'archive' | 'reading'> & Partial<Pick<Session, 'useMarks' | 'useVoices' | 'on'>>
+export type OpenedExport = Pick<Session, 'archive' | 'reading'> & Partial<Pick<Session, 'useMarks' | 'useVoices' | 'on' | 'alongside'>>
 
 /** What other areas (the review, audio) learn about an open export's life, without reaching into the archive handlers. */
 export interface ArchiveLifecycle {

@@ -42,6 +42,31 @@ describe('openSession: one pipeline from a path to verdicts', () => {
     }
   })
 
+  it('analyses while a hook\'s work alongside runs, and ends the opening only once that work is done, with its problems', async () => {
+    const order: string[] = []
+    const session = await openSession(made.paths[0]!, {
+      onRead: async (s) => {
+        s.useMarks(() => {
+          order.push('analysed')
+          return new Map()
+        })
+        s.alongside(
+          new Promise((done) => setTimeout(done, 100)).then(() => {
+            order.push('saved')
+            return [{ kind: 'case-save' as const, path: null, message: 'Saved too late.' }]
+          })
+        )
+        return [{ kind: 'case-file', path: null, message: 'Known at once.' }]
+      }
+    })
+    try {
+      expect(order).toEqual(['analysed', 'saved'])
+      expect(session.problems.map((p) => p.message)).toEqual(['Known at once.', 'Saved too late.'])
+    } finally {
+      await session.close()
+    }
+  })
+
   it('tells the verdicts listeners only when marks (or a later rule) really change a verdict', async () => {
     const session = await openSession(made.paths[0]!)
     try {

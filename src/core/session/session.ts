@@ -41,6 +41,12 @@ export interface Session {
   /** Where the voice rules' evidence comes from once voices are worked out (the review); null until then. */
   useVoices(voices: () => VoiceEvidence | null): void
   /**
+   * While opening: work a hook started that the analysis need not wait for (the review's custody
+   * line, written and synced while the export is analysed). The opening ends once it is done, and
+   * its problems are the session's.
+   */
+  alongside(work: Promise<Problem[]>): void
+  /**
    * Something that decides verdicts changed (marks, or a later rule's evidence): analyses again and,
    * when any verdict differs, tells the `verdicts` listeners. Answers the current analysis.
    */
@@ -120,6 +126,7 @@ export async function openSession(path: string, o: SessionOptions = {}): Promise
   let closed = false
   // One analysis at a time: a second request while one runs waits for it, then runs on what changed since.
   let analysing: Promise<Analysis> = Promise.resolve(null as unknown as Analysis)
+  const alongside: Promise<Problem[]>[] = []
 
   const analyseNow = (): Promise<Analysis> => {
     const run = analysing.catch(() => undefined).then(async () => {
@@ -156,6 +163,11 @@ export async function openSession(path: string, o: SessionOptions = {}): Promise
     },
     useVoices(source) {
       voices = source
+    },
+    alongside(work) {
+      // Never left unhandled if the opening fails before it is awaited.
+      work.catch(() => undefined)
+      alongside.push(work)
     },
     async verdictsChanged() {
       const before = analysis
@@ -198,8 +210,10 @@ export async function openSession(path: string, o: SessionOptions = {}): Promise
     o.signal?.throwIfAborted()
     o.onProgress?.({ phase: 'analysis' })
     analysis = await analyseNow()
+    for (const problems of await Promise.all(alongside)) session.problems.push(...problems)
     return session
   } catch (err) {
+    await Promise.allSettled(alongside)
     // Hooks that already ran (the review's case) hear `closed` as they would for any export.
     await session.close().catch(() => undefined)
     throw err

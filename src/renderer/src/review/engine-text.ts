@@ -6,13 +6,24 @@ import { formatCount } from '../format'
 type Params = NonNullable<Finding['text']>['params']
 
 // The detector's days are UTC calendar days; shown as such, whatever the user's zone.
-const dayFormat = (lang: string) => new Intl.DateTimeFormat(lang, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' })
+// Made once per language (each Intl object costs milliseconds to build; the findings pane formats many).
+const memoByLang = <T,>(make: (lang: string) => T) => {
+  const made = new Map<string, T>()
+  return (lang: string): T => {
+    let v = made.get(lang)
+    if (v === undefined) made.set(lang, (v = make(lang)))
+    return v
+  }
+}
+const dayFormat = memoByLang((lang) => new Intl.DateTimeFormat(lang, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }))
 const day = (iso: string, lang: string) => dayFormat(lang).format(Date.parse(`${iso}T00:00:00Z`))
-const list = (items: readonly string[], lang: string) => new Intl.ListFormat(lang, { type: 'conjunction' }).format(items)
+const listFormat = memoByLang((lang) => new Intl.ListFormat(lang, { type: 'conjunction' }))
+const list = (items: readonly string[], lang: string) => listFormat(lang).format(items)
+const languageNames = memoByLang((lang) => new Intl.DisplayNames([lang], { type: 'language' }))
 
 function languageName(code: string, lang: string): string {
   try {
-    return new Intl.DisplayNames([lang], { type: 'language' }).of(code) ?? code
+    return languageNames(lang).of(code) ?? code
   } catch {
     return code
   }

@@ -64,6 +64,16 @@ describe('judgedCatalog', () => {
     expect(marked.byId).toBe(base.byId)
   })
 
+  it('reads each loaded recording\'s verdict and reasons, whatever else the detector lists, and nothing for ids an object inherits', () => {
+    // The detector speaks of recordings not loaded yet ('later'); ids such as 'constructor' have no entry of their own.
+    const odd = [rec('constructor', 'home', 1), rec('__proto__', 'home', 2), rec('toString', 'stranger', 3), rec('b', 'stranger', 4)]
+    const parsed = JSON.parse(JSON.stringify({ ...detector, verdicts: { b: 'foreign', toString: 'suspect', later: 'foreign' }, reasons: { b: ['unregistered-device'], toString: ['other-language'], later: ['unregistered-device'] } })) as Detector
+    const c = judgedCatalog(catalogOf(odd, devices), parsed, {}, {})
+    const at = (id: string) => c.byId.get(id)!
+    expect(odd.map((r) => TONES[c.tone[at(r.id)]!])).toEqual(['own', 'own', 'suspect', 'foreign'])
+    expect(odd.map((r) => c.judged!.reasons[at(r.id)])).toEqual([0, 0, 1 << reasonBitOf('other-language'), 1 << reasonBitOf('unregistered-device')])
+  })
+
   it('filters by reason, verdict, mark and a finding', () => {
     const c = judgedCatalog(base, detector, { d: { ...at('t'), mark: 'not-mine' } }, {})
     const ids = (f: ReturnType<typeof filterOf>) => recordings.filter((_, i) => f.mask[i]).map((r) => r.id)

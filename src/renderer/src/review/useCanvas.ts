@@ -10,11 +10,20 @@ export function useCanvas(draw: (ctx: CanvasRenderingContext2D, width: number, h
   const drawRef = useRef(draw)
   drawRef.current = draw
   const frame = useRef(0)
+  const measured = useRef(false)
 
   const paint = useCallback(() => {
     frame.current = 0
     const canvas = canvasRef.current
     if (!canvas) return
+    // The first frame after mounting comes before the ResizeObserver has said the size, which would
+    // leave the first drawing to the frame after (a whole workspace's layout and paint later): read
+    // the box once here instead; the frame lays it out next anyway, and the observer keeps it right.
+    if (!measured.current) {
+      measured.current = true
+      const box = canvas.getBoundingClientRect()
+      if (size.current.width === 0 && size.current.height === 0) size.current = { width: box.width, height: box.height }
+    }
     const { width, height } = size.current
     const dpr = window.devicePixelRatio || 1
     const w = Math.max(1, Math.round(width * dpr))
@@ -38,7 +47,10 @@ export function useCanvas(draw: (ctx: CanvasRenderingContext2D, width: number, h
     if (!canvas) return
     const observer = new ResizeObserver(([entry]) => {
       if (!entry) return
-      size.current = { width: entry.contentRect.width, height: entry.contentRect.height }
+      const { width, height } = entry.contentRect
+      // Already drawn at this size (measured on the first frame): nothing to draw again.
+      if (width === size.current.width && height === size.current.height) return
+      size.current = { width, height }
       schedule()
     })
     observer.observe(canvas)

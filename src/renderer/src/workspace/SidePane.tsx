@@ -18,13 +18,34 @@ export function useNarrow(): boolean {
   return narrow
 }
 
+/**
+ * False for the workspace's first frame, true once that frame is drawn. The side's heavier bodies
+ * (findings, devices, voices) fill in a frame after the timeline's first paint: at 100,000
+ * recordings their render and layout added ~40-80 ms before it.
+ */
+function useFirstFrameDrawn(): boolean {
+  const [drawn, setDrawn] = useState(false)
+  useEffect(() => {
+    if (drawn) return
+    let timer: ReturnType<typeof setTimeout> | undefined
+    const frame = requestAnimationFrame(() => {
+      timer = setTimeout(() => setDrawn(true), 0)
+    })
+    return () => {
+      cancelAnimationFrame(frame)
+      clearTimeout(timer)
+    }
+  }, [drawn])
+  return drawn
+}
+
 function Count({ def }: { def: SideSectionDef }) {
   const { i18n } = useTranslation()
   const n = def.useCount()
   return n === null ? null : <span className="side-count">{formatCount(n, i18n.language)}</span>
 }
 
-function Section({ def }: { def: SideSectionDef }) {
+function Section({ def, drawn }: { def: SideSectionDef; drawn: boolean }) {
   const { t } = useTranslation()
   const folded = useStore((s) => s.ui.folded.includes(def.id))
   const toggle = useStore((s) => s.ui.toggleSection)
@@ -41,7 +62,7 @@ function Section({ def }: { def: SideSectionDef }) {
         </button>
       </h2>
       <div id={`side-body-${def.id}`} className="side-body" hidden={folded}>
-        {!folded && <Body />}
+        {!folded && (drawn || !def.afterFirstFrame) && <Body />}
       </div>
     </section>
   )
@@ -56,6 +77,7 @@ export function SidePane() {
   const { t } = useTranslation()
   const narrow = useNarrow()
   const [open, setOpen] = useState<string | null>(null)
+  const drawn = useFirstFrameDrawn()
   useEffect(() => {
     if (!narrow) setOpen(null)
   }, [narrow])
@@ -63,7 +85,7 @@ export function SidePane() {
     return (
       <aside className="side-pane" aria-label={t('side.label')} data-testid="side-pane">
         {SIDE_SECTIONS.map((def) => (
-          <Section key={def.id} def={def} />
+          <Section key={def.id} def={def} drawn={drawn} />
         ))}
       </aside>
     )

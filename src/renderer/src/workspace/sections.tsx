@@ -8,7 +8,8 @@ import { useStore } from '../stores'
 /**
  * The side pane's sections, top to bottom. A section is one entry here: its id (remembered when
  * folded), the i18n key of its title, a hook for the count shown beside the title (null: none), an
- * icon for the narrow rail, and the component. The Voices panel joins with one line here.
+ * icon for the narrow rail, the component, and whether it may wait for the first frame. The Voices
+ * panel joins with one line here.
  */
 export interface SideSectionDef {
   id: string
@@ -16,6 +17,8 @@ export interface SideSectionDef {
   useCount(): number | null
   icon: ReactNode
   Body(): ReactNode
+  /** The body waits for the workspace's first frame (the timeline's first paint): the title and count show at once. */
+  afterFirstFrame?: boolean
 }
 
 const icon = (d: string) => (
@@ -37,14 +40,16 @@ export const SIDE_SECTIONS: readonly SideSectionDef[] = [
     titleKey: 'side.findings',
     useCount: () => useStore((s) => s.review.detector?.findings.length ?? null),
     icon: icon('M10 3 18 17H2z M10 8v4 M10 14.5v.5'),
-    Body: FindingsPanel
+    Body: FindingsPanel,
+    afterFirstFrame: true
   },
   {
     id: 'devices',
     titleKey: 'side.devices',
     useCount: () => useStore((s) => s.archive.summary?.reading.devices.length ?? null),
     icon: icon('M6 2h8v16H6z M10 6.5a2 2 0 1 0 0 .1 M10 11a3 3 0 1 0 0 .1'),
-    Body: DeviceCards
+    Body: DeviceCards,
+    afterFirstFrame: true
   },
   {
     id: 'voices',
@@ -52,6 +57,7 @@ export const SIDE_SECTIONS: readonly SideSectionDef[] = [
     // How many voices, once they are known (they are worked out only when asked for).
     useCount: () => useStore((s) => (s.voices.state?.status === 'ready' ? s.voices.state.voices.length : null)),
     icon: icon('M3 10v0 M6 7v6 M9 4v12 M12 7v6 M15 9v2 M18 10v0'),
-    Body: VoicesPanel
+    Body: VoicesPanel,
+    afterFirstFrame: true
   }
 ]
