@@ -6,17 +6,11 @@
 // this tree's. Prints wall and CPU (user+sys) ms as min / median, the live heap kept per entry
 // and the peak RSS, with the load average. Asserts nothing.
 import { spawnSync } from 'node:child_process'
-import { loadavg } from 'node:os'
 import { join, resolve } from 'node:path'
+import { loadAverage, median, minMedian, takeOption } from '../fresh-process'
 
 const args = process.argv.slice(2)
-const option = (name: string): string | undefined => {
-  const at = args.indexOf(name)
-  if (at < 0) return undefined
-  const value = args[at + 1]
-  args.splice(at, 2)
-  return value
-}
+const option = (name: string) => takeOption(args, name)
 const runs = Math.max(1, Number(option('--runs') ?? 5) || 5)
 const old = option('--old')
 const files = args
@@ -50,9 +44,8 @@ function unzip(file: string): Run {
   return { wallMs, cpuMs: (user! + sys!) * 1000, bytesPerEntry: null, maxRssKiB: rss!, entries: null }
 }
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)]!
-const fmt = (xs: number[]) => `${Math.round(Math.min(...xs))} / ${Math.round(median(xs))}`
-const load = () => loadavg().map((x) => x.toFixed(2)).join(' ')
+const fmt = minMedian
+const load = loadAverage
 
 process.stdout.write(`load average at start: ${load()}; ${runs} runs each, in turns\n`)
 for (const file of files) {

@@ -7,17 +7,9 @@
 // once the lookup is built. Asserts nothing.
 import { resolve } from 'node:path'
 import { PerformanceObserver } from 'node:perf_hooks'
-import { setFlagsFromString } from 'node:v8'
-import { runInNewContext } from 'node:vm'
+import { liveBytes } from '../fresh-process'
 
-setFlagsFromString('--expose-gc')
-const gc = runInNewContext('gc') as () => void
-const live = (): number => {
-  gc()
-  gc()
-  const m = process.memoryUsage()
-  return m.heapUsed + m.arrayBuffers
-}
+const live = liveBytes
 
 type Archive = typeof import('../../src/core/archive')
 type Providers = typeof import('../../src/core/providers')

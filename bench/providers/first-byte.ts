@@ -6,17 +6,11 @@
 // as min / median, GC pauses, live heap per entry with the view and lookup held, and the load
 // average. Asserts nothing.
 import { spawnSync } from 'node:child_process'
-import { loadavg } from 'node:os'
 import { join, resolve } from 'node:path'
+import { loadAverage, median, minMedian, takeOption } from '../fresh-process'
 
 const args = process.argv.slice(2)
-const option = (name: string): string | undefined => {
-  const at = args.indexOf(name)
-  if (at < 0) return undefined
-  const value = args[at + 1]
-  args.splice(at, 2)
-  return value
-}
+const option = (name: string) => takeOption(args, name)
 const runs = Math.max(1, Number(option('--runs') ?? 5) || 5)
 const old = option('--old')
 if (args.length === 0) {
@@ -38,9 +32,8 @@ const run = (file: string, src?: string): Once => {
   return JSON.parse(r.stdout.trim().split('\n').pop()!) as Once
 }
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)]!
-const fmt = (xs: number[]) => `${Math.round(Math.min(...xs))} / ${Math.round(median(xs))}`
-const load = () => loadavg().map((x) => x.toFixed(2)).join(' ')
+const fmt = minMedian
+const load = loadAverage
 
 process.stdout.write(`load average at start: ${load()}; ${runs} runs each, in turns\n`)
 for (const file of args) {
