@@ -47,6 +47,22 @@ function digitsIn(buf: Uint8Array, at: number, count: number): number {
   return n
 }
 
+/** Days from 1970-01-01 to the date (proleptic Gregorian, as Date.parse reads every 4-digit year). */
+function daysFromCivil(year: number, month: number, day: number): number {
+  const y = month <= 2 ? year - 1 : year
+  const era = Math.floor(y / 400)
+  const yoe = y - era * 400
+  const doy = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy
+  return era * 146097 + doe - 719468
+}
+
+/**
+ * The UTC milliseconds of the last time wholeSecondIso answered (a scratch cell, not a pair object
+ * per row): Date.parse of its answer, from the digits it read anyway.
+ */
+export const wholeSecondMs = new Float64Array(1)
+
 /** Where the ISO text of a whole-second time is put together: one string made from it, no pieces. */
 const isoBytes = Buffer.from('0000-00-00T00:00:00.000Z', 'latin1') as Buffer & { latin1Slice(start: number, end: number): string }
 
@@ -58,7 +74,14 @@ const isoBytes = Buffer.from('0000-00-00T00:00:00.000Z', 'latin1') as Buffer & {
 export function wholeSecondIso(buf: Uint8Array, start: number, end: number): string | null {
   if (end - start !== 20 || buf[end - 1] !== 0x5a) return null
   if (buf[start + 4] !== 0x2d || buf[start + 7] !== 0x2d || buf[start + 10] !== 0x54 || buf[start + 13] !== 0x3a || buf[start + 16] !== 0x3a) return null
-  if (!inRange(digitsIn(buf, start, 4), digitsIn(buf, start + 5, 2), digitsIn(buf, start + 8, 2), digitsIn(buf, start + 11, 2), digitsIn(buf, start + 14, 2), digitsIn(buf, start + 17, 2))) return null
+  const year = digitsIn(buf, start, 4)
+  const month = digitsIn(buf, start + 5, 2)
+  const day = digitsIn(buf, start + 8, 2)
+  const hour = digitsIn(buf, start + 11, 2)
+  const minute = digitsIn(buf, start + 14, 2)
+  const second = digitsIn(buf, start + 17, 2)
+  if (!inRange(year, month, day, hour, minute, second)) return null
+  wholeSecondMs[0] = daysFromCivil(year, month, day) * 86_400_000 + ((hour * 60 + minute) * 60 + second) * 1000
   for (let k = 0; k < 19; k++) isoBytes[k] = buf[start + k]!
   return isoBytes.latin1Slice(0, 24)
 }
