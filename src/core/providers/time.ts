@@ -13,7 +13,11 @@ function digitsAt(text: string, at: number, count: number): number {
 }
 
 const DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
-const leap = (y: number) => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0
+/**
+ * 1 in a leap year, else 0. Every test runs for every year (no branch taken only some years): a
+ * branch V8 first met in February or in a leap year, after it had optimised the row's code, threw that code away.
+ */
+const leapDay = (y: number): number => (y % 4 === 0 ? 1 : 0) - (y % 100 === 0 ? 1 : 0) + (y % 400 === 0 ? 1 : 0)
 
 /**
  * 'YYYY-MM-DDTHH:MM:SSZ' (Alexa) and 'YYYY-MM-DDTHH:MM:SS.mmmZ' (Takeout) read by their fixed
@@ -33,7 +37,7 @@ function fixedIso(text: string): string | null {
 /** Each field of a fixed-position time in range (a negative one had a non-digit), and the day in its month. */
 function inRange(year: number, month: number, day: number, hour: number, minute: number, second: number): boolean {
   if (year < 0 || month < 1 || month > 12 || day < 1 || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59) return false
-  return day <= (month === 2 && leap(year) ? 29 : DAYS[month - 1]!)
+  return day <= DAYS[month - 1]! + (month === 2 ? 1 : 0) * leapDay(year)
 }
 
 /** digitsAt over bytes. */
@@ -49,10 +53,12 @@ function digitsIn(buf: Uint8Array, at: number, count: number): number {
 
 /** Days from 1970-01-01 to the date (proleptic Gregorian, as Date.parse reads every 4-digit year). */
 function daysFromCivil(year: number, month: number, day: number): number {
-  const y = month <= 2 ? year - 1 : year
+  // Years counted from March (January and February end the year before): no arithmetic only some months run.
+  const early = month <= 2 ? 1 : 0
+  const y = year - early
   const era = Math.floor(y / 400)
   const yoe = y - era * 400
-  const doy = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1
+  const doy = Math.floor((153 * (month - 3 + 12 * early) + 2) / 5) + day - 1
   const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy
   return era * 146097 + doe - 719468
 }
