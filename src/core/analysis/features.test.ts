@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { recording } from '../../../test/helpers/reading'
+import { keepReadTimes } from '../providers/read-times'
 import { featuresOf } from './features'
 
 describe('features per recording', () => {
@@ -38,5 +39,20 @@ describe('features per recording', () => {
     expect(each.map((f) => f.language)).toEqual(['en', 'de', 'en'])
     expect(each[2]).toBe(each[0])
     expect(each[0]!.names).toEqual(['Jonas'])
+  })
+})
+
+describe('features: times the reader kept', () => {
+  it('takes the milliseconds kept for a recording\'s very time text, and parses a time that is not that text', async () => {
+    const recordings = [
+      recording({ id: 'a', time: '2024-03-01T10:00:00.000Z' }),
+      recording({ id: 'b', time: '2024-03-02T10:00:00.000Z' }),
+      recording({ id: 'c', time: '2024-03-03T10:00:00.000Z' }),
+      recording({ id: 'd', time: '2024-03-04T10:00:00.000Z' })
+    ]
+    // Kept: a's (marked 7 to tell it from a parse), b's not given (NaN), c's for another text; d has none kept (past the end).
+    keepReadTimes(recordings, { isos: ['2024-03-01T10:00:00.000Z', '2024-03-02T10:00:00.000Z', '2024-03-05T10:00:00.000Z'], ms: Float64Array.of(7, Number.NaN, 9) })
+    const { times } = await featuresOf(recordings)
+    expect([...times]).toEqual([7, Date.UTC(2024, 2, 2, 10), Date.UTC(2024, 2, 3, 10), Date.UTC(2024, 2, 4, 10)])
   })
 })

@@ -1,4 +1,5 @@
 import type { Recording } from '../../shared/model/recording'
+import { keptMs, readTimesOf } from '../providers/read-times'
 import { languageOf, loadLanguageDetector, primaryLanguage } from './text/language'
 import { namesIn } from './text/names'
 import { placesIn, type Place } from './text/places'
@@ -91,13 +92,18 @@ async function readFeatures(recordings: readonly Recording[]): Promise<Features>
   const plain = new Map<string | null, number>()
   const withAnswer = new Map<string, Map<string, number>>()
   const times = new Float64Array(recordings.length)
+  const kept = readTimesOf(recordings)
   const each: RecordingFeatures[] = new Array(recordings.length)
   const kinds = new Uint32Array(recordings.length)
   let sliceStarted = performance.now()
   for (let i = 0; i < recordings.length; i++) {
     const r = recordings[i]!
-    // Date.parse, not a hand-made reader: this runs once per process, and the built-in is fast from its first call.
-    times[i] = r.time === null ? Number.NaN : Date.parse(r.time)
+    // As the reader read it from the time's digits where it kept that (read-times.ts), else parsed here.
+    if (r.time === null) times[i] = Number.NaN
+    else {
+      const ms = keptMs(kept, i, r.time)
+      times[i] = Number.isNaN(ms) ? Date.parse(r.time) : ms
+    }
     let kind: number | undefined
     if (r.language === null && (detect === null || !r.response)) {
       kind = plain.get(r.transcript)

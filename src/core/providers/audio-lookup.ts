@@ -45,9 +45,16 @@ export class AudioLookup {
   // The metadata file's folder, normalised once per file rather than once per row (100,000 rows name one folder).
   private readonly folders = new WeakMap<ViewEntry, string>()
 
+  // The last file asked about and its folder: 100,000 rows of one file ask without a WeakMap lookup each.
+  private lastFile: ViewEntry | null = null
+  private lastFolder = ''
+
   private folderNorm(file: ViewEntry): string {
+    if (file === this.lastFile) return this.lastFolder
     let folder = this.folders.get(file)
     if (folder === undefined) this.folders.set(file, (folder = norm(folderOf(file.path))))
+    this.lastFile = file
+    this.lastFolder = folder
     return folder
   }
 

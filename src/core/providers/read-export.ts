@@ -4,6 +4,7 @@ import { builtInProviders } from './built-ins'
 import { createExportView, type ExportView, type ViewEntry } from './export-view'
 import { stableId } from './ids'
 import { UniqueIds } from './unique-ids'
+import { keepReadTimes } from './read-times'
 import { errorText, problem } from './read-text'
 import type { ProviderRegistry } from './registry'
 import type { Claims, DeviceFact, ParseContext, ParseProgress, ProviderDescriptor, ProviderItem } from './types'
@@ -66,6 +67,9 @@ class Collector {
   /** Providers whose export does not list the account's devices. */
   readonly registrationUnknown = new Set<string>()
   private readonly ids = new UniqueIds((n) => this.recordings[n]!.id)
+  /** Per recording, the time text and its milliseconds as its reader gave them (NaN: not given): read-times.ts. */
+  readonly isos: Array<string | null> = []
+  ms = new Float64Array(1024)
 
   /** Devices by provider, then by key: found per recording without making a key string each time. */
   private readonly byProvider = new Map<string, Map<string, Device>>()
@@ -99,7 +103,7 @@ class Collector {
     return device
   }
 
-  recording(r: Recording, entry: ViewEntry | undefined): void {
+  recording(r: Recording, entry: ViewEntry | undefined, ms: number): void {
     if (r.deviceId !== null) {
       // A bare key merges nothing into the device: only found (or made).
       const device = this.deviceOf(r.provider, r.deviceId)
@@ -119,6 +123,14 @@ class Collector {
     }
     if (entry) this.claimed.entry(entry)
     else if (r.audio) this.claimed.key(r.audio.part ? `${r.audio.part}\u0000${r.audio.path}` : r.audio.path)
+    const k = this.recordings.length
+    if (k === this.ms.length) {
+      const wider = new Float64Array(k * 2)
+      wider.set(this.ms)
+      this.ms = wider
+    }
+    this.ms[k] = ms
+    this.isos.push(r.time)
     this.recordings.push(r)
   }
 }
@@ -141,7 +153,7 @@ function take(item: ProviderItem, provider: ProviderDescriptor, out: Collector):
       out.device(provider.id, item.device)
       break
     case 'recording':
-      out.recording(item.recording, item.entry)
+      out.recording(item.recording, item.entry, Number.NaN)
       break
     case 'problem':
       out.problems.push(item.problem)
@@ -159,7 +171,7 @@ function take(item: ProviderItem, provider: ProviderDescriptor, out: Collector):
       for (const one of item.items) take(one, provider, out)
       break
     case 'recordings':
-      for (let i = 0; i < item.recordings.length; i++) out.recording(item.recordings[i]!, item.entries[i])
+      for (let i = 0; i < item.recordings.length; i++) out.recording(item.recordings[i]!, item.entries[i], item.times === undefined ? Number.NaN : item.times[i]!)
       break
   }
 }
@@ -198,6 +210,7 @@ export async function readExport(archive: OpenedArchive, options: ReadExportOpti
     if (!p.fallback || out.recordings.length > before) used.push({ id: p.id, name: p.name, confidence: r.confidence, reason: r.reason })
   }
   for (const device of out.devices.values()) if (out.registrationUnknown.has(device.provider) && !device.registered) device.registrationKnown = false
+  keepReadTimes(out.recordings, { isos: out.isos, ms: out.ms })
   return {
     providers: used,
     account: ownerAccount(out.accounts),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { toUtcIso, wholeSecondIso } from './time'
+import { toUtcIso, wholeSecondIso, wholeSecondMs } from './time'
 
 describe('toUtcIso', () => {
   it.each([
@@ -67,6 +67,8 @@ describe('wholeSecondIso', () => {
       if (answer !== null) {
         read++
         expect(answer, text).toBe(toUtcIso(text))
+        // Its milliseconds, from the digits: what Date.parse reads from the answer.
+        expect(wholeSecondMs[0], text).toBe(Date.parse(answer))
       } else if (text.length === 20) {
         // Left to toUtcIso, which reads none of these by position either: out of range, or not digits.
         expect(/T(24:|\d\d:60|\d\d:\d\d:60)/.test(text) || toUtcIso(text) === null, text).toBe(true)
@@ -74,6 +76,19 @@ describe('wholeSecondIso', () => {
     }
     // Every real day of the five years (2000 and 2024 are leap years, 2100 is not), and the two good times of the day.
     expect(read).toBe(3 * 365 + 2 * 366 + 2)
+  })
+
+  it('gives the milliseconds Date.parse gives, for years from 0001 to 9999', () => {
+    let n = 0
+    for (let year = 1; year <= 9999; year += 37)
+      for (const [m, d] of [[1, 1], [2, 28], [3, 1], [12, 31]] as const) {
+        const text = `${String(year).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}T${String(year % 24).padStart(2, '0')}:07:59Z`
+        const answer = fromBytes(text, 3)
+        expect(answer, text).not.toBeNull()
+        expect(wholeSecondMs[0], text).toBe(Date.parse(answer!))
+        n++
+      }
+    expect(n).toBe(271 * 4)
   })
 
   it('reads only that form: the Takeout form, other separators, zones and lengths are left to toUtcIso', () => {

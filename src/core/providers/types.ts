@@ -44,7 +44,13 @@ export type ProviderItem =
    * Recordings read one after another, as 'recording' items would be (`entries[i]` is the i-th's
    * `entry`): one item for a run of rows, where a wrapper per row was 100,000 objects more to make and collect.
    */
-  | { type: 'recordings'; recordings: Recording[]; entries: Array<ViewEntry | undefined> }
+  | {
+      type: 'recordings'
+      recordings: Recording[]
+      entries: Array<ViewEntry | undefined>
+      /** `times[i]`: the i-th's time in UTC milliseconds (Date.parse of its `time`), NaN when not read here (read-times.ts). */
+      times?: number[]
+    }
 
 export interface ParseProgress {
   provider: string

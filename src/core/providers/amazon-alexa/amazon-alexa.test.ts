@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { ExportReading } from '../../../shared/model/recording'
 import type { AmazonVariations, Truth } from '../../generate'
+import { keptMs, readTimesOf } from '../read-times'
 import { factsOfReading, factsOfTruth, readBuilt } from '../testing/read-built'
 
 const amazon = (kind: Parameters<typeof readBuilt>[0]['kind'], amazon: Partial<AmazonVariations> = {}, own = 6, foreign = 4) =>
@@ -142,5 +143,22 @@ describe('amazon-alexa: the 2018 answer (flat WAVs and a transcript PDF)', () =>
     expectTruth(reading, truth)
     expect(reading.recordings.every((r) => r.signals.includes('metadata-missing') && r.time !== null && r.transcript === null)).toBe(true)
     expect(reading.problems.map((p) => p.kind).sort()).toEqual(['missing-file'])
+  })
+})
+
+describe('amazon-alexa: each time\'s milliseconds kept beside the reading', () => {
+  it.each([
+    ['Alexa\'s whole-second form: every one kept', {}, true],
+    ['times with offsets: read the long way, none kept', { zone: 'offset' }, false]
+  ] as Array<[string, Partial<AmazonVariations>, boolean]>)('%s, each as Date.parse reads the time', async (_name, v, kept) => {
+    const { reading } = await amazon('unregistered-device', v, 30, 10)
+    const times = readTimesOf(reading.recordings)
+    expect(times?.isos.length).toBe(40)
+    for (const [i, r] of reading.recordings.entries()) {
+      expect(r.time).not.toBeNull()
+      const ms = keptMs(times, i, r.time!)
+      if (kept) expect(ms, r.time!).toBe(Date.parse(r.time!))
+      else expect(ms).toBeNaN()
+    }
   })
 })

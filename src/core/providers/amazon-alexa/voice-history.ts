@@ -10,7 +10,7 @@ import type { CsvRecord } from '../csv/record'
 import { normalizeName, type ExportView, type ViewEntry } from '../export-view'
 import { stableIds } from '../ids'
 import { ProblemLog } from '../problem-log'
-import { toUtcIso, wholeSecondIso } from '../time'
+import { toUtcIso, wholeSecondIso, wholeSecondMs } from '../time'
 import type { DeviceFact, ParseContext, ProviderItem } from '../types'
 import aliases from './aliases.json'
 import { AMAZON, deviceKey } from './keys'
@@ -125,11 +125,14 @@ export async function* readVoiceHistory(view: ExportView, file: ViewEntry, ctx: 
     }
     // Alexa's own form is read from the cell's bytes: the ISO text is the only string made for it.
     let time = cols.time !== undefined && cols.time < rec.count && rec.isPlain(cols.time) ? wholeSecondIso(rec.buf, rec.start(cols.time), rec.end(cols.time)) : null
+    // (Its milliseconds are kept too, so the analysis need not parse the text again.)
+    let ms = time !== null ? wholeSecondMs[0]! : Number.NaN
     if (time === null) {
       const rawTime = cols.time === undefined ? null : cellAt([fresh(rec.text(cols.time))], 0)
       time = rawTime ? toUtcIso(rawTime) : null
       if (rawTime && !time) log.add('bad-time', () => `cannot read the time "${rawTime}"`, line)
       if (!rawTime) log.add('bad-time', 'the row has no time', line)
+      ms = Number.NaN
     }
     const audioName = cellAt(cells, cols.audio)
     const audioEntry = audioName ? opts.audio.find(audioName, file) : null
@@ -167,7 +170,7 @@ export async function* readVoiceHistory(view: ExportView, file: ViewEntry, ctx: 
       }
     }
     rows?.add(rec)
-    if (run === null) batch.push((run = { type: 'recordings', recordings: [], entries: [] }))
+    if (run === null) batch.push((run = { type: 'recordings', recordings: [], entries: [], times: [] }))
     run.recordings.push({
       id: idOf(line),
       provider: AMAZON,
@@ -185,6 +188,7 @@ export async function* readVoiceHistory(view: ExportView, file: ViewEntry, ctx: 
       source: sourceAt(line)
     })
     run.entries.push(audioEntry && opts.audio.uniqueNames ? audioEntry : undefined)
+    run.times!.push(ms)
     count++
   }
 
