@@ -48,6 +48,8 @@ const VALUE = 2
  */
 interface Shape {
   pieces: Uint8Array[]
+  /** The first piece after the comma and line end that part this row from the one before. */
+  afterComma: Uint8Array
   /** Which members have a value (indices into MEMBERS) that is not in the pieces, in order. */
   given: number[]
   /** No reasons and no signals: the last piece ends the row. */
@@ -92,7 +94,8 @@ function shapeOf(code: number, provider: unknown, verdict: unknown): Shape {
   text += `${first ? '' : ','}${MEMBER}"reasons": `
   if (plain) text += `[],${MEMBER}"signals": []\n    }`
   pieces.push(fixed(text))
-  const shape = { pieces, given, plain, size: pieces.reduce((n, p) => n + p.length, 0) }
+  const afterComma = fixed(`,\n${Buffer.from(pieces[0]!).toString('utf8')}`)
+  const shape = { pieces, afterComma, given, plain, size: afterComma.length + pieces.slice(1).reduce((n, p) => n + p.length, 0) }
   byText.set(key, shape)
   return shape
 }
@@ -112,8 +115,9 @@ const values: unknown[] = []
  * gives through `JSON.stringify(report, null, 2)`: the same members in the same order, a member
  * whose value is undefined left out as JSON.stringify leaves it out. Writing the row object and
  * its two arrays per recording first cost as much as the writing (scan-report.test.ts compares both).
+ * `comma`: the row follows another, so a comma and a line end come first.
  */
-export function writeRecordingJson(out: JsonBytes, r: Recording, verdict: string, reasons: readonly string[]): void {
+export function writeRecordingJson(out: JsonBytes, r: Recording, verdict: string, reasons: readonly string[], comma = false): void {
   const audioPath = r.audio?.path ?? null
   const part = r.audio?.part ?? null
   // Base 3 per member (left out, null, given), then one bit for empty lists.
@@ -162,19 +166,19 @@ export function writeRecordingJson(out: JsonBytes, r: Recording, verdict: string
   }
   if (texts) {
     out.reserve(need)
+    out.put(comma ? shape.afterComma : pieces[0]!)
     for (let k = 0; k < given.length; k++) {
-      out.put(pieces[k]!)
       out.putString(values[k] as string)
+      out.put(pieces[k + 1]!)
     }
-    out.put(pieces[given.length]!)
   } else {
+    out.bytes(comma ? shape.afterComma : pieces[0]!)
     for (let k = 0; k < given.length; k++) {
-      out.bytes(pieces[k]!)
       const v = values[k]
       if (typeof v === 'string') out.string(v)
       else value(out, v, '      ')
+      out.bytes(pieces[k + 1]!)
     }
-    out.bytes(pieces[given.length]!)
   }
   if (plain) return
   list(out, reasons)
