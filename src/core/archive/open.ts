@@ -13,7 +13,6 @@ import { Opened } from './opened'
 import { ProblemLog } from './problems'
 import { ProgressMeter } from './progress'
 import { FileSource } from './source'
-import { listTar } from './tar'
 import { TempArea } from './temp'
 import type { OpenOptions, OpenedArchive } from './types'
 import { listZip } from './zip/container'
@@ -45,6 +44,8 @@ async function listSingle(path: string, ctx: OpenContext): Promise<{ format: Arc
   }
   if (kind === 'tar' || kind === 'gzip') {
     const gz = kind === 'gzip'
+    // Loaded here only: the tar reader brings pako's inflate (~5 ms to load), which a ZIP never needs.
+    const { listTar } = await import('./tar')
     const listing = await listTar(source, ctx, gz)
     const { failure } = listing
     if (failure && listing.entries.length === 0 && failure.kind === 'truncated') {

@@ -119,9 +119,29 @@ export class JsonBytes {
 
   /** A string as JSON.stringify writes it, quotes included, then as UTF-8. */
   string(s: string): void {
-    const n = s.length
     // Six bytes is the most one UTF-16 unit becomes (\u001f, or a lone surrogate as \udXXX).
-    this.room(n * 6 + 2)
+    this.room(s.length * 6 + 2)
+    this.putString(s)
+  }
+
+  /**
+   * Room for `n` more bytes at once, for a run of `put` and `putString` that need at most that many
+   * (a string at most six bytes a character and its quotes): one test for a whole report row
+   * instead of one per piece and value.
+   */
+  reserve(n: number): void {
+    this.room(n)
+  }
+
+  /** `bytes` in room already reserved. */
+  put(bytes: Uint8Array): void {
+    this.current.set(bytes, this.at)
+    this.at += bytes.length
+  }
+
+  /** `string` in room already reserved. */
+  putString(s: string): void {
+    const n = s.length
     const b = this.current
     let at = this.at
     b[at++] = QUOTE

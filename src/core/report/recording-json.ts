@@ -43,19 +43,33 @@ const VALUE = 2
  * The fixed bytes of a row whose members are left out, null or given in one pattern: `pieces[k]`
  * comes before the k-th given value, the last piece after the last one (the lists' keys, and the
  * empty lists themselves when `plain`). So a row is a handful of copies and its values, instead of
- * a key and a test per member: the nulls and keys between two values are one piece.
+ * a key and a test per member: the nulls and keys between two values are one piece. The provider
+ * and the verdict, a few texts per export, are part of the pieces too.
  */
 interface Shape {
   pieces: Uint8Array[]
-  /** Which members have a value (indices into MEMBERS), in order. */
+  /** The first piece after the comma and line end that part this row from the one before. */
+  afterComma: Uint8Array
+  /** Which members have a value (indices into MEMBERS) that is not in the pieces, in order. */
   given: number[]
   /** No reasons and no signals: the last piece ends the row. */
   plain: boolean
+  /** The pieces' bytes together. */
+  size: number
 }
-const shapes = new Map<number, Shape>()
+const PROVIDER = 1
+const VERDICT = 10
+// By code, then by provider and verdict.
+const shapes = new Map<number, Map<string, Shape>>()
 
-function shapeOf(code: number): Shape {
-  const known = shapes.get(code)
+function shapeOf(code: number, provider: unknown, verdict: unknown): Shape {
+  const byText = shapes.get(code) ?? new Map<string, Shape>()
+  shapes.set(code, byText)
+  // The provider and verdict are written into the pieces when they are texts (the key tells texts from other values).
+  const bakeProvider = typeof provider === 'string'
+  const bakeVerdict = typeof verdict === 'string'
+  const key = `${bakeProvider ? `"${provider}` : ''}\u0000${bakeVerdict ? `"${verdict}` : ''}`
+  const known = byText.get(key)
   if (known) return known
   const states: number[] = []
   for (let c = code >> 1, k = 0; k < MEMBERS.length; k++, c = Math.floor(c / 3)) states.unshift(c % 3)
@@ -69,6 +83,8 @@ function shapeOf(code: number): Shape {
     text += `${first ? '' : ','}${MEMBER}${JSON.stringify(key)}: `
     first = false
     if (states[k] === NULL) text += 'null'
+    else if (k === PROVIDER && bakeProvider) text += JSON.stringify(provider)
+    else if (k === VERDICT && bakeVerdict) text += JSON.stringify(verdict)
     else {
       pieces.push(fixed(text))
       given.push(k)
@@ -78,20 +94,30 @@ function shapeOf(code: number): Shape {
   text += `${first ? '' : ','}${MEMBER}"reasons": `
   if (plain) text += `[],${MEMBER}"signals": []\n    }`
   pieces.push(fixed(text))
-  const shape = { pieces, given, plain }
-  shapes.set(code, shape)
+  const afterComma = fixed(`,\n${Buffer.from(pieces[0]!).toString('utf8')}`)
+  const shape = { pieces, afterComma, given, plain, size: afterComma.length + pieces.slice(1).reduce((n, p) => n + p.length, 0) }
+  byText.set(key, shape)
   return shape
 }
 
 const stateOf = (v: unknown): number => (v === null ? NULL : absent(v) ? LEFT_OUT : VALUE)
+
+// The shape of the row before: most rows of an export have the same one.
+let lastCode = -1
+let lastProvider: unknown
+let lastVerdict: unknown
+let lastShape: Shape | null = null
+/** The row's given values, in the shape's order (reused: no array per row). */
+const values: unknown[] = []
 
 /**
  * A report row written straight from the recording, byte for byte what `toRecording` (scan-report.ts)
  * gives through `JSON.stringify(report, null, 2)`: the same members in the same order, a member
  * whose value is undefined left out as JSON.stringify leaves it out. Writing the row object and
  * its two arrays per recording first cost as much as the writing (scan-report.test.ts compares both).
+ * `comma`: the row follows another, so a comma and a line end come first.
  */
-export function writeRecordingJson(out: JsonBytes, r: Recording, verdict: string, reasons: readonly string[]): void {
+export function writeRecordingJson(out: JsonBytes, r: Recording, verdict: string, reasons: readonly string[], comma = false): void {
   const audioPath = r.audio?.path ?? null
   const part = r.audio?.part ?? null
   // Base 3 per member (left out, null, given), then one bit for empty lists.
@@ -107,9 +133,19 @@ export function writeRecordingJson(out: JsonBytes, r: Recording, verdict: string
   code = code * 3 + stateOf(r.language)
   code = code * 3 + stateOf(verdict)
   const plain = reasons.length === 0 && r.signals.length === 0
-  const { pieces, given } = shapeOf(code * 2 + (plain ? 1 : 0))
+  code = code * 2 + (plain ? 1 : 0)
+  let shape = lastShape
+  if (shape === null || code !== lastCode || r.provider !== lastProvider || verdict !== lastVerdict) {
+    shape = lastShape = shapeOf(code, r.provider, verdict)
+    lastCode = code
+    lastProvider = r.provider
+    lastVerdict = verdict
+  }
+  const { pieces, given } = shape
+  // The room the row needs at most; any value not a text (a duration) takes the checked way.
+  let need = shape.size
+  let texts = true
   for (let k = 0; k < given.length; k++) {
-    out.bytes(pieces[k]!)
     let v: unknown
     switch (given[k]) {
       case 0: v = r.id; break
@@ -124,10 +160,26 @@ export function writeRecordingJson(out: JsonBytes, r: Recording, verdict: string
       case 9: v = r.language; break
       default: v = verdict
     }
-    if (typeof v === 'string') out.string(v)
-    else value(out, v, '      ')
+    values[k] = v
+    if (typeof v === 'string') need += v.length * 6 + 2
+    else texts = false
   }
-  out.bytes(pieces[given.length]!)
+  if (texts) {
+    out.reserve(need)
+    out.put(comma ? shape.afterComma : pieces[0]!)
+    for (let k = 0; k < given.length; k++) {
+      out.putString(values[k] as string)
+      out.put(pieces[k + 1]!)
+    }
+  } else {
+    out.bytes(comma ? shape.afterComma : pieces[0]!)
+    for (let k = 0; k < given.length; k++) {
+      const v = values[k]
+      if (typeof v === 'string') out.string(v)
+      else value(out, v, '      ')
+      out.bytes(pieces[k + 1]!)
+    }
+  }
   if (plain) return
   list(out, reasons)
   out.bytes(K_SIGNALS)

@@ -28,7 +28,6 @@ export async function writeReportJson(report: ScanReport, sink: ByteSink, record
   out.text(`${text.slice(0, at)}[\n`)
   if (recordings.writeRow) {
     for (let i = 0; i < count; i++) {
-      if (i > 0) out.ascii(',\n')
       recordings.writeRow(out, i)
       if (out.full) await out.flush()
     }

@@ -73,7 +73,10 @@ const toRecording = (r: Recording, index: number, judgement: Judgement): ScanRep
 export interface ReportRecordings {
   readonly length: number
   slice(start: number, end: number): ScanReportRecording[]
-  /** Row `index` as `JSON.stringify(report, null, 2)` writes it among the report's recordings, without making the row. */
+  /**
+   * Row `index` as `JSON.stringify(report, null, 2)` writes it among the report's recordings, without
+   * making the row; after the comma and line end that part it from row `index - 1` when index > 0.
+   */
   writeRow?(out: JsonBytes, index: number): void
 }
 
@@ -148,7 +151,7 @@ export function buildScanReportParts({ archive, reading, hashes, timings, judgem
     writeRow: (out, i) => {
       const r = source[i]!
       const { verdict, reasons } = judgement.recording(r, i)
-      writeRecordingJson(out, r, verdict, reasons)
+      writeRecordingJson(out, r, verdict, reasons, i > 0)
     }
   }
   return { report, recordings }
