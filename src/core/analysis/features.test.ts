@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { recording } from '../../../test/helpers/reading'
-import { keepReadTimes } from '../providers/read-times'
+import { keepReadTimes } from '../read-times'
 import { featuresOf } from './features'
 
 describe('features per recording', () => {

@@ -1,5 +1,5 @@
 import type { Recording } from '../../shared/model/recording'
-import { keptMs, readTimesOf } from '../providers/read-times'
+import { keptMs, readTimesOf } from '../read-times'
 import { languageOf, loadLanguageDetector, primaryLanguage } from './text/language'
 import { namesIn } from './text/names'
 import { placesIn, type Place } from './text/places'

@@ -48,7 +48,7 @@ export type ProviderItem =
       type: 'recordings'
       recordings: Recording[]
       entries: Array<ViewEntry | undefined>
-      /** `times[i]`: the i-th's time in UTC milliseconds (Date.parse of its `time`), NaN when not read here (read-times.ts). */
+      /** `times[i]`: the i-th's time in UTC milliseconds (Date.parse of its `time`), NaN when not read here (src/core/read-times.ts). */
       times?: number[]
     }
 

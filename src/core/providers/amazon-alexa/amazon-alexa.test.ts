@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { ExportReading } from '../../../shared/model/recording'
 import type { AmazonVariations, Truth } from '../../generate'
-import { keptMs, readTimesOf } from '../read-times'
+import { keptMs, readTimesOf } from '../../read-times'
 import { factsOfReading, factsOfTruth, readBuilt } from '../testing/read-built'
 
 const amazon = (kind: Parameters<typeof readBuilt>[0]['kind'], amazon: Partial<AmazonVariations> = {}, own = 6, foreign = 4) =>

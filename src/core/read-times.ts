@@ -1,10 +1,11 @@
-import type { Recording } from '../../shared/model/recording'
+import type { Recording } from '../shared/model/recording'
 
 /**
  * Each recording's time in UTC milliseconds as the reader knew it from the time's digits, kept beside
  * the reading (not in the recordings: they are the contract's plain data), so the analysis need not
  * Date.parse 100,000 ISO texts. `isos[i]` is the text `ms[i]` was read from: a recording whose
  * `time` is no longer that text (an array changed since, a time set again) is parsed as before.
+ * It sits in core's root because providers write it and the analysis reads it: neither imports the other.
  */
 export interface ReadTimes {
   readonly isos: ReadonlyArray<string | null>
