@@ -156,24 +156,24 @@ describe('the report rows written straight from the recordings', () => {
     )
   })
 
-  it('come out whole when the sink takes its time and the rows fill many buffers', async () => {
-    const recordings = Array.from({ length: 6000 }, (_, i) => recordingOf({ id: `r${i}`, time: '2021-07-01T06:00:00.000Z', transcript: i % 4 ? 'schalte das Licht im Wohnzimmer aus' : 'what is the weather today', audio: { path: `Alexa/Audio/${i}.wav`, part: null, size: 1 } }))
+  /** The report of `recordings`, written through a sink that takes its time, is JSON.stringify's text, in more than one piece. */
+  async function expectWholeThroughSlowSink(recordings: Parameters<typeof readingOf>[0]): Promise<void> {
     const input = { archive, reading: readingOf(recordings), hashes: null, judgement: judged }
     const { report: r, recordings: rows } = buildScanReportParts(input)
     const c = collector(true)
     await writeReportJson(r, c.sink, rows)
     expect(c.text()).toBe(`${JSON.stringify(buildScanReport(input), null, 2)}\n`)
     expect(c.pieces.length).toBeGreaterThan(1)
+  }
+
+  it('come out whole when the sink takes its time and the rows fill many buffers', async () => {
+    const recordings = Array.from({ length: 6000 }, (_, i) => recordingOf({ id: `r${i}`, time: '2021-07-01T06:00:00.000Z', transcript: i % 4 ? 'schalte das Licht im Wohnzimmer aus' : 'what is the weather today', audio: { path: `Alexa/Audio/${i}.wav`, part: null, size: 1 } }))
+    await expectWholeThroughSlowSink(recordings)
   })
 
   it('come out whole when one row needs more room than a whole buffer (a transcript of megabytes), before and after ordinary rows', async () => {
     const long = `${'ü'.repeat(300_000)}"\u0001${'x'.repeat(300_000)}`
     const recordings = ['r0', 'r1', 'r2'].map((id, i) => recordingOf({ id, time: '2021-07-01T06:00:00.000Z', transcript: i === 1 ? long : 'stop', audio: { path: `Alexa/Audio/${i}.wav`, part: null, size: 1 } }))
-    const input = { archive, reading: readingOf(recordings), hashes: null, judgement: judged }
-    const { report: r, recordings: rows } = buildScanReportParts(input)
-    const c = collector(true)
-    await writeReportJson(r, c.sink, rows)
-    expect(c.text()).toBe(`${JSON.stringify(buildScanReport(input), null, 2)}\n`)
-    expect(c.pieces.length).toBeGreaterThan(1)
+    await expectWholeThroughSlowSink(recordings)
   })
 })
