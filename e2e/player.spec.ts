@@ -81,6 +81,15 @@ test('a selected recording shows its waveform from the engine’s peaks and play
   await expect(page.getByTestId('player-facts')).toContainText('PCM · 8 kHz · 1 ch')
   expect(fetched).toEqual([])
 
+  // The player itself passes axe (serious and critical), in both themes. Before it plays: on a slow
+  // machine a short clip could end during the two runs, and the pause below would find it at 0.
+  for (const theme of ['dark', 'light'] as const) {
+    await page.getByRole('combobox', { name: 'Theme' }).selectOption(theme)
+    const found = await new AxeBuilder({ page }).include('[data-testid=player-slot]').analyze()
+    expect(found.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`)).toEqual([])
+    if (theme === 'dark') await page.getByTestId('player-slot').screenshot({ path: testInfo.outputPath('player-dark.png') })
+  }
+
   // The media element streams from the loopback server by the token the services issued.
   const media = page.getByTestId('player-media')
   await expect(media).toHaveAttribute('src', new RegExp(`^${app.mediaOrigin}/${app.mediaToken}/[0-9a-f]{32}$`))
@@ -89,14 +98,6 @@ test('a selected recording shows its waveform from the engine’s peaks and play
   await expect.poll(() => media.evaluate((m: HTMLAudioElement) => m.currentTime), { timeout: 10_000 }).toBeGreaterThan(0.2)
   await expect(page.getByTestId('player-time')).not.toHaveText('0:00.0')
   await page.getByTestId('player-slot').screenshot({ path: testInfo.outputPath('player.png') })
-  // The player itself passes axe (serious and critical), in both themes.
-  for (const theme of ['dark', 'light'] as const) {
-    await page.getByRole('combobox', { name: 'Theme' }).selectOption(theme)
-    const found = await new AxeBuilder({ page }).include('[data-testid=player-slot]').analyze()
-    expect(found.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`)).toEqual([])
-    if (theme === 'dark') await page.getByTestId('player-slot').screenshot({ path: testInfo.outputPath('player-dark.png') })
-  }
-
   // Space pauses (focus on the list, as after J/K); Shift+→ seeks.
   await page.getByRole('grid').focus()
   await page.keyboard.press('Space')
