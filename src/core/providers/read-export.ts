@@ -5,6 +5,7 @@ import { createExportView, type ExportView, type ViewEntry } from './export-view
 import { stableId } from './ids'
 import { UniqueIds } from './unique-ids'
 import { keepReadTimes } from '../read-times'
+import { widened } from '../typed-arrays'
 import { errorText, problem } from './read-text'
 import type { ProviderRegistry } from './registry'
 import type { Claims, DeviceFact, ParseContext, ParseProgress, ProviderDescriptor, ProviderItem } from './types'
@@ -124,11 +125,7 @@ class Collector {
     if (entry) this.claimed.entry(entry)
     else if (r.audio) this.claimed.key(r.audio.part ? `${r.audio.part}\u0000${r.audio.path}` : r.audio.path)
     const k = this.recordings.length
-    if (k === this.ms.length) {
-      const wider = new Float64Array(k * 2)
-      wider.set(this.ms)
-      this.ms = wider
-    }
+    if (k === this.ms.length) this.ms = widened(this.ms, k * 2)
     this.ms[k] = ms
     this.isos.push(r.time)
     this.recordings.push(r)

@@ -1,4 +1,5 @@
 import { LOCAL_FIXED } from './local'
+import { widened } from '../../typed-arrays'
 
 // Read once into this module: an imported binding read per row is a getter's call wherever modules
 // are compiled to CommonJS (tsx, the benches).
@@ -83,11 +84,7 @@ export class ZipRows {
   }
 
   private resize(capacity: number): void {
-    const more = <T extends Float64Array | Int32Array | Uint16Array | Uint8Array>(a: T): T => {
-      const b = new (a.constructor as new (n: number) => T)(capacity)
-      b.set(a.subarray(0, this.length))
-      return b
-    }
+    const more = <T extends Float64Array | Int32Array | Uint16Array | Uint8Array>(a: T): T => widened(a, capacity, this.length)
     this.offsets = more(this.offsets)
     this.dataStarts = more(this.dataStarts)
     this.methods = more(this.methods)

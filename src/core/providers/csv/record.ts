@@ -1,3 +1,5 @@
+import { widened } from '../../typed-arrays'
+
 /** A cell holds a `""` pair: its text is its bytes with every pair made one quote. */
 export const ESCAPED = 1
 /** A cell that opened with a quote that closed nothing: kept as written, its quoted part unescaped. */
@@ -46,11 +48,10 @@ export class CsvRecord {
 
   private grow(): void {
     const size = this.starts.length * 2
-    const widen = <T extends Int32Array | Uint8Array>(a: T, b: T): T => (b.set(a), b)
-    this.starts = widen(this.starts, new Int32Array(size))
-    this.ends = widen(this.ends, new Int32Array(size))
-    this.flags = widen(this.flags, new Uint8Array(size))
-    this.prefixEnds = widen(this.prefixEnds, new Int32Array(size))
+    this.starts = widened(this.starts, size)
+    this.ends = widened(this.ends, size)
+    this.flags = widened(this.flags, size)
+    this.prefixEnds = widened(this.prefixEnds, size)
   }
 
   /** The record's bytes moved `by` to the front (carried into the next piece). */

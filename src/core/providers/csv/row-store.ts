@@ -1,5 +1,6 @@
 import type { Recording, RecordingSource } from '../../../shared/model/recording'
 import { fresh } from '../clip'
+import { widened } from '../../typed-arrays'
 import { rowFields } from './columns'
 import type { CsvRecord } from './record'
 import { CsvScanner } from './scanner'
@@ -55,15 +56,10 @@ export class RowStore {
 
   private grow(): void {
     const size = this.lines.length * 2
-    const widen = (a: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> => {
-      const b = new Int32Array(size)
-      b.set(a)
-      return b
-    }
-    this.lines = widen(this.lines)
-    this.pieceOf = widen(this.pieceOf)
-    this.starts = widen(this.starts)
-    this.ends = widen(this.ends)
+    this.lines = widened(this.lines, size)
+    this.pieceOf = widened(this.pieceOf, size)
+    this.starts = widened(this.starts, size)
+    this.ends = widened(this.ends, size)
   }
 
   /** The cells of the row that starts on `line`, as the reader first made them (long ones cut); null when no kept row starts there. */
