@@ -8,7 +8,7 @@
 import { createHash, randomBytes } from 'node:crypto'
 import { writeFile } from 'node:fs/promises'
 import { basename, resolve } from 'node:path'
-import { manyEntriesZip, renameBytes, setCentralOffset, setField, workDir, zipBomb, zipBuffer, zipLayout } from '../../test/fixtures/archives'
+import { manyEntriesZip, renameBytes, setCentralOffset, setField, threeEntries, workDir, zipBomb, zipBuffer, zipLayout } from '../../test/fixtures/archives'
 
 type Open = typeof import('../../src/core/archive').openArchive
 const load = async (src: string): Promise<Open> => ((await import(resolve(src, 'core/archive/index.ts'))) as typeof import('../../src/core/archive')).openArchive
@@ -47,12 +47,7 @@ async function dump(open: Open, path: string, readEntries: boolean): Promise<str
 async function hostile(dir: (name: string) => string): Promise<string[]> {
   const audio = randomBytes(100_000)
   const text = 'the quick brown fox '.repeat(5000)
-  const three = (stream = false) =>
-    zipBuffer([
-      { name: 'a.wav', data: audio, compress: false, stream },
-      { name: 'b.json', data: text, stream },
-      { name: 'c.txt', data: 'last', stream }
-    ])
+  const three = threeEntries(audio, text)
   const made: Array<[string, Buffer]> = []
   const buf = await three()
   made.push(['plain', buf])

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import { writeFile } from 'node:fs/promises'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { renameBytes, setCentralOffset, setField, workDir, zipBomb, zipBuffer, zipLayout } from '../../../test/fixtures/archives'
+import { renameBytes, setCentralOffset, setField, threeEntries, workDir, zipBomb, zipBuffer, zipLayout } from '../../../test/fixtures/archives'
 import { byPath, kindsOf, readAll, readFailure } from '../../../test/fixtures/read'
 import { ArchiveOpenError, EntryReadError, openArchive } from './index'
 
@@ -11,12 +11,7 @@ afterAll(() => work.done())
 
 const audio = randomBytes(100_000)
 const text = 'the quick brown fox '.repeat(5000)
-const three = (stream = false) =>
-  zipBuffer([
-    { name: 'a.wav', data: audio, compress: false, stream },
-    { name: 'b.json', data: text, stream },
-    { name: 'c.txt', data: 'last', stream }
-  ])
+const three = threeEntries(audio, text)
 
 let n = 0
 async function open(buf: Buffer, limits?: object) {
