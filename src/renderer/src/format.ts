@@ -1,16 +1,16 @@
-// One formatter per language and shape: `n.toLocaleString(lang)` builds a new Intl.NumberFormat on
-// every call (~1-10 ms each in Chromium), and the Opening screen's counts alone took ~230 ms of the
-// renderer's CPU while a 100,000-recording export opened beside the engine on two cores.
-const numberFormats = new Map<string, Intl.NumberFormat>()
-function numberFormat(locale: string, digits: number | null): Intl.NumberFormat {
-  const key = `${locale}|${digits ?? ''}`
-  let f = numberFormats.get(key)
-  if (!f) {
-    f = new Intl.NumberFormat(locale, digits === null ? undefined : { maximumFractionDigits: digits, minimumFractionDigits: digits })
-    numberFormats.set(key, f)
-  }
+// Intl objects are made once per language and shape: each costs ~1-10 ms to build in Chromium, and
+// `n.toLocaleString(lang)` builds a new one on every call (the Opening screen's counts alone took
+// ~230 ms of the renderer's CPU while a 100,000-recording export opened beside the engine on two cores).
+const intlMade = new Map<string, unknown>()
+/** The Intl formatter known by `key` (its kind, language and options), made by `make` the first time. */
+export function intlOnce<T>(key: string, make: () => T): T {
+  let f = intlMade.get(key) as T | undefined
+  if (f === undefined) intlMade.set(key, (f = make()))
   return f
 }
+
+const numberFormat = (locale: string, digits: number | null): Intl.NumberFormat =>
+  intlOnce(`number|${locale}|${digits ?? ''}`, () => new Intl.NumberFormat(locale, digits === null ? undefined : { maximumFractionDigits: digits, minimumFractionDigits: digits }))
 
 /** Byte counts as a person reads them, in the UI's language. */
 export function formatBytes(bytes: number, locale: string): string {

@@ -1,25 +1,16 @@
 import type { TFunction } from 'i18next'
 import type { Finding } from '../../../shared/model/analysis'
 import type { StepText } from '../../../shared/model/review'
-import { formatCount } from '../format'
+import { formatCount, intlOnce } from '../format'
 
 type Params = NonNullable<Finding['text']>['params']
 
 // The detector's days are UTC calendar days; shown as such, whatever the user's zone.
-// Made once per language (each Intl object costs milliseconds to build; the findings pane formats many).
-const memoByLang = <T,>(make: (lang: string) => T) => {
-  const made = new Map<string, T>()
-  return (lang: string): T => {
-    let v = made.get(lang)
-    if (v === undefined) made.set(lang, (v = make(lang)))
-    return v
-  }
-}
-const dayFormat = memoByLang((lang) => new Intl.DateTimeFormat(lang, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }))
+const dayFormat = (lang: string) => intlOnce(`utc-day|${lang}`, () => new Intl.DateTimeFormat(lang, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }))
 const day = (iso: string, lang: string) => dayFormat(lang).format(Date.parse(`${iso}T00:00:00Z`))
-const listFormat = memoByLang((lang) => new Intl.ListFormat(lang, { type: 'conjunction' }))
+const listFormat = (lang: string) => intlOnce(`list|${lang}`, () => new Intl.ListFormat(lang, { type: 'conjunction' }))
 const list = (items: readonly string[], lang: string) => listFormat(lang).format(items)
-const languageNames = memoByLang((lang) => new Intl.DisplayNames([lang], { type: 'language' }))
+const languageNames = (lang: string) => intlOnce(`language-names|${lang}`, () => new Intl.DisplayNames([lang], { type: 'language' }))
 
 function languageName(code: string, lang: string): string {
   try {

@@ -4,16 +4,10 @@
  * format their times while scrolling.
  */
 
-const cache = new Map<string, Intl.DateTimeFormat>()
-function formatter(lang: string, key: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
-  const id = `${lang}|${key}`
-  let f = cache.get(id)
-  if (!f) {
-    f = new Intl.DateTimeFormat(lang, options)
-    cache.set(id, f)
-  }
-  return f
-}
+import { intlOnce } from '../format'
+
+const formatter = (lang: string, key: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat =>
+  intlOnce(`date|${lang}|${key}`, () => new Intl.DateTimeFormat(lang, options))
 
 /** The IANA zone the renderer formats in (the OS's). */
 let zone: string | null = null
@@ -60,16 +54,8 @@ export function formatDuration(ms: number | null): string {
   return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${String(s).padStart(2, '0')}` : `${m}:${String(s).padStart(2, '0')}`
 }
 
-const numberFormats = new Map<string, Intl.NumberFormat>()
-function numberFormat(lang: string, unit: string, digits: number): Intl.NumberFormat {
-  const id = `${lang}|${unit}|${digits}`
-  let f = numberFormats.get(id)
-  if (!f) {
-    f = new Intl.NumberFormat(lang, { style: 'unit', unit, unitDisplay: 'long', maximumFractionDigits: digits })
-    numberFormats.set(id, f)
-  }
-  return f
-}
+const numberFormat = (lang: string, unit: string, digits: number): Intl.NumberFormat =>
+  intlOnce(`unit|${lang}|${unit}|${digits}`, () => new Intl.NumberFormat(lang, { style: 'unit', unit, unitDisplay: 'long', maximumFractionDigits: digits }))
 
 /** A span as words a person reads at a glance: "3 days", "2.5 hr", "45 sec". */
 export function formatSpan(ms: number, lang: string): string {
