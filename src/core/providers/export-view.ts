@@ -2,6 +2,7 @@ import type { Readable } from 'node:stream'
 import { AUDIO_EXTENSIONS, extensionAt } from '../archive/kind'
 import type { ArchiveEntry, OpenedArchive } from '../archive/types'
 import { FNV_OFFSET, FNV_PRIME, hashOf } from './norm-index'
+import { FolderRuns, type FolderRun } from './per-folder'
 
 // Read once into this module: an imported binding read in the per-character loop is a call of a
 // getter wherever modules are compiled to CommonJS (tsx, the benches), twice the view's cost.
@@ -35,6 +36,11 @@ export interface ExportView {
   readonly entries: readonly ViewEntry[]
   /** The audio entries among them, in the same order: a reader of audio need not pass over every entry. */
   readonly audio: readonly ViewEntry[]
+  /**
+   * `entries` as runs of one folder each, in order (per-folder.ts): a provider that judges entries
+   * by their folder judges each run once instead of asking about every entry's folder.
+   */
+  readonly folders: readonly FolderRun[]
   byBase(base: string): readonly ViewEntry[]
   /** hashOf(entry.norm, '') (norm-index.ts), worked out while the view was made: the audio lookup's index reads no name for it. */
   normHash(entry: ViewEntry): number
@@ -160,9 +166,11 @@ export function createExportView(archive: OpenedArchive): ExportView {
   const audio: ViewEntry[] = []
   // One per entry of the archive, the view's never more: 4 bytes an entry.
   const hashes = new Int32Array(archive.entries.length)
+  const folders = new FolderRuns()
   for (const entry of archive.entries) {
     const view = viewEntry(entry, entries.length, hashes)
     if (!view) continue
+    folders.note(view.norm, view.cut, entries.length)
     entries.push(view)
     if (view.audio) audio.push(view)
   }
@@ -189,6 +197,7 @@ export function createExportView(archive: OpenedArchive): ExportView {
     archive,
     entries,
     audio,
+    folders: folders.runs,
     byBase: (base) => basesOf().get(normalizeName(base)) ?? [],
     normHash: (e) => (entries[e.index] === e ? hashes[e.index]! : hashOf(e.norm, '')),
     byKey: (key) => keysOf().get(key),

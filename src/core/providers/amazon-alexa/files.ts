@@ -1,5 +1,4 @@
 import type { ExportView, ViewEntry } from '../export-view'
-import { perFolder } from '../per-folder'
 import { normalizeHeader } from '../csv/columns'
 import aliases from './aliases.json'
 
@@ -10,7 +9,6 @@ const AUDIO_FOLDERS = new Set(aliases.audioFolders.map((n) => n.toLowerCase()))
 const AMAZON_CATEGORY = /(?:^|\/)(?:retail|digital|devices|audible|kindle|alexa|amazon|appstore|primevideo)\.[a-z]/
 // The same at one place only (a base name's start): a match never runs across a '/', so a path
 // matches when its folder does or its base name does, and the folder's answer is kept per folder.
-const CATEGORY_START = new Set(Array.from('rdakp', (c) => c.charCodeAt(0)))
 const CATEGORY_AT = /(?:retail|digital|devices|audible|kindle|alexa|amazon|appstore|primevideo)\.[a-z]/y
 const VOICEISH = /voice|utterance|recording|sprach/
 
@@ -29,56 +27,56 @@ export interface AmazonFiles {
 }
 
 const alexaFolder = (segments: readonly string[]): boolean => segments.some((s) => s.startsWith('alexa') || AUDIO_FOLDERS.has(s))
+const segmentsOf = (folder: string): string[] => folder.split('/').filter((s) => s.length > 0)
 
 /**
- * Whether an entry sits in an Alexa or audio folder. Judged once per folder (100,000 clips share a
- * few), from the normalised path itself: asking each entry for its segments would make and keep
- * an array of them per entry.
+ * AMAZON_CATEGORY.test(norm) for a name whose folder (before `start`) is not named like a category:
+ * only a match at the base name's start is left. Every category name starts with one of 'rdakp',
+ * so most base names ('20210701-000001.wav') are passed on their first character.
  */
-function folderJudge(): (e: ViewEntry) => boolean {
-  const inAlexaFolder = perFolder((folder) => alexaFolder(folder.split('/').filter((s) => s.length > 0)))
-  return (e) => {
-    const { norm, cut } = e
-    // A name that ends in '/' has its base further back: the segments know it.
-    if (cut === norm.length - 1) return alexaFolder(e.segments.slice(0, -1))
-    if (cut < 0) return false
-    return inAlexaFolder(norm, cut)
-  }
+function baseIsCategory(norm: string, start: number): boolean {
+  const c = norm.charCodeAt(start)
+  if (c !== 0x72 && c !== 0x64 && c !== 0x61 && c !== 0x6b && c !== 0x70) return false
+  CATEGORY_AT.lastIndex = start
+  return CATEGORY_AT.test(norm)
 }
 
-/** AMAZON_CATEGORY.test(e.norm), judged once per folder and then at the base name's start only (100,000 clips share a few folders). */
-function categoryJudge(): (e: ViewEntry) => boolean {
-  const folderIsCategory = perFolder((folder) => AMAZON_CATEGORY.test(folder))
-  return (e) => {
-    const { norm, cut } = e
-    // A name that ends in '/' (or has none) is judged whole.
-    if (cut < 0 || cut === norm.length - 1) return AMAZON_CATEGORY.test(norm)
-    if (folderIsCategory(norm, cut)) return true
-    // Every category name starts with one of these letters: most base names ('20210701-000001.wav') are passed at once.
-    if (!CATEGORY_START.has(norm.charCodeAt(cut + 1))) return false
-    CATEGORY_AT.lastIndex = cut + 1
-    return CATEGORY_AT.test(norm)
+/** Puts one entry where it belongs, told whether it is named like a category and sits in an Alexa or audio folder. */
+function sortEntry(files: AmazonFiles, wavs: ViewEntry[], e: ViewEntry, category: boolean, inAlexaFolder: boolean): void {
+  if (category) files.categoryFiles++
+  if (e.ext === 'csv') {
+    const base = normalizeHeader(e.base)
+    if (VOICE_FILES.has(base)) files.voiceHistory.push(e)
+    else if (base === 'registration.csv' || /^devices\.registration(\.\d+)?\.csv$/.test(base)) files.registration.push(e)
+    else if (/^digital\.customerattributes(\.\d+)?\.csv$/.test(base)) files.customerAttributes.push(e)
+    else if (VOICEISH.test(base) || (inAlexaFolder && base.startsWith('alexa'))) files.maybeVoiceHistory.push(e)
+  } else if (e.ext === 'pdf' && /transcript|transkript/.test(e.base) && !/description/.test(e.base)) {
+    files.transcriptPdfs.push(e)
+  } else if (e.audio) {
+    if (inAlexaFolder) files.audio.push(e)
+    else if (e.ext === 'wav') wavs.push(e)
   }
 }
 
 export function locateAmazonFiles(view: ExportView): AmazonFiles {
   const files: AmazonFiles = { voiceHistory: [], maybeVoiceHistory: [], registration: [], customerAttributes: [], transcriptPdfs: [], audio: [], categoryFiles: 0 }
   const wavs: ViewEntry[] = []
-  const inAlexaFolder = folderJudge()
-  const isCategory = categoryJudge()
-  for (const e of view.entries) {
-    if (isCategory(e)) files.categoryFiles++
-    if (e.ext === 'csv') {
-      const base = normalizeHeader(e.base)
-      if (VOICE_FILES.has(base)) files.voiceHistory.push(e)
-      else if (base === 'registration.csv' || /^devices\.registration(\.\d+)?\.csv$/.test(base)) files.registration.push(e)
-      else if (/^digital\.customerattributes(\.\d+)?\.csv$/.test(base)) files.customerAttributes.push(e)
-      else if (VOICEISH.test(base) || (inAlexaFolder(e) && base.startsWith('alexa'))) files.maybeVoiceHistory.push(e)
-    } else if (e.ext === 'pdf' && /transcript|transkript/.test(e.base) && !/description/.test(e.base)) {
-      files.transcriptPdfs.push(e)
-    } else if (e.audio) {
-      if (inAlexaFolder(e)) files.audio.push(e)
-      else if (e.ext === 'wav') wavs.push(e)
+  const entries = view.entries
+  // Whether an entry is named like a category and sits in an Alexa folder is judged once per run
+  // of one folder (view.folders): 100,000 clips share a few folders.
+  for (const run of view.folders) {
+    if (run.odd) {
+      // A name that ends in '/' has its base further back: judged whole, its folder from its segments.
+      for (let i = run.from; i < run.to; i++) sortEntry(files, wavs, entries[i]!, AMAZON_CATEGORY.test(entries[i]!.norm), alexaFolder(entries[i]!.segments.slice(0, -1)))
+      continue
+    }
+    // At the root (cut -1) the whole name is its base, and no folder is an Alexa folder.
+    const category = AMAZON_CATEGORY.test(run.folder)
+    const alexa = alexaFolder(segmentsOf(run.folder))
+    const start = run.cut + 1
+    for (let i = run.from; i < run.to; i++) {
+      const e = entries[i]!
+      sortEntry(files, wavs, e, category || baseIsCategory(e.norm, start), alexa)
     }
   }
   if (files.voiceHistory.length === 0 && files.maybeVoiceHistory.length === 0) files.audio.push(...wavs)

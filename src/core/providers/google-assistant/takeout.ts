@@ -1,5 +1,4 @@
 import type { ExportView, ViewEntry } from '../export-view'
-import { perFolder } from '../per-folder'
 
 /** One Takeout tree inside the export: normally one, a second one is another account's data. */
 export interface TakeoutRoot {
@@ -18,42 +17,22 @@ export interface TakeoutRoot {
 const ASSISTANT_FOLDER = /^(assistant|google assistant|voice and audio|voice & audio|sprach- und audioaktivitäten|sprach- & audioaktivitäten|audio)$/
 const PROFILE_FOLDER = /^(profile|profil)$/
 
-// The substring test first: entries outside any Takeout tree never split their path.
-const inTakeout = (e: ViewEntry): boolean => e.norm.includes('takeout')
-
 /**
- * Whether the path may lie in a Takeout tree (names a 'takeout' anywhere), with the substring test
- * made once per folder (100,000 clips of an Alexa export share a few): a path outside any Takeout
- * tree is passed on its base name alone.
+ * Whether an entry can have a segment named 'takeout', judged per run of one folder (view.folders):
+ * in a folder whose name holds no 'takeout' (every clip of an Alexa export) only an entry whose
+ * base name is 'takeout' can, which its length tells at once.
  */
-function takeoutJudge(): (e: ViewEntry) => boolean {
-  const folderSays = perFolder((folder) => folder.includes('takeout'))
-  return (e) => {
-    const { norm, cut } = e
-    if (cut < 0 || cut === norm.length - 1) return inTakeout(e)
-    return folderSays(norm, cut) || norm.includes('takeout', cut + 1)
-  }
-}
+const maybeInTakeout = (e: ViewEntry, folderSays: boolean, cut: number): boolean => folderSays || (e.norm.length - cut - 1 === 7 && e.norm.endsWith('takeout'))
 
 export function locateTakeoutRoots(view: ExportView): TakeoutRoot[] {
   const roots = new Map<string, TakeoutRoot>()
-  const mayBeInTakeout = takeoutJudge()
-  for (const e of view.entries) {
-    if (!mayBeInTakeout(e)) continue
-    // Split once: the view does not keep an entry's segments.
-    const segments = e.segments
-    const at = segments.indexOf('takeout')
-    if (at < 0) continue
-    const key = segments.slice(0, at + 1).join('/')
-    let root = roots.get(key)
-    if (!root) roots.set(key, (root = { key, activity: [], audio: [], indexPages: [], profiles: [] }))
-    const inside = segments.slice(at + 1)
-    const folder = inside[inside.length - 2] ?? ''
-    if (inside.length === 1 && e.ext === 'html') root.indexPages.push(e)
-    else if (PROFILE_FOLDER.test(folder) && e.ext === 'json') root.profiles.push(e)
-    else if (inside.length >= 3 && ASSISTANT_FOLDER.test(folder)) {
-      if (e.ext === 'json' || e.ext === 'html') root.activity.push(e)
-      else if (e.audio) root.audio.push(e)
+  const entries = view.entries
+  for (const run of view.folders) {
+    // A name that ends in '/' is judged whole: its folder is not the run's.
+    const folderSays = run.odd || run.folder.includes('takeout')
+    for (let i = run.from; i < run.to; i++) {
+      const e = entries[i]!
+      if (maybeInTakeout(e, folderSays, run.cut)) addToRoot(roots, e)
     }
   }
   for (const root of roots.values()) {
@@ -62,4 +41,23 @@ export function locateTakeoutRoots(view: ExportView): TakeoutRoot[] {
   }
   // The shallowest root is the download itself; deeper ones were put inside it.
   return [...roots.values()].sort((a, b) => a.key.split('/').length - b.key.split('/').length || a.key.localeCompare(b.key))
+}
+
+/** Files the entry under its Takeout root when one of its segments is 'takeout'. */
+function addToRoot(roots: Map<string, TakeoutRoot>, e: ViewEntry): void {
+  // Split once: the view does not keep an entry's segments.
+  const segments = e.segments
+  const at = segments.indexOf('takeout')
+  if (at < 0) return
+  const key = segments.slice(0, at + 1).join('/')
+  let root = roots.get(key)
+  if (!root) roots.set(key, (root = { key, activity: [], audio: [], indexPages: [], profiles: [] }))
+  const inside = segments.slice(at + 1)
+  const folder = inside[inside.length - 2] ?? ''
+  if (inside.length === 1 && e.ext === 'html') root.indexPages.push(e)
+  else if (PROFILE_FOLDER.test(folder) && e.ext === 'json') root.profiles.push(e)
+  else if (inside.length >= 3 && ASSISTANT_FOLDER.test(folder)) {
+    if (e.ext === 'json' || e.ext === 'html') root.activity.push(e)
+    else if (e.audio) root.audio.push(e)
+  }
 }
