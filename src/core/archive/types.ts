@@ -4,6 +4,20 @@ import type { ArchiveFormat, EntryInfo, Problem } from '../../shared/model/archi
 /** An entry of an opened export. `info` is what crosses the contract; the rest stays in core. */
 export interface ArchiveEntry {
   readonly info: EntryInfo
+  /**
+   * Answers what the listing learnt of a plain path on its walk over the name (printable ASCII
+   * without a backslash, ':', '..' or '!/'): the FNV-1a of its characters with A-Z lower-cased,
+   * where its last '/' and the last '.' after it are (-1: none). False, `out` untouched, for any
+   * other path, and where the format keeps no such facts: the export view then walks the path itself.
+   */
+  plainName?(out: PlainShape): boolean
+}
+
+/** What ArchiveEntry.plainName fills in. */
+export interface PlainShape {
+  hash: number
+  slash: number
+  dot: number
 }
 
 export interface ByteRange {

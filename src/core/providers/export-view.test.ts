@@ -1,4 +1,7 @@
+import { writeFile } from 'node:fs/promises'
 import { describe, expect, it } from 'vitest'
+import { workDir, zipBuffer } from '../../../test/fixtures/archives'
+import { openArchive } from '../archive'
 import { AUDIO_EXTENSIONS, entryKind } from '../archive/kind'
 import { createExportView } from './export-view'
 import { hashOf } from './norm-index'
@@ -44,5 +47,32 @@ describe('the export view', () => {
   it('leaves out re-zipping debris and folders, wherever they sit', async () => {
     const view = await viewOf(['__MACOSX/a/._b.wav', 'a/__MACOSX/b.wav', 'a/__MACOSX', 'a/._b.wav', 'a/.DS_Store', 'a/', 'a/b.wav', 'a//c.wav/'])
     expect(view.entries.map((e) => e.path)).toEqual(['a/b.wav'])
+  })
+
+  it('takes a ZIP name\'s hash, last \'/\' and \'.\' from its listing where the name is plain, the same as the long way finds them', async () => {
+    const work = await workDir()
+    try {
+      const inner = await zipBuffer([{ name: 'In/Deep.WAV', data: 'x' }])
+      const names = ['Alexa/Audio/20210701-000001.WAV', 'a!/b.wav', 'A.B/c', 'top.CSV', 'x/y:z.wav', 'Ä/ö.mp3', 'q/__MACOSX/r.wav', 'q/._s.wav', '.wav', 'nodot', 'a.b.c/D.E.Ogg', 'inner.zip']
+      const path = work.path('names.zip')
+      await writeFile(path, await zipBuffer(names.map((name) => ({ name, data: name === 'inner.zip' ? inner : 'x', compress: name !== 'inner.zip' }))))
+      const archive = await openArchive(path)
+      try {
+        const view = createExportView(archive)
+        // Taken from the listing for the plain names only: '!/', ':', non-ASCII and the nested entry go the long way.
+        expect(archive.entries.filter((e) => e.plainName?.({ hash: 0, slash: 0, dot: 0 })).map((e) => e.info.path)).toEqual(names.filter((n) => !/[!:Ä]/.test(n)))
+        expect(view.entries.map((e) => e.norm)).toEqual(['alexa/audio/20210701-000001.wav', 'a/b.wav', 'a.b/c', 'top.csv', 'x/y:z.wav', 'ä/ö.mp3', '.wav', 'nodot', 'a.b.c/d.e.ogg', 'inner.zip', 'inner.zip/in/deep.wav'])
+        for (const e of view.entries) {
+          expect(view.normHash(e)).toBe(hashOf(e.norm, ''))
+          expect(e.cut).toBe(e.norm.lastIndexOf('/'))
+        }
+        expect(view.entries.map((e) => e.ext)).toEqual(['wav', 'wav', '', 'csv', 'wav', 'mp3', '', '', 'ogg', 'zip', 'wav'])
+        expect(view.entries.map((e) => e.audio)).toEqual([true, true, false, false, true, true, true, false, true, false, true])
+      } finally {
+        await archive.close()
+      }
+    } finally {
+      await work.done()
+    }
   })
 })

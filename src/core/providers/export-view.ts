@@ -1,6 +1,6 @@
 import type { Readable } from 'node:stream'
 import { AUDIO_EXTENSIONS, extensionAt } from '../archive/kind'
-import type { ArchiveEntry, OpenedArchive } from '../archive/types'
+import type { ArchiveEntry, OpenedArchive, PlainShape } from '../archive/types'
 import { FNV_OFFSET, FNV_PRIME, hashOf } from './norm-index'
 import { FolderRuns, type FolderRun } from './per-folder'
 
@@ -134,23 +134,33 @@ function viewEntryOther(entry: ArchiveEntry, path: string, index: number, hashes
   return new Entry(entry, norm, cut, ext, isAudio(ext, entry), index)
 }
 
+// Filled by the archive's plainName (a ZIP's listing walked the name already): one object for all entries.
+const shape: PlainShape = { hash: 0, slash: -1, dot: -1 }
+
 /** The entry at `index` of the view, its norm's hash put in `hashes[index]`; null for debris and folders. */
 function viewEntry(entry: ArchiveEntry, index: number, hashes: Int32Array): Entry | null {
   const { path } = entry.info
   if (path.endsWith('/')) return null
-  // One walk over the path: printable ASCII without a backslash or a nested archive's '!/' (nearly
-  // every path of an export) only needs lower-casing, which moves no character, so the last '/'
-  // and '.' found here are those of the normalised path, and its hash is that of the lower-cased
-  // characters. Any other path goes the long way.
   let cut = -1
   let dot = -1
   let h = OFFSET
-  for (let i = 0; i < path.length; i++) {
-    const c = path.charCodeAt(i)
-    if (c < 0x20 || c > 0x7e || c === 0x5c || (c === 0x21 && path.charCodeAt(i + 1) === 0x2f)) return viewEntryOther(entry, path, index, hashes)
-    if (c === 0x2f) cut = i
-    else if (c === 0x2e) dot = i
-    h = Math.imul(h ^ (c >= 0x41 && c <= 0x5a ? c + 0x20 : c), PRIME)
+  if (entry.plainName !== undefined && entry.plainName(shape)) {
+    // The listing walked this name already and found it plain (see below): its facts are the same.
+    cut = shape.slash
+    dot = shape.dot
+    h = shape.hash
+  } else {
+    // One walk over the path: printable ASCII without a backslash or a nested archive's '!/' (nearly
+    // every path of an export) only needs lower-casing, which moves no character, so the last '/'
+    // and '.' found here are those of the normalised path, and its hash is that of the lower-cased
+    // characters. Any other path goes the long way.
+    for (let i = 0; i < path.length; i++) {
+      const c = path.charCodeAt(i)
+      if (c < 0x20 || c > 0x7e || c === 0x5c || (c === 0x21 && path.charCodeAt(i + 1) === 0x2f)) return viewEntryOther(entry, path, index, hashes)
+      if (c === 0x2f) cut = i
+      else if (c === 0x2e) dot = i
+      h = Math.imul(h ^ (c >= 0x41 && c <= 0x5a ? c + 0x20 : c), PRIME)
+    }
   }
   hashes[index] = h
   const norm = path.toLowerCase()

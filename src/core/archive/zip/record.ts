@@ -3,7 +3,7 @@ import type { Container, IndexedEntry } from '../entry'
 import type { EntryReadError } from '../errors'
 import { entryKind, kindAt } from '../kind'
 import { dosLocalTime } from '../time'
-import type { ArchiveLimits } from '../types'
+import type { ArchiveLimits, PlainShape } from '../types'
 import { deferredEndOf, quietOf, type ListedFacts } from './listed'
 import { FLAG_ENCRYPTED, LOCAL_FIXED } from './local'
 import { methodName } from './methods'
@@ -81,10 +81,14 @@ export class ZipEntry implements IndexedEntry {
   set checkLater(later: boolean) {
     this.container.rows.setCheckLater(this.row, later)
   }
+
+  plainName(out: PlainShape): boolean {
+    return this.container.rows.plainShape(this.row, out)
+  }
 }
 
 // Filled by plainName for the entry being listed: one walk over the name's bytes gives its hash and where its kind is read.
-const facts: PlainFacts = { hash: 0, slash: -1, dot: -1 }
+const facts: PlainFacts = { hash: 0, slash: -1, dot: -1, bangSlash: false }
 // What the checks after listing read of the entry (listed.ts), filled from the record at hand.
 const listed: ListedFacts = { audio: false, method: 0, sizeKnown: false, encrypted: false, unsafePath: false, compressedSize: 0, size: 0, dataStart: null, localOffset: 0, nameLength: 0 }
 
@@ -114,6 +118,8 @@ export function toZipEntry(record: ZipRecord, container: RowOwner, prefix: strin
   const hash = plain !== null ? facts.hash : nameHashOf(name.path)
   const rows = container.rows
   const row = rows.add(record.localOffset, record.dataStart, record.method, !record.sizeUnknown, hash)
+  // What the export view would work out again on a walk of its own (export-view.ts, viewEntry).
+  if (plain !== null && prefix === '' && !facts.bangSlash) rows.setPlain(row, facts.slash, facts.dot)
   listed.audio = info.kind === 'audio'
   listed.method = record.method
   listed.sizeKnown = !record.sizeUnknown
@@ -165,14 +171,5 @@ export function inFileOrder(entries: ZipEntry[], placed: boolean): ZipEntry[] {
   return sorted ? kept : kept.sort((a, b) => a.localOffset - b.localOffset)
 }
 
-/** Whether every row is `placed` (as inFileOrder means it) and the rows are sorted by header offset. */
-function rowsInFileOrder(rows: ZipRows, placed: boolean): boolean {
-  let last = -1
-  for (let i = 0; i < rows.length; i++) {
-    if ((rows.dataFrom(i) !== null) !== placed) return false
-    const offset = rows.localOffset(i)
-    if (offset < last) return false
-    last = offset
-  }
-  return true
-}
+/** Whether every row is `placed` (as inFileOrder means it) and the rows are sorted by header offset: kept by the rows as they change. */
+const rowsInFileOrder = (rows: ZipRows, placed: boolean): boolean => rows.ascending && rows.placed === (placed ? rows.length : 0)

@@ -30,4 +30,35 @@ describe('ZipRows', () => {
     expect(small.capacity).toBeGreaterThanOrEqual(1000)
     for (const i of [0, 99, 100, 101, 999]) expect([small.localOffset(i), small.dataStart(i), small.method(i), small.sizeKnown(i), small.nameHash(i)]).toEqual([i * 2 ** 33, i % 2 ? null : i, i % 3, i % 5 !== 0, i])
   })
+
+  it('knows without a pass whether its offsets ascend and how many rows are placed, through every change of a row', () => {
+    const rows = new ZipRows()
+    const placedByPass = () => Array.from({ length: rows.length }, (_, i) => rows.dataFrom(i) !== null).filter(Boolean).length
+    const seen: Array<[boolean, number]> = []
+    const note = () => {
+      expect(rows.placed).toBe(placedByPass())
+      seen.push([rows.ascending, rows.placed])
+    }
+    rows.add(10, null, 0, true, 1)
+    rows.add(10, 50, 0, true, 2)
+    note()
+    rows.setCheckLater(0, true)
+    rows.setCheckLater(0, true)
+    note()
+    rows.setDataStart(0, 40)
+    rows.setCheckLater(0, false)
+    note()
+    rows.setDataStart(1, null)
+    rows.setDataStart(1, null)
+    note()
+    rows.add(9, 100, 8, true, 3)
+    note()
+    expect(seen).toEqual([
+      [true, 1],
+      [true, 2],
+      [true, 2],
+      [true, 1],
+      [false, 2]
+    ])
+  })
 })

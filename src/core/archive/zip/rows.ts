@@ -13,6 +13,8 @@ const SIZE_KNOWN = 1
 const CHECK_LATER = 2
 /** judgeEntries has nothing to say of the entry but, maybe, that its data runs past the end of the file. */
 const QUIET = 4
+/** The name is plain for the export view (see plainShape): its hash, last '/' and '.' are kept here. */
+const PLAIN = 8
 const NONE = new Float64Array(0)
 
 /**
@@ -24,13 +26,26 @@ const NONE = new Float64Array(0)
  */
 export class ZipRows {
   length = 0
+  /**
+   * Whether the rows' header offsets never go down (writers put the directory in file order), and
+   * how many rows are placed (dataFrom not null): kept as rows are added and changed, so asking
+   * whether all rows are in file order (record.ts, rowsInFileOrder) costs no pass over them.
+   */
+  ascending = true
+  placed = 0
   private offsets = new Float64Array(FIRST)
   /** Where the entry's data starts once its local header has been read; -1 until then. */
   private dataStarts = new Float64Array(FIRST)
   private methods = new Uint16Array(FIRST)
   private states = new Uint8Array(FIRST)
-  /** A hash of each name (see nameHash), for the duplicate-name check: no name string is read for it. */
+  /**
+   * A hash of each name (see nameHash), for the duplicate-name check: no name string is read for
+   * it. Kept after listing: for a plain name it is the export view's hash of its normalised form.
+   */
   private hashes = new Int32Array(FIRST)
+  /** Of a plain name (PLAIN): where its last '/' and its last '.' after that are, plus one (0: none). */
+  private slashes = new Uint16Array(FIRST)
+  private dots = new Uint16Array(FIRST)
   // Kept for the checks at listing only (see forgetListing), so those passes read these columns in
   // order instead of every entry's object and info: the compressed and uncompressed sizes, and
   // where the data of an entry whose header may be checked later ends at the least (-1: it may not).
@@ -52,9 +67,8 @@ export class ZipRows {
     return this.offsets.length
   }
 
-  /** The name hashes and sizes serve the checks at listing only; afterwards they are let go. */
+  /** The sizes serve the checks at listing only; afterwards they are let go. */
   forgetListing(): void {
-    this.hashes = new Int32Array(0)
     this.csizes = this.usizes = this.deferEnds = NONE
   }
 
@@ -62,8 +76,10 @@ export class ZipRows {
   add(localOffset: number, dataStart: number | null, method: number, sizeKnown: boolean, nameHash: number): number {
     const row = this.length
     if (row === this.offsets.length) this.grow()
+    if (row > 0 && localOffset < this.offsets[row - 1]!) this.ascending = false
     this.offsets[row] = localOffset
     this.dataStarts[row] = dataStart ?? -1
+    if (dataStart !== null) this.placed++
     this.methods[row] = method
     this.states[row] = sizeKnown ? SIZE_KNOWN : 0
     this.hashes[row] = nameHash
@@ -79,6 +95,28 @@ export class ZipRows {
     if (quiet) this.states[row] = this.states[row]! | QUIET
   }
 
+  /**
+   * Notes that the name of `row` is plain for the export view (printable ASCII without a backslash,
+   * ':', '..' or '!/', no nested archive's prefix), with its last '/' and '.' (-1: none).
+   */
+  setPlain(row: number, slash: number, dot: number): void {
+    this.slashes[row] = slash + 1
+    this.dots[row] = dot + 1
+    this.states[row] = this.states[row]! | PLAIN
+  }
+
+  /**
+   * For a plain name (setPlain): puts its hash, last '/' and '.' into `out` and says true. False for
+   * any other name, whose view is worked out the long way.
+   */
+  plainShape(row: number, out: { hash: number; slash: number; dot: number }): boolean {
+    if ((this.states[row]! & PLAIN) === 0) return false
+    out.hash = this.hashes[row]!
+    out.slash = this.slashes[row]! - 1
+    out.dot = this.dots[row]! - 1
+    return true
+  }
+
   private grow(): void {
     this.resize(this.offsets.length * 2)
   }
@@ -90,6 +128,8 @@ export class ZipRows {
     this.methods = more(this.methods)
     this.states = more(this.states)
     this.hashes = more(this.hashes)
+    this.slashes = more(this.slashes)
+    this.dots = more(this.dots)
     this.csizes = more(this.csizes)
     this.usizes = more(this.usizes)
     this.deferEnds = more(this.deferEnds)
@@ -131,7 +171,9 @@ export class ZipRows {
   }
 
   setDataStart(row: number, at: number | null): void {
+    const was = this.isPlaced(row)
     this.dataStarts[row] = at ?? -1
+    this.placed += Number(this.isPlaced(row)) - Number(was)
   }
 
   method(row: number): number {
@@ -147,6 +189,13 @@ export class ZipRows {
   }
 
   setCheckLater(row: number, later: boolean): void {
+    const was = this.isPlaced(row)
     this.states[row] = later ? this.states[row]! | CHECK_LATER : this.states[row]! & ~CHECK_LATER
+    this.placed += Number(this.isPlaced(row)) - Number(was)
+  }
+
+  /** dataFrom(row) !== null, without working the offset out. */
+  private isPlaced(row: number): boolean {
+    return this.dataStarts[row]! >= 0 || (this.states[row]! & CHECK_LATER) !== 0
   }
 }

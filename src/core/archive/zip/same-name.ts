@@ -21,20 +21,20 @@ export function reportDuplicateNames(entries: readonly ZipEntry[], ctx: OpenCont
   let size = 2
   while (size < n * 2) size *= 2
   const mask = size - 1
-  // Index of the first entry of a name, plus one (0: an empty slot), and that name's hash.
-  const firsts = new Int32Array(size)
-  const hashes = new Int32Array(size)
+  // Per slot, side by side (one cache line per probe): the index of the first entry of a name plus
+  // one (0: an empty slot), and that name's hash.
+  const table = new Int32Array(size * 2)
   let copies: Array<[first: ZipEntry, copy: ZipEntry]> | null = null
   for (let i = 0; i < n; i++) {
     const h = rows.nameHash(aligned ? i : entries[i]!.row)
     for (let at = h & mask; ; at = (at + 1) & mask) {
-      const held = firsts[at]!
+      const held = table[2 * at]!
       if (held === 0) {
-        firsts[at] = i + 1
-        hashes[at] = h
+        table[2 * at] = i + 1
+        table[2 * at + 1] = h
         break
       }
-      if (hashes[at] === h && entries[held - 1]!.info.path === entries[i]!.info.path) {
+      if (table[2 * at + 1] === h && entries[held - 1]!.info.path === entries[i]!.info.path) {
         ;(copies ??= []).push([entries[held - 1]!, entries[i]!])
         break
       }
