@@ -171,9 +171,10 @@ export class ZipRows {
   }
 
   setDataStart(row: number, at: number | null): void {
-    const was = this.isPlaced(row)
+    const was = this.dataStarts[row]! >= 0
     this.dataStarts[row] = at ?? -1
-    this.placed += Number(this.isPlaced(row)) - Number(was)
+    // A row checked later is placed either way.
+    if (was !== (at !== null) && (this.states[row]! & CHECK_LATER) === 0) this.placed += was ? -1 : 1
   }
 
   method(row: number): number {
@@ -189,13 +190,10 @@ export class ZipRows {
   }
 
   setCheckLater(row: number, later: boolean): void {
-    const was = this.isPlaced(row)
-    this.states[row] = later ? this.states[row]! | CHECK_LATER : this.states[row]! & ~CHECK_LATER
-    this.placed += Number(this.isPlaced(row)) - Number(was)
-  }
-
-  /** dataFrom(row) !== null, without working the offset out. */
-  private isPlaced(row: number): boolean {
-    return this.dataStarts[row]! >= 0 || (this.states[row]! & CHECK_LATER) !== 0
+    const state = this.states[row]!
+    if (((state & CHECK_LATER) !== 0) === later) return
+    this.states[row] = later ? state | CHECK_LATER : state & ~CHECK_LATER
+    // A row whose data start is known is placed either way.
+    if (this.dataStarts[row]! < 0) this.placed += later ? 1 : -1
   }
 }
