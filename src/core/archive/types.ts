@@ -10,10 +10,10 @@ export interface ArchiveEntry {
    * where its last '/' and the last '.' after it are (-1: none). False, `out` untouched, for any
    * other path, and where the format keeps no such facts: the export view then walks the path itself.
    */
-  plainName?(out: PlainShape): boolean
+  plainShape?(out: PlainShape): boolean
 }
 
-/** What ArchiveEntry.plainName fills in. */
+/** What ArchiveEntry.plainShape fills in. */
 export interface PlainShape {
   hash: number
   slash: number

@@ -134,7 +134,7 @@ function viewEntryOther(entry: ArchiveEntry, path: string, index: number, hashes
   return new Entry(entry, norm, cut, ext, isAudio(ext, entry), index)
 }
 
-// Filled by the archive's plainName (a ZIP's listing walked the name already): one object for all entries.
+// Filled by the entry's plainShape (a ZIP's listing walked the name already): one object for all entries.
 const shape: PlainShape = { hash: 0, slash: -1, dot: -1 }
 
 /** The entry at `index` of the view, its norm's hash put in `hashes[index]`; null for debris and folders. */
@@ -144,7 +144,7 @@ function viewEntry(entry: ArchiveEntry, index: number, hashes: Int32Array): Entr
   let cut = -1
   let dot = -1
   let h = OFFSET
-  if (entry.plainName !== undefined && entry.plainName(shape)) {
+  if (entry.plainShape !== undefined && entry.plainShape(shape)) {
     // The listing walked this name already and found it plain (see below): its facts are the same.
     cut = shape.slash
     dot = shape.dot

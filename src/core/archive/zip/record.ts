@@ -82,7 +82,8 @@ export class ZipEntry implements IndexedEntry {
     this.container.rows.setCheckLater(this.row, later)
   }
 
-  plainName(out: PlainShape): boolean {
+  /** ArchiveEntry.plainShape: what the listing noted of a plain name, read from the rows. */
+  plainShape(out: PlainShape): boolean {
     return this.container.rows.plainShape(this.row, out)
   }
 }
