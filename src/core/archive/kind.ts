@@ -53,10 +53,11 @@ export function entryKind(path: string): EntryKind {
  * entryKind of `path` whose last '/' is at `slash` (-1: none) and whose last '.' after it is at
  * `dot` (-1: none), for a caller that found them already (the ZIP listing, on its walk over the name).
  */
-export function kindAt(path: string, slash: number, dot: number): EntryKind {
+export function kindAt(path: string, slash: number, dot: number, underscores = true): EntryKind {
   const start = slash + 1
-  // Exports re-zipped on a Mac carry AppleDouble twins ('__MACOSX/…/._clip.wav'): metadata, not audio.
-  if (path.startsWith('._', start) || path.startsWith('__MACOSX/') || path.includes('/__MACOSX/')) return 'other'
+  // Exports re-zipped on a Mac carry AppleDouble twins ('__MACOSX/…/._clip.wav'): metadata, not
+  // audio. (`underscores` false: the caller knows the path holds no '__', so no such folder.)
+  if (path.startsWith('._', start) || (underscores && (path.startsWith('__MACOSX/') || path.includes('/__MACOSX/')))) return 'other'
   // No dot in the name ('.wav' alone still reads as a WAV).
   if (dot < 0) return 'other'
   const ext = extensionAt(path, dot)

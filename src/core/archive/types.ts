@@ -7,7 +7,7 @@ export interface ArchiveEntry {
   /**
    * Answers what the listing learnt of a plain path on its walk over the name (printable ASCII
    * without a backslash, ':', '..' or '!/'): the FNV-1a of its characters with A-Z lower-cased,
-   * where its last '/' and the last '.' after it are (-1: none). False, `out` untouched, for any
+   * where its last '/' and the last '.' after it are (-1: none), whether it holds '__'. False, `out` untouched, for any
    * other path, and where the format keeps no such facts: the export view then walks the path itself.
    */
   plainShape?(out: PlainShape): boolean
@@ -18,6 +18,8 @@ export interface PlainShape {
   hash: number
   slash: number
   dot: number
+  /** The path holds '__' (so it may hold a '__MACOSX' folder). */
+  underscores: boolean
 }
 
 export interface ByteRange {

@@ -59,11 +59,11 @@ function normOf(path: string): string {
 }
 
 /** `start` is where the last segment (the base name) begins in `norm`. */
-const isDebris = (norm: string, start: number): boolean =>
+const isDebris = (norm: string, start: number, underscores = true): boolean =>
   norm.startsWith('._', start) ||
   (norm.length - start === 9 && norm.endsWith('.ds_store')) ||
-  // (One scan for the folder's name first: nearly no path holds it.)
-  (norm.includes('__macosx') && (norm === '__macosx' || norm.startsWith('__macosx/') || norm.includes('/__macosx/') || norm.endsWith('/__macosx')))
+  // (One scan for the folder's name first, none when the listing saw no '__': nearly no path holds it.)
+  (underscores && norm.includes('__macosx') && (norm === '__macosx' || norm.startsWith('__macosx/') || norm.includes('/__macosx/') || norm.endsWith('/__macosx')))
 
 /**
  * A 100,000-entry export makes 100,000 of these, so each holds only what every provider reads
@@ -135,7 +135,7 @@ function viewEntryOther(entry: ArchiveEntry, path: string, index: number, hashes
 }
 
 // Filled by the entry's plainShape (a ZIP's listing walked the name already): one object for all entries.
-const shape: PlainShape = { hash: 0, slash: -1, dot: -1 }
+const shape: PlainShape = { hash: 0, slash: -1, dot: -1, underscores: true }
 
 /** The entry at `index` of the view, its norm's hash put in `hashes[index]`; null for debris and folders. */
 function viewEntry(entry: ArchiveEntry, index: number, hashes: Int32Array): Entry | null {
@@ -144,11 +144,13 @@ function viewEntry(entry: ArchiveEntry, index: number, hashes: Int32Array): Entr
   let cut = -1
   let dot = -1
   let h = OFFSET
+  let underscores = true
   if (entry.plainShape !== undefined && entry.plainShape(shape)) {
     // The listing walked this name already and found it plain (see below): its facts are the same.
     cut = shape.slash
     dot = shape.dot
     h = shape.hash
+    underscores = shape.underscores
   } else {
     // One walk over the path: printable ASCII without a backslash or a nested archive's '!/' (nearly
     // every path of an export) only needs lower-casing, which moves no character, so the last '/'
@@ -165,7 +167,7 @@ function viewEntry(entry: ArchiveEntry, index: number, hashes: Int32Array): Entr
   hashes[index] = h
   const norm = path.toLowerCase()
   const start = cut + 1
-  if (isDebris(norm, start)) return null
+  if (isDebris(norm, start, underscores)) return null
   // No slicing for the base name: 100,000 entries would make 100,000 strings nobody keeps.
   const ext = dot > start ? extensionAt(norm, dot) : ''
   return new Entry(entry, norm, cut, ext, isAudio(ext, entry), index)

@@ -42,6 +42,8 @@ export interface PlainFacts {
   dot: number
   /** The name holds '!/', which the export view reads as a nested archive's mark. */
   bangSlash: boolean
+  /** The name holds '__': without it, no '__MACOSX' folder needs looking for (kindAt, the export view). */
+  underscores: boolean
 }
 
 /**
@@ -60,6 +62,7 @@ export function plainName(buf: Buffer, start: number, end: number, extra: Map<nu
   let slash = -1
   let dot = -1
   let bangSlash = false
+  let underscores = false
   for (let i = start; i < end; i++) {
     const b = buf[i]!
     if (b < 0x20 || b > 0x7e || b === 0x5c || b === 0x3a || (b === 0x2e && prev === 0x2e)) return null
@@ -69,6 +72,7 @@ export function plainName(buf: Buffer, start: number, end: number, extra: Map<nu
       dot = -1
       if (prev === 0x21) bangSlash = true
     } else if (b === 0x2e) dot = i
+    else if (b === 0x5f && prev === 0x5f) underscores = true
     prev = b
   }
   if (facts) {
@@ -76,6 +80,7 @@ export function plainName(buf: Buffer, start: number, end: number, extra: Map<nu
     facts.slash = slash < 0 ? -1 : slash - start
     facts.dot = dot < 0 ? -1 : dot - start
     facts.bangSlash = bangSlash
+    facts.underscores = underscores
   }
   // Every byte is printable ASCII, so latin1 reads it exactly, and faster than the UTF-8 decoder.
   // (latin1Slice is what toString('latin1', …) calls after checking its arguments, which these are.)

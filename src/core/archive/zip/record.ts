@@ -89,7 +89,7 @@ export class ZipEntry implements IndexedEntry {
 }
 
 // Filled by plainName for the entry being listed: one walk over the name's bytes gives its hash and where its kind is read.
-const facts: PlainFacts = { hash: 0, slash: -1, dot: -1, bangSlash: false }
+const facts: PlainFacts = { hash: 0, slash: -1, dot: -1, bangSlash: false, underscores: false }
 // What the checks after listing read of the entry (listed.ts), filled from the record at hand.
 const listed: ListedFacts = { audio: false, method: 0, sizeKnown: false, encrypted: false, unsafePath: false, compressedSize: 0, size: 0, dataStart: null, localOffset: 0, nameLength: 0 }
 
@@ -109,7 +109,7 @@ export function toZipEntry(record: ZipRecord, container: RowOwner, prefix: strin
     flags: record.flags,
     encrypted: (record.flags & FLAG_ENCRYPTED) !== 0 || record.method === 99,
     unsafePath: name.unsafe,
-    kind: plain !== null ? kindAt(plain, facts.slash, facts.dot) : entryKind(name.path)
+    kind: plain !== null ? kindAt(plain, facts.slash, facts.dot, facts.underscores) : entryKind(name.path)
   }
   // Set after the object is made, so its shape starts the field as a pointer (null): small CRCs
   // are then stored inline and only those of 2^31 or more as numbers of their own. Made with a
@@ -120,7 +120,7 @@ export function toZipEntry(record: ZipRecord, container: RowOwner, prefix: strin
   const rows = container.rows
   const row = rows.add(record.localOffset, record.dataStart, record.method, !record.sizeUnknown, hash)
   // What the export view would work out again on a walk of its own (export-view.ts, viewEntry).
-  if (plain !== null && prefix === '' && !facts.bangSlash) rows.setPlain(row, facts.slash, facts.dot)
+  if (plain !== null && prefix === '' && !facts.bangSlash) rows.setPlain(row, facts.slash, facts.dot, facts.underscores)
   listed.audio = info.kind === 'audio'
   listed.method = record.method
   listed.sizeKnown = !record.sizeUnknown

@@ -15,6 +15,8 @@ const CHECK_LATER = 2
 const QUIET = 4
 /** The name is plain for the export view (see plainShape): its hash, last '/' and '.' are kept here. */
 const PLAIN = 8
+/** A plain name that holds '__' (the export view then looks for a '__MACOSX' folder). */
+const UNDERSCORES = 16
 const NONE = new Float64Array(0)
 
 /**
@@ -99,21 +101,23 @@ export class ZipRows {
    * Notes that the name of `row` is plain for the export view (printable ASCII without a backslash,
    * ':', '..' or '!/', no nested archive's prefix), with its last '/' and '.' (-1: none).
    */
-  setPlain(row: number, slash: number, dot: number): void {
+  setPlain(row: number, slash: number, dot: number, underscores: boolean): void {
     this.slashes[row] = slash + 1
     this.dots[row] = dot + 1
-    this.states[row] = this.states[row]! | PLAIN
+    this.states[row] = this.states[row]! | PLAIN | (underscores ? UNDERSCORES : 0)
   }
 
   /**
    * For a plain name (setPlain): puts its hash, last '/' and '.' into `out` and says true. False for
    * any other name, whose view is worked out the long way.
    */
-  plainShape(row: number, out: { hash: number; slash: number; dot: number }): boolean {
-    if ((this.states[row]! & PLAIN) === 0) return false
+  plainShape(row: number, out: { hash: number; slash: number; dot: number; underscores: boolean }): boolean {
+    const state = this.states[row]!
+    if ((state & PLAIN) === 0) return false
     out.hash = this.hashes[row]!
     out.slash = this.slashes[row]! - 1
     out.dot = this.dots[row]! - 1
+    out.underscores = (state & UNDERSCORES) !== 0
     return true
   }
 
