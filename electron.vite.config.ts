@@ -2,14 +2,12 @@ import { resolve } from 'node:path'
 import { defineConfig } from 'electron-vite'
 import react from '@vitejs/plugin-react'
 import { eldTablePlugin } from './src/core/analysis/text/eld-build'
-import { cliCodeCachePlugin } from './src/cli/code-cache-build'
 
 // The CLI is a second entry of the main build: it runs the same src/core in plain Node.
 export default defineConfig({
   main: {
     // eld's language table in a binary form the engine reads in ~1 ms (src/core/analysis/text/eld-binary.ts).
-    // and V8's code cache of the CLI's chunks, made by scanning the sample export once (src/cli/code-cache.ts).
-    plugins: [eldTablePlugin(resolve(__dirname, 'node_modules')), cliCodeCachePlugin(resolve(__dirname, 'resources/sample-export.zip'))],
+    plugins: [eldTablePlugin(resolve(__dirname, 'node_modules'))],
     // eld's detector bundled as a CommonJS chunk: required through Node's ES module loader it took ~20 ms a process.
     resolve: { alias: { 'eld-detector': resolve(__dirname, 'node_modules/eld/src/languageDetector.js') } },
     build: {
