@@ -15,6 +15,11 @@ export interface Judgement {
   recording(recording: Recording, index?: number): { readonly verdict: Verdict; readonly reasons: readonly string[] }
   device(device: Device): Verdict
   findings: ScanReportFinding[]
+  /**
+   * Every answer of `recordings` by place, where the rules judged that very list (the report then reads
+   * them without a call per recording); null or absent otherwise, and `recording` answers.
+   */
+  byPlace?(recordings: readonly Recording[]): ReadonlyArray<{ readonly verdict: Verdict; readonly reasons: readonly string[] }> | null
 }
 
 const OWN = Object.freeze({ verdict: 'own', reasons: Object.freeze([]) }) as { readonly verdict: Verdict; readonly reasons: readonly string[] }
@@ -30,6 +35,7 @@ export const UNJUDGED: Judgement = {
 export function judgementOf(analysis: Analysis): Judgement {
   return {
     recording: (r, i) => verdictOf(analysis, r, i),
+    byPlace: (recordings) => (recordings === analysis.recordings && analysis.verdicts.length === recordings.length ? analysis.verdicts : null),
     device: (d) => analysis.deviceVerdicts.get(d.id) ?? 'own',
     // The report carries the English sentence only; `text` (a key and values) is for the app's translations.
     findings: analysis.findings.map((f) => ({ rule: f.rule, severity: f.severity, message: f.message, recordingIds: [...f.recordingIds], deviceIds: [...f.deviceIds] }))

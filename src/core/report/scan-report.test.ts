@@ -5,7 +5,8 @@ import { device, reading, readProblem, recording } from '../../../test/helpers/r
 import { scanReportErrors } from '../../../test/helpers/scan-report-schema'
 import { combinedSha256 } from '../archive/combined-sha256'
 import type { Judgement } from './judgement'
-import { buildScanReport, type ScannedArchive } from './scan-report'
+import { writeReportJson } from './report-json'
+import { buildScanReport, buildScanReportParts, type ScannedArchive } from './scan-report'
 
 const info = (path: string, kind: EntryInfo['kind'], part: string | null = null): EntryInfo => ({
   path,
@@ -112,6 +113,32 @@ describe('buildScanReport', () => {
     expect(report.findings).toEqual([finding])
     expect(report.summary).toMatchObject({ foreign: 2, suspect: 1, foreignDevices: 1 })
     expect(scanReportErrors(report)).toEqual([])
+  })
+
+  it('reads the answers by place where the judgement has them for this very list, the same report either way', async () => {
+    const answers = amazon.recordings.map((r, i) => (i === 1 ? { verdict: 'foreign' as const, reasons: ['unregistered-device'] } : { verdict: 'own' as const, reasons: [] }))
+    const asked: string[] = []
+    const byCall: Judgement = {
+      recording: (r) => (asked.push(r.id), answers[amazon.recordings.indexOf(r)]!),
+      device: () => 'own',
+      findings: []
+    }
+    const json = async (judgement: Judgement) => {
+      const { report, recordings } = buildScanReportParts({ archive, reading: amazon, hashes: null, judgement })
+      const chunks: Buffer[] = []
+      await writeReportJson(report, (b) => void chunks.push(Buffer.from(b)), recordings)
+      return Buffer.concat(chunks).toString('utf8')
+    }
+    const expected = await json(byCall)
+    expect(asked.length).toBeGreaterThan(0)
+    asked.length = 0
+    const byPlace: Judgement = { ...byCall, byPlace: (list) => (list === amazon.recordings ? answers : null) }
+    expect(await json(byPlace)).toBe(expected)
+    expect(asked).toEqual([])
+    expect(JSON.parse(expected).summary.foreign).toBe(1)
+    // Answers for another list are not taken: each recording is asked for.
+    expect(await json({ ...byCall, byPlace: () => null })).toBe(expected)
+    expect(asked.length).toBeGreaterThan(0)
   })
 
   it('puts the archive’s problems first, then the providers’, each a sentence with its line', () => {

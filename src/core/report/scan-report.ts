@@ -96,16 +96,19 @@ export function buildScanReport(input: ScanReportInput): ScanReport {
 export function buildScanReportParts({ archive, reading, hashes, timings, judgement = UNJUDGED }: ScanReportInput): ScanReportParts {
   const hashOf = new Map((hashes ?? []).map((h) => [h.path, h.sha256]))
   const parts = archive.parts.map((p) => ({ path: p.path, bytes: p.bytes, sha256: archive.format === 'folder' ? null : (hashOf.get(p.path) ?? null) }))
-  const files = archive.entries.reduce((n, e) => (e.info.path.endsWith('/') ? n : n + 1), 0)
+  // Plain indexed loops: they run over every entry and recording in a process that is still cold.
+  let files = 0
+  for (let i = 0; i < archive.entries.length; i++) if (!archive.entries[i]!.info.path.endsWith('/')) files++
   const devices = reading.devices.map((d) => toDevice(d, judgement))
   const source = reading.recordings
+  const byPlace = judgement.byPlace?.(source) ?? null
   let foreign = 0
   let suspect = 0
   let metadataMissing = 0
   let audioMissing = 0
   for (let i = 0; i < source.length; i++) {
     const r = source[i]!
-    const { verdict } = judgement.recording(r, i)
+    const { verdict } = byPlace !== null ? byPlace[i]! : judgement.recording(r, i)
     if (verdict === 'foreign') foreign++
     else if (verdict === 'suspect') suspect++
     if (r.signals.length === 0) continue
@@ -150,7 +153,7 @@ export function buildScanReportParts({ archive, reading, hashes, timings, judgem
     },
     writeRow: (out, i) => {
       const r = source[i]!
-      const { verdict, reasons } = judgement.recording(r, i)
+      const { verdict, reasons } = byPlace !== null ? byPlace[i]! : judgement.recording(r, i)
       writeRecordingJson(out, r, verdict, reasons, i > 0)
     }
   }

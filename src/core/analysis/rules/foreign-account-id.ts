@@ -17,15 +17,25 @@ export const foreignAccountId: EvidenceRule = {
     const others = new Set(e.otherAccounts.flatMap((a) => [...a.ids, ...a.emails]).map(idKey))
     const byId = new Map<string, { shown: string; indices: number[] }>()
     const keys = new Map<string, string>()
-    e.recordings.forEach((r, i) => {
-      if (!r.accountId) return
-      let key = keys.get(r.accountId)
-      if (key === undefined) keys.set(r.accountId, (key = idKey(r.accountId)))
-      if (!key || e.ownerIds.has(key) || others.has(key)) return
-      const entry = byId.get(key) ?? { shown: r.accountId.trim(), indices: [] }
-      entry.indices.push(i)
-      byId.set(key, entry)
-    })
+    // Most rows repeat the row before's account id: its answer is kept at hand (no lookup per row).
+    let lastId: string | null = null
+    let lastEntry: { shown: string; indices: number[] } | null = null
+    const recordings = e.recordings
+    for (let i = 0; i < recordings.length; i++) {
+      const accountId = recordings[i]!.accountId
+      if (!accountId) continue
+      if (accountId !== lastId) {
+        lastId = accountId
+        let key = keys.get(accountId)
+        if (key === undefined) keys.set(accountId, (key = idKey(accountId)))
+        if (!key || e.ownerIds.has(key) || others.has(key)) lastEntry = null
+        else {
+          lastEntry = byId.get(key) ?? { shown: accountId.trim(), indices: [] }
+          byId.set(key, lastEntry)
+        }
+      }
+      lastEntry?.indices.push(i)
+    }
     const owner = listOf([...e.reading.account.ids], 3) || listOf([...e.reading.account.emails], 3)
     return [...byId.values()].map(({ shown, indices }) => {
       const mine = new Set(indices)

@@ -11,12 +11,15 @@ export const otherLanguage: ProfileRule = {
     const known = usual.language
     if (!known) return []
     const byLanguage = new Map<string, number[]>()
-    e.features.forEach((f, i) => {
-      if (f.language === null || known.values.has(f.language)) return
-      const list = byLanguage.get(f.language)
+    // A plain indexed loop over every recording; recordings that said the same share one features object.
+    const features = e.features
+    for (let i = 0; i < features.length; i++) {
+      const language = features[i]!.language
+      if (language === null || known.values.has(language)) continue
+      const list = byLanguage.get(language)
       if (list) list.push(i)
-      else byLanguage.set(f.language, [i])
-    })
+      else byLanguage.set(language, [i])
+    }
     if (byLanguage.size === 0) return []
     // Named only when there is a finding: language names load ICU data.
     const theirs = listOf(known.ranked.map(languageName), 3)

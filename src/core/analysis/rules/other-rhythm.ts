@@ -1,5 +1,5 @@
 import { count, deviceLabel, deviceParams, during } from '../phrasing'
-import { findingOf, timeAt, timesOf } from '../finding'
+import { findingOf, timesOf } from '../finding'
 import type { Usual } from '../profile'
 import type { Evidence, ProfileRule } from '../types'
 
@@ -17,20 +17,24 @@ const MIN_SHIFT_HOURS = 3
 const HOUR_MS = 3_600_000
 const utcHour = (t: number): number => ((Math.floor(t / HOUR_MS) % 24) + 24) % 24
 
-function hoursOf(e: Evidence, indices: readonly number[]): number[] {
-  const hours: number[] = []
-  for (let j = 0; j < indices.length; j++) {
-    const t = timeAt(e, indices[j]!)
-    if (t !== null) hours.push(utcHour(t))
-  }
-  return hours
+/** A device's recordings with a known time, and how many of them fall in each hour of the day (UTC). */
+interface DeviceHours {
+  count: number
+  byHour: number[]
 }
 
-/** How many of the hours fall in each hour of the day. */
-function perHour(hours: readonly number[]): number[] {
-  const counts = new Array<number>(24).fill(0)
-  for (let j = 0; j < hours.length; j++) counts[hours[j]!]! += 1
-  return counts
+/** Per hour of the day, how many of the recordings at `indices` have their time in it: one pass, no list of hours. */
+function hoursOf(e: Evidence, indices: readonly number[]): DeviceHours {
+  const byHour = new Array<number>(24).fill(0)
+  const times = e.times
+  let count = 0
+  for (let j = 0; j < indices.length; j++) {
+    const t = times[indices[j]!]!
+    if (Number.isNaN(t)) continue
+    byHour[utcHour(t)]! += 1
+    count++
+  }
+  return { count, byHour }
 }
 
 /** The hours in three-hour bins after shifting them by `shift`, from their counts per hour (24 steps, not one per recording). */
@@ -55,10 +59,8 @@ function chiSquare(a: readonly number[], b: readonly number[]): number {
   return chi
 }
 
-/** The three busiest hours, "19:00–22:00 UTC". */
-function busiest(hours: readonly number[]): string {
-  const byHour = new Array<number>(24).fill(0)
-  for (const h of hours) byHour[h]! += 1
+/** The three busiest hours, "19:00–22:00 UTC", from the counts per hour. */
+function busiest(byHour: readonly number[]): string {
   let best = 0
   let bestSum = -1
   for (let h = 0; h < 24; h++) {
@@ -80,26 +82,31 @@ export const otherRhythm: ProfileRule = {
   id: 'other-rhythm',
   severity: 'weak',
   run(e, usual: Usual) {
-    const own = new Map<string, number[]>()
-    const hourCounts = new Map<string, number[]>()
+    const own = new Map<string, DeviceHours>()
     for (const [id, indices] of e.byDevice) {
       const hours = hoursOf(e, indices)
-      if (hours.length < MIN_DEVICE) continue
-      own.set(id, hours)
-      hourCounts.set(id, perHour(hours))
+      if (hours.count >= MIN_DEVICE) own.set(id, hours)
     }
     if (own.size === 0) return []
     // The reference: trusted recordings' hours, binned per device, so a device set apart can be taken out.
     const binsOf = new Map<string | null, number[]>()
     const total = new Array<number>(BINS).fill(0)
     const { baseline } = usual
+    const { times, recordings } = e
+    // Recordings come in runs from one device: the last device's bins are kept at hand.
+    let lastKey: string | null | undefined
+    let bins: number[] = total
     for (let j = 0; j < baseline.length; j++) {
       const i = baseline[j]!
-      const t = timeAt(e, i)
-      if (t === null) continue
-      const key = e.recordings[i]!.deviceId
-      let bins = binsOf.get(key)
-      if (!bins) binsOf.set(key, (bins = new Array<number>(BINS).fill(0)))
+      const t = times[i]!
+      if (Number.isNaN(t)) continue
+      const key = recordings[i]!.deviceId
+      if (key !== lastKey) {
+        lastKey = key
+        const known = binsOf.get(key)
+        if (known) bins = known
+        else binsOf.set(key, (bins = new Array<number>(BINS).fill(0)))
+      }
       const b = Math.floor(utcHour(t) / HOURS_PER_BIN)
       bins[b]! += 1
       total[b]! += 1
@@ -112,9 +119,9 @@ export const otherRhythm: ProfileRule = {
         if (apart.has(id)) continue
         const rest = total.map((n, b) => n - (binsOf.get(id)?.[b] ?? 0) - [...apart].reduce((s, a) => s + (binsOf.get(a)?.[b] ?? 0), 0))
         if (rest.reduce((s, x) => s + x, 0) < MIN_REST) continue
-        const chi = chiSquare(binned(hourCounts.get(id)!, 0), rest)
+        const chi = chiSquare(binned(hours.byHour, 0), rest)
         // Between equals, the device with fewer recordings is the one set apart from the household.
-        if (chi >= DIFFERENT && (!worst || chi > worst.chi || (chi === worst.chi && hours.length < own.get(worst.id)!.length))) worst = { id, chi, rest }
+        if (chi >= DIFFERENT && (!worst || chi > worst.chi || (chi === worst.chi && hours.count < own.get(worst.id)!.count))) worst = { id, chi, rest }
       }
       if (!worst) break
       apart.add(worst.id)
@@ -122,7 +129,7 @@ export const otherRhythm: ProfileRule = {
       let shift = 0
       let best = worst.chi
       for (let s = -11; s <= 12; s++) {
-        const chi = chiSquare(binned(hourCounts.get(worst.id)!, s), worst.rest)
+        const chi = chiSquare(binned(hours.byHour, s), worst.rest)
         if (chi < best) [best, shift] = [chi, s]
       }
       const indices = e.byDevice.get(worst.id)!
@@ -135,9 +142,9 @@ export const otherRhythm: ProfileRule = {
           later: shift > 0 ? 'later' : 'earlier'
         }))
       } else {
-        out.push(findingOf(e, this, indices, [worst.id], `${label} is busiest at ${busiest(hours)}, hours when the account's other recordings are rare (${when}).`, 'otherRhythmBusiest', {
+        out.push(findingOf(e, this, indices, [worst.id], `${label} is busiest at ${busiest(hours.byHour)}, hours when the account's other recordings are rare (${when}).`, 'otherRhythmBusiest', {
           ...deviceParams(e.devices.get(worst.id) ?? { name: null, serial: null, type: null }),
-          busiest: busiest(hours)
+          busiest: busiest(hours.byHour)
         }))
       }
     }

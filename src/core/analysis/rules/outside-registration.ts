@@ -1,6 +1,6 @@
 import type { Device } from '../../../shared/model/recording'
 import { alsoDuring, count, day, deviceParams } from '../phrasing'
-import { findingOf, timeAt, timesOf } from '../finding'
+import { findingOf, timesOf } from '../finding'
 import type { EvidenceRule } from '../types'
 
 // Registration times and recording times may be written in different zones; a day covers any offset.
@@ -20,8 +20,10 @@ export const outsideRegistration: EvidenceRule = {
       if (!indices) continue
       const from = d.registeredAt ? Date.parse(d.registeredAt) : Number.NaN
       const until = d.deregisteredAt ? Date.parse(d.deregisteredAt) : Number.NaN
-      const before = Number.isNaN(from) ? [] : indices.filter((i) => (timeAt(e, i) ?? Infinity) < from - GRACE_MS)
-      const after = Number.isNaN(until) ? [] : indices.filter((i) => (timeAt(e, i) ?? -Infinity) > until + GRACE_MS)
+      // A recording without a known time (NaN) is neither before nor after.
+      const times = e.times
+      const before = Number.isNaN(from) ? [] : indices.filter((i) => times[i]! < from - GRACE_MS)
+      const after = Number.isNaN(until) ? [] : indices.filter((i) => times[i]! > until + GRACE_MS)
       if (before.length) out.push(findingOf(e, this, before, [d.id], `${count(before.length, 'recording')} came from ${named(d)} before it was registered to this account on ${day(from)}${alsoDuring(timesOf(e, before))}.`, 'outsideBefore', { ...deviceParams(d), day: new Date(from).toISOString().slice(0, 10) }))
       if (after.length) out.push(findingOf(e, this, after, [d.id], `${count(after.length, 'recording')} came from ${named(d)} after it was removed from this account on ${day(until)}${alsoDuring(timesOf(e, after))}.`, 'outsideAfter', { ...deviceParams(d), day: new Date(until).toISOString().slice(0, 10) }))
     }
