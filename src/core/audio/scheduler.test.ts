@@ -137,7 +137,9 @@ describe('the scheduler: order, never blocking, cancel', () => {
     s.cancel([a!.id])
     expect(s.progressNow()).toMatchObject({ total: 2, done: 1 })
     s.close()
-    expect(s.progressNow()).toMatchObject({ total: 1, done: 1 })
+    // Closed, it forgets every task.
+    expect(s.progressNow()).toMatchObject({ total: 0 })
+    await expect(s.get(a!.id)).rejects.toThrow(/No peaks were asked/)
   })
 })
 

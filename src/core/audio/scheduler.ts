@@ -325,9 +325,21 @@ export class PeaksScheduler {
     for (const cb of this.listeners.progress) cb(p)
   }
 
-  /** Stops everything queued or running; the pool is the caller's and stays open. */
+  /**
+   * Stops everything queued or running and forgets every task; the pool is the caller's and stays
+   * open. Lookups and decodes still in flight hold the scheduler a moment longer: without its tasks
+   * it no longer holds every recording's archive entry.
+   */
   close(): void {
     this.cancel()
     if (this.progressTimer) clearTimeout(this.progressTimer)
+    this.tasks.clear()
+    this.memory.clear()
+    this.fresh = []
+    this.waiting = []
+    this.freshHead = this.waitingHead = 0
+    this.visible = []
+    this.selected = null
+    this.live = 0
   }
 }
