@@ -88,6 +88,8 @@ interface Split {
   chromiumWhileOpening: ChromiumCpu
   /** The warm-up the app starts at appInfo (warm.ts): from the page's load until it was over. */
   warmMs: number
+  /** When chooseArchive and openArchive reached the engine, ms after the click or menu command (this process's clock). */
+  reached: { choose: number; open: number }
   /** The first page's round trip asked again after the paint (the harness's bridge; the engine idle but for its background work). */
   bridgeMs: number[]
 }
@@ -108,9 +110,18 @@ async function openToPaint(path: string, opens = 1): Promise<Split[]> {
   let node = { openMs: 0, openCpuMs: 0, openChars: 0, pageMs: 0, pageChars: 0 }
   let answers: { open?: unknown; page?: unknown } = {}
   let chromiumAtAnswer: ChromiumCpu = {}
+  // When the calls reach the engine, on this process's clock from the click (or menu command).
+  let clicked = 0
+  const reached = { choose: Number.NaN, open: Number.NaN }
+  const chooseArchive = handlers.chooseArchive
+  handlers.chooseArchive = async (request) => {
+    reached.choose = performance.now() - clicked
+    return chooseArchive(request)
+  }
   const openArchive = handlers.openArchive
   handlers.openArchive = async (request) => {
     const t = performance.now()
+    reached.open = t - clicked
     const cpu = process.cpuUsage()
     const answer = await openArchive(request)
     const used = process.cpuUsage(cpu)
@@ -173,6 +184,8 @@ async function openToPaint(path: string, opens = 1): Promise<Split[]> {
     })
     const cpuStart = process.cpuUsage()
     const chromiumStart = chromiumCpu()
+    reached.choose = reached.open = Number.NaN
+    clicked = performance.now()
     // The menu's File › Open Export… as the shell sends it (harness: its stand-in for the menu).
     if (k === 0) await open.click()
     else await page.evaluate(() => (window as unknown as { __exportscopeEmit(n: string, p: unknown): void }).__exportscopeEmit('app.command', { command: 'open-export' }))
@@ -222,7 +235,7 @@ async function openToPaint(path: string, opens = 1): Promise<Split[]> {
         }, archiveId)
       )
     }
-    return { ...seen, indexReadyMs: seen.at['index-ready'] ?? Number.NaN, node, cpuMs: (cpu.user + cpu.system) / 1000, chromiumMs, chromiumWhileOpening, warmMs, bridgeMs }
+    return { ...seen, indexReadyMs: seen.at['index-ready'] ?? Number.NaN, node, cpuMs: (cpu.user + cpu.system) / 1000, chromiumMs, chromiumWhileOpening, warmMs, bridgeMs, reached: { ...reached } }
   }
   try {
     const results: Split[] = []
@@ -240,7 +253,8 @@ function splitLines(r: Split): string {
   const a = r.at
   const e = r.engine
   const lines = [
-    `  click → openArchive asked: ${ms(a['open-asked'])} ms, of which Playwright's actionability checks before the page sees the click (harness) ${ms(a['bench:click-event'])} ms; the rest is the chooseArchive round trip (bridge) and the renderer`,
+    `  click → openArchive asked: ${ms(a['open-asked'])} ms, of which Playwright's actionability checks before the page sees the click (harness) ${ms(a['bench:click-event'])} ms; the rest is the chooseArchive round trip (bridge) and the renderer` +
+      ` (the engine got chooseArchive ${ms(r.reached.choose)} ms and openArchive ${ms(r.reached.open)} ms after the click)`,
     `  openArchive call: ${ms((a['open-answered'] ?? 0) - (a['open-asked'] ?? 0))} ms, of which the handler ${ms(r.node.openMs)} ms (${ms(r.node.openCpuMs)} ms CPU)` +
       (e ? ` = engine open ${e.open} + read ${e.read} + hooks ${e.hooks} + analyse ${e.analyze} + answer ${e.answer} (+ ${ms(r.node.openMs - e.open - e.read - e.hooks - e.analyze - e.answer)} else)` : '') +
       `; the rest, ${ms((a['open-answered'] ?? 0) - (a['open-asked'] ?? 0) - r.node.openMs)} ms, is the bridge (harness: JSON over CDP, ${Math.round(r.node.openChars / 1024)} KiB)`,
