@@ -1,20 +1,30 @@
-// `node scripts/build-then.mjs <script.ts> [args…]`: builds the app, then runs a TypeScript script
-// that drives the built renderer in the harness (`npm run shot`, `npm run bench:ui`). With
-// EXPORTSCOPE_RENDERER_DIR=/x/renderer it builds into /x instead of ./out (parallel work).
+// `node scripts/build-then.mjs [--bundled] <script.ts> [args…]`: builds the app, then runs a
+// TypeScript script that drives the built renderer in the harness (`npm run shot`, `npm run bench:ui`).
+// With EXPORTSCOPE_RENDERER_DIR=/x/renderer it builds into /x instead of ./out (parallel work).
+// `--bundled` bundles the script with the engine it imports into the built main folder (as
+// <name>.bench.cjs beside out/main/index.js, where the engine finds its worker and tables) and runs
+// that with node, so the engine runs as one bundle as in the app rather than file by file under tsx.
 import { spawnSync } from 'node:child_process'
-import { dirname } from 'node:path'
+import { basename, dirname, join } from 'node:path'
 
 const root = new URL('..', import.meta.url).pathname
 const bin = (name) => new URL(`../node_modules/.bin/${name}`, import.meta.url).pathname
-const step = (cmd, args) => {
-  const r = spawnSync(cmd, args, { cwd: root, stdio: 'inherit' })
+const step = (cmd, args, env) => {
+  const r = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', env: env ?? process.env })
   if (r.status !== 0) process.exit(r.status ?? 1)
 }
-const [script, ...args] = process.argv.slice(2)
+const argv = process.argv.slice(2)
+const bundled = argv[0] === '--bundled'
+const [script, ...args] = bundled ? argv.slice(1) : argv
 if (!script) {
-  console.error('usage: node scripts/build-then.mjs <script.ts> [args…]')
+  console.error('usage: node scripts/build-then.mjs [--bundled] <script.ts> [args…]')
   process.exit(2)
 }
 const rendererDir = process.env.EXPORTSCOPE_RENDERER_DIR
 step(bin('electron-vite'), ['build', ...(rendererDir ? ['--outDir', dirname(rendererDir)] : [])])
-step(bin('tsx'), [script, ...args])
+if (bundled) {
+  const outDir = rendererDir ? dirname(rendererDir) : join(root, 'out')
+  const file = join(outDir, 'main', `${basename(script).replace(/\.ts$/, '')}.bench.cjs`)
+  step(bin('esbuild'), [script, '--bundle', '--platform=node', '--format=cjs', '--packages=external', `--outfile=${file}`, '--log-level=warning'])
+  step(process.execPath, [file, ...args], { ...process.env, EXPORTSCOPE_RENDERER_DIR: rendererDir ?? join(outDir, 'renderer') })
+} else step(bin('tsx'), [script, ...args])

@@ -180,6 +180,12 @@ export function createAudioHandlers(platform: Platform, readingOf: (archiveId: s
       for (const off of a.off) off()
       a.scheduler.close()
       for (const token of a.tokens.values()) tokens.delete(token)
+      // Reads still in flight (header lengths, cache lookups) hold this object for a moment after the
+      // close: drop what it maps, so a closed 100,000-recording export is not kept alive into the next open.
+      a.reading = null
+      a.entries.clear()
+      a.probes.clear()
+      a.durations = { ids: [], ms: [], known: new Set() }
     }
   }
 

@@ -118,6 +118,29 @@ describe('the scheduler: order, never blocking, cancel', () => {
     expect(pool.started).toHaveLength(2)
     s.close()
   })
+
+  it('progress counts the recordings not cancelled, through adds, cancels, re-adds and duplicates', async () => {
+    const pool = fakePool(1)
+    const s = new PeaksScheduler({ pool, buckets: 10 })
+    const [a, b, c] = targets()
+    s.add([a!, b!, c!, a!])
+    expect(s.progressNow()).toMatchObject({ total: 3, done: 0 })
+    s.cancel([b!.id, c!.id])
+    s.cancel([c!.id])
+    expect(s.progressNow()).toMatchObject({ total: 1 })
+    s.add([c!, c!])
+    expect(s.progressNow()).toMatchObject({ total: 2 })
+    await settle()
+    pool.started[0]!.finish(done)
+    await settle()
+    // A finished recording stays in the total; cancelling it changes nothing.
+    s.cancel([a!.id])
+    expect(s.progressNow()).toMatchObject({ total: 2, done: 1 })
+    s.close()
+    // Closed, it forgets every task.
+    expect(s.progressNow()).toMatchObject({ total: 0 })
+    await expect(s.get(a!.id)).rejects.toThrow(/No peaks were asked/)
+  })
 })
 
 describe('the scheduler with the real worker pool, archive and cache', () => {

@@ -85,6 +85,8 @@ export class PeaksScheduler {
   private lookups = 0
   private decodes = 0
   private readonly counts = { done: 0, failed: 0, fromCache: 0 }
+  /** Tasks not cancelled, kept as they change: progress is reported per finished recording, and walking 100,000 tasks each time made the background work quadratic. */
+  private live = 0
   private readonly listeners: { [K in keyof Events]: Set<Events[K]> } = { result: new Set(), progress: new Set() }
   private lastProgress = 0
   private progressTimer: NodeJS.Timeout | null = null
@@ -109,6 +111,7 @@ export class PeaksScheduler {
       if (known && known.state !== 'cancelled') continue
       const task: Task = { target, key: peaksKey(target.archive, target.entry, this.buckets), state: 'new', result: null, abort: null, waiters: [], fromCache: false }
       this.tasks.set(target.id, task)
+      this.live++
       this.fresh.push(task)
     }
     this.pump()
@@ -155,6 +158,7 @@ export class PeaksScheduler {
       const task = this.tasks.get(id)
       if (!task || task.state === 'done' || task.state === 'cancelled') continue
       task.state = 'cancelled'
+      this.live--
       task.abort?.abort()
       for (const w of task.waiters.splice(0)) w.reject(cancelled())
     }
@@ -176,9 +180,7 @@ export class PeaksScheduler {
   }
 
   progressNow(): PeaksProgress {
-    let total = 0
-    for (const t of this.tasks.values()) if (t.state !== 'cancelled') total++
-    return { total, ...this.counts, running: this.decodes }
+    return { total: this.live, ...this.counts, running: this.decodes }
   }
 
   private current(id: string, task: Task): PeaksResult | null {
@@ -323,9 +325,21 @@ export class PeaksScheduler {
     for (const cb of this.listeners.progress) cb(p)
   }
 
-  /** Stops everything queued or running; the pool is the caller's and stays open. */
+  /**
+   * Stops everything queued or running and forgets every task; the pool is the caller's and stays
+   * open. Lookups and decodes still in flight hold the scheduler a moment longer: without its tasks
+   * it no longer holds every recording's archive entry.
+   */
   close(): void {
     this.cancel()
     if (this.progressTimer) clearTimeout(this.progressTimer)
+    this.tasks.clear()
+    this.memory.clear()
+    this.fresh = []
+    this.waiting = []
+    this.freshHead = this.waitingHead = 0
+    this.visible = []
+    this.selected = null
+    this.live = 0
   }
 }

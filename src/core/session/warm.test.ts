@@ -10,14 +10,15 @@ vi.mock('../providers/saved-mappings', () => {
 
 describe('warming up while the app waits for an export', () => {
   it('loads the language detector and the saved mappings\' module once, after the call that asked returned', async () => {
-    const { warmUp } = await import('./warm')
+    const { warmUp, warmedUp } = await import('./warm')
     warmUp()
     expect(load).not.toHaveBeenCalled()
     expect(imported).not.toHaveBeenCalled()
-    await new Promise((r) => setTimeout(r, 50))
+    await warmedUp()
     expect(load).toHaveBeenCalledTimes(1)
     expect(imported).toHaveBeenCalledTimes(1)
     warmUp()
+    await warmedUp()
     await new Promise((r) => setTimeout(r, 10))
     expect(load).toHaveBeenCalledTimes(1)
   })

@@ -14,7 +14,7 @@ export function Opening() {
       <h1 id="opening-title">{t('opening.title', { name })}</h1>
       <p>{t(`opening.phase_${progress?.phase ?? 'listing'}`)}</p>
       <div className="progress" role="progressbar" aria-valuemin={0} aria-valuemax={100} aria-valuenow={fraction === null ? undefined : Math.round(fraction * 100)}>
-        <div className={`progress-bar${fraction === null ? ' indeterminate' : ''}`} style={{ width: fraction === null ? undefined : `${fraction * 100}%` }} />
+        <div className={`progress-bar${fraction === null ? ' indeterminate' : ''}`} style={{ transform: fraction === null ? undefined : `scaleX(${fraction})` }} />
       </div>
       {progress && (
         <p className="muted">
