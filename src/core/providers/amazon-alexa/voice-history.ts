@@ -221,7 +221,9 @@ export async function* readVoiceHistory(view: ExportView, file: ViewEntry, ctx: 
     },
     error: (line, message) => {
       if (!stop) log.add('malformed-csv', message, line)
-    }
+    },
+    // (The piece's rows are copied out of the scanner's buffer before it is reused.)
+    pieceEnd: () => rows?.flush()
   }
   let nextProgress = PROGRESS_EVERY
   for await (const _ of scanCsv(await view.open(file), sink, ctx.signal)) {

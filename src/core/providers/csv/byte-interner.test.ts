@@ -8,7 +8,7 @@ import type { CsvRecord } from './record'
 function internAll(text: string): string[][] {
   const cells = new CellInterner(new Interner())
   const rows: string[][] = []
-  const sink = { row: (r: CsvRecord) => void rows.push(Array.from({ length: r.count + 1 }, (_, i) => cells.get(r, i))), error: () => undefined }
+  const sink = { row: (r: CsvRecord) => void rows.push(Array.from({ length: r.count + 1 }, (_, i) => cells.get(r, i))), error: () => undefined, pieceEnd: () => undefined }
   const scanner = new CsvScanner(',', 1 << 20)
   const bytes = Buffer.from(text)
   for (let i = 0; i < bytes.length; i += 5) scanner.feed(bytes.subarray(i, i + 5), sink)

@@ -32,7 +32,8 @@ async function both(text: string, size: number): Promise<{ eager: Array<Record<s
       lines.push(rec.line)
       store!.add(rec)
     },
-    error() {}
+    error() {},
+    pieceEnd: () => store?.flush()
   })) {
     // (each piece)
   }
@@ -82,7 +83,7 @@ describe('RowStore', () => {
     const { lines } = await both(CSV, 64)
     let header: string[] = []
     const store = new RowStore(';', MAX_RECORD_CHARS)
-    for await (const _ of scanCsv(pieces(CSV, 64), { header: (h) => void (header = h), row: (rec) => store.add(rec), error() {} })) {
+    for await (const _ of scanCsv(pieces(CSV, 64), { header: (h) => void (header = h), row: (rec) => store.add(rec), error() {}, pieceEnd: () => store.flush() })) {
       // (each piece)
     }
     const source = rowSources('Alexa/v.csv', 'p1.zip', header, store)(lines[0]!)
@@ -91,5 +92,21 @@ describe('RowStore', () => {
     const recording = { id: 'r1', source } as unknown as Recording
     const plain = plainRecording(recording)
     expect(structuredClone(plain)).toEqual({ id: 'r1', source: { file: 'Alexa/v.csv', part: 'p1.zip', line: 2, fields } })
+  })
+
+  it('refuses a row of a new piece while rows of the last one wait to be copied, and copies them before reading', async () => {
+    const store = new RowStore(',', MAX_RECORD_CHARS)
+    const feeds: Buffer[] = [Buffer.from('h\nx1\nx2\n'), Buffer.from('x3\n')]
+    const rows: Array<{ buf: Buffer; from: number; to: number; line: number }> = []
+    for await (const _ of scanCsv(Readable.from(feeds), { header() {}, row: (rec) => void rows.push({ buf: rec.buf, from: rec.from, to: rec.to, line: rec.line }), error() {} })) {
+      // (each piece)
+    }
+    const [a, b, c] = rows as [(typeof rows)[0], (typeof rows)[0], (typeof rows)[0]]
+    store.add(a as never)
+    store.add(b as never)
+    // Read before any flush: the waiting rows are copied first.
+    expect(store.cells(2)).toEqual(['x1'])
+    store.add(c as never)
+    expect(() => store.add({ ...a, line: 9 } as never)).toThrow(/not flushed/)
   })
 })

@@ -22,6 +22,11 @@ import { CsvRecord, ESCAPED, PREFIXED, WIDE } from './record'
 export interface CsvSink {
   row(record: CsvRecord): void
   error(line: number, message: string): void
+  /**
+   * The records of the piece just fed are all handed on: the bytes they lie in are still as they
+   * were (the unfinished record is moved after this). A reader that keeps rows' bytes copies them here.
+   */
+  pieceEnd(): void
 }
 
 /** A UTF-8 character takes at most 4 bytes (2 UTF-16 units): a record within the bound fits in this many bytes per character. */
@@ -201,6 +206,7 @@ export class CsvScanner {
     this.escapes = escapes
     this.adjust = adjust
     this.wide = wide
+    sink.pieceEnd()
     this.settle(buf, n, recordStart, carried, fieldStart)
   }
 
@@ -287,6 +293,7 @@ export class CsvScanner {
     this.rec.from = 0
     this.rec.to = n
     this.endRecord(sink)
+    sink.pieceEnd()
   }
 
   private endField(start: number, end: number, escapes: number, adjust: number, wide: number): void {
