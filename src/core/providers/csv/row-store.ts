@@ -128,19 +128,19 @@ export class RowStore {
 }
 
 /**
- * Sources for the rows of one CSV: `file`, `part` and `line` of their own, `fields` made from the
- * store when read (and by JSON.stringify, through toJSON). What leaves the engine as plain data
+ * Sources for the rows of one CSV: `line` of their own, `file` and `part` their file's, `fields`
+ * made from the store when read (and by JSON.stringify, through toJSON). What leaves the engine as plain data
  * (a call's answer) goes through plainRecording first.
  */
 export function rowSources(file: string, part: string | null, header: readonly string[], rows: RowStore): (line: number) => RecordingSource {
   class RowSource {
-    // Set in the constructor, not as class fields: a field's definition is a runtime call per object (100,000 rows).
+    // Only the line is a row's own (set in the constructor: a class field's definition is a runtime
+    // call per object); the file and part are every row's, kept once on the prototype below: 100,000
+    // sources of 32 bytes instead of 48, which every young-generation collection copied.
     declare readonly file: string
     declare readonly part: string | null
     declare readonly line: number
     constructor(line: number) {
-      this.file = file
-      this.part = part
       this.line = line
     }
 
@@ -153,6 +153,7 @@ export function rowSources(file: string, part: string | null, header: readonly s
       return { file: this.file, part: this.part, line: this.line, fields: this.fields }
     }
   }
+  Object.defineProperties(RowSource.prototype, { file: { value: file }, part: { value: part } })
   return (line) => new RowSource(line)
 }
 

@@ -206,8 +206,7 @@ export class CsvScanner {
     this.escapes = escapes
     this.adjust = adjust
     this.wide = wide
-    sink.pieceEnd()
-    this.settle(buf, n, recordStart, carried, fieldStart)
+    this.settle(buf, n, recordStart, carried, fieldStart, sink)
   }
 
   /**
@@ -215,7 +214,10 @@ export class CsvScanner {
    * rarer branches, met first long after feed's loop was optimised, then cost V8's optimised feed
    * nothing; inside feed, the first of them threw that code away for the rest of the file.)
    */
-  private settle(buf: Buffer, n: number, recordStart: number, carried: boolean, fieldStart: number): void {
+  private settle(buf: Buffer, n: number, recordStart: number, carried: boolean, fieldStart: number, sink: CsvSink): void {
+    // (Told here, not in feed: each file's sink is another function, and a call target that
+    // changed made V8 throw away feed's optimised code at the second file.)
+    sink.pieceEnd()
     const rec = this.rec
     const { mode, escapes, adjust } = this
     // The record runs on into the next piece.
