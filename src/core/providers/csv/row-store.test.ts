@@ -93,6 +93,8 @@ describe('RowStore', () => {
       // (each piece)
     }
     const source = rowSources('Alexa/v.csv', 'p1.zip', header, store)(lines[0]!)
+    // The file and part are the file's (on the sources' prototype), read like own fields.
+    expect([source.file, source.part, source.line]).toEqual(['Alexa/v.csv', 'p1.zip', 2])
     const fields = { Timestamp: '2023-03-01T10:00:00Z', 'Device Name': 'Küche', Utterance: 'sag "hallo" zu mir', 'Audio File': 'Audio/a.wav', Status: 'SUCCESS' }
     expect(JSON.parse(JSON.stringify(source))).toEqual({ file: 'Alexa/v.csv', part: 'p1.zip', line: 2, fields })
     const recording = { id: 'r1', source } as unknown as Recording

@@ -153,7 +153,8 @@ export function rowSources(file: string, part: string | null, header: readonly s
       return { file: this.file, part: this.part, line: this.line, fields: this.fields }
     }
   }
-  Object.defineProperties(RowSource.prototype, { file: { value: file }, part: { value: part } })
+  // (Writable, as own fields were: a source given another file or part gets them as its own.)
+  Object.defineProperties(RowSource.prototype, { file: { value: file, writable: true }, part: { value: part, writable: true } })
   return (line) => new RowSource(line)
 }
 
