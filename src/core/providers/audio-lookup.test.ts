@@ -32,4 +32,40 @@ describe('AudioLookup', () => {
     expect(lookup.find('Audio/y.wav', csv)?.path).toBe('v/Audio/y.wav')
     expect(lookup.find('Audio/x.wav', csv)?.path).toBe('v/audio/X.wav')
   })
+
+  it('answers from a name\'s bytes only what find answers for its text, and only the next entry', async () => {
+    const paths = ['v/Voice.csv', 'v/Audio/a.wav', 'v/Audio/b.wav', 'v/audio/B.wav', 'v/Audio/c.wav', 'w/Audio/d.wav', 'v/Audio/e!.wav']
+    const names = ['Audio/a.wav', 'AUDIO/B.WAV', 'Audio/b.wav', 'Audio/c.wav', './Audio/c.wav', 'Audio/d.wav', 'Audio/e!.wav', 'Audio/a.wav', 'Audio/b.wa', 'Audio\\c.wav', '']
+    // The same names asked in the same order of two lookups: by bytes first (then by text when
+    // the bytes give nothing, as the reader does), and by text only.
+    const view = await viewOf(paths)
+    const csv = view.entries[0]!
+    const [bytesFirst, textOnly] = [new AudioLookup(view), new AudioLookup(view)]
+    const byBytes: Array<string | null> = []
+    const byText: Array<string | null> = []
+    const fromBytes: boolean[] = []
+    for (const name of names) {
+      const bytes = Buffer.from(`,${name},`, 'latin1')
+      const hit = bytesFirst.nextByBytes(bytes, 1, bytes.length - 1, csv)
+      fromBytes.push(hit !== null)
+      byBytes.push((hit ?? (name ? bytesFirst.find(name, csv) : null))?.path ?? null)
+      byText.push((name ? textOnly.find(name, csv) : null)?.path ?? null)
+    }
+    expect(byBytes).toEqual(byText)
+    expect(byText.slice(0, 4)).toEqual(['v/Audio/a.wav', 'v/audio/B.wav', 'v/audio/B.wav', 'v/Audio/c.wav'])
+    // Found from bytes: the next entry, named as it is in its folder, when it is the last of its
+    // normalised name (b.wav's first entry is not: B.wav comes after it); a name with './', '!' or
+    // '\\' goes the long way.
+    expect(fromBytes.slice(0, 5)).toEqual([true, false, false, true, false])
+    const unique = await viewOf(['v/Voice.csv', 'v/Audio/a.wav', 'v/Audio/b.wav', 'v/Audio/c!.wav'])
+    const lookup = new AudioLookup(unique)
+    const at = (name: string) => {
+      const bytes = Buffer.from(name, 'latin1')
+      return lookup.nextByBytes(bytes, 0, bytes.length, unique.entries[0]!)?.path ?? null
+    }
+    expect(at('Audio/a.wav')).toBe('v/Audio/a.wav')
+    expect(at('AUDIO/B.wav')).toBe('v/Audio/b.wav')
+    expect(at('Audio/c!.wav')).toBeNull()
+    expect(at('Audio/a.wav')).toBeNull()
+  })
 })

@@ -75,14 +75,20 @@ class Collector {
   /** Devices by provider, then by key: found per recording without making a key string each time. */
   private readonly byProvider = new Map<string, Map<string, Device>>()
 
-  /** The device found last: rows of one device come in runs, so most rows find theirs here. */
-  private last: { provider: string; key: string; device: Device } | null = null
+  /**
+   * The device found last: rows of one device come in runs, so most rows find theirs here. (Three
+   * fields, not an object: rows of devices that take turns made a garbage object per row.)
+   */
+  private lastDevice: Device | null = null
+  private lastProvider = ''
+  private lastKey = ''
 
   private deviceOf(provider: string, key: string): Device {
-    const last = this.last
-    if (last !== null && last.key === key && last.provider === provider) return last.device
+    if (this.lastDevice !== null && this.lastKey === key && this.lastProvider === provider) return this.lastDevice
     const device = this.lookUp(provider, key)
-    this.last = { provider, key, device }
+    this.lastDevice = device
+    this.lastProvider = provider
+    this.lastKey = key
     return device
   }
 

@@ -7,8 +7,10 @@
  */
 export class UniqueIds {
   // Slot s is table[2s] (the id's place + 1, 0 free) and table[2s + 1] (its hash): one cache line
-  // read per probe, where two arrays of 100,000 ids' slots missed the cache twice.
-  private table = new Int32Array(2 << 12)
+  // read per probe, where two arrays of 100,000 ids' slots missed the cache twice. It starts small,
+  // so that it first grows long before V8 optimises add: a first growth met by the optimised code
+  // (at 2,048 ids) made V8 throw that code away (and the reader's that inlined it) and compile again.
+  private table = new Int32Array(2 << 3)
   private size = 0
 
   /** `idAt(n)` is the id of the n-th added one (0-based), read only on a hash match. */

@@ -1,7 +1,7 @@
 import type { ColumnMapping, Recording, RecordingSignal, RecordingSource, VoiceField } from '../../../shared/model/recording'
 import type { ArchiveEntry } from '../../archive/types'
 import type { AudioLookup } from '../audio-lookup'
-import { cellAt, headerSignature, normalizeHeader, resolveColumns } from '../csv/columns'
+import { cellAt, cellText, headerSignature, normalizeHeader, resolveColumns } from '../csv/columns'
 import { fresh, Interner } from '../clip'
 import { CellInterner } from '../csv/byte-interner'
 import { MAX_RECORD_CHARS, scanCsv, type CsvRecordSink } from '../csv/read-csv'
@@ -110,6 +110,8 @@ export async function* readVoiceHistory(view: ExportView, file: ViewEntry, ctx: 
   let sourceAt: (line: number) => RecordingSource = (line) => ({ file: file.path, part: file.part, line, fields: {} })
   // The columns a field is read from; the time's only when another field reads it too (a mapping may name one column twice).
   let wanted: number[] = []
+  // The audio column read by no other field: its entry is looked for from the cell's bytes first (no string per row).
+  let audioApart = false
   let lastStatus: string | null | undefined
   let lastSignals = NO_SIGNALS
   const lastDevice: { serial: string | null | undefined; name: string | null; type: string | null; key: string | null | undefined } = { serial: undefined, name: null, type: null, key: undefined }
@@ -134,8 +136,16 @@ export async function* readVoiceHistory(view: ExportView, file: ViewEntry, ctx: 
       if (!rawTime) log.add('bad-time', 'the row has no time', line)
       ms = Number.NaN
     }
-    const audioName = cellAt(cells, cols.audio)
-    const audioEntry = audioName ? opts.audio.find(audioName, file) : null
+    // The next audio entry is nearly always the one named: found from the cell's bytes, the name is
+    // made as text only when it is not (a cell is plain when it is ASCII without quotes to undo).
+    const a = cols.audio
+    let audioEntry: ViewEntry | null = null
+    let audioName: string | null = null
+    if (audioApart && a! < rec.count && rec.isPlain(a!)) audioEntry = opts.audio.nextByBytes(rec.buf, rec.start(a!), rec.end(a!), file)
+    if (audioEntry === null) {
+      audioName = audioApart ? cellText(fresh(rec.text(a!))) : cellAt(cells, a)
+      audioEntry = audioName ? opts.audio.find(audioName, file) : null
+    }
     const status = cellAt(cells, cols.status)
     // (Statuses come in runs, and are interned: the last one's signals, without a lookup.)
     if (status !== lastStatus) lastSignals = signalsOf((lastStatus = status))
@@ -200,7 +210,8 @@ export async function* readVoiceHistory(view: ExportView, file: ViewEntry, ctx: 
       cols = mapping ? columnsFromMapping(header, mapping) : resolveColumns(header, aliases.voiceHistoryColumns)
       if (readable(cols)) {
         const timeShared = Object.entries(cols).some(([field, i]) => field !== 'time' && i === cols.time)
-        wanted = [...new Set(Object.values(cols) as number[])].filter((i) => i !== cols.time || timeShared)
+        audioApart = cols.audio !== undefined && !Object.entries(cols).some(([field, i]) => field !== 'audio' && i === cols.audio)
+        wanted = [...new Set(Object.values(cols) as number[])].filter((i) => (i !== cols.time || timeShared) && (i !== cols.audio || !audioApart))
         // (Filled first, in order, so the array stays packed whichever columns are read.)
         for (let i = 0; i < header.length || wanted.some((w) => w >= i); i++) cells[i] = ''
         rows = new RowStore(delimiter, MAX_RECORD_CHARS)
@@ -221,7 +232,9 @@ export async function* readVoiceHistory(view: ExportView, file: ViewEntry, ctx: 
     },
     error: (line, message) => {
       if (!stop) log.add('malformed-csv', message, line)
-    }
+    },
+    // (The piece's rows are copied out of the scanner's buffer before it is reused.)
+    pieceEnd: () => rows?.flush()
   }
   let nextProgress = PROGRESS_EVERY
   for await (const _ of scanCsv(await view.open(file), sink, ctx.signal)) {

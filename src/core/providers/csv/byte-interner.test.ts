@@ -8,7 +8,7 @@ import type { CsvRecord } from './record'
 function internAll(text: string): string[][] {
   const cells = new CellInterner(new Interner())
   const rows: string[][] = []
-  const sink = { row: (r: CsvRecord) => void rows.push(Array.from({ length: r.count + 1 }, (_, i) => cells.get(r, i))), error: () => undefined }
+  const sink = { row: (r: CsvRecord) => void rows.push(Array.from({ length: r.count + 1 }, (_, i) => cells.get(r, i))), error: () => undefined, pieceEnd: () => undefined }
   const scanner = new CsvScanner(',', 1 << 20)
   const bytes = Buffer.from(text)
   for (let i = 0; i < bytes.length; i += 5) scanner.feed(bytes.subarray(i, i + 5), sink)
@@ -37,5 +37,17 @@ describe('CellInterner', () => {
     const rows = internAll(text)
     expect(rows.map((r) => r[0])).toEqual(Array.from({ length: 20_100 }, (_, i) => `v${i}`))
     expect(new Set(rows.map((r) => r[1]))).toEqual(new Set(['same']))
+  })
+
+  it('answers values that take turns row by row, and columns past those it remembers, each its own text', () => {
+    const values = ['ECHO', 'ECHO_SHOW', 'FIRE_TV', 'Anna', 'Anne', 'x', '', 'ECHO']
+    const wide = Array.from({ length: 70 }, (_, c) => `c${c}`)
+    const lines = Array.from({ length: 200 }, (_, r) => [values[r % values.length]!, values[(r * 3) % values.length]!, ...wide.slice(2, 69), values[(r * 5) % values.length]!].join(','))
+    const rows = internAll(`${lines.join('\n')}\n`)
+    expect(rows.map((r) => r.slice(0, 70).join(','))).toEqual(lines)
+    // One string per value, in every column and row.
+    expect(rows[16]![0]).toBe(rows[0]![0])
+    expect(rows[1]![0]).toBe(rows[3]![1])
+    expect(rows[1]![69]).toBe(rows[5]![0])
   })
 })

@@ -5,6 +5,11 @@ import type { CsvRecord } from './record'
 const SHORT = 80
 /** Unbounded variety (ids, times) would make the table a second copy of the data: it starts over. */
 const MAX_KEPT = 20_000
+/** Per column, this many values it held lately, found without hashing the whole cell (2^RECENT_BITS). */
+const RECENT_BITS = 4
+const RECENT = 1 << RECENT_BITS
+/** Columns that get such a memory; later ones go by the table only. */
+const RECENT_COLUMNS = 64
 
 function sameBytes(bytes: Buffer, buf: Buffer, start: number, end: number): boolean {
   if (bytes.length !== end - start) return false
@@ -26,8 +31,13 @@ interface Slot {
 export class CellInterner {
   private readonly table = new Map<number, Slot>()
   private kept = 0
-  /** Per column, the value it held last: most columns repeat the row before (the account, the status, often the device). */
-  private readonly lastIn: Array<Slot | undefined> = []
+  /**
+   * Per column, values it held lately (RECENT slots from column * RECENT), each in the slot its
+   * length and first, middle and last bytes pick: most columns repeat a row not long before (the account, the status,
+   * and the device, also when a few devices take turns row by row), found without hashing every
+   * byte and a table look-up. (Filled up front so the array stays packed.)
+   */
+  private readonly recent: Array<Slot | null> = new Array<Slot | null>(RECENT * RECENT_COLUMNS).fill(null)
 
   constructor(private readonly strings: Interner) {}
 
@@ -37,8 +47,12 @@ export class CellInterner {
     const end = rec.end(i)
     if (!rec.isPlain(i) || end - start > SHORT) return this.strings.get(rec.text(i))
     const buf = rec.buf
-    const last = this.lastIn[i]
-    if (last !== undefined && sameBytes(last.bytes, buf, start, end)) return last.text
+    const size = end - start
+    // (A multiplicative hash of the four, its top bits the slot. An empty cell's slot is its
+    // column's first; a column past those remembered has none, -1.)
+    const near = i >= RECENT_COLUMNS ? -1 : i * RECENT + (size === 0 ? 0 : Math.imul(size ^ (buf[start]! << 8) ^ (buf[start + (size >> 1)]! << 16) ^ (buf[end - 1]! << 24), 0x9e3779b1) >>> (32 - RECENT_BITS))
+    const last = near >= 0 ? this.recent[near]! : null
+    if (last !== null && sameBytes(last.bytes, buf, start, end)) return last.text
     let h = 0x811c9dc5 ^ (end - start)
     for (let k = start; k < end; k++) h = Math.imul(h ^ buf[k]!, 0x01000193)
     // A small integer key: V8 keeps it unboxed and hashes it for free.
@@ -46,7 +60,7 @@ export class CellInterner {
     const first = this.table.get(key)
     for (let slot: Slot | null = first ?? null; slot !== null; slot = slot.next) {
       if (sameBytes(slot.bytes, buf, start, end)) {
-        this.lastIn[i] = slot
+        if (near >= 0) this.recent[near] = slot
         return slot.text
       }
     }
@@ -58,7 +72,7 @@ export class CellInterner {
     const slot: Slot = { bytes: Buffer.from(buf.subarray(start, end)), text, next: this.table.get(key) ?? null }
     this.table.set(key, slot)
     this.kept++
-    this.lastIn[i] = slot
+    if (near >= 0) this.recent[near] = slot
     return text
   }
 }

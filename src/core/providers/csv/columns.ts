@@ -57,9 +57,10 @@ function fieldsOneByOne(header: readonly string[], cells: readonly string[]): Re
 }
 
 /** The trimmed cell at `i`, or null when the column is absent or the cell empty. */
-export const cellAt = (cells: readonly string[], i: number | undefined): string | null => {
-  if (i === undefined) return null
-  const cell = cells[i]
+export const cellAt = (cells: readonly string[], i: number | undefined): string | null => (i === undefined ? null : cellText(cells[i]))
+
+/** The cell trimmed, or null when it is absent or empty. */
+export const cellText = (cell: string | undefined): string | null => {
   if (cell === undefined || cell === '') return null
   // Printable ASCII at both ends is no white space of any kind: the cell is its own trim (most cells; no call).
   const a = cell.charCodeAt(0)

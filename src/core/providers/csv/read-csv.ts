@@ -43,6 +43,8 @@ export interface CsvRecordSink {
   /** `record` is valid only during the call: keep its cells' text, not the record. */
   row(record: CsvRecord): void
   error(line: number | null, message: string): void
+  /** The rows of one piece of input are handed on, and the bytes they lie in not yet reused (scanner.ts). */
+  pieceEnd?(): void
 }
 
 const firstLineEnd = (head: Buffer): number => {
@@ -75,7 +77,8 @@ export async function* scanCsv(input: Readable, sink: CsvRecordSink, signal?: Ab
       for (let i = 0; i < record.count; i++) header.push(record.text(i).trim())
       sink.header(header, delimiter)
     },
-    error: (line, message) => sink.error(line, message)
+    error: (line, message) => sink.error(line, message),
+    pieceEnd: () => sink.pieceEnd?.()
   }
   let delimiter = ','
   const start = (bytes: Buffer, eol: number) => {

@@ -1,4 +1,5 @@
 import { Readable } from 'node:stream'
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import type { Recording } from '../../../shared/model/recording'
 import { fresh } from '../clip'
@@ -7,15 +8,20 @@ import { MAX_RECORD_CHARS, scanCsv } from './read-csv'
 import { plainRecording, RowStore, rowSources } from './row-store'
 
 /** The CSV in pieces of `size` bytes, as an inflating stream hands it on. */
-const pieces = (text: string, size: number): Readable => {
+const pieces = (text: string, size: number | number[]): Readable => {
   const bytes = Buffer.from(text, 'utf8')
+  const sizes = typeof size === 'number' ? [size] : size
   const out: Buffer[] = []
-  for (let i = 0; i < bytes.length; i += size) out.push(bytes.subarray(i, i + size))
+  for (let i = 0, k = 0; i < bytes.length; k++) {
+    const n = sizes[k % sizes.length]!
+    out.push(bytes.subarray(i, i + n))
+    i += n
+  }
   return Readable.from(out)
 }
 
 /** Each row's fields made at once from its cells (as readers did before), and as the store makes them later. */
-async function both(text: string, size: number): Promise<{ eager: Array<Record<string, string>>; kept: Array<Record<string, string>>; lines: number[] }> {
+async function both(text: string, size: number | number[]): Promise<{ eager: Array<Record<string, string>>; kept: Array<Record<string, string>>; lines: number[] }> {
   let header: string[] = []
   let store: RowStore | null = null
   const eager: Array<Record<string, string>> = []
@@ -32,7 +38,8 @@ async function both(text: string, size: number): Promise<{ eager: Array<Record<s
       lines.push(rec.line)
       store!.add(rec)
     },
-    error() {}
+    error() {},
+    pieceEnd: () => store?.flush()
   })) {
     // (each piece)
   }
@@ -82,14 +89,45 @@ describe('RowStore', () => {
     const { lines } = await both(CSV, 64)
     let header: string[] = []
     const store = new RowStore(';', MAX_RECORD_CHARS)
-    for await (const _ of scanCsv(pieces(CSV, 64), { header: (h) => void (header = h), row: (rec) => store.add(rec), error() {} })) {
+    for await (const _ of scanCsv(pieces(CSV, 64), { header: (h) => void (header = h), row: (rec) => store.add(rec), error() {}, pieceEnd: () => store.flush() })) {
       // (each piece)
     }
     const source = rowSources('Alexa/v.csv', 'p1.zip', header, store)(lines[0]!)
+    // The file and part are the file's (on the sources' prototype), read like own fields.
+    expect([source.file, source.part, source.line]).toEqual(['Alexa/v.csv', 'p1.zip', 2])
     const fields = { Timestamp: '2023-03-01T10:00:00Z', 'Device Name': 'Küche', Utterance: 'sag "hallo" zu mir', 'Audio File': 'Audio/a.wav', Status: 'SUCCESS' }
     expect(JSON.parse(JSON.stringify(source))).toEqual({ file: 'Alexa/v.csv', part: 'p1.zip', line: 2, fields })
     const recording = { id: 'r1', source } as unknown as Recording
     const plain = plainRecording(recording)
     expect(structuredClone(plain)).toEqual({ id: 'r1', source: { file: 'Alexa/v.csv', part: 'p1.zip', line: 2, fields } })
+  })
+
+  it('refuses a row of a new piece while rows of the last one wait to be copied, and copies them before reading', async () => {
+    const store = new RowStore(',', MAX_RECORD_CHARS)
+    const feeds: Buffer[] = [Buffer.from('h\nx1\nx2\n'), Buffer.from('x3\n')]
+    const rows: Array<{ buf: Buffer; from: number; to: number; line: number }> = []
+    for await (const _ of scanCsv(Readable.from(feeds), { header() {}, row: (rec) => void rows.push({ buf: rec.buf, from: rec.from, to: rec.to, line: rec.line }), error() {} })) {
+      // (each piece)
+    }
+    const [a, b, c] = rows as [(typeof rows)[0], (typeof rows)[0], (typeof rows)[0]]
+    store.add(a as never)
+    store.add(b as never)
+    // Read before any flush: the waiting rows are copied first.
+    expect(store.cells(2)).toEqual(['x1'])
+    store.add(c as never)
+    expect(() => store.add({ ...a, line: 9 } as never)).toThrow(/not flushed/)
+  })
+
+  it('keeps any CSV handed on in any pieces as its rows read when scanned (property)', async () => {
+    const cell = fc.oneof(fc.string(), fc.constantFrom('', 'Küche 🙂', 'a;b', 'x"y', 'zwei\r\nZeilen', '"', '""'))
+    const line = fc.array(cell, { minLength: 1, maxLength: 6 }).map((cells) => cells.map((c) => (/[";\r\n]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c)).join(';'))
+    const csv = fc.tuple(fc.array(line, { maxLength: 60, size: 'max' }), fc.constantFrom('\n', '\r\n')).map(([lines, eol]) => ['A;B;C;D;E;F', ...lines].join(eol))
+    await fc.assert(
+      fc.asyncProperty(csv, fc.array(fc.integer({ min: 1, max: 200 }), { minLength: 1, maxLength: 5 }), async (text, sizes) => {
+        const { eager, kept } = await both(text, sizes)
+        expect(kept).toEqual(eager)
+      }),
+      { numRuns: 150, seed: 15 }
+    )
   })
 })
