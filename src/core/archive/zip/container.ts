@@ -94,7 +94,7 @@ export async function listZip(source: ByteSource, ctx: OpenContext, scope: ZipSc
     const entry = toZipEntry(record, container, scope.prefix, scope.part)
     if (!entry) return true
     if (!ctx.admit()) return false
-    if (isZipName(entry.info.path)) zips.push(entries.length)
+    if (isZipName(entry.path)) zips.push(entries.length)
     entries.push(entry)
     if (ctx.entries % 1000 === 0) ctx.meter.report('listing', ctx.entries, record.localOffset)
     return true
@@ -110,7 +110,7 @@ export async function listZip(source: ByteSource, ctx: OpenContext, scope: ZipSc
 
   // Headers the directory found (even those refused for lying sizes) are not listed a second time.
   const known = new Set(entries.filter((e) => !missing.has(e)).map((e) => e.localOffset))
-  const lost = new Map([...missing].map((e) => [e.info.path, e]))
+  const lost = new Map([...missing].map((e) => [e.path, e]))
   const dropped = new Set<ZipEntry>()
   let recovered = 0
   await scanLocalHeaders(source, ctx, (record) => {
@@ -120,9 +120,9 @@ export async function listZip(source: ByteSource, ctx: OpenContext, scope: ZipSc
     if (entries.length === before) return true
     recovered++
     // A directory record that pointed nowhere gives way to the real header of the same name.
-    const stale = lost.get(entries[entries.length - 1]!.info.path)
+    const stale = lost.get(entries[entries.length - 1]!.path)
     if (stale) {
-      lost.delete(stale.info.path)
+      lost.delete(stale.path)
       dropped.add(stale)
       ctx.entries--
     }
