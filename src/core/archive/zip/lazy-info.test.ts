@@ -5,7 +5,8 @@ import { crcOf, renameBytes, setField, workDir, zipBuffer, zipLayout } from '../
 import { createExportView } from '../../providers/export-view'
 import { openArchive } from '../index'
 import { compressedSizeOf, crc32Of, kindOf, partOf, pathOf, sizeOf, type ArchiveEntry, type OpenedArchive } from '../types'
-import { ZipEntry } from './record'
+import { EntryKindSchema } from '../../../shared/model/archive'
+import { KINDS, ZipEntry } from './record'
 
 let work: Awaited<ReturnType<typeof workDir>>
 beforeAll(async () => (work = await workDir()))
@@ -32,6 +33,10 @@ async function open(buf: Buffer, name: string): Promise<OpenedArchive> {
 const accessors = (e: ArchiveEntry) => ({ path: pathOf(e), part: partOf(e), kind: kindOf(e), size: sizeOf(e), compressedSize: compressedSizeOf(e), crc32: crc32Of(e) })
 
 describe("ZIP entries' info made on demand", () => {
+  it('keeps every kind the contract knows in its kind column', () => {
+    expect([...KINDS].sort()).toEqual([...EntryKindSchema.options].sort())
+  })
+
   it('listing, the export view and the fingerprint make no info; each info says what the accessors say, and is made once', async () => {
     const high = highCrcData()
     const inner = await zipBuffer([{ name: 'deep/clip.wav', data: high, compress: false }])

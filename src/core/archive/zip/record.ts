@@ -37,8 +37,8 @@ export interface RowOwner extends Container {
   readonly limits: ArchiveLimits
 }
 
-/** EntryKind by its place in the rows' kind column (ZipRows.setInfo). */
-const KINDS: readonly EntryKind[] = ['audio', 'document', 'data', 'archive', 'image', 'other']
+/** EntryKind by its place in the rows' kind column (ZipRows.setInfo); a test holds it to the contract's list. */
+export const KINDS: readonly EntryKind[] = ['audio', 'document', 'data', 'archive', 'image', 'other']
 const kindCode = (kind: EntryKind): number => KINDS.indexOf(kind)
 
 /**
