@@ -31,7 +31,8 @@ export class ZipContainer implements RowOwner {
     private readonly source: ByteSource,
     readonly limits: ArchiveLimits,
     private readonly problems: ProblemLog,
-    private readonly prefix: string
+    private readonly prefix: string,
+    readonly part: string | null
   ) {}
 
   /** Checks the local header that listing left for the first read (verify.ts, deferrable); throws when it refuses the entry. */
@@ -86,12 +87,12 @@ export interface ZipListing {
  * falls back to scanning local headers where the directory is missing, broken off or lying.
  */
 export async function listZip(source: ByteSource, ctx: OpenContext, scope: ZipScope): Promise<ZipListing> {
-  const container = ctx.contain(new ZipContainer(source, ctx.limits, ctx.problems, scope.prefix))
+  const container = ctx.contain(new ZipContainer(source, ctx.limits, ctx.problems, scope.prefix, scope.part))
   const entries: ZipEntry[] = []
   // Noted while each name is at hand, so expandNested need not pass over 100,000 entries to find the few.
   const zips: number[] = []
   const add = (record: ZipRecord): boolean => {
-    const entry = toZipEntry(record, container, scope.prefix, scope.part)
+    const entry = toZipEntry(record, container, scope.prefix)
     if (!entry) return true
     if (!ctx.admit()) return false
     if (isZipName(entry.path)) zips.push(entries.length)

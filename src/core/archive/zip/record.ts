@@ -35,6 +35,8 @@ export interface ZipRecord {
 export interface RowOwner extends Container {
   readonly rows: ZipRows
   readonly limits: ArchiveLimits
+  /** The part file every entry of this ZIP is in (a multipart export), else null: kept once, not per entry. */
+  readonly part: string | null
 }
 
 /** EntryKind by its place in the rows' kind column (ZipRows.setInfo); a test holds it to the contract's list. */
@@ -55,9 +57,12 @@ export class ZipEntry implements IndexedEntry {
   constructor(
     readonly path: string,
     readonly container: RowOwner,
-    readonly row: number,
-    readonly part: string | null
+    readonly row: number
   ) {}
+
+  get part(): string | null {
+    return this.container.part
+  }
 
   get info(): EntryInfo {
     return (this.made ??= infoOf(this))
@@ -125,7 +130,7 @@ const facts: PlainFacts = { hash: 0, slash: -1, dot: -1, bangSlash: false, under
 // What the checks after listing read of the entry (listed.ts), filled from the record at hand.
 const listed: ListedFacts = { audio: false, method: 0, sizeKnown: false, encrypted: false, unsafePath: false, compressedSize: 0, size: 0, dataStart: null, localOffset: 0, nameLength: 0 }
 
-export function toZipEntry(record: ZipRecord, container: RowOwner, prefix: string, part: string | null): ZipEntry | null {
+export function toZipEntry(record: ZipRecord, container: RowOwner, prefix: string): ZipEntry | null {
   const { nameBuf, nameStart, nameEnd } = record
   const plain = plainName(nameBuf, nameStart, nameEnd, record.extra, facts)
   const name = plain !== null ? { path: plain, unsafe: false } : safeName(decodeZipName(record.flags, nameBuf.subarray(nameStart, nameEnd), record.extra))
@@ -151,7 +156,7 @@ export function toZipEntry(record: ZipRecord, container: RowOwner, prefix: strin
   listed.localOffset = record.localOffset
   listed.nameLength = name.path.length
   rows.setListed(row, record.compressedSize, size, deferredEndOf(listed), quietOf(listed, container.limits))
-  return new ZipEntry(prefix + name.path, container, row, part)
+  return new ZipEntry(prefix + name.path, container, row)
 }
 
 /** The info of a listed entry, from its rows: what toZipEntry made of the record at listing. */
