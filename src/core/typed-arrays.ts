@@ -1,4 +1,4 @@
-type Column = Float64Array | Int32Array | Uint16Array | Uint8Array
+type Column = Float64Array | Int32Array | Uint32Array | Uint16Array | Uint8Array
 
 /**
  * A typed array of `a`'s kind with room for `capacity` items, holding `a`'s first `keep` (all unless

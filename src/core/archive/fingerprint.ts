@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import type { ArchiveEntry } from './types'
+import { compressedSizeOf, crc32Of, pathOf, sizeOf, type ArchiveEntry } from './types'
 
 const PIECE = 64 * 1024
 
@@ -13,8 +13,8 @@ export function fingerprintOf(parts: ReadonlyArray<{ bytes: number }>, entries: 
   // Lines gathered into pieces of about 64 KB: one update per entry was a call into the hash for
   // each of 100,000 entries. Cut only between lines, so the bytes hashed are the same.
   let piece = ''
-  for (const { info } of entries) {
-    piece += `${info.path}\0${info.size}\0${info.compressedSize}\0${info.crc32 ?? ''}\n`
+  for (const e of entries) {
+    piece += `${pathOf(e)}\0${sizeOf(e)}\0${compressedSizeOf(e)}\0${crc32Of(e) ?? ''}\n`
     if (piece.length >= PIECE) {
       hash.update(piece)
       piece = ''

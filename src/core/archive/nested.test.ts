@@ -30,6 +30,39 @@ const inner = () =>
 const tempDirs = async () => (await readdir(tmpdir())).filter((n) => n.startsWith('exportscope-'))
 
 describe('a ZIP inside a ZIP (Amazon nests one per category)', () => {
+  it('keeps the outer order around several inner archives: entries before, between and after them, one stored, one deflated, one not a ZIP', async () => {
+    const path = work.path('order-nest.zip')
+    await writeFile(
+      path,
+      await zipBuffer([
+        { name: 'first.txt', data: '1' },
+        { name: 'A.zip', data: await inner(), compress: false },
+        { name: 'between.txt', data: '2' },
+        { name: 'fake.zip', data: 'not a zip at all' },
+        { name: 'B.zip', data: await inner() },
+        { name: 'last.txt', data: '3' }
+      ])
+    )
+    const a = await openArchive(path)
+    try {
+      expect(a.entries.map((e) => e.info.path)).toEqual([
+        'first.txt',
+        'A.zip',
+        'A.zip!/Audio/clip.wav',
+        'A.zip!/Audio/transcript.txt',
+        'between.txt',
+        'fake.zip',
+        'B.zip',
+        'B.zip!/Audio/clip.wav',
+        'B.zip!/Audio/transcript.txt',
+        'last.txt'
+      ])
+      expect(kindsOf(a)).toEqual(['nested'])
+    } finally {
+      await a.close()
+    }
+  })
+
   it('stored: is read in place, its entries listed as outer!/inner and readable, whole and by range', async () => {
     const path = work.path('stored-nest.zip')
     await writeFile(path, await zipBuffer([{ name: 'Amazon/Alexa.zip', data: await inner(), compress: false }, { name: 'Amazon/index.html', data: '<p>hi</p>' }]))

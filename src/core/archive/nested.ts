@@ -6,6 +6,7 @@ import { isZipName } from './kind'
 import { FileSource, readAt, type ByteSource } from './source'
 import { tempBudget } from './temp-budget'
 import { listZip } from './zip/container'
+import { pathOf } from './types'
 
 
 /** Inflates a compressed inner archive into the private temp area, bounded by the limits (size, ratio, CRC). */
@@ -54,14 +55,18 @@ export async function expandNested(entries: IndexedEntry[], ctx: OpenContext, de
   } else {
     for (let i = 0; i < entries.length; i++) {
       const entry = entries[i]!
-      if (!entry.refused && isZipName(entry.info.path)) zips.push(i)
+      if (!entry.refused && isZipName(pathOf(entry))) zips.push(i)
     }
   }
   if (zips.length === 0) return entries
-  const out: IndexedEntry[] = []
+  // The outer entries between the archives go over as slices joined once at the end: an export
+  // with one small ZIP near its start (Amazon's Devices.Registration.zip) pushed its 100,000 other
+  // entries one by one.
+  const pieces: IndexedEntry[][] = []
   let from = 0
   for (const i of zips) {
-    for (; from <= i; from++) out.push(entries[from]!)
+    pieces.push(entries.slice(from, i + 1))
+    from = i + 1
     const entry = entries[i]!
     if (depth + 1 > ctx.limits.maxDepth) {
       ctx.problems.add('nested-too-deep', entry.info.path, `${entry.info.path} is nested ${depth + 1} archives deep, past the limit of ${ctx.limits.maxDepth}; it is listed as a file but not opened.`)
@@ -71,12 +76,12 @@ export async function expandNested(entries: IndexedEntry[], ctx: OpenContext, de
     ctx.checkAbort()
     ctx.meter.report('nested', ctx.entries, 0, true)
     try {
-      for (const inner of await openInner(entry, ctx, depth + 1)) out.push(inner)
+      pieces.push(await openInner(entry, ctx, depth + 1))
     } catch (err) {
       if (isAbortError(err) || ctx.signal?.aborted) throw err
       ctx.problems.add('nested', entry.info.path, `${entry.info.path} could not be opened as an archive: ${messageOf(err)}`)
     }
   }
-  for (; from < entries.length; from++) out.push(entries[from]!)
-  return out
+  pieces.push(entries.slice(from))
+  return ([] as IndexedEntry[]).concat(...pieces)
 }

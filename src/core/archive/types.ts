@@ -1,9 +1,22 @@
 import type { Readable } from 'node:stream'
-import type { ArchiveFormat, EntryInfo, Problem } from '../../shared/model/archive'
+import type { ArchiveFormat, EntryInfo, EntryKind, Problem } from '../../shared/model/archive'
 
 /** An entry of an opened export. `info` is what crosses the contract; the rest stays in core. */
 export interface ArchiveEntry {
   readonly info: EntryInfo
+  /**
+   * What the info says, where a format answers it without making the info (a ZIP's entries make it
+   * on first ask: a scan reads only these of 100,000 entries, for the export view, the fingerprint,
+   * the audio a recording names and the report's counts). Read them through pathOf, partOf,
+   * kindOf, sizeOf, compressedSizeOf and crc32Of below, which fall back on the info.
+   */
+  readonly path?: string
+  readonly part?: string | null
+  readonly kind?: EntryKind
+  readonly size?: number
+  readonly compressedSize?: number
+  /** The info's crc32 (null: not known). */
+  readonly crc32?: number | null
   /**
    * Answers what the listing learnt of a plain path on its walk over the name (printable ASCII
    * without a backslash, ':', '..' or '!/'): the FNV-1a of its characters with A-Z lower-cased,
@@ -12,6 +25,14 @@ export interface ArchiveEntry {
    */
   plainShape?(out: PlainShape): boolean
 }
+
+/** The entry's info.path, read without making the info where the entry answers it (ArchiveEntry.path). */
+export const pathOf = (e: ArchiveEntry): string => e.path ?? e.info.path
+export const partOf = (e: ArchiveEntry): string | null => (e.part !== undefined ? e.part : e.info.part)
+export const kindOf = (e: ArchiveEntry): EntryKind => e.kind ?? e.info.kind
+export const sizeOf = (e: ArchiveEntry): number => e.size ?? e.info.size
+export const compressedSizeOf = (e: ArchiveEntry): number => e.compressedSize ?? e.info.compressedSize
+export const crc32Of = (e: ArchiveEntry): number | null => (e.crc32 !== undefined ? e.crc32 : e.info.crc32)
 
 /** What ArchiveEntry.plainShape fills in. */
 export interface PlainShape {

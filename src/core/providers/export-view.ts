@@ -1,6 +1,6 @@
 import type { Readable } from 'node:stream'
 import { AUDIO_EXTENSIONS, extensionAt } from '../archive/kind'
-import type { ArchiveEntry, OpenedArchive, PlainShape } from '../archive/types'
+import { kindOf, partOf, pathOf, type ArchiveEntry, type OpenedArchive, type PlainShape } from '../archive/types'
 import { FNV_OFFSET, FNV_PRIME, hashOf } from './norm-index'
 import { FolderRuns, type FolderRun } from './per-folder'
 
@@ -82,15 +82,16 @@ class Entry implements ViewEntry {
   ) {}
 
   get path(): string {
-    return this.entry.info.path
+    return pathOf(this.entry)
   }
 
   get part(): string | null {
-    return this.entry.info.part
+    return partOf(this.entry)
   }
 
   get key(): string {
-    const { path, part } = this.entry.info
+    const path = pathOf(this.entry)
+    const part = partOf(this.entry)
     return part ? `${part}\u0000${path}` : path
   }
 
@@ -109,7 +110,7 @@ class Entry implements ViewEntry {
   }
 }
 
-const isAudio = (ext: string, entry: ArchiveEntry): boolean => entry.info.kind === 'audio' || AUDIO_EXTENSIONS.has(ext)
+const isAudio = (ext: string, entry: ArchiveEntry): boolean => kindOf(entry) === 'audio' || AUDIO_EXTENSIONS.has(ext)
 
 /** viewEntry for any path that is not plain ASCII (see below): normalised the long way. */
 function viewEntryOther(entry: ArchiveEntry, path: string, index: number, hashes: Int32Array): Entry | null {
@@ -139,7 +140,7 @@ const shape: PlainShape = { hash: 0, slash: -1, dot: -1, underscores: true }
 
 /** The entry at `index` of the view, its norm's hash put in `hashes[index]`; null for debris and folders. */
 function viewEntry(entry: ArchiveEntry, index: number, hashes: Int32Array): Entry | null {
-  const { path } = entry.info
+  const path = pathOf(entry)
   if (path.endsWith('/')) return null
   let cut = -1
   let dot = -1

@@ -1,5 +1,5 @@
 import { exportSha256 } from '../archive/combined-sha256'
-import type { OpenedArchive } from '../archive/types'
+import { pathOf, type OpenedArchive } from '../archive/types'
 import type { Device, ExportReading, Recording } from '../../shared/model/recording'
 import type { JsonBytes } from './json-bytes'
 import { UNJUDGED, type Judgement } from './judgement'
@@ -98,7 +98,7 @@ export function buildScanReportParts({ archive, reading, hashes, timings, judgem
   const parts = archive.parts.map((p) => ({ path: p.path, bytes: p.bytes, sha256: archive.format === 'folder' ? null : (hashOf.get(p.path) ?? null) }))
   // Plain indexed loops: they run over every entry and recording in a process that is still cold.
   let files = 0
-  for (let i = 0; i < archive.entries.length; i++) if (!archive.entries[i]!.info.path.endsWith('/')) files++
+  for (let i = 0; i < archive.entries.length; i++) if (!pathOf(archive.entries[i]!).endsWith('/')) files++
   const devices = reading.devices.map((d) => toDevice(d, judgement))
   const source = reading.recordings
   const byPlace = judgement.byPlace?.(source) ?? null

@@ -11,7 +11,7 @@ import { openSession, type Session } from './session'
 import { exportSha256 } from '../archive/combined-sha256'
 import { ArchiveOpenError, hashArchive } from '../archive'
 import { NO_LIFECYCLE, type ArchiveLifecycle } from './lifecycle'
-import type { OpenedArchive } from '../archive/types'
+import { kindOf, type OpenedArchive } from '../archive/types'
 import { plainRecording } from '../providers/csv/row-store'
 
 type ArchiveHandlers = Pick<Handlers, 'cancelJob' | 'listEntries' | 'listRecordings' | 'recordingDetail' | 'saveColumnMapping' | 'closeArchive'>
@@ -67,7 +67,7 @@ export function createArchiveHandlers(platform: Platform, lifecycle: ArchiveLife
       format: a.format,
       bytes: a.bytes,
       entryCount: a.entries.length,
-      audioCount: a.entries.filter((e) => e.info.kind === 'audio').length,
+      audioCount: a.entries.filter((e) => kindOf(e) === 'audio').length,
       parts: a.parts.map((p) => ({ path: p.path, bytes: p.bytes })),
       fingerprint: a.fingerprint,
       problems: s.problems.length ? [...a.problems, ...s.problems] : a.problems,

@@ -31,7 +31,8 @@ export class ZipContainer implements RowOwner {
     private readonly source: ByteSource,
     readonly limits: ArchiveLimits,
     private readonly problems: ProblemLog,
-    private readonly prefix: string
+    private readonly prefix: string,
+    readonly part: string | null
   ) {}
 
   /** Checks the local header that listing left for the first read (verify.ts, deferrable); throws when it refuses the entry. */
@@ -86,15 +87,15 @@ export interface ZipListing {
  * falls back to scanning local headers where the directory is missing, broken off or lying.
  */
 export async function listZip(source: ByteSource, ctx: OpenContext, scope: ZipScope): Promise<ZipListing> {
-  const container = ctx.contain(new ZipContainer(source, ctx.limits, ctx.problems, scope.prefix))
+  const container = ctx.contain(new ZipContainer(source, ctx.limits, ctx.problems, scope.prefix, scope.part))
   const entries: ZipEntry[] = []
   // Noted while each name is at hand, so expandNested need not pass over 100,000 entries to find the few.
   const zips: number[] = []
   const add = (record: ZipRecord): boolean => {
-    const entry = toZipEntry(record, container, scope.prefix, scope.part)
+    const entry = toZipEntry(record, container, scope.prefix)
     if (!entry) return true
     if (!ctx.admit()) return false
-    if (isZipName(entry.info.path)) zips.push(entries.length)
+    if (isZipName(entry.path)) zips.push(entries.length)
     entries.push(entry)
     if (ctx.entries % 1000 === 0) ctx.meter.report('listing', ctx.entries, record.localOffset)
     return true
@@ -110,7 +111,7 @@ export async function listZip(source: ByteSource, ctx: OpenContext, scope: ZipSc
 
   // Headers the directory found (even those refused for lying sizes) are not listed a second time.
   const known = new Set(entries.filter((e) => !missing.has(e)).map((e) => e.localOffset))
-  const lost = new Map([...missing].map((e) => [e.info.path, e]))
+  const lost = new Map([...missing].map((e) => [e.path, e]))
   const dropped = new Set<ZipEntry>()
   let recovered = 0
   await scanLocalHeaders(source, ctx, (record) => {
@@ -120,9 +121,9 @@ export async function listZip(source: ByteSource, ctx: OpenContext, scope: ZipSc
     if (entries.length === before) return true
     recovered++
     // A directory record that pointed nowhere gives way to the real header of the same name.
-    const stale = lost.get(entries[entries.length - 1]!.info.path)
+    const stale = lost.get(entries[entries.length - 1]!.path)
     if (stale) {
-      lost.delete(stale.info.path)
+      lost.delete(stale.path)
       dropped.add(stale)
       ctx.entries--
     }

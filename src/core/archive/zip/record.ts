@@ -1,4 +1,4 @@
-import type { EntryInfo } from '../../../shared/model/archive'
+import type { EntryInfo, EntryKind } from '../../../shared/model/archive'
 import type { Container, IndexedEntry } from '../entry'
 import type { EntryReadError } from '../errors'
 import { entryKind, kindAt } from '../kind'
@@ -35,20 +35,57 @@ export interface ZipRecord {
 export interface RowOwner extends Container {
   readonly rows: ZipRows
   readonly limits: ArchiveLimits
+  /** The part file every entry of this ZIP is in (a multipart export), else null: kept once, not per entry. */
+  readonly part: string | null
 }
 
+/** EntryKind by its place in the rows' kind column (ZipRows.setInfo); a test holds it to the contract's list. */
+export const KINDS: readonly EntryKind[] = ['audio', 'document', 'data', 'archive', 'image', 'other']
+const kindCode = (kind: EntryKind): number => KINDS.indexOf(kind)
+
 /**
- * One entry of a ZIP: its info, and a row of its container's ZipRows for where it is (see rows.ts
- * for why these are not fields of their own).
+ * One entry of a ZIP: its path, and a row of its container's ZipRows for where it is and what its
+ * info says (see rows.ts for why these are not fields of their own). The info object is made when
+ * first asked for and kept: a scan of 100,000 entries reads their path, part, kind and size only
+ * (the export view, the audio a recording names, the report's counts), and an info object and its
+ * eleven fields per entry were made at listing for nobody, and copied by the young GC.
  */
 export class ZipEntry implements IndexedEntry {
   refused: EntryReadError | null = null
+  private made: EntryInfo | null = null
 
   constructor(
-    readonly info: EntryInfo,
+    readonly path: string,
     readonly container: RowOwner,
     readonly row: number
   ) {}
+
+  get part(): string | null {
+    return this.container.part
+  }
+
+  get info(): EntryInfo {
+    return (this.made ??= infoOf(this))
+  }
+
+  get kind(): EntryKind {
+    return KINDS[this.container.rows.kind(this.row)]!
+  }
+
+  /** The info's size: 0 when the record did not tell it. */
+  get size(): number {
+    return this.container.rows.size(this.row)
+  }
+
+  get compressedSize(): number {
+    return this.container.rows.compressedSize(this.row)
+  }
+
+  /** The info's crc32: null when the record did not tell the sizes (nor so the CRC). */
+  get crc32(): number | null {
+    const rows = this.container.rows
+    return rows.sizeKnown(this.row) ? rows.crc32(this.row) : null
+  }
 
   get localOffset(): number {
     return this.container.rows.localOffset(this.row)
@@ -93,46 +130,56 @@ const facts: PlainFacts = { hash: 0, slash: -1, dot: -1, bangSlash: false, under
 // What the checks after listing read of the entry (listed.ts), filled from the record at hand.
 const listed: ListedFacts = { audio: false, method: 0, sizeKnown: false, encrypted: false, unsafePath: false, compressedSize: 0, size: 0, dataStart: null, localOffset: 0, nameLength: 0 }
 
-export function toZipEntry(record: ZipRecord, container: RowOwner, prefix: string, part: string | null): ZipEntry | null {
+export function toZipEntry(record: ZipRecord, container: RowOwner, prefix: string): ZipEntry | null {
   const { nameBuf, nameStart, nameEnd } = record
   const plain = plainName(nameBuf, nameStart, nameEnd, record.extra, facts)
   const name = plain !== null ? { path: plain, unsafe: false } : safeName(decodeZipName(record.flags, nameBuf.subarray(nameStart, nameEnd), record.extra))
   if (name.path.endsWith('/') && record.uncompressedSize === 0) return null
-  const info: EntryInfo = {
-    path: prefix + name.path,
-    part,
-    size: record.sizeUnknown ? 0 : record.uncompressedSize,
-    compressedSize: record.compressedSize,
-    crc32: null,
-    localTime: dosLocalTime(record.dosDate, record.dosTime),
-    method: methodName(record.method),
-    flags: record.flags,
-    encrypted: (record.flags & FLAG_ENCRYPTED) !== 0 || record.method === 99,
-    unsafePath: name.unsafe,
-    kind: plain !== null ? kindAt(plain, facts.slash, facts.dot, facts.underscores) : entryKind(name.path)
-  }
-  // Set after the object is made, so its shape starts the field as a pointer (null): small CRCs
-  // are then stored inline and only those of 2^31 or more as numbers of their own. Made with a
-  // number, the field became a double field, which boxes every CRC (16 bytes more per entry).
-  if (!record.sizeUnknown) info.crc32 = record.crc32 >>> 0
+  const kind = plain !== null ? kindAt(plain, facts.slash, facts.dot, facts.underscores) : entryKind(name.path)
+  const encrypted = (record.flags & FLAG_ENCRYPTED) !== 0 || record.method === 99
+  const size = record.sizeUnknown ? 0 : record.uncompressedSize
   // Within one ZIP every path has the same prefix, so the name alone tells paths apart.
   const hash = plain !== null ? facts.hash : nameHashOf(name.path)
   const rows = container.rows
   const row = rows.add(record.localOffset, record.dataStart, record.method, !record.sizeUnknown, hash)
   // What the export view would work out again on a walk of its own (export-view.ts, viewEntry).
   if (plain !== null && prefix === '' && !facts.bangSlash) rows.setPlain(row, facts.slash, facts.dot, facts.underscores)
-  listed.audio = info.kind === 'audio'
+  rows.setInfo(row, record.crc32 >>> 0, record.dosDate, record.dosTime, record.flags, kindCode(kind), encrypted, name.unsafe)
+  listed.audio = kind === 'audio'
   listed.method = record.method
   listed.sizeKnown = !record.sizeUnknown
-  listed.encrypted = info.encrypted
-  listed.unsafePath = info.unsafePath
-  listed.compressedSize = info.compressedSize
-  listed.size = info.size
+  listed.encrypted = encrypted
+  listed.unsafePath = name.unsafe
+  listed.compressedSize = record.compressedSize
+  listed.size = size
   listed.dataStart = record.dataStart
   listed.localOffset = record.localOffset
   listed.nameLength = name.path.length
-  rows.setListed(row, info.compressedSize, info.size, deferredEndOf(listed), quietOf(listed, container.limits))
-  return new ZipEntry(info, container, row)
+  rows.setListed(row, record.compressedSize, size, deferredEndOf(listed), quietOf(listed, container.limits))
+  return new ZipEntry(prefix + name.path, container, row)
+}
+
+/** The info of a listed entry, from its rows: what toZipEntry made of the record at listing. */
+function infoOf(e: ZipEntry): EntryInfo {
+  const rows = e.container.rows
+  const row = e.row
+  const info: EntryInfo = {
+    path: e.path,
+    part: e.part,
+    size: rows.size(row),
+    compressedSize: rows.compressedSize(row),
+    crc32: null,
+    localTime: dosLocalTime(rows.dosDate(row), rows.dosTime(row)),
+    method: methodName(rows.method(row)),
+    flags: rows.flags(row),
+    encrypted: rows.encrypted(row),
+    unsafePath: rows.unsafePath(row),
+    kind: KINDS[rows.kind(row)]!
+  }
+  // Set after the object is made, so its shape starts the field as a pointer (null): small CRCs
+  // are then stored inline and only those of 2^31 or more as numbers of their own.
+  if (rows.sizeKnown(row)) info.crc32 = rows.crc32(row)
+  return info
 }
 
 /**

@@ -17,6 +17,9 @@ const QUIET = 4
 const PLAIN = 8
 /** A plain name that holds '__' (the export view then looks for a '__MACOSX' folder). */
 const UNDERSCORES = 16
+/** The entry's info (record.ts, infoOf): encrypted (flag bit 0 or AES), and a name that tried to leave the archive. */
+const ENCRYPTED = 32
+const UNSAFE = 64
 const NONE = new Float64Array(0)
 
 /**
@@ -48,11 +51,19 @@ export class ZipRows {
   /** Of a plain name (PLAIN): where its last '/' and its last '.' after that are, plus one (0: none). */
   private slashes = new Uint16Array(FIRST)
   private dots = new Uint16Array(FIRST)
-  // Kept for the checks at listing only (see forgetListing), so those passes read these columns in
-  // order instead of every entry's object and info: the compressed and uncompressed sizes, and
-  // where the data of an entry whose header may be checked later ends at the least (-1: it may not).
+  /**
+   * The compressed size and the info's size (0 when not known), read in order by the checks at
+   * listing and kept for the entry's info, which is made only when asked for (record.ts, infoOf).
+   */
   private csizes = new Float64Array(FIRST)
   private usizes = new Float64Array(FIRST)
+  /** The rest of what the info says, as the directory gave it: CRC-32, DOS date << 16 | time, flags, kind (a place in KINDS). */
+  private crcs = new Uint32Array(FIRST)
+  private dosTimes = new Uint32Array(FIRST)
+  private flagBits = new Uint16Array(FIRST)
+  private kinds = new Uint8Array(FIRST)
+  // Kept for the checks at listing only (see forgetListing): where the data of an entry whose header
+  // may be checked later ends at the least (-1: it may not).
   private deferEnds = new Float64Array(FIRST)
 
   /**
@@ -69,9 +80,9 @@ export class ZipRows {
     return this.offsets.length
   }
 
-  /** The sizes serve the checks at listing only; afterwards they are let go. */
+  /** The least data ends serve the checks at listing only; afterwards they are let go. */
   forgetListing(): void {
-    this.csizes = this.usizes = this.deferEnds = NONE
+    this.deferEnds = NONE
   }
 
   /** A new row; returns its number. */
@@ -95,6 +106,43 @@ export class ZipRows {
     this.usizes[row] = usize
     this.deferEnds[row] = deferEnd
     if (quiet) this.states[row] = this.states[row]! | QUIET
+  }
+
+  /** What the entry's info says besides its path, part and sizes (read back by record.ts, infoOf). */
+  setInfo(row: number, crc32: number, dosDate: number, dosTime: number, flags: number, kind: number, encrypted: boolean, unsafe: boolean): void {
+    this.crcs[row] = crc32
+    this.dosTimes[row] = dosDate * 0x10000 + dosTime
+    this.flagBits[row] = flags
+    this.kinds[row] = kind
+    if (encrypted || unsafe) this.states[row] = this.states[row]! | (encrypted ? ENCRYPTED : 0) | (unsafe ? UNSAFE : 0)
+  }
+
+  crc32(row: number): number {
+    return this.crcs[row]!
+  }
+
+  dosDate(row: number): number {
+    return this.dosTimes[row]! >>> 16
+  }
+
+  dosTime(row: number): number {
+    return this.dosTimes[row]! & 0xffff
+  }
+
+  flags(row: number): number {
+    return this.flagBits[row]!
+  }
+
+  kind(row: number): number {
+    return this.kinds[row]!
+  }
+
+  encrypted(row: number): boolean {
+    return (this.states[row]! & ENCRYPTED) !== 0
+  }
+
+  unsafePath(row: number): boolean {
+    return (this.states[row]! & UNSAFE) !== 0
   }
 
   /**
@@ -126,7 +174,7 @@ export class ZipRows {
   }
 
   private resize(capacity: number): void {
-    const more = <T extends Float64Array | Int32Array | Uint16Array | Uint8Array>(a: T): T => widened(a, capacity, this.length)
+    const more = <T extends Float64Array | Int32Array | Uint32Array | Uint16Array | Uint8Array>(a: T): T => widened(a, capacity, this.length)
     this.offsets = more(this.offsets)
     this.dataStarts = more(this.dataStarts)
     this.methods = more(this.methods)
@@ -136,6 +184,10 @@ export class ZipRows {
     this.dots = more(this.dots)
     this.csizes = more(this.csizes)
     this.usizes = more(this.usizes)
+    this.crcs = more(this.crcs)
+    this.dosTimes = more(this.dosTimes)
+    this.flagBits = more(this.flagBits)
+    this.kinds = more(this.kinds)
     this.deferEnds = more(this.deferEnds)
   }
 

@@ -34,7 +34,7 @@ export function reportDuplicateNames(entries: readonly ZipEntry[], ctx: OpenCont
         table[2 * at + 1] = h
         break
       }
-      if (table[2 * at + 1] === h && entries[held - 1]!.info.path === entries[i]!.info.path) {
+      if (table[2 * at + 1] === h && entries[held - 1]!.path === entries[i]!.path) {
         ;(copies ??= []).push([entries[held - 1]!, entries[i]!])
         break
       }

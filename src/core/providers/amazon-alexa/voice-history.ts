@@ -1,5 +1,5 @@
 import type { ColumnMapping, Recording, RecordingSignal, RecordingSource, VoiceField } from '../../../shared/model/recording'
-import type { ArchiveEntry } from '../../archive/types'
+import { partOf, pathOf, sizeOf, type ArchiveEntry } from '../../archive/types'
 import type { AudioLookup } from '../audio-lookup'
 import { cellAt, cellText, headerSignature, normalizeHeader, resolveColumns } from '../csv/columns'
 import { fresh, Interner } from '../clip'
@@ -71,7 +71,7 @@ function judgeStatus(status: string): RecordingSignal[] {
   return []
 }
 
-const audioOf = (info: ArchiveEntry['info']): NonNullable<Recording['audio']> => ({ path: info.path, part: info.part, size: info.size })
+const audioOf = (e: ArchiveEntry): NonNullable<Recording['audio']> => ({ path: pathOf(e), part: partOf(e), size: sizeOf(e) })
 
 export interface VoiceHistoryOptions {
   /** The file's name makes it voice history even when its header is unknown: report it for mapping. */
@@ -189,7 +189,7 @@ export async function* readVoiceHistory(view: ExportView, file: ViewEntry, ctx: 
       deviceId: key,
       accountId: cellAt(cells, cols.account),
       // (The entry's path and part are its archive info's: read from it once.)
-      audio: audioEntry ? audioOf(audioEntry.entry.info) : null,
+      audio: audioEntry ? audioOf(audioEntry.entry) : null,
       durationMs: null,
       transcript: cellAt(cells, cols.transcript),
       response: cellAt(cells, cols.response),
