@@ -1,7 +1,7 @@
 // `npx tsx bench/audio/setup-latency.ts EXPORT.zip [runs] [--cold-cache]` (or `node scripts/build-then.mjs --bundled …`):
 // audio's set-up after an open, in process through the services as the app reaches them. Opens the
 // export, answers the first page, then makes the first audio call (as the Length column does once the
-// first page is shown) and, for the second after it, asks for a list page and for chooseArchive
+// first page is shown) and, for the second after it (until its asks are answered), asks for a list page and for chooseArchive
 // every 50 ms, timing each answer; the event loop's longest block is taken from a 5 ms timer's
 // lateness. The peaks cache starts empty (a new home per run) unless --warm-cache. Prints figures; asserts nothing.
 import { mkdtempSync, rmSync } from 'node:fs'
@@ -41,6 +41,7 @@ async function once(home: string) {
       last = now
     }, 5)
     const cpu0 = cpu()
+    const elu0 = performance.eventLoopUtilization()
     const t0 = performance.now()
     const first = services.handlers.audioDurations({ archiveId, after: 0, limit: 1000 })
     const firstCall = performance.now() - t0
@@ -56,10 +57,12 @@ async function once(home: string) {
     }
     await Promise.all([first, ...asks])
     const cpuMs = cpu() - cpu0
+    // The engine thread's own busy time (process CPU includes the peaks workers).
+    const busyMs = performance.eventLoopUtilization(elu0).active
     clearInterval(tick)
     const progress = await services.handlers.audioDurations({ archiveId, after: 0, limit: 1 })
     await services.handlers.closeArchive({ archiveId })
-    return { firstCall, worst, page, choose, cpuMs, durations: progress.total }
+    return { firstCall, worst, page, choose, cpuMs, busyMs, durations: progress.total }
   } finally {
     await services.dispose()
   }
@@ -69,21 +72,21 @@ async function main() {
   console.log(`audio set-up latency: ${path}, ${runs} runs, ${warmCache ? 'warm' : 'empty'} peaks cache, load ${loadavg().map((l) => l.toFixed(2)).join(' ')}`)
   const shared = warmCache ? mkdtempSync(join(tmpdir(), 'es-audio-bench-')) : null
   if (shared) await once(shared)
-  const all = { firstCall: [] as number[], worst: [] as number[], pageMax: [] as number[], pageMed: [] as number[], chooseMax: [] as number[], chooseMed: [] as number[], cpu: [] as number[] }
+  const all = { firstCall: [] as number[], worst: [] as number[], pageMax: [] as number[], pageMed: [] as number[], chooseMax: [] as number[], chooseMed: [] as number[], cpu: [] as number[], busy: [] as number[] }
   for (let i = 0; i < runs; i++) {
     const home = shared ?? mkdtempSync(join(tmpdir(), 'es-audio-bench-'))
     try {
       const r = await once(home)
       const f = (x: number) => x.toFixed(0)
-      console.log(`run ${i + 1}: first audio call ${f(r.firstCall)} ms, longest loop block ${f(r.worst)} ms, page max/median ${f(Math.max(...r.page))}/${f(median(r.page))} ms, chooseArchive max/median ${f(Math.max(...r.choose))}/${f(median(r.choose))} ms, CPU in the second ${f(r.cpuMs)} ms, lengths known ${r.durations}`)
-      all.firstCall.push(r.firstCall); all.worst.push(r.worst); all.pageMax.push(Math.max(...r.page)); all.pageMed.push(median(r.page)); all.chooseMax.push(Math.max(...r.choose)); all.chooseMed.push(median(r.choose)); all.cpu.push(r.cpuMs)
+      console.log(`run ${i + 1}: first audio call ${f(r.firstCall)} ms, longest loop block ${f(r.worst)} ms, page max/median ${f(Math.max(...r.page))}/${f(median(r.page))} ms, chooseArchive max/median ${f(Math.max(...r.choose))}/${f(median(r.choose))} ms, process CPU (user+sys, with workers) ${f(r.cpuMs)} ms, engine thread busy ${f(r.busyMs)} ms, lengths known ${r.durations}`)
+      all.firstCall.push(r.firstCall); all.worst.push(r.worst); all.pageMax.push(Math.max(...r.page)); all.pageMed.push(median(r.page)); all.chooseMax.push(Math.max(...r.choose)); all.chooseMed.push(median(r.choose)); all.cpu.push(r.cpuMs); all.busy.push(r.busyMs)
     } finally {
       if (!shared) rmSync(home, { recursive: true, force: true })
     }
   }
   if (shared) rmSync(shared, { recursive: true, force: true })
   const m = (xs: number[]) => median(xs).toFixed(0)
-  console.log(`medians: first audio call ${m(all.firstCall)} ms, longest block ${m(all.worst)} ms, page max ${m(all.pageMax)} (median ${m(all.pageMed)}) ms, chooseArchive max ${m(all.chooseMax)} (median ${m(all.chooseMed)}) ms, CPU ${m(all.cpu)} ms; load after ${loadavg().map((l) => l.toFixed(2)).join(' ')}`)
+  console.log(`medians: first audio call ${m(all.firstCall)} ms, longest block ${m(all.worst)} ms, page max ${m(all.pageMax)} (median ${m(all.pageMed)}) ms, chooseArchive max ${m(all.chooseMax)} (median ${m(all.chooseMed)}) ms, process CPU ${m(all.cpu)} ms, engine thread busy ${m(all.busy)} ms; load after ${loadavg().map((l) => l.toFixed(2)).join(' ')}`)
 }
 void main().then(() => process.exit(0), (err) => {
   console.error(err)

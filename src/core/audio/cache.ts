@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto'
 import { open, readdir, rm, stat, unlink, utimes } from 'node:fs/promises'
-import { join } from 'node:path'
+import { basename, join } from 'node:path'
 import { writeFileAtomic } from '../fs/atomic-write'
 import type { AudioCodec, Peaks } from './types'
 
@@ -71,11 +71,18 @@ export interface PeaksCacheOptions {
 /**
  * Peaks on disk, one small file per recording, so a reopened export shows every waveform at once.
  * Everything in the folder can be deleted at any time: a missing or unreadable file is a miss.
+ *
+ * The folder's names are read once (and again after relist(), which the app calls per opened export)
+ * and kept as a set with what this cache writes and deletes: a name not in it is a miss without a
+ * file open, where an empty cache otherwise cost 100,000 failed opens for 100,000 recordings. The set
+ * is only a hint: a listed name still goes through the open and the checks of decode (a file gone or
+ * torn since is a miss), and a file another process wrote after the listing is recomputed once.
  */
 export class PeaksCache {
   readonly maxBytes: number
   private total: number | null = null
   private evicting: Promise<void> | null = null
+  private listed: Promise<Set<string>> | null = null
 
   constructor(
     readonly dir: string,
@@ -90,10 +97,34 @@ export class PeaksCache {
   }
 
   private file(key: PeaksKey): string {
-    return join(this.dir, `${cacheKey(key)}.peaks`)
+    return join(this.dir, this.name(key))
+  }
+
+  private name(key: PeaksKey): string {
+    return `${cacheKey(key)}.peaks`
+  }
+
+  /** The folder's names as last listed, with this cache's own writes and deletes since. */
+  private names(): Promise<Set<string>> {
+    this.listed ??= readdir(this.dir).then(
+      (names) => new Set(names),
+      () => new Set<string>()
+    )
+    return this.listed
+  }
+
+  /** Reads the folder's names again at the next get (files other processes wrote meanwhile count). */
+  relist(): void {
+    this.listed = null
   }
 
   async get(key: PeaksKey): Promise<Cached | null> {
+    if (!(await this.names()).has(this.name(key))) {
+      // A miss answers on the next turn of the event loop, as a failed open did: a caller going
+      // through thousands of misses (the scheduler after an open) must not hold the loop meanwhile.
+      await new Promise<void>((resolve) => setImmediate(resolve))
+      return null
+    }
     const path = this.file(key)
     let handle
     try {
@@ -123,7 +154,10 @@ export class PeaksCache {
    */
   async put(key: PeaksKey, value: Cached): Promise<void> {
     const bytes = encode(value)
-    await writeFileAtomic(this.file(key), bytes, { durable: false })
+    const name = this.name(key)
+    await writeFileAtomic(join(this.dir, name), bytes, { durable: false })
+    // After a listing still under way too: the name is noted once the set exists.
+    void this.names().then((names) => names.add(name))
     if (this.total === null) this.total = await this.measure()
     else this.total += bytes.length
     if (this.total > this.maxBytes) await this.evict()
@@ -132,6 +166,7 @@ export class PeaksCache {
   async clear(): Promise<void> {
     await rm(this.dir, { recursive: true, force: true })
     this.total = 0
+    this.listed = Promise.resolve(new Set())
   }
 
   private async entries(): Promise<{ path: string; size: number; mtime: number }[]> {
@@ -158,6 +193,7 @@ export class PeaksCache {
       for (const e of all) {
         if (total <= this.maxBytes * 0.8) break
         await unlink(e.path).catch(() => undefined)
+        void this.names().then((names) => names.delete(basename(e.path)))
         total -= e.size
       }
       this.total = total
