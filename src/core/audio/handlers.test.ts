@@ -221,6 +221,20 @@ describe('audio handlers', () => {
     expect((await lengths).ids).toEqual([])
   })
 
+  it('closing the export while its recordings are being mapped stops the mapping; a call that waited says the recording is gone', async () => {
+    const many = Array.from({ length: 5000 }, (_, i) => recording(`big-${i}`, 'audio/0.wav'))
+    const same = reading(many)
+    const { platform, emitted } = host()
+    const made = createAudioHandlers(platform, () => same, { pool: { size: 1 }, buckets: 400 })
+    cleanup.push(made.dispose)
+    await made.lifecycle.opened('a1', { archive, reading: same })
+    const waiting = made.handlers.recordingAudio({ archiveId: 'a1', recordingId: 'big-4999', waitMs: 0 })
+    await made.lifecycle.closed('a1')
+    await expect(waiting).rejects.toMatchObject({ code: 'not-found' })
+    await new Promise((r) => setTimeout(r, 200))
+    expect(emitted.filter((e) => e.name === 'audio.durations')).toEqual([])
+  })
+
   it('background peaks cover every recording with audio, in the order asked, and stop on close', async () => {
     const { handlers, lifecycle, emitted } = start()
     await lifecycle.opened('a1', { archive, reading: reading(recordings) })
