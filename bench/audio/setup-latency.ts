@@ -61,8 +61,11 @@ async function once(home: string) {
     const busyMs = performance.eventLoopUtilization(elu0).active
     clearInterval(tick)
     const progress = await services.handlers.audioDurations({ archiveId, after: 0, limit: 1 })
+    // The close, as the renderer sends it before opening the next export: how long it takes to answer.
+    const c0 = performance.now()
     await services.handlers.closeArchive({ archiveId })
-    return { firstCall, worst, page, choose, cpuMs, busyMs, durations: progress.total }
+    const closeMs = performance.now() - c0
+    return { firstCall, worst, page, choose, cpuMs, busyMs, closeMs, durations: progress.total }
   } finally {
     await services.dispose()
   }
@@ -78,7 +81,7 @@ async function main() {
     try {
       const r = await once(home)
       const f = (x: number) => x.toFixed(0)
-      console.log(`run ${i + 1}: first audio call ${f(r.firstCall)} ms, longest loop block ${f(r.worst)} ms, page max/median ${f(Math.max(...r.page))}/${f(median(r.page))} ms, chooseArchive max/median ${f(Math.max(...r.choose))}/${f(median(r.choose))} ms, process CPU (user+sys, with workers) ${f(r.cpuMs)} ms, engine thread busy ${f(r.busyMs)} ms, lengths known ${r.durations}`)
+      console.log(`run ${i + 1}: first audio call ${f(r.firstCall)} ms, longest loop block ${f(r.worst)} ms, page max/median ${f(Math.max(...r.page))}/${f(median(r.page))} ms, chooseArchive max/median ${f(Math.max(...r.choose))}/${f(median(r.choose))} ms, process CPU (user+sys, with workers) ${f(r.cpuMs)} ms, engine thread busy ${f(r.busyMs)} ms, lengths known ${r.durations}, closeArchive answered in ${f(r.closeMs)} ms`)
       all.firstCall.push(r.firstCall); all.worst.push(r.worst); all.pageMax.push(Math.max(...r.page)); all.pageMed.push(median(r.page)); all.chooseMax.push(Math.max(...r.choose)); all.chooseMed.push(median(r.choose)); all.cpu.push(r.cpuMs); all.busy.push(r.busyMs)
     } finally {
       if (!shared) rmSync(home, { recursive: true, force: true })
