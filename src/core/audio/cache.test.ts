@@ -69,3 +69,44 @@ describe('the peaks cache', () => {
     expect(await cache.get(key('1.wav'))).toBeNull()
   })
 })
+
+describe('the peaks cache’s listing', () => {
+  it('a file another cache wrote after the listing counts from the next relist; a listed file gone or torn is a miss', async () => {
+    const dir = join(home, 'shared')
+    const mine = new PeaksCache(dir)
+    const other = new PeaksCache(dir)
+    expect(await mine.get(key('a.wav'))).toBeNull()
+    await other.put(key('a.wav'), { status: 'ready', peaks: peaks(10) })
+    // Listed before the other wrote: a miss (recomputed), never a wrong waveform.
+    expect(await mine.get(key('a.wav'))).toBeNull()
+    mine.relist()
+    expect(await mine.get(key('a.wav'))).toEqual({ status: 'ready', peaks: peaks(10) })
+    // Its own writes count at once.
+    await mine.put(key('b.wav'), { status: 'ready', peaks: peaks(20) })
+    expect(await mine.get(key('b.wav'))).toEqual({ status: 'ready', peaks: peaks(20) })
+    // Listed, then deleted or torn behind its back: a miss.
+    await rm(join(dir, `${cacheKey(key('a.wav'))}.peaks`))
+    await writeFile(join(dir, `${cacheKey(key('b.wav'))}.peaks`), Buffer.from('ESPK torn'))
+    expect(await mine.get(key('a.wav'))).toBeNull()
+    expect(await mine.get(key('b.wav'))).toBeNull()
+  })
+
+  it('a run of misses lets timers in between, as file opens did', async () => {
+    const cache = new PeaksCache(join(home, 'empty'))
+    // Other work: a task that queues itself again on each turn of the loop.
+    let ticks = 0
+    let going = true
+    const other = () => {
+      ticks++
+      if (going) setImmediate(other)
+    }
+    await cache.get(key('listing.wav'))
+    setImmediate(other)
+    try {
+      for (let i = 0; i < 200; i++) expect(await cache.get(key(`${i}.wav`))).toBeNull()
+    } finally {
+      going = false
+    }
+    expect(ticks).toBeGreaterThan(100)
+  })
+})

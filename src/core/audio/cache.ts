@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto'
 import { open, readdir, rm, stat, unlink, utimes } from 'node:fs/promises'
-import { join } from 'node:path'
+import { basename, join } from 'node:path'
 import { writeFileAtomic } from '../fs/atomic-write'
+import { inLanes } from '../lanes'
 import type { AudioCodec, Peaks } from './types'
 
 /** What identifies a recording's audio across runs: the export, the entry, its size and CRC. */
@@ -19,6 +20,8 @@ const MAGIC = 0x4b505345 // 'ESPK'
 const VERSION = 1
 const HEAD = 12
 const TOUCH_AFTER_MS = 60 * 60 * 1000
+/** File stats at once when the cache is measured or evicted. */
+const STATS_AT_ONCE = 32
 
 export function cacheKey(k: PeaksKey): string {
   return createHash('sha256').update(JSON.stringify([VERSION, k.fingerprint, k.path, k.size, k.crc32, k.buckets])).digest('hex').slice(0, 40)
@@ -71,11 +74,18 @@ export interface PeaksCacheOptions {
 /**
  * Peaks on disk, one small file per recording, so a reopened export shows every waveform at once.
  * Everything in the folder can be deleted at any time: a missing or unreadable file is a miss.
+ *
+ * The folder's names are read once (and again after relist(), which the app calls per opened export)
+ * and kept as a set with what this cache writes and deletes: a name not in it is a miss without a
+ * file open, where an empty cache otherwise cost 100,000 failed opens for 100,000 recordings. The set
+ * is only a hint: a listed name still goes through the open and the checks of decode (a file gone or
+ * torn since is a miss), and a file another process wrote after the listing is recomputed once.
  */
 export class PeaksCache {
   readonly maxBytes: number
   private total: number | null = null
   private evicting: Promise<void> | null = null
+  private listed: Promise<Set<string>> | null = null
 
   constructor(
     readonly dir: string,
@@ -90,10 +100,34 @@ export class PeaksCache {
   }
 
   private file(key: PeaksKey): string {
-    return join(this.dir, `${cacheKey(key)}.peaks`)
+    return join(this.dir, this.name(key))
+  }
+
+  private name(key: PeaksKey): string {
+    return `${cacheKey(key)}.peaks`
+  }
+
+  /** The folder's names as last listed, with this cache's own writes and deletes since. */
+  private names(): Promise<Set<string>> {
+    this.listed ??= readdir(this.dir).then(
+      (names) => new Set(names),
+      () => new Set<string>()
+    )
+    return this.listed
+  }
+
+  /** Reads the folder's names again at the next get (files other processes wrote meanwhile count). */
+  relist(): void {
+    this.listed = null
   }
 
   async get(key: PeaksKey): Promise<Cached | null> {
+    if (!(await this.names()).has(this.name(key))) {
+      // A miss answers on the next turn of the event loop, as a failed open did: a caller going
+      // through thousands of misses (the scheduler after an open) must not hold the loop meanwhile.
+      await new Promise<void>((resolve) => setImmediate(resolve))
+      return null
+    }
     const path = this.file(key)
     let handle
     try {
@@ -123,7 +157,10 @@ export class PeaksCache {
    */
   async put(key: PeaksKey, value: Cached): Promise<void> {
     const bytes = encode(value)
-    await writeFileAtomic(this.file(key), bytes, { durable: false })
+    const name = this.name(key)
+    await writeFileAtomic(join(this.dir, name), bytes, { durable: false })
+    // After a listing still under way too: the name is noted once the set exists.
+    void this.names().then((names) => names.add(name))
     if (this.total === null) this.total = await this.measure()
     else this.total += bytes.length
     if (this.total > this.maxBytes) await this.evict()
@@ -132,17 +169,21 @@ export class PeaksCache {
   async clear(): Promise<void> {
     await rm(this.dir, { recursive: true, force: true })
     this.total = 0
+    this.listed = Promise.resolve(new Set())
   }
 
+  /**
+   * Every file's size and age, a few stats at a time: starting one per file at once (some 30,000 in a
+   * full cache) held the engine's thread 0.3-0.7 s at the window's first put, in the second after an open.
+   */
   private async entries(): Promise<{ path: string; size: number; mtime: number }[]> {
     const names = await readdir(this.dir).catch(() => [] as string[])
-    const out = await Promise.all(
-      names.map(async (name) => {
-        const path = join(this.dir, name)
-        const s = await stat(path).catch(() => null)
-        return s?.isFile() ? { path, size: s.size, mtime: s.mtimeMs } : null
-      })
-    )
+    const out: Array<{ path: string; size: number; mtime: number } | null> = new Array(names.length).fill(null)
+    await inLanes(names.length, STATS_AT_ONCE, async (i) => {
+      const path = join(this.dir, names[i]!)
+      const s = await stat(path).catch(() => null)
+      if (s?.isFile()) out[i] = { path, size: s.size, mtime: s.mtimeMs }
+    })
     return out.filter((e) => e !== null)
   }
 
@@ -158,6 +199,7 @@ export class PeaksCache {
       for (const e of all) {
         if (total <= this.maxBytes * 0.8) break
         await unlink(e.path).catch(() => undefined)
+        void this.names().then((names) => names.delete(basename(e.path)))
         total -= e.size
       }
       this.total = total

@@ -1,14 +1,46 @@
 import type { ArchiveEntry, OpenedArchive } from '../archive'
 import type { Recording } from '../../shared/model/recording'
 
-const entryKey = (part: string | null, path: string) => `${part ?? ''}\n${path}`
+/**
+ * The listing's entries by part and path, filed a range at a time so a caller can spread 100,000
+ * entries over turns of the event loop. A part of '' and none are the same part; where two entries
+ * share a part and path the later one is found, as one map over the whole listing found it.
+ */
+export class AudioEntryIndex {
+  private readonly byPart = new Map<string, Map<string, ArchiveEntry>>()
+
+  constructor(readonly entries: readonly ArchiveEntry[]) {}
+
+  /** Files entries [from, to). */
+  file(from: number, to: number): void {
+    // Exports are mostly one part: keep its map at hand instead of a look-up per entry.
+    let part: string | null = null
+    let paths: Map<string, ArchiveEntry> | undefined
+    for (let i = from; i < to; i++) {
+      const e = this.entries[i]!
+      const p = e.info.part ?? ''
+      if (p !== part || !paths) {
+        part = p
+        paths = this.byPart.get(p)
+        if (!paths) this.byPart.set(p, (paths = new Map()))
+      }
+      paths.set(e.info.path, e)
+    }
+  }
+
+  /** The recording's audio entry among those filed; null when it names none of them. */
+  find(r: Pick<Recording, 'audio'>): ArchiveEntry | null {
+    if (!r.audio) return null
+    return this.byPart.get(r.audio.part ?? '')?.get(r.audio.path) ?? null
+  }
+}
 
 /**
- * Finds a recording's audio entry in the archive: one map over the listing, then one look-up per
+ * Finds a recording's audio entry in the archive: one index over the listing, then one look-up per
  * recording. The audio handlers and the voice analysis both pair recordings with entries this way.
  */
 export function audioEntryLookup(archive: Pick<OpenedArchive, 'entries'>): (recording: Pick<Recording, 'audio'>) => ArchiveEntry | null {
-  const byPath = new Map<string, ArchiveEntry>()
-  for (const e of archive.entries) byPath.set(entryKey(e.info.part, e.info.path), e)
-  return (r) => (r.audio ? (byPath.get(entryKey(r.audio.part, r.audio.path)) ?? null) : null)
+  const index = new AudioEntryIndex(archive.entries)
+  index.file(0, archive.entries.length)
+  return (r) => index.find(r)
 }

@@ -204,6 +204,37 @@ describe('audio handlers', () => {
     expect((await handlers.audioDurations({ archiveId: 'a1', after: 0, limit: 1000 })).ids.filter((id) => id === 'r-3')).toHaveLength(1)
   })
 
+  it('a large reading is mapped over several turns of the event loop, and calls wait for its last recordings', async () => {
+    // 5,000 recordings: past several slices of the mapping (see inSlices); a third each with audio, none, and audio the archive lacks.
+    const many = Array.from({ length: 5000 }, (_, i) => recording(`big-${i}`, i % 3 === 0 ? 'audio/0.wav' : i % 3 === 1 ? null : 'audio/gone.wav'))
+    const { platform } = host()
+    const made = createAudioHandlers(platform, () => reading(many), { pool: { size: 1 }, buckets: 400, background: false })
+    cleanup.push(made.dispose)
+    await made.lifecycle.opened('a1', { archive, reading: reading(many) })
+    const lengths = made.handlers.audioDurations({ archiveId: 'a1', after: 0, limit: 10 })
+    const ask = (recordingId: string) => made.handlers.recordingAudio({ archiveId: 'a1', recordingId, waitMs: 10_000 })
+    const [last, silent, lacking] = await Promise.all([ask('big-4998'), ask('big-4999'), ask('big-4997')])
+    expect(last).toMatchObject({ status: 'ready', facts: { container: 'wav' } })
+    expect(silent).toMatchObject({ status: 'none', mediaUrl: null })
+    expect(lacking).toMatchObject({ status: 'none', mediaUrl: null })
+    await expect(ask('big-5000')).rejects.toMatchObject({ code: 'not-found' })
+    expect((await lengths).ids).toEqual([])
+  })
+
+  it('closing the export while its recordings are being mapped stops the mapping; a call that waited says the recording is gone', async () => {
+    const many = Array.from({ length: 5000 }, (_, i) => recording(`big-${i}`, 'audio/0.wav'))
+    const same = reading(many)
+    const { platform, emitted } = host()
+    const made = createAudioHandlers(platform, () => same, { pool: { size: 1 }, buckets: 400 })
+    cleanup.push(made.dispose)
+    await made.lifecycle.opened('a1', { archive, reading: same })
+    const waiting = made.handlers.recordingAudio({ archiveId: 'a1', recordingId: 'big-4999', waitMs: 0 })
+    await made.lifecycle.closed('a1')
+    await expect(waiting).rejects.toMatchObject({ code: 'not-found' })
+    await new Promise((r) => setTimeout(r, 200))
+    expect(emitted.filter((e) => e.name === 'audio.durations')).toEqual([])
+  })
+
   it('background peaks cover every recording with audio, in the order asked, and stop on close', async () => {
     const { handlers, lifecycle, emitted } = start()
     await lifecycle.opened('a1', { archive, reading: reading(recordings) })

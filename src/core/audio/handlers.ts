@@ -5,7 +5,7 @@ import type { RecordingAudio } from '../../shared/model/audio'
 import type { ExportReading } from '../../shared/model/recording'
 import type { ArchiveEntry, OpenedArchive } from '../archive'
 import type { ArchiveLifecycle } from '../session/lifecycle'
-import { audioEntryLookup } from './entry-lookup'
+import { AudioEntryIndex } from './entry-lookup'
 import type { Platform } from '../platform'
 import { PeaksCache } from './cache'
 import { rowWave } from './row-wave'
@@ -16,7 +16,8 @@ import { peaksToJson } from './peaks/json'
 import { PeaksPool, type PoolOptions } from './pool/pool'
 import { probe } from './probe/index'
 import { entryReader } from './reader'
-import { PeaksScheduler } from './scheduler'
+import { PeaksScheduler, type PeaksTarget } from './scheduler'
+import { inSlices } from './slices'
 import type { AudioFailure, AudioProbe, PeaksResult } from './types'
 
 /** Header lengths are announced in batches of this many (and once the pass ends). */
@@ -41,6 +42,8 @@ interface OpenAudio {
   reading: ExportReading | null
   /** Recording id → its audio entry; null when the recording names no audio the archive holds. */
   entries: Map<string, ArchiveEntry | null>
+  /** Settles once `entries` holds the reading's recordings (or the mapping stopped: closed, re-read). */
+  mapped: Promise<void>
   scheduler: PeaksScheduler
   probes: Map<string, Promise<AudioProbe | AudioFailure>>
   /** Recordings the renderer asked about while their peaks were pending: they get an `audio.peaks` event. */
@@ -68,8 +71,21 @@ export function createAudioHandlers(platform: Platform, readingOf: (archiveId: s
     sync(archiveId, a)
     return a
   }
+  /** The export's audio once its recordings are mapped to entries (see sync). */
+  const mapped = async (archiveId: string): Promise<OpenAudio> => {
+    const a = get(archiveId)
+    // A re-read (column mapping) meanwhile starts a new mapping and stops this one: wait for the newest.
+    for (let p = a.mapped; ; p = a.mapped) {
+      await p
+      if (p === a.mapped) return a
+    }
+  }
 
-  /** Maps recordings to entries for the reading the archive has now, and queues any new ones. */
+  /**
+   * Maps recordings to entries for the reading the archive has now, and queues any new ones: in
+   * slices between turns of the event loop (see inSlices), as at 100,000 recordings this was one
+   * block of ~0.5 s on the engine's thread. Calls that need the map wait for `a.mapped`.
+   */
   const sync = (archiveId: string, a: OpenAudio) => {
     let reading: ExportReading
     try {
@@ -79,15 +95,32 @@ export function createAudioHandlers(platform: Platform, readingOf: (archiveId: s
     }
     if (reading === a.reading) return
     a.reading = reading
-    const entryOf = audioEntryLookup(a.archive)
     a.entries.clear()
-    const targets = []
-    for (const r of reading.recordings) {
-      const entry = entryOf(r)
-      a.entries.set(r.id, entry)
-      if (entry) targets.push({ id: r.id, archive: a.archive, entry })
-    }
-    if (o.background !== false) a.scheduler.add(targets)
+    a.mapped = mapAndQueue(archiveId, a, reading).catch(() => undefined)
+  }
+
+  const mapAndQueue = async (archiveId: string, a: OpenAudio, reading: ExportReading) => {
+    const stopped = () => open.get(archiveId) !== a || a.reading !== reading
+    const index = new AudioEntryIndex(a.archive.entries)
+    if (!(await inSlices(a.archive.entries.length, (from, to) => index.file(from, to), stopped))) return
+    const recordings = reading.recordings
+    const targets: PeaksTarget[] = []
+    const mapped = await inSlices(
+      recordings.length,
+      (from, to) => {
+        const first = targets.length
+        for (let i = from; i < to; i++) {
+          const r = recordings[i]!
+          const entry = index.find(r)
+          a.entries.set(r.id, entry)
+          if (entry) targets.push({ id: r.id, archive: a.archive, entry })
+        }
+        // Queued slice by slice in list order: the first recordings' cache reads start at once.
+        if (o.background !== false && targets.length > first) a.scheduler.add(targets.slice(first))
+      },
+      stopped
+    )
+    if (!mapped) return
     // Lengths from the headers, at once: the Length column need not wait for the decode.
     let told = 0
     const tell = () => {
@@ -101,7 +134,7 @@ export function createAudioHandlers(platform: Platform, readingOf: (archiveId: s
         learnt(a, id, ms)
         if (a.durations.ids.length - told >= DURATIONS_EVENT_EVERY) tell()
       },
-      () => open.get(archiveId) !== a || a.reading !== reading
+      stopped
     ).then(tell, () => undefined)
   }
 
@@ -153,8 +186,10 @@ export function createAudioHandlers(platform: Platform, readingOf: (archiveId: s
   const lifecycle: ArchiveLifecycle = {
     async opened(archiveId, { archive }) {
       const { pool, cache } = ensurePool()
+      // Peaks other windows or runs wrote since the last open count as hits (see PeaksCache).
+      cache.relist()
       const scheduler = new PeaksScheduler({ pool, cache, buckets: o.buckets })
-      const a: OpenAudio = { archive, reading: null, entries: new Map(), scheduler, probes: new Map(), asked: new Set(), tokens: new Map(), durations: { ids: [], ms: [], known: new Set() }, off: [] }
+      const a: OpenAudio = { archive, reading: null, entries: new Map(), mapped: Promise.resolve(), scheduler, probes: new Map(), asked: new Set(), tokens: new Map(), durations: { ids: [], ms: [], known: new Set() }, off: [] }
       a.off.push(
         scheduler.on('progress', (p) => platform.emit('audio.progress', { archiveId, total: p.total, done: p.done, failed: p.failed, fromCache: p.fromCache })),
         scheduler.on('result', (recordingId, r) => {
@@ -191,7 +226,7 @@ export function createAudioHandlers(platform: Platform, readingOf: (archiveId: s
 
   const handlers: AudioHandlers = {
     async recordingAudio({ archiveId, recordingId, waitMs }) {
-      const a = get(archiveId)
+      const a = await mapped(archiveId)
       if (!a.entries.has(recordingId)) throw new CallError('not-found', `The export has no recording with the id ${recordingId}.`)
       const entry = a.entries.get(recordingId)
       if (!entry) return { recordingId, status: 'none', facts: null, peaks: null, error: null, mediaUrl: null }
@@ -218,13 +253,13 @@ export function createAudioHandlers(platform: Platform, readingOf: (archiveId: s
       return { ids: ids.slice(after, end), ms: ms.slice(after, end), next: Math.max(after, end), total: ids.length }
     },
     async setAudioPriorities({ archiveId, selectedId, visibleIds }) {
-      const a = get(archiveId)
+      const a = await mapped(archiveId)
       if (selectedId !== null && a.entries.get(selectedId)) a.scheduler.select(selectedId)
       a.scheduler.setVisible(visibleIds)
       return { ok: true }
     },
     async rowWaveforms({ archiveId, recordingIds, buckets }) {
-      const a = get(archiveId)
+      const a = await mapped(archiveId)
       const waves = await Promise.all(
         recordingIds.map(async (id) => {
           if (!a.entries.get(id)) return null
@@ -237,7 +272,7 @@ export function createAudioHandlers(platform: Platform, readingOf: (archiveId: s
       return { waves }
     },
     async storeRendererPeaks({ archiveId, recordingId, peaks }) {
-      const a = get(archiveId)
+      const a = await mapped(archiveId)
       const entry = a.entries.get(recordingId)
       if (!entry) throw new CallError('not-found', `The export has no audio for the recording ${recordingId}.`)
       const facts = await probeOf(a, recordingId, entry)

@@ -41,7 +41,8 @@ type State = 'new' | 'lookup' | 'queued' | 'decoding' | 'done' | 'cancelled'
 
 interface Task {
   target: PeaksTarget
-  key: PeaksKey
+  /** Made when first needed (see keyOf): queueing 100,000 recordings need not make 100,000 keys. */
+  key: PeaksKey | null
   state: State
   /** Small results (errors, renderer requests) stay; ready peaks live in the memory LRU. */
   result: Exclude<PeaksResult, { status: 'ready' }> | null
@@ -109,7 +110,7 @@ export class PeaksScheduler {
     for (const target of targets) {
       const known = this.tasks.get(target.id)
       if (known && known.state !== 'cancelled') continue
-      const task: Task = { target, key: peaksKey(target.archive, target.entry, this.buckets), state: 'new', result: null, abort: null, waiters: [], fromCache: false }
+      const task: Task = { target, key: null, state: 'new', result: null, abort: null, waiters: [], fromCache: false }
       this.tasks.set(target.id, task)
       this.live++
       this.fresh.push(task)
@@ -148,7 +149,7 @@ export class PeaksScheduler {
     if (!task || task.state !== 'done' || task.result) return null
     const kept = this.memory.get(id)
     if (kept) return kept
-    const hit = this.cache ? await this.cache.get(task.key).catch(() => null) : null
+    const hit = this.cache ? await this.cache.get(this.keyOf(task)).catch(() => null) : null
     return hit?.status === 'ready' ? hit.peaks : null
   }
 
@@ -171,7 +172,7 @@ export class PeaksScheduler {
     if (task?.result?.status !== 'needsRendererDecode') return { status: 'error', error: 'peaks from the renderer are only taken for a recording that asked for them' }
     const checked = validateRendererPeaks(task.result.probe, payload)
     if ('error' in checked) return { status: 'error', error: checked.error }
-    await this.cache?.put(task.key, { status: 'ready', peaks: checked })
+    await this.cache?.put(this.keyOf(task), { status: 'ready', peaks: checked })
     task.result = null
     this.remember(id, checked)
     const result: PeaksResult = { status: 'ready', peaks: checked }
@@ -181,6 +182,10 @@ export class PeaksScheduler {
 
   progressNow(): PeaksProgress {
     return { total: this.live, ...this.counts, running: this.decodes }
+  }
+
+  private keyOf(task: Task): PeaksKey {
+    return (task.key ??= peaksKey(task.target.archive, task.target.entry, this.buckets))
   }
 
   private current(id: string, task: Task): PeaksResult | null {
@@ -234,7 +239,7 @@ export class PeaksScheduler {
     task.state = 'lookup'
     this.lookups++
     void (async () => {
-      const hit = this.cache ? await this.cache.get(task.key).catch(() => null) : null
+      const hit = this.cache ? await this.cache.get(this.keyOf(task)).catch(() => null) : null
       this.lookups--
       if (task.state !== 'lookup') return this.pump()
       if (hit) {
@@ -277,7 +282,7 @@ export class PeaksScheduler {
         this.pump()
       }
       if (task.state !== 'decoding') return
-      if (cacheable && this.cache) await this.cache.put(task.key, result.status === 'ready' ? result : { status: 'error', error: (result as { error: string }).error }).catch(() => undefined)
+      if (cacheable && this.cache) await this.cache.put(this.keyOf(task), result.status === 'ready' ? result : { status: 'error', error: (result as { error: string }).error }).catch(() => undefined)
       this.finish(task, result)
     })()
   }
