@@ -1,4 +1,4 @@
-import type { ArchiveEntry, OpenedArchive } from '../archive'
+import { partOf, pathOf, type ArchiveEntry, type OpenedArchive } from '../archive'
 import type { Recording } from '../../shared/model/recording'
 
 /**
@@ -18,13 +18,13 @@ export class AudioEntryIndex {
     let paths: Map<string, ArchiveEntry> | undefined
     for (let i = from; i < to; i++) {
       const e = this.entries[i]!
-      const p = e.info.part ?? ''
+      const p = partOf(e) ?? ''
       if (p !== part || !paths) {
         part = p
         paths = this.byPart.get(p)
         if (!paths) this.byPart.set(p, (paths = new Map()))
       }
-      paths.set(e.info.path, e)
+      paths.set(pathOf(e), e)
     }
   }
 

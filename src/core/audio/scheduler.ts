@@ -1,4 +1,4 @@
-import type { ArchiveEntry, OpenedArchive } from '../archive'
+import { crc32Of, partOf, pathOf, sizeOf, type ArchiveEntry, type OpenedArchive } from '../archive'
 import { PeaksCache, type PeaksKey } from './cache'
 import { failure } from './errors'
 import type { PeaksPool } from './pool/pool'
@@ -57,9 +57,9 @@ const cancelled = () => Object.assign(new Error('Peaks for this recording were c
 
 export const peaksKey = (archive: OpenedArchive, entry: ArchiveEntry, buckets: number): PeaksKey => ({
   fingerprint: archive.fingerprint,
-  path: entry.info.part ? `${entry.info.part}:${entry.info.path}` : entry.info.path,
-  size: entry.info.size,
-  crc32: entry.info.crc32,
+  path: partOf(entry) ? `${partOf(entry)}:${pathOf(entry)}` : pathOf(entry),
+  size: sizeOf(entry),
+  crc32: crc32Of(entry),
   buckets
 })
 
