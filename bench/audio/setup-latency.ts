@@ -1,4 +1,4 @@
-// `npx tsx bench/audio/setup-latency.ts EXPORT.zip [runs] [--cold-cache]` (or `node scripts/build-then.mjs --bundled …`):
+// `npx tsx bench/audio/setup-latency.ts EXPORT.zip [runs] [--warm-cache]` (or `node scripts/build-then.mjs --bundled …`):
 // audio's set-up after an open, in process through the services as the app reaches them. Opens the
 // export, answers the first page, then makes the first audio call (as the Length column does once the
 // first page is shown) and, for the second after it (until its asks are answered), asks for a list page and for chooseArchive
@@ -9,6 +9,7 @@ import { loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { dispatch } from '../../src/shared/ipc/dispatch'
 import { createServices } from '../../src/core/services'
+import { loopBlocks } from '../loop-blocks'
 
 const args = process.argv.slice(2)
 const path = args.find((a) => !a.startsWith('--') && !/^\d+$/.test(a))
@@ -32,14 +33,7 @@ async function once(home: string) {
     if (!opened.ok) throw new Error(opened.error.message)
     const archiveId = (opened.value as { archiveId: string }).archiveId
     await services.handlers.listRecordings({ archiveId, offset: 0, limit: 200 })
-    // The event loop's blocks: a 5 ms timer's lateness.
-    let last = performance.now()
-    let worst = 0
-    const tick = setInterval(() => {
-      const now = performance.now()
-      worst = Math.max(worst, now - last - 5)
-      last = now
-    }, 5)
+    const loop = loopBlocks()
     const cpu0 = cpu()
     const elu0 = performance.eventLoopUtilization()
     const t0 = performance.now()
@@ -59,7 +53,7 @@ async function once(home: string) {
     const cpuMs = cpu() - cpu0
     // The engine thread's own busy time (process CPU includes the peaks workers).
     const busyMs = performance.eventLoopUtilization(elu0).active
-    clearInterval(tick)
+    const worst = loop.stop()
     const progress = await services.handlers.audioDurations({ archiveId, after: 0, limit: 1 })
     // The close, as the renderer sends it before opening the next export: how long it takes to answer.
     const c0 = performance.now()

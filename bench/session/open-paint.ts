@@ -20,6 +20,7 @@ import { dirname, join, resolve } from 'node:path'
 import { hasChromium, noChromiumReason } from '../../e2e/browser'
 import { closeBrowser, startHarness } from '../../e2e/harness'
 import { warmedUp } from '../../src/core/session/warm'
+import { loopBlocks } from '../loop-blocks'
 import type { ArchiveSummary } from '../../src/shared/model/archive'
 
 /** The repository: the folder above with package.json (this file runs from bench/ or bundled into out/main). */
@@ -104,25 +105,6 @@ const LOOK_MS = 2000
  * welcome screen's button, each later one through the File menu's command (the harness emits the
  * shell's `app.command`), which closes the open export and opens the chosen one as in the app.
  */
-/** The longest lateness of a 5 ms timer from now; `after(ms)` waits until at least `ms` have passed and stops. */
-function loopBlocks(): { after(ms: number): Promise<number> } {
-  const start = performance.now()
-  let last = start
-  let worst = 0
-  const tick = setInterval(() => {
-    const now = performance.now()
-    worst = Math.max(worst, now - last - 5)
-    last = now
-  }, 5)
-  return {
-    async after(ms) {
-      await new Promise((r) => setTimeout(r, Math.max(0, start + ms - performance.now())))
-      clearInterval(tick)
-      return Math.max(worst, performance.now() - last - 5)
-    }
-  }
-}
-
 async function openToPaint(path: string, opens = 1): Promise<Split[]> {
   const app = await startHarness({ viewport: { width: 1440, height: 900 } })
   const { page } = app
