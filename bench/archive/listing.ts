@@ -7,17 +7,9 @@
 // and the peak RSS, with the load average. Asserts nothing.
 import { spawnSync } from 'node:child_process'
 import { join, resolve } from 'node:path'
-import { loadAverage, median, minMedian, takeOption } from '../fresh-process'
+import { inFreshProcess, inTurnsArgs, loadAverage, median, minMedian } from '../fresh-process'
 
-const args = process.argv.slice(2)
-const option = (name: string) => takeOption(args, name)
-const runs = Math.max(1, Number(option('--runs') ?? 5) || 5)
-const old = option('--old')
-const files = args
-if (files.length === 0) {
-  process.stderr.write('usage: tsx bench/archive/listing.ts [--runs N] [--old SRC] EXPORT.zip…\n')
-  process.exit(2)
-}
+const { runs, old, files } = inTurnsArgs('tsx bench/archive/listing.ts [--runs N] [--old SRC] EXPORT.zip…')
 
 interface Run {
   wallMs: number
@@ -29,11 +21,7 @@ interface Run {
 
 const once = join(__dirname, 'list-once.ts')
 
-function node(mode: 'open' | 'floor', file: string, src?: string): Run {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', once, mode, file, ...(src ? [resolve(src)] : [])], { encoding: 'utf8' })
-  if (r.status !== 0) throw new Error(`list-once ${mode} ${file} failed: ${r.stderr}`)
-  return JSON.parse(r.stdout.trim().split('\n').pop()!) as Run
-}
+const node = (mode: 'open' | 'floor', file: string, src?: string): Run => inFreshProcess<Run>(once, [mode, file, ...(src ? [resolve(src)] : [])])
 
 /** unzip -l (its listing printed to /dev/null) through GNU time: wall from spawn to exit, CPU and peak RSS as time reports them. */
 function unzip(file: string): Run {
@@ -44,10 +32,7 @@ function unzip(file: string): Run {
   return { wallMs, cpuMs: (user! + sys!) * 1000, bytesPerEntry: null, maxRssKiB: rss!, entries: null }
 }
 
-const fmt = minMedian
-const load = loadAverage
-
-process.stdout.write(`load average at start: ${load()}; ${runs} runs each, in turns\n`)
+process.stdout.write(`load average at start: ${loadAverage()}; ${runs} runs each, in turns\n`)
 for (const file of files) {
   const subjects: Array<[string, () => Run]> = [
     ...(old ? ([[`openArchive (old: ${old})`, () => node('open', file, old)]] as Array<[string, () => Run]>) : []),
@@ -63,7 +48,7 @@ for (const file of files) {
     const rs = results[k]!
     const kept = rs[0]!.bytesPerEntry === null ? '-' : String(Math.round(median(rs.map((r) => r.bytesPerEntry!))))
     const rss = (median(rs.map((r) => r.maxRssKiB)) / 1024).toFixed(0)
-    process.stdout.write(`${label.padEnd(44)} ${fmt(rs.map((r) => r.wallMs)).padStart(16)} ${fmt(rs.map((r) => r.cpuMs)).padStart(16)} ${kept.padStart(13)} ${rss.padStart(13)}\n`)
+    process.stdout.write(`${label.padEnd(44)} ${minMedian(rs.map((r) => r.wallMs)).padStart(16)} ${minMedian(rs.map((r) => r.cpuMs)).padStart(16)} ${kept.padStart(13)} ${rss.padStart(13)}\n`)
   })
 }
-process.stdout.write(`\nload average at end: ${load()}\n`)
+process.stdout.write(`\nload average at end: ${loadAverage()}\n`)
