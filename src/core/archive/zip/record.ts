@@ -5,7 +5,7 @@ import { entryKind, kindAt } from '../kind'
 import { dosLocalTime } from '../time'
 import type { ArchiveLimits, PlainShape } from '../types'
 import { deferredEndOf, quietOf, type ListedFacts } from './listed'
-import { FLAG_ENCRYPTED, LOCAL_FIXED } from './local'
+import { FLAG_ENCRYPTED } from './local'
 import { methodName } from './methods'
 import { decodeZipName, nameHashOf, plainName, safeName, type PlainFacts } from './names'
 import type { ZipRows } from './rows'
@@ -195,7 +195,7 @@ export function alignedRows(entries: readonly ZipEntry[]): ZipRows | null {
 }
 
 /** Where an entry's data starts, known or (for a header checked later) at the earliest: right after a header with an empty name. */
-export const dataFrom = (e: ZipEntry): number | null => e.dataStart ?? (e.checkLater ? e.localOffset + LOCAL_FIXED : null)
+export const dataFrom = (e: ZipEntry): number | null => e.container.rows.dataFrom(e.row)
 
 /**
  * The entries whose data start is known or bounded (`placed`: dataFrom not null) or not (its

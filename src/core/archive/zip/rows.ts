@@ -211,7 +211,7 @@ export class ZipRows {
     return (this.states[row]! & QUIET) !== 0
   }
 
-  /** dataFrom (record.ts) of a row. */
+  /** Where the row's data starts, known or (for a header checked later) at the earliest: right after a header with an empty name. */
   dataFrom(row: number): number | null {
     const at = this.dataStarts[row]!
     return at >= 0 ? at : (this.states[row]! & CHECK_LATER) !== 0 ? this.offsets[row]! + HEADER_FIXED : null
