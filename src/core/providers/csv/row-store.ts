@@ -150,7 +150,7 @@ export function rowSources(file: string, part: string | null, header: readonly s
     }
 
     toJSON(): RecordingSource {
-      return { file: this.file, part: this.part, line: this.line, fields: this.fields }
+      return plainSource(this)
     }
   }
   // (Writable, as own fields were: a source given another file or part gets them as its own.)
@@ -158,5 +158,8 @@ export function rowSources(file: string, part: string | null, header: readonly s
   return (line) => new RowSource(line)
 }
 
-/** The recording as plain data (a source whose fields are made when read becomes an object with them), for a call's answer. */
-export const plainRecording = (r: Recording): Recording => ({ ...r, source: { file: r.source.file, part: r.source.part, line: r.source.line, fields: r.source.fields } })
+/** A source as plain data: fields made when read become an object of their own. */
+const plainSource = (s: RecordingSource): RecordingSource => ({ file: s.file, part: s.part, line: s.line, fields: s.fields })
+
+/** The recording as plain data (its source through plainSource), for a call's answer. */
+export const plainRecording = (r: Recording): Recording => ({ ...r, source: plainSource(r.source) })
