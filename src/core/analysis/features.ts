@@ -1,5 +1,6 @@
 import type { Recording } from '../../shared/model/recording'
 import { keptMs, readTimesOf } from '../read-times'
+import { nextTurn } from '../next-turn'
 import { languageOf, loadLanguageDetector, primaryLanguage } from './text/language'
 import { namesIn } from './text/names'
 import { placesIn, type Place } from './text/places'
@@ -33,7 +34,6 @@ const cache = new WeakMap<readonly Recording[], Promise<Features>>()
 
 // Reading 100,000 distinct transcripts takes seconds; the engine answers other calls in between.
 const SLICE_MS = 8
-const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve))
 
 /** What the profile rules compare, per recording; transcripts repeat ("stop"), so each text is read once. */
 export function featuresOf(recordings: readonly Recording[]): Promise<Features> {

@@ -3,6 +3,7 @@ import { open, readdir, rm, stat, unlink, utimes } from 'node:fs/promises'
 import { basename, join } from 'node:path'
 import { writeFileAtomic } from '../fs/atomic-write'
 import { inLanes } from '../lanes'
+import { nextTurn } from '../next-turn'
 import type { AudioCodec, Peaks } from './types'
 
 /** What identifies a recording's audio across runs: the export, the entry, its size and CRC. */
@@ -99,10 +100,6 @@ export class PeaksCache {
     return new PeaksCache(join(home, 'cache', 'peaks'), o)
   }
 
-  private file(key: PeaksKey): string {
-    return join(this.dir, this.name(key))
-  }
-
   private name(key: PeaksKey): string {
     return `${cacheKey(key)}.peaks`
   }
@@ -122,13 +119,15 @@ export class PeaksCache {
   }
 
   async get(key: PeaksKey): Promise<Cached | null> {
-    if (!(await this.names()).has(this.name(key))) {
+    // (The key's SHA-256 once: the name is both the listing's and the file's.)
+    const name = this.name(key)
+    if (!(await this.names()).has(name)) {
       // A miss answers on the next turn of the event loop, as a failed open did: a caller going
       // through thousands of misses (the scheduler after an open) must not hold the loop meanwhile.
-      await new Promise<void>((resolve) => setImmediate(resolve))
+      await nextTurn()
       return null
     }
-    const path = this.file(key)
+    const path = join(this.dir, name)
     let handle
     try {
       handle = await open(path, 'r')

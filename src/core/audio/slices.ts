@@ -1,9 +1,9 @@
+import { nextTurn } from '../next-turn'
+
 /** Work between two yields to the event loop: a request arriving meanwhile waits at most about this long. */
 const BUDGET_MS = 8
 /** Items between two looks at the clock. */
 const STEP = 512
-
-const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve))
 
 /**
  * Runs `run(from, to)` over [0, count) in slices, in order, and yields to the event loop (setImmediate,

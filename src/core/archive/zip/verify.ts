@@ -2,6 +2,7 @@ import type { OpenContext } from '../context'
 import { EntryReadError } from '../errors'
 import type { ProblemLog } from '../problems'
 import { readAt, type ByteSource } from '../source'
+import { nextTurn } from '../../next-turn'
 import { EXTRA_ZIP64, readU64 } from './extra'
 import { deferredEndOf } from './listed'
 import { FLAG_DATA_DESCRIPTOR, LOCAL_FIXED, LOCAL_SIG } from './local'
@@ -186,7 +187,7 @@ export async function verifyLocalHeaders(source: ByteSource, entries: ZipEntry[]
       ctx.checkAbort()
       ctx.meter.report('listing', ctx.entries, offset)
       // Reads answered at once never give the event loop a turn: give it one per batch (calls, cancel).
-      if (checked > 1 && source.readSync) await new Promise((r) => setImmediate(r))
+      if (checked > 1 && source.readSync) await nextTurn()
     }
     const hint = (order[k + DENSE_RUN]?.localOffset ?? source.size) - offset < NEAR ? NEAR : SMALL
     if (!window.holds(offset, LOCAL_FIXED)) await window.load(offset, LOCAL_FIXED, hint)
