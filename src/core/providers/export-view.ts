@@ -58,6 +58,9 @@ function normOf(path: string): string {
   return norm.includes('!/') ? norm.replace(/!\//g, '/') : norm
 }
 
+/** The non-empty segments of a normalised path or folder ('a//b/' has two). */
+export const segmentsOf = (norm: string): string[] => norm.split('/').filter((s) => s.length > 0)
+
 /** `start` is where the last segment (the base name) begins in `norm`. */
 const isDebris = (norm: string, start: number, underscores = true): boolean =>
   norm.startsWith('._', start) ||
@@ -96,7 +99,7 @@ class Entry implements ViewEntry {
   }
 
   get segments(): readonly string[] {
-    return this.norm.split('/').filter((s) => s.length > 0)
+    return segmentsOf(this.norm)
   }
 
   get base(): string {

@@ -1,4 +1,4 @@
-import type { ExportView, ViewEntry } from '../export-view'
+import { segmentsOf, type ExportView, type ViewEntry } from '../export-view'
 import { normalizeHeader } from '../csv/columns'
 import aliases from './aliases.json'
 
@@ -27,7 +27,6 @@ export interface AmazonFiles {
 }
 
 const alexaFolder = (segments: readonly string[]): boolean => segments.some((s) => s.startsWith('alexa') || AUDIO_FOLDERS.has(s))
-const segmentsOf = (folder: string): string[] => folder.split('/').filter((s) => s.length > 0)
 
 /**
  * AMAZON_CATEGORY.test(norm) for a name whose folder (before `start`) is not named like a category:

@@ -1,4 +1,4 @@
-import type { ExportView, ViewEntry } from '../export-view'
+import { segmentsOf, type ExportView, type ViewEntry } from '../export-view'
 
 /** One Takeout tree inside the export: normally one, a second one is another account's data. */
 export interface TakeoutRoot {
@@ -61,7 +61,7 @@ export function locateTakeoutRoots(view: ExportView): TakeoutRoot[] {
       for (let i = run.from; i < run.to; i++) addToRoot(roots, entries[i]!)
       continue
     }
-    const segments = run.folder.includes('takeout') ? run.folder.split('/').filter((s) => s.length > 0) : []
+    const segments = run.folder.includes('takeout') ? segmentsOf(run.folder) : []
     const at = segments.indexOf('takeout')
     if (at < 0) {
       for (let i = run.from; i < run.to; i++) {
