@@ -1,7 +1,8 @@
 import type { Readable } from 'node:stream'
 import { AUDIO_EXTENSIONS, extensionAt } from '../archive/kind'
 import { kindOf, partOf, pathOf, type ArchiveEntry, type OpenedArchive, type PlainShape } from '../archive/types'
-import { FNV_OFFSET, FNV_PRIME, hashOf } from './norm-index'
+import { FNV_OFFSET, FNV_PRIME } from '../fnv'
+import { hashOf } from './norm-index'
 import { FolderRuns, type FolderRun } from './per-folder'
 
 // Read once into this module: an imported binding read in the per-character loop is a call of a

@@ -1,13 +1,15 @@
 import type { ViewEntry } from './export-view'
+import { FNV_OFFSET, FNV_PRIME } from '../fnv'
 
-export const FNV_OFFSET = 0x811c9dc5
-export const FNV_PRIME = 0x01000193
+// Read once into this module: the loops below read them per character.
+const OFFSET = FNV_OFFSET
+const PRIME = FNV_PRIME
 
 /** FNV-1a over `a` then `b`, as one string: a two-part name is hashed without being joined. */
 export function hashOf(a: string, b: string): number {
-  let h = FNV_OFFSET
-  for (let i = 0; i < a.length; i++) h = Math.imul(h ^ a.charCodeAt(i), FNV_PRIME)
-  for (let i = 0; i < b.length; i++) h = Math.imul(h ^ b.charCodeAt(i), FNV_PRIME)
+  let h = OFFSET
+  for (let i = 0; i < a.length; i++) h = Math.imul(h ^ a.charCodeAt(i), PRIME)
+  for (let i = 0; i < b.length; i++) h = Math.imul(h ^ b.charCodeAt(i), PRIME)
   return h | 0
 }
 

@@ -1,10 +1,12 @@
 import { crc32 } from 'node:zlib'
 import { decodeCp437 } from '../cp437'
 import { EXTRA_UNICODE_PATH } from './extra'
+import { FNV_OFFSET, FNV_PRIME } from '../../fnv'
 
 const FLAG_UTF8 = 0x800
-const FNV_OFFSET = 0x811c9dc5
-const FNV_PRIME = 0x01000193
+// Read once into this module (see rows.ts): they are read for every byte of every name listed.
+const OFFSET = FNV_OFFSET
+const PRIME = FNV_PRIME
 // Each byte with A-Z lower-cased: one load in plainName's loop instead of two compares and a branch.
 const LOWER = Uint8Array.from({ length: 256 }, (_, b) => (b >= 0x41 && b <= 0x5a ? b + 0x20 : b))
 
@@ -58,7 +60,7 @@ export function plainName(buf: Buffer, start: number, end: number, extra: Map<nu
   if (extra.size > 0 && extra.has(EXTRA_UNICODE_PATH)) return null
   if (start < end && buf[start] === 0x2f) return null
   let prev = 0
-  let h = FNV_OFFSET
+  let h = OFFSET
   let slash = -1
   let dot = -1
   let bangSlash = false
@@ -66,7 +68,7 @@ export function plainName(buf: Buffer, start: number, end: number, extra: Map<nu
   for (let i = start; i < end; i++) {
     const b = buf[i]!
     if (b < 0x20 || b > 0x7e || b === 0x5c || b === 0x3a || (b === 0x2e && prev === 0x2e)) return null
-    h = Math.imul(h ^ LOWER[b]!, FNV_PRIME)
+    h = Math.imul(h ^ LOWER[b]!, PRIME)
     if (b === 0x2f) {
       slash = i
       dot = -1
@@ -89,10 +91,10 @@ export function plainName(buf: Buffer, start: number, end: number, extra: Map<nu
 
 /** FNV-1a of a decoded name's UTF-16 code units, A-Z lower-cased (as plainName's hash: equal names, equal hashes). */
 export function nameHashOf(name: string): number {
-  let h = FNV_OFFSET
+  let h = OFFSET
   for (let i = 0; i < name.length; i++) {
     const c = name.charCodeAt(i)
-    h = Math.imul(h ^ (c >= 0x41 && c <= 0x5a ? c + 0x20 : c), FNV_PRIME)
+    h = Math.imul(h ^ (c >= 0x41 && c <= 0x5a ? c + 0x20 : c), PRIME)
   }
   return h
 }
