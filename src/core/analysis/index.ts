@@ -1,4 +1,4 @@
 export { analyze, type AnalysisMarks } from './analyze'
 export type { Analysis, RecordingVerdict, Rule } from './types'
 export { RULES } from './rules'
-export { verdictOf } from './verdicts'
+export { sameVerdicts, verdictOf } from './verdicts'

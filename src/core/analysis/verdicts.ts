@@ -56,3 +56,18 @@ export function verdictsById(recordings: readonly Recording[], verdicts: readonl
  */
 export const verdictOf = (analysis: Analysis, recording: Recording, index?: number): RecordingVerdict =>
   index !== undefined && analysis.recordings[index] === recording ? analysis.verdicts[index]! : (analysis.recordingVerdicts.get(recording.id) ?? OWN)
+
+/**
+ * Whether two analyses give every recording and device the same verdict and hold as many findings
+ * (a voice rule can add or take back a reason without moving a verdict): what decides whether the
+ * app is told that verdicts changed.
+ */
+export function sameVerdicts(a: Analysis, b: Analysis): boolean {
+  if (a.findings.length !== b.findings.length) return false
+  // The same reading judged twice: by place, without making either by-id map of 100,000 recordings.
+  if (a.recordings === b.recordings) {
+    for (let i = 0; i < a.verdicts.length; i++) if (a.verdicts[i]!.verdict !== b.verdicts[i]!.verdict) return false
+  } else for (const [id, v] of a.recordingVerdicts) if (b.recordingVerdicts.get(id)?.verdict !== v.verdict) return false
+  for (const [id, v] of a.deviceVerdicts) if (b.deviceVerdicts.get(id) !== v) return false
+  return true
+}

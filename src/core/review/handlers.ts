@@ -4,7 +4,7 @@ import { CallError } from '../../shared/ipc/result'
 import type { Problem } from '../../shared/model/problem'
 import type { MarkValue, ReviewChange, ReviewState, StepText } from '../../shared/model/review'
 import type { ExportReading } from '../../shared/model/recording'
-import type { Analysis } from '../analysis'
+import { sameVerdicts, type Analysis } from '../analysis'
 import { count } from '../analysis/phrasing'
 import type { ArchiveLifecycle } from '../session/lifecycle'
 import type { Platform } from '../platform'
@@ -104,13 +104,6 @@ export function createReviewHandlers(platform: Platform, sessionOf: (archiveId: 
       reasons[id] = v.reasons
     }
     return { findings: a.findings, verdicts, reasons, deviceVerdicts: Object.fromEntries(a.deviceVerdicts) }
-  }
-
-  const sameVerdicts = (a: Analysis, b: Analysis): boolean => {
-    for (const [id, v] of a.recordingVerdicts) if (b.recordingVerdicts.get(id)?.verdict !== v.verdict) return false
-    for (const [id, v] of a.deviceVerdicts) if (b.deviceVerdicts.get(id) !== v) return false
-    // A voice rule can add or take back a reason without moving a verdict: the findings still change.
-    return a.findings.length === b.findings.length
   }
 
   /** Turns an applied change into the answer the UI patches its view with. */

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto'
 import type { MarkValue } from '../../shared/model/review'
 import type { Problem } from '../../shared/model/problem'
 import type { ColumnMapping, ExportReading } from '../../shared/model/recording'
-import { analyze, type Analysis } from '../analysis'
+import { analyze, sameVerdicts, type Analysis } from '../analysis'
 import type { VoiceEvidence } from '../analysis/types'
 import { openArchive } from '../archive'
 import type { OpenProgress, OpenedArchive } from '../archive/types'
@@ -83,16 +83,6 @@ export interface SessionOptions {
 }
 
 const since = (t: number) => Math.round(performance.now() - t)
-
-function sameVerdicts(a: Analysis, b: Analysis): boolean {
-  if (a.findings.length !== b.findings.length) return false
-  // The same reading judged twice: by place, without making either by-id map of 100,000 recordings.
-  if (a.recordings === b.recordings) {
-    for (let i = 0; i < a.verdicts.length; i++) if (a.verdicts[i]!.verdict !== b.verdicts[i]!.verdict) return false
-  } else for (const [id, v] of a.recordingVerdicts) if (b.recordingVerdicts.get(id)?.verdict !== v.verdict) return false
-  for (const [id, v] of a.deviceVerdicts) if (b.deviceVerdicts.get(id) !== v) return false
-  return true
-}
 
 async function readWith(archive: OpenedArchive, o: SessionOptions, signal: AbortSignal | undefined, extra: ReadonlyArray<ColumnMapping> = []) {
   // Loaded only where a home is given (the app): the mapping file's schema brings zod, which the CLI's scan need not load.
