@@ -7,6 +7,7 @@ import { stepSelection } from '../review/navigate'
 import { SPEEDS } from '../stores/player'
 import { formatClock } from './clock'
 import { usePlayerKeys } from './usePlayerKeys'
+import { loadNaming } from './media-src'
 import './player.css'
 import { useStore } from '../stores'
 
@@ -122,17 +123,12 @@ export function Player({ archiveId, recordingId, children, below }: { archiveId:
     loadedRef.current = ready ? audio.mediaUrl : null
     if (ready) {
       // Peaks as two channels (top: max, bottom: min) with the duration: wavesurfer draws them and never fetches to decode.
-      void ws.load(audio.mediaUrl!, [audio.peaks!.max, audio.peaks!.min], audio.peaks!.duration).catch(() => undefined)
-      wave.setAttribute('data-buckets', String(audio.peaks!.max.length))
+      const { mediaUrl, peaks } = audio
+      loadNaming(mediaRef.current!, mediaUrl!, () => void ws.load(mediaUrl!, [peaks!.max, peaks!.min], peaks!.duration).catch(() => undefined))
+      wave.setAttribute('data-buckets', String(peaks!.max.length))
     } else {
+      // Also removes the media's src: nothing plays while the next recording's answer is on its way.
       ws.empty()
-      // load() after removing src also clears currentSrc, which wavesurfer compares against: coming
-      // back to the same recording must set its URL again rather than find it "already there".
-      const media = mediaRef.current
-      if (media?.hasAttribute('src')) {
-        media.removeAttribute('src')
-        media.load()
-      }
     }
   }, [audio, ready])
 
