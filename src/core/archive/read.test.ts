@@ -55,6 +55,15 @@ describe('guardedRead', () => {
     const out = await collect(guardedRead({ path: 't', raw, deflated: true, declaredSize: text.length, crc32: null, range: { start: 50_005, end: 50_014 }, limits: defaultLimits }))
     expect(out.toString()).toBe('5678901234')
   })
+
+  it('lets go of the raw stream when the read is dropped before its first byte', async () => {
+    // A folder entry's raw stream holds a file handle: one never destroyed is closed by the GC (DEP0137).
+    const raw = zeros(1024)
+    const read = guardedRead({ path: 'dropped.wav', raw, deflated: true, declaredSize: null, crc32: null, range: undefined, limits: defaultLimits })
+    read.destroy()
+    await new Promise((r) => read.once('close', r))
+    expect(raw.destroyed).toBe(true)
+  })
 })
 
 describe('checkRange', () => {

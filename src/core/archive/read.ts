@@ -39,7 +39,12 @@ export function checkRange(path: string, size: number | null, range: ByteRange |
  * inflating stops as soon as the range is served.
  */
 export function guardedRead(plan: ReadPlan): Readable {
-  return Readable.from(run(plan), { objectMode: false, highWaterMark: 64 * 1024 })
+  const read = Readable.from(run(plan), { objectMode: false, highWaterMark: 64 * 1024 })
+  // run's finally lets go of the raw stream, but a generator never started never runs it: a read
+  // dropped before its first byte (a media request aborted at once) would leave a folder entry's
+  // file handle to the garbage collector.
+  read.once('close', () => plan.raw.destroy())
+  return read
 }
 
 async function* run(plan: ReadPlan): AsyncGenerator<Buffer> {
