@@ -5,7 +5,7 @@ import type { EvidenceSummary } from '../../../shared/model/complaint'
 import type { MarkEntry } from '../../../shared/model/review'
 import type { ExportReading } from '../../../shared/model/recording'
 import { exportSha256, hashArchive } from '../../archive'
-import type { ArchiveEntry, OpenedArchive } from '../../archive/types'
+import { partOf, pathOf, type ArchiveEntry, type OpenedArchive } from '../../archive/types'
 import { appName, appVersion } from '../../version'
 import { redact, redactDeviceName } from '../redact'
 import { manifestCsv } from './csv'
@@ -59,10 +59,10 @@ export const entryOffset = (e: ArchiveEntry): number | null => {
 }
 
 /** Every entry of each name: an export may hold two entries of one name, and the evidence lists both. */
-export function entriesByName(entries: readonly ArchiveEntry[], part: (e: ArchiveEntry) => string | null = (e) => e.info.part): Map<string, ArchiveEntry[]> {
+export function entriesByName(entries: readonly ArchiveEntry[], part: (e: ArchiveEntry) => string | null = partOf): Map<string, ArchiveEntry[]> {
   const out = new Map<string, ArchiveEntry[]>()
   for (const e of entries) {
-    const key = keyOf(part(e), e.info.path)
+    const key = keyOf(part(e), pathOf(e))
     const list = out.get(key)
     if (list) list.push(e)
     else out.set(key, [e])

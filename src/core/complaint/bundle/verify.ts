@@ -1,6 +1,6 @@
 import { basename } from 'node:path'
 import { exportSha256, hashArchive, openArchive } from '../../archive'
-import type { ArchiveEntry, OpenedArchive } from '../../archive/types'
+import { partOf, type ArchiveEntry, type OpenedArchive } from '../../archive/types'
 import { hashEntries, sha256OfEntry } from './hash-entries'
 import { entriesByName, entryOffset, sha256Hex } from './manifest'
 import { ManifestSchema, type Manifest } from './manifest-schema'
@@ -256,7 +256,10 @@ async function checkAgainst(path: string, manifest: Manifest, differ: (d: Differ
   const archive = await openArchive(path, { signal })
   try {
     const key = (part: string | null, p: string) => `${part ?? ''}\u0000${p}`
-    const byKey = entriesByName(archive.entries, (e) => (e.info.part === null ? null : basename(e.info.part)))
+    const byKey = entriesByName(archive.entries, (e) => {
+      const part = partOf(e)
+      return part === null ? null : basename(part)
+    })
     const listed = [...manifest.entries, ...manifest.sources]
     const present: { entry: ArchiveEntry; expected: (typeof listed)[number] }[] = []
     for (const l of listed) {
