@@ -44,7 +44,7 @@ export class NormIndex {
       for (;;) {
         const at = this.slots[s]!
         if (at === 0) break
-        if (this.hashes[s] === h && entries[at - 1]!.norm === entry.norm) {
+        if (this.hashes[s] === h && sameNorm(entries[at - 1]!, entry)) {
           unique = false
           break
         }
@@ -65,8 +65,28 @@ export class NormIndex {
       const at = this.slots[s]!
       if (at === 0) return -1
       if (this.hashes[s] !== h) continue
-      const norm = this.entries[at - 1]!.norm
-      if (norm.length === length && norm.startsWith(prefix) && norm.endsWith(rest)) return at - 1
+      const e = this.entries[at - 1]!
+      if (e.normLength === length && e.normHas(prefix, 0) && e.normHas(rest, prefix.length)) return at - 1
     }
   }
+
+  /** find(entry.norm, '') without making the norm: `hash` is hashOf(entry.norm, ''). */
+  placeOf(entry: ViewEntry, hash: number): number {
+    const mask = this.slots.length - 1
+    for (let s = hash & mask; ; s = (s + 1) & mask) {
+      const at = this.slots[s]!
+      if (at === 0) return -1
+      if (this.hashes[s] === hash && sameNorm(this.entries[at - 1]!, entry)) return at - 1
+    }
+  }
+}
+
+/** a.norm === b.norm, making no string where both are plain (their norms are their paths lower-cased). */
+function sameNorm(a: ViewEntry, b: ViewEntry): boolean {
+  if (a === b) return true
+  const length = a.normLength
+  if (length !== b.normLength) return false
+  if (!a.plain || !b.plain) return a.norm === b.norm
+  for (let i = 0; i < length; i++) if (a.normCodeAt(i) !== b.normCodeAt(i)) return false
+  return true
 }
