@@ -15,12 +15,15 @@ const norm = (s: string): string => {
  * caller normalises it the long way. Makes no string.
  */
 function normalisesTo(name: string, target: ViewEntry, at: number): boolean {
-  if (target.normLength - at !== name.length) return false
+  const norm = target.normSource
+  if (norm.length - at !== name.length) return false
   for (let k = 0; k < name.length; k++) {
     let c = name.charCodeAt(k)
     if (c < 0x20 || c > 0x7e || c === 0x5c || c === 0x21) return false
     if (c >= 0x41 && c <= 0x5a) c += 0x20
-    if (c !== target.normCodeAt(at + k)) return false
+    let d = norm.charCodeAt(at + k)
+    if (d >= 0x41 && d <= 0x5a) d += 0x20
+    if (c !== d) return false
   }
   return true
 }
@@ -80,7 +83,9 @@ export class AudioLookup {
     const guess = this.audio[next]
     if (guess === undefined) return null
     const folder = this.folderNorm(relativeTo)
-    if (guess.normLength - folder.length !== end - start || !guess.normHas(folder, 0)) return null
+    // The norm, or the plain path it is the lower-cased form of: compared with A-Z lower-cased.
+    const norm = guess.normSource
+    if (norm.length - folder.length !== end - start || !guess.normHas(folder, 0)) return null
     // (A name starting './' is not its own path: find's long way cuts that off.)
     if (end - start >= 2 && buf[start] === 0x2e && buf[start + 1] === 0x2f) return null
     // As normalisesTo, over bytes.
@@ -88,7 +93,9 @@ export class AudioLookup {
       let c = buf[k]!
       if (c < 0x20 || c > 0x7e || c === 0x5c || c === 0x21) return null
       if (c >= 0x41 && c <= 0x5a) c += 0x20
-      if (c !== guess.normCodeAt(at)) return null
+      let d = norm.charCodeAt(at)
+      if (d >= 0x41 && d <= 0x5a) d += 0x20
+      if (c !== d) return null
     }
     if (!this.uniqueNames && !this.lastOfItsName(guess, next)) return null
     return this.at(next)!

@@ -29,6 +29,12 @@ export interface ViewEntry {
    * its norm is the path with A-Z lower-cased, character for character: same length, same places.
    */
   readonly plain: boolean
+  /**
+   * The norm itself, or for a plain path the path: either way a string whose characters, A-Z
+   * lower-cased, are the norm's (a norm holds no A-Z). A reader that compares many characters
+   * reads this once and lower-cases as it goes, rather than asking normCodeAt for each.
+   */
+  readonly normSource: string
   /** norm.length. */
   readonly normLength: number
   /** norm.charCodeAt(i). */
@@ -126,13 +132,16 @@ class Entry implements ViewEntry {
     return this.own ?? pathOf(this.entry).toLowerCase()
   }
 
+  get normSource(): string {
+    return this.own ?? pathOf(this.entry)
+  }
+
   get normLength(): number {
-    return (this.own ?? pathOf(this.entry)).length
+    return this.normSource.length
   }
 
   normCodeAt(i: number): number {
-    if (this.own !== null) return this.own.charCodeAt(i)
-    const c = pathOf(this.entry).charCodeAt(i)
+    const c = this.normSource.charCodeAt(i)
     return c >= 0x41 && c <= 0x5a ? c + 0x20 : c
   }
 

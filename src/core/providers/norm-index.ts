@@ -81,12 +81,17 @@ export class NormIndex {
   }
 }
 
-/** a.norm === b.norm, making no string where both are plain (their norms are their paths lower-cased). */
+/** a.norm === b.norm, making no string. */
 function sameNorm(a: ViewEntry, b: ViewEntry): boolean {
   if (a === b) return true
-  const length = a.normLength
-  if (length !== b.normLength) return false
-  if (!a.plain || !b.plain) return a.norm === b.norm
-  for (let i = 0; i < length; i++) if (a.normCodeAt(i) !== b.normCodeAt(i)) return false
+  // Each the norm or a plain path whose A-Z lower-cased it is (ViewEntry.normSource).
+  const x = a.normSource
+  const y = b.normSource
+  if (x.length !== y.length) return false
+  for (let i = 0; i < x.length; i++) {
+    const c = x.charCodeAt(i)
+    const d = y.charCodeAt(i)
+    if (c !== d && (c >= 0x41 && c <= 0x5a ? c + 0x20 : c) !== (d >= 0x41 && d <= 0x5a ? d + 0x20 : d)) return false
+  }
   return true
 }

@@ -35,6 +35,7 @@ describe('the export view\'s names, compared without making them', () => {
           const norm = norms[k]!
           expect(e.norm).toBe(norm)
           expect(e.normLength).toBe(norm.length)
+          expect(e.normSource.replace(/[A-Z]/g, (c) => c.toLowerCase())).toBe(norm)
           expect(e.plain).toBe(e.path.toLowerCase() === norm && /^[\x20-\x7e]*$/.test(e.path))
           expect(Array.from(norm, (_, i) => e.normCodeAt(i))).toEqual(Array.from(norm, (_, i) => norm.charCodeAt(i)))
           // (One comparison of two lists per entry: an expect per text took seconds.)
