@@ -10,17 +10,20 @@ const norm = (s: string): string => {
 }
 
 /**
- * Whether `name`, normalised, is `target` from `at` on: `name` must be printable ASCII without a
- * backslash or '!' (so normalising it is lower-casing it), else the answer is no and the caller
- * normalises it the long way. Makes no string.
+ * Whether `name`, normalised, is `target`'s norm from `at` on: `name` must be printable ASCII
+ * without a backslash or '!' (so normalising it is lower-casing it), else the answer is no and the
+ * caller normalises it the long way. Makes no string.
  */
-function normalisesTo(name: string, target: string, at: number): boolean {
-  if (target.length - at !== name.length) return false
+function normalisesTo(name: string, target: ViewEntry, at: number): boolean {
+  const norm = target.normSource
+  if (norm.length - at !== name.length) return false
   for (let k = 0; k < name.length; k++) {
     let c = name.charCodeAt(k)
     if (c < 0x20 || c > 0x7e || c === 0x5c || c === 0x21) return false
     if (c >= 0x41 && c <= 0x5a) c += 0x20
-    if (c !== target.charCodeAt(at + k)) return false
+    let d = norm.charCodeAt(at + k)
+    if (d >= 0x41 && d <= 0x5a) d += 0x20
+    if (c !== d) return false
   }
   return true
 }
@@ -58,6 +61,11 @@ export class AudioLookup {
     return folder
   }
 
+  /** The audio entry at `place` is the last of its normalised name (the one find's long way answers). */
+  private lastOfItsName(e: ViewEntry, place: number): boolean {
+    return this.byNorm.placeOf(e, this.view.normHash(e)) === place
+  }
+
   private at(place: number): ViewEntry | undefined {
     if (place < 0) return undefined
     this.last = place
@@ -75,8 +83,9 @@ export class AudioLookup {
     const guess = this.audio[next]
     if (guess === undefined) return null
     const folder = this.folderNorm(relativeTo)
-    const target = guess.norm
-    if (target.length - folder.length !== end - start || !target.startsWith(folder)) return null
+    // The norm, or the plain path it is the lower-cased form of: compared with A-Z lower-cased.
+    const norm = guess.normSource
+    if (norm.length - folder.length !== end - start || !guess.normHas(folder, 0)) return null
     // (A name starting './' is not its own path: find's long way cuts that off.)
     if (end - start >= 2 && buf[start] === 0x2e && buf[start + 1] === 0x2f) return null
     // As normalisesTo, over bytes.
@@ -84,9 +93,11 @@ export class AudioLookup {
       let c = buf[k]!
       if (c < 0x20 || c > 0x7e || c === 0x5c || c === 0x21) return null
       if (c >= 0x41 && c <= 0x5a) c += 0x20
-      if (c !== target.charCodeAt(at)) return null
+      let d = norm.charCodeAt(at)
+      if (d >= 0x41 && d <= 0x5a) d += 0x20
+      if (c !== d) return null
     }
-    if (!this.uniqueNames && this.byNorm.find(target, '') !== next) return null
+    if (!this.uniqueNames && !this.lastOfItsName(guess, next)) return null
     return this.at(next)!
   }
 
@@ -99,7 +110,7 @@ export class AudioLookup {
       const guess = this.audio[next]
       if (guess !== undefined) {
         const folder = this.folderNorm(relativeTo)
-        if (guess.norm.startsWith(folder) && normalisesTo(name, guess.norm, folder.length) && !name.startsWith('./') && (this.uniqueNames || this.byNorm.find(guess.norm, '') === next)) return this.at(next)!
+        if (guess.normHas(folder, 0) && normalisesTo(name, guess, folder.length) && !name.startsWith('./') && (this.uniqueNames || this.lastOfItsName(guess, next))) return this.at(next)!
       }
     }
     const clean = (name.includes('\\') ? name.replace(/\\/g, '/') : name).replace(/^\.\//, '')

@@ -1,6 +1,6 @@
 import type { Readable } from 'node:stream'
 import { AUDIO_EXTENSIONS, extensionAt } from '../archive/kind'
-import { kindOf, partOf, pathOf, type ArchiveEntry, type OpenedArchive, type PlainShape } from '../archive/types'
+import { kindOf as kindOfEntry, partOf, pathOf as pathOfEntry, type ArchiveEntry, type OpenedArchive, type PlainShape } from '../archive/types'
 import { FNV_OFFSET, FNV_PRIME } from '../fnv'
 import { hashOf } from './norm-index'
 import { FolderRuns, type FolderRun } from './per-folder'
@@ -9,6 +9,9 @@ import { FolderRuns, type FolderRun } from './per-folder'
 // getter wherever modules are compiled to CommonJS (tsx, the benches), twice the view's cost.
 const OFFSET = FNV_OFFSET | 0
 const PRIME = FNV_PRIME
+// So are these: every entry's path is read several times as the view is made and passed over.
+const pathOf = pathOfEntry
+const kindOf = kindOfEntry
 
 /** One entry as providers match it: names normalised once, so no provider hard-codes spelling. */
 export interface ViewEntry {
@@ -18,8 +21,29 @@ export interface ViewEntry {
   /** The path as the archive engine names it; what reports and problems quote. */
   readonly path: string
   readonly part: string | null
-  /** NFC, U+00A0 as a space, '/' separators, lower-case; a nested archive's 'x.zip!' segment reads 'x.zip'. */
+  /**
+   * NFC, U+00A0 as a space, '/' separators, lower-case; a nested archive's 'x.zip!' segment reads
+   * 'x.zip'. Made on each ask for a plain path (see `plain`): a reader that passes over every entry
+   * compares through normLength, normCodeAt and normHas instead, which make no string.
+   */
   readonly norm: string
+  /**
+   * The path is printable ASCII without a backslash or '!/' (nearly every path of an export), so
+   * its norm is the path with A-Z lower-cased, character for character: same length, same places.
+   */
+  readonly plain: boolean
+  /**
+   * The norm itself, or for a plain path the path: either way a string whose characters, A-Z
+   * lower-cased, are the norm's (a norm holds no A-Z). A reader that compares many characters
+   * reads this once and lower-cases as it goes, rather than asking normCodeAt for each.
+   */
+  readonly normSource: string
+  /** norm.length. */
+  readonly normLength: number
+  /** norm.charCodeAt(i). */
+  normCodeAt(i: number): number
+  /** norm.startsWith(text, at), false for an `at` below 0. */
+  normHas(text: string, at: number): boolean
   readonly segments: readonly string[]
   /** Last segment of `norm`. */
   readonly base: string
@@ -71,14 +95,18 @@ const isDebris = (norm: string, start: number, underscores = true): boolean =>
 
 /**
  * A 100,000-entry export makes 100,000 of these, so each holds only what every provider reads
- * (the normalised path, where its base name starts, extension, audio flag); the rest is derived
- * when a provider asks. The segments are not kept: the few readers of them (Takeout paths) ask once
- * per entry, and an array of strings kept per entry weighed more than the entry.
+ * (where its base name starts, extension, audio flag); the rest is derived when a provider asks.
+ * The normalised path is kept only where it is not the path lower-cased (`own`, a path that is not
+ * plain): a lower-cased copy of every path cost the view as much again as the rest of it, and the
+ * readers that pass over every entry compare against the path, lower-casing as they go. The
+ * segments are not kept: the few readers of them (Takeout paths) ask once per entry, and an array
+ * of strings kept per entry weighed more than the entry.
  */
 class Entry implements ViewEntry {
   constructor(
     readonly entry: ArchiveEntry,
-    readonly norm: string,
+    /** The normalised path of a path that is not plain; null for a plain one. */
+    private readonly own: string | null,
     readonly cut: number,
     readonly ext: string,
     readonly audio: boolean,
@@ -99,18 +127,50 @@ class Entry implements ViewEntry {
     return part ? `${part}\u0000${path}` : path
   }
 
+  get plain(): boolean {
+    return this.own === null
+  }
+
+  get norm(): string {
+    return this.own ?? pathOf(this.entry).toLowerCase()
+  }
+
+  get normSource(): string {
+    return this.own ?? pathOf(this.entry)
+  }
+
+  get normLength(): number {
+    return this.normSource.length
+  }
+
+  normCodeAt(i: number): number {
+    const c = this.normSource.charCodeAt(i)
+    return c >= 0x41 && c <= 0x5a ? c + 0x20 : c
+  }
+
+  normHas(text: string, at: number): boolean {
+    if (this.own !== null) return at >= 0 && this.own.startsWith(text, at)
+    const path = pathOf(this.entry)
+    if (at < 0 || at + text.length > path.length) return false
+    for (let k = 0; k < text.length; k++) {
+      const c = path.charCodeAt(at + k)
+      if ((c >= 0x41 && c <= 0x5a ? c + 0x20 : c) !== text.charCodeAt(k)) return false
+    }
+    return true
+  }
+
   get segments(): readonly string[] {
     return segmentsOf(this.norm)
   }
 
   get base(): string {
-    const { norm, cut } = this
+    const { cut } = this
     // A name ending in '/' (or '//') has its base further back: the segments know it.
-    if (cut === norm.length - 1) {
+    if (cut === this.normLength - 1) {
       const segments = this.segments
       return segments[segments.length - 1]!
     }
-    return norm.slice(cut + 1)
+    return this.own !== null ? this.own.slice(cut + 1) : pathOf(this.entry).slice(cut + 1).toLowerCase()
   }
 }
 
@@ -138,6 +198,30 @@ function viewEntryOther(entry: ArchiveEntry, path: string, index: number, hashes
   const ext = dot > start ? extensionAt(norm, dot) : ''
   return new Entry(entry, norm, cut, ext, isAudio(ext, entry), index)
 }
+
+// The extension handed out last: exports hold long runs of one, so a run shares one string (as kind.ts's extensionAt).
+let lastExtension = ''
+
+/** The lower-cased text after `dot` in the plain `path`, without a new string when it is the last one's. */
+function lowerExtensionAt(path: string, dot: number): string {
+  const length = path.length - dot - 1
+  if (length === lastExtension.length) {
+    let k = 0
+    for (; k < length; k++) {
+      const c = path.charCodeAt(dot + 1 + k)
+      if ((c >= 0x41 && c <= 0x5a ? c + 0x20 : c) !== lastExtension.charCodeAt(k)) break
+    }
+    if (k === length) return lastExtension
+  }
+  lastExtension = path.slice(dot + 1).toLowerCase()
+  return lastExtension
+}
+
+/** isDebris of a plain path's norm (its lower-cased self), lower-casing only where a folder may be '__MACOSX'. */
+const isPlainDebris = (path: string, start: number, underscores: boolean): boolean =>
+  path.startsWith('._', start) ||
+  (path.length - start === 9 && path.charCodeAt(start) === 0x2e && path.slice(start + 1).toLowerCase() === 'ds_store') ||
+  (underscores && path.includes('__') && isDebris(path.toLowerCase(), start))
 
 // Filled by the entry's plainShape (a ZIP's listing walked the name already): one object for all entries.
 const shape: PlainShape = { hash: 0, slash: -1, dot: -1, underscores: true }
@@ -170,12 +254,11 @@ function viewEntry(entry: ArchiveEntry, index: number, hashes: Int32Array): Entr
     }
   }
   hashes[index] = h
-  const norm = path.toLowerCase()
   const start = cut + 1
-  if (isDebris(norm, start, underscores)) return null
-  // No slicing for the base name: 100,000 entries would make 100,000 strings nobody keeps.
-  const ext = dot > start ? extensionAt(norm, dot) : ''
-  return new Entry(entry, norm, cut, ext, isAudio(ext, entry), index)
+  if (isPlainDebris(path, start, underscores)) return null
+  // No slicing for the base name, nor a lower-cased copy of the path: 100,000 entries would make 100,000 strings nobody keeps.
+  const ext = dot > start ? lowerExtensionAt(path, dot) : ''
+  return new Entry(entry, null, cut, ext, isAudio(ext, entry), index)
 }
 
 export function createExportView(archive: OpenedArchive): ExportView {
@@ -187,7 +270,7 @@ export function createExportView(archive: OpenedArchive): ExportView {
   for (const entry of archive.entries) {
     const view = viewEntry(entry, entries.length, hashes)
     if (!view) continue
-    folders.note(view.norm, view.cut, entries.length)
+    folders.note(view, entries.length)
     entries.push(view)
     if (view.audio) audio.push(view)
   }

@@ -44,7 +44,7 @@ export class NormIndex {
       for (;;) {
         const at = this.slots[s]!
         if (at === 0) break
-        if (this.hashes[s] === h && entries[at - 1]!.norm === entry.norm) {
+        if (this.hashes[s] === h && sameNorm(entries[at - 1]!, entry)) {
           unique = false
           break
         }
@@ -65,8 +65,33 @@ export class NormIndex {
       const at = this.slots[s]!
       if (at === 0) return -1
       if (this.hashes[s] !== h) continue
-      const norm = this.entries[at - 1]!.norm
-      if (norm.length === length && norm.startsWith(prefix) && norm.endsWith(rest)) return at - 1
+      const e = this.entries[at - 1]!
+      if (e.normLength === length && e.normHas(prefix, 0) && e.normHas(rest, prefix.length)) return at - 1
     }
   }
+
+  /** find(entry.norm, '') without making the norm: `hash` is hashOf(entry.norm, ''). */
+  placeOf(entry: ViewEntry, hash: number): number {
+    const mask = this.slots.length - 1
+    for (let s = hash & mask; ; s = (s + 1) & mask) {
+      const at = this.slots[s]!
+      if (at === 0) return -1
+      if (this.hashes[s] === hash && sameNorm(this.entries[at - 1]!, entry)) return at - 1
+    }
+  }
+}
+
+/** a.norm === b.norm, making no string. */
+function sameNorm(a: ViewEntry, b: ViewEntry): boolean {
+  if (a === b) return true
+  // Each the norm or a plain path whose A-Z lower-cased it is (ViewEntry.normSource).
+  const x = a.normSource
+  const y = b.normSource
+  if (x.length !== y.length) return false
+  for (let i = 0; i < x.length; i++) {
+    const c = x.charCodeAt(i)
+    const d = y.charCodeAt(i)
+    if (c !== d && (c >= 0x41 && c <= 0x5a ? c + 0x20 : c) !== (d >= 0x41 && d <= 0x5a ? d + 0x20 : d)) return false
+  }
+  return true
 }

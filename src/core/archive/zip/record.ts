@@ -51,21 +51,31 @@ const kindCode = (kind: EntryKind): number => KINDS.indexOf(kind)
  * eleven fields per entry were made at listing for nobody, and copied by the young GC.
  */
 export class ZipEntry implements IndexedEntry {
-  refused: EntryReadError | null = null
-  private made: EntryInfo | null = null
-
+  // Three fields and no more: 100,000 entries are made at listing and kept, and each field is 8
+  // bytes an entry. Why reads are refused and the info once made are rare, kept by the rows.
   constructor(
     readonly path: string,
     readonly container: RowOwner,
     readonly row: number
   ) {}
 
+  get refused(): EntryReadError | null {
+    return this.container.rows.refused(this.row)
+  }
+
+  set refused(error: EntryReadError | null) {
+    this.container.rows.setRefused(this.row, error)
+  }
+
   get part(): string | null {
     return this.container.part
   }
 
   get info(): EntryInfo {
-    return (this.made ??= infoOf(this))
+    const rows = this.container.rows
+    let info = rows.info(this.row)
+    if (info === null) rows.setMadeInfo(this.row, (info = infoOf(this)))
+    return info
   }
 
   get kind(): EntryKind {

@@ -1,3 +1,5 @@
+import type { EntryInfo } from '../../../shared/model/archive'
+import type { EntryReadError } from '../errors'
 import { LOCAL_FIXED } from './local'
 import { widened } from '../../typed-arrays'
 
@@ -78,6 +80,31 @@ export class ZipRows {
   /** How many rows fit before the columns grow. */
   get capacity(): number {
     return this.offsets.length
+  }
+
+  /**
+   * What few rows have, by row: why reads of the entry are refused (encrypted, overlapping,
+   * damaged…), and its info once made (record.ts, ZipEntry.info). Fields of every entry, they
+   * weighed 16 bytes an entry for what a scan of 100,000 entries holds for a handful.
+   */
+  private refusals: Map<number, EntryReadError> | null = null
+  private infos: Map<number, EntryInfo> | null = null
+
+  refused(row: number): EntryReadError | null {
+    return this.refusals === null ? null : (this.refusals.get(row) ?? null)
+  }
+
+  setRefused(row: number, error: EntryReadError | null): void {
+    if (error !== null) (this.refusals ??= new Map()).set(row, error)
+    else this.refusals?.delete(row)
+  }
+
+  info(row: number): EntryInfo | null {
+    return this.infos === null ? null : (this.infos.get(row) ?? null)
+  }
+
+  setMadeInfo(row: number, info: EntryInfo): void {
+    ;(this.infos ??= new Map()).set(row, info)
   }
 
   /** The least data ends serve the checks at listing only; afterwards they are let go. */

@@ -10,6 +10,8 @@ const AMAZON_CATEGORY = /(?:^|\/)(?:retail|digital|devices|audible|kindle|alexa|
 // The same at one place only (a base name's start): a match never runs across a '/', so a path
 // matches when its folder does or its base name does, and the folder's answer is kept per folder.
 const CATEGORY_AT = /(?:retail|digital|devices|audible|kindle|alexa|amazon|appstore|primevideo)\.[a-z]/y
+// CATEGORY_AT over a plain path (export-view.ts) as it is spelt: on ASCII, any case is its lower-cased norm's match.
+const CATEGORY_AT_ANY_CASE = new RegExp(CATEGORY_AT.source, 'iy')
 const VOICEISH = /voice|utterance|recording|sprach/
 
 /** Where an Amazon export keeps what we read, found by name patterns (formats.md), never by one path. */
@@ -29,15 +31,17 @@ export interface AmazonFiles {
 const alexaFolder = (segments: readonly string[]): boolean => segments.some((s) => s.startsWith('alexa') || AUDIO_FOLDERS.has(s))
 
 /**
- * AMAZON_CATEGORY.test(norm) for a name whose folder (before `start`) is not named like a category:
- * only a match at the base name's start is left. Every category name starts with one of 'rdakp',
- * so most base names ('20210701-000001.wav') are passed on their first character.
+ * AMAZON_CATEGORY.test(e.norm) for an entry whose folder (before `start`) is not named like a
+ * category: only a match at the base name's start is left. Every category name starts with one of
+ * 'rdakp', so most base names ('20210701-000001.wav') are passed on their first character. A plain
+ * path is matched as it is spelt, so its norm is not made.
  */
-function baseIsCategory(norm: string, start: number): boolean {
-  const c = norm.charCodeAt(start)
+function baseIsCategory(e: ViewEntry, start: number): boolean {
+  const c = e.normCodeAt(start)
   if (c !== 0x72 && c !== 0x64 && c !== 0x61 && c !== 0x6b && c !== 0x70) return false
-  CATEGORY_AT.lastIndex = start
-  return CATEGORY_AT.test(norm)
+  const re = e.plain ? CATEGORY_AT_ANY_CASE : CATEGORY_AT
+  re.lastIndex = start
+  return re.test(e.plain ? e.path : e.norm)
 }
 
 /** Puts one entry where it belongs, told whether it is named like a category and sits in an Alexa or audio folder. */
@@ -75,7 +79,7 @@ export function locateAmazonFiles(view: ExportView): AmazonFiles {
     const start = run.cut + 1
     for (let i = run.from; i < run.to; i++) {
       const e = entries[i]!
-      sortEntry(files, wavs, e, category || baseIsCategory(e.norm, start), alexa)
+      sortEntry(files, wavs, e, category || baseIsCategory(e, start), alexa)
     }
   }
   if (files.voiceHistory.length === 0 && files.maybeVoiceHistory.length === 0) files.audio.push(...wavs)

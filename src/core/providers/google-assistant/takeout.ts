@@ -66,7 +66,7 @@ export function locateTakeoutRoots(view: ExportView): TakeoutRoot[] {
     if (at < 0) {
       for (let i = run.from; i < run.to; i++) {
         const e = entries[i]!
-        if (e.norm.length - run.cut - 1 === 7 && e.norm.endsWith('takeout')) addToRoot(roots, e)
+        if (e.normLength - run.cut - 1 === 7 && e.normHas('takeout', run.cut + 1)) addToRoot(roots, e)
       }
       continue
     }
