@@ -1,4 +1,5 @@
 import type { Recording } from '../../shared/model/recording'
+import { ColumnRecording } from '../providers/csv/recording-columns'
 import { fixed, type JsonBytes } from './json-bytes'
 
 // A row sits in the report's `recordings` array: its braces at four spaces, its members at six.
@@ -118,8 +119,12 @@ const values: unknown[] = []
  * `comma`: the row follows another, so a comma and a line end come first.
  */
 export function writeRecordingJson(out: JsonBytes, r: Recording, verdict: string, reasons: readonly string[], comma = false): void {
-  const audioPath = r.audio?.path ?? null
-  const part = r.audio?.part ?? null
+  // (A recording kept as columns gives the two without making its audio reference.)
+  const columns = r instanceof ColumnRecording
+  const audio = columns ? null : r.audio
+  const audioPath = columns ? r.audioPath : (audio?.path ?? null)
+  const part = columns ? r.audioPart : (audio?.part ?? null)
+  const signals = r.signals
   // Base 3 per member (left out, null, given), then one bit for empty lists.
   let code = stateOf(r.id)
   code = code * 3 + stateOf(r.provider)
@@ -132,7 +137,7 @@ export function writeRecordingJson(out: JsonBytes, r: Recording, verdict: string
   code = code * 3 + stateOf(r.transcript)
   code = code * 3 + stateOf(r.language)
   code = code * 3 + stateOf(verdict)
-  const plain = reasons.length === 0 && r.signals.length === 0
+  const plain = reasons.length === 0 && signals.length === 0
   code = code * 2 + (plain ? 1 : 0)
   let shape = lastShape
   if (shape === null || code !== lastCode || r.provider !== lastProvider || verdict !== lastVerdict) {
@@ -183,6 +188,6 @@ export function writeRecordingJson(out: JsonBytes, r: Recording, verdict: string
   if (plain) return
   list(out, reasons)
   out.bytes(K_SIGNALS)
-  list(out, r.signals)
+  list(out, signals)
   out.bytes(ROW_CLOSE)
 }

@@ -156,7 +156,7 @@ describe('amazon-alexa: each time\'s milliseconds kept beside the reading', () =
     expect(times?.isos.length).toBe(40)
     for (const [i, r] of reading.recordings.entries()) {
       expect(r.time).not.toBeNull()
-      const ms = keptMs(times, i, r.time!)
+      const ms = keptMs(times, i, r)
       if (kept) expect(ms, r.time!).toBe(Date.parse(r.time!))
       else expect(ms).toBeNaN()
     }
