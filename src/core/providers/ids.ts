@@ -77,15 +77,46 @@ export function stableId(prefix: string, ...parts: ReadonlyArray<string | number
 
 /**
  * stableId(prefix, ...fixed, last) for many values of `last`: the fixed parts (provider, part,
- * file) are hashed once, so 100,000 rows of one file each hash only their line number.
+ * file) are hashed once, so 100,000 rows of one file each hash only their line number. `put`
+ * writes an id as bytes without making its string (the report writes ids of recordings kept as columns).
  */
-export function stableIds(prefix: string, ...fixed: ReadonlyArray<string | number | null>): (last: string | number | null) => string {
-  const base = start(new Int32Array(2), 0x811c9dc5, 0xcbf29ce4)
-  for (const part of fixed) mix(base, partText(part))
-  return (last) => {
-    const lanes = start(scratch, base[0]!, base[1]!)
+export class StableIds {
+  private readonly base = start(new Int32Array(2), 0x811c9dc5, 0xcbf29ce4)
+
+  constructor(
+    private readonly prefix: string,
+    ...fixed: ReadonlyArray<string | number | null>
+  ) {
+    for (const part of fixed) mix(this.base, partText(part))
+  }
+
+  /** The lanes of `last`'s id, in the scratch pair. */
+  private lanes(last: string | number | null): Int32Array {
+    const lanes = start(scratch, this.base[0]!, this.base[1]!)
     if (isWhole(last)) mixWhole(lanes, last)
     else mix(lanes, partText(last))
-    return idText(prefix, lanes[0]!, lanes[1]!)
+    return lanes
+  }
+
+  of(last: string | number | null): string {
+    const lanes = this.lanes(last)
+    return idText(this.prefix, lanes[0]!, lanes[1]!)
+  }
+
+  /** Longest id `put` writes, in bytes. */
+  get maxBytes(): number {
+    return Buffer.byteLength(this.prefix) + 16
+  }
+
+  /** of(last) as UTF-8 at b[at..] (room for maxBytes), without making the string; answers where it ends. */
+  put(last: string | number | null, b: Uint8Array, at: number): number {
+    const lanes = this.lanes(last)
+    const x = lanes[0]!
+    const y = lanes[1]!
+    if (this.prefix.length === 1 && this.prefix.charCodeAt(0) < 0x80) b[at++] = this.prefix.charCodeAt(0)
+    else at += Buffer.from(b.buffer, b.byteOffset, b.byteLength).write(this.prefix, at, 'utf8')
+    for (let shift = 28; shift >= 0; shift -= 4) b[at++] = nibble(x, shift)
+    for (let shift = 28; shift >= 0; shift -= 4) b[at++] = nibble(y, shift)
+    return at
   }
 }

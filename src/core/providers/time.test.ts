@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { isoOfMs, toUtcIso, wholeSecondMsIn } from './time'
+import { ISO_MAX, isoOfMs, putIso, toUtcIso, wholeSecondMsIn } from './time'
 
 describe('toUtcIso', () => {
   it.each([
@@ -93,11 +93,18 @@ describe('wholeSecondMsIn, and isoOfMs of its answer', () => {
     expect(n).toBe(271 * 4)
   })
 
-  it('isoOfMs writes what Date.toISOString writes: whole and odd milliseconds, before 1970, the edges of years 0000 and 9999, and beyond', () => {
+  it('isoOfMs and putIso write what Date.toISOString writes: whole and odd milliseconds, before 1970, the edges of years 0000 and 9999, and beyond', () => {
     const edges = [0, -1, 1, 999, -62_167_219_200_000, -62_167_219_200_001, 253_402_300_799_999, 253_402_300_800_000, 951_782_400_000, 4_107_542_400_000, 0.5, -8.64e15, 8.64e15]
     // A fixed walk over years 0000-9999 and its edges, at odd milliseconds of the day.
     for (let t = -62_167_219_200_000; t < 253_402_300_800_000; t += 86_400_000 * 97 + 3_723_457) edges.push(t, t - (t % 1000))
-    for (const t of edges) expect(isoOfMs(t), String(t)).toBe(new Date(t).toISOString())
+    const b = new Uint8Array(3 + ISO_MAX)
+    for (const t of edges) {
+      const iso = new Date(t).toISOString()
+      expect(isoOfMs(t), String(t)).toBe(iso)
+      // putIso writes the same bytes after what is there already, and says where they end.
+      const end = putIso(t, b, 3)
+      expect(Buffer.from(b.subarray(3, end)).toString('latin1'), String(t)).toBe(iso)
+    }
     expect(edges.length).toBeGreaterThan(30_000)
   })
 

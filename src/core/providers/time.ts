@@ -83,32 +83,53 @@ export function wholeSecondMsIn(buf: Uint8Array, start: number, end: number): nu
 
 const digit = (n: number): number => 48 + n
 
+// Years 0000 to 9999 (from 0000-01-01 to 10000-01-01), whole milliseconds: what isoOfMs and putIso write from the digits.
+const fromDigits = (ms: number): boolean => Number.isInteger(ms) && ms >= -62_167_219_200_000 && ms < 253_402_300_800_000
+
+/** Year, month, day, hour, minute, second and millisecond of the last time `fields` took apart (a scratch, not an object per call). */
+const parts = new Int32Array(7)
+
+/** UTC milliseconds (fromDigits) taken apart into `parts`: the civil date by daysFromCivil backwards (proleptic Gregorian, years counted from March). */
+function fields(ms: number): void {
+  const days = Math.floor(ms / 86_400_000)
+  // (Past the days every quantity fits 32 bits: integer division by `| 0`, cheaper than Math.floor of doubles.)
+  let rest = ms - days * 86_400_000
+  const z = days + 719_468
+  const era = Math.floor(z / 146_097)
+  const doe = z - era * 146_097
+  const yoe = ((doe - ((doe / 1460) | 0) + ((doe / 36_524) | 0) - ((doe / 146_096) | 0)) / 365) | 0
+  const doy = doe - (365 * yoe + ((yoe / 4) | 0) - ((yoe / 100) | 0))
+  const mp = ((5 * doy + 2) / 153) | 0
+  const month = mp < 10 ? mp + 3 : mp - 9
+  parts[0] = yoe + era * 400 + (month <= 2 ? 1 : 0)
+  parts[1] = month
+  parts[2] = doy - (((153 * mp + 2) / 5) | 0) + 1
+  const hour = (rest / 3_600_000) | 0
+  rest -= hour * 3_600_000
+  const minute = (rest / 60_000) | 0
+  rest -= minute * 60_000
+  const second = (rest / 1000) | 0
+  parts[3] = hour
+  parts[4] = minute
+  parts[5] = second
+  parts[6] = rest - second * 1000
+}
+
 /**
  * `new Date(ms).toISOString()` ('YYYY-MM-DDTHH:MM:SS.sssZ') for whole UTC milliseconds of years
  * 0000-9999, from the digits as one flat string made at once (the Date's own took ~1.5 us a call
  * here, for 100,000 recordings' times; bytes sliced out of a buffer ~0.7 us); other times through the Date.
  */
 export function isoOfMs(ms: number): string {
-  // Years 0000 to 9999: from 0000-01-01 to 10000-01-01.
-  if (!Number.isInteger(ms) || ms < -62_167_219_200_000 || ms >= 253_402_300_800_000) return new Date(ms).toISOString()
-  const days = Math.floor(ms / 86_400_000)
-  let rest = ms - days * 86_400_000
-  // The civil date from the days (proleptic Gregorian, years counted from March): daysFromCivil backwards.
-  const z = days + 719_468
-  const era = Math.floor(z / 146_097)
-  const doe = z - era * 146_097
-  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365)
-  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100))
-  const mp = Math.floor((5 * doy + 2) / 153)
-  const day = doy - Math.floor((153 * mp + 2) / 5) + 1
-  const month = mp < 10 ? mp + 3 : mp - 9
-  const year = yoe + era * 400 + (month <= 2 ? 1 : 0)
-  const hour = Math.floor(rest / 3_600_000)
-  rest -= hour * 3_600_000
-  const minute = Math.floor(rest / 60_000)
-  rest -= minute * 60_000
-  const second = Math.floor(rest / 1000)
-  const milli = rest - second * 1000
+  if (!fromDigits(ms)) return new Date(ms).toISOString()
+  fields(ms)
+  const year = parts[0]!
+  const month = parts[1]!
+  const day = parts[2]!
+  const hour = parts[3]!
+  const minute = parts[4]!
+  const second = parts[5]!
+  const milli = parts[6]!
   // prettier-ignore
   return String.fromCharCode(
     digit(Math.floor(year / 1000)), digit(Math.floor(year / 100) % 10), digit(Math.floor(year / 10) % 10), digit(year % 10), 0x2d,
@@ -116,6 +137,43 @@ export function isoOfMs(ms: number): string {
     digit(Math.floor(hour / 10)), digit(hour % 10), 0x3a, digit(Math.floor(minute / 10)), digit(minute % 10), 0x3a,
     digit(Math.floor(second / 10)), digit(second % 10), 0x2e, digit(Math.floor(milli / 100)), digit(Math.floor(milli / 10) % 10), digit(milli % 10), 0x5a
   )
+}
+
+/** Longest text putIso writes: isoOfMs's for any time a Date holds ('+275760-09-13T00:00:00.000Z'). */
+export const ISO_MAX = 27
+
+/** `count` digits of `n` at b[at..]. */
+function putDigits(b: Uint8Array, at: number, n: number, count: number): void {
+  for (let i = at + count - 1; i >= at; i--) {
+    const tenth = (n / 10) | 0
+    b[i] = digit(n - tenth * 10)
+    n = tenth
+  }
+}
+
+/** isoOfMs(ms) as ASCII bytes at b[at..] (room for ISO_MAX), without making the string; answers where it ends. */
+export function putIso(ms: number, b: Uint8Array, at: number): number {
+  if (!fromDigits(ms)) {
+    const text = new Date(ms).toISOString()
+    for (let i = 0; i < text.length; i++) b[at + i] = text.charCodeAt(i)
+    return at + text.length
+  }
+  fields(ms)
+  putDigits(b, at, parts[0]!, 4)
+  b[at + 4] = 0x2d
+  putDigits(b, at + 5, parts[1]!, 2)
+  b[at + 7] = 0x2d
+  putDigits(b, at + 8, parts[2]!, 2)
+  b[at + 10] = 0x54
+  putDigits(b, at + 11, parts[3]!, 2)
+  b[at + 13] = 0x3a
+  putDigits(b, at + 14, parts[4]!, 2)
+  b[at + 16] = 0x3a
+  putDigits(b, at + 17, parts[5]!, 2)
+  b[at + 19] = 0x2e
+  putDigits(b, at + 20, parts[6]!, 3)
+  b[at + 23] = 0x5a
+  return at + 24
 }
 
 /** A timestamp as the export wrote it, to UTC ISO with Z; null when it is not a time we can read. */

@@ -1,5 +1,5 @@
 import type { Recording } from '../../shared/model/recording'
-import { ColumnRecording } from '../providers/csv/recording-columns'
+import { ColumnRecording, ID, TIME } from '../providers/csv/recording-columns'
 import { fixed, type JsonBytes } from './json-bytes'
 
 // A row sits in the report's `recordings` array: its braces at four spaces, its members at six.
@@ -108,8 +108,13 @@ let lastCode = -1
 let lastProvider: unknown
 let lastVerdict: unknown
 let lastShape: Shape | null = null
-/** The row's given values, in the shape's order (reused: no array per row). */
+/** Stand-ins for a recording's id and time that it writes as bytes itself (ColumnRecording.putText). */
+const ID_MARK = Object.freeze({ id: true })
+const TIME_MARK = Object.freeze({ time: true })
+
+/** The row's given values, in the shape's order, and its members in MEMBERS' order (reused: no arrays per row). */
 const values: unknown[] = []
+const members: unknown[] = new Array<unknown>(MEMBERS.length).fill(null)
 
 /**
  * A report row written straight from the recording, byte for byte what `toRecording` (scan-report.ts)
@@ -119,31 +124,37 @@ const values: unknown[] = []
  * `comma`: the row follows another, so a comma and a line end come first.
  */
 export function writeRecordingJson(out: JsonBytes, r: Recording, verdict: string, reasons: readonly string[], comma = false): void {
-  // (A recording kept as columns gives the two without making its audio reference.)
+  // Each member read once (a recording kept as columns makes its id and time when asked, and
+  // gives the audio's path and part without making its reference), in MEMBERS' order.
   const columns = r instanceof ColumnRecording
   const audio = columns ? null : r.audio
-  const audioPath = columns ? r.audioPath : (audio?.path ?? null)
-  const part = columns ? r.audioPart : (audio?.part ?? null)
+  const provider = r.provider
+  // A recording kept as columns writes its id and time as bytes (no string made): their marks
+  // stand in for them, given members like any text.
+  const idBytes = columns ? r.textBytes(ID) : -1
+  const timeBytes = columns ? r.textBytes(TIME) : -1
+  members[0] = idBytes >= 0 ? ID_MARK : r.id
+  members[1] = provider
+  members[2] = timeBytes >= 0 ? TIME_MARK : r.time
+  members[3] = r.deviceId
+  members[4] = columns ? r.audioPath : (audio?.path ?? null)
+  members[5] = columns ? r.audioPart : (audio?.part ?? null)
+  members[6] = r.archiveTime
+  members[7] = r.durationMs
+  members[8] = r.transcript
+  members[9] = r.language
+  members[10] = verdict
   const signals = r.signals
   // Base 3 per member (left out, null, given), then one bit for empty lists.
-  let code = stateOf(r.id)
-  code = code * 3 + stateOf(r.provider)
-  code = code * 3 + stateOf(r.time)
-  code = code * 3 + stateOf(r.deviceId)
-  code = code * 3 + stateOf(audioPath)
-  code = code * 3 + stateOf(part)
-  code = code * 3 + stateOf(r.archiveTime)
-  code = code * 3 + stateOf(r.durationMs)
-  code = code * 3 + stateOf(r.transcript)
-  code = code * 3 + stateOf(r.language)
-  code = code * 3 + stateOf(verdict)
+  let code = 0
+  for (let k = 0; k < MEMBERS.length; k++) code = code * 3 + stateOf(members[k])
   const plain = reasons.length === 0 && signals.length === 0
   code = code * 2 + (plain ? 1 : 0)
   let shape = lastShape
-  if (shape === null || code !== lastCode || r.provider !== lastProvider || verdict !== lastVerdict) {
-    shape = lastShape = shapeOf(code, r.provider, verdict)
+  if (shape === null || code !== lastCode || provider !== lastProvider || verdict !== lastVerdict) {
+    shape = lastShape = shapeOf(code, provider, verdict)
     lastCode = code
-    lastProvider = r.provider
+    lastProvider = provider
     lastVerdict = verdict
   }
   const { pieces, given } = shape
@@ -151,29 +162,20 @@ export function writeRecordingJson(out: JsonBytes, r: Recording, verdict: string
   let need = shape.size
   let texts = true
   for (let k = 0; k < given.length; k++) {
-    let v: unknown
-    switch (given[k]) {
-      case 0: v = r.id; break
-      case 1: v = r.provider; break
-      case 2: v = r.time; break
-      case 3: v = r.deviceId; break
-      case 4: v = audioPath; break
-      case 5: v = part; break
-      case 6: v = r.archiveTime; break
-      case 7: v = r.durationMs; break
-      case 8: v = r.transcript; break
-      case 9: v = r.language; break
-      default: v = verdict
-    }
+    const v = members[given[k]!]
     values[k] = v
     if (typeof v === 'string') need += v.length * 6 + 2
+    else if (v === ID_MARK) need += idBytes + 2
+    else if (v === TIME_MARK) need += timeBytes + 2
     else texts = false
   }
   if (texts) {
     out.reserve(need)
     out.put(comma ? shape.afterComma : pieces[0]!)
     for (let k = 0; k < given.length; k++) {
-      out.putString(values[k] as string)
+      const v = values[k]
+      if (typeof v === 'string') out.putString(v)
+      else out.putQuoted(r as ColumnRecording, v === ID_MARK ? ID : TIME)
       out.put(pieces[k + 1]!)
     }
   } else {
@@ -181,6 +183,8 @@ export function writeRecordingJson(out: JsonBytes, r: Recording, verdict: string
     for (let k = 0; k < given.length; k++) {
       const v = values[k]
       if (typeof v === 'string') out.string(v)
+      else if (v === ID_MARK) out.quoted(r as ColumnRecording, ID, idBytes)
+      else if (v === TIME_MARK) out.quoted(r as ColumnRecording, TIME, timeBytes)
       else value(out, v, '      ')
       out.bytes(pieces[k + 1]!)
     }

@@ -8,7 +8,7 @@ import { RowStore, rowSources } from '../csv/row-store'
 import { RecordingColumns, type ColumnRow } from '../csv/recording-columns'
 import type { CsvRecord } from '../csv/record'
 import { normalizeName, type ExportView, type ViewEntry } from '../export-view'
-import { stableIds } from '../ids'
+import { StableIds } from '../ids'
 import { ProblemLog } from '../problem-log'
 import { toUtcIso, wholeSecondMsIn } from '../time'
 import type { DeviceFact, ParseContext, ProviderItem } from '../types'
@@ -91,7 +91,7 @@ export async function* readVoiceHistory(view: ExportView, file: ViewEntry, ctx: 
   // (device names, statuses, and transcripts: "stop", "volume up": a heavy user's 100,000 rows
   // say a few thousand things), found from the cell's bytes without making a string.
   const cellsOnce = new CellInterner(new Interner())
-  const idOf = stableIds('r', AMAZON, file.part, file.path)
+  const ids = new StableIds('r', AMAZON, file.part, file.path)
   // Per device key, the fact last handed on: readExport merges facts first-value-wins, so a row
   // that repeats it (nearly every row) adds nothing and is not handed on again.
   const facts = new Map<string, DeviceFact>()
@@ -210,7 +210,7 @@ export async function* readVoiceHistory(view: ExportView, file: ViewEntry, ctx: 
         // (Filled first, in order, so the array stays packed whichever columns are read.)
         for (let i = 0; i < header.length || wanted.some((w) => w >= i); i++) cells[i] = ''
         rows = new RowStore(delimiter, MAX_RECORD_CHARS)
-        recordings = new RecordingColumns(AMAZON, idOf, rowSources(file.path, file.part, header, rows))
+        recordings = new RecordingColumns(AMAZON, ids, rowSources(file.path, file.part, header, rows))
         return
       }
       const guessed = Object.fromEntries(Object.entries(cols).map(([f, i]) => [f, header[i as number]!]))

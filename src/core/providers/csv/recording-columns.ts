@@ -2,7 +2,13 @@ import type { AudioRef, Recording, RecordingSignal, RecordingSource } from '../.
 import { partOf, pathOf, sizeOf, type ArchiveEntry } from '../../archive/types'
 import { TimedRecording } from '../../read-times'
 import { widened } from '../../typed-arrays'
-import { isoOfMs } from '../time'
+import type { QuotedSource } from '../../report/json-bytes'
+import { StableIds } from '../ids'
+import { ISO_MAX, isoOfMs, putIso } from '../time'
+
+/** What ColumnRecording.textBytes and putText write: the id, or the time. */
+export const ID = 0
+export const TIME = 1
 
 /** What one row gives its recording; the columns keep it (the fields of Recording a CSV row can set). */
 export interface ColumnRow {
@@ -47,12 +53,12 @@ export class RecordingColumns {
   private changed: Map<number, Partial<Recording>> | null = null
 
   /**
-   * @param idOf the recording's id from its line (stableIds of the file)
+   * @param ids the recordings' ids from their lines (the file's)
    * @param sourceAt the row's source from its line (rowSources: its fields made when read)
    */
   constructor(
     readonly provider: string,
-    private readonly idOf: (line: number) => string,
+    private readonly ids: StableIds,
     private readonly sourceAt: (line: number) => RecordingSource
   ) {}
 
@@ -93,7 +99,7 @@ export class RecordingColumns {
   // Field by field, for ColumnRecording's getters and setters (the columns stay private to this file's two classes).
   id(k: number): string {
     const v = this.changedOf(k, 'id')
-    return v !== undefined ? v : this.idOf(this.lines[k]!)
+    return v !== undefined ? v : this.ids.of(this.lines[k]!)
   }
   setId(k: number, v: string): void {
     this.change(k, 'id', v)
@@ -166,6 +172,20 @@ export class RecordingColumns {
   source(k: number): RecordingSource {
     return this.changedOf(k, 'source') ?? this.sourceAt(this.lines[k]!)
   }
+  /**
+   * Bytes at most putText writes for row `k`'s id (ID) or time (TIME); -1 when that value is not
+   * written from the columns (an id or time set since, a time of another form or none): then its text is the value.
+   */
+  textBytes(k: number, what: number): number {
+    if (what === ID) return this.changedOf(k, 'id') !== undefined ? -1 : this.ids.maxBytes
+    return this.timeMs(k) === this.timeMs(k) ? ISO_MAX : -1
+  }
+
+  /** Row `k`'s id or time as bytes (where textBytes is not -1), without making the string. */
+  putText(k: number, what: number, b: Uint8Array, at: number): number {
+    return what === ID ? this.ids.put(this.lines[k]!, b, at) : putIso(this.ms[k]!, b, at)
+  }
+
   /** The provider, archive time and duration: the table's, unless set for the row. */
   other<F extends 'provider' | 'archiveTime' | 'durationMs'>(k: number, field: F, fallback: Recording[F]): Recording[F] {
     const v = this.changedOf(k, field)
@@ -181,7 +201,7 @@ export class RecordingColumns {
  * setters, so it can be changed as a plain recording can). Every ColumnRecording has one shape,
  * so the code that reads recordings sees one kind of object per provider, as before.
  */
-export class ColumnRecording extends TimedRecording implements Recording {
+export class ColumnRecording extends TimedRecording implements Recording, QuotedSource {
   constructor(
     private readonly table: RecordingColumns,
     private readonly row: number
@@ -275,6 +295,13 @@ export class ColumnRecording extends TimedRecording implements Recording {
   }
   set source(v: RecordingSource) {
     this.table.setOther(this.row, 'source', v)
+  }
+  /** Bytes at most putText writes for the id (ID) or the time (TIME), or -1 when it is written from its text (the report's writer). */
+  textBytes(what: number): number {
+    return this.table.textBytes(this.row, what)
+  }
+  putText(what: number, b: Uint8Array, at: number): number {
+    return this.table.putText(this.row, what, b, at)
   }
   toJSON(): Recording {
     return plainRecording(this)
