@@ -151,6 +151,10 @@ function putDigits(b: Uint8Array, at: number, n: number, count: number): void {
   }
 }
 
+/** The date part ('YYYY-MM-DD') of the day putIso wrote last: a run of recordings of one day takes its 10 bytes from here. */
+const lastDate = new Uint8Array(10)
+let lastDay = Number.NaN
+
 /** isoOfMs(ms) as ASCII bytes at b[at..] (room for ISO_MAX), without making the string; answers where it ends. */
 export function putIso(ms: number, b: Uint8Array, at: number): number {
   if (!fromDigits(ms)) {
@@ -158,20 +162,31 @@ export function putIso(ms: number, b: Uint8Array, at: number): number {
     for (let i = 0; i < text.length; i++) b[at + i] = text.charCodeAt(i)
     return at + text.length
   }
-  fields(ms)
-  putDigits(b, at, parts[0]!, 4)
-  b[at + 4] = 0x2d
-  putDigits(b, at + 5, parts[1]!, 2)
-  b[at + 7] = 0x2d
-  putDigits(b, at + 8, parts[2]!, 2)
+  const day = Math.floor(ms / 86_400_000)
+  let rest = ms - day * 86_400_000
+  if (day !== lastDay) {
+    fields(ms)
+    putDigits(lastDate, 0, parts[0]!, 4)
+    lastDate[4] = 0x2d
+    putDigits(lastDate, 5, parts[1]!, 2)
+    lastDate[7] = 0x2d
+    putDigits(lastDate, 8, parts[2]!, 2)
+    lastDay = day
+  }
+  b.set(lastDate, at)
   b[at + 10] = 0x54
-  putDigits(b, at + 11, parts[3]!, 2)
+  const hour = (rest / 3_600_000) | 0
+  rest -= hour * 3_600_000
+  const minute = (rest / 60_000) | 0
+  rest -= minute * 60_000
+  const second = (rest / 1000) | 0
+  putDigits(b, at + 11, hour, 2)
   b[at + 13] = 0x3a
-  putDigits(b, at + 14, parts[4]!, 2)
+  putDigits(b, at + 14, minute, 2)
   b[at + 16] = 0x3a
-  putDigits(b, at + 17, parts[5]!, 2)
+  putDigits(b, at + 17, second, 2)
   b[at + 19] = 0x2e
-  putDigits(b, at + 20, parts[6]!, 3)
+  putDigits(b, at + 20, rest - second * 1000, 3)
   b[at + 23] = 0x5a
   return at + 24
 }

@@ -51,6 +51,7 @@ export class RecordingColumns {
   private readonly audios: Array<ArchiveEntry | null> = []
   /** Fields given another value after reading (a colliding id gets a suffix), by row; null while none. */
   private changed: Map<number, Partial<Recording>> | null = null
+  private readonly idBytes: number
 
   /**
    * @param ids the recordings' ids from their lines (the file's)
@@ -60,7 +61,9 @@ export class RecordingColumns {
     readonly provider: string,
     private readonly ids: StableIds,
     private readonly sourceAt: (line: number) => RecordingSource
-  ) {}
+  ) {
+    this.idBytes = ids.maxBytes
+  }
 
   add(row: ColumnRow): ColumnRecording {
     const k = this.count
@@ -177,8 +180,8 @@ export class RecordingColumns {
    * written from the columns (an id or time set since, a time of another form or none): then its text is the value.
    */
   textBytes(k: number, what: number): number {
-    if (what === ID) return this.changedOf(k, 'id') !== undefined ? -1 : this.ids.maxBytes
-    return this.timeMs(k) === this.timeMs(k) ? ISO_MAX : -1
+    if (this.changed !== null && this.changedOf(k, what === ID ? 'id' : 'time') !== undefined) return -1
+    return what === ID ? this.idBytes : this.ms[k] === this.ms[k] ? ISO_MAX : -1
   }
 
   /** Row `k`'s id or time as bytes (where textBytes is not -1), without making the string. */
