@@ -131,7 +131,7 @@ export class RowStore {
 /**
  * Sources for the rows of one CSV: `line` of their own, `file` and `part` their file's, `fields`
  * made from the store when read (and by JSON.stringify, through toJSON). What leaves the engine as plain data
- * (a call's answer) goes through plainRecording first.
+ * (a call's answer) goes through plainRecording (recording-columns.ts) first.
  */
 export function rowSources(file: string, part: string | null, header: readonly string[], rows: RowStore): (line: number) => RecordingSource {
   class RowSource {
