@@ -155,6 +155,13 @@ function putDigits(b: Uint8Array, at: number, n: number, count: number): void {
 const lastDate = new Uint8Array(10)
 let lastDay = Number.NaN
 
+/** Two digits of each number below 100, as character codes: TWO_DIGITS[2n] and TWO_DIGITS[2n + 1]. */
+const TWO_DIGITS = Uint8Array.from({ length: 200 }, (_, i) => digit(i & 1 ? (i >> 1) % 10 : Math.floor((i >> 1) / 10)))
+const put2 = (b: Uint8Array, at: number, n: number): void => {
+  b[at] = TWO_DIGITS[2 * n]!
+  b[at + 1] = TWO_DIGITS[2 * n + 1]!
+}
+
 /** isoOfMs(ms) as ASCII bytes at b[at..] (room for ISO_MAX), without making the string; answers where it ends. */
 export function putIso(ms: number, b: Uint8Array, at: number): number {
   if (!fromDigits(ms)) {
@@ -180,11 +187,11 @@ export function putIso(ms: number, b: Uint8Array, at: number): number {
   const minute = (rest / 60_000) | 0
   rest -= minute * 60_000
   const second = (rest / 1000) | 0
-  putDigits(b, at + 11, hour, 2)
+  put2(b, at + 11, hour)
   b[at + 13] = 0x3a
-  putDigits(b, at + 14, minute, 2)
+  put2(b, at + 14, minute)
   b[at + 16] = 0x3a
-  putDigits(b, at + 17, second, 2)
+  put2(b, at + 17, second)
   b[at + 19] = 0x2e
   putDigits(b, at + 20, rest - second * 1000, 3)
   b[at + 23] = 0x5a

@@ -1,5 +1,5 @@
 import type { Recording } from '../../shared/model/recording'
-import { ColumnRecording, ID, TIME } from '../providers/csv/recording-columns'
+import { ColumnRecording, TextMark } from '../providers/csv/recording-columns'
 import { fixed, type JsonBytes } from './json-bytes'
 
 // A row sits in the report's `recordings` array: its braces at four spaces, its members at six.
@@ -108,10 +108,6 @@ let lastCode = -1
 let lastProvider: unknown
 let lastVerdict: unknown
 let lastShape: Shape | null = null
-/** Stand-ins for a recording's id and time that it writes as bytes itself (ColumnRecording.putText). */
-const ID_MARK = Object.freeze({ id: true })
-const TIME_MARK = Object.freeze({ time: true })
-
 /** The row's given values, in the shape's order, and its members in MEMBERS' order (reused: no arrays per row). */
 const values: unknown[] = []
 const members: unknown[] = new Array<unknown>(MEMBERS.length).fill(null)
@@ -124,26 +120,23 @@ const members: unknown[] = new Array<unknown>(MEMBERS.length).fill(null)
  * `comma`: the row follows another, so a comma and a line end come first.
  */
 export function writeRecordingJson(out: JsonBytes, r: Recording, verdict: string, reasons: readonly string[], comma = false): void {
-  // Each member read once (a recording kept as columns makes its id and time when asked, and
-  // gives the audio's path and part without making its reference), in MEMBERS' order.
-  const columns = r instanceof ColumnRecording
-  const audio = columns ? null : r.audio
-  const provider = r.provider
-  // A recording kept as columns writes its id and time as bytes (no string made): their marks
-  // stand in for them, given members like any text.
-  const idBytes = columns ? r.textBytes(ID) : -1
-  const timeBytes = columns ? r.textBytes(TIME) : -1
-  members[0] = idBytes >= 0 ? ID_MARK : r.id
-  members[1] = provider
-  members[2] = timeBytes >= 0 ? TIME_MARK : r.time
-  members[3] = r.deviceId
-  members[4] = columns ? r.audioPath : (audio?.path ?? null)
-  members[5] = columns ? r.audioPart : (audio?.part ?? null)
-  members[6] = r.archiveTime
-  members[7] = r.durationMs
-  members[8] = r.transcript
-  members[9] = r.language
+  // Each member read once, in MEMBERS' order: a recording kept as columns gives them from its
+  // columns, its id and time as marks it writes as bytes itself (no string made for either).
+  if (!(r instanceof ColumnRecording && r.reportMembers(members))) {
+    const audio = r.audio
+    members[0] = r.id
+    members[1] = r.provider
+    members[2] = r.time
+    members[3] = r.deviceId
+    members[4] = audio?.path ?? null
+    members[5] = audio?.part ?? null
+    members[6] = r.archiveTime
+    members[7] = r.durationMs
+    members[8] = r.transcript
+    members[9] = r.language
+  }
   members[10] = verdict
+  const provider = members[1]
   const signals = r.signals
   // Base 3 per member (left out, null, given), then one bit for empty lists.
   let code = 0
@@ -165,8 +158,7 @@ export function writeRecordingJson(out: JsonBytes, r: Recording, verdict: string
     const v = members[given[k]!]
     values[k] = v
     if (typeof v === 'string') need += v.length * 6 + 2
-    else if (v === ID_MARK) need += idBytes + 2
-    else if (v === TIME_MARK) need += timeBytes + 2
+    else if (v instanceof TextMark) need += v.bytes + 2
     else texts = false
   }
   if (texts) {
@@ -175,7 +167,7 @@ export function writeRecordingJson(out: JsonBytes, r: Recording, verdict: string
     for (let k = 0; k < given.length; k++) {
       const v = values[k]
       if (typeof v === 'string') out.putString(v)
-      else out.putQuoted(r as ColumnRecording, v === ID_MARK ? ID : TIME)
+      else out.putQuoted(r as ColumnRecording, (v as TextMark).what)
       out.put(pieces[k + 1]!)
     }
   } else {
@@ -183,8 +175,7 @@ export function writeRecordingJson(out: JsonBytes, r: Recording, verdict: string
     for (let k = 0; k < given.length; k++) {
       const v = values[k]
       if (typeof v === 'string') out.string(v)
-      else if (v === ID_MARK) out.quoted(r as ColumnRecording, ID, idBytes)
-      else if (v === TIME_MARK) out.quoted(r as ColumnRecording, TIME, timeBytes)
+      else if (v instanceof TextMark) out.quoted(r as ColumnRecording, v.what, v.bytes)
       else value(out, v, '      ')
       out.bytes(pieces[k + 1]!)
     }

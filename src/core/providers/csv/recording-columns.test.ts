@@ -3,7 +3,7 @@ import type { Recording, RecordingSignal, RecordingSource } from '../../../share
 import type { ArchiveEntry } from '../../archive/types'
 import { keptMs, TimedRecording } from '../../read-times'
 import { StableIds } from '../ids'
-import { ColumnRecording, ID, plainRecording, RecordingColumns, TIME, type ColumnRow } from './recording-columns'
+import { ColumnRecording, plainRecording, RecordingColumns, TextMark, type ColumnRow } from './recording-columns'
 
 const entry = (path: string, part: string | null, size: number): ArchiveEntry => ({ path, part, size, info: undefined as never })
 const ids = new StableIds('r', 'amazon-alexa', 'p1.zip', 'Alexa/v.csv')
@@ -75,13 +75,13 @@ describe('recordings kept as columns', () => {
     b.provider = 'other'
     b.source = { file: 'f', part: null, line: 9, fields: {} }
     expect(plainRecording(a)).toMatchObject({ id: `${ids.of(2)}~2`, deviceId: 'd-known', time: '2024-01-01T00:00:00.000Z', audio: { path: 'x.wav', part: null, size: 3 }, durationMs: 1500, transcript: 'neu', signals: ['audio-missing'] })
-    expect([a.audioPath, a.audioPart]).toEqual(['x.wav', null])
     expect(plainRecording(b)).toMatchObject({ provider: 'other', source: { file: 'f', line: 9 } })
     // The others keep their own values.
     expect(plainRecording(made[2]!)).toStrictEqual(expected(rows[2]!))
-    // A time set since is no longer the kept milliseconds, and neither it nor the id is written from the columns.
+    // A time set since is no longer the kept milliseconds, and a row with a field set is not written from the columns.
     expect(a.timeMs).toBeNaN()
-    expect([a.textBytes(ID), a.textBytes(TIME)]).toEqual([-1, -1])
+    expect(a.reportMembers([])).toBe(false)
+    expect(made[2]!.reportMembers([])).toBe(true)
   })
 
   it('keep their time as milliseconds for the analysis, NaN where it is another form or none', () => {
@@ -90,16 +90,25 @@ describe('recordings kept as columns', () => {
     expect(made.map((r, i) => keptMs(undefined, i, r))).toEqual([WHEN, Number.NaN, Number.NaN, Date.parse('1999-12-31T23:59:59Z')])
   })
 
-  it('write their id and time as the bytes of their texts', () => {
+  it("give a report row's members from the columns, the id and a whole-second time as marks they write as bytes", () => {
     const made = columns()
     const b = new Uint8Array(64)
-    for (const r of [made[0]!, made[3]!]) {
-      expect(r.textBytes(ID)).toBe(17)
-      expect(Buffer.from(b.subarray(0, r.putText(ID, b, 0))).toString('latin1')).toBe(r.id)
-      expect(r.textBytes(TIME)).toBeGreaterThanOrEqual(24)
-      expect(Buffer.from(b.subarray(0, r.putText(TIME, b, 0))).toString('latin1')).toBe(r.time)
-    }
-    // A time of another form (or none) is written from its text.
-    expect([made[1]!.textBytes(TIME), made[2]!.textBytes(TIME)]).toEqual([-1, -1])
+    made.forEach((r, i) => {
+      const m: unknown[] = []
+      expect(r.reportMembers(m)).toBe(true)
+      const want = expected(rows[i]!)
+      expect(m.slice(1)).toEqual([want.provider, m[2], want.deviceId, want.audio?.path ?? null, want.audio?.part ?? null, null, null, want.transcript, want.language])
+      const [id, , time] = m as [TextMark, unknown, TextMark | string | null]
+      expect(id).toBeInstanceOf(TextMark)
+      expect(id.bytes).toBe(17)
+      expect(Buffer.from(b.subarray(0, r.putText(id.what, b, 0))).toString('latin1')).toBe(want.id)
+      if (Number.isNaN(rows[i]!.ms)) expect(time).toBe(want.time)
+      else {
+        expect(time).toBeInstanceOf(TextMark)
+        const mark = time as TextMark
+        expect(mark.bytes).toBeGreaterThanOrEqual(24)
+        expect(Buffer.from(b.subarray(0, r.putText(mark.what, b, 0))).toString('latin1')).toBe(want.time)
+      }
+    })
   })
 })

@@ -6,9 +6,18 @@ import type { QuotedSource } from '../../report/json-bytes'
 import { StableIds } from '../ids'
 import { ISO_MAX, isoOfMs, putIso } from '../time'
 
-/** What ColumnRecording.textBytes and putText write: the id, or the time. */
+/** What ColumnRecording.putText writes: the id, or the time. */
 export const ID = 0
 export const TIME = 1
+
+/** A report member that a recording kept as columns writes as bytes itself (putText): which one, and at most how many bytes. */
+export class TextMark {
+  constructor(
+    readonly what: number,
+    readonly bytes: number
+  ) {}
+}
+const TIME_MARK = new TextMark(TIME, ISO_MAX)
 
 /** What one row gives its recording; the columns keep it (the fields of Recording a CSV row can set). */
 export interface ColumnRow {
@@ -39,6 +48,9 @@ export interface ColumnRow {
 export class RecordingColumns {
   private count = 0
   private lines = new Int32Array(1024)
+  // The id's two lanes per row (StableIds.lanesOf of its line): the id is made or written without hashing the line again.
+  private idA = new Int32Array(1024)
+  private idB = new Int32Array(1024)
   private ms = new Float64Array(1024)
   // Times that are not whole-second ones, by row (rare: Alexa writes whole seconds).
   private readonly otherTimes = new Map<number, string | null>()
@@ -51,7 +63,8 @@ export class RecordingColumns {
   private readonly audios: Array<ArchiveEntry | null> = []
   /** Fields given another value after reading (a colliding id gets a suffix), by row; null while none. */
   private changed: Map<number, Partial<Recording>> | null = null
-  private readonly idBytes: number
+  /** The mark reportMembers gives for the id: the most bytes putText writes for it. */
+  private readonly idMark: TextMark
 
   /**
    * @param ids the recordings' ids from their lines (the file's)
@@ -62,16 +75,21 @@ export class RecordingColumns {
     private readonly ids: StableIds,
     private readonly sourceAt: (line: number) => RecordingSource
   ) {
-    this.idBytes = ids.maxBytes
+    this.idMark = new TextMark(ID, ids.maxBytes)
   }
 
   add(row: ColumnRow): ColumnRecording {
     const k = this.count
     if (k === this.lines.length) {
       this.lines = widened(this.lines, k * 2)
+      this.idA = widened(this.idA, k * 2)
+      this.idB = widened(this.idB, k * 2)
       this.ms = widened(this.ms, k * 2)
     }
     this.lines[k] = row.line
+    const lanes = this.ids.lanesOf(row.line)
+    this.idA[k] = lanes[0]!
+    this.idB[k] = lanes[1]!
     this.ms[k] = row.ms
     if (row.ms !== row.ms) this.otherTimes.set(k, row.time)
     this.deviceIds.push(row.deviceId)
@@ -102,7 +120,7 @@ export class RecordingColumns {
   // Field by field, for ColumnRecording's getters and setters (the columns stay private to this file's two classes).
   id(k: number): string {
     const v = this.changedOf(k, 'id')
-    return v !== undefined ? v : this.ids.of(this.lines[k]!)
+    return v !== undefined ? v : this.ids.textOf(this.idA[k]!, this.idB[k]!)
   }
   setId(k: number, v: string): void {
     this.change(k, 'id', v)
@@ -153,19 +171,6 @@ export class RecordingColumns {
   setSignals(k: number, v: RecordingSignal[]): void {
     this.signals[k] = v
   }
-  /** The audio entry's path, without making the reference (the report's audioPath). */
-  audioPath(k: number): string | null {
-    const v = this.changedOf(k, 'audio')
-    if (v !== undefined) return v?.path ?? null
-    const e = this.audios[k]!
-    return e === null ? null : pathOf(e)
-  }
-  audioPart(k: number): string | null {
-    const v = this.changedOf(k, 'audio')
-    if (v !== undefined) return v?.part ?? null
-    const e = this.audios[k]!
-    return e === null ? null : partOf(e)
-  }
   audio(k: number): AudioRef | null {
     const v = this.changedOf(k, 'audio')
     if (v !== undefined) return v
@@ -176,17 +181,32 @@ export class RecordingColumns {
     return this.changedOf(k, 'source') ?? this.sourceAt(this.lines[k]!)
   }
   /**
-   * Bytes at most putText writes for row `k`'s id (ID) or time (TIME); -1 when that value is not
-   * written from the columns (an id or time set since, a time of another form or none): then its text is the value.
+   * Row `k`'s members of a report row into `m`, in recording-json.ts's order (id, provider, time,
+   * deviceId, audioPath, part, archiveTime, durationMs, transcript, language), straight from the
+   * columns: the id and a whole-second time as marks that putText writes as bytes (no string made
+   * for either, nor an audio reference). False, `m` untouched, when a field of the row was set since:
+   * the writer then reads the recording's getters.
    */
-  textBytes(k: number, what: number): number {
-    if (this.changed !== null && this.changedOf(k, what === ID ? 'id' : 'time') !== undefined) return -1
-    return what === ID ? this.idBytes : this.ms[k] === this.ms[k] ? ISO_MAX : -1
+  reportMembers(k: number, m: unknown[]): boolean {
+    if (this.changed !== null && this.changed.has(k)) return false
+    const ms = this.ms[k]!
+    const audio = this.audios[k]!
+    m[0] = this.idMark
+    m[1] = this.provider
+    m[2] = ms === ms ? TIME_MARK : (this.otherTimes.get(k) ?? null)
+    m[3] = this.deviceIds[k]
+    m[4] = audio === null ? null : pathOf(audio)
+    m[5] = audio === null ? null : partOf(audio)
+    m[6] = null
+    m[7] = null
+    m[8] = this.transcripts[k]
+    m[9] = this.languages[k]
+    return true
   }
 
-  /** Row `k`'s id or time as bytes (where textBytes is not -1), without making the string. */
+  /** Row `k`'s id (ID) or whole-second time (TIME) as bytes, without making the string (a TextMark's `what`). */
   putText(k: number, what: number, b: Uint8Array, at: number): number {
-    return what === ID ? this.ids.put(this.lines[k]!, b, at) : putIso(this.ms[k]!, b, at)
+    return what === ID ? this.ids.putLanes(this.idA[k]!, this.idB[k]!, b, at) : putIso(this.ms[k]!, b, at)
   }
 
   /** The provider, archive time and duration: the table's, unless set for the row. */
@@ -256,13 +276,6 @@ export class ColumnRecording extends TimedRecording implements Recording, Quoted
   set audio(v: AudioRef | null) {
     this.table.setOther(this.row, 'audio', v)
   }
-  /** The audio's path and part without making the reference: the report's two members. */
-  get audioPath(): string | null {
-    return this.table.audioPath(this.row)
-  }
-  get audioPart(): string | null {
-    return this.table.audioPart(this.row)
-  }
   get durationMs(): number | null {
     return this.table.other(this.row, 'durationMs', null)
   }
@@ -299,10 +312,11 @@ export class ColumnRecording extends TimedRecording implements Recording, Quoted
   set source(v: RecordingSource) {
     this.table.setOther(this.row, 'source', v)
   }
-  /** Bytes at most putText writes for the id (ID) or the time (TIME), or -1 when it is written from its text (the report's writer). */
-  textBytes(what: number): number {
-    return this.table.textBytes(this.row, what)
+  /** Its members of a report row, from the columns (RecordingColumns.reportMembers). */
+  reportMembers(m: unknown[]): boolean {
+    return this.table.reportMembers(this.row, m)
   }
+  /** Its id (ID) or whole-second time (TIME) as bytes at b[at..], for a TextMark reportMembers gave; answers where they end. */
   putText(what: number, b: Uint8Array, at: number): number {
     return this.table.putText(this.row, what, b, at)
   }
