@@ -1,6 +1,7 @@
 import type { OpenedArchive } from '../archive/types'
 import type { Account, ColumnMapping, Device, ExportReading, ProviderUsed, ReadProblem, Recording, UnmappedCsv } from '../../shared/model/recording'
 import { builtInProviders } from './built-ins'
+import { ColumnRecording } from './csv/recording-columns'
 import { createExportView, type ExportView, type ViewEntry } from './export-view'
 import { stableId } from './ids'
 import { isoOfMs } from './time'
@@ -163,7 +164,8 @@ class Collector {
     }
     // Ids must be unique for marks to land on one recording; a hash collision gets a suffix.
     // (Each id added is the id of the recording pushed next: the table finds ids by that place.)
-    if (!this.ids.add(r.id)) {
+    // (A recording kept as columns keeps no id string for this check: only callers that keep ids do, RecordingColumns.id.)
+    if (!this.ids.add(r instanceof ColumnRecording ? r.uncachedId : r.id)) {
       let n = 2
       while (!this.ids.add(`${r.id}~${n}`)) n++
       r.id = `${r.id}~${n}`

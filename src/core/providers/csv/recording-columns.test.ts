@@ -84,6 +84,16 @@ describe('recordings kept as columns', () => {
     expect(made[2]!.reportMembers([])).toBe(true)
   })
 
+  it('give the same id whether it is kept (id) or not (uncachedId), asked in any order, and the one set after reading', () => {
+    const made = columns()
+    expect(made.map((r) => r.uncachedId)).toEqual(rows.map((r) => ids.of(r.line)))
+    expect(made.map((r) => r.id)).toEqual(rows.map((r) => ids.of(r.line)))
+    expect(made.map((r) => r.uncachedId)).toEqual(made.map((r) => r.id))
+    made[1]!.id = 'r-set'
+    expect([made[1]!.id, made[1]!.uncachedId]).toEqual(['r-set', 'r-set'])
+    expect(made[3]!.uncachedId).toBe(ids.of(100_001))
+  })
+
   it('keep their time as milliseconds for the analysis, NaN where it is another form or none', () => {
     const made = columns()
     expect(made.every((r) => r instanceof TimedRecording)).toBe(true)

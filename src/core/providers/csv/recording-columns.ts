@@ -52,6 +52,8 @@ export class RecordingColumns {
   private idA = new Int32Array(1024)
   private idB = new Int32Array(1024)
   private ms = new Float64Array(1024)
+  /** Ids made for callers that keep them (see id), by row; empty until the first is asked. */
+  private readonly idTexts: Array<string | undefined> = []
   // Times that are not whole-second ones, by row (rare: Alexa writes whole seconds).
   private readonly otherTimes = new Map<number, string | null>()
   private readonly deviceIds: Array<string | null> = []
@@ -118,9 +120,22 @@ export class RecordingColumns {
   }
 
   // Field by field, for ColumnRecording's getters and setters (the columns stay private to this file's two classes).
+  /**
+   * The id, made once and kept when first asked: the app's maps by id (audio's entries, the review's
+   * id set, the details' index) then share one string per recording instead of making one each.
+   * The reading's own uniqueness check asks `uncachedId`, so a scan that writes ids as bytes keeps none.
+   */
   id(k: number): string {
     const v = this.changedOf(k, 'id')
-    return v !== undefined ? v : this.ids.textOf(this.idA[k]!, this.idB[k]!)
+    if (v !== undefined) return v
+    let text = this.idTexts[k]
+    if (text === undefined) this.idTexts[k] = text = this.ids.textOf(this.idA[k]!, this.idB[k]!)
+    return text
+  }
+  /** The id as `id` gives it, without keeping a string made for it. */
+  uncachedId(k: number): string {
+    const v = this.changedOf(k, 'id')
+    return v !== undefined ? v : (this.idTexts[k] ?? this.ids.textOf(this.idA[k]!, this.idB[k]!))
   }
   setId(k: number, v: string): void {
     this.change(k, 'id', v)
@@ -233,6 +248,10 @@ export class ColumnRecording extends TimedRecording implements Recording, Quoted
   }
   get id(): string {
     return this.table.id(this.row)
+  }
+  /** The id, for a caller that does not keep it (the reading's uniqueness check): no string kept for it. */
+  get uncachedId(): string {
+    return this.table.uncachedId(this.row)
   }
   set id(v: string) {
     this.table.setId(this.row, v)
