@@ -87,6 +87,8 @@ describe('recordings kept as columns', () => {
   it('give the same id whether it is kept (id) or not (uncachedId), asked in any order, and the one set after reading', () => {
     const made = columns()
     expect(made.map((r) => r.uncachedId)).toEqual(rows.map((r) => ids.of(r.line)))
+    // The last row's first, then the rest: each kept where it belongs.
+    expect(made[3]!.id).toBe(ids.of(100_001))
     expect(made.map((r) => r.id)).toEqual(rows.map((r) => ids.of(r.line)))
     expect(made.map((r) => r.uncachedId)).toEqual(made.map((r) => r.id))
     made[1]!.id = 'r-set'

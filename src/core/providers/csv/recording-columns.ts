@@ -128,14 +128,20 @@ export class RecordingColumns {
   id(k: number): string {
     const v = this.changedOf(k, 'id')
     if (v !== undefined) return v
-    let text = this.idTexts[k]
-    if (text === undefined) this.idTexts[k] = text = this.ids.textOf(this.idA[k]!, this.idB[k]!)
+    const texts = this.idTexts
+    let text = k < texts.length ? texts[k] : undefined
+    if (text === undefined) {
+      text = this.ids.textOf(this.idA[k]!, this.idB[k]!)
+      // Grown in order up to the row (an element set far past the end would make the array a slow dictionary).
+      while (texts.length < k) texts.push(undefined)
+      texts[k] = text
+    }
     return text
   }
   /** The id as `id` gives it, without keeping a string made for it. */
   uncachedId(k: number): string {
     const v = this.changedOf(k, 'id')
-    return v !== undefined ? v : (this.idTexts[k] ?? this.ids.textOf(this.idA[k]!, this.idB[k]!))
+    return v !== undefined ? v : ((k < this.idTexts.length ? this.idTexts[k] : undefined) ?? this.ids.textOf(this.idA[k]!, this.idB[k]!))
   }
   setId(k: number, v: string): void {
     this.change(k, 'id', v)
