@@ -8,9 +8,19 @@ import type { Recording } from '../shared/model/recording'
  * It sits in core's root because providers write it and the analysis reads it: neither imports the other.
  */
 export interface ReadTimes {
+  /** null where the reader gave no text (a TimedRecording answers for itself). */
   readonly isos: ReadonlyArray<string | null>
   /** NaN where the reader did not give the milliseconds. */
   readonly ms: Float64Array
+}
+
+/**
+ * A recording that keeps its own time as milliseconds (csv/recording-columns.ts): its `timeMs` is
+ * the time's (NaN when its time is another form or none, or was set since), so nothing beside it
+ * can go stale. Defined here so the analysis can ask without importing a provider's code.
+ */
+export abstract class TimedRecording {
+  abstract readonly timeMs: number
 }
 
 const byRecordings = new WeakMap<readonly Recording[], ReadTimes>()
@@ -23,7 +33,13 @@ export function readTimesOf(recordings: readonly Recording[]): ReadTimes | undef
   return byRecordings.get(recordings)
 }
 
-/** The milliseconds of recordings[i]'s time when the reader kept them for that very text, else NaN. */
-export function keptMs(times: ReadTimes | undefined, i: number, time: string): number {
-  return times !== undefined && i < times.isos.length && times.isos[i] === time ? times.ms[i]! : Number.NaN
+/**
+ * The milliseconds of `r`'s time (recordings[i]) when its reader kept them for that very time (the
+ * recording itself, or `times` for that very text), else NaN: then its time is parsed (or null).
+ */
+export function keptMs(times: ReadTimes | undefined, i: number, r: Recording): number {
+  if (r instanceof TimedRecording) return r.timeMs
+  if (times === undefined || i >= times.isos.length) return Number.NaN
+  const iso = times.isos[i]
+  return iso !== null && iso === r.time ? times.ms[i]! : Number.NaN
 }

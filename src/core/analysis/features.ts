@@ -99,10 +99,11 @@ async function readFeatures(recordings: readonly Recording[]): Promise<Features>
   for (let i = 0; i < recordings.length; i++) {
     const r = recordings[i]!
     // As the reader read it from the time's digits where it kept that (read-times.ts), else parsed here.
-    if (r.time === null) times[i] = Number.NaN
+    const ms = keptMs(kept, i, r)
+    if (ms === ms) times[i] = ms
     else {
-      const ms = keptMs(kept, i, r.time)
-      times[i] = Number.isNaN(ms) ? Date.parse(r.time) : ms
+      const time = r.time
+      times[i] = time === null ? Number.NaN : Date.parse(time)
     }
     let kind: number | undefined
     if (r.language === null && (detect === null || !r.response)) {

@@ -1,12 +1,30 @@
 import { describe, expect, it } from 'vitest'
-import { stableId, stableIds } from './ids'
+import { stableId, StableIds } from './ids'
 
-describe('stableIds', () => {
+const stableIds = (prefix: string, ...fixed: Array<string | number | null>) => {
+  const ids = new StableIds(prefix, ...fixed)
+  return (last: string | number | null) => ids.of(last)
+}
+
+describe('StableIds', () => {
   it('gives what stableId gives with the same parts, the fixed ones hashed once', () => {
     const fixed: Array<Array<string | number | null>> = [['amazon-alexa', null, 'Alexa/Alexa.VoiceHistory.csv'], ['google', 'takeout-002.zip', 'Takeout/My Activity/Assistant/MyActivity.json'], [], ['ü€😀', 0]]
     for (const parts of fixed) {
       const idOf = stableIds('r', ...parts)
       for (const last of [1, 2, 99_999, 0, -1, 3.5, null, '', 'line 7', '😀']) expect(idOf(last)).toBe(stableId('r', ...parts, last))
+    }
+  })
+
+  it('puts the same id as UTF-8 bytes where it is told, for one-letter and longer prefixes', () => {
+    for (const prefix of ['r', 'rec', 'ü']) {
+      const ids = new StableIds(prefix, 'amazon-alexa', 'p1.zip', 'Alexa/v.csv')
+      const b = new Uint8Array(5 + ids.maxBytes).fill(0x78)
+      for (const last of [2, 100_001, 0, 'line 7', null]) {
+        const end = ids.put(last, b, 5)
+        expect(Buffer.from(b.subarray(5, end)).toString('utf8')).toBe(ids.of(last))
+        expect(end - 5).toBe(ids.maxBytes)
+        expect(b[4]).toBe(0x78)
+      }
     }
   })
 

@@ -1,6 +1,18 @@
 const hex8 = (n: number): string => (n >>> 0).toString(16).padStart(8, '0')
 const HEX = Array.from('0123456789abcdef', (c) => c.charCodeAt(0))
 const nibble = (n: number, shift: number): number => HEX[(n >>> shift) & 15]!
+/** Each byte's two hex digits, as character codes: HEX_PAIRS[2v] and HEX_PAIRS[2v + 1]. */
+const HEX_PAIRS = Uint8Array.from({ length: 512 }, (_, i) => HEX[i & 1 ? (i >> 1) & 15 : i >> 5]!)
+
+/** hex8(n) as bytes at b[at..], a byte of n at a time; answers where they end. */
+function putHex8(n: number, b: Uint8Array, at: number): number {
+  for (let shift = 24; shift >= 0; shift -= 8) {
+    const v = ((n >>> shift) & 255) * 2
+    b[at++] = HEX_PAIRS[v]!
+    b[at++] = HEX_PAIRS[v + 1]!
+  }
+  return at
+}
 
 /**
  * One flat string made at once: a template would keep its pieces (every recording keeps its id),
@@ -77,15 +89,53 @@ export function stableId(prefix: string, ...parts: ReadonlyArray<string | number
 
 /**
  * stableId(prefix, ...fixed, last) for many values of `last`: the fixed parts (provider, part,
- * file) are hashed once, so 100,000 rows of one file each hash only their line number.
+ * file) are hashed once, so 100,000 rows of one file each hash only their line number. `put`
+ * writes an id as bytes without making its string (the report writes ids of recordings kept as columns).
  */
-export function stableIds(prefix: string, ...fixed: ReadonlyArray<string | number | null>): (last: string | number | null) => string {
-  const base = start(new Int32Array(2), 0x811c9dc5, 0xcbf29ce4)
-  for (const part of fixed) mix(base, partText(part))
-  return (last) => {
-    const lanes = start(scratch, base[0]!, base[1]!)
+export class StableIds {
+  private readonly base = start(new Int32Array(2), 0x811c9dc5, 0xcbf29ce4)
+
+  constructor(
+    private readonly prefix: string,
+    ...fixed: ReadonlyArray<string | number | null>
+  ) {
+    for (const part of fixed) mix(this.base, partText(part))
+  }
+
+  /** The two 32-bit lanes of `last`'s id, in a scratch pair (good until the next call): what textOf and putLanes take. */
+  lanesOf(last: string | number | null): Int32Array {
+    const lanes = start(scratch, this.base[0]!, this.base[1]!)
     if (isWhole(last)) mixWhole(lanes, last)
     else mix(lanes, partText(last))
-    return idText(prefix, lanes[0]!, lanes[1]!)
+    return lanes
+  }
+
+  of(last: string | number | null): string {
+    const lanes = this.lanesOf(last)
+    return idText(this.prefix, lanes[0]!, lanes[1]!)
+  }
+
+  /** The id of lanes `a` and `b` (lanesOf kept apart): of(last) without hashing `last` again. */
+  textOf(a: number, b: number): string {
+    return idText(this.prefix, a, b)
+  }
+
+  /** Longest id `put` writes, in bytes. */
+  get maxBytes(): number {
+    return Buffer.byteLength(this.prefix) + 16
+  }
+
+  /** of(last) as UTF-8 at b[at..] (room for maxBytes), without making the string; answers where it ends. */
+  put(last: string | number | null, b: Uint8Array, at: number): number {
+    const lanes = this.lanesOf(last)
+    return this.putLanes(lanes[0]!, lanes[1]!, b, at)
+  }
+
+  /** textOf(x, y) as UTF-8 at b[at..] (room for maxBytes); answers where it ends. */
+  putLanes(x: number, y: number, b: Uint8Array, at: number): number {
+    if (this.prefix.length === 1 && this.prefix.charCodeAt(0) < 0x80) b[at++] = this.prefix.charCodeAt(0)
+    else at += Buffer.from(b.buffer, b.byteOffset, b.byteLength).write(this.prefix, at, 'utf8')
+    at = putHex8(x, b, at)
+    return putHex8(y, b, at)
   }
 }

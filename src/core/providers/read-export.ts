@@ -1,10 +1,12 @@
 import type { OpenedArchive } from '../archive/types'
 import type { Account, ColumnMapping, Device, ExportReading, ProviderUsed, ReadProblem, Recording, UnmappedCsv } from '../../shared/model/recording'
 import { builtInProviders } from './built-ins'
+import { ColumnRecording } from './csv/recording-columns'
 import { createExportView, type ExportView, type ViewEntry } from './export-view'
 import { stableId } from './ids'
+import { isoOfMs } from './time'
 import { UniqueIds } from './unique-ids'
-import { keepReadTimes } from '../read-times'
+import { keepReadTimes, TimedRecording } from '../read-times'
 import { widened } from '../typed-arrays'
 import { errorText, problem } from './read-text'
 import type { ProviderRegistry } from './registry'
@@ -110,20 +112,60 @@ class Collector {
     return device
   }
 
+  /**
+   * Per device, the earliest and latest time given as milliseconds (a recording that keeps its time
+   * so makes its text only when asked): folded into firstSeen and lastSeen at the end (seenTimes).
+   */
+  private readonly seenMs = new Map<Device, Float64Array>()
+  private lastSeenDevice: Device | null = null
+  private lastSeenMs: Float64Array = new Float64Array(2)
+
+  private seen(device: Device, ms: number): void {
+    let span = this.lastSeenMs
+    if (device !== this.lastSeenDevice) {
+      const known = this.seenMs.get(device)
+      if (known === undefined) this.seenMs.set(device, (span = Float64Array.of(ms, ms)))
+      else span = known
+      this.lastSeenDevice = device
+      this.lastSeenMs = span
+    }
+    if (ms < span[0]!) span[0] = ms
+    if (ms > span[1]!) span[1] = ms
+  }
+
+  /**
+   * firstSeen and lastSeen with the times seen as milliseconds: their texts compare as the
+   * milliseconds do ('YYYY-MM-DDTHH:MM:SS.sssZ', 4-digit years: what every reader giving them makes).
+   */
+  seenTimes(): void {
+    for (const [device, span] of this.seenMs) {
+      const first = isoOfMs(span[0]!)
+      const last = isoOfMs(span[1]!)
+      if (device.firstSeen === null || first < device.firstSeen) device.firstSeen = first
+      if (device.lastSeen === null || last > device.lastSeen) device.lastSeen = last
+    }
+  }
+
+  /** `ms`: the recording's time in UTC milliseconds when its reader gave them (then its time is their text), else NaN. */
   recording(r: Recording, entry: ViewEntry | undefined, ms: number): void {
     if (r.deviceId !== null) {
       // A bare key merges nothing into the device: only found (or made).
       const device = this.deviceOf(r.provider, r.deviceId)
       r.deviceId = device.id
       device.recordings++
-      if (r.time) {
-        if (device.firstSeen === null || r.time < device.firstSeen) device.firstSeen = r.time
-        if (device.lastSeen === null || r.time > device.lastSeen) device.lastSeen = r.time
+      if (ms === ms) this.seen(device, ms)
+      else {
+        const time = r.time
+        if (time) {
+          if (device.firstSeen === null || time < device.firstSeen) device.firstSeen = time
+          if (device.lastSeen === null || time > device.lastSeen) device.lastSeen = time
+        }
       }
     }
     // Ids must be unique for marks to land on one recording; a hash collision gets a suffix.
     // (Each id added is the id of the recording pushed next: the table finds ids by that place.)
-    if (!this.ids.add(r.id)) {
+    // (A recording kept as columns keeps no id string for this check: only callers that keep ids do, RecordingColumns.id.)
+    if (!this.ids.add(r instanceof ColumnRecording ? r.uncachedId : r.id)) {
       let n = 2
       while (!this.ids.add(`${r.id}~${n}`)) n++
       r.id = `${r.id}~${n}`
@@ -133,7 +175,8 @@ class Collector {
     const k = this.recordings.length
     if (k === this.ms.length) this.ms = widened(this.ms, k * 2)
     this.ms[k] = ms
-    this.isos.push(r.time)
+    // (A recording that keeps its time's milliseconds answers for itself: no text made and kept here.)
+    this.isos.push(r instanceof TimedRecording ? null : r.time)
     this.recordings.push(r)
   }
 }
@@ -212,6 +255,7 @@ export async function readExport(archive: OpenedArchive, options: ReadExportOpti
     await run(p, view, ctx, out)
     if (!p.fallback || out.recordings.length > before) used.push({ id: p.id, name: p.name, confidence: r.confidence, reason: r.reason })
   }
+  out.seenTimes()
   for (const device of out.devices.values()) if (out.registrationUnknown.has(device.provider) && !device.registered) device.registrationKnown = false
   keepReadTimes(out.recordings, { isos: out.isos, ms: out.ms })
   return {

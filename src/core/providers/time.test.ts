@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { toUtcIso, wholeSecondIso, wholeSecondMs } from './time'
+import { ISO_MAX, isoOfMs, putIso, toUtcIso, wholeSecondMsIn } from './time'
 
 describe('toUtcIso', () => {
   it.each([
@@ -48,11 +48,13 @@ describe('toUtcIso on fixed-format times', () => {
   })
 })
 
-describe('wholeSecondIso', () => {
+describe('wholeSecondMsIn, and isoOfMs of its answer', () => {
+  let ms = Number.NaN
   const fromBytes = (text: string, pad = 0): string | null => {
     // The text inside other bytes, as a cell lies in a piece of a CSV.
     const buf = Buffer.from(`${'x'.repeat(pad)}${text},more`, 'latin1')
-    return wholeSecondIso(buf, pad, pad + Buffer.byteLength(text, 'latin1'))
+    ms = wholeSecondMsIn(buf, pad, pad + Buffer.byteLength(text, 'latin1'))
+    return Number.isNaN(ms) ? null : isoOfMs(ms)
   }
 
   it('answers as toUtcIso does for the whole-second form, and null where it would not read it by position', () => {
@@ -68,7 +70,7 @@ describe('wholeSecondIso', () => {
         read++
         expect(answer, text).toBe(toUtcIso(text))
         // Its milliseconds, from the digits: what Date.parse reads from the answer.
-        expect(wholeSecondMs[0], text).toBe(Date.parse(answer))
+        expect(ms, text).toBe(Date.parse(answer))
       } else if (text.length === 20) {
         // Left to toUtcIso, which reads none of these by position either: out of range, or not digits.
         expect(/T(24:|\d\d:60|\d\d:\d\d:60)/.test(text) || toUtcIso(text) === null, text).toBe(true)
@@ -85,10 +87,25 @@ describe('wholeSecondIso', () => {
         const text = `${String(year).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}T${String(year % 24).padStart(2, '0')}:07:59Z`
         const answer = fromBytes(text, 3)
         expect(answer, text).not.toBeNull()
-        expect(wholeSecondMs[0], text).toBe(Date.parse(answer!))
+        expect(ms, text).toBe(Date.parse(answer!))
         n++
       }
     expect(n).toBe(271 * 4)
+  })
+
+  it('isoOfMs and putIso write what Date.toISOString writes: whole and odd milliseconds, before 1970, the edges of years 0000 and 9999, and beyond', () => {
+    const edges = [0, -1, 1, 999, -62_167_219_200_000, -62_167_219_200_001, 253_402_300_799_999, 253_402_300_800_000, 951_782_400_000, 4_107_542_400_000, 0.5, -8.64e15, 8.64e15]
+    // A fixed walk over years 0000-9999 and its edges, at odd milliseconds of the day.
+    for (let t = -62_167_219_200_000; t < 253_402_300_800_000; t += 86_400_000 * 97 + 3_723_457) edges.push(t, t - (t % 1000))
+    const b = new Uint8Array(3 + ISO_MAX)
+    for (const t of edges) {
+      const iso = new Date(t).toISOString()
+      expect(isoOfMs(t), String(t)).toBe(iso)
+      // putIso writes the same bytes after what is there already, and says where they end.
+      const end = putIso(t, b, 3)
+      expect(Buffer.from(b.subarray(3, end)).toString('latin1'), String(t)).toBe(iso)
+    }
+    expect(edges.length).toBeGreaterThan(30_000)
   })
 
   it('reads only that form: the Takeout form, other separators, zones and lengths are left to toUtcIso', () => {

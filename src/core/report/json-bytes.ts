@@ -157,11 +157,34 @@ export class JsonBytes {
     this.at = at
   }
 
+  /**
+   * A quoted value `source` writes as bytes that need no escaping (at most `max` of them), without
+   * a string made for it: an id or a time of a recording kept as columns.
+   */
+  quoted(source: QuotedSource, what: number, max: number): void {
+    this.room(max + 2)
+    this.putQuoted(source, what)
+  }
+
+  /** `quoted` in room already reserved. */
+  putQuoted(source: QuotedSource, what: number): void {
+    const b = this.current
+    b[this.at] = QUOTE
+    const end = source.putText(what, b, this.at + 1)
+    b[end] = QUOTE
+    this.at = end + 1
+  }
+
   /** A string or null, as JSON writes it. */
   stringOrNull(s: string | null): void {
     if (s === null) this.ascii('null')
     else this.string(s)
   }
+}
+
+/** What writes value `what` of its own as bytes at b[at..] that JSON need not escape, answering where they end. */
+export interface QuotedSource {
+  putText(what: number, b: Uint8Array, at: number): number
 }
 
 /** A fixed piece of the layout, as bytes to copy (see JsonBytes.bytes). */

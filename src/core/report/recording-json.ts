@@ -1,4 +1,5 @@
 import type { Recording } from '../../shared/model/recording'
+import { ColumnRecording, TextMark } from '../providers/csv/recording-columns'
 import { fixed, type JsonBytes } from './json-bytes'
 
 // A row sits in the report's `recordings` array: its braces at four spaces, its members at six.
@@ -107,8 +108,9 @@ let lastCode = -1
 let lastProvider: unknown
 let lastVerdict: unknown
 let lastShape: Shape | null = null
-/** The row's given values, in the shape's order (reused: no array per row). */
+/** The row's given values, in the shape's order, and its members in MEMBERS' order (reused: no arrays per row). */
 const values: unknown[] = []
+const members: unknown[] = new Array<unknown>(MEMBERS.length).fill(null)
 
 /**
  * A report row written straight from the recording, byte for byte what `toRecording` (scan-report.ts)
@@ -118,27 +120,34 @@ const values: unknown[] = []
  * `comma`: the row follows another, so a comma and a line end come first.
  */
 export function writeRecordingJson(out: JsonBytes, r: Recording, verdict: string, reasons: readonly string[], comma = false): void {
-  const audioPath = r.audio?.path ?? null
-  const part = r.audio?.part ?? null
+  // Each member read once, in MEMBERS' order: a recording kept as columns gives them from its
+  // columns, its id and time as marks it writes as bytes itself (no string made for either).
+  if (!(r instanceof ColumnRecording && r.reportMembers(members))) {
+    const audio = r.audio
+    members[0] = r.id
+    members[1] = r.provider
+    members[2] = r.time
+    members[3] = r.deviceId
+    members[4] = audio?.path ?? null
+    members[5] = audio?.part ?? null
+    members[6] = r.archiveTime
+    members[7] = r.durationMs
+    members[8] = r.transcript
+    members[9] = r.language
+  }
+  members[10] = verdict
+  const provider = members[1]
+  const signals = r.signals
   // Base 3 per member (left out, null, given), then one bit for empty lists.
-  let code = stateOf(r.id)
-  code = code * 3 + stateOf(r.provider)
-  code = code * 3 + stateOf(r.time)
-  code = code * 3 + stateOf(r.deviceId)
-  code = code * 3 + stateOf(audioPath)
-  code = code * 3 + stateOf(part)
-  code = code * 3 + stateOf(r.archiveTime)
-  code = code * 3 + stateOf(r.durationMs)
-  code = code * 3 + stateOf(r.transcript)
-  code = code * 3 + stateOf(r.language)
-  code = code * 3 + stateOf(verdict)
-  const plain = reasons.length === 0 && r.signals.length === 0
+  let code = 0
+  for (let k = 0; k < MEMBERS.length; k++) code = code * 3 + stateOf(members[k])
+  const plain = reasons.length === 0 && signals.length === 0
   code = code * 2 + (plain ? 1 : 0)
   let shape = lastShape
-  if (shape === null || code !== lastCode || r.provider !== lastProvider || verdict !== lastVerdict) {
-    shape = lastShape = shapeOf(code, r.provider, verdict)
+  if (shape === null || code !== lastCode || provider !== lastProvider || verdict !== lastVerdict) {
+    shape = lastShape = shapeOf(code, provider, verdict)
     lastCode = code
-    lastProvider = r.provider
+    lastProvider = provider
     lastVerdict = verdict
   }
   const { pieces, given } = shape
@@ -146,29 +155,19 @@ export function writeRecordingJson(out: JsonBytes, r: Recording, verdict: string
   let need = shape.size
   let texts = true
   for (let k = 0; k < given.length; k++) {
-    let v: unknown
-    switch (given[k]) {
-      case 0: v = r.id; break
-      case 1: v = r.provider; break
-      case 2: v = r.time; break
-      case 3: v = r.deviceId; break
-      case 4: v = audioPath; break
-      case 5: v = part; break
-      case 6: v = r.archiveTime; break
-      case 7: v = r.durationMs; break
-      case 8: v = r.transcript; break
-      case 9: v = r.language; break
-      default: v = verdict
-    }
+    const v = members[given[k]!]
     values[k] = v
     if (typeof v === 'string') need += v.length * 6 + 2
+    else if (v instanceof TextMark) need += v.bytes + 2
     else texts = false
   }
   if (texts) {
     out.reserve(need)
     out.put(comma ? shape.afterComma : pieces[0]!)
     for (let k = 0; k < given.length; k++) {
-      out.putString(values[k] as string)
+      const v = values[k]
+      if (typeof v === 'string') out.putString(v)
+      else out.putQuoted(r as ColumnRecording, (v as TextMark).what)
       out.put(pieces[k + 1]!)
     }
   } else {
@@ -176,6 +175,7 @@ export function writeRecordingJson(out: JsonBytes, r: Recording, verdict: string
     for (let k = 0; k < given.length; k++) {
       const v = values[k]
       if (typeof v === 'string') out.string(v)
+      else if (v instanceof TextMark) out.quoted(r as ColumnRecording, v.what, v.bytes)
       else value(out, v, '      ')
       out.bytes(pieces[k + 1]!)
     }
@@ -183,6 +183,6 @@ export function writeRecordingJson(out: JsonBytes, r: Recording, verdict: string
   if (plain) return
   list(out, reasons)
   out.bytes(K_SIGNALS)
-  list(out, r.signals)
+  list(out, signals)
   out.bytes(ROW_CLOSE)
 }

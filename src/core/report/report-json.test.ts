@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest'
 import { recordingOf } from '../../../test/fixtures/recording'
 import { reading } from '../../../test/helpers/reading'
 import type { Recording } from '../../shared/model/recording'
+import { StableIds } from '../providers/ids'
+import { plainRecording, RecordingColumns } from '../providers/csv/recording-columns'
 import { JsonBytes } from './json-bytes'
 import type { Judgement } from './judgement'
 import { writeReportJson } from './report-json'
@@ -175,5 +177,35 @@ describe('the report rows written straight from the recordings', () => {
     const long = `${'ü'.repeat(300_000)}"\u0001${'x'.repeat(300_000)}`
     const recordings = ['r0', 'r1', 'r2'].map((id, i) => recordingOf({ id, time: '2021-07-01T06:00:00.000Z', transcript: i === 1 ? long : 'stop', audio: { path: `Alexa/Audio/${i}.wav`, part: null, size: 1 } }))
     await expectWholeThroughSlowSink(recordings)
+  })
+
+  it('of recordings kept as columns (ids and times written as bytes) are byte for byte those of their plain copies', async () => {
+    const anyRow = fc.record({
+      // Whole seconds of years 0000-9999, or a time of another form (or none).
+      seconds: fc.option(fc.integer({ min: -62_167_219_200, max: 253_402_300_799 })),
+      other: fc.option(fc.constantFrom('2023-11-05T07:15:33.250Z', '1970-01-01T00:00:00.000Z')),
+      transcript: fc.option(someText),
+      path: fc.option(someText),
+      // A colliding id's suffix, a duration (a number: the checked way), a time set after reading.
+      changed: fc.subarray(['id', 'durationMs', 'time'] as const)
+    })
+    await fc.assert(
+      fc.asyncProperty(fc.array(anyRow, { maxLength: 25 }), async (specs) => {
+        const table = new RecordingColumns('amazon-alexa', new StableIds('r', 'amazon-alexa', null, 'v.csv'), (line) => ({ file: 'v.csv', part: null, line, fields: {} }))
+        const recordings = specs.map((x, i) => {
+          const audio = x.path === null ? null : { path: x.path, part: null, size: 1, info: undefined as never }
+          const r = table.add({ line: i + 2, ms: x.seconds === null ? Number.NaN : x.seconds * 1000, time: x.other, deviceId: null, accountId: null, transcript: x.transcript, response: null, language: null, signals: [], audio })
+          if (x.changed.includes('id')) r.id = `${r.id}~3`
+          if (x.changed.includes('durationMs')) r.durationMs = 1234
+          if (x.changed.includes('time')) r.time = '2020-02-29T12:00:00.000Z'
+          return r
+        })
+        const input = { archive, reading: readingOf(recordings), hashes: null, judgement: judged }
+        const { report: r, recordings: rows } = buildScanReportParts(input)
+        const plain = { ...input, reading: readingOf(recordings.map(plainRecording)) }
+        expect(await written(r, rows)).toBe(`${JSON.stringify(buildScanReport(plain), null, 2)}\n`)
+      }),
+      { numRuns: 200 }
+    )
   })
 })

@@ -12,7 +12,7 @@ import { exportSha256 } from '../archive/combined-sha256'
 import { ArchiveOpenError, hashArchive } from '../archive'
 import { NO_LIFECYCLE, type ArchiveLifecycle } from './lifecycle'
 import { kindOf, type OpenedArchive } from '../archive/types'
-import { plainRecording } from '../providers/csv/row-store'
+import { plainRecording } from '../providers/csv/recording-columns'
 
 type ArchiveHandlers = Pick<Handlers, 'cancelJob' | 'listEntries' | 'listRecordings' | 'recordingDetail' | 'saveColumnMapping' | 'closeArchive'>
 

@@ -80,6 +80,31 @@ describe('amazon-alexa: the current layout', () => {
     expect(reading.problems.map((p) => p.kind)).toEqual(['missing-file'])
   })
 
+  it("gives a device the first and last time of its rows, whole-second times (kept as milliseconds) and other forms alike", async () => {
+    // Per device, the earliest or latest is once a whole-second time, once another form (a zone, milliseconds, none).
+    const csv = [
+      'Timestamp,Device Serial Number,Utterance',
+      '2023-03-01T10:00:00Z,G0SERIAL00000001,a',
+      '2023-02-28T23:59:59.500Z,G0SERIAL00000001,b',
+      '2023-03-05T08:00:00Z,G0SERIAL00000001,c',
+      '2023-03-02 09:00:00+01:00,G0SERIAL00000002,d',
+      '2023-03-02T07:00:00Z,G0SERIAL00000002,e',
+      '2023-03-09T12:00:00.250Z,G0SERIAL00000002,f',
+      'gestern,G0SERIAL00000002,g'
+    ].join('\n')
+    const { reading } = await readBuilt({ provider: 'amazon', own: 0, foreign: 0, kind: 'none' }, [{ path: 'Alexa/VoiceHistory.csv', content: `${csv}\n` }])
+    const seen = Object.fromEntries(reading.devices.filter((d) => d.serial?.startsWith('G0SERIAL')).map((d) => [d.serial, [d.firstSeen, d.lastSeen, d.recordings]]))
+    expect(seen).toEqual({
+      G0SERIAL00000001: ['2023-02-28T23:59:59.500Z', '2023-03-05T08:00:00.000Z', 3],
+      G0SERIAL00000002: ['2023-03-02T07:00:00.000Z', '2023-03-09T12:00:00.250Z', 4]
+    })
+    // What the plain recordings' times give, as before.
+    for (const d of reading.devices.filter((x) => x.serial?.startsWith('G0SERIAL'))) {
+      const times = reading.recordings.filter((r) => r.deviceId === d.id && r.time !== null).map((r) => r.time!).sort()
+      expect([d.firstSeen, d.lastSeen]).toEqual([times[0], times[times.length - 1]])
+    }
+  })
+
   it('reports broken rows with their line and reads every other row', async () => {
     const csv = 'Timestamp,Device Serial Number,Utterance,Audio File\n2023-03-01T10:00:00Z,G0SERIAL00000001,eins,\nnot a time,G0SERIAL00000001,zwei,\n2023-03-01T10:02:00Z,G0SERIAL00000001,"drei "kaputt"",\n2023-03-01T10:03:00Z,G0SERIAL00000001,vier,missing.wav\n'
     const { reading } = await readBuilt({ provider: 'amazon', own: 0, foreign: 0, kind: 'none' }, [{ path: 'Alexa/VoiceHistory.csv', content: csv }])
@@ -156,7 +181,7 @@ describe('amazon-alexa: each time\'s milliseconds kept beside the reading', () =
     expect(times?.isos.length).toBe(40)
     for (const [i, r] of reading.recordings.entries()) {
       expect(r.time).not.toBeNull()
-      const ms = keptMs(times, i, r.time!)
+      const ms = keptMs(times, i, r)
       if (kept) expect(ms, r.time!).toBe(Date.parse(r.time!))
       else expect(ms).toBeNaN()
     }

@@ -1,16 +1,16 @@
-import type { ColumnMapping, Recording, RecordingSignal, RecordingSource, VoiceField } from '../../../shared/model/recording'
-import { partOf, pathOf, sizeOf, type ArchiveEntry } from '../../archive/types'
+import type { ColumnMapping, RecordingSignal, VoiceField } from '../../../shared/model/recording'
 import type { AudioLookup } from '../audio-lookup'
 import { cellAt, cellText, headerSignature, normalizeHeader, resolveColumns } from '../csv/columns'
 import { fresh, Interner } from '../clip'
 import { CellInterner } from '../csv/byte-interner'
 import { MAX_RECORD_CHARS, scanCsv, type CsvRecordSink } from '../csv/read-csv'
 import { RowStore, rowSources } from '../csv/row-store'
+import { RecordingColumns, type ColumnRow } from '../csv/recording-columns'
 import type { CsvRecord } from '../csv/record'
 import { normalizeName, type ExportView, type ViewEntry } from '../export-view'
-import { stableIds } from '../ids'
+import { StableIds } from '../ids'
 import { ProblemLog } from '../problem-log'
-import { toUtcIso, wholeSecondIso, wholeSecondMs } from '../time'
+import { toUtcIso, wholeSecondMsIn } from '../time'
 import type { DeviceFact, ParseContext, ProviderItem } from '../types'
 import aliases from './aliases.json'
 import { AMAZON, deviceKey } from './keys'
@@ -71,8 +71,6 @@ function judgeStatus(status: string): RecordingSignal[] {
   return []
 }
 
-const audioOf = (e: ArchiveEntry): NonNullable<Recording['audio']> => ({ path: pathOf(e), part: partOf(e), size: sizeOf(e) })
-
 export interface VoiceHistoryOptions {
   /** The file's name makes it voice history even when its header is unknown: report it for mapping. */
   namedAsVoiceHistory: boolean
@@ -93,7 +91,7 @@ export async function* readVoiceHistory(view: ExportView, file: ViewEntry, ctx: 
   // (device names, statuses, and transcripts: "stop", "volume up": a heavy user's 100,000 rows
   // say a few thousand things), found from the cell's bytes without making a string.
   const cellsOnce = new CellInterner(new Interner())
-  const idOf = stableIds('r', AMAZON, file.part, file.path)
+  const ids = new StableIds('r', AMAZON, file.part, file.path)
   // Per device key, the fact last handed on: readExport merges facts first-value-wins, so a row
   // that repeats it (nearly every row) adds nothing and is not handed on again.
   const facts = new Map<string, DeviceFact>()
@@ -107,7 +105,9 @@ export async function* readVoiceHistory(view: ExportView, file: ViewEntry, ctx: 
   const cells: string[] = []
   // The rows as written, for each recording's source.fields, made when it is read (row-store.ts).
   let rows: RowStore | null = null
-  let sourceAt: (line: number) => RecordingSource = (line) => ({ file: file.path, part: file.part, line, fields: {} })
+  // The recordings as columns, made with the row store once the header is known.
+  let recordings: RecordingColumns | null = null
+  const next: ColumnRow = { line: 0, ms: Number.NaN, time: null, deviceId: null, accountId: null, transcript: null, response: null, language: null, signals: NO_SIGNALS, audio: null }
   // The columns a field is read from; the time's only when another field reads it too (a mapping may name one column twice).
   let wanted: number[] = []
   // The audio column read by no other field: its entry is looked for from the cell's bytes first (no string per row).
@@ -125,16 +125,14 @@ export async function* readVoiceHistory(view: ExportView, file: ViewEntry, ctx: 
       const i = wanted[k]!
       cells[i] = i === cols.time || i === cols.audio ? fresh(rec.text(i)) : cellsOnce.get(rec, i)
     }
-    // Alexa's own form is read from the cell's bytes: the ISO text is the only string made for it.
-    let time = cols.time !== undefined && cols.time < rec.count && rec.isPlain(cols.time) ? wholeSecondIso(rec.buf, rec.start(cols.time), rec.end(cols.time)) : null
-    // (Its milliseconds are kept too, so the analysis need not parse the text again.)
-    let ms = time !== null ? wholeSecondMs[0]! : Number.NaN
-    if (time === null) {
+    // Alexa's own form is read from the cell's bytes as milliseconds: its ISO text is made when asked (recording-columns.ts).
+    const ms = cols.time !== undefined && cols.time < rec.count && rec.isPlain(cols.time) ? wholeSecondMsIn(rec.buf, rec.start(cols.time), rec.end(cols.time)) : Number.NaN
+    let time: string | null = null
+    if (ms !== ms) {
       const rawTime = cols.time === undefined ? null : cellAt([fresh(rec.text(cols.time))], 0)
       time = rawTime ? toUtcIso(rawTime) : null
       if (rawTime && !time) log.add('bad-time', () => `cannot read the time "${rawTime}"`, line)
       if (!rawTime) log.add('bad-time', 'the row has no time', line)
-      ms = Number.NaN
     }
     // The next audio entry is nearly always the one named: found from the cell's bytes, the name is
     // made as text only when it is not (a cell is plain when it is ASCII without quotes to undo).
@@ -179,24 +177,21 @@ export async function* readVoiceHistory(view: ExportView, file: ViewEntry, ctx: 
         run = null
       }
     }
-    rows?.add(rec)
+    rows!.add(rec)
     if (run === null) batch.push((run = { type: 'recordings', recordings: [], entries: [], times: [] }))
-    run.recordings.push({
-      id: idOf(line),
-      provider: AMAZON,
-      time,
-      archiveTime: null,
-      deviceId: key,
-      accountId: cellAt(cells, cols.account),
-      // (The entry's path and part are its archive info's: read from it once.)
-      audio: audioEntry ? audioOf(audioEntry.entry) : null,
-      durationMs: null,
-      transcript: cellAt(cells, cols.transcript),
-      response: cellAt(cells, cols.response),
-      language: cellAt(cells, cols.language),
-      signals,
-      source: sourceAt(line)
-    })
+    // One row of the columns (the row object is reused): the recording makes its id, ISO time,
+    // audio reference and source when asked (recording-columns.ts).
+    next.line = line
+    next.ms = ms
+    next.time = time
+    next.deviceId = key
+    next.accountId = cellAt(cells, cols.account)
+    next.transcript = cellAt(cells, cols.transcript)
+    next.response = cellAt(cells, cols.response)
+    next.language = cellAt(cells, cols.language)
+    next.signals = signals
+    next.audio = audioEntry ? audioEntry.entry : null
+    run.recordings.push(recordings!.add(next))
     run.entries.push(audioEntry && opts.audio.uniqueNames ? audioEntry : undefined)
     run.times!.push(ms)
     count++
@@ -215,7 +210,7 @@ export async function* readVoiceHistory(view: ExportView, file: ViewEntry, ctx: 
         // (Filled first, in order, so the array stays packed whichever columns are read.)
         for (let i = 0; i < header.length || wanted.some((w) => w >= i); i++) cells[i] = ''
         rows = new RowStore(delimiter, MAX_RECORD_CHARS)
-        sourceAt = rowSources(file.path, file.part, header, rows)
+        recordings = new RecordingColumns(AMAZON, ids, rowSources(file.path, file.part, header, rows))
         return
       }
       const guessed = Object.fromEntries(Object.entries(cols).map(([f, i]) => [f, header[i as number]!]))

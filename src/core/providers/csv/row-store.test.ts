@@ -5,7 +5,8 @@ import type { Recording } from '../../../shared/model/recording'
 import { fresh } from '../clip'
 import { rowFields } from './columns'
 import { MAX_RECORD_CHARS, scanCsv } from './read-csv'
-import { plainRecording, RowStore, rowSources } from './row-store'
+import { RowStore, rowSources } from './row-store'
+import { plainRecording } from './recording-columns'
 
 /** The CSV in pieces of `size` bytes, as an inflating stream hands it on. */
 const pieces = (text: string, size: number | number[]): Readable => {

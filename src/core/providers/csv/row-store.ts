@@ -1,9 +1,10 @@
-import type { Recording, RecordingSource } from '../../../shared/model/recording'
+import type { RecordingSource } from '../../../shared/model/recording'
 import { fresh } from '../clip'
 import { widened } from '../../typed-arrays'
 import { rowFields } from './columns'
 import type { CsvRecord } from './record'
 import { CsvScanner } from './scanner'
+import { plainSource } from './recording-columns'
 
 /** Rows are kept in pieces of this size (a longer row gets a piece of its own): growing never copies what is kept. */
 const PIECE = 1 << 20
@@ -130,7 +131,7 @@ export class RowStore {
 /**
  * Sources for the rows of one CSV: `line` of their own, `file` and `part` their file's, `fields`
  * made from the store when read (and by JSON.stringify, through toJSON). What leaves the engine as plain data
- * (a call's answer) goes through plainRecording first.
+ * (a call's answer) goes through plainRecording (recording-columns.ts) first.
  */
 export function rowSources(file: string, part: string | null, header: readonly string[], rows: RowStore): (line: number) => RecordingSource {
   class RowSource {
@@ -157,9 +158,3 @@ export function rowSources(file: string, part: string | null, header: readonly s
   Object.defineProperties(RowSource.prototype, { file: { value: file, writable: true }, part: { value: part, writable: true } })
   return (line) => new RowSource(line)
 }
-
-/** A source as plain data: fields made when read become an object of their own. */
-const plainSource = (s: RecordingSource): RecordingSource => ({ file: s.file, part: s.part, line: s.line, fields: s.fields })
-
-/** The recording as plain data (its source through plainSource), for a call's answer. */
-export const plainRecording = (r: Recording): Recording => ({ ...r, source: plainSource(r.source) })
