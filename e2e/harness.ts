@@ -1,5 +1,6 @@
 import { mkdtempSync, rmSync, existsSync } from 'node:fs'
 import { tmpdir } from 'node:os'
+import { deserialize, serialize } from 'node:v8'
 import { join, resolve } from 'node:path'
 import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test'
 import type { AudioOptions } from '../src/core/audio/handlers'
@@ -109,7 +110,9 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     }
     // One JSON string crosses CDP fast; Playwright's own serialisation of a page of 5,000 recordings
     // takes seconds, where Electron's structured clone takes milliseconds (the bridge parses it).
-    return JSON.stringify(await dispatch(services.handlers, name, payload))
+    // Through V8's structured clone first, as Electron's IPC sends an answer: what it drops (a
+    // prototype's getters) or refuses (a function) must fail here too, not only in the app.
+    return JSON.stringify(deserialize(serialize(await dispatch(services.handlers, name, payload))))
   })
   // The stand-in for the preload's drop channel: main grants a token for a dropped file's path, as registerDrops does.
   await page.exposeBinding('__exportscopeDrop', (source, name: unknown) => {

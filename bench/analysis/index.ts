@@ -2,6 +2,7 @@ import { analyze } from '../../src/core/analysis'
 import { featuresOf } from '../../src/core/analysis/features'
 import { loadLanguageDetector } from '../../src/core/analysis/text/language'
 import type { ExportOptions } from '../../src/core/generate'
+import { plainRecording } from '../../src/core/providers/csv/recording-columns'
 import { readBuilt } from '../../src/core/providers/testing/read-built'
 import type { ExportReading } from '../../src/shared/model/recording'
 
@@ -28,7 +29,7 @@ const NUMBERS = ['eins', 'zwei', 'drei', 'vier', 'fünf', 'sechs', 'sieben', 'ac
 
 function distinct(reading: ExportReading): ExportReading {
   // A fresh array: features are cached per recordings array, and this run must not reuse them.
-  const recordings = reading.recordings.map((r, i) => ({ ...r, transcript: r.transcript ? `${r.transcript} ${String(i).split('').map((d) => NUMBERS[Number(d)]).join(' ')}` : r.transcript }))
+  const recordings = reading.recordings.map((r, i) => ({ ...plainRecording(r), transcript: r.transcript ? `${r.transcript} ${String(i).split('').map((d) => NUMBERS[Number(d)]).join(' ')}` : r.transcript }))
   return { ...reading, recordings }
 }
 

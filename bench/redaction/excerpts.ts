@@ -11,6 +11,7 @@ import { buildManifest, writeBundle } from '../../src/core/complaint/bundle'
 import { loadEvidence } from '../../src/core/complaint/bundle/load'
 import { redactionSpans } from '../../src/core/complaint/redact'
 import { generateExport } from '../../src/core/generate'
+import { plainRecording } from '../../src/core/providers/csv/recording-columns'
 import { generateCorpus } from './corpus'
 import { score, leakRate, overRate } from './score'
 
@@ -35,7 +36,7 @@ async function main(): Promise<void> {
 
     // The same recordings, the stranger's words replaced by the corpus's: lowercase speech-to-text and cased, no language.
     const corpus = generateCorpus(reading.recordings.length, 'redaction-excerpts').map((t) => ({ ...t, hint: null }))
-    const recordings = reading.recordings.map((r, i) => ({ ...r, transcript: corpus[i]!.text, language: null }))
+    const recordings = reading.recordings.map((r, i) => ({ ...plainRecording(r), transcript: corpus[i]!.text, language: null }))
     const pii = await buildManifest({ archive, reading: { ...reading, recordings }, verdicts: analysis.recordingVerdicts, findings: analysis.findings })
     const written = await writeBundle({ manifest: pii, custodyLog: [], excerpts: EXCERPTS, out: join(dir, 'pii-bundle.zip') })
     console.log(`=== excerpts.txt of the case with personal data planted in every transcript ===\n${await excerptsOf(written.path)}`)
