@@ -1,0 +1,196 @@
+import { join } from 'node:path'
+import { clusterEmbedded } from '../../src/core/voices/by-embedder'
+import { clusterSpace } from '../../src/core/voices/cluster'
+import { PITCH_DIM, spectralEmbedder, SPECTRAL_DIMS } from '../../src/core/voices/spectral'
+import { bestF1 } from '../../src/core/voices/testing/best-f1'
+import { type Clip, DEV_SPEAKERS, makeCorpus, SPEAKERS } from './corpus'
+import { pca, supervector, trainUbm } from './gmm-ubm'
+
+/**
+ * Prototype (issue 19, session 9): do GMM-UBM mean supervectors separate the voices the spectral
+ * means split (Spanish espeak m1 0.824, m3 0.947; Italian held out m1/m3 0.947)? Per set, the
+ * clips' speech frames (the 24 cepstra the extractor already computes) train a diagonal GMM of K
+ * components on the set's own frames (seeded EM); each clip's relevance-MAP means give its
+ * supervector, PCA brings it to D dims, and those replace the 24 cepstral means in the vector the
+ * clusterer gets (spreads, pitch and speech seconds kept, weights kept so the cut means the same).
+ *
+ * `npx tsx bench/voices/supervectors.ts [sets…] [--k 16,32,64] [--pca 64] [--r 16]`; the Italian
+ * set is held out: it is read only when named (`it`).
+ */
+const DIR = join(process.cwd(), '.tmp', 'bench-voices')
+const CEPS = PITCH_DIM / 2
+const HOP = 0.032
+
+const SETS = {
+  en: () => makeCorpus(join(DIR, 'corpus'), 10, 4),
+  dev: () => makeCorpus(join(DIR, 'corpus-dev'), 10, 3, 'en', DEV_SPEAKERS, 4242),
+  dev2: () => makeCorpus(join(DIR, 'corpus-dev2'), 10, 3, 'en', SPEAKERS, 5151, true),
+  rooms: () => makeCorpus(join(DIR, 'corpus-en999'), 10, 3, 'en', SPEAKERS, 999),
+  de: () => makeCorpus(join(DIR, 'corpus-de'), 10, 3, 'de'),
+  es: () => makeCorpus(join(DIR, 'corpus-es'), 10, 3, 'es', SPEAKERS, 2026),
+  fr: () => makeCorpus(join(DIR, 'corpus-fr'), 10, 3, 'fr', SPEAKERS, 6161),
+  it: () => makeCorpus(join(DIR, 'corpus-it'), 10, 3, 'it', SPEAKERS, 8383)
+}
+type SetName = keyof typeof SETS
+
+const arg = (name: string, fallback: string) => {
+  const at = process.argv.indexOf(`--${name}`)
+  return at >= 0 ? process.argv[at + 1]! : fallback
+}
+
+/** 16-bit PCM mono of a corpus WAV (sox writes them so) as floats. */
+function samplesOf(wav: Buffer): Float32Array {
+  const at = wav.indexOf('data') + 8
+  const n = (wav.length - at) >> 1
+  return Float32Array.from({ length: n }, (_, i) => wav.readInt16LE(at + 2 * i) / 32768)
+}
+
+interface Analysed {
+  vector: Float32Array | null
+  frames: Float32Array | null
+  counts: Float32Array | null
+}
+
+function analyse(clip: Clip): Analysed {
+  const sink = spectralEmbedder.open(16_000)
+  const x = samplesOf(clip.wav)
+  for (let at = 0; at < x.length; at += 4096) {
+    const part = x.subarray(at, Math.min(x.length, at + 4096))
+    sink.push([part], part.length)
+  }
+  const speech = sink.speechFrames()
+  return { vector: sink.finish(), frames: speech?.cepstra ?? null, counts: speech ? speech.seconds.map((s: number) => Math.round(s / HOP)) : null }
+}
+
+/** The spectral vector's weights after its 24 means (spreads, pitch, pitch IQR, seconds). */
+const REST_WEIGHTS = spectralEmbedder.weights!.slice(CEPS)
+const MEANS_MASS = spectralEmbedder.weights!.slice(0, CEPS).reduce((s, w) => s + w * w, 0)
+const TOTAL_MASS = spectralEmbedder.weights!.reduce((s, w) => s + w * w, 0)
+
+/**
+ * Weights for [D supervector dims, then the spectral vector's rest]: the D dims share the mass the 24
+ * means had, and all are scaled so that mass per dimension is the spectral vector's (the cut, its
+ * steps and the outlier limit are per dimension, × √dims): no threshold moves.
+ */
+function weightsFor(d: number, share: number): Float32Array {
+  // share < 1: the 24 means are kept too (after the supervector dims), with 1 - share of their mass.
+  const means = share < 1 ? spectralEmbedder.weights!.slice(0, CEPS).map((x) => x * Math.sqrt(1 - share)) : new Float32Array(0)
+  const w = new Float32Array(d + means.length + REST_WEIGHTS.length)
+  w.fill(Math.sqrt((share * MEANS_MASS) / d), 0, d)
+  w.set(means, d)
+  w.set(REST_WEIGHTS, d + means.length)
+  const alpha = Math.sqrt(((TOTAL_MASS / SPECTRAL_DIMS) * w.length) / TOTAL_MASS)
+  return w.map((x) => x * alpha)
+}
+
+function supervectorVectors(clips: Analysed[], k: number, dims: number, relevance: number, share = 1): { vectors: (Float32Array | null)[]; raw: (Float32Array | null)[]; ms: number } {
+  const t = performance.now()
+  // The set's frames, at most 50,000 (a seeded reservoir: an export of 100,000 clips would give millions).
+  const all = clips.filter((c) => c.frames).map((c) => c.frames!)
+  const total = all.reduce((s, f) => s + f.length / CEPS, 0)
+  const keep = Math.min(total, 50_000)
+  const pool = new Float32Array(keep * CEPS)
+  let seen = 0
+  let state = 0x9e3779b9
+  const next = () => ((state = (Math.imul(state, 1664525) + 1013904223) >>> 0) / 4294967296)
+  for (const f of all)
+    for (let i = 0; i < f.length / CEPS; i++, seen++) {
+      const at = seen < keep ? seen : Math.floor(next() * (seen + 1))
+      if (at < keep) pool.set(f.subarray(i * CEPS, (i + 1) * CEPS), at * CEPS)
+    }
+  const ubm = trainUbm(pool, CEPS, k, 0x5eed)
+  const svs = clips.map((c) => (c.frames ? supervector(ubm, c.frames, c.counts, relevance) : null))
+  const project = pca(svs.filter((s): s is Float32Array => s !== null), dims, 0x5eed)
+  const vectors = clips.map((c, i) => {
+    if (!c.vector || !svs[i]) return null
+    const p = project(svs[i]!)
+    const v = new Float32Array(p.length + (share < 1 ? SPECTRAL_DIMS : REST_WEIGHTS.length))
+    v.set(p)
+    v.set(c.vector.subarray(share < 1 ? 0 : CEPS), p.length)
+    return v
+  })
+  return { vectors, raw: svs, ms: performance.now() - t }
+}
+
+/**
+ * Per voice, the share of its clips whose 10 nearest clips (Euclidean, in the space given) are all
+ * its own: how well a representation separates voices before any clustering decision.
+ */
+function purity(points: Float32Array, dims: number, voiceOf: (j: number) => number, voices: number): number[] {
+  const n = points.length / dims
+  const hits = new Float64Array(voices)
+  const count = new Float64Array(voices)
+  for (let i = 0; i < n; i++) {
+    const d: [number, number][] = []
+    for (let j = 0; j < n; j++) {
+      if (j === i) continue
+      let s = 0
+      for (let t = 0; t < dims; t++) s += (points[i * dims + t]! - points[j * dims + t]!) ** 2
+      d.push([s, j])
+    }
+    d.sort((a, b) => a[0] - b[0])
+    const v = voiceOf(i)
+    count[v]!++
+    if (d.slice(0, 10).every(([, j]) => voiceOf(j) === v)) hits[v]!++
+  }
+  return Array.from(hits, (h, v) => h / Math.max(1, count[v]!))
+}
+
+const fmt = (f: number[]) => f.map((x) => x.toFixed(3)).join(' ')
+const low = (f: number[]) => f.filter((x) => x < 0.95).length
+
+async function main(): Promise<void> {
+  const named = (Object.keys(SETS) as SetName[]).filter((s) => process.argv.includes(s))
+  const sets = named.length ? named : (Object.keys(SETS) as SetName[]).filter((s) => s !== 'it')
+  const ks = arg('k', '16,32,64').split(',').map(Number)
+  const dims = arg('pca', '64').split(',').map(Number)
+  const relevance = Number(arg('r', '16'))
+  const shares = arg('share', '1').split(',').map(Number)
+  const summary: string[] = []
+  console.log(`supervectors prototype ${new Date().toISOString()}; sets ${sets.join(' ')}; K ${ks.join(',')}; PCA ${dims.join(',')}; r ${relevance}`)
+  for (const set of sets) {
+    const clips = await SETS[set]()
+    const truth = clips.map((c) => c.speaker)
+    const voices = Math.max(...truth) + 1
+    const analysed = clips.map(analyse)
+    const base = clusterEmbedded(
+      analysed.map((a) => a.vector),
+      spectralEmbedder
+    )
+    const b = bestF1(truth, base.labels, voices)
+    console.log(`\n${set}: ${clips.length} clips, ${voices} voices`)
+    if (process.argv.includes('--purity')) {
+      const space = clusterSpace(analysed.map((a) => a.vector), { weights: spectralEmbedder.weights })!
+      console.log(`  10-NN purity, today's space        ${fmt(purity(space.points, space.dims, (j) => truth[space.index[j]!]!, voices))}`)
+      for (const k of ks) {
+        const ubmIn = supervectorVectors(analysed, k, 8, relevance)
+        const raw = ubmIn.raw.filter((x): x is Float32Array => x !== null)
+        const idx = ubmIn.raw.flatMap((x, i) => (x ? [i] : []))
+        const flat = new Float32Array(raw.length * raw[0]!.length)
+        raw.forEach((x, j) => flat.set(x, j * x.length))
+        console.log(`  10-NN purity, raw supervector K ${k} ${fmt(purity(flat, raw[0]!.length, (j) => truth[idx[j]!]!, voices))}`)
+      }
+    }
+    const todayPure = (() => {
+      const space = clusterSpace(analysed.map((a) => a.vector), { weights: spectralEmbedder.weights })!
+      return purity(space.points, space.dims, (j) => truth[space.index[j]!]!, voices)
+    })()
+    console.log(`  spectral means (today)  groups ${base.groups.length}  below 0.95: ${low(b)}  F1 ${fmt(b)}  purity min ${Math.min(...todayPure).toFixed(3)}`)
+    summary.push(`${set} today: below ${low(b)}, min F1 ${Math.min(...b).toFixed(3)}`)
+    for (const k of ks)
+      for (const d of dims)
+        for (const share of shares) {
+          const { vectors, ms } = supervectorVectors(analysed, k, d, relevance, share)
+          const weights = weightsFor(d, share)
+          const ours = clusterEmbedded(vectors, { weights, speechSeconds: (v) => v[v.length - 1]! })
+          const f = bestF1(truth, ours.labels, voices)
+          const space = clusterSpace(vectors, { weights })!
+          const pure = purity(space.points, space.dims, (j) => truth[space.index[j]!]!, voices)
+          console.log(`  K ${String(k).padStart(2)} PCA ${String(d).padStart(3)} share ${share}  groups ${ours.groups.length}  below 0.95: ${low(f)}  F1 ${fmt(f)}  purity min ${Math.min(...pure).toFixed(3)} (${(ms / 1000).toFixed(1)} s)`)
+          summary.push(`${set} K${k} d${d} s${share}: below ${low(f)}, min F1 ${Math.min(...f).toFixed(3)}`)
+        }
+  }
+  console.log(`\n${summary.join('\n')}`)
+}
+
+void main()
