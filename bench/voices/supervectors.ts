@@ -4,7 +4,9 @@ import { clusterSpace } from '../../src/core/voices/cluster'
 import { PITCH_DIM, spectralEmbedder, SPECTRAL_DIMS } from '../../src/core/voices/spectral'
 import { bestF1 } from '../../src/core/voices/testing/best-f1'
 import { type Clip, DEV_SPEAKERS, makeCorpus, SPEAKERS } from './corpus'
-import { pca, supervector, trainUbm } from './gmm-ubm'
+import { random } from '../../src/core/voices/cluster'
+import { gaussian } from '../../src/core/voices/testing/gauss'
+import { pca, supervector, trainUbm } from '../../src/core/voices/gmm-ubm'
 
 /**
  * Prototype (issue 19, session 9): do GMM-UBM mean supervectors separate the voices the spectral
@@ -83,6 +85,9 @@ function weightsFor(d: number, share: number): Float32Array {
   return w.map((x) => x * alpha)
 }
 
+/** The set's UBM per K, trained once (cleared per set). */
+const ubms = new Map<number, ReturnType<typeof trainUbm>>()
+
 function supervectorVectors(clips: Analysed[], k: number, dims: number, relevance: number, share = 1): { vectors: (Float32Array | null)[]; raw: (Float32Array | null)[]; ms: number } {
   const t = performance.now()
   // The set's frames, at most 50,000 (a seeded reservoir: an export of 100,000 clips would give millions).
@@ -98,8 +103,12 @@ function supervectorVectors(clips: Analysed[], k: number, dims: number, relevanc
       const at = seen < keep ? seen : Math.floor(next() * (seen + 1))
       if (at < keep) pool.set(f.subarray(i * CEPS, (i + 1) * CEPS), at * CEPS)
     }
-  const ubm = trainUbm(pool, CEPS, k, 0x5eed)
-  const svs = clips.map((c) => (c.frames ? supervector(ubm, c.frames, c.counts, relevance) : null))
+  const ubm = ubms.get(k) ?? trainUbm(pool, CEPS, k, UBM_SEED)
+  ubms.set(k, ubm)
+  // `--control`: the same number of dims of seeded noise in place of the supervectors, to tell what the
+  // supervectors do from what any extra dims do to the distances.
+  const noise = gaussian(random(UBM_SEED))
+  const svs = clips.map((c) => (!c.frames ? null : CONTROL ? Float32Array.from({ length: k * CEPS }, noise) : supervector(ubm, c.frames, c.counts, relevance)))
   const project = pca(svs.filter((s): s is Float32Array => s !== null), dims, 0x5eed)
   const vectors = clips.map((c, i) => {
     if (!c.vector || !svs[i]) return null
@@ -136,6 +145,10 @@ function purity(points: Float32Array, dims: number, voiceOf: (j: number) => numb
   return Array.from(hits, (h, v) => h / Math.max(1, count[v]!))
 }
 
+/** `--seed N`: the UBM's seed (EM from other starting means), to see how much a figure owes to it. */
+const UBM_SEED = Number(arg('seed', String(0x5eed)))
+const CONTROL = process.argv.includes('--control')
+
 const fmt = (f: number[]) => f.map((x) => x.toFixed(3)).join(' ')
 const low = (f: number[]) => f.filter((x) => x < 0.95).length
 
@@ -144,11 +157,12 @@ async function main(): Promise<void> {
   const sets = named.length ? named : (Object.keys(SETS) as SetName[]).filter((s) => s !== 'it')
   const ks = arg('k', '16,32,64').split(',').map(Number)
   const dims = arg('pca', '64').split(',').map(Number)
-  const relevance = Number(arg('r', '16'))
   const shares = arg('share', '1').split(',').map(Number)
   const summary: string[] = []
-  console.log(`supervectors prototype ${new Date().toISOString()}; sets ${sets.join(' ')}; K ${ks.join(',')}; PCA ${dims.join(',')}; r ${relevance}`)
+  const relevances = arg('r', '16').split(',').map(Number)
+  console.log(`supervectors prototype ${new Date().toISOString()}; sets ${sets.join(' ')}; K ${ks.join(',')}; PCA ${dims.join(',')}; r ${relevances.join(',')}; UBM seed ${UBM_SEED}${CONTROL ? '; CONTROL: noise in place of supervectors' : ''}`)
   for (const set of sets) {
+    ubms.clear()
     const clips = await SETS[set]()
     const truth = clips.map((c) => c.speaker)
     const voices = Math.max(...truth) + 1
@@ -163,7 +177,7 @@ async function main(): Promise<void> {
       const space = clusterSpace(analysed.map((a) => a.vector), { weights: spectralEmbedder.weights })!
       console.log(`  10-NN purity, today's space        ${fmt(purity(space.points, space.dims, (j) => truth[space.index[j]!]!, voices))}`)
       for (const k of ks) {
-        const ubmIn = supervectorVectors(analysed, k, 8, relevance)
+        const ubmIn = supervectorVectors(analysed, k, 8, relevances[0]!)
         const raw = ubmIn.raw.filter((x): x is Float32Array => x !== null)
         const idx = ubmIn.raw.flatMap((x, i) => (x ? [i] : []))
         const flat = new Float32Array(raw.length * raw[0]!.length)
@@ -179,15 +193,16 @@ async function main(): Promise<void> {
     summary.push(`${set} today: below ${low(b)}, min F1 ${Math.min(...b).toFixed(3)}`)
     for (const k of ks)
       for (const d of dims)
-        for (const share of shares) {
+        for (const share of shares)
+          for (const relevance of relevances) {
           const { vectors, ms } = supervectorVectors(analysed, k, d, relevance, share)
           const weights = weightsFor(d, share)
           const ours = clusterEmbedded(vectors, { weights, speechSeconds: (v) => v[v.length - 1]! })
           const f = bestF1(truth, ours.labels, voices)
           const space = clusterSpace(vectors, { weights })!
           const pure = purity(space.points, space.dims, (j) => truth[space.index[j]!]!, voices)
-          console.log(`  K ${String(k).padStart(2)} PCA ${String(d).padStart(3)} share ${share}  groups ${ours.groups.length}  below 0.95: ${low(f)}  F1 ${fmt(f)}  purity min ${Math.min(...pure).toFixed(3)} (${(ms / 1000).toFixed(1)} s)`)
-          summary.push(`${set} K${k} d${d} s${share}: below ${low(f)}, min F1 ${Math.min(...f).toFixed(3)}`)
+          console.log(`  K ${String(k).padStart(2)} PCA ${String(d).padStart(3)} share ${share} r ${relevance}  groups ${ours.groups.length}  below 0.95: ${low(f)}  F1 ${fmt(f)}  purity min ${Math.min(...pure).toFixed(3)} (${(ms / 1000).toFixed(1)} s)`)
+          summary.push(`${set} K${k} d${d} s${share} r${relevance}: below ${low(f)}, min F1 ${Math.min(...f).toFixed(3)}`)
         }
   }
   console.log(`\n${summary.join('\n')}`)

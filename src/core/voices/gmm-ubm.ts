@@ -1,4 +1,4 @@
-import { random } from '../../src/core/voices/cluster'
+import { random } from './cluster'
 
 /**
  * GMM-UBM mean supervectors (issue 19 prototype), written from the public descriptions of Reynolds,
@@ -6,6 +6,10 @@ import { random } from '../../src/core/voices/cluster'
  * Campbell, Sturim & Reynolds (2006: supervectors scaled by √w·σ⁻¹, the KL-divergence kernel).
  * The background model is trained on the export's own frames (nothing shipped, nothing downloaded),
  * seeded, so the same frames always give the same model.
+ *
+ * Not used by the app: bench/voices/supervectors.ts tried it in place of, and beside, the spectral
+ * means (issue 19, session 9) and it did not pay (see the CUT note in cluster.ts). Kept, with its
+ * tests, as the tested start of a later i-vector try (a total-variability matrix on these statistics).
  */
 export interface Ubm {
   k: number
@@ -14,6 +18,8 @@ export interface Ubm {
   weights: Float64Array
   means: Float64Array
   vars: Float64Array
+  /** Mean log-likelihood per frame of the model each EM round started from (never falls: a check on the EM). */
+  logLikelihood: number[]
 }
 
 const LOG_2PI = Math.log(2 * Math.PI)
@@ -62,7 +68,7 @@ export function trainUbm(frames: Float32Array, dims: number, k: number, seed: nu
   for (let i = 0; i < n; i++) for (let d = 0; d < dims; d++) globalMean[d]! += frames[i * dims + d]! / n
   for (let i = 0; i < n; i++) for (let d = 0; d < dims; d++) globalVar[d]! += (frames[i * dims + d]! - globalMean[d]!) ** 2 / n
   const floor = globalVar.map((v) => Math.max(1e-6, 0.01 * v))
-  const u: Ubm = { k, dims, weights: new Float64Array(k).fill(1 / k), means: new Float64Array(k * dims), vars: new Float64Array(k * dims) }
+  const u: Ubm = { k, dims, weights: new Float64Array(k).fill(1 / k), means: new Float64Array(k * dims), vars: new Float64Array(k * dims), logLikelihood: [] }
   // Means from k distinct random frames, then a few k-means rounds (variance-scaled distance).
   for (let j = 0; j < k; j++) {
     const i = Math.floor(rnd() * n)
@@ -103,8 +109,9 @@ export function trainUbm(frames: Float32Array, dims: number, k: number, seed: nu
     N.fill(0)
     F.fill(0)
     S.fill(0)
+    let ll = 0
     for (let i = 0; i < n; i++) {
-      posteriors(u, c, inv, frames, i * dims, post)
+      ll += posteriors(u, c, inv, frames, i * dims, post)
       for (let j = 0; j < k; j++) {
         const g = post[j]!
         if (g < 1e-8) continue
@@ -128,6 +135,8 @@ export function trainUbm(frames: Float32Array, dims: number, k: number, seed: nu
     }
     const total = u.weights.reduce((a, b) => a + b, 0)
     for (let j = 0; j < k; j++) u.weights[j]! /= total
+    // The likelihood of the model this round's statistics were taken under (the k-means start first).
+    u.logLikelihood.push(ll / n)
   }
   return u
 }
