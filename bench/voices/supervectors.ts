@@ -17,9 +17,10 @@ import { pca, supervector, trainUbm } from '../../src/core/voices/gmm-ubm'
  * clusterer gets (spreads, pitch and speech seconds kept; weights scaled so the cut means the same).
  *
  * `npx tsx bench/voices/supervectors.ts [sets…] [--k 16,32] [--pca 8,32] [--share 1,0.5] [--r 8,16]
- * [--seed N] [--control] [--purity]`. The Italian set is held out: read only when named (`it`); it
+ * [--seed N] [--control] [--purity] [--graph]`. The Italian set is held out: read only when named (`it`); it
  * was not read in session 9. `--control` puts seeded noise of the same size in place of the
- * supervectors; `--purity` prints, per voice, the share of clips whose 10 nearest clips are all its own.
+ * supervectors; `--purity` prints, per voice, the share of clips whose 10 nearest clips are all its own;
+ * `--graph` the voices found as parts of the mutual k-NN graph in today's space (a pointer, see below).
  *
  * Figures, session 9 (05:35-06:05 UTC, load 3.6-8.7 on 2 cores; the tuning sets en, dev, dev2, rooms,
  * de, es, fr; "below" counts voices under F1 0.95; today: es below 2 (m1 0.824, m3 0.947), dev below 5,
@@ -44,6 +45,10 @@ import { pca, supervector, trainUbm } from '../../src/core/voices/gmm-ubm'
  *   description of who speaks; the clusterer's per-dimension scaling then makes each of its many noisy
  *   dimensions count as much as a clean one. (gmm-ubm.test.ts shows the code does tell apart synthetic
  *   voices whose clips have equal global means: the method works, these short clips do not suit it.)
+ * - `--graph` (06:10, load 5.5): the parts of the mutual 5- or 10-NN graph in today's space split the
+ *   voices by phrase (13-46 parts; es at 10-NN: 10 parts, m1 1.000 but m3 and f4 0.824; every other
+ *   set has 4-12 voices below 0.95): having all its nearest clips of its own voice does not make a
+ *   voice one connected piece, so pure neighbourhoods alone do not point to a grouping that fixes m1.
  */
 const DIR = join(process.cwd(), '.tmp', 'bench-voices')
 const CEPS = PITCH_DIM / 2
@@ -175,6 +180,38 @@ function purity(points: Float32Array, dims: number, voiceOf: (j: number) => numb
 const UBM_SEED = Number(arg('seed', String(0x5eed)))
 const CONTROL = process.argv.includes('--control')
 
+/**
+ * Groups as the connected parts of the mutual k-nearest-neighbour graph (two clips joined when each
+ * is among the other's k nearest), parts under 3 clips left out: a pointer for the grouping step
+ * (`--graph`), since today's space already has Spanish m1's clips' neighbours all its own.
+ */
+function mutualKnnLabels(points: Float32Array, dims: number, n: number, k: number): Int32Array {
+  const near: Set<number>[] = []
+  for (let i = 0; i < n; i++) {
+    const d: [number, number][] = []
+    for (let j = 0; j < n; j++) {
+      if (j === i) continue
+      let s = 0
+      for (let t = 0; t < dims; t++) s += (points[i * dims + t]! - points[j * dims + t]!) ** 2
+      d.push([s, j])
+    }
+    d.sort((a, b) => a[0] - b[0])
+    near.push(new Set(d.slice(0, k).map(([, j]) => j)))
+  }
+  const parent = Int32Array.from({ length: n }, (_, i) => i)
+  const root = (i: number): number => (parent[i] === i ? i : (parent[i] = root(parent[i]!)))
+  for (let i = 0; i < n; i++) for (const j of near[i]!) if (near[j]!.has(i)) parent[root(i)] = root(j)
+  const size = new Map<number, number>()
+  for (let i = 0; i < n; i++) size.set(root(i), (size.get(root(i)) ?? 0) + 1)
+  const ids = new Map<number, number>()
+  return Int32Array.from({ length: n }, (_, i) => {
+    const r = root(i)
+    if (size.get(r)! < 3) return -1
+    if (!ids.has(r)) ids.set(r, ids.size)
+    return ids.get(r)!
+  })
+}
+
 const fmt = (f: number[]) => f.map((x) => x.toFixed(3)).join(' ')
 const low = (f: number[]) => f.filter((x) => x < 0.95).length
 
@@ -199,6 +236,17 @@ async function main(): Promise<void> {
     )
     const b = bestF1(truth, base.labels, voices)
     console.log(`\n${set}: ${clips.length} clips, ${voices} voices`)
+    if (process.argv.includes('--graph')) {
+      const space = clusterSpace(analysed.map((a) => a.vector), { weights: spectralEmbedder.weights })!
+      const n = space.index.length
+      for (const k of [5, 10]) {
+        const inSpace = mutualKnnLabels(space.points, space.dims, n, k)
+        const labels = new Int32Array(clips.length).fill(-1)
+        space.index.forEach((i, j) => (labels[i] = inSpace[j]!))
+        const f = bestF1(truth, labels, voices)
+        console.log(`  mutual ${k}-NN graph parts, today's space: ${Math.max(...labels) + 1} parts  below 0.95: ${low(f)}  F1 ${fmt(f)}`)
+      }
+    }
     if (process.argv.includes('--purity')) {
       const space = clusterSpace(analysed.map((a) => a.vector), { weights: spectralEmbedder.weights })!
       console.log(`  10-NN purity, today's space        ${fmt(purity(space.points, space.dims, (j) => truth[space.index[j]!]!, voices))}`)
