@@ -36,8 +36,9 @@ import { pca, supervector, trainUbm } from '../../src/core/voices/gmm-ubm'
  *   held in 2 of 9 runs (seed 1, r 8 and 16); the others drop de m3 or a dev2 voice to 0.947, or
  *   dev2 to 0.667 and es to 0.947: which phrase lands where is the seed's, not the method's.
  * - control: seeded noise in place of the supervectors (K 16 sizes, D 32, share 0.25, r 16) fixes
- *   Spanish just as well (all 1.000) and keeps en, rooms, de, fr, while dev2 falls to 0.667: what lifts
- *   m1 is extra dimensions diluting the phrase effect in the distances, not what the supervectors hold.
+ *   Spanish just as well (all 1.000) and keeps en, rooms, de, fr, while dev2 falls to 0.667 (two voices
+ *   merge), alike with noise seeds 1-3 (06:12): what lifts m1 is extra dimensions flattening the
+ *   distances (much as a higher cut would), not what the supervectors hold.
  * - 10-NN purity: today's standardised space, pitch left out, 0.87-1.00 per voice on every set (es all
  *   1.000 with pitch: m1's split is the linkage's cut, not its neighbours); raw supervectors (KL space)
  *   0.07-1.00 at K 16 and 0.00-1.00 at K 32. On 2-3 s clips each class's adapted mean rests on a few
