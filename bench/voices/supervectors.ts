@@ -5,7 +5,7 @@ import { PITCH_DIM, spectralEmbedder, SPECTRAL_DIMS } from '../../src/core/voice
 import { bestF1 } from '../../src/core/voices/testing/best-f1'
 import { type Clip, DEV_SPEAKERS, makeCorpus, SPEAKERS } from './corpus'
 import { gaussian } from '../../src/core/voices/testing/gauss'
-import { pca, supervector, trainUbm } from '../../src/core/voices/gmm-ubm'
+import { pca, supervector, trainUbm } from './gmm-ubm'
 
 /**
  * Prototype (issue 19, session 9): do GMM-UBM mean supervectors separate the voices the spectral
@@ -44,7 +44,7 @@ import { pca, supervector, trainUbm } from '../../src/core/voices/gmm-ubm'
  *   0.07-1.00 at K 16 and 0.00-1.00 at K 32. On 2-3 s clips each class's adapted mean rests on a few
  *   frames and moves with how much the words use that class, so the supervector is the weaker
  *   description of who speaks; the clusterer's per-dimension scaling then makes each of its many noisy
- *   dimensions count as much as a clean one. (gmm-ubm.test.ts shows the code does tell apart synthetic
+ *   dimensions count as much as a clean one. (test/voices/gmm-ubm.test.ts shows the code does tell apart synthetic
  *   voices whose clips have equal global means: the method works, these short clips do not suit it.)
  * - `--graph` (06:10, load 5.5): the parts of the mutual 5- or 10-NN graph in today's space split the
  *   voices by phrase (13-46 parts; es at 10-NN: 10 parts, m1 1.000 but m3 and f4 0.824; every other

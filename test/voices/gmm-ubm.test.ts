@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import { clusterVectors, random } from './cluster'
-import { pca, supervector, trainUbm } from './gmm-ubm'
-import { bestF1 } from './testing/best-f1'
-import { gaussian } from './testing/gauss'
+import { clusterVectors, random } from '../../src/core/voices/cluster'
+import { pca, supervector, trainUbm } from '../../bench/voices/gmm-ubm'
+import { bestF1 } from '../../src/core/voices/testing/best-f1'
+import { gaussian } from '../../src/core/voices/testing/gauss'
 
 const DIMS = 24
 const FRAMES = 80

@@ -1,4 +1,4 @@
-import { random } from './cluster'
+import { random } from '../../src/core/voices/cluster'
 
 /**
  * GMM-UBM mean supervectors (issue 19 prototype), written from the public descriptions of Reynolds,
