@@ -12,7 +12,22 @@ import { type Clip, DEV_SPEAKERS, makeCorpus, SPEAKERS } from './corpus'
  * groups; then, on the clips the linkage decides on, every pair of groups with its k-NN links:
  * mutual k-NN edges between the two (k 5, 10, 15, 20) and the share of the smaller group's k nearest
  * clips that lie in the other (k 10-40), printed with whether the two groups are truly one voice.
- * `npx tsx bench/voices/grouping.ts [sets…] [--merge rule]`. Italian is held out: read only when named.
+ * `npx tsx bench/voices/grouping.ts [sets…] [--share 2,0.4] [--pairs]` (a share above 1 turns the join
+ * off; `--pairs` prints the pairs). Italian is held out: read only when named. Vectors are cached
+ * under .tmp/bench-voices/vectors-<set>.json.
+ *
+ * Figures, session 9 round 2 (06:18-06:40 UTC, load 4.3-6.5 on 2 cores; tuning sets only):
+ * - pairs of today's groups with any mutual 20-NN link: Spanish m3 (27 + 3 clips) and m1 (21 + 9):
+ *   share of the smaller group's 20 nearest in the other 0.90 and 0.61, mutual pairs 10 and 16 (3.3
+ *   and 1.8 per clip); distinct voices: share ≤ 0.05 and ≤ 1 mutual pair, except the development set's
+ *   two groups that each mix two near-identical men (share 0.16, 88 mutual pairs).
+ * - the share alone is blind for groups under k clips (8 clips: 0.65 into the nearest group however far,
+ *   touching.test.ts), hence the both-ways count; and k needs a cap by the export's size: at k 20 a
+ *   50-clip export's household voice (13) and stranger (14) joined (the app's services test caught it).
+ * - shipped (share 0.4, k 20 capped at an eighth of the clips, 0.5 mutual pairs per clip): es m1 0.824
+ *   → 1.000 and m3 0.947 → 1.000; en, dev, dev2, rooms, de, fr per voice exactly as without the join.
+ *   Shares 0.2-0.6 give the same on all seven sets (0.1 merges dev's mixed groups: 0.375; 0.7 leaves m1
+ *   apart). k 10 fixes neither, k 15 only m3, k 20, 30 and 40 both.
  */
 const DIR = join(process.cwd(), '.tmp', 'bench-voices')
 const SETS = {
