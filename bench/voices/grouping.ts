@@ -1,5 +1,8 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { runCli } from '../../src/cli/run'
+import { generateExport, type Truth } from '../../src/core/generate'
+import type { ScanReport } from '../../src/core/report/types'
 import { clusterEmbedded } from '../../src/core/voices/by-embedder'
 import { clusterSpace } from '../../src/core/voices/cluster'
 import { spectralEmbedder } from '../../src/core/voices/spectral'
@@ -12,8 +15,9 @@ import { type Clip, DEV_SPEAKERS, makeCorpus, SPEAKERS } from './corpus'
  * groups; then, on the clips the linkage decides on, every pair of groups with its k-NN links:
  * mutual k-NN edges between the two (k 5, 10, 15, 20) and the share of the smaller group's k nearest
  * clips that lie in the other (k 10-40), printed with whether the two groups are truly one voice.
- * `npx tsx bench/voices/grouping.ts [sets…] [--share 2,0.4] [--pairs]` (a share above 1 turns the join
- * off; `--pairs` prints the pairs). Italian is held out: read only when named. Vectors are cached
+ * `npx tsx bench/voices/grouping.ts [sets…] [--share 2,0.4] [--pairs] [--exports]` (a share above 1
+ * turns the join off; `--pairs` prints the pairs; `--exports` scans five generated Amazon exports of an
+ * owner, a household voice and a stranger with `scan --voices` and prints each voice's make-up). Italian is held out: read only when named. Vectors are cached
  * under .tmp/bench-voices/vectors-<set>.json.
  *
  * Figures, session 9 round 2 (06:18-06:40 UTC, load 4.3-6.5 on 2 cores; tuning sets only):
@@ -28,6 +32,11 @@ import { type Clip, DEV_SPEAKERS, makeCorpus, SPEAKERS } from './corpus'
  *   → 1.000 and m3 0.947 → 1.000; en, dev, dev2, rooms, de, fr per voice exactly as without the join.
  *   Shares 0.2-0.6 give the same on all seven sets (0.1 merges dev's mixed groups: 0.375; 0.7 leaves m1
  *   apart). k 10 fixes neither, k 15 only m3, k 20, 30 and 40 both.
+ * - `--exports` (06:44, load ~4; the generator's formant voices, 41-312 recordings): with and without
+ *   the join every voice group holds one true voice only and each stranger's recordings are one group
+ *   (or unassigned: 5 of 5 and 3 of 12, as without); the join mends one household voice cut in two
+ *   (30 + 18 → 48). The owner's voice stays in 3-5 groups of 9-134 clips on the larger exports with or
+ *   without it: pieces larger than k send few of their nearest across, so this join does not reach them.
  */
 const DIR = join(process.cwd(), '.tmp', 'bench-voices')
 const SETS = {
@@ -84,7 +93,38 @@ function reliableOf(vectors: readonly (Float32Array | null)[]): (i: number) => b
 const fmt = (f: number[]) => f.map((x) => x.toFixed(3)).join(' ')
 const low = (f: number[]) => f.filter((x) => x < 0.95).length
 
+/** `--exports`: generated exports of three voices (O owner, H household, F stranger), scanned as the CLI does. */
+async function exports(): Promise<void> {
+  const configs = [
+    { own: 36, foreign: 14, householdEvery: 3, seed: 'e2e-voices' },
+    { own: 120, foreign: 8, householdEvery: 0, seed: 's1' },
+    { own: 200, foreign: 5, householdEvery: 4, seed: 's2' },
+    { own: 80, foreign: 20, householdEvery: 5, seed: 's3' },
+    { own: 300, foreign: 12, householdEvery: 6, seed: 's4' }
+  ]
+  for (const c of configs) {
+    const path = join(DIR, `grouping-${c.seed}.zip`)
+    const { truth } = await generateExport({ provider: 'amazon', kind: 'unregistered-device', clips: { maxSeconds: 2.5 }, ...c }, path)
+    const out: string[] = []
+    await runCli(['scan', '--json', '--no-hash', '--voices', path], { stdout: { write: (x: string) => out.push(x) }, stderr: { write: () => undefined }, env: {} })
+    const report = JSON.parse(out.join('')) as ScanReport
+    // The plan makes every householdEvery-th recording that is not the stranger's the household's.
+    const who = new Map<string, string>()
+    ;(truth as Truth).recordings.forEach((r, i) => who.set(r.audioPath ?? '', r.foreign ? 'F' : c.householdEvery > 0 && i % c.householdEvery === 0 ? 'H' : 'O'))
+    const by = new Map<string, Map<string, number>>()
+    for (const r of report.recordings) {
+      const v = r.voiceId ?? 'unassigned'
+      const m = by.get(v) ?? new Map<string, number>()
+      const w = who.get(r.audioPath ?? '') ?? '?'
+      m.set(w, (m.get(w) ?? 0) + 1)
+      by.set(v, m)
+    }
+    console.log(`  ${c.seed} (owner ${c.own}, stranger ${c.foreign}, household every ${c.householdEvery}): ${[...by].sort().map(([v, m]) => `${v} ${[...m].map(([w, n]) => `${w}${n}`).join('/')}`).join('  ')}`)
+  }
+}
+
 async function main(): Promise<void> {
+  if (process.argv.includes('--exports')) return exports()
   const named = (Object.keys(SETS) as SetName[]).filter((s) => process.argv.includes(s))
   const sets = named.length ? named : (Object.keys(SETS) as SetName[]).filter((s) => s !== 'it')
   const K = 40
