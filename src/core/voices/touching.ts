@@ -8,7 +8,9 @@
  * clip of the other and back), they are joined. The second test keeps a small second voice beside a
  * big one apart: its own few clips run out, so its nearest are mostly the big voice's, but the big
  * voice's clips have their own nearer, so no pair is near both ways unless the two really touch.
- * Only the clips the linkage decided on are read (at most the `sample` option): m² distances, as the linkage.
+ * Only the clips the linkage decided on are read (at most the `sample` option): m² distances, as the
+ * linkage (100,000 synthesised vectors, sample 1,500: 1.06-1.19 s without the join, 1.41-1.79 s with
+ * it, three turns at load 2.2).
  */
 
 /** How many nearest clips each clip looks at (at most an eighth of the clips read). */
