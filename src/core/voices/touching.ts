@@ -4,10 +4,10 @@
  * the cut, and a voice whose few phrases sound apart (espeak m1 on the Spanish words) can be cut
  * there although every one of its clips has only its own voice among its nearest clips. Here the
  * smaller group's clips look at their TOUCH_K nearest clips: when at least TOUCH_SHARE of those lie in
- * the other group, and the two also touch both ways (a clip of one is among the TOUCH_K nearest of a
- * clip of the other and back), they are joined. The second test keeps a small second voice beside a
- * big one apart: its own few clips run out, so its nearest are mostly the big voice's, but the big
- * voice's clips have their own nearer, so no pair is near both ways unless the two really touch.
+ * the other group, and the two also touch both ways (enough pairs of clips, one of each, among each
+ * other's TOUCH_K nearest: TOUCH_BOTH), they are joined. The second test keeps a small second voice
+ * beside a big one apart: its own few clips run out, so its nearest are mostly the big voice's, but the
+ * big voice's clips have their own nearer, so few pairs are near both ways unless the two really touch.
  * Only the clips the linkage decided on are read (at most the `sample` option): m² distances, as the
  * linkage (100,000 synthesised vectors, sample 1,500: 1.06-1.19 s without the join, 1.41-1.79 s with
  * it, three turns at load 2.2).
@@ -29,8 +29,8 @@ export const TOUCH_SHARE = 0.4
  * most of its nearest to the closest other group (8 clips: 0.65, however far that group is). Pieces of
  * one voice in the tuning sets: 1.8 and 3.3 such pairs per clip; distinct voices there at most 0.05
  * (two groups that each mix two of the development set's near-identical men: 2.0, but a share of 0.16);
- * a synthetic 8-clip voice beside a 60-clip one, among 168 clips (as in touching.test.ts), 0.75-1.4 at a centre distance of 6
- * within-voice SDs, at most 0.125 from 8 on, where the linkage keeps them apart.
+ * a synthetic 8-clip voice beside a 60-clip one, among 168 clips (as in touching.test.ts), 0.75-1.4
+ * at a centre distance of 6 within-voice SDs, at most 0.125 from 8 on, where the linkage keeps them apart.
  */
 export const TOUCH_BOTH = 0.5
 
@@ -53,7 +53,7 @@ export function joinTouching(points: Float32Array, dims: number, rows: ArrayLike
   const near = nearest(points, dims, rows, kk)
   const size = new Int32Array(groups.length)
   for (const l of label) if (l >= 0) size[l]!++
-  // Per ordered pair (a, b): how many of a's clips' nearest lie in b; and whether a pair of clips is near both ways.
+  /** Per ordered pair of groups (a, b): how many of a's clips' nearest lie in b. */
   const into = new Map<number, number>()
   /** Per unordered pair of groups: the pairs of clips near both ways, each counted from both ends. */
   const both = new Map<number, number>()
