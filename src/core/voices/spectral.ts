@@ -67,7 +67,7 @@ function tablesFor(rate: number): Tables {
   return t
 }
 
-class SpectralSink implements VoiceSink {
+export class SpectralSink implements VoiceSink {
   private readonly t: Tables
   private readonly pitch: PitchTracker
   /** Input samples averaged into one analysed sample (1 up to 32 kHz). */
@@ -218,7 +218,11 @@ class SpectralSink implements VoiceSink {
     this.hop *= 2
   }
 
-  finish(): Float32Array | null {
+  /**
+   * The frames a clip's statistics are made from, as row indices into the kept frames: loud enough
+   * (within RANGE of its loud frames), analysed, and voiced when enough are. Null when too few.
+   */
+  private speechRows(): number[] | null {
     const s = this.stride
     const f = this.frames
     const levels: number[] = []
@@ -234,16 +238,46 @@ class SpectralSink implements VoiceSink {
     for (let i = 0; i < this.count; i++) if (f[i * s]! >= floor && f[i * s + 1]! > 0) periodic++
     // Voiced frames carry the vocal tract's shape; fricatives and bursts mostly carry the words.
     const voicedOnly = periodic >= MIN_VOICED
+    const rows: number[] = []
+    for (let i = 0; i < this.count; i++) {
+      const f0 = f[i * s + 1]!
+      if (f[i * s]! < floor || f0 < 0 || (voicedOnly && f0 === 0)) continue
+      rows.push(i)
+    }
+    return rows.length < MIN_VOICED ? null : rows
+  }
+
+  /**
+   * The speech frames' cepstra (CEPS per frame) and the seconds each stands for: what a per-export
+   * model of sound classes (bench/voices' GMM-UBM prototype) is made from. Null when too few.
+   */
+  speechFrames(): { cepstra: Float32Array; seconds: Float32Array } | null {
+    const rows = this.speechRows()
+    if (!rows) return null
+    const s = this.stride
+    const cepstra = new Float32Array(rows.length * CEPS)
+    const seconds = new Float32Array(rows.length)
+    rows.forEach((i, r) => {
+      cepstra.set(this.frames.subarray(i * s + 3, i * s + 3 + CEPS), r * CEPS)
+      seconds[r] = this.frames[i * s + 2]!
+    })
+    return { cepstra, seconds }
+  }
+
+  finish(): Float32Array | null {
+    const rows = this.speechRows()
+    if (!rows) return null
+    const s = this.stride
+    const f = this.frames
     const sum = new Float64Array(CEPS)
     const sq = new Float64Array(CEPS)
     const pitches: number[] = []
     let used = 0
     let seconds = 0
-    for (let i = 0; i < this.count; i++) {
+    for (const i of rows) {
       const row = i * s
       const f0 = f[row + 1]!
       // Frames taken at a longer hop stand for more time: each counts for its seconds.
-      if (f[row]! < floor || f0 < 0 || (voicedOnly && f0 === 0)) continue
       const w = f[row + 2]!
       used++
       seconds += w
@@ -301,11 +335,11 @@ function foldOctaves(logPitches: number[]): void {
 const WEIGHTS = Float32Array.from({ length: SPECTRAL_DIMS }, (_, j) => (j < 4 ? 0.3 : j < CEPS ? 1 : j < 2 * CEPS ? 0.3 : j === PITCH_DIM ? 2 : j === SPEECH_DIM ? 0 : 0.5))
 
 /** The built-in embedder: spectral statistics, no model, nothing downloaded. */
-export const spectralEmbedder: VoiceEmbedder = {
+export const spectralEmbedder = {
   id: 'spectral-mfcc',
   version: 6,
   dims: SPECTRAL_DIMS,
   weights: WEIGHTS,
   speechSeconds: (v) => v[SPEECH_DIM]!,
-  open: (sampleRate) => new SpectralSink(sampleRate)
-}
+  open: (sampleRate: number) => new SpectralSink(sampleRate)
+} satisfies VoiceEmbedder
