@@ -11,7 +11,7 @@ import { openSession, type Session } from './session'
 import { exportSha256 } from '../archive/combined-sha256'
 import { ArchiveOpenError, hashArchive } from '../archive'
 import { NO_LIFECYCLE, type ArchiveLifecycle } from './lifecycle'
-import { kindOf, type OpenedArchive } from '../archive/types'
+import { kindOf, type ArchiveEntry, type OpenedArchive } from '../archive/types'
 import { plainRecording } from '../providers/csv/recording-columns'
 
 type ArchiveHandlers = Pick<Handlers, 'cancelJob' | 'listEntries' | 'listRecordings' | 'recordingDetail' | 'saveColumnMapping' | 'closeArchive'>
@@ -57,6 +57,13 @@ export function createArchiveHandlers(platform: Platform, lifecycle: ArchiveLife
     return slot.session
   }
 
+  /** A count, not a filtered copy of 100,000 entries, on the way to the first paint. */
+  const countAudio = (entries: readonly ArchiveEntry[]) => {
+    let n = 0
+    for (const e of entries) if (kindOf(e) === 'audio') n++
+    return n
+  }
+
   const summarize = (s: Session): ArchiveSummary => {
     const a = s.archive
     const { recordings, ...reading } = s.reading
@@ -67,7 +74,7 @@ export function createArchiveHandlers(platform: Platform, lifecycle: ArchiveLife
       format: a.format,
       bytes: a.bytes,
       entryCount: a.entries.length,
-      audioCount: a.entries.filter((e) => kindOf(e) === 'audio').length,
+      audioCount: countAudio(a.entries),
       parts: a.parts.map((p) => ({ path: p.path, bytes: p.bytes })),
       fingerprint: a.fingerprint,
       problems: s.problems.length ? [...a.problems, ...s.problems] : a.problems,
