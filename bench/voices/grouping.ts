@@ -7,7 +7,8 @@ import { clusterEmbedded } from '../../src/core/voices/by-embedder'
 import { clusterSpace } from '../../src/core/voices/cluster'
 import { spectralEmbedder } from '../../src/core/voices/spectral'
 import { bestF1 } from '../../src/core/voices/testing/best-f1'
-import { type Clip, DEV_SPEAKERS, makeCorpus, SPEAKERS } from './corpus'
+import type { Clip } from './corpus'
+import { DIR, SETS, setsAsked, type SetName } from './sets'
 
 /**
  * Prototype (issue 19, session 9, round 2): is the Spanish espeak m1 split a grouping loss that a
@@ -38,18 +39,6 @@ import { type Clip, DEV_SPEAKERS, makeCorpus, SPEAKERS } from './corpus'
  *   (30 + 18 → 48). The owner's voice stays in 3-5 groups of 9-134 clips on the larger exports with or
  *   without it: pieces larger than k send few of their nearest across, so this join does not reach them.
  */
-const DIR = join(process.cwd(), '.tmp', 'bench-voices')
-const SETS = {
-  en: () => makeCorpus(join(DIR, 'corpus'), 10, 4),
-  dev: () => makeCorpus(join(DIR, 'corpus-dev'), 10, 3, 'en', DEV_SPEAKERS, 4242),
-  dev2: () => makeCorpus(join(DIR, 'corpus-dev2'), 10, 3, 'en', SPEAKERS, 5151, true),
-  rooms: () => makeCorpus(join(DIR, 'corpus-en999'), 10, 3, 'en', SPEAKERS, 999),
-  de: () => makeCorpus(join(DIR, 'corpus-de'), 10, 3, 'de'),
-  es: () => makeCorpus(join(DIR, 'corpus-es'), 10, 3, 'es', SPEAKERS, 2026),
-  fr: () => makeCorpus(join(DIR, 'corpus-fr'), 10, 3, 'fr', SPEAKERS, 6161),
-  it: () => makeCorpus(join(DIR, 'corpus-it'), 10, 3, 'it', SPEAKERS, 8383)
-}
-type SetName = keyof typeof SETS
 
 function samplesOf(wav: Buffer): Float32Array {
   const at = wav.indexOf('data') + 8
@@ -125,8 +114,7 @@ async function exports(): Promise<void> {
 
 async function main(): Promise<void> {
   if (process.argv.includes('--exports')) return exports()
-  const named = (Object.keys(SETS) as SetName[]).filter((s) => process.argv.includes(s))
-  const sets = named.length ? named : (Object.keys(SETS) as SetName[]).filter((s) => s !== 'it')
+  const sets = setsAsked(process.argv)
   const K = 40
   const at = process.argv.indexOf('--share')
   const SHARES = (at >= 0 ? process.argv[at + 1]! : '2,0.3,0.4,0.5').split(',').map(Number)

@@ -1,9 +1,9 @@
-import { join } from 'node:path'
 import { clusterEmbedded } from '../../src/core/voices/by-embedder'
 import { clusterSpace, random } from '../../src/core/voices/cluster'
 import { PITCH_DIM, spectralEmbedder, SPECTRAL_DIMS } from '../../src/core/voices/spectral'
 import { bestF1 } from '../../src/core/voices/testing/best-f1'
-import { type Clip, DEV_SPEAKERS, makeCorpus, SPEAKERS } from './corpus'
+import type { Clip } from './corpus'
+import { SETS, setsAsked, type SetName } from './sets'
 import { gaussian } from '../../src/core/voices/testing/gauss'
 import { pca, supervector, trainUbm } from './gmm-ubm'
 
@@ -51,21 +51,9 @@ import { pca, supervector, trainUbm } from './gmm-ubm'
  *   set has 4-12 voices below 0.95): having all its nearest clips of its own voice does not make a
  *   voice one connected piece, so pure neighbourhoods alone do not point to a grouping that fixes m1.
  */
-const DIR = join(process.cwd(), '.tmp', 'bench-voices')
 const CEPS = PITCH_DIM / 2
 const HOP = 0.032
 
-const SETS = {
-  en: () => makeCorpus(join(DIR, 'corpus'), 10, 4),
-  dev: () => makeCorpus(join(DIR, 'corpus-dev'), 10, 3, 'en', DEV_SPEAKERS, 4242),
-  dev2: () => makeCorpus(join(DIR, 'corpus-dev2'), 10, 3, 'en', SPEAKERS, 5151, true),
-  rooms: () => makeCorpus(join(DIR, 'corpus-en999'), 10, 3, 'en', SPEAKERS, 999),
-  de: () => makeCorpus(join(DIR, 'corpus-de'), 10, 3, 'de'),
-  es: () => makeCorpus(join(DIR, 'corpus-es'), 10, 3, 'es', SPEAKERS, 2026),
-  fr: () => makeCorpus(join(DIR, 'corpus-fr'), 10, 3, 'fr', SPEAKERS, 6161),
-  it: () => makeCorpus(join(DIR, 'corpus-it'), 10, 3, 'it', SPEAKERS, 8383)
-}
-type SetName = keyof typeof SETS
 
 const arg = (name: string, fallback: string) => {
   const at = process.argv.indexOf(`--${name}`)
@@ -153,6 +141,18 @@ function supervectorVectors(clips: Analysed[], k: number, dims: number, relevanc
   return { vectors, raw: svs, ms: performance.now() - t }
 }
 
+/** Every other clip with its squared distance to clip i, nearest first (all pairs: a study of a few hundred clips). */
+function nearestOf(points: Float32Array, dims: number, n: number, i: number): [number, number][] {
+  const d: [number, number][] = []
+  for (let j = 0; j < n; j++) {
+    if (j === i) continue
+    let s = 0
+    for (let t = 0; t < dims; t++) s += (points[i * dims + t]! - points[j * dims + t]!) ** 2
+    d.push([s, j])
+  }
+  return d.sort((a, b) => a[0] - b[0])
+}
+
 /**
  * Per voice, the share of its clips whose 10 nearest clips (Euclidean, in the space given) are all
  * its own: how well a representation separates voices before any clustering decision.
@@ -162,14 +162,7 @@ function purity(points: Float32Array, dims: number, voiceOf: (j: number) => numb
   const hits = new Float64Array(voices)
   const count = new Float64Array(voices)
   for (let i = 0; i < n; i++) {
-    const d: [number, number][] = []
-    for (let j = 0; j < n; j++) {
-      if (j === i) continue
-      let s = 0
-      for (let t = 0; t < dims; t++) s += (points[i * dims + t]! - points[j * dims + t]!) ** 2
-      d.push([s, j])
-    }
-    d.sort((a, b) => a[0] - b[0])
+    const d = nearestOf(points, dims, n, i)
     const v = voiceOf(i)
     count[v]!++
     if (d.slice(0, 10).every(([, j]) => voiceOf(j) === v)) hits[v]!++
@@ -189,14 +182,7 @@ const CONTROL = process.argv.includes('--control')
 function mutualKnnLabels(points: Float32Array, dims: number, n: number, k: number): Int32Array {
   const near: Set<number>[] = []
   for (let i = 0; i < n; i++) {
-    const d: [number, number][] = []
-    for (let j = 0; j < n; j++) {
-      if (j === i) continue
-      let s = 0
-      for (let t = 0; t < dims; t++) s += (points[i * dims + t]! - points[j * dims + t]!) ** 2
-      d.push([s, j])
-    }
-    d.sort((a, b) => a[0] - b[0])
+    const d = nearestOf(points, dims, n, i)
     near.push(new Set(d.slice(0, k).map(([, j]) => j)))
   }
   const parent = Int32Array.from({ length: n }, (_, i) => i)
@@ -217,8 +203,7 @@ const fmt = (f: number[]) => f.map((x) => x.toFixed(3)).join(' ')
 const low = (f: number[]) => f.filter((x) => x < 0.95).length
 
 async function main(): Promise<void> {
-  const named = (Object.keys(SETS) as SetName[]).filter((s) => process.argv.includes(s))
-  const sets = named.length ? named : (Object.keys(SETS) as SetName[]).filter((s) => s !== 'it')
+  const sets = setsAsked(process.argv)
   const ks = arg('k', '16,32,64').split(',').map(Number)
   const dims = arg('pca', '64').split(',').map(Number)
   const shares = arg('share', '1').split(',').map(Number)
