@@ -92,8 +92,6 @@ const parts = new Int32Array(7)
 /** UTC milliseconds (fromDigits) taken apart into `parts`: the civil date by daysFromCivil backwards (proleptic Gregorian, years counted from March). */
 function fields(ms: number): void {
   const days = Math.floor(ms / 86_400_000)
-  // (Past the days every quantity fits 32 bits: integer division by `| 0`, cheaper than Math.floor of doubles.)
-  let rest = ms - days * 86_400_000
   const z = days + 719_468
   const era = Math.floor(z / 146_097)
   const doe = z - era * 146_097
@@ -104,6 +102,12 @@ function fields(ms: number): void {
   parts[0] = yoe + era * 400 + (month <= 2 ? 1 : 0)
   parts[1] = month
   parts[2] = doy - (((153 * mp + 2) / 5) | 0) + 1
+  clock(ms - days * 86_400_000)
+}
+
+/** Milliseconds into a day taken apart into parts[3..6]: hour, minute, second, millisecond. */
+function clock(rest: number): void {
+  // (Below a day every quantity fits 32 bits: integer division by `| 0`, cheaper than Math.floor of doubles.)
   const hour = (rest / 3_600_000) | 0
   rest -= hour * 3_600_000
   const minute = (rest / 60_000) | 0
@@ -170,7 +174,6 @@ export function putIso(ms: number, b: Uint8Array, at: number): number {
     return at + text.length
   }
   const day = Math.floor(ms / 86_400_000)
-  let rest = ms - day * 86_400_000
   if (day !== lastDay) {
     fields(ms)
     putDigits(lastDate, 0, parts[0]!, 4)
@@ -182,18 +185,14 @@ export function putIso(ms: number, b: Uint8Array, at: number): number {
   }
   b.set(lastDate, at)
   b[at + 10] = 0x54
-  const hour = (rest / 3_600_000) | 0
-  rest -= hour * 3_600_000
-  const minute = (rest / 60_000) | 0
-  rest -= minute * 60_000
-  const second = (rest / 1000) | 0
-  put2(b, at + 11, hour)
+  clock(ms - day * 86_400_000)
+  put2(b, at + 11, parts[3]!)
   b[at + 13] = 0x3a
-  put2(b, at + 14, minute)
+  put2(b, at + 14, parts[4]!)
   b[at + 16] = 0x3a
-  put2(b, at + 17, second)
+  put2(b, at + 17, parts[5]!)
   b[at + 19] = 0x2e
-  putDigits(b, at + 20, rest - second * 1000, 3)
+  putDigits(b, at + 20, parts[6]!, 3)
   b[at + 23] = 0x5a
   return at + 24
 }
