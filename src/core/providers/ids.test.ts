@@ -20,7 +20,8 @@ describe('StableIds', () => {
       const ids = new StableIds(prefix, 'amazon-alexa', 'p1.zip', 'Alexa/v.csv')
       const b = new Uint8Array(5 + ids.maxBytes).fill(0x78)
       for (const last of [2, 100_001, 0, 'line 7', null]) {
-        const end = ids.put(last, b, 5)
+        const lanes = ids.lanesOf(last)
+        const end = ids.putLanes(lanes[0]!, lanes[1]!, b, 5)
         expect(Buffer.from(b.subarray(5, end)).toString('utf8')).toBe(ids.of(last))
         expect(end - 5).toBe(ids.maxBytes)
         expect(b[4]).toBe(0x78)

@@ -89,7 +89,7 @@ export function stableId(prefix: string, ...parts: ReadonlyArray<string | number
 
 /**
  * stableId(prefix, ...fixed, last) for many values of `last`: the fixed parts (provider, part,
- * file) are hashed once, so 100,000 rows of one file each hash only their line number. `put`
+ * file) are hashed once, so 100,000 rows of one file each hash only their line number. `putLanes`
  * writes an id as bytes without making its string (the report writes ids of recordings kept as columns).
  */
 export class StableIds {
@@ -120,15 +120,9 @@ export class StableIds {
     return idText(this.prefix, a, b)
   }
 
-  /** Longest id `put` writes, in bytes. */
+  /** Longest id `putLanes` writes, in bytes. */
   get maxBytes(): number {
     return Buffer.byteLength(this.prefix) + 16
-  }
-
-  /** of(last) as UTF-8 at b[at..] (room for maxBytes), without making the string; answers where it ends. */
-  put(last: string | number | null, b: Uint8Array, at: number): number {
-    const lanes = this.lanesOf(last)
-    return this.putLanes(lanes[0]!, lanes[1]!, b, at)
   }
 
   /** textOf(x, y) as UTF-8 at b[at..] (room for maxBytes); answers where it ends. */
