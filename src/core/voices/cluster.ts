@@ -17,6 +17,7 @@
  */
 import { cutMergesBySpread, distanceMatrix, linkageMerges } from './linkage'
 import { standardise } from './standardise'
+import { nearestRows } from './nearest'
 import { joinTouching, TOUCH_SHARE } from './touching'
 
 export interface ClusterOptions {
@@ -112,29 +113,13 @@ function withinScale(points: Float32Array, dims: number, sample: Int32Array): Fl
   const clips = Math.min(m, 500)
   const per = k - from
   const sq = new Float32Array(clips * per * dims)
-  const bestJ = new Int32Array(k)
-  const bestD = new Float64Array(k)
+  const near = nearestRows(points, dims, sample, k, clips)
   for (let c = 0; c < clips; c++) {
     const i = sample[c]!
-    let found = 0
-    for (let s = 0; s < m; s++) {
-      if (s === c) continue
-      const d = dist2(points, i, points, sample[s]!, dims)
-      if (found === k && d >= bestD[k - 1]!) continue
-      // Insertion into the short sorted list of the nearest so far.
-      let at = found < k ? found++ : k - 1
-      while (at > 0 && bestD[at - 1]! > d) {
-        bestD[at] = bestD[at - 1]!
-        bestJ[at] = bestJ[at - 1]!
-        at--
-      }
-      bestD[at] = d
-      bestJ[at] = sample[s]!
-    }
-    for (let r = from; r < found; r++) {
+    for (let r = from; r < k && near[c * k + r]! >= 0; r++) {
       const out = (c * per + r - from) * dims
       const a = i * dims
-      const b = bestJ[r]! * dims
+      const b = sample[near[c * k + r]!]! * dims
       for (let t = 0; t < dims; t++) {
         const x = points[a + t]! - points[b + t]!
         sq[out + t] = x * x

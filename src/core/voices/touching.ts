@@ -12,6 +12,7 @@
  * linkage (100,000 synthesised vectors, sample 1,500: 1.06-1.19 s without the join, 1.41-1.79 s with
  * it, three turns at load 2.2).
  */
+import { nearestRows } from './nearest'
 
 /** How many nearest clips each clip looks at (at most an eighth of the clips read). */
 export const TOUCH_K = 20
@@ -50,7 +51,7 @@ export function joinTouching(points: Float32Array, dims: number, rows: ArrayLike
     for (const i of g) groupOf.set(i, h)
   })
   const label = Int32Array.from({ length: m }, (_, r) => groupOf.get(rows[r]!) ?? -1)
-  const near = nearest(points, dims, rows, kk)
+  const near = nearestRows(points, dims, rows, kk)
   const size = new Int32Array(groups.length)
   for (const l of label) if (l >= 0) size[l]!++
   /** Per ordered pair of groups (a, b): how many of a's clips' nearest lie in b. */
@@ -87,35 +88,4 @@ export function joinTouching(points: Float32Array, dims: number, rows: ArrayLike
     else joined.set(r, [...groups[h]!])
   }
   return [...joined.values()]
-}
-
-/** Per row r, its k nearest rows (indices 0..m-1 into `rows`), nearest first, flat: m × k. */
-function nearest(points: Float32Array, dims: number, rows: ArrayLike<number>, k: number): Int32Array {
-  const m = rows.length
-  const out = new Int32Array(m * k)
-  const bestD = new Float64Array(k)
-  for (let a = 0; a < m; a++) {
-    const x = rows[a]! * dims
-    let found = 0
-    for (let b = 0; b < m; b++) {
-      if (b === a) continue
-      const y = rows[b]! * dims
-      let d = 0
-      for (let t = 0; t < dims; t++) {
-        const v = points[x + t]! - points[y + t]!
-        d += v * v
-      }
-      if (found === k && d >= bestD[k - 1]!) continue
-      // Insertion into the short sorted list of the nearest so far.
-      let at = found < k ? found++ : k - 1
-      while (at > 0 && bestD[at - 1]! > d) {
-        bestD[at] = bestD[at - 1]!
-        out[a * k + at] = out[a * k + at - 1]!
-        at--
-      }
-      bestD[at] = d
-      out[a * k + at] = b
-    }
-  }
-  return out
 }
