@@ -6,7 +6,9 @@ import { writeZip } from '../../../test/helpers/write-zip'
 import type { EventName } from '../../shared/ipc/events'
 import { combinedSha256 } from '../archive/combined-sha256'
 import { BACKGROUND_AFTER_MS, createArchiveHandlers } from './handlers'
-import { NO_LIFECYCLE } from './lifecycle'
+import { NO_LIFECYCLE, type OpenedExport } from './lifecycle'
+import type { CallError } from '../../shared/ipc/result'
+import type { Problem } from '../../shared/model/problem'
 
 let work: Awaited<ReturnType<typeof workDir>>
 beforeAll(async () => {
@@ -92,5 +94,39 @@ describe('the app’s archive handlers', () => {
     } finally {
       await dispose()
     }
+  })
+})
+
+describe('an export still being opened when the handlers are disposed', () => {
+  it('is closed, not left open with its file: the open answers "cancelled" and the lifecycle hears the close', async () => {
+    const zip = work.path('disposed.zip')
+    await writeZip(zip, { 'Alexa/Audio/a.wav': Buffer.alloc(300, 1) })
+    const opened: string[] = []
+    const closed: string[] = []
+    let release: () => void = () => undefined
+    // Work the review hands the session while it is analysed (as it restores a case): the open waits for it.
+    const held = new Promise<Problem[]>((r) => (release = () => r([])))
+    const lifecycle = {
+      ...NO_LIFECYCLE,
+      opened: async (id: string, s: OpenedExport) => {
+        opened.push(id)
+        s.alongside?.(held)
+        return []
+      },
+      closed: async (id: string) => void closed.push(id)
+    }
+    const { openAndRead, dispose } = createArchiveHandlers(hostThatWaitsForTheHash().platform, lifecycle)
+    const answer = openAndRead(zip, 'job-d').then(
+      () => 'opened',
+      (err: unknown) => (err as CallError).code
+    )
+    for (let i = 0; i < 200 && opened.length === 0; i++) await new Promise((r) => setTimeout(r, 10))
+    expect(opened).toHaveLength(1)
+    // Disposed past the last check before the analysis; the held work ends after that.
+    const disposing = dispose()
+    release()
+    await disposing
+    expect(await answer).toBe('cancelled')
+    expect(closed).toEqual(opened)
   })
 })

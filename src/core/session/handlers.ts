@@ -50,6 +50,8 @@ interface Slot {
 export function createArchiveHandlers(platform: Platform, lifecycle: ArchiveLifecycle = NO_LIFECYCLE) {
   const open = new Map<string, Slot>()
   const jobs = createJobs((p) => platform.emit('archive.progress', p))
+  // Opens not yet answered: dispose waits for them, so no session outlives the handlers unclosed.
+  const opening = new Set<Promise<unknown>>()
 
   const get = (archiveId: string): Session => {
     const slot = open.get(archiveId)
@@ -100,7 +102,14 @@ export function createArchiveHandlers(platform: Platform, lifecycle: ArchiveLife
   }
 
   /** Opens a session (list, read with the saved mappings, restore the case, analyse); progress through the job's throttle. */
-  const openAndRead = async (path: string, jobId: string): Promise<ArchiveSummary> => {
+  const openAndRead = (path: string, jobId: string): Promise<ArchiveSummary> => {
+    const answer = openOnce(path, jobId)
+    const settled = answer.catch(() => undefined).finally(() => opening.delete(settled))
+    opening.add(settled)
+    return answer
+  }
+
+  const openOnce = async (path: string, jobId: string): Promise<ArchiveSummary> => {
     const job = jobs.start(jobId)
     let hooks = 0
     try {
@@ -122,6 +131,11 @@ export function createArchiveHandlers(platform: Platform, lifecycle: ArchiveLife
           }
         }
       })
+      // Cancelled (or disposed) on the last turn before this one: nobody would close it.
+      if (job.signal.aborted) {
+        await session.close()
+        job.signal.throwIfAborted()
+      }
       job.progress('done', { entries: session.archive.entries.length, bytes: session.archive.bytes, totalBytes: session.archive.bytes })
       const hashing = new AbortController()
       const isOpen = () => open.get(session.id)?.session === session
@@ -200,6 +214,7 @@ export function createArchiveHandlers(platform: Platform, lifecycle: ArchiveLife
 
   const dispose = async () => {
     jobs.cancelAll()
+    await Promise.all(opening)
     await Promise.all([...open.keys()].map((id) => handlers.closeArchive({ archiveId: id })))
   }
   /** For the complaint: the open archive itself (to hash and copy entries), its reading and its SHA-256 once known. */

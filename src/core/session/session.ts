@@ -201,6 +201,8 @@ export async function openSession(path: string, o: SessionOptions = {}): Promise
     o.onProgress?.({ phase: 'analysis' })
     analysis = await analyseNow()
     for (const problems of await Promise.all(alongside)) session.problems.push(...problems)
+    // Cancelled while it was analysed: the caller has gone, and would never close what it got.
+    o.signal?.throwIfAborted()
     return session
   } catch (err) {
     await Promise.allSettled(alongside)
