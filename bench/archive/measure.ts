@@ -21,11 +21,12 @@ const probe = join(__dirname, 'rss-probe.cjs')
  * Wall time from before spawn to exit, so a Node child's start-up counts; peak RSS from GNU time,
  * or, where it is missing, from the child itself (Node children only) through a preloaded probe.
  */
-export function measure(command: string, args: string[], options: { keepStdout?: boolean; rssFile: string }): Promise<Measured> {
+export function measure(command: string, args: string[], options: { keepStdout?: boolean; rssFile: string; env?: NodeJS.ProcessEnv }): Promise<Measured> {
   const isNode = command === process.execPath
+  const base = options.env ?? process.env
   const [cmd, argv, env] = hasTime
-    ? [TIME, ['-f', 'peak-rss-kb=%M cpu-s=%U+%S', command, ...args], process.env]
-    : [command, isNode ? ['--require', probe, ...args] : args, { ...process.env, BENCH_RSS_FILE: options.rssFile }]
+    ? [TIME, ['-f', 'peak-rss-kb=%M cpu-s=%U+%S', command, ...args], base]
+    : [command, isNode ? ['--require', probe, ...args] : args, { ...base, BENCH_RSS_FILE: options.rssFile }]
   rmSync(options.rssFile, { force: true })
   const started = process.hrtime.bigint()
   return new Promise((resolve, reject) => {

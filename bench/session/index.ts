@@ -32,6 +32,8 @@ interface Row {
   unzipList: Repeated
   unzipMeta: Repeated
   nodeStart: Repeated
+  /** The same two without NODE_EXTRA_CA_CERTS, where this shell sets it (see CA_NOTE); null where it does not. */
+  withoutCa: { warm: Repeated; nodeStart: Repeated } | null
   problems: number | null
   /** Each part of the scan alone (limit.ts), in one process. */
   phases: Phase[] | null
@@ -62,7 +64,16 @@ async function bench(file: string, recordings: number, dir: string): Promise<Row
   const unzipList = await median(RUNS, () => measure('unzip', ['-l', file], { rssFile }))
   const unzipMeta = await median(RUNS, () => measure('unzip', ['-p', file, 'Alexa/Alexa.VoiceHistory.csv', 'Digital.CustomerAttributes.1.csv', 'Devices.Registration.zip'], { rssFile }))
   const nodeStart = await median(RUNS, () => measure(process.execPath, ['-e', '0'], { rssFile }))
-  return { recordings, bytes: statSync(file).size, warm, cold, unzipList, unzipMeta, nodeStart, problems: problemsOf(warm.stdout), phases: phasesOf(file), live: liveOf(file) }
+  let withoutCa: Row['withoutCa'] = null
+  if (process.env.NODE_EXTRA_CA_CERTS) {
+    const env = { ...process.env }
+    delete env.NODE_EXTRA_CA_CERTS
+    withoutCa = {
+      warm: await median(RUNS, () => measure(process.execPath, cli, { rssFile, keepStdout: true, env })),
+      nodeStart: await median(RUNS, () => measure(process.execPath, ['-e', '0'], { rssFile, env }))
+    }
+  }
+  return { recordings, bytes: statSync(file).size, warm, cold, unzipList, unzipMeta, nodeStart, withoutCa, problems: problemsOf(warm.stdout), phases: phasesOf(file), live: liveOf(file) }
 }
 
 /** The live heap per recording after each part (live.ts, in a child); null when it fails. */
@@ -123,7 +134,8 @@ function table(rows: Row[]): string {
   const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`
   const mb = (b: number | null | undefined) => (b == null ? 'n/a' : `${Math.round(b / 1e6)} MB`)
   const base = rows[0]!
-  const header = ['recordings', 'file', 'scan warm', 'CPU warm', 'scan cold', 'unzip -l', 'x unzip -l', 'floor', 'peak RSS', 'bytes/recording']
+  const ca = rows.some((r) => r.withoutCa !== null)
+  const header = ['recordings', 'file', 'scan warm', ...(ca ? ['warm, no extra CA'] : []), 'CPU warm', 'scan cold', 'unzip -l', 'x unzip -l', 'floor', 'peak RSS', 'bytes/recording']
   const body = rows.map((r) => {
     // What the file costs at the least: list it, inflate its metadata, start a process to say so.
     const floor = r.unzipList.wallMs + r.unzipMeta.wallMs + r.nodeStart.wallMs
@@ -131,11 +143,26 @@ function table(rows: Row[]): string {
     const basePeak = base.warm.rssRange?.[1] ?? null
     // Growth over the smallest size, per recording more: what memory costs per recording.
     const perRecording = r === base || peak === null || basePeak === null ? (peak === null ? 'n/a' : `${Math.round(peak / r.recordings)} (all)`) : `${Math.round((peak - basePeak) / (r.recordings - base.recordings))}`
-    return [r.recordings.toLocaleString('en-US'), `${(r.bytes / 1e9).toFixed(2)} GB`, s(r.warm.wallMs), r.warm.cpuMs === null ? 'n/a' : s(r.warm.cpuMs), s(r.cold.wallMs), s(r.unzipList.wallMs), `${(r.warm.wallMs / r.unzipList.wallMs).toFixed(1)}x`, s(floor), mb(peak), perRecording]
+    const noCa = ca ? [r.withoutCa ? s(r.withoutCa.warm.wallMs) : 'n/a'] : []
+    return [r.recordings.toLocaleString('en-US'), `${(r.bytes / 1e9).toFixed(2)} GB`, s(r.warm.wallMs), ...noCa, r.warm.cpuMs === null ? 'n/a' : s(r.warm.cpuMs), s(r.cold.wallMs), s(r.unzipList.wallMs), `${(r.warm.wallMs / r.unzipList.wallMs).toFixed(1)}x`, s(floor), mb(peak), perRecording]
   })
   const widths = header.map((h, i) => Math.max(h.length, ...body.map((b) => b[i]!.length)))
   const line = (cells: string[]) => `| ${cells.map((c, i) => c.padStart(widths[i]!)).join(' | ')} |`
   return [line(header), `|${widths.map((w) => `${'-'.repeat(w + 1)}:`).join('|')}|`, ...body.map(line)].join('\n')
+}
+
+/**
+ * This sandbox's shell sets NODE_EXTRA_CA_CERTS, so every node start here first reads and parses a
+ * certificate bundle (tens of milliseconds) that a person's shell does not make it read; the scan makes no
+ * network request and never uses them. Both figures are printed: the first column is this shell's.
+ */
+function caNote(rows: Row[]): string[] {
+  const with_ = rows.filter((r) => r.withoutCa)
+  if (with_.length === 0) return []
+  const ms = (x: Repeated) => `${Math.round(x.wallMs)} ms`
+  return [
+    `warm, no extra CA: the same warm runs with NODE_EXTRA_CA_CERTS unset. This shell sets it, so each node start reads ${process.env.NODE_EXTRA_CA_CERTS} first: a bare node start took ${with_.map((r) => ms(r.nodeStart)).join(' / ')} with it and ${with_.map((r) => ms(r.withoutCa!.nodeStart)).join(' / ')} without.`
+  ]
 }
 
 async function main(): Promise<void> {
@@ -169,6 +196,7 @@ async function main(): Promise<void> {
       'peak RSS: the highest of the warm runs (GNU time). bytes/recording: the growth of peak RSS over the first size, per recording more. CPU warm: user + system seconds of the median warm run.',
       'live heap: bench/session/live.ts, heapUsed after a full GC once the archive is listed, read and analysed, per recording (the detector apart); what memory per recording is made of, where peak RSS adds V8\'s headroom.',
       'phases alone: bench/session/limit.ts runs each part of the scan by itself in one process (second of two runs, tsx on the source): listing, inflating the metadata, inflating and parsing the voice-history CSV, all providers, the rules, the report.',
+      ...caNote(rows),
       `problems in the reports: ${rows.map((r) => r.problems ?? 'n/a').join(' / ')}. Goals (issue 15): 100,000 recordings <= 1.0 s warm, < 250 MB peak RSS.`
     ].join('\n') + '\n'
   )
