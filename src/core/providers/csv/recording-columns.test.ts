@@ -57,9 +57,20 @@ describe('recordings kept as columns', () => {
 
   it('are one small object each: their own fields are only the table and the row', () => {
     const [r] = columns()
-    expect(Object.keys(r!)).toEqual(['table', 'row'])
-    // What a spread or structured clone would see without plainRecording: not the recording.
-    expect({ ...r }).not.toHaveProperty('id')
+    const own = Object.getOwnPropertyDescriptors(r!)
+    expect(Object.keys(own).filter((k) => 'value' in own[k]!)).toEqual(['table', 'row'])
+  })
+
+  it('refuse, where tests run, to be copied field by field: a spread, Object.assign or toEqual throws instead of copying two fields', () => {
+    const [r] = columns() as [ColumnRecording]
+    const refused = /copied field by field.*plainRecording/
+    expect(() => ({ ...r })).toThrow(refused)
+    expect(() => Object.assign({}, r)).toThrow(refused)
+    // (A structured clone, Electron's IPC, fails already: the table holds functions.)
+    expect(() => structuredClone(r)).toThrow(/could not be cloned/)
+    expect(() => expect(r).toEqual(expected(rows[0]!))).toThrow(refused)
+    // The way out copies every field.
+    expect({ ...plainRecording(r) }).toStrictEqual(expected(rows[0]!))
   })
 
   it('take a value set after reading, field by field, as a plain recording does', () => {

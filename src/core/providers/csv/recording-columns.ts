@@ -42,8 +42,8 @@ export interface ColumnRow {
  * ISO time, the audio reference and the source only when asked. A heavy user's 100,000 rows were
  * five objects each (~290 bytes: the recording, its audio, source, id and time), which every
  * young-generation collection copied twice; here they are one object of 40 bytes and columns.
- * What leaves the engine as plain data goes through plainRecording (a spread, structured clone
- * or toEqual sees only the two fields); JSON.stringify does it through toJSON.
+ * What leaves the engine as plain data goes through plainRecording (a spread or toEqual sees only
+ * the two fields, and throws where tests run; a structured clone fails); JSON.stringify does it through toJSON.
  */
 export class RecordingColumns {
   private count = 0
@@ -241,6 +241,21 @@ export class RecordingColumns {
 }
 
 /**
+ * Where tests run (vitest, and the e2e harness, which sets EXPORTSCOPE_REFUSE_COPIES), a column
+ * recording refuses to be copied field by field: a spread, Object.assign or a test's toEqual reads
+ * every own enumerable property, and this one throws, where the copy would otherwise silently hold
+ * only the table and the row. (A structured clone, as Electron's IPC makes, fails anyway on the
+ * table's functions.) Not in the app or the CLI: defining it costs ~200 ns a recording, 20 ms at 100,000.
+ */
+const REFUSE_COPIES = process.env.VITEST === 'true' || process.env.EXPORTSCOPE_REFUSE_COPIES === '1'
+const REFUSE: PropertyDescriptor = {
+  enumerable: true,
+  get(): never {
+    throw new TypeError('A recording kept as columns was copied field by field (a spread, Object.assign or toEqual): the copy would hold none of its fields. Copy plainRecording(recording) instead.')
+  }
+}
+
+/**
  * One recording of a RecordingColumns: its table and row, and the contract's fields as getters (and
  * setters, so it can be changed as a plain recording can). Every ColumnRecording has one shape,
  * so the code that reads recordings sees one kind of object per provider, as before.
@@ -251,6 +266,7 @@ export class ColumnRecording extends TimedRecording implements Recording, Quoted
     private readonly row: number
   ) {
     super()
+    if (REFUSE_COPIES) Object.defineProperty(this, 'copied', REFUSE)
   }
   get id(): string {
     return this.table.id(this.row)
