@@ -51,6 +51,40 @@ describe('the peaks pool', () => {
     await pool.close()
   })
 
+  it('closing the pool lets go of a recording whose reading waits for the worker: its source is ended, not left to the garbage collector', async () => {
+    // A decoder that takes the bytes and never acknowledges them: the reading waits for room in its window.
+    const pool = new PeaksPool({ size: 1, stallMs: 60_000, spec: { filename: "require('node:worker_threads').parentPort.on('message', () => {})", eval: true } })
+    let pulled = 0
+    let released = false
+    const slow = {
+      size: 10_000_000,
+      buckets: 20,
+      open: async () =>
+        (async function* () {
+          try {
+            for (;;) {
+              pulled++
+              yield new Uint8Array(64 * 1024)
+            }
+          } finally {
+            // Where an entry's read stream is destroyed (a folder export's file handle closed).
+            released = true
+          }
+        })()
+    }
+    const running = pool.run(slow).catch((err: Error) => err.message)
+    // Two batches of 256 KiB sent, the third read and held: the reading stops there.
+    for (let i = 0; i < 200 && pulled < 12; i++) await new Promise((r) => setTimeout(r, 10))
+    await new Promise((r) => setTimeout(r, 100))
+    const waiting = pulled
+    expect(waiting).toBe(12)
+    await pool.close()
+    expect(await running).toBe('The peaks pool was closed.')
+    for (let i = 0; i < 100 && !released; i++) await new Promise((r) => setTimeout(r, 10))
+    expect(released).toBe(true)
+    expect(pulled).toBe(waiting)
+  })
+
   it('a decoder that never answers is given up on, with a reason, and its thread replaced', async () => {
     const pool = new PeaksPool({ size: 1, stallMs: 300, spec: { filename: "require('node:worker_threads').parentPort.on('message', () => {})", eval: true } })
     expect(await pool.run(job())).toEqual({ status: 'error', error: 'decoding did not finish within 300 ms' })

@@ -196,7 +196,10 @@ export class PeaksPool {
       if (stale()) return
       batch.push(chunk)
       batched += chunk.length
-      if (batched >= BATCH) await flush()
+      if (batched < BATCH) continue
+      await flush()
+      // (Done while it waited: no further byte is read.)
+      if (stale()) return
     }
     await flush()
     if (stale()) return
@@ -257,6 +260,9 @@ export class PeaksPool {
       slot.active.delete(a.id)
       if (this.closed || a.retried || a.done) {
         a.done = true
+        // A reading waiting for room in its window must wake to see it is done and end its source:
+        // left waiting, a folder export's file handle went to the garbage collector.
+        a.wake?.()
         a.reject(err ?? new Error('the decoder stopped'))
       } else {
         a.retried = true
