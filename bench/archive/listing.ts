@@ -1,5 +1,7 @@
 // `tsx bench/archive/listing.ts [--runs N] [--old SRC] EXPORT.zip…`: what listing a ZIP costs
-// (openArchive, the `open` phase of a scan), each run in a fresh process, against `unzip -l` and
+// (openArchive, the `open` phase of a scan) and then making its export view (createExportView,
+// what every scan makes of the listing next: its own rows, kept bytes counting listing and view),
+// each run in a fresh process, against `unzip -l` and
 // a bare floor (list-once.ts floor: the directory read in one piece, names decoded) on the same
 // file in the same run, taken in turns so a busy machine weighs on all alike. --old runs the
 // openArchive of an older copy of src/ (e.g. `git archive REV src | tar -x -C .tmp/old`) beside
@@ -23,6 +25,12 @@ const once = join(__dirname, 'list-once.ts')
 
 const node = (mode: 'open' | 'floor', file: string, src?: string): Run => inFreshProcess<Run>(once, [mode, file, ...(src ? [resolve(src)] : [])])
 
+/** The export view's own wall and CPU (list-once.ts view), after a listing in the same process; kept bytes are the listing's and the view's. */
+function view(file: string, src?: string): Run {
+  const r = inFreshProcess<Run & { viewWallMs: number; viewCpuMs: number }>(once, ['view', file, ...(src ? [resolve(src)] : [])])
+  return { ...r, wallMs: r.viewWallMs, cpuMs: r.viewCpuMs }
+}
+
 /** unzip -l (its listing printed to /dev/null) through GNU time: wall from spawn to exit, CPU and peak RSS as time reports them. */
 function unzip(file: string): Run {
   const started = process.hrtime.bigint()
@@ -37,6 +45,8 @@ for (const file of files) {
   const subjects: Array<[string, () => Run]> = [
     ...(old ? ([[`openArchive (old: ${old})`, () => node('open', file, old)]] as Array<[string, () => Run]>) : []),
     ['openArchive (this tree)', () => node('open', file)],
+    ...(old ? ([[`export view, listing + view kept (old)`, () => view(file, old)]] as Array<[string, () => Run]>) : []),
+    ['export view, listing + view kept (this tree)', () => view(file)],
     ['floor: read directory + decode names', () => node('floor', file)],
     ['unzip -l', () => unzip(file)]
   ]
