@@ -1,4 +1,4 @@
-// `npm run bench:session [-- 10000 100000 300000] [--runs N] [--keep DIR]`: the whole pipeline
+// `npm run bench:session [-- 10000 100000 300000] [--runs N] [--keep DIR] [--busy]`: the whole pipeline
 // (`exportscope scan --json --no-hash`: list, check local headers, read the CSV, analyse, write the
 // report) on realistic Alexa exports (stored WAVs of 8-56 KB, one voice-history CSV), side by side
 // with what the same file costs at the least in the same run: `unzip -l` (the central directory),
@@ -7,7 +7,8 @@ import { spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs'
 import { cpus, loadavg, tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
-import { measure, median, type Repeated } from '../archive/measure'
+import { measure, median, type Measured, type Repeated } from '../archive/measure'
+import { waitForQuiet, type QuietLog } from '../archive/quiet'
 import { writeAlexaExport } from './alexa-export'
 import type { Phase } from './limit'
 import type { Live } from './live'
@@ -19,6 +20,12 @@ const option = (name: string): string | undefined => {
   return at >= 0 ? args[at + 1] : undefined
 }
 const RUNS = Math.max(1, Number(option('--runs') ?? 3) || 3)
+// Each timed run waits for a quiet second first (quiet.ts); --busy measures as the machine comes.
+const quietLog: QuietLog | null = args.includes('--busy') ? null : { waitedMs: 0, timedOut: 0, runs: 0 }
+const timed = async (command: string, argv: string[], options: Parameters<typeof measure>[2]): Promise<Measured> => {
+  if (quietLog) await waitForQuiet(quietLog)
+  return measure(command, argv, options)
+}
 const keep = option('--keep')
 const SIZES = args.filter((a, i) => /^\d+$/.test(a) && args[i - 1] !== '--runs').map(Number)
 if (SIZES.length === 0) SIZES.push(10_000, 100_000, 300_000)
@@ -58,19 +65,19 @@ async function bench(file: string, recordings: number, dir: string): Promise<Row
   const rssFile = join(dir, 'rss')
   const cli = [join(root, 'out/main/cli.js'), 'scan', '--json', '--no-hash', file]
   const evicted = evict(file)
-  const cold = await median(1, () => measure(process.execPath, cli, { rssFile, keepStdout: true }))
+  const cold = await median(1, () => timed(process.execPath, cli, { rssFile, keepStdout: true }))
   if (!evicted) log('could not evict the file from the page cache: the cold figure is warm')
-  const warm = await median(RUNS, () => measure(process.execPath, cli, { rssFile, keepStdout: true }))
-  const unzipList = await median(RUNS, () => measure('unzip', ['-l', file], { rssFile }))
-  const unzipMeta = await median(RUNS, () => measure('unzip', ['-p', file, 'Alexa/Alexa.VoiceHistory.csv', 'Digital.CustomerAttributes.1.csv', 'Devices.Registration.zip'], { rssFile }))
-  const nodeStart = await median(RUNS, () => measure(process.execPath, ['-e', '0'], { rssFile }))
+  const warm = await median(RUNS, () => timed(process.execPath, cli, { rssFile, keepStdout: true }))
+  const unzipList = await median(RUNS, () => timed('unzip', ['-l', file], { rssFile }))
+  const unzipMeta = await median(RUNS, () => timed('unzip', ['-p', file, 'Alexa/Alexa.VoiceHistory.csv', 'Digital.CustomerAttributes.1.csv', 'Devices.Registration.zip'], { rssFile }))
+  const nodeStart = await median(RUNS, () => timed(process.execPath, ['-e', '0'], { rssFile }))
   let withoutCa: Row['withoutCa'] = null
   if (process.env.NODE_EXTRA_CA_CERTS) {
     const env = { ...process.env }
     delete env.NODE_EXTRA_CA_CERTS
     withoutCa = {
-      warm: await median(RUNS, () => measure(process.execPath, cli, { rssFile, keepStdout: true, env })),
-      nodeStart: await median(RUNS, () => measure(process.execPath, ['-e', '0'], { rssFile, env }))
+      warm: await median(RUNS, () => timed(process.execPath, cli, { rssFile, keepStdout: true, env })),
+      nodeStart: await median(RUNS, () => timed(process.execPath, ['-e', '0'], { rssFile, env }))
     }
   }
   return { recordings, bytes: statSync(file).size, warm, cold, unzipList, unzipMeta, nodeStart, withoutCa, problems: problemsOf(warm.stdout), phases: phasesOf(file), live: liveOf(file) }
@@ -197,6 +204,9 @@ async function main(): Promise<void> {
       'live heap: bench/session/live.ts, heapUsed after a full GC once the archive is listed, read and analysed, per recording (the detector apart); what memory per recording is made of, where peak RSS adds V8\'s headroom.',
       'phases alone: bench/session/limit.ts runs each part of the scan by itself in one process (second of two runs, tsx on the source): listing, inflating the metadata, inflating and parsing the voice-history CSV, all providers, the rules, the report.',
       ...caNote(rows),
+      quietLog
+        ? `quiet: each of the ${quietLog.runs} timed runs started once the cores were at least 90 % idle over a second (waits ${(quietLog.waitedMs / 1000).toFixed(0)} s in all; ${quietLog.timedOut} found no such second within 20 s and ran anyway). --busy measures without waiting.`
+        : 'busy: the runs did not wait for a quiet machine (--busy).',
       `problems in the reports: ${rows.map((r) => r.problems ?? 'n/a').join(' / ')}. Goals (issue 15): 100,000 recordings <= 1.0 s warm, < 250 MB peak RSS.`
     ].join('\n') + '\n'
   )
