@@ -50,7 +50,8 @@ interface Slot {
 export function createArchiveHandlers(platform: Platform, lifecycle: ArchiveLifecycle = NO_LIFECYCLE) {
   const open = new Map<string, Slot>()
   const jobs = createJobs((p) => platform.emit('archive.progress', p))
-  // Opens not yet answered: dispose waits for them, so no session outlives the handlers unclosed.
+  // Opens not yet answered: dispose waits for them before it closes what is open, so an open that
+  // finishes meanwhile (openSession checks the cancel after its analysis) is closed with the rest.
   const opening = new Set<Promise<unknown>>()
 
   const get = (archiveId: string): Session => {
@@ -131,11 +132,6 @@ export function createArchiveHandlers(platform: Platform, lifecycle: ArchiveLife
           }
         }
       })
-      // Cancelled (or disposed) on the last turn before this one: nobody would close it.
-      if (job.signal.aborted) {
-        await session.close()
-        job.signal.throwIfAborted()
-      }
       job.progress('done', { entries: session.archive.entries.length, bytes: session.archive.bytes, totalBytes: session.archive.bytes })
       const hashing = new AbortController()
       const isOpen = () => open.get(session.id)?.session === session
