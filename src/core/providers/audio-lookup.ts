@@ -1,6 +1,7 @@
 import { basename } from 'node:path/posix'
 import { folderOf, normalizeName, type ExportView, type ViewEntry } from './export-view'
 import { NormIndex } from './norm-index'
+import { lowerAscii } from '../ascii'
 
 // Printable ASCII without a backslash needs only lower-casing (as export-view's names).
 const PLAIN = /^[\x20-\x5b\x5d-\x7e]*$/
@@ -18,12 +19,9 @@ function normalisesTo(name: string, target: ViewEntry, at: number): boolean {
   const norm = target.normSource
   if (norm.length - at !== name.length) return false
   for (let k = 0; k < name.length; k++) {
-    let c = name.charCodeAt(k)
+    const c = name.charCodeAt(k)
     if (c < 0x20 || c > 0x7e || c === 0x5c || c === 0x21) return false
-    if (c >= 0x41 && c <= 0x5a) c += 0x20
-    let d = norm.charCodeAt(at + k)
-    if (d >= 0x41 && d <= 0x5a) d += 0x20
-    if (c !== d) return false
+    if (lowerAscii(c) !== lowerAscii(norm.charCodeAt(at + k))) return false
   }
   return true
 }
@@ -90,12 +88,9 @@ export class AudioLookup {
     if (end - start >= 2 && buf[start] === 0x2e && buf[start + 1] === 0x2f) return null
     // As normalisesTo, over bytes.
     for (let k = start, at = folder.length; k < end; k++, at++) {
-      let c = buf[k]!
+      const c = buf[k]!
       if (c < 0x20 || c > 0x7e || c === 0x5c || c === 0x21) return null
-      if (c >= 0x41 && c <= 0x5a) c += 0x20
-      let d = norm.charCodeAt(at)
-      if (d >= 0x41 && d <= 0x5a) d += 0x20
-      if (c !== d) return null
+      if (lowerAscii(c) !== lowerAscii(norm.charCodeAt(at))) return null
     }
     if (!this.uniqueNames && !this.lastOfItsName(guess, next)) return null
     return this.at(next)!

@@ -2,6 +2,7 @@ import type { Readable } from 'node:stream'
 import { AUDIO_EXTENSIONS, extensionAt } from '../archive/kind'
 import { kindOf as kindOfEntry, partOf, pathOf as pathOfEntry, type ArchiveEntry, type OpenedArchive, type PlainShape } from '../archive/types'
 import { FNV_OFFSET, FNV_PRIME } from '../fnv'
+import { lowerAscii } from '../ascii'
 import { hashOf } from './norm-index'
 import { FolderRuns, type FolderRun } from './per-folder'
 
@@ -145,7 +146,7 @@ class Entry implements ViewEntry {
 
   normCodeAt(i: number): number {
     const c = this.normSource.charCodeAt(i)
-    return c >= 0x41 && c <= 0x5a ? c + 0x20 : c
+    return lowerAscii(c)
   }
 
   normHas(text: string, at: number): boolean {
@@ -154,7 +155,7 @@ class Entry implements ViewEntry {
     if (at < 0 || at + text.length > path.length) return false
     for (let k = 0; k < text.length; k++) {
       const c = path.charCodeAt(at + k)
-      if ((c >= 0x41 && c <= 0x5a ? c + 0x20 : c) !== text.charCodeAt(k)) return false
+      if (lowerAscii(c) !== text.charCodeAt(k)) return false
     }
     return true
   }
@@ -209,7 +210,7 @@ function lowerExtensionAt(path: string, dot: number): string {
     let k = 0
     for (; k < length; k++) {
       const c = path.charCodeAt(dot + 1 + k)
-      if ((c >= 0x41 && c <= 0x5a ? c + 0x20 : c) !== lastExtension.charCodeAt(k)) break
+      if (lowerAscii(c) !== lastExtension.charCodeAt(k)) break
     }
     if (k === length) return lastExtension
   }
@@ -250,7 +251,7 @@ function viewEntry(entry: ArchiveEntry, index: number, hashes: Int32Array): Entr
       if (c < 0x20 || c > 0x7e || c === 0x5c || (c === 0x21 && path.charCodeAt(i + 1) === 0x2f)) return viewEntryOther(entry, path, index, hashes)
       if (c === 0x2f) cut = i
       else if (c === 0x2e) dot = i
-      h = Math.imul(h ^ (c >= 0x41 && c <= 0x5a ? c + 0x20 : c), PRIME)
+      h = Math.imul(h ^ lowerAscii(c), PRIME)
     }
   }
   hashes[index] = h

@@ -1,5 +1,6 @@
 import type { ViewEntry } from './export-view'
 import { FNV_OFFSET, FNV_PRIME } from '../fnv'
+import { lowerAscii } from '../ascii'
 
 // Read once into this module: the loops below read them per character.
 const OFFSET = FNV_OFFSET
@@ -91,7 +92,7 @@ function sameNorm(a: ViewEntry, b: ViewEntry): boolean {
   for (let i = 0; i < x.length; i++) {
     const c = x.charCodeAt(i)
     const d = y.charCodeAt(i)
-    if (c !== d && (c >= 0x41 && c <= 0x5a ? c + 0x20 : c) !== (d >= 0x41 && d <= 0x5a ? d + 0x20 : d)) return false
+    if (c !== d && lowerAscii(c) !== lowerAscii(d)) return false
   }
   return true
 }

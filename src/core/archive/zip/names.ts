@@ -2,6 +2,7 @@ import { crc32 } from 'node:zlib'
 import { decodeCp437 } from '../cp437'
 import { EXTRA_UNICODE_PATH } from './extra'
 import { FNV_OFFSET, FNV_PRIME } from '../../fnv'
+import { lowerAscii } from '../../ascii'
 
 const FLAG_UTF8 = 0x800
 // Read once into this module (see rows.ts): they are read for every byte of every name listed.
@@ -94,7 +95,7 @@ export function nameHashOf(name: string): number {
   let h = OFFSET
   for (let i = 0; i < name.length; i++) {
     const c = name.charCodeAt(i)
-    h = Math.imul(h ^ (c >= 0x41 && c <= 0x5a ? c + 0x20 : c), PRIME)
+    h = Math.imul(h ^ lowerAscii(c), PRIME)
   }
   return h
 }
