@@ -39,7 +39,7 @@ interface Row {
   unzipList: Repeated
   unzipMeta: Repeated
   nodeStart: Repeated
-  /** The same two without NODE_EXTRA_CA_CERTS, where this shell sets it (see CA_NOTE); null where it does not. */
+  /** The same two without NODE_EXTRA_CA_CERTS, where this shell sets it (see caNote); null where it does not. */
   withoutCa: { warm: Repeated; nodeStart: Repeated } | null
   problems: number | null
   /** Each part of the scan alone (limit.ts), in one process. */
