@@ -1,8 +1,9 @@
-// `npm run bench:session [-- 10000 100000 300000] [--runs N] [--keep DIR] [--busy]`: the whole pipeline
+// `npm run bench:session [-- 10000 100000 300000] [--runs N] [--keep DIR] [--busy] [--instructions]`: the whole pipeline
 // (`exportscope scan --json --no-hash`: list, check local headers, read the CSV, analyse, write the
 // report) on realistic Alexa exports (stored WAVs of 8-56 KB, one voice-history CSV), side by side
 // with what the same file costs at the least in the same run: `unzip -l` (the central directory),
-// `unzip -p` of the metadata (inflating it) and a bare `node` start. Prints one table; asserts nothing.
+// `unzip -p` of the metadata (inflating it) and a bare `node` start. `--instructions` also counts the
+// instructions of each under valgrind (instructions.ts), a figure that load does not move. Prints tables; asserts nothing.
 import { spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs'
 import { cpus, loadavg, tmpdir } from 'node:os'
@@ -10,6 +11,7 @@ import { join, resolve } from 'node:path'
 import { measure, median, type Measured, type Repeated } from '../archive/measure'
 import { waitForQuiet, type QuietLog } from '../archive/quiet'
 import { writeAlexaExport } from './alexa-export'
+import { countInstructions, instructionsTable, noValgrindReason, type Instructions } from './instructions'
 import type { Phase } from './limit'
 import type { Live } from './live'
 
@@ -27,6 +29,7 @@ const timed = async (command: string, argv: string[], options: Parameters<typeof
   return measure(command, argv, options)
 }
 const keep = option('--keep')
+const INSTRUCTIONS = args.includes('--instructions')
 const SIZES = args.filter((a, i) => /^\d+$/.test(a) && args[i - 1] !== '--runs').map(Number)
 if (SIZES.length === 0) SIZES.push(10_000, 100_000, 300_000)
 const log = (line: string) => process.stderr.write(`bench: ${line}\n`)
@@ -46,6 +49,8 @@ interface Row {
   phases: Phase[] | null
   /** What stays in memory per recording (live.ts). */
   live: Live | null
+  /** Instructions of the scan and its floor (--instructions); null when not asked or not countable. */
+  instructions: Instructions | null
 }
 
 /** Drops this one file from the page cache (POSIX_FADV_DONTNEED through dd), so the next read is cold without touching anyone else's cache. */
@@ -61,6 +66,9 @@ function problemsOf(stdout: string): number | null {
   }
 }
 
+/** The metadata files of an export alexa-export.ts writes: what `unzip -p` inflates for the floor. */
+const METADATA = ['Alexa/Alexa.VoiceHistory.csv', 'Digital.CustomerAttributes.1.csv', 'Devices.Registration.zip']
+
 async function bench(file: string, recordings: number, dir: string): Promise<Row> {
   const rssFile = join(dir, 'rss')
   const cli = [join(root, 'out/main/cli.js'), 'scan', '--json', '--no-hash', file]
@@ -69,7 +77,7 @@ async function bench(file: string, recordings: number, dir: string): Promise<Row
   if (!evicted) log('could not evict the file from the page cache: the cold figure is warm')
   const warm = await median(RUNS, () => timed(process.execPath, cli, { rssFile, keepStdout: true }))
   const unzipList = await median(RUNS, () => timed('unzip', ['-l', file], { rssFile }))
-  const unzipMeta = await median(RUNS, () => timed('unzip', ['-p', file, 'Alexa/Alexa.VoiceHistory.csv', 'Digital.CustomerAttributes.1.csv', 'Devices.Registration.zip'], { rssFile }))
+  const unzipMeta = await median(RUNS, () => timed('unzip', ['-p', file, ...METADATA], { rssFile }))
   const nodeStart = await median(RUNS, () => timed(process.execPath, ['-e', '0'], { rssFile }))
   let withoutCa: Row['withoutCa'] = null
   if (process.env.NODE_EXTRA_CA_CERTS) {
@@ -80,7 +88,12 @@ async function bench(file: string, recordings: number, dir: string): Promise<Row
       nodeStart: await median(RUNS, () => timed(process.execPath, ['-e', '0'], { rssFile, env }))
     }
   }
-  return { recordings, bytes: statSync(file).size, warm, cold, unzipList, unzipMeta, nodeStart, withoutCa, problems: problemsOf(warm.stdout), phases: phasesOf(file), live: liveOf(file) }
+  let instructions: Instructions | null = null
+  if (INSTRUCTIONS && noValgrindReason() === null) {
+    log(`counting the instructions of ${recordings.toLocaleString('en-US')} under valgrind…`)
+    instructions = countInstructions(cli[0]!, file, METADATA)
+  }
+  return { recordings, bytes: statSync(file).size, warm, cold, unzipList, unzipMeta, nodeStart, withoutCa, problems: problemsOf(warm.stdout), phases: phasesOf(file), live: liveOf(file), instructions }
 }
 
 /** The live heap per recording after each part (live.ts, in a child); null when it fails. */
@@ -196,6 +209,7 @@ async function main(): Promise<void> {
   process.stdout.write(`${table(rows)}\n\n`)
   process.stdout.write(`${phaseTable(rows)}\n\n`)
   process.stdout.write(`${liveTable(rows)}\n\n`)
+  for (const r of rows) if (r.instructions) process.stdout.write(`${instructionsTable(r.recordings, r.instructions)}\n\n`)
   process.stdout.write(
     [
       `scan: node out/main/cli.js scan --json --no-hash; warm: the median of ${RUNS} runs with the file in the page cache; cold: one run after the file was dropped from the cache (dd iflag=nocache).`,
@@ -204,6 +218,7 @@ async function main(): Promise<void> {
       'live heap: bench/session/live.ts, heapUsed after a full GC once the archive is listed, read and analysed, per recording (the detector apart); what memory per recording is made of, where peak RSS adds V8\'s headroom.',
       'phases alone: bench/session/limit.ts runs each part of the scan by itself in one process (second of two runs, tsx on the source): listing, inflating the metadata, inflating and parsing the voice-history CSV, all providers, the rules, the report.',
       ...caNote(rows),
+      ...(INSTRUCTIONS ? [noValgrindReason() ?? 'instructions: one run of each under valgrind --tool=cachegrind (I refs), node with --single-threaded, so TurboFan and the GC count on the one thread: the work done in all, which load does not move (±1 % between runs of one build).'] : []),
       quietLog
         ? `quiet: each of the ${quietLog.runs} timed runs started once the cores were at least 90 % idle over a second (waits ${(quietLog.waitedMs / 1000).toFixed(0)} s in all; ${quietLog.timedOut} found no such second within 20 s and ran anyway). --busy measures without waiting.`
         : 'busy: the runs did not wait for a quiet machine (--busy).',
