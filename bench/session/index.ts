@@ -218,7 +218,7 @@ async function main(): Promise<void> {
       'live heap: bench/session/live.ts, heapUsed after a full GC once the archive is listed, read and analysed, per recording (the detector apart); what memory per recording is made of, where peak RSS adds V8\'s headroom.',
       'phases alone: bench/session/limit.ts runs each part of the scan by itself in one process (second of two runs, tsx on the source): listing, inflating the metadata, inflating and parsing the voice-history CSV, all providers, the rules, the report.',
       ...caNote(rows),
-      ...(INSTRUCTIONS ? [noValgrindReason() ?? 'instructions: one run of each under valgrind --tool=cachegrind (I refs), node with --single-threaded, so TurboFan and the GC count on the one thread: the work done in all, which load does not move (±1 % between runs of one build).'] : []),
+      ...(INSTRUCTIONS ? [noValgrindReason() ?? 'instructions: one run of each under valgrind --tool=cachegrind (I refs), node with --single-threaded, so TurboFan and the GC count on the one thread: the work done in all, which load does not move (runs of one build differ by up to ±2 %, as the JIT and GC take their turns: compare medians of a few).'] : []),
       quietLog
         ? `quiet: each of the ${quietLog.runs} timed runs started once the cores were at least 90 % idle over a second (waits ${(quietLog.waitedMs / 1000).toFixed(0)} s in all; ${quietLog.timedOut} found no such second within 20 s and ran anyway). --busy measures without waiting.`
         : 'busy: the runs did not wait for a quiet machine (--busy).',
