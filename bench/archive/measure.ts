@@ -18,6 +18,18 @@ const hasTime = existsSync(TIME)
 const probe = join(__dirname, 'rss-probe.cjs')
 
 /**
+ * This shell's environment without NODE_EXTRA_CA_CERTS, or null where it is not set. Where it is
+ * (this sandbox), every node start first reads and parses that certificate bundle, which a
+ * person's shell does not make it do: the benches measure a node child both ways.
+ */
+export function envWithoutExtraCa(): NodeJS.ProcessEnv | null {
+  if (!process.env.NODE_EXTRA_CA_CERTS) return null
+  const env = { ...process.env }
+  delete env.NODE_EXTRA_CA_CERTS
+  return env
+}
+
+/**
  * Wall time from before spawn to exit, so a Node child's start-up counts; peak RSS from GNU time,
  * or, where it is missing, from the child itself (Node children only) through a preloaded probe.
  */

@@ -1,3 +1,5 @@
+import { grid } from '../grid'
+
 export interface Row {
   label: string
   entries: number
@@ -28,8 +30,5 @@ export function formatTable(rows: Row[]): string {
     'skipped' in r.jszip ? r.jszip.skipped : secs(r.jszip.wallMs),
     'skipped' in r.jszip ? '' : mb(r.jszip.peakRss)
   ])
-  const widths = header.map((h, i) => Math.max(h.length, ...body.map((row) => row[i]!.length)))
-  const line = (cells: string[]) => `| ${cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join(' | ')} |`
-  const rule = `|${widths.map((w, i) => (i === 0 ? `${'-'.repeat(w + 1)}-` : `${'-'.repeat(w + 1)}:`)).join('|')}|`
-  return [line(header), rule, ...body.map(line)].join('\n')
+  return grid(header, body)
 }

@@ -8,8 +8,9 @@ import { spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs'
 import { cpus, loadavg, tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
-import { measure, median, type Measured, type Repeated } from '../archive/measure'
+import { envWithoutExtraCa, measure, median, type Measured, type Repeated } from '../archive/measure'
 import { waitForQuiet, type QuietLog } from '../archive/quiet'
+import { grid } from '../grid'
 import { writeAlexaExport } from './alexa-export'
 import { countInstructions, instructionsTable, noValgrindReason, type Instructions } from './instructions'
 import type { Phase } from './limit'
@@ -30,6 +31,8 @@ const timed = async (command: string, argv: string[], options: Parameters<typeof
 }
 const keep = option('--keep')
 const INSTRUCTIONS = args.includes('--instructions')
+// Why instructions cannot be counted here (no valgrind), asked once; null when they can.
+const noInstructions = INSTRUCTIONS ? noValgrindReason() : null
 const SIZES = args.filter((a, i) => /^\d+$/.test(a) && args[i - 1] !== '--runs').map(Number)
 if (SIZES.length === 0) SIZES.push(10_000, 100_000, 300_000)
 const log = (line: string) => process.stderr.write(`bench: ${line}\n`)
@@ -80,16 +83,15 @@ async function bench(file: string, recordings: number, dir: string): Promise<Row
   const unzipMeta = await median(RUNS, () => timed('unzip', ['-p', file, ...METADATA], { rssFile }))
   const nodeStart = await median(RUNS, () => timed(process.execPath, ['-e', '0'], { rssFile }))
   let withoutCa: Row['withoutCa'] = null
-  if (process.env.NODE_EXTRA_CA_CERTS) {
-    const env = { ...process.env }
-    delete env.NODE_EXTRA_CA_CERTS
+  const env = envWithoutExtraCa()
+  if (env) {
     withoutCa = {
       warm: await median(RUNS, () => timed(process.execPath, cli, { rssFile, keepStdout: true, env })),
       nodeStart: await median(RUNS, () => timed(process.execPath, ['-e', '0'], { rssFile, env }))
     }
   }
   let instructions: Instructions | null = null
-  if (INSTRUCTIONS && noValgrindReason() === null) {
+  if (INSTRUCTIONS && noInstructions === null) {
     log(`counting the instructions of ${recordings.toLocaleString('en-US')} under valgrind…`)
     instructions = countInstructions(cli[0]!, file, METADATA)
   }
@@ -118,9 +120,7 @@ function liveTable(rows: Row[]): string {
   ]
   const header = ['live heap after a full GC', ...rows.map((r) => r.recordings.toLocaleString('en-US'))]
   const body = parts.map(([name, f]) => [name, ...rows.map((r) => (r.live ? f(r.live) : 'n/a'))])
-  const widths = header.map((h, i) => Math.max(h.length, ...body.map((b) => b[i]!.length)))
-  const line = (cells: string[]) => `| ${cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join(' | ')} |`
-  return [line(header), `|${widths.map((w, i) => (i === 0 ? '-'.repeat(w + 2) : `${'-'.repeat(w + 1)}:`)).join('|')}|`, ...body.map(line)].join('\n')
+  return grid(header, body)
 }
 
 /** The parts of a scan timed alone, in a child (tsx on the source); null when it fails. */
@@ -142,12 +142,11 @@ function phaseTable(rows: Row[]): string {
     const p = r.phases?.find((x) => x.name === name)
     return p ? `${Math.round(p.cpuMs)} / ${Math.round(p.wallMs)} ms` : 'n/a'
   })])
-  body.push(['scan --json --no-hash, whole (CPU / wall)', ...rows.map((r) => `${r.warm.cpuMs === null ? 'n/a' : Math.round(r.warm.cpuMs)} / ${Math.round(r.warm.wallMs)} ms`)])
-  body.push(['unzip -l (CPU / wall)', ...rows.map((r) => `${r.unzipList.cpuMs === null ? 'n/a' : Math.round(r.unzipList.cpuMs)} / ${Math.round(r.unzipList.wallMs)} ms`)])
-  body.push(['unzip -p of the metadata (CPU / wall)', ...rows.map((r) => `${r.unzipMeta.cpuMs === null ? 'n/a' : Math.round(r.unzipMeta.cpuMs)} / ${Math.round(r.unzipMeta.wallMs)} ms`)])
-  const widths = header.map((h, i) => Math.max(h.length, ...body.map((b) => b[i]!.length)))
-  const line = (cells: string[]) => `| ${cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join(' | ')} |`
-  return [line(header), `|${widths.map((w, i) => (i === 0 ? '-'.repeat(w + 2) : `${'-'.repeat(w + 1)}:`)).join('|')}|`, ...body.map(line)].join('\n')
+  const cpuWall = (x: Measured) => `${x.cpuMs === null ? 'n/a' : Math.round(x.cpuMs)} / ${Math.round(x.wallMs)} ms`
+  body.push(['scan --json --no-hash, whole (CPU / wall)', ...rows.map((r) => cpuWall(r.warm))])
+  body.push(['unzip -l (CPU / wall)', ...rows.map((r) => cpuWall(r.unzipList))])
+  body.push(['unzip -p of the metadata (CPU / wall)', ...rows.map((r) => cpuWall(r.unzipMeta))])
+  return grid(header, body)
 }
 
 function table(rows: Row[]): string {
@@ -218,7 +217,7 @@ async function main(): Promise<void> {
       'live heap: bench/session/live.ts, heapUsed after a full GC once the archive is listed, read and analysed, per recording (the detector apart); what memory per recording is made of, where peak RSS adds V8\'s headroom.',
       'phases alone: bench/session/limit.ts runs each part of the scan by itself in one process (second of two runs, tsx on the source): listing, inflating the metadata, inflating and parsing the voice-history CSV, all providers, the rules, the report.',
       ...caNote(rows),
-      ...(INSTRUCTIONS ? [noValgrindReason() ?? 'instructions: one run of each under valgrind --tool=cachegrind (I refs), node with --single-threaded, so TurboFan and the GC count on the one thread: the work done in all, which load does not move (runs of one build differ by up to ±2 %, as the JIT and GC take their turns: compare medians of a few).'] : []),
+      ...(INSTRUCTIONS ? [noInstructions ?? 'instructions: one run of each under valgrind --tool=cachegrind (I refs), node with --single-threaded, so TurboFan and the GC count on the one thread: the work done in all, which load does not move (runs of one build differ by up to ±2 %, as the JIT and GC take their turns: compare medians of a few).'] : []),
       quietLog
         ? `quiet: each of the ${quietLog.runs} timed runs started once the cores were at least 90 % idle over a second (waits ${(quietLog.waitedMs / 1000).toFixed(0)} s in all; ${quietLog.timedOut} found no such second within 20 s and ran anyway). --busy measures without waiting.`
         : 'busy: the runs did not wait for a quiet machine (--busy).',

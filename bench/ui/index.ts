@@ -5,6 +5,7 @@ import type { Page } from '@playwright/test'
 import { hasChromium, noChromiumReason } from '../../e2e/browser'
 import { closeBrowser, startHarness } from '../../e2e/harness'
 import { generateExport } from '../../src/core/generate'
+import { grid } from '../grid'
 import { frameTimes, type FrameStats, type Stats } from './frames'
 
 /**
@@ -155,12 +156,6 @@ async function measure(path: string, recordings: number, home?: string): Promise
   } finally {
     await app.close()
   }
-}
-
-function grid(header: string[], body: string[][]): string {
-  const widths = header.map((h, i) => Math.max(h.length, ...body.map((b) => b[i]!.length)))
-  const line = (cells: string[]) => `| ${cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join(' | ')} |`
-  return [line(header), `|${widths.map((w, i) => (i === 0 ? `${'-'.repeat(w + 2)}` : `${'-'.repeat(w + 1)}:`)).join('|')}|`, ...body.map(line)].join('\n')
 }
 
 const ms = (v: number) => (Number.isFinite(v) ? `${Math.round(v)} ms` : 'n/a')
