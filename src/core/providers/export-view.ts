@@ -5,6 +5,7 @@ import { FNV_OFFSET, FNV_PRIME } from '../fnv'
 import { lowerAscii } from '../ascii'
 import { hashOf } from './norm-index'
 import { FolderRuns, type FolderRun } from './per-folder'
+import { withoutTrailing } from '../trim'
 
 // Read once into this module: an imported binding read in the per-character loop is a call of a
 // getter wherever modules are compiled to CommonJS (tsx, the benches), twice the view's cost.
@@ -185,7 +186,7 @@ function viewEntryOther(entry: ArchiveEntry, path: string, index: number, hashes
   let start = cut + 1
   if (start === norm.length) {
     // The name ends in '/' only after normalising: its base is the last non-empty segment.
-    const trimmed = norm.replace(/\/+$/, '')
+    const trimmed = withoutTrailing(norm, '/')
     if (trimmed === '') return null
     start = trimmed.lastIndexOf('/') + 1
     const base = trimmed.slice(start)

@@ -1,3 +1,4 @@
+import { withoutTrailing } from '../../trim'
 /** A word of a transcript: as written, and folded for matching against our lists. */
 export interface Token {
   text: string
@@ -34,7 +35,7 @@ export function tokenize(text: string): Token[] {
     // Possessives and trailing dots ("Jonas's", "Jonas'", "St.") are the word itself for our lists.
     let word = m[0]
     if (word.includes("'") || word.includes('’')) word = word.replace(POSSESSIVE, '')
-    if (word.endsWith('.') && !ABBREVIATION.test(word)) word = word.replace(/\.+$/, '')
+    if (word.endsWith('.') && !ABBREVIATION.test(word)) word = withoutTrailing(word, '.')
     if (!word) continue
     const capitalized = UPPER.test(word)
     tokens.push({ text: word, folded: fold(word), capitalized, capitalizedInside: capitalized && tokens.length > 0 })

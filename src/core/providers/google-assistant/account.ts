@@ -5,12 +5,45 @@ import type { ProviderItem } from '../types'
 import { GOOGLE } from './activity-item'
 import type { TakeoutRoot } from './takeout'
 
-const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+/g
+// Bounded as RFC 5321 bounds an address (64 before the @, labels of 63), and tried only at an @
+// (see addresses): an unbounded `+` tried again from every character of a long run without an @
+// made a 2 MB page cost over an hour.
+const EMAIL_AT = /[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){1,8}/y
+const LOCAL = /[A-Za-z0-9._%+-]/
 // Index pages also link Google's own addresses; those are not the account.
 const NOT_ACCOUNT = /@(google\.com|support\.google\.com|googlemail\.com\.invalid)$/i
+/** Google's index page names its account in a few places; a page naming more is not one it wrote. */
+export const MAX_PAGE_EMAILS = 20
 
 const addTo = (list: string[], v: unknown) => {
   if (typeof v === 'string' && v.trim() && !list.includes(v.trim())) list.push(v.trim())
+}
+
+/** The addresses in `text`, in order: what a global EMAIL_AT finds, each looked for from an @ back. */
+function* addresses(text: string): Generator<string> {
+  let from = 0
+  for (let at = text.indexOf('@'); at >= 0; at = text.indexOf('@', at + 1)) {
+    let start = at
+    while (start > from && at - start < 64 && LOCAL.test(text[start - 1]!)) start--
+    if (start === at) continue
+    EMAIL_AT.lastIndex = start
+    const m = EMAIL_AT.exec(text)
+    if (m === null) continue
+    yield m[0]
+    from = EMAIL_AT.lastIndex
+    at = from - 1
+  }
+}
+
+/** The addresses a page names (Google's own apart), each once, at most MAX_PAGE_EMAILS; `more` when it named others too. */
+export function pageEmails(text: string): { emails: string[]; more: boolean } {
+  const seen = new Set<string>()
+  for (const email of addresses(text)) {
+    if (NOT_ACCOUNT.test(email) || seen.has(email)) continue
+    if (seen.size === MAX_PAGE_EMAILS) return { emails: [...seen], more: true }
+    seen.add(email)
+  }
+  return { emails: [...seen], more: false }
 }
 
 /** Who a Takeout tree belongs to: the index page names the account, Profile.json adds the name. */
@@ -18,7 +51,9 @@ export async function* readTakeoutAccount(view: ExportView, root: TakeoutRoot, r
   const account: Account = { provider: GOOGLE, role, ids: [], names: [], emails: [], source: root.indexPages[0]?.path ?? root.profiles[0]?.path ?? null }
   for (const page of root.indexPages) {
     try {
-      for (const m of (await readText(view, page, 2 * 1024 * 1024)).matchAll(EMAIL)) if (!NOT_ACCOUNT.test(m[0])) addTo(account.emails, m[0])
+      const { emails, more } = pageEmails(await readText(view, page, 2 * 1024 * 1024))
+      for (const email of emails) addTo(account.emails, email)
+      if (more) yield { type: 'problem', problem: problem(GOOGLE, 'limit', page.path, `this page names more than ${MAX_PAGE_EMAILS} e-mail addresses, which Google's index page does not; the first ${MAX_PAGE_EMAILS} are taken as the account's`) }
     } catch (err) {
       yield { type: 'problem', problem: problem(GOOGLE, 'unreadable', page.path, errorText(err)) }
     }
