@@ -115,4 +115,11 @@ describe('redaction of crafted long texts', () => {
     expect(redact(names).text).not.toMatch(/zq/)
     expect(redact(`${'blue '.repeat(3_000)}call Mateuszowski`).text).toMatch(/call \[name\]$/)
   })
+
+  it('finishes on a run of spaces after a spoken pin or postcode, and still removes the pin said plainly', () => {
+    // Their lookbehinds once took \s* twice, tried backwards from each space: 300 spaces took 0.6 s, 4,800 minutes.
+    expect(redact(`cvv ${'\t'.repeat(5_000)}\u0000`).text.endsWith(`${'\t'.repeat(5_000)}\u0000`)).toBe(true)
+    expect(redact(`plz${' '.repeat(5_000)}s`).text.endsWith(`${' '.repeat(5_000)}s`)).toBe(true)
+    expect(redact(`my pin is   4711 ${' '.repeat(5_000)}`).text).not.toContain('4711')
+  })
 })

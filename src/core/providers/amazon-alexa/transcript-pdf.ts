@@ -13,7 +13,20 @@ export interface TranscriptRow {
 }
 
 // A row starts with its time; the 2018 PDF's exact wording is not public, so read any ISO-like stamp.
-const ROW_START = /^(\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?\s*(?:Z|UTC|GMT|[+-]\d{2}:?\d{2})?)\s*(.*)$/i
+const STAMP = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?\s*(?:Z|UTC|GMT|[+-]\d{2}:?\d{2})?/i
+const LINE_END = /[\n\r\u2028\u2029]/
+
+/**
+ * The stamp a cell starts with and the text after it; null when the cell starts with none, or its
+ * text spans lines (not a row's first cell). What /^(STAMP)\s*(.*)$/ matched, without its cost:
+ * after a stamp, a cell of spaces and then a line end made that pattern try every split of the spaces.
+ */
+export function rowStartOf(cell: string): { stamp: string; rest: string } | null {
+  const m = STAMP.exec(cell)
+  if (m === null) return null
+  const rest = cell.slice(m[0].length).trimStart()
+  return LINE_END.test(rest) ? null : { stamp: m[0], rest }
+}
 const MAX_PDF_BYTES = 256 * 1024 * 1024
 const PAGES_IN_FLIGHT = 8
 
@@ -76,10 +89,10 @@ export async function readTranscriptPdf(stream: Readable): Promise<TranscriptRow
   pages.forEach((lines, pageIndex) => {
     lines.forEach((cells, lineIndex) => {
       const text = cells.join(' ')
-      const first = ROW_START.exec(cells[0] ?? '')
-      const time = first ? toUtcIso(first[1]!) : null
+      const first = rowStartOf(cells[0] ?? '')
+      const time = first ? toUtcIso(first.stamp) : null
       if (first && time) {
-        const rest = first[2] ? [first[2], ...cells.slice(1)] : cells.slice(1)
+        const rest = first.rest ? [first.rest, ...cells.slice(1)] : cells.slice(1)
         const [device, ...said] = rest.length >= 2 ? rest : [null, ...rest]
         open = { time, device: device ?? null, transcript: said.join(' ') || null, page: pageIndex + 1, line: lineIndex + 1, raw: text }
         rows.push(open)
