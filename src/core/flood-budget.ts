@@ -8,3 +8,9 @@
  */
 export const PROBES_PER_NAME = 16
 export const PROBES_AT_START = 4096
+
+/** 0 .. texts.length - 1 in the order of their texts (UTF-16 code units), equal texts in place order: what a flooded table sorts. */
+export function placesByText(texts: readonly string[]): number[] {
+  // (Array.prototype.sort is stable: equal texts keep their places' order.)
+  return texts.map((_, place) => place).sort((a, b) => (texts[a]! < texts[b]! ? -1 : texts[a]! > texts[b]! ? 1 : 0))
+}

@@ -1,7 +1,7 @@
 import { basename } from 'node:path/posix'
 import { folderOf, normalizeName, type ExportView, type ViewEntry } from './export-view'
 import { NormIndex } from './norm-index'
-import { BareNames } from './bare-names'
+import { BareNames, type BareHit } from './bare-names'
 import type { ProblemLog } from './problem-log'
 import { lowerAscii } from '../ascii'
 
@@ -137,17 +137,16 @@ export class AudioLookup {
     const base = basename(clean)
     const hit = (this.bare ??= new BareNames(this.view)).find(base, relativeTo)
     if (hit === null) return null
-    if (hit.carriers > 1) this.noteAmbiguous(base, hit.carriers, hit.entry, relativeTo)
+    if (hit.carriers > 1) this.noteAmbiguous(base, hit, relativeTo)
     return hit.entry
   }
 
-  private noteAmbiguous(name: string, carriers: number, taken: ViewEntry, file: ViewEntry | null): void {
+  private noteAmbiguous(name: string, hit: BareHit, file: ViewEntry | null): void {
     let names = this.ambiguous.get(file)
     if (names === undefined) this.ambiguous.set(file, (names = new Map()))
-    const key = normalizeName(name)
-    const seen = names.get(key)
+    const seen = names.get(hit.key)
     if (seen !== undefined) seen.rows++
-    else names.set(key, { name, rows: 1, carriers, taken })
+    else names.set(hit.key, { name, rows: 1, carriers: hit.carriers, taken: hit.entry })
   }
 
   /**

@@ -11,6 +11,8 @@ interface Carriers {
 export interface BareHit {
   readonly entry: ViewEntry
   readonly carriers: number
+  /** The name, normalised. */
+  readonly key: string
 }
 
 /**
@@ -35,9 +37,9 @@ export class BareNames {
     if (carriers === undefined) this.byBase.set(key, (carriers = { all: this.view.byBase(base).filter((e) => e.audio), firstUnder: null }))
     const { all } = carriers
     if (all.length === 0) return null
-    if (all.length === 1 || relativeTo === null) return { entry: all[0]!, carriers: all.length }
+    if (all.length === 1 || relativeTo === null) return { entry: all[0]!, carriers: all.length, key }
     const firstUnder = (carriers.firstUnder ??= firstUnderEachFolder(all))
-    return { entry: firstUnder.get(relativeTo.part)?.get(this.folderOf(relativeTo)) ?? all[0]!, carriers: all.length }
+    return { entry: firstUnder.get(relativeTo.part)?.get(this.folderOf(relativeTo)) ?? all[0]!, carriers: all.length, key }
   }
 
   private folderOf(file: ViewEntry): string {

@@ -1,4 +1,5 @@
 import type { ViewEntry } from './export-view'
+import { placesByText } from '../flood-budget'
 
 /**
  * Entries' places sorted by normalised name (then place): NormIndex's answers once its table is
@@ -10,9 +11,8 @@ export class SortedNorms {
   private readonly order: number[]
 
   constructor(entries: readonly ViewEntry[]) {
-    const norms = entries.map((e) => e.norm)
-    this.norms = norms
-    this.order = norms.map((_, place) => place).sort((a, b) => (norms[a]! < norms[b]! ? -1 : norms[a]! > norms[b]! ? 1 : 0))
+    this.norms = entries.map((e) => e.norm)
+    this.order = placesByText(this.norms)
   }
 
   /** No two entries have one norm. */

@@ -1,6 +1,6 @@
 import type { OpenContext } from '../context'
 import { shiftFor, slotOf } from '../../fnv'
-import { PROBES_AT_START, PROBES_PER_NAME } from '../../flood-budget'
+import { placesByText, PROBES_AT_START, PROBES_PER_NAME } from '../../flood-budget'
 import { parseExtra } from './extra'
 import { LOCAL_FIXED } from './local'
 import { decodeZipName, safeName } from './names'
@@ -73,8 +73,8 @@ type Copy = [first: ZipEntry, copy: ZipEntry]
 /** What the table finds, found by sorting the names instead (O(n log n) compares): each later copy, in listing order, with the first entry of its name. */
 function copiesBySorting(entries: readonly ZipEntry[]): Copy[] | null {
   const paths = entries.map((e) => e.path)
-  // Stable: a name's entries stay in listing order.
-  const order = paths.map((_, i) => i).sort((a, b) => (paths[a]! < paths[b]! ? -1 : paths[a]! > paths[b]! ? 1 : 0))
+  // A name's entries in listing order, the first of them first.
+  const order = placesByText(paths)
   const copies: Array<[first: number, copy: number]> = []
   for (let k = 1, first = order[0]!; k < order.length; k++) {
     const i = order[k]!
