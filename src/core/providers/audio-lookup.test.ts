@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { AudioLookup } from './audio-lookup'
 import { createExportView } from './export-view'
 import { memoryArchive } from './testing/memory-archive'
+import { ProblemLog } from './problem-log'
 
 const viewOf = async (paths: string[]) => createExportView(await memoryArchive({ parts: [], mtime: new Date(0) }, paths.map((path) => ({ path, content: 'x' }))))
 
@@ -67,5 +68,42 @@ describe('AudioLookup', () => {
     expect(at('AUDIO/B.wav')).toBe('v/Audio/b.wav')
     expect(at('Audio/c!.wav')).toBeNull()
     expect(at('Audio/a.wav')).toBeNull()
+  })
+
+  it('finds a bare name that several audio files carry by a look-up of its name, not a pass over them per row', async () => {
+    const folders = Array.from({ length: 200 }, (_, i) => `v/Audio/f${i}/rec.wav`)
+    const view = await viewOf(['v/Voice.csv', 'w/Other.csv', ...folders, 'w/Deep/x/rec.wav', 'w/Deep/y/rec.wav', 'p/one.wav'])
+    let asked = 0
+    const lookup = new AudioLookup({ ...view, byBase: (base) => (asked++, view.byBase(base)) })
+    const [csv, other] = [view.entries[0]!, view.entries[1]!]
+    // The first of the name under the metadata file's folder; from a file at the root, the first of all.
+    for (let row = 0; row < 500; row++) expect(lookup.find('rec.wav', csv)?.path).toBe('v/Audio/f0/rec.wav')
+    expect(lookup.find('REC.wav', other)?.path).toBe('w/Deep/x/rec.wav')
+    expect(lookup.find('rec.wav', null)?.path).toBe('v/Audio/f0/rec.wav')
+    expect(lookup.find('one.wav', csv)?.path).toBe('p/one.wav')
+    expect(lookup.find('none.wav', csv)).toBeNull()
+    // One gathering of each name asked (two spellings of rec.wav are one name): asked per row, each filtered all 202 files.
+    expect(asked).toBe(3)
+  })
+
+  it('says once per name, for each metadata file, that its rows took one of several files of that name', async () => {
+    const view = await viewOf(['v/Voice.csv', 'w/Other.csv', 'v/a/rec.wav', 'v/b/rec.wav', 'v/c/rec.wav', 'v/one.wav', 'v/Audio/two.wav'])
+    const [csv, other] = [view.entries[0]!, view.entries[1]!]
+    const lookup = new AudioLookup(view)
+    for (const name of ['rec.wav', 'one.wav', 'Audio/two.wav', 'REC.WAV', 'rec.wav']) lookup.find(name, csv)
+    lookup.find('rec.wav', other)
+    const problemsOf = (file: typeof csv) => {
+      const log = new ProblemLog('amazon-alexa', file.path)
+      lookup.reportAmbiguous(file, log)
+      return log.drain().map((p) => [p.kind, p.path, p.line, p.message])
+    }
+    expect(problemsOf(csv)).toEqual([
+      ['ambiguous-audio', 'v/Voice.csv', null, '3 rows name the audio file "rec.wav" without its folder, and 3 audio files in the export have that name: all were matched to v/a/rec.wav, which may not be theirs.']
+    ])
+    expect(problemsOf(other)).toEqual([
+      ['ambiguous-audio', 'w/Other.csv', null, '1 row names the audio file "rec.wav" without its folder, and 3 audio files in the export have that name: it was matched to v/a/rec.wav, which may not be theirs.']
+    ])
+    // Reported once: the file's notes are gone.
+    expect(problemsOf(csv)).toEqual([])
   })
 })

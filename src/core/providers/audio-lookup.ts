@@ -1,6 +1,8 @@
 import { basename } from 'node:path/posix'
 import { folderOf, normalizeName, type ExportView, type ViewEntry } from './export-view'
 import { NormIndex } from './norm-index'
+import { BareNames, type BareHit } from './bare-names'
+import type { ProblemLog } from './problem-log'
 import { lowerAscii } from '../ascii'
 
 // Printable ASCII without a backslash needs only lower-casing (as export-view's names).
@@ -26,6 +28,15 @@ function normalisesTo(name: string, target: ViewEntry, at: number): boolean {
   return true
 }
 
+/** Rows of one metadata file that named one bare name which several audio entries carry. */
+interface Ambiguous {
+  /** The name as the first such row wrote it. */
+  readonly name: string
+  rows: number
+  readonly carriers: number
+  readonly taken: ViewEntry
+}
+
 /** Finds the audio entry a metadata file names: relative to the file's folder, else by bare name. */
 export class AudioLookup {
   /** The audio entries in the archive's order. */
@@ -36,6 +47,11 @@ export class AudioLookup {
   private last = -1
   /** No two audio entries have one normalised name (so none shares a view key): an answer is the only entry of its name. */
   readonly uniqueNames: boolean
+
+  /** Made on the first name that matches no path. */
+  private bare: BareNames | null = null
+  /** Per metadata file, per normalised bare name: the rows that took one of several entries (see reportAmbiguous). */
+  private readonly ambiguous = new Map<ViewEntry | null, Map<string, Ambiguous>>()
 
   constructor(private readonly view: ExportView) {
     this.audio = view.audio
@@ -117,10 +133,35 @@ export class AudioLookup {
     }
     const direct = this.at(this.byNorm.find(cleanNorm, ''))
     if (direct) return direct
-    const candidates = this.view.byBase(basename(clean)).filter((e) => e.audio)
-    if (candidates.length === 0) return null
     // Several files with one name: the one in the same part and nearest folder is the likely one.
-    const sameFolder = relativeTo && candidates.find((c) => c.part === relativeTo.part && c.norm.startsWith(normalizeName(folderOf(relativeTo.path)).replace(/!\//g, '/')))
-    return sameFolder || candidates[0]!
+    const base = basename(clean)
+    const hit = (this.bare ??= new BareNames(this.view)).find(base, relativeTo)
+    if (hit === null) return null
+    if (hit.carriers > 1) this.noteAmbiguous(base, hit, relativeTo)
+    return hit.entry
+  }
+
+  private noteAmbiguous(name: string, hit: BareHit, file: ViewEntry | null): void {
+    let names = this.ambiguous.get(file)
+    if (names === undefined) this.ambiguous.set(file, (names = new Map()))
+    const seen = names.get(hit.key)
+    if (seen !== undefined) seen.rows++
+    else names.set(hit.key, { name, rows: 1, carriers: hit.carriers, taken: hit.entry })
+  }
+
+  /**
+   * Logs, once per name, the rows of `file` that named by bare name an audio file that several
+   * entries carry: each such row was given one of them (find's guess), and the others show as
+   * audio without metadata, so the report says so rather than nothing. A line per name, not per
+   * row (the log caps them too).
+   */
+  reportAmbiguous(file: ViewEntry, log: ProblemLog): void {
+    const names = this.ambiguous.get(file)
+    if (names === undefined) return
+    this.ambiguous.delete(file)
+    for (const a of names.values()) {
+      const rows = a.rows === 1 ? '1 row names' : `${a.rows} rows name`
+      log.add('ambiguous-audio', `${rows} the audio file "${a.name}" without its folder, and ${a.carriers} audio files in the export have that name: ${a.rows === 1 ? 'it was' : 'all were'} matched to ${a.taken.path}, which may not be theirs`, null)
+    }
   }
 }

@@ -1,7 +1,7 @@
 import type { Readable } from 'node:stream'
 import { AUDIO_EXTENSIONS, extensionAt } from '../archive/kind'
 import { kindOf as kindOfEntry, partOf, pathOf as pathOfEntry, type ArchiveEntry, type OpenedArchive, type PlainShape } from '../archive/types'
-import { FNV_OFFSET, FNV_PRIME } from '../fnv'
+import { FNV_PRIME, NAME_HASH_START } from '../fnv'
 import { lowerAscii } from '../ascii'
 import { hashOf } from './norm-index'
 import { FolderRuns, type FolderRun } from './per-folder'
@@ -9,7 +9,7 @@ import { withoutTrailing } from '../trim'
 
 // Read once into this module: an imported binding read in the per-character loop is a call of a
 // getter wherever modules are compiled to CommonJS (tsx, the benches), twice the view's cost.
-const OFFSET = FNV_OFFSET | 0
+const START = NAME_HASH_START
 const PRIME = FNV_PRIME
 // So are these: every entry's path is read several times as the view is made and passed over.
 const pathOf = pathOfEntry
@@ -234,7 +234,7 @@ function viewEntry(entry: ArchiveEntry, index: number, hashes: Int32Array): Entr
   if (path.endsWith('/')) return null
   let cut = -1
   let dot = -1
-  let h = OFFSET
+  let h = START
   let underscores = true
   if (entry.plainShape !== undefined && entry.plainShape(shape)) {
     // The listing walked this name already and found it plain (see below): its facts are the same.

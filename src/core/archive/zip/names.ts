@@ -1,12 +1,12 @@
 import { crc32 } from 'node:zlib'
 import { decodeCp437 } from '../cp437'
 import { EXTRA_UNICODE_PATH } from './extra'
-import { FNV_OFFSET, FNV_PRIME } from '../../fnv'
+import { FNV_PRIME, NAME_HASH_START } from '../../fnv'
 import { lowerAscii } from '../../ascii'
 
 const FLAG_UTF8 = 0x800
 // Read once into this module (see rows.ts): they are read for every byte of every name listed.
-const OFFSET = FNV_OFFSET
+const START = NAME_HASH_START
 const PRIME = FNV_PRIME
 // Each byte with A-Z lower-cased: one load in plainName's loop instead of two compares and a branch.
 const LOWER = Uint8Array.from({ length: 256 }, (_, b) => (b >= 0x41 && b <= 0x5a ? b + 0x20 : b))
@@ -33,7 +33,7 @@ interface Latin1Slicing {
 /** What plainName learns of a plain name on its one walk over the bytes, so nobody walks them again. */
 export interface PlainFacts {
   /**
-   * FNV-1a of the name's bytes with A-Z lower-cased (each byte is its character's code, so it
+   * FNV-1a (from this run's start, fnv.ts) of the name's bytes with A-Z lower-cased (each byte is its character's code, so it
    * equals nameHashOf of the name): the duplicate check then reads no name (100,000 names, each a
    * trip through memory, cost it 20-35 ms), and it is also the export view's hash of the name's
    * normalised form (norm-index.ts hashOf), so the view need not walk the name again.
@@ -61,7 +61,7 @@ export function plainName(buf: Buffer, start: number, end: number, extra: Map<nu
   if (extra.size > 0 && extra.has(EXTRA_UNICODE_PATH)) return null
   if (start < end && buf[start] === 0x2f) return null
   let prev = 0
-  let h = OFFSET
+  let h = START
   let slash = -1
   let dot = -1
   let bangSlash = false
@@ -90,9 +90,9 @@ export function plainName(buf: Buffer, start: number, end: number, extra: Map<nu
   return end > start ? (buf as Buffer & Latin1Slicing).latin1Slice(start, end) : ''
 }
 
-/** FNV-1a of a decoded name's UTF-16 code units, A-Z lower-cased (as plainName's hash: equal names, equal hashes). */
+/** FNV-1a (from this run's start, fnv.ts) of a decoded name's UTF-16 code units, A-Z lower-cased (as plainName's hash: equal names, equal hashes). */
 export function nameHashOf(name: string): number {
-  let h = OFFSET
+  let h = START
   for (let i = 0; i < name.length; i++) {
     const c = name.charCodeAt(i)
     h = Math.imul(h ^ lowerAscii(c), PRIME)

@@ -5,6 +5,10 @@ import { writeFile } from 'node:fs/promises'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { manyEntriesZip, renameBytes, workDir, zipBuffer, zipLayout } from '../../../../test/fixtures/archives'
 import { openArchive } from '../index'
+import { fixedBasisTwins, thueMorseTwins } from '../../../../test/fixtures/hash-flood'
+import type { OpenContext } from '../context'
+import type { ZipEntry } from './record'
+import { reportDuplicateNames } from './same-name'
 
 let work: Awaited<ReturnType<typeof workDir>>
 beforeAll(async () => (work = await workDir()))
@@ -86,6 +90,30 @@ describe('entries that share a name', () => {
     try {
       expect(a.entries).toHaveLength(70_000)
       expect(duplicates(a)).toEqual([])
+    } finally {
+      await a.close()
+    }
+  })
+
+  it.each([
+    ['built to one hash from the fixed basis', () => fixedBasisTwins('a/', 9, '.wav')],
+    ['of one hash from any start (Thue-Morse blocks)', () => thueMorseTwins('a/', 9, '.wav')]
+  ])('among 512 names %s, finds the same copies, comparing names a bounded number of times', async (_, namesOf) => {
+    const names = namesOf()
+    const again = [names[300]!, names[3]!, names[300]!]
+    const a = await open(await zipBuffer([...names, ...again].map((name) => ({ name, data: 'x', compress: false }))))
+    try {
+      expect(duplicates(a).map(([path]) => path)).toEqual(again)
+      // The check again, on entries whose path reads are counted (each name compare reads two).
+      let reads = 0
+      const entries = (a.entries as ZipEntry[]).map((e) => Object.create(e, { path: { get: () => (reads++, e.path) } }) as ZipEntry)
+      const found: Array<[string, number[] | undefined]> = []
+      const ctx = { problems: { add: (_kind: string, path: string, _message: string, offsets?: number[]) => found.push([path, offsets]) } } as unknown as OpenContext
+      reportDuplicateNames(entries, ctx)
+      expect(found).toEqual(duplicates(a))
+      // flood-budget.ts allows 4,096 + 16 per name (515) probes, 12,336, each with at most one
+      // compare; sorting reads each path once more. Comparing each name with every one before it read 263,000.
+      expect(reads).toBeLessThanOrEqual(2 * 12_336 + 515 + 2 * 3)
     } finally {
       await a.close()
     }

@@ -1,8 +1,13 @@
 import type { OpenContext } from '../context'
+import { shiftFor, slotOf } from '../../fnv'
+import { placesByText, PROBES_AT_START, PROBES_PER_NAME } from '../../flood-budget'
 import { parseExtra } from './extra'
 import { LOCAL_FIXED } from './local'
 import { decodeZipName, safeName } from './names'
 import { alignedRows, type ZipEntry } from './record'
+
+// Read once into this module (see rows.ts): called for every entry listed.
+const slot = slotOf
 
 /**
  * Two entries of one name: `unzip` extracts the first, most libraries keep the last, so a reader
@@ -10,7 +15,10 @@ import { alignedRows, type ZipEntry } from './record'
  * problem names both local headers' offsets. One pass over the listing through an open-addressed
  * table of typed arrays (each name's hash, taken at listing and kept in the rows, and the index of
  * its first entry): a Set of 100,000 names cost its growth, a collection and a read of every name;
- * names are compared only when their hashes are equal. All entries are of one ZIP (one set of rows).
+ * names are compared only when their hashes are equal. A name's first slot is fnv.ts slotOf of
+ * its hash, which names built to share a hash or its low bits do not share; names built to share
+ * it from any start run the probes past their budget (flood-budget.ts), and the copies are then
+ * found by sorting the names. All entries are of one ZIP (one set of rows).
  */
 export function reportDuplicateNames(entries: readonly ZipEntry[], ctx: OpenContext): void {
   const n = entries.length
@@ -21,13 +29,16 @@ export function reportDuplicateNames(entries: readonly ZipEntry[], ctx: OpenCont
   let size = 2
   while (size < n * 2) size *= 2
   const mask = size - 1
+  const shift = shiftFor(size)
   // Per slot, side by side (one cache line per probe): the index of the first entry of a name plus
   // one (0: an empty slot), and that name's hash.
   const table = new Int32Array(size * 2)
-  let copies: Array<[first: ZipEntry, copy: ZipEntry]> | null = null
+  let copies: Copy[] | null = null
+  const allowance = PROBES_AT_START + PROBES_PER_NAME * n
+  let probes = 0
   for (let i = 0; i < n; i++) {
     const h = rows.nameHash(aligned ? i : entries[i]!.row)
-    for (let at = h & mask; ; at = (at + 1) & mask) {
+    for (let at = slot(h, shift); ; at = (at + 1) & mask) {
       const held = table[2 * at]!
       if (held === 0) {
         table[2 * at] = i + 1
@@ -38,6 +49,11 @@ export function reportDuplicateNames(entries: readonly ZipEntry[], ctx: OpenCont
         ;(copies ??= []).push([entries[held - 1]!, entries[i]!])
         break
       }
+      if (++probes > allowance) break
+    }
+    if (probes > allowance) {
+      copies = copiesBySorting(entries)
+      break
     }
   }
   if (copies === null) return
@@ -50,6 +66,23 @@ export function reportDuplicateNames(entries: readonly ZipEntry[], ctx: OpenCont
       offsets
     )
   }
+}
+
+type Copy = [first: ZipEntry, copy: ZipEntry]
+
+/** What the table finds, found by sorting the names instead (O(n log n) compares): each later copy, in listing order, with the first entry of its name. */
+function copiesBySorting(entries: readonly ZipEntry[]): Copy[] | null {
+  const paths = entries.map((e) => e.path)
+  // A name's entries in listing order, the first of them first.
+  const order = placesByText(paths)
+  const copies: Array<[first: number, copy: number]> = []
+  for (let k = 1, first = order[0]!; k < order.length; k++) {
+    const i = order[k]!
+    if (paths[i] === paths[first]) copies.push([first, i])
+    else first = i
+  }
+  if (copies.length === 0) return null
+  return copies.sort((a, b) => a[1] - b[1]).map(([first, copy]) => [entries[first]!, entries[copy]!])
 }
 
 /**

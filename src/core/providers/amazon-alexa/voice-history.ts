@@ -248,5 +248,6 @@ export async function* readVoiceHistory(view: ExportView, file: ViewEntry, ctx: 
     if (stop) break
   }
   if (batch.length > 0) yield { type: 'batch', items: batch }
+  opts.audio.reportAmbiguous(file, log)
   for (const p of log.drain()) yield { type: 'problem', problem: p }
 }

@@ -1,5 +1,10 @@
 import type { Interner } from '../clip'
 import type { CsvRecord } from './record'
+import { FNV_PRIME, NAME_HASH_START } from '../../fnv'
+
+// Read once into this module: read for every cell interned.
+const START = NAME_HASH_START
+const PRIME = FNV_PRIME
 
 /** Longest cell interned, as the string Interner's bound (a plain cell's bytes are its characters). */
 const SHORT = 80
@@ -53,8 +58,9 @@ export class CellInterner {
     const near = i >= RECENT_COLUMNS ? -1 : i * RECENT + (size === 0 ? 0 : Math.imul(size ^ (buf[start]! << 8) ^ (buf[start + (size >> 1)]! << 16) ^ (buf[end - 1]! << 24), 0x9e3779b1) >>> (32 - RECENT_BITS))
     const last = near >= 0 ? this.recent[near]! : null
     if (last !== null && sameBytes(last.bytes, buf, start, end)) return last.text
-    let h = 0x811c9dc5 ^ (end - start)
-    for (let k = start; k < end; k++) h = Math.imul(h ^ buf[k]!, 0x01000193)
+    // (From this run's start, fnv.ts: cells built to share a key would make one long chain.)
+    let h = START ^ (end - start)
+    for (let k = start; k < end; k++) h = Math.imul(h ^ buf[k]!, PRIME)
     // A small integer key: V8 keeps it unboxed and hashes it for free.
     const key = h & 0x3fffffff
     const first = this.table.get(key)

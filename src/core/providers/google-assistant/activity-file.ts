@@ -107,5 +107,6 @@ export async function* readActivityFile(view: ExportView, file: ViewEntry, ctx: 
     opts.used.add(a.key)
   }
   for (const recording of waiting) yield { type: 'recording', recording }
+  opts.lookup.reportAmbiguous(file, log)
   for (const p of log.drain()) yield { type: 'problem', problem: p }
 }
