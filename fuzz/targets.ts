@@ -15,9 +15,10 @@ import { builtInProviders } from '../src/core/providers/built-ins'
 import { readExport } from '../src/core/providers/read-export'
 import { ProviderRegistry } from '../src/core/providers/registry'
 import { memoryArchive } from '../src/core/providers/testing/memory-archive'
-import { tarBuffer, tarGzBuffer, zipBuffer } from '../test/fixtures/archives'
+import { renameBytes, tarBuffer, tarGzBuffer, zipBuffer } from '../test/fixtures/archives'
 import { applyPlan, planArb } from './mutate'
 import { MAX_RECORD_CHARS } from '../src/core/providers/csv/read-csv'
+import { MAX_OPEN_TAGS } from '../src/core/providers/google-assistant/activity-html'
 
 /**
  * What the fuzzer attacks: every reader of an export, each started from small valid inputs our
@@ -142,8 +143,21 @@ export async function buildCorpus(): Promise<Corpus> {
       { zip64: true }
     )
   )
+  // Issue 15: audio in entries named like folders ('Audio/x.wav/', 'Audio/y.wav\\'), listed as files with a problem line.
+  const clip = files.amazon!.find((f) => f.path.endsWith('.wav'))!.bytes
+  zips.push(
+    renameBytes(
+      renameBytes(await zipBuffer([{ name: 'Audio/x.wav_', data: clip, compress: false }, { name: 'Audio/y.wav_', data: clip }, { name: 'Audio/z.wav', data: clip }]), 'Audio/x.wav_', 'Audio/x.wav/'),
+      'Audio/y.wav_',
+      'Audio/y.wav\\'
+    )
+  )
   const plain = (f: FlatFile[]) => f.filter((x) => !x.path.includes('!/')).map((x) => ({ name: x.path, data: x.bytes }))
-  const tars = [await tarBuffer(plain(files.googleHtml!)), await tarGzBuffer(plain(files.amazon2018!))]
+  const tars = [
+    await tarBuffer(plain(files.googleHtml!)),
+    await tarGzBuffer(plain(files.amazon2018!)),
+    await tarBuffer([{ name: 'Audio/', data: '', type: 'directory' }, { name: 'Audio/x.wav/', data: clip }, { name: 'Audio/z.wav', data: clip }])
+  ]
   return { trees, files, zips, tars, scratch, dispose: () => rm(scratch, { recursive: true, force: true }) }
 }
 
@@ -239,7 +253,10 @@ const htmlPiece = fc.oneof(
     '<audio controls><source src="Audio%ZZ.mp3"></audio>',
     '<a href="50%.mp3">',
     '<source src="a%E9%C3.mp3">',
-    '<source src="a3\u202evaw.exe.mp3">'
+    '<source src="a3\u202evaw.exe.mp3">',
+    // Issue 15: more tags left open than the parser may hold, so the grammar reaches its fresh starts.
+    '<div class="outer-cell">'.repeat(MAX_OPEN_TAGS + 1),
+    '<span>'.repeat(MAX_OPEN_TAGS + 1)
   )
 )
 const htmlArb = fc.array(htmlPiece, { maxLength: 80 }).map((p) => Buffer.from(`<!DOCTYPE html><html><body><div class="mdl-grid">${p.join('')}</div></body></html>`))
@@ -259,7 +276,7 @@ export function targets(corpus: Corpus): Target[] {
 
   return [
     { name: 'zip', weight: 16, inputs: mutated(corpus.zips), run: (b) => openAndReadAll(corpus.scratch, 'zip', b) },
-    { name: 'tar', weight: 8, inputs: mutated([corpus.tars[0]!]), run: (b) => openAndReadAll(corpus.scratch, 'tar', b) },
+    { name: 'tar', weight: 8, inputs: mutated([corpus.tars[0]!, corpus.tars[2]!]), run: (b) => openAndReadAll(corpus.scratch, 'tar', b) },
     { name: 'tar.gz', weight: 6, inputs: mutated([corpus.tars[1]!]), run: (b) => openAndReadAll(corpus.scratch, 'tar.gz', b) },
     // The same, with a temp copy of 8 kB, read backwards: entries past it come through the gunzip cursor and zran access points.
     { name: 'tar.gz-past-copy', weight: 3, inputs: mutated([corpus.tars[1]!]), run: (b) => openAndReadAll(corpus.scratch, 'tar.gz', b, { maxSpillBytes: 8 * 1024 }, true) },

@@ -4,7 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { buildCorpus, fileOf, readWithFile, type Corpus } from '../../fuzz/targets'
 import { openArchive } from '../../src/core/archive'
 import { printable } from '../../src/cli/format'
-import { tarGzBuffer } from '../fixtures/archives'
+import { readExport } from '../../src/core/providers/read-export'
+import { renameBytes, tarGzBuffer, zipBuffer } from '../fixtures/archives'
 import { readAll } from '../fixtures/read'
 
 /** The hostile inputs of issue 15, each through the fuzzer's own readers: what they must cost, and no more. */
@@ -64,6 +65,50 @@ describe('hostile inputs of issue 15', () => {
     try {
       expect(a.entries.map((e) => e.info.path)).toEqual(['Audio/a3\u202evaw.exe'])
       expect(printable(a.entries[0]!.info.path)).toBe('Audio/a3\\u202evaw.exe')
+    } finally {
+      await a.close()
+    }
+  })
+
+  it('MyActivity.html with 100,000 tags left open: a limit problem names the file, and every activity is still read', async () => {
+    const html = fileOf(corpus, 'googleHtml', 'Assistant/MyActivity.html')
+    const clean = await readWithFile(corpus, 'googleHtml', html.path, html.bytes)
+    const text = html.bytes.toString('utf8')
+    // After the first activity: the tags cost the square of their number in htmlparser2 (16 s for these) until they were bounded.
+    const second = text.indexOf('<div class="outer-cell', text.indexOf('<div class="outer-cell') + 1)
+    const nested = `${text.slice(0, second)}${'<div class="outer-cell">'.repeat(100_000)}${text.slice(second)}`
+    const reading = await readWithFile(corpus, 'googleHtml', html.path, Buffer.from(nested))
+    const fromHtml = (r: typeof reading) => r.recordings.filter((x) => x.source.file === html.path).map((x) => [x.time, x.transcript, x.audio?.path])
+    expect(fromHtml(reading)).toEqual(fromHtml(clean))
+    const limits = reading.problems.filter((p) => p.kind === 'limit')
+    expect(limits.length).toBeGreaterThan(0)
+    for (const p of limits) expect(p.path).toBe(html.path)
+    // Each names where the tag that passed the bound begins; the first lies inside the run of unclosed tags.
+    const at = Number(/^At character (\d+) more than \d+ tags are open at once/.exec(limits[0]!.message)![1])
+    expect(at).toBeGreaterThan(second)
+    expect(nested.startsWith('<div class="outer-cell">', at)).toBe(true)
+    expect(reading.problems.filter((p) => p.kind === 'provider-failed')).toEqual([])
+  })
+
+  it('an audio file in a ZIP named like a folder (a trailing slash or backslash) is still a recording, with a problem line', async () => {
+    const clip = fileOf(corpus, 'amazon', '.wav').bytes
+    let zip = await zipBuffer([
+      { name: 'Audio_', data: '', compress: false },
+      { name: 'Audio/one.wav_', data: clip, compress: false },
+      { name: 'Audio/two.wav_', data: clip }
+    ])
+    zip = renameBytes(zip, 'Audio_', 'Audio/')
+    zip = renameBytes(renameBytes(zip, 'Audio/one.wav_', 'Audio/one.wav/'), 'Audio/two.wav_', 'Audio/two.wav\\')
+    const path = join(corpus.scratch, 'folder-named.zip')
+    await writeFile(path, zip)
+    const a = await openArchive(path)
+    try {
+      const reading = await readExport(a)
+      expect(reading.recordings.map((r) => r.audio?.path).sort()).toEqual(['Audio/one.wav', 'Audio/two.wav'])
+      expect(a.problems.map((p) => [p.kind, p.path])).toEqual([
+        ['folder-with-data', 'Audio/one.wav'],
+        ['folder-with-data', 'Audio/two.wav']
+      ])
     } finally {
       await a.close()
     }

@@ -6,6 +6,7 @@ import { createGunzip } from 'node:zlib'
 import type { OpenContext } from './context'
 import type { Container, IndexedEntry } from './entry'
 import { EntryReadError, abortError, messageOf } from './errors'
+import { reportFolderWithData, withoutFolderMark } from './folder-mark'
 import { GunzipCursor } from './gunzip-cursor'
 import { GzipIndex } from './zran/gzip-index'
 import { TempWindows } from './zran/windows'
@@ -186,14 +187,27 @@ export async function listTar(source: ByteSource, ctx: OpenContext, gz: boolean)
   const spill = gz ? new Spill(ctx.temp, spillBound) : null
   const extract = tarStream.extract()
   extract.on('entry', (header, stream, next) => {
-    stream.on('end', () => next())
     // The entry's stream errors too when the archive breaks off inside it; the pipeline reports that.
     stream.on('error', () => undefined)
+    const size = header.size ?? 0
+    if (header.type === 'directory' && size > 0) {
+      // tar-stream skips no data after a folder's header and never ends its stream, so waiting for
+      // it left the listing pending and the process exiting with no report. Moving on reads the data
+      // as the next header: the listing then stops with a problem, keeping what came before.
+      const path = safeName(header.name).path
+      ctx.problems.add('folder-with-data', path, `${path} is a folder that declares ${size} bytes of data; the archive cannot be read past it.`)
+      return next()
+    }
+    stream.on('end', () => next())
     stream.resume()
     if (header.type !== 'file' && header.type !== 'contiguous-file') return
     if (!ctx.admit()) return extract.destroy(new Error('the entry limit was reached'))
     const name = safeName(header.name.replace(/^(\.\/)+/, ''))
-    const size = header.size ?? 0
+    if (name.path.endsWith('/') && size > 0) {
+      // Old tars mark a folder by the '/' alone; one that holds bytes is a file in disguise (folder-mark.ts).
+      name.path = withoutFolderMark(name.path)
+      reportFolderWithData(ctx.problems, name.path, header.name.endsWith('\\') ? '\\' : '/', size, size)
+    }
     entries.push({
       info: {
         path: name.path,

@@ -92,7 +92,7 @@ export async function listZip(source: ByteSource, ctx: OpenContext, scope: ZipSc
   // Noted while each name is at hand, so expandNested need not pass over 100,000 entries to find the few.
   const zips: number[] = []
   const add = (record: ZipRecord): boolean => {
-    const entry = toZipEntry(record, container, scope.prefix)
+    const entry = toZipEntry(record, container, scope.prefix, ctx.problems)
     if (!entry) return true
     if (!ctx.admit()) return false
     if (isZipName(entry.path)) zips.push(entries.length)

@@ -1,7 +1,9 @@
 import type { EntryInfo, EntryKind } from '../../../shared/model/archive'
 import type { Container, IndexedEntry } from '../entry'
 import type { EntryReadError } from '../errors'
+import { holdsData, reportFolderWithData, withoutFolderMark } from '../folder-mark'
 import { entryKind, kindAt } from '../kind'
+import type { ProblemLog } from '../problems'
 import { dosLocalTime } from '../time'
 import type { ArchiveLimits, PlainShape } from '../types'
 import { deferredEndOf, quietOf, type ListedFacts } from './listed'
@@ -140,11 +142,18 @@ const facts: PlainFacts = { hash: 0, slash: -1, dot: -1, bangSlash: false, under
 // What the checks after listing read of the entry (listed.ts), filled from the record at hand.
 const listed: ListedFacts = { audio: false, method: 0, sizeKnown: false, encrypted: false, unsafePath: false, compressedSize: 0, size: 0, dataStart: null, localOffset: 0, nameLength: 0 }
 
-export function toZipEntry(record: ZipRecord, container: RowOwner, prefix: string): ZipEntry | null {
+export function toZipEntry(record: ZipRecord, container: RowOwner, prefix: string, problems: ProblemLog): ZipEntry | null {
   const { nameBuf, nameStart, nameEnd } = record
-  const plain = plainName(nameBuf, nameStart, nameEnd, record.extra, facts)
+  let plain = plainName(nameBuf, nameStart, nameEnd, record.extra, facts)
   const name = plain !== null ? { path: plain, unsafe: false } : safeName(decodeZipName(record.flags, nameBuf.subarray(nameStart, nameEnd), record.extra))
-  if (name.path.endsWith('/') && record.uncompressedSize === 0) return null
+  const marked = name.path.endsWith('/')
+  if (marked) {
+    if (!holdsData(record.uncompressedSize, record.compressedSize)) return null
+    name.path = withoutFolderMark(name.path)
+    // The facts plainName found are of the name with its mark: the path is taken the long way.
+    plain = null
+    reportFolderWithData(problems, prefix + name.path, nameBuf[nameEnd - 1] === 0x5c ? '\\' : '/', record.uncompressedSize, record.compressedSize)
+  }
   const kind = plain !== null ? kindAt(plain, facts.slash, facts.dot, facts.underscores) : entryKind(name.path)
   const encrypted = (record.flags & FLAG_ENCRYPTED) !== 0 || record.method === 99
   const size = record.sizeUnknown ? 0 : record.uncompressedSize
@@ -155,6 +164,7 @@ export function toZipEntry(record: ZipRecord, container: RowOwner, prefix: strin
   // What the export view would work out again on a walk of its own (export-view.ts, viewEntry).
   if (plain !== null && prefix === '' && !facts.bangSlash) rows.setPlain(row, facts.slash, facts.dot, facts.underscores)
   rows.setInfo(row, record.crc32 >>> 0, record.dosDate, record.dosTime, record.flags, kindCode(kind), encrypted, name.unsafe)
+  if (marked) rows.setFolderMark(row)
   listed.audio = kind === 'audio'
   listed.method = record.method
   listed.sizeKnown = !record.sizeUnknown

@@ -22,6 +22,8 @@ const UNDERSCORES = 16
 /** The entry's info (record.ts, infoOf): encrypted (flag bit 0 or AES), and a name that tried to leave the archive. */
 const ENCRYPTED = 32
 const UNSAFE = 64
+/** The directory's name ended in a folder's mark ('/' or a backslash) though the entry holds bytes; its path is listed without it (folder-mark.ts). */
+const FOLDER_MARK = 128
 const NONE = new Float64Array(0)
 
 /**
@@ -170,6 +172,14 @@ export class ZipRows {
 
   unsafePath(row: number): boolean {
     return (this.states[row]! & UNSAFE) !== 0
+  }
+
+  setFolderMark(row: number): void {
+    this.states[row] = this.states[row]! | FOLDER_MARK
+  }
+
+  folderMark(row: number): boolean {
+    return (this.states[row]! & FOLDER_MARK) !== 0
   }
 
   /**

@@ -1,6 +1,7 @@
 import type { OpenContext } from '../context'
 import { shiftFor, slotOf } from '../../fnv'
 import { placesByText, PROBES_AT_START, PROBES_PER_NAME } from '../../flood-budget'
+import { withoutFolderMark } from '../folder-mark'
 import { parseExtra } from './extra'
 import { LOCAL_FIXED } from './local'
 import { decodeZipName, safeName } from './names'
@@ -107,7 +108,9 @@ export function localNameDiffers(buf: Buffer, at: number, entry: ZipEntry, prefi
   const extraLength = buf.readUInt16LE(at + 28)
   const start = at + LOCAL_FIXED
   const raw = buf.subarray(start, start + nameLength)
-  const local = safeName(decodeZipName(flags, raw, parseExtra(buf.subarray(start + nameLength, start + nameLength + extraLength)))).path
+  const decoded = safeName(decodeZipName(flags, raw, parseExtra(buf.subarray(start + nameLength, start + nameLength + extraLength)))).path
+  // An entry listed without its folder's mark (folder-mark.ts) is compared as it was listed.
+  const local = entry.container.rows.folderMark(entry.row) ? withoutFolderMark(decoded) : decoded
   // (Info-ZIP writes its Unicode Path field into both headers, so a name taken from it compares too.)
   return prefix + local === entry.info.path ? null : local
 }

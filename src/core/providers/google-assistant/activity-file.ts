@@ -5,7 +5,7 @@ import { matchByTime } from '../match-by-time'
 import { ProblemLog } from '../problem-log'
 import { toUtcIso } from '../time'
 import type { ParseContext, ProviderItem } from '../types'
-import { MAX_ACTIVITY_CHARS, readActivityHtml, toItem } from './activity-html'
+import { MAX_ACTIVITY_CHARS, MAX_OPEN_TAGS, readActivityHtml, toItem, type TooDeep } from './activity-html'
 import { activityItemOf, audioNameTime, GOOGLE, itemRecording, type ActivityItem } from './activity-item'
 import { readJsonArray } from './activity-json'
 import { MAX_ITEM_CHARS } from './json-items'
@@ -55,7 +55,9 @@ async function* itemsOf(view: ExportView, file: ViewEntry, log: ProblemLog, sign
     return
   }
   let index = 0
-  for await (const activity of readActivityHtml(await view.open(file), signal)) {
+  const tooDeep = ({ charOffset }: TooDeep) =>
+    log.add('limit', `at character ${charOffset} more than ${MAX_OPEN_TAGS} tags are open at once (tags left unclosed); the activity they are in ends there, and the file is read on after that tag`, null)
+  for await (const activity of readActivityHtml(await view.open(file), signal, tooDeep)) {
     if (activity.oversized) {
       const { charOffset, chars } = activity.oversized
       log.add('limit', `activity ${index + 1} (from character ${charOffset}) holds ${chars} characters, past the limit of ${MAX_ACTIVITY_CHARS} for one activity; only its first ${MAX_ACTIVITY_CHARS} are read`, null)

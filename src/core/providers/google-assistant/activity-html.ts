@@ -7,6 +7,14 @@ const AUDIO_REF = /\.(mp3|wav|ogg|opus|m4a|aac)$/i
 export const MAX_ACTIVITY_CHARS = 1024 * 1024
 
 /**
+ * Tags open at once that the parser may hold; Takeout nests about ten deep. htmlparser2 (12.0.0,
+ * the newest) keeps its open tags in an array it unshifts and shifts, so each tag costs as many
+ * moves as there are open tags: 100,000 unclosed ones took 16 s. Past the bound the parser starts
+ * afresh where it stopped, so a tag costs at most this many moves.
+ */
+export const MAX_OPEN_TAGS = 512
+
+/**
  * The file name a reference points at, %-escapes decoded. A malformed escape ('50%.mp3',
  * 'a%E9.mp3') costs that reference its decoding only: the raw name is kept, and the rest of the
  * file is read (decodeURIComponent's URIError once stopped the whole file).
@@ -70,18 +78,47 @@ export function toItem(a: HtmlActivity, isTime: (line: string) => boolean): { it
   }
 }
 
+interface OpenItem {
+  header: string | null
+  cells: Cell[]
+  audioFiles: string[]
+  chars: number
+  start: number
+}
+
+const cleanLines = (c: Cell | undefined) => (c?.lines ?? []).map((l) => l.replace(/[\s\u00a0\u2003]+/g, ' ').trim()).filter((l) => l !== '')
+
+function activityOf(item: OpenItem): HtmlActivity {
+  const header = cleanLines(item.cells.find((c) => c.kind === 'header'))[0] ?? null
+  const activity: HtmlActivity = { header, content: cleanLines(item.cells.find((c) => c.kind === 'content')), caption: cleanLines(item.cells.find((c) => c.kind === 'caption')), audioFiles: item.audioFiles }
+  if (item.chars > MAX_ACTIVITY_CHARS) activity.oversized = { charOffset: item.start, chars: item.chars }
+  return activity
+}
+
+/** Where the parser stopped nesting: the char of the file where the tag past MAX_OPEN_TAGS began. */
+export interface TooDeep {
+  charOffset: number
+}
+
 /**
  * Streams the activities of a MyActivity.html: each 'outer-cell' block is one. Written for the
  * layout Takeout uses (header-cell, content-cell, caption cell) and tolerant of extra markup.
+ * `onTooDeep` hears of each place where tags nested past MAX_OPEN_TAGS; reading goes on after it.
  */
-export async function* readActivityHtml(input: Readable, signal?: AbortSignal): AsyncGenerator<HtmlActivity> {
+export async function* readActivityHtml(input: Readable, signal?: AbortSignal, onTooDeep?: (at: TooDeep) => void): AsyncGenerator<HtmlActivity> {
   // Loaded only for the HTML twin: htmlparser2 costs ~25 ms of every scan's start otherwise.
   const { Parser } = await import('htmlparser2')
   const ready: HtmlActivity[] = []
   let depth = 0
   let itemDepth = -1
   let cell: Cell | null = null
-  let item: { header: string | null; cells: Cell[]; audioFiles: string[]; chars: number; start: number } | null = null
+  let item: OpenItem | null = null
+  // Tags the parser holds open (every open tag event is matched by a close one, void tags at once).
+  let open = 0
+  // The char of the file where the parser's own offsets start: it counts from 0 again after a restart.
+  let base = 0
+  // The char of the file where the tag past MAX_OPEN_TAGS began; -1 while the parser is within the bound.
+  let tooDeepAt = -1
   // What the activity holds is counted as it comes; past the bound it is counted, not kept.
   const room = (n: number): boolean => {
     if (!item) return false
@@ -96,6 +133,12 @@ export async function* readActivityHtml(input: Readable, signal?: AbortSignal): 
   const parser = new Parser(
     {
       onopentag(name, attrs) {
+        if (++open > MAX_OPEN_TAGS) {
+          // startIndex is the tag's '<' only until this call returns.
+          tooDeepAt = base + parser.startIndex
+          parser.pause()
+          return
+        }
         if (name === 'br' || name === 'p') {
           if (cell && room(1)) cell.lines.push('')
           return
@@ -108,7 +151,7 @@ export async function* readActivityHtml(input: Readable, signal?: AbortSignal): 
         depth++
         const cls = attrs.class ?? ''
         if (/\bouter-cell\b/.test(cls)) {
-          item = { header: null, cells: [], audioFiles: [], chars: 0, start: parser.startIndex }
+          item = { header: null, cells: [], audioFiles: [], chars: 0, start: base + parser.startIndex }
           itemDepth = depth
         } else if (item && /\b(header-cell|content-cell)\b/.test(cls)) {
           cell = { kind: /header-cell/.test(cls) ? 'header' : /caption/.test(cls) ? 'caption' : 'content', depth, lines: [''] }
@@ -117,14 +160,11 @@ export async function* readActivityHtml(input: Readable, signal?: AbortSignal): 
       },
       ontext: text,
       onclosetag(name) {
+        open--
         if (name !== 'div') return
         if (cell && depth === cell.depth) cell = null
         if (item && depth === itemDepth) {
-          const clean = (c: Cell | undefined) => (c?.lines ?? []).map((l) => l.replace(/[\s\u00a0\u2003]+/g, ' ').trim()).filter((l) => l !== '')
-          const header = clean(item.cells.find((c) => c.kind === 'header'))[0] ?? null
-          const activity: HtmlActivity = { header, content: clean(item.cells.find((c) => c.kind === 'content')), caption: clean(item.cells.find((c) => c.kind === 'caption')), audioFiles: item.audioFiles }
-          if (item.chars > MAX_ACTIVITY_CHARS) activity.oversized = { charOffset: item.start, chars: item.chars }
-          ready.push(activity)
+          ready.push(activityOf(item))
           item = null
           itemDepth = -1
         }
@@ -133,11 +173,41 @@ export async function* readActivityHtml(input: Readable, signal?: AbortSignal): 
     },
     { decodeEntities: true }
   )
+  /**
+   * The parser paused on the tag past the bound: the activity it was in ends there, as the file's
+   * end would end it (one that holds nothing, such as each of a run of unclosed 'outer-cell's, is
+   * no activity), and the parser starts afresh on the rest of `chunk`, the piece written last,
+   * which begins at char `at` of the file. Returns the rest, which may pause it again.
+   */
+  const restart = (chunk: string, at: number): string => {
+    const stop = base + parser.endIndex + 1
+    onTooDeep?.({ charOffset: tooDeepAt })
+    if (item && (item.audioFiles.length > 0 || item.cells.some((c) => c.lines.some((l) => l.trim() !== '')))) ready.push(activityOf(item))
+    item = null
+    cell = null
+    itemDepth = -1
+    depth = 0
+    open = 0
+    tooDeepAt = -1
+    parser.reset()
+    base = stop
+    return chunk.slice(stop - at)
+  }
+  let at = 0
   input.setEncoding('utf8')
   try {
     for await (const chunk of input as AsyncIterable<string>) {
       signal?.throwIfAborted()
-      parser.write(chunk)
+      let piece = chunk
+      let from = at
+      parser.write(piece)
+      while (tooDeepAt >= 0) {
+        const rest = restart(piece, from)
+        from += piece.length - rest.length
+        piece = rest
+        parser.write(piece)
+      }
+      at += chunk.length
       yield* ready.splice(0)
     }
     parser.end()
