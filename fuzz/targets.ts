@@ -235,7 +235,14 @@ const activityItem = fc.record(
   {
     header: fc.oneof(fc.constant('Assistant'), fc.string()),
     // Backslash runs and brackets inside strings: what the item splitter must not miscount, wherever a chunk ends.
-    title: fc.oneof(fc.constant('Said hello'), fc.string(), fc.constant(null), fc.constantFrom('\\', '\\\\"', 'a\\"]},{"x":', '"]]]}}}', '\u2028\u2029')),
+    title: fc.oneof(
+      fc.constant('Said hello'),
+      fc.string(),
+      fc.constant(null),
+      fc.constantFrom('\\', '\\\\"', 'a\\"]},{"x":', '"]]]}}}', '\u2028\u2029'),
+      // Long runs of quotes or spaces inside the words: the title's ends were once cut by patterns that cost their square.
+      fc.constantFrom(`Said x${'"'.repeat(20_000)}y`, `Said x${' '.repeat(20_000)}y gesagt`)
+    ),
     time: fc.oneof(fc.constant('2023-02-01T08:00:00.000Z'), fc.string(), fc.integer(), fc.constant(null)),
     products: fc.oneof(fc.constant(['Assistant']), fc.array(fc.jsonValue(), { maxLength: 3 })),
     audioFiles: fc.oneof(fc.array(fc.oneof(fc.string(), fc.constantFrom('a3\u202evaw.exe', 'x\u200b.mp3', '%ZZ.mp3')), { maxLength: 3 }), fc.jsonValue()),
@@ -254,6 +261,7 @@ const htmlPiece = fc.oneof(
     '<a href="50%.mp3">',
     '<source src="a%E9%C3.mp3">',
     '<source src="a3\u202evaw.exe.mp3">',
+    `Said x${'&quot;'.repeat(20_000)}y`,
     // Issue 15: more tags left open than the parser may hold, so the grammar reaches its fresh starts.
     '<div class="outer-cell">'.repeat(MAX_OPEN_TAGS + 1),
     '<span>'.repeat(MAX_OPEN_TAGS + 1)
@@ -267,6 +275,7 @@ export function targets(corpus: Corpus): Target[] {
   const attributesCsv = fileOf(corpus, 'amazon', 'CustomerAttributes.1.csv')
   const activityJson = fileOf(corpus, 'googleJson', 'Assistant/MyActivity.json')
   const profileJson = fileOf(corpus, 'googleJson', 'Profile.json')
+  const indexPage = fileOf(corpus, 'googleJson', 'archive_browser.html')
   const activityHtml = fileOf(corpus, 'googleHtml', 'Assistant/MyActivity.html')
   const transcriptPdf = fileOf(corpus, 'amazon2018', 'Transcripts.pdf')
   const wavs = corpus.files.amazon!.filter((f) => f.path.endsWith('.wav')).slice(0, 2).map((f) => f.bytes)
@@ -290,6 +299,13 @@ export function targets(corpus: Corpus): Target[] {
     { name: 'csv-grammar', weight: 8, inputs: csvArb, run: (b) => readWithFile(corpus, 'amazon', voiceCsv.path, b) },
     { name: 'json', weight: 10, inputs: mutated([activityJson.bytes]), run: (b) => readWithFile(corpus, 'googleJson', activityJson.path, b) },
     { name: 'json-profile', weight: 3, inputs: mutated([profileJson.bytes]), run: (b) => readWithFile(corpus, 'googleJson', profileJson.path, b) },
+    // The index page that names the account; with long runs of address characters, as its e-mail search once cost their square.
+    {
+      name: 'html-index',
+      weight: 3,
+      inputs: fc.oneof(mutated([indexPage.bytes]), fc.constantFrom(Buffer.from(`<p>${'a.'.repeat(100_000)}@x</p>`), Buffer.from(`<p>${'a'.repeat(200_000)} owner@example.org</p>`))),
+      run: (b) => readWithFile(corpus, 'googleJson', indexPage.path, b)
+    },
     { name: 'json-grammar', weight: 8, inputs: jsonArb, run: (b) => readWithFile(corpus, 'googleJson', activityJson.path, b) },
     { name: 'html', weight: 10, inputs: mutated([activityHtml.bytes]), run: (b) => readWithFile(corpus, 'googleHtml', activityHtml.path, b) },
     { name: 'html-grammar', weight: 6, inputs: htmlArb, run: (b) => readWithFile(corpus, 'googleHtml', activityHtml.path, b) },
