@@ -293,6 +293,11 @@ describe('point 5: CSV cells', () => {
   ])('defuses %j', (input, output) => {
     expect(defuseFormulas(input)).toBe(output)
   })
+
+  it('defuses a note of 200,000 tabs and one formula after them at once (a pattern scanned the run again from each tab)', () => {
+    const note = `a,${'\t\v'.repeat(100_000)}=1+1`
+    expect(defuseFormulas(note)).toBe(`a,${'\t\v'.repeat(100_000)}'=1+1`)
+  })
 })
 
 describe('point 6: README commands, bounded reads, owner-only folders', () => {

@@ -23,12 +23,29 @@ const HEADER = [
 // Where a spreadsheet may start a cell: the text's start, and after a list separator (',' or ';',
 // whichever the locale uses: German Excel splits on ';'), a tab or a line break, even inside a
 // quoted cell once someone splits or pastes it. A formula starts with = + - @ (or their
-// full-width forms), possibly after spaces.
-const FORMULA_START = /(^|[,;\t\r\n])(\s*)(?=[=+\-@\uFF1D\uFF0B\uFF0D\uFF20])/g
+// full-width forms), possibly after spaces. (One pass: the pattern it replaces,
+// /(^|[,;\t\r\n])(\s*)(?=[=+…])/g, scanned a run of tabs again from each of them, so a note of
+// 10,000 tabs cost ~0.1 s, and one of 32,000 a second.)
+const SEPARATORS = new Set([',', ';', '\t', '\r', '\n'])
+const FORMULA_STARTS = new Set(['=', '+', '-', '@', '\uFF1D', '\uFF0B', '\uFF0D', '\uFF20'])
+const SPACE = /\s/
 
 /** The text with an apostrophe before every formula a spreadsheet could find in it. */
 export function defuseFormulas(text: string): string {
-  return text.replace(FORMULA_START, "$1$2'")
+  let out = ''
+  let from = 0
+  // At a place a cell may start: the text's start or a separator, and only spaces since.
+  let cellStart = true
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!
+    if (cellStart && FORMULA_STARTS.has(c)) {
+      out += `${text.slice(from, i)}'`
+      from = i
+    }
+    if (SEPARATORS.has(c)) cellStart = true
+    else if (!SPACE.test(c)) cellStart = false
+  }
+  return out + text.slice(from)
 }
 
 /**
