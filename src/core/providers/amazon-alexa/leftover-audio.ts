@@ -1,6 +1,7 @@
 import { basename } from 'node:path/posix'
 import type { Recording, RecordingSignal } from '../../../shared/model/recording'
 import type { ExportView, ViewEntry } from '../export-view'
+import { clip } from '../clip'
 import { stableId } from '../ids'
 import { matchByTime, type Timed } from '../match-by-time'
 import { errorText, problem } from '../read-text'
@@ -22,10 +23,11 @@ function recordingOf(audio: ViewEntry | null, row: PdfRow | null, serialByName: 
   const key = deviceKey(named.serial, row?.device ?? null)
   const signals: RecordingSignal[] = row ? [] : ['metadata-missing']
   const fields: Record<string, string> = {}
-  if (row) Object.assign(fields, { page: String(row.page), line: String(row.line), text: row.raw })
+  // Cut as every reader cuts what a recording keeps (clip.ts): a row runs on over every line of its page without a time.
+  if (row) Object.assign(fields, { page: String(row.page), line: String(row.line), text: clip(row.raw) })
   if (audio) fields.audio = audio.path
   return {
-    device: key ? { key, serial: named.serial, name: row?.device ?? null } : null,
+    device: key ? { key, serial: named.serial, name: row?.device ? clip(row.device) : null } : null,
     recording: {
       id: audio ? stableId('r', AMAZON, audio.key) : stableId('r', AMAZON, row!.file.key, row!.page, row!.line),
       provider: AMAZON,
@@ -35,7 +37,7 @@ function recordingOf(audio: ViewEntry | null, row: PdfRow | null, serialByName: 
       accountId: null,
       audio: audio ? { path: audio.path, part: audio.part, size: audio.entry.info.size } : null,
       durationMs: null,
-      transcript: row?.transcript ?? null,
+      transcript: row?.transcript ? clip(row.transcript) : null,
       response: null,
       language: null,
       signals,

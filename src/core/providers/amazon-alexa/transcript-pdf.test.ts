@@ -1,4 +1,8 @@
 import { describe, expect, it } from 'vitest'
+import { transcriptPdf } from '../../generate/transcript-pdf'
+import { FIELD_LIMIT } from '../clip'
+import { readExport } from '../read-export'
+import { memoryArchive } from '../testing/memory-archive'
 import { rowStartOf } from './transcript-pdf'
 
 describe('rowStartOf', () => {
@@ -16,5 +20,21 @@ describe('rowStartOf', () => {
 
   it('answers a stamp, 100,000 spaces and a line end at once (the one pattern tried every split of the spaces: 4,000 took 22 s)', () => {
     expect(rowStartOf(`2018-05-01 10:15 ${' '.repeat(100_000)}\u0000\nX`)).toBeNull()
+  })
+})
+
+describe('a transcript PDF row that runs on', () => {
+  it('keeps its words and source text cut as every reader cuts them, however many lines of its page follow it', async () => {
+    const words = 'wie wird das Wetter morgen in der Stadt '.repeat(150)
+    const pdf = await transcriptPdf([{ time: '2018-05-01 10:15:30 UTC', device: 'Echo Wohnzimmer', transcript: words }], 'Alexa transcripts', new Date(0))
+    const reading = await readExport(await memoryArchive({ parts: [], mtime: new Date(0) }, [
+        { path: 'audio_2018-05-01_10-15-30_G090LF1122334455.wav', content: 'x' },
+        { path: 'Alexa Transcripts.pdf', content: pdf }
+      ]))
+    expect(reading.recordings).toHaveLength(1)
+    const [r] = reading.recordings
+    expect(r!.transcript!.startsWith('wie wird das Wetter')).toBe(true)
+    expect(r!.transcript!.length).toBe(FIELD_LIMIT)
+    expect(r!.source.fields.text!.length).toBe(FIELD_LIMIT)
   })
 })
