@@ -1,0 +1,67 @@
+// Inputs built to make a reader's cost grow with the square of their size (what an adversarial sweep
+// found in issue 15's readers), each beside a control of the same size that no reader finds hard.
+// Small ZIPs: the size is in the shape, not in the audio.
+import { encodeWav } from '../../src/core/generate/wav'
+import { thueMorseTwins } from '../../test/fixtures/hash-flood'
+import type { FileSpec } from '../../test/fixtures/archives'
+
+const WAV = encodeWav(new Int16Array(800).map((_, i) => Math.round(8000 * Math.sin(i / 5))), 16000)
+const ACTIVITY = 'Takeout/My Activity/Assistant/'
+const CSV_HEADER = 'Timestamp,Device Name,Device Serial Number,Customer ID,Utterance,Audio File,Device Type,Alexa Response,Status'
+const time = (i: number) => new Date(Date.UTC(2023, 0, 1) + i * 60_000).toISOString().replace('.000', '')
+const csvRow = (i: number, audio: string) => `${time(i)},Echo Dot,G090LF1122334455,A1OWNER7XQ2ZKM,wie spaet ist es,${audio},ECHO,OK,SUCCESS`
+const item = (title: string) => ({ header: 'Assistant', title, time: '2023-01-01T10:00:00.000Z', products: ['Assistant'] })
+const htmlItem = (body: string) =>
+  `<div class="outer-cell mdl-cell"><div class="mdl-grid"><div class="header-cell mdl-cell"><p>Assistant<br></p></div><div class="content-cell mdl-cell">${body}<br>Jan 1, 2023, 10:00:00 AM UTC<br></div></div></div>`
+
+export interface Shape {
+  name: string
+  /** What n counts. */
+  unit: string
+  sizes: [number, number, number]
+  hostile: (n: number) => FileSpec[]
+  control: (n: number) => FileSpec[]
+}
+
+export const SHAPES: Shape[] = [
+  {
+    name: "Google index page: address characters, no @",
+    unit: 'characters',
+    sizes: [500_000, 1_000_000, 2_000_000],
+    hostile: (n) => [{ name: 'Takeout/archive_browser.html', data: `<p>${'a'.repeat(n)} owner@example.org</p>` }, { name: `${ACTIVITY}MyActivity.json`, data: JSON.stringify([item('Said hello')]) }],
+    control: (n) => [{ name: 'Takeout/archive_browser.html', data: `<p>${'ab cd '.repeat(n / 6)} owner@example.org</p>` }, { name: `${ACTIVITY}MyActivity.json`, data: JSON.stringify([item('Said hello')]) }]
+  },
+  {
+    name: 'Google title: quotes inside the words',
+    unit: 'quotes',
+    sizes: [50_000, 100_000, 200_000],
+    hostile: (n) => [{ name: `${ACTIVITY}MyActivity.json`, data: JSON.stringify([item(`Said x${'"'.repeat(n)}y`), item('Said hello')]) }],
+    control: (n) => [{ name: `${ACTIVITY}MyActivity.json`, data: JSON.stringify([item(`Said x${'q'.repeat(n)}y`), item('Said hello')]) }]
+  },
+  {
+    name: 'MyActivity.html: tags left open',
+    unit: 'tags',
+    sizes: [25_000, 50_000, 100_000],
+    hostile: (n) => [{ name: `${ACTIVITY}MyActivity.html`, data: htmlItem('Said hi') + '<div class="outer-cell">'.repeat(n) + htmlItem('Said there') }],
+    control: (n) => [{ name: `${ACTIVITY}MyActivity.html`, data: htmlItem('Said hi') + '<span></span>'.repeat(n) + htmlItem('Said there') }]
+  },
+  {
+    name: 'Alexa CSV: rows naming one bare name that every folder has',
+    unit: 'rows and files',
+    sizes: [8_000, 16_000, 32_000],
+    hostile: (n) => alexa(n, () => 'rec.wav'),
+    control: (n) => alexa(n, (i) => `Audio/f${i}/rec.wav`)
+  },
+  {
+    name: 'Audio names of one FNV-1a hash from any start (Thue-Morse)',
+    unit: 'names',
+    sizes: [512, 1_024, 2_048],
+    hostile: (n) => thueMorseTwins('Audio/', Math.log2(n), '.wav').map((name) => ({ name, data: WAV, compress: false })),
+    control: (n) => thueMorseTwins('Audio/', Math.log2(n), '.wav').map((name, i) => ({ name: `Audio/${i.toString(36)}${name.slice(6 + i.toString(36).length)}`, data: WAV, compress: false }))
+  }
+]
+
+function alexa(n: number, audioOf: (i: number) => string): FileSpec[] {
+  const rows = Array.from({ length: n }, (_, i) => csvRow(i, audioOf(i)))
+  return [{ name: 'Alexa/Alexa.VoiceHistory.csv', data: [CSV_HEADER, ...rows].join('\n') }, ...Array.from({ length: n }, (_, i) => ({ name: `Alexa/Audio/f${i}/rec.wav`, data: WAV, compress: false }))]
+}
