@@ -3,8 +3,8 @@ import { folderOf, normalizeName, type ExportView, type ViewEntry } from './expo
 /** The audio entries of one base name, in the view's order. */
 interface Carriers {
   readonly all: readonly ViewEntry[]
-  /** Per part, per folder (a normalised prefix of a carrier's norm up to a '/', or ''): the first carrier under it. Made on the first ask, for names of more than one carrier. */
-  firstUnder: Map<string | null, Map<string, ViewEntry>> | null
+  /** Per part, per folder a metadata file naming it sits in: the first carrier under that folder, or null. Filled as files ask. */
+  readonly firstUnder: Map<string | null, Map<string, ViewEntry | null>>
 }
 
 /** What a bare name found: the entry taken, and how many audio entries carry that name. */
@@ -18,10 +18,11 @@ export interface BareHit {
 /**
  * Audio entries by base name, for a row that names its audio by file name only (formats.md: "a
  * bare name found elsewhere in the export"). Several entries of one name: the first under the
- * metadata file's folder in its part, else the first. Each name's entries are gathered once and
- * each folder's first found in a map: asked per row, filtering every entry of the name (and
- * normalising each one's folder) made 32,000 rows that all name one of 32,000 'rec.wav' files cost
- * 20 s.
+ * metadata file's folder in its part, else the first. Each name's entries are gathered once, and
+ * the first under a folder looked for once per folder asked (the metadata files' folders, a few):
+ * asked per row, filtering every entry of the name (and normalising each one's folder) made 32,000
+ * rows that all name one of 32,000 'rec.wav' files cost 20 s. (Keying every folder of every
+ * carrier instead cost the square of a path's depth: 50 carriers 8,000 folders deep took 6 s.)
  */
 export class BareNames {
   private readonly byBase = new Map<string, Carriers>()
@@ -34,12 +35,17 @@ export class BareNames {
   find(base: string, relativeTo: ViewEntry | null): BareHit | null {
     const key = normalizeName(base)
     let carriers = this.byBase.get(key)
-    if (carriers === undefined) this.byBase.set(key, (carriers = { all: this.view.byBase(base).filter((e) => e.audio), firstUnder: null }))
-    const { all } = carriers
+    if (carriers === undefined) this.byBase.set(key, (carriers = { all: this.view.byBase(base).filter((e) => e.audio), firstUnder: new Map() }))
+    const { all, firstUnder } = carriers
     if (all.length === 0) return null
     if (all.length === 1 || relativeTo === null) return { entry: all[0]!, carriers: all.length, key }
-    const firstUnder = (carriers.firstUnder ??= firstUnderEachFolder(all))
-    return { entry: firstUnder.get(relativeTo.part)?.get(this.folderOf(relativeTo)) ?? all[0]!, carriers: all.length, key }
+    const part = relativeTo.part
+    const folder = this.folderOf(relativeTo)
+    let folders = firstUnder.get(part)
+    if (folders === undefined) firstUnder.set(part, (folders = new Map()))
+    let first = folders.get(folder)
+    if (first === undefined) folders.set(folder, (first = all.find((e) => e.part === part && e.norm.startsWith(folder)) ?? null))
+    return { entry: first ?? all[0]!, carriers: all.length, key }
   }
 
   private folderOf(file: ViewEntry): string {
@@ -49,20 +55,4 @@ export class BareNames {
     }
     return this.lastFolder
   }
-}
-
-/** For each part and each folder that holds one of `all` at any depth, the first of them there. */
-function firstUnderEachFolder(all: readonly ViewEntry[]): Map<string | null, Map<string, ViewEntry>> {
-  const out = new Map<string | null, Map<string, ViewEntry>>()
-  for (const e of all) {
-    let folders = out.get(e.part)
-    if (folders === undefined) out.set(e.part, (folders = new Map()))
-    const norm = e.norm
-    if (!folders.has('')) folders.set('', e)
-    for (let cut = norm.indexOf('/'); cut >= 0; cut = norm.indexOf('/', cut + 1)) {
-      const folder = norm.slice(0, cut + 1)
-      if (!folders.has(folder)) folders.set(folder, e)
-    }
-  }
-  return out
 }
