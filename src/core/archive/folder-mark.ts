@@ -1,4 +1,5 @@
 import type { ProblemLog } from './problems'
+import { withoutTrailing } from '../trim'
 
 /**
  * Bytes a deflate stream of nothing takes: Java's ZipOutputStream writes each folder as one, so a
@@ -15,9 +16,7 @@ export const holdsData = (size: number, compressedSize: number): boolean => size
 
 /** The path without its trailing '/'s; the path itself when nothing else is left (a name of slashes only). */
 export function withoutFolderMark(path: string): string {
-  let end = path.length
-  while (end > 0 && path.charCodeAt(end - 1) === 0x2f) end--
-  return end === 0 ? path : path.slice(0, end)
+  return withoutTrailing(path, '/') || path
 }
 
 /**
