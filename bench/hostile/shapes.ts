@@ -53,6 +53,13 @@ export const SHAPES: Shape[] = [
     control: (n) => alexa(n, (i) => `Audio/f${i}/rec.wav`)
   },
   {
+    name: 'Alexa CSV: a bare name that 50 files carry, folders deep',
+    unit: 'folders deep',
+    sizes: [4_000, 8_000, 16_000],
+    hostile: (n) => deepCarriers(n, 'rec.wav'),
+    control: (n) => deepCarriers(n, `x7/${'a/'.repeat(n)}rec.wav`)
+  },
+  {
     name: 'Audio names of one FNV-1a hash from any start (Thue-Morse)',
     unit: 'names',
     sizes: [512, 1_024, 2_048],
@@ -64,4 +71,10 @@ export const SHAPES: Shape[] = [
 function alexa(n: number, audioOf: (i: number) => string): FileSpec[] {
   const rows = Array.from({ length: n }, (_, i) => csvRow(i, audioOf(i)))
   return [{ name: 'Alexa/Alexa.VoiceHistory.csv', data: [CSV_HEADER, ...rows].join('\n') }, ...Array.from({ length: n }, (_, i) => ({ name: `Alexa/Audio/f${i}/rec.wav`, data: WAV, compress: false }))]
+}
+
+/** 50 files named rec.wav, each under its own chain of `depth` folders, and a row naming one (bare, or by its path). */
+function deepCarriers(depth: number, audio: string): FileSpec[] {
+  const files = Array.from({ length: 50 }, (_, i) => ({ name: `Alexa/x${i}/${'a/'.repeat(depth)}rec.wav`, data: WAV, compress: false }))
+  return [{ name: 'Alexa/Alexa.VoiceHistory.csv', data: `${CSV_HEADER}\n${csvRow(0, audio)}` }, ...files]
 }
