@@ -53,6 +53,13 @@ export const SHAPES: Shape[] = [
     control: (n) => alexa(n, (i) => `Audio/f${i}/rec.wav`)
   },
   {
+    name: 'Google items without audioFiles and audio files, all of one second',
+    unit: 'items and files',
+    sizes: [10_000, 20_000, 40_000],
+    hostile: (n) => sameSecond(n, () => 0),
+    control: (n) => sameSecond(n, (i) => i)
+  },
+  {
     name: 'Alexa CSV: a bare name that 50 files carry, folders deep',
     unit: 'folders deep',
     sizes: [4_000, 8_000, 16_000],
@@ -77,4 +84,13 @@ function alexa(n: number, audioOf: (i: number) => string): FileSpec[] {
 function deepCarriers(depth: number, audio: string): FileSpec[] {
   const files = Array.from({ length: 50 }, (_, i) => ({ name: `Alexa/x${i}/${'a/'.repeat(depth)}rec.wav`, data: WAV, compress: false }))
   return [{ name: 'Alexa/Alexa.VoiceHistory.csv', data: `${CSV_HEADER}\n${csvRow(0, audio)}` }, ...files]
+}
+
+/** n Google items without audioFiles and n audio files whose names carry their time, item and file i at second(i). */
+function sameSecond(n: number, second: (i: number) => number): FileSpec[] {
+  const at = (i: number) => new Date(Date.UTC(2023, 0, 1) + second(i) * 1000)
+  const items = Array.from({ length: n }, (_, i) => ({ ...item(`Said hello ${i}`), time: at(i).toISOString() }))
+  // Takeout's audio names: 2023-01-01_00_00_07_UTC, then anything.
+  const name = (i: number) => `${at(i).toISOString().slice(0, 19).replace('T', '_').replace(/:/g, '_')}_UTC_${i}.wav`
+  return [{ name: `${ACTIVITY}MyActivity.json`, data: JSON.stringify(items) }, ...Array.from({ length: n }, (_, i) => ({ name: `${ACTIVITY}${name(i)}`, data: WAV, compress: false }))]
 }
