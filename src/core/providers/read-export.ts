@@ -5,6 +5,7 @@ import { ColumnRecording } from './csv/recording-columns'
 import { createExportView, type ExportView, type ViewEntry } from './export-view'
 import { stableId } from './ids'
 import { isoOfMs } from './time'
+import { onceInto } from './unique-list'
 import { UniqueIds } from './unique-ids'
 import { keepReadTimes, TimedRecording } from '../read-times'
 import { widened } from '../typed-arrays'
@@ -183,9 +184,10 @@ class Collector {
 
 function ownerAccount(accounts: readonly Account[]): ExportReading['account'] {
   const owner = { ids: [] as string[], names: [] as string[], emails: [] as string[] }
+  const add = { ids: onceInto(owner.ids), names: onceInto(owner.names), emails: onceInto(owner.emails) }
   for (const a of accounts) {
     if (a.role !== 'owner') continue
-    for (const k of ['ids', 'names', 'emails'] as const) for (const v of a[k]) if (!owner[k].includes(v)) owner[k].push(v)
+    for (const k of ['ids', 'names', 'emails'] as const) for (const v of a[k]) add[k](v)
   }
   return owner
 }

@@ -4,6 +4,7 @@ import type { ProviderItem } from '../types'
 import { cellAt, resolveColumns } from '../csv/columns'
 import { readCsv } from '../csv/read-csv'
 import { ProblemLog } from '../problem-log'
+import { onceInto } from '../unique-list'
 import aliases from './aliases.json'
 import { AMAZON } from './keys'
 
@@ -11,18 +12,16 @@ import { AMAZON } from './keys'
 export async function* readCustomerAttributes(view: ExportView, file: ViewEntry, account: Account, signal?: AbortSignal): AsyncGenerator<ProviderItem> {
   const log = new ProblemLog(AMAZON, file.path)
   let cols: ReturnType<typeof resolveColumns<keyof typeof aliases.customerAttributeColumns>> = {}
-  const add = (list: string[], v: string | null) => {
-    if (v && !list.includes(v)) list.push(v)
-  }
+  const [addId, addName, addEmail] = [onceInto(account.ids), onceInto(account.names), onceInto(account.emails)]
   for await (const ev of readCsv(await view.open(file), signal)) {
     if (ev.type === 'error') log.add('malformed-csv', ev.message, ev.line)
     else if (ev.type === 'header') {
       cols = resolveColumns(ev.header, aliases.customerAttributeColumns)
       if (cols.id === undefined) log.add('unknown-header', `no customer id column among: ${ev.header.join(', ')}`, 1)
     } else {
-      add(account.ids, cellAt(ev.cells, cols.id))
-      add(account.names, cellAt(ev.cells, cols.name))
-      add(account.emails, cellAt(ev.cells, cols.email))
+      addId(cellAt(ev.cells, cols.id))
+      addName(cellAt(ev.cells, cols.name))
+      addEmail(cellAt(ev.cells, cols.email))
     }
   }
   for (const p of log.drain()) yield { type: 'problem', problem: p }

@@ -2,6 +2,7 @@ import type { Account } from '../../../shared/model/recording'
 import type { ExportView } from '../export-view'
 import { errorText, problem, readText } from '../read-text'
 import type { ProviderItem } from '../types'
+import { onceInto } from '../unique-list'
 import { GOOGLE } from './activity-item'
 import type { TakeoutRoot } from './takeout'
 
@@ -15,9 +16,7 @@ const NOT_ACCOUNT = /@(google\.com|support\.google\.com|googlemail\.com\.invalid
 /** Google's index page names its account in a few places; a page naming more is not one it wrote. */
 export const MAX_PAGE_EMAILS = 20
 
-const addTo = (list: string[], v: unknown) => {
-  if (typeof v === 'string' && v.trim() && !list.includes(v.trim())) list.push(v.trim())
-}
+const trimmed = (v: unknown): string | null => (typeof v === 'string' ? v.trim() : null)
 
 /** The addresses in `text`, in order: what a global EMAIL_AT finds, each looked for from an @ back. */
 function* addresses(text: string): Generator<string> {
@@ -49,10 +48,11 @@ export function pageEmails(text: string): { emails: string[]; more: boolean } {
 /** Who a Takeout tree belongs to: the index page names the account, Profile.json adds the name. */
 export async function* readTakeoutAccount(view: ExportView, root: TakeoutRoot, role: Account['role'], into: Account[]): AsyncGenerator<ProviderItem> {
   const account: Account = { provider: GOOGLE, role, ids: [], names: [], emails: [], source: root.indexPages[0]?.path ?? root.profiles[0]?.path ?? null }
+  const [addName, addEmail] = [onceInto(account.names), onceInto(account.emails)]
   for (const page of root.indexPages) {
     try {
       const { emails, more } = pageEmails(await readText(view, page, 2 * 1024 * 1024))
-      for (const email of emails) addTo(account.emails, email)
+      for (const email of emails) addEmail(email)
       if (more) yield { type: 'problem', problem: problem(GOOGLE, 'limit', page.path, `this page names more than ${MAX_PAGE_EMAILS} e-mail addresses, which Google's index page does not; the first ${MAX_PAGE_EMAILS} are taken as the account's`) }
     } catch (err) {
       yield { type: 'problem', problem: problem(GOOGLE, 'unreadable', page.path, errorText(err)) }
@@ -61,8 +61,8 @@ export async function* readTakeoutAccount(view: ExportView, root: TakeoutRoot, r
   for (const file of root.profiles) {
     try {
       const p = JSON.parse(await readText(view, file)) as { displayName?: unknown; name?: { formattedName?: unknown }; emails?: Array<{ value?: unknown }> }
-      addTo(account.names, p.name?.formattedName ?? p.displayName)
-      for (const e of p.emails ?? []) addTo(account.emails, e.value)
+      addName(trimmed(p.name?.formattedName ?? p.displayName))
+      for (const e of p.emails ?? []) addEmail(trimmed(e.value))
     } catch (err) {
       yield { type: 'problem', problem: problem(GOOGLE, 'malformed-json', file.path, `cannot read the profile: ${errorText(err)}`) }
     }
