@@ -60,6 +60,13 @@ export const SHAPES: Shape[] = [
     control: (n) => sameSecond(n, (i) => i)
   },
   {
+    name: 'Alexa customer file: distinct customer ids',
+    unit: 'rows',
+    sizes: [50_000, 100_000, 200_000],
+    hostile: (n) => customers(n, (i) => i),
+    control: (n) => customers(n, () => 0)
+  },
+  {
     name: 'Alexa CSV: a bare name that 50 files carry, folders deep',
     unit: 'folders deep',
     sizes: [4_000, 8_000, 16_000],
@@ -93,4 +100,13 @@ function sameSecond(n: number, second: (i: number) => number): FileSpec[] {
   // Takeout's audio names: 2023-01-01_00_00_07_UTC, then anything.
   const name = (i: number) => `${at(i).toISOString().slice(0, 19).replace('T', '_').replace(/:/g, '_')}_UTC_${i}.wav`
   return [{ name: `${ACTIVITY}MyActivity.json`, data: JSON.stringify(items) }, ...Array.from({ length: n }, (_, i) => ({ name: `${ACTIVITY}${name(i)}`, data: WAV, compress: false }))]
+}
+
+/** A small voice history and a CustomerAttributes file of n rows, row i naming customer id(i). */
+function customers(n: number, id: (i: number) => number): FileSpec[] {
+  const rows = Array.from({ length: n }, (_, i) => `A${id(i).toString(36).toUpperCase().padStart(13, '0')},amazon.de,de_DE`)
+  return [
+    { name: 'Alexa/Alexa.VoiceHistory.csv', data: `${CSV_HEADER}\n${csvRow(0, '')}` },
+    { name: 'Digital.CustomerAttributes.1.csv', data: ['CustomerId,Marketplace,PreferredLanguage', ...rows].join('\n') }
+  ]
 }
