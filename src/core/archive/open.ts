@@ -54,7 +54,7 @@ async function listSingle(path: string, ctx: OpenContext): Promise<{ format: Arc
         : notArchive(path, ` it can read (${failure.reason})`)
     }
     if (failure) {
-      ctx.problems.add(failure.kind, null, `The archive could not be read to its end (${failure.reason}); ${listing.entries.length} entries were indexed before that.`)
+      ctx.problems.add(failure.kind, null, `The archive could not be read to its end (${failure.reason}); ${listing.entries.length === 1 ? '1 entry was' : `${listing.entries.length} entries were`} indexed before that.`)
     }
     return { format: gz ? 'tar.gz' : 'tar', entries: await expandNested(listing.entries, ctx, 0) }
   }
