@@ -41,6 +41,10 @@ class FreeRows {
     return follow(this.next, i)
   }
 
+  isFree(i: number): boolean {
+    return this.next[i] === i
+  }
+
   /** The last free row at or before `i` (-1 when none). */
   before(i: number): number {
     return i < 0 ? -1 : follow(this.prev, i + 1) - 1
@@ -75,7 +79,6 @@ export function matchByTime<A, R>(audio: ReadonlyArray<Timed<A>>, rows: Readonly
   const as = audio.filter((a) => Number.isFinite(a.t)).sort((x, y) => x.t - y.t)
   const rs = rows.filter((r) => Number.isFinite(r.t)).sort((x, y) => x.t - y.t)
   const free = new FreeRows(rs.length)
-  const used = new Uint8Array(rs.length)
   const pairs: Array<[A, R]> = []
   const unmatchedAudio: A[] = audio.filter((a) => !Number.isFinite(a.t)).map((a) => a.item)
   for (const a of as) {
@@ -95,12 +98,11 @@ export function matchByTime<A, R>(audio: ReadonlyArray<Timed<A>>, rows: Readonly
     else if (right < rs.length) best = right
     if (best < 0) unmatchedAudio.push(a.item)
     else {
-      used[best] = 1
       free.take(best)
       pairs.push([a.item, rs[best]!.item])
     }
   }
-  const unmatchedRows = rs.filter((_, i) => !used[i]).map((r) => r.item)
+  const unmatchedRows = rs.filter((_, i) => free.isFree(i)).map((r) => r.item)
   for (const r of rows) if (!Number.isFinite(r.t)) unmatchedRows.push(r.item)
   return { pairs, unmatchedAudio, unmatchedRows }
 }
