@@ -157,6 +157,9 @@ export interface TarListing {
  * watched while it inflates: past the ratio or total limit the pass stops (a gzip bomb); what it
  * inflates is copied to a bounded temp file on the way, so the archive is inflated once, not once per read.
  */
+/** An entry's name as the listing gives it: without the './' many tars start their names with, made safe. */
+const tarName = (raw: string) => safeName(raw.replace(/^(\.\/)+/, ''))
+
 export async function listTar(source: ByteSource, ctx: OpenContext, gz: boolean): Promise<TarListing> {
   // Loaded for tar exports only, so opening a ZIP does not pay for it.
   const { default: tarStream } = await import('tar-stream')
@@ -194,7 +197,7 @@ export async function listTar(source: ByteSource, ctx: OpenContext, gz: boolean)
       // tar-stream skips no data after a folder's header and never ends its stream, so waiting for
       // it left the listing pending and the process exiting with no report. Moving on reads the data
       // as the next header: the listing then stops with a problem, keeping what came before.
-      const path = safeName(header.name).path
+      const path = tarName(header.name).path
       ctx.problems.add('folder-with-data', path, `${path} is a folder that declares ${size} bytes of data; the archive cannot be read past it.`)
       return next()
     }
@@ -202,7 +205,7 @@ export async function listTar(source: ByteSource, ctx: OpenContext, gz: boolean)
     stream.resume()
     if (header.type !== 'file' && header.type !== 'contiguous-file') return
     if (!ctx.admit()) return extract.destroy(new Error('the entry limit was reached'))
-    const name = safeName(header.name.replace(/^(\.\/)+/, ''))
+    const name = tarName(header.name)
     if (name.path.endsWith('/') && size > 0) {
       // Old tars mark a folder by the '/' alone; one that holds bytes is a file in disguise (folder-mark.ts).
       name.path = withoutFolderMark(name.path)
