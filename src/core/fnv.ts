@@ -1,5 +1,7 @@
 import { randomBytes } from 'node:crypto'
 
+/** FNV-1a's 32-bit offset basis and prime. */
+export const FNV_OFFSET = 0x811c9dc5
 export const FNV_PRIME = 0x01000193
 
 /**
@@ -9,13 +11,14 @@ export const FNV_PRIME = 0x01000193
  * of slots, and a scan quadratic (16,000 such audio files: 22 s). A run's own start makes those
  * names hash apart, but for 1 run in 128 (how ASCII letters collide depends only on the low 7 bits
  * of the start), and some names collide from any start: the tables also bound their probes
- * (flood-budget.ts); the start keeps the simple floods on the fast path. Only for tables that live and die in one process: the ZIP listing's name hash
- * (archive/zip/names.ts), the export view's (providers/export-view.ts, norm-index.ts), which must
- * be the same function so the view can take the listing's hash of a plain name, and the id and
- * cell tables (unique-ids.ts, csv/byte-interner.ts). Nothing saved or compared across runs may
- * use it: stable ids (providers/ids.ts) keep the fixed basis.
+ * (flood-budget.ts); the start keeps the simple floods on the fast path. Only for tables that live
+ * and die in one process: the ZIP listing's name hash (archive/zip/names.ts), the export view's
+ * (providers/export-view.ts, norm-index.ts), which must be the same function so the view can take
+ * the listing's hash of a plain name, and the id and cell tables (unique-ids.ts,
+ * csv/byte-interner.ts). Nothing saved or compared across runs may use it: stable ids
+ * (providers/ids.ts) keep the fixed basis.
  */
-export const NAME_HASH_START = (0x811c9dc5 ^ randomBytes(4).readInt32LE(0)) | 0
+export const NAME_HASH_START = (FNV_OFFSET ^ randomBytes(4).readInt32LE(0)) | 0
 
 /** Fibonacci hashing's multiplier: 2^32 / golden ratio, odd. */
 const GOLDEN = 0x9e3779b1
