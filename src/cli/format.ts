@@ -27,3 +27,15 @@ const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u2028-\u202e
 
 /** Names inside an export are hostile input: each such character is shown as its \uXXXX escape. */
 export const printable = (text: string): string => text.replace(UNPRINTABLE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
+
+/**
+ * A message of several lines as one, each line trimmed and blank ones dropped. Not a replace of
+ * spaces around each line break by one pattern: that is tried again from every space of a long run
+ * without a line break, so its cost was the square of the run's length.
+ */
+export const oneLine = (text: string): string =>
+  text
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line !== '')
+    .join(' ')

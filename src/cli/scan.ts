@@ -14,7 +14,7 @@ import { buildScanReport, buildScanReportParts, type FileHash, type ReportRecord
 import type { Problem } from '../shared/model/archive'
 import type { ColumnMapping } from '../shared/model/recording'
 import type { ScanCommand } from './args'
-import { bytes, plural, printable, seconds } from './format'
+import { bytes, oneLine, plural, printable, seconds } from './format'
 import { EXIT_CANCELLED, EXIT_CANNOT_OPEN, EXIT_OK, type CliIo } from './io'
 import { createProgress, failWith } from './progress'
 import { formatSummary } from './summary'
@@ -22,7 +22,6 @@ import { formatSummary } from './summary'
 export type ScanOptions = Omit<ScanCommand, 'kind' | 'sample'> & { sample?: boolean }
 
 const since = (start: number) => Math.round(performance.now() - start)
-const oneLine = (text: string) => text.replace(/\s*\n\s*/g, ' ').trim()
 
 export async function scan(options: ScanOptions, io: CliIo): Promise<number> {
   const started = performance.now()
