@@ -15,7 +15,7 @@ import { builtInProviders } from '../src/core/providers/built-ins'
 import { readExport } from '../src/core/providers/read-export'
 import { ProviderRegistry } from '../src/core/providers/registry'
 import { memoryArchive } from '../src/core/providers/testing/memory-archive'
-import { renameBytes, tarBuffer, tarGzBuffer, zipBuffer } from '../test/fixtures/archives'
+import { renameBytes, tarBuffer, tarGzBuffer, zipBuffer, zipLayout } from '../test/fixtures/archives'
 import { applyPlan, planArb } from './mutate'
 import { MAX_RECORD_CHARS } from '../src/core/providers/csv/read-csv'
 import { MAX_OPEN_TAGS } from '../src/core/providers/google-assistant/activity-html'
@@ -152,6 +152,17 @@ export async function buildCorpus(): Promise<Corpus> {
       'Audio/y.wav\\'
     )
   )
+  // Amazon's category ZIPs stored and streamed (sizes in a data descriptor), without the central
+  // directory: recovery must end each at its descriptor and list its entries inside it.
+  const category = await zipBuffer([
+    { name: 'Alexa/Audio/a.wav', data: clip, compress: false },
+    { name: 'Alexa/Alexa.VoiceHistory.csv', data: files.amazon!.find((f) => f.path.endsWith('VoiceHistory.csv'))!.bytes }
+  ])
+  const streamed = await zipBuffer([
+    { name: 'Alexa.zip', data: category, compress: false, stream: true },
+    { name: 'after.txt', data: 'after' }
+  ])
+  zips.push(streamed.subarray(0, zipLayout(streamed).centralStart))
   const plain = (f: FlatFile[]) => f.filter((x) => !x.path.includes('!/')).map((x) => ({ name: x.path, data: x.bytes }))
   const tars = [
     await tarBuffer(plain(files.googleHtml!)),

@@ -69,7 +69,9 @@ export class ZipContainer implements RowOwner {
   async storedSource(entry: IndexedEntry): Promise<ByteSource | null> {
     const e = entry as ZipEntry
     await this.checked(e).catch(() => undefined)
-    if (e.method !== 0 || e.info.encrypted || e.refused || e.dataStart === null || !e.sizeKnown) return null
+    // A stored entry's bytes are its data as they lie, so one whose size was lost (its descriptor not
+    // found) is opened in place over the extent recovery gave it, not copied to a temp file first.
+    if (e.method !== 0 || e.info.encrypted || e.refused || e.dataStart === null) return null
     return new SliceSource(this.source, e.dataStart, e.info.compressedSize)
   }
 }

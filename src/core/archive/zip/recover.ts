@@ -1,7 +1,8 @@
 import type { OpenContext } from '../context'
+import { isZipName } from '../kind'
 import { readAt, type ByteSource } from '../source'
 import { readU64 } from './extra'
-import { FLAG_ENCRYPTED, LOCAL_FIXED, parseLocalHeader, type LocalHeader } from './local'
+import { FLAG_ENCRYPTED, LOCAL_FIXED, LOCAL_SIG, parseLocalHeader, type LocalHeader } from './local'
 import type { ZipRecord } from './record'
 
 const CHUNK = 1024 * 1024
@@ -36,11 +37,11 @@ const toRecord = (h: LocalHeader, sizeUnknown: boolean): ZipRecord => ({
 })
 
 /**
- * Sizes of an entry whose local header left them to a data descriptor, found just before the next
- * signature at `boundary`: with or without the descriptor's own signature, 32- or 64-bit.
+ * Sizes of an entry whose local header left them to a data descriptor, when one ends just before
+ * the next signature at `boundary` (with or without its own signature, 32- or 64-bit); null when
+ * none does. `tail`: the up to 24 bytes of its data before `boundary`.
  */
-async function settleDescriptor(source: ByteSource, h: LocalHeader, boundary: number): Promise<ZipRecord> {
-  const tail = await readAt(source, Math.max(h.dataStart, boundary - 24), Math.min(24, boundary - h.dataStart))
+function descriptorIn(tail: Buffer, h: LocalHeader, boundary: number): ZipRecord | null {
   const at = (back: number) => tail.length - back
   const fits = (back: number, csize: number) => at(back) >= 0 && csize === boundary - back - h.dataStart
   const settled = (crc: number, csize: number, usize: number) => toRecord({ ...h, crc32: crc, compressedSize: csize, uncompressedSize: usize }, false)
@@ -53,7 +54,47 @@ async function settleDescriptor(source: ByteSource, h: LocalHeader, boundary: nu
   if (at(12) >= 0 && fits(12, tail.readUInt32LE(at(12) + 4))) {
     return settled(tail.readUInt32LE(at(12)), tail.readUInt32LE(at(12) + 4), tail.readUInt32LE(at(12) + 8))
   }
-  return toRecord({ ...h, compressedSize: boundary - h.dataStart, uncompressedSize: 0 }, true)
+  return null
+}
+
+/** Where the descriptor before `boundary` would start: at most 24 bytes back, never before the data. */
+const tailStart = (h: LocalHeader, boundary: number) => Math.max(h.dataStart, boundary - 24)
+
+/**
+ * Whether a descriptor may end at `boundary`, from the chunk in memory: false only when none of its
+ * three forms can (no signature 16 or 24 bytes back, no size 8 bytes back that fits). Asked for
+ * every signature inside a stored ZIP's data, so this costs three reads of `view` and no objects.
+ */
+function mayEndAt(view: Buffer, pos: number, h: LocalHeader, boundary: number): boolean {
+  if (tailStart(h, boundary) < pos) return true
+  const b = boundary - pos
+  const room = boundary - h.dataStart
+  if (room >= 24 && view.readUInt32LE(b - 24) === DESCRIPTOR_SIG) return true
+  if (room >= 16 && view.readUInt32LE(b - 16) === DESCRIPTOR_SIG) return true
+  return room >= 12 && view.readUInt32LE(b - 8) === room - 12
+}
+
+async function descriptorBefore(source: ByteSource, h: LocalHeader, boundary: number): Promise<ZipRecord | null> {
+  const from = tailStart(h, boundary)
+  return descriptorIn(await readAt(source, from, boundary - from), h, boundary)
+}
+
+/** The entry ends at `boundary`: its sizes from the descriptor there, or unknown and its data all that comes before. */
+async function settleDescriptor(source: ByteSource, h: LocalHeader, boundary: number): Promise<ZipRecord> {
+  return (await descriptorBefore(source, h, boundary)) ?? toRecord({ ...h, compressedSize: boundary - h.dataStart, uncompressedSize: 0 }, true)
+}
+
+/**
+ * A stored ZIP inside the archive whose sizes wait in a data descriptor (how Amazon's nested
+ * category ZIPs are streamed): its own entries' headers and directory lie in its data, so a
+ * signature ends it only where its descriptor ends just before. Taking the first signature made it
+ * a few bytes long and listed its entries as the outer archive's. Only data that starts as a ZIP
+ * counts: what a lost descriptor makes it swallow is then listed inside it, never dropped.
+ */
+async function holdsSignatures(source: ByteSource, h: LocalHeader): Promise<boolean> {
+  if (h.method !== 0 || (h.flags & FLAG_ENCRYPTED) !== 0 || !isZipName(h.nameRaw.toString('latin1'))) return false
+  const head = await readAt(source, h.dataStart, 4)
+  return head.length === 4 && head.readUInt32LE(0) === LOCAL_SIG
 }
 
 /**
@@ -72,6 +113,22 @@ export async function scanLocalHeaders(source: ByteSource, ctx: OpenContext, tak
     pending = null
     return take(await settleDescriptor(source, h, boundary))
   }
+  let pendingHolds = false
+  /**
+   * Whether a signature at `boundary` lies inside the pending stored ZIP's data rather than after
+   * it. Asked for every signature in that data, so the bytes before it come from the chunk in
+   * memory: a read each made a file of nothing but signatures cost a system call per 4 bytes.
+   */
+  const inside = async (boundary: number, view: Buffer, pos: number): Promise<boolean> => {
+    if (!pending || !pendingHolds) return false
+    const from = tailStart(pending, boundary)
+    const settled = from >= pos ? descriptorIn(view.subarray(from - pos, boundary - pos), pending, boundary) : await descriptorBefore(source, pending, boundary)
+    if (!settled) return true
+    pending = null
+    if (!take(settled)) stopped = true
+    return false
+  }
+  let stopped = false
 
   while (pos < source.size) {
     ctx.checkAbort()
@@ -91,7 +148,14 @@ export async function scanLocalHeaders(source: ByteSource, ctx: OpenContext, tak
         continue
       }
       if (second !== 0x0403) {
-        if (!(await settle(pos + hit))) return
+        // Without an entry waiting for its end, a signature here costs no await: a file of nothing but them has millions.
+        if (pending) {
+          if (pendingHolds && (!mayEndAt(view, pos, pending, pos + hit) || (await inside(pos + hit, view, pos)))) {
+            i = hit + 1
+            continue
+          }
+          if (stopped || !(await settle(pos + hit))) return
+        }
         i = hit + 4
         continue
       }
@@ -104,10 +168,25 @@ export async function scanLocalHeaders(source: ByteSource, ctx: OpenContext, tak
         i = hit + 1
         continue
       }
-      if (!(await settle(h.offset))) return
+      if (pending) {
+        if (pendingHolds && (!mayEndAt(view, pos, pending, h.offset) || (await inside(h.offset, view, pos)))) {
+          // An entry of the stored ZIP: its data holds nothing of the outer archive, so it is jumped
+          // as an outer entry's data is, not searched byte by byte (3 GB of Alexa.zip's audio).
+          const end = h.deferredSizes ? -1 : h.dataStart + h.compressedSize
+          if (end < 0 || end > source.size) i = hit + 1
+          else if (end - pos < len - LOCAL_FIXED) i = end - pos
+          else {
+            next = end
+            break
+          }
+          continue
+        }
+        if (stopped || !(await settle(h.offset))) return
+      }
       if (h.deferredSizes) {
         // Settled after later reads reuse `buf`, so it keeps its own copies.
         pending = { ...h, nameRaw: Buffer.from(h.nameRaw), extra: new Map([...h.extra].map(([k, v]) => [k, Buffer.from(v)])) }
+        pendingHolds = await holdsSignatures(source, pending)
         i = h.dataStart - pos
         if (i >= len) {
           next = h.dataStart
