@@ -36,6 +36,13 @@ test('an export chosen in the open dialog opens, and a broken one lists its prob
   await page.getByRole('combobox', { name: 'Language' }).selectOption('de')
   await expect(page.getByTestId('problem-kind').first()).toHaveText('Pfad zeigt aus dem Archiv hinaus, nur als Text gezeigt:')
   await expect(page.getByTestId('problems').locator('[lang=en]').first()).toContainText('../evil.wav')
+  // Once read, the panel folds to its count and gives the recordings the room; unfolded, its lines are back.
+  const panel = page.getByTestId('problems')
+  await panel.getByRole('button', { name: 'Ausblenden' }).click()
+  await expect(page.getByTestId('problem-kind').first()).toBeHidden()
+  await expect(panel.getByRole('heading', { name: /beim Lesen/ })).toBeVisible()
+  await panel.getByRole('button', { name: 'Probleme zeigen' }).click()
+  await expect(page.getByTestId('problem-kind').first()).toBeVisible()
 })
 
 test('a file that is not an archive says what is wrong, and Back returns to the start', async ({ app }) => {

@@ -2,7 +2,8 @@ import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useStore } from '../stores'
 
-const FIRST = 8
+// A few lines, then a button: a damaged export's problems must leave the timeline and the list on the first screen.
+const FIRST = 2
 
 /** Problems met while opening and reading the export: listed where a person sees them, never hidden. */
 export function NoProblems() {
@@ -21,6 +22,8 @@ export function ProblemList() {
   const { t } = useTranslation()
   const summary = useStore((s) => s.archive.summary)
   const [all, setAll] = useState(false)
+  // Folded by the person who has read them, to give the recordings the room; the count and the button stay.
+  const [folded, setFolded] = useState(false)
   if (!summary) return null
   const problems = [
     ...summary.problems.map((p) => ({ ...p, line: null as number | null })),
@@ -31,26 +34,36 @@ export function ProblemList() {
   const shown = all ? problems : problems.slice(0, FIRST)
   return (
     <section className="problems has-problems" aria-labelledby="problems-title" data-testid="problems">
-      <h2 id="problems-title">{t('overview.problems', { count })}</h2>
-      <p className="muted">{t('problems.lead')}</p>
-      <ul>
-        {shown.map((p, i) => (
-          <li key={i}>
-            {p.path && (
-              <code>
-                {p.path}
-                {p.line ? `:${p.line}` : ''}
-              </code>
-            )}{' '}
-            <ProblemText kind={p.kind} message={p.message} />
-          </li>
-        ))}
-      </ul>
-      {count > FIRST && (
-        <button type="button" onClick={() => setAll(!all)} aria-expanded={all}>
-          {all ? t('problems.fewer') : t('problems.all', { count })}
-        </button>
-      )}
+      <div className="problems-head">
+        <h2 id="problems-title">{t('overview.problems', { count })}</h2>
+        <div className="problems-actions">
+          {!folded && count > FIRST && (
+            <button type="button" onClick={() => setAll(!all)} aria-expanded={all}>
+              {all ? t('problems.fewer') : t('problems.all', { count })}
+            </button>
+          )}
+          <button type="button" onClick={() => setFolded(!folded)} aria-expanded={!folded} aria-controls="problems-body">
+            {folded ? t('problems.show') : t('problems.hide')}
+          </button>
+        </div>
+      </div>
+      <div id="problems-body" hidden={folded}>
+        <p className="muted">{t('problems.lead')}</p>
+        {/* Focusable: a list that scrolls in its panel must scroll from the keyboard too. */}
+        <ul tabIndex={0} aria-labelledby="problems-title">
+          {shown.map((p, i) => (
+            <li key={i}>
+              {p.path && (
+                <code>
+                  {p.path}
+                  {p.line ? `:${p.line}` : ''}
+                </code>
+              )}{' '}
+              <ProblemText kind={p.kind} message={p.message} />
+            </li>
+          ))}
+        </ul>
+      </div>
     </section>
   )
 }
