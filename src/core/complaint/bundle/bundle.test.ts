@@ -57,6 +57,10 @@ describe('the evidence bundle of the seed case (all recordings a stranger’s, n
   }, 120_000)
   afterAll(() => loaded?.archive.close())
 
+  it('says nothing of unzip failing when the export is whole', () => {
+    expect(files.get('README.md')!.toString()).not.toContain('Where unzip cannot follow')
+  })
+
   it('lists exactly the foreign entries, each with the SHA-256 of its bytes', async () => {
     const foreign = truth.recordings.filter((r) => r.foreign && r.audioPath).map((r) => r.audioPath!)
     expect(foreign.length).toBeGreaterThan(50)
@@ -227,6 +231,29 @@ describe('a damaged export', () => {
       expect(built.manifest.entries).toHaveLength(5)
       expect(built.manifest.unreadable).toEqual([expect.objectContaining({ path: victim, error: expect.stringMatching(/CRC-32/) })])
       expect(built.csv.toString()).toContain(`\r\n"unreadable","${victim}",`)
+    } finally {
+      await loaded.archive.close()
+    }
+  })
+})
+
+describe('an export cut off before its table of contents (an interrupted download)', () => {
+  it('is bundled from the recovered entries, and the README says unzip cannot check it and what can', async () => {
+    const made = await generateExport({ provider: 'amazon', own: 0, foreign: 4, kind: 'seed', seed: 'cut', clips }, join(dir, 'cut', 'seed.zip'))
+    const path = made.paths[0]!
+    const whole = readFileSync(path)
+    // The end of central directory record gives where the directory starts: the file is cut there.
+    const eocd = whole.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]))
+    writeFileSync(path, whole.subarray(0, whole.readUInt32LE(eocd + 16)))
+    const loaded = await loadEvidence(path)
+    try {
+      const built = await buildManifest({ archive: loaded.archive, reading: loaded.reading, verdicts: loaded.analysis.recordingVerdicts })
+      expect(built.manifest.entries).toHaveLength(4)
+      const written = await writeBundle({ manifest: built, custodyLog: [], out: join(dir, 'cut', 'bundle.zip') })
+      const readme = (await zipFiles(written.path)).get('README.md')!.toString()
+      expect(readme).toContain('Where unzip cannot follow: the export seed.zip has a missing or damaged table of contents')
+      expect(readme).toContain('`exportscope verify --against` reads it the same way.')
+      expect((await verifyBundle(written.path, { against: path })).ok).toBe(true)
     } finally {
       await loaded.archive.close()
     }

@@ -11,6 +11,27 @@ export interface ReadmeInput {
   letters: boolean
   excerpts: number
   sealed: boolean
+  /**
+   * The archives whose table of contents (a ZIP's central directory) was missing or damaged, so
+   * their entries were recovered from local headers: null for the export itself, else the nested
+   * archive's path. unzip may refuse those, so the README says so instead of promising its check.
+   */
+  recovered?: readonly (string | null)[]
+}
+
+/** Where unzip cannot follow: said plainly, so a reader whose unzip fails knows why and what reads it. */
+function recoveredNote(r: ReadmeInput): string {
+  const recovered = r.recovered ?? []
+  if (recovered.length === 0) return ''
+  const names = recovered.map((p) => (p === null ? `the export ${mdText(r.manifest.archive.name)}` : `${mdText(p)} (inside the export)`))
+  const one = names.length === 1
+  const list = one ? names[0]! : `${names.slice(0, -1).join(', ')} and ${names.at(-1)!}`
+  return `
+Where unzip cannot follow: ${list} ${one ? 'has' : 'have'} a missing or damaged table of contents (the
+ZIP central directory), as after an interrupted download or copy, so unzip may refuse ${one ? 'it' : 'them'} or list
+less, and the commands above can fail there. Exportscope recovered ${one ? 'its' : 'their'} entries by reading ${one ? 'it' : 'them'} from the
+start, and \`exportscope verify --against\` reads ${one ? 'it' : 'them'} the same way.${r.sealed ? " The flagged files' bytes are\nalso in sealed/." : ''}
+`
 }
 
 /**
@@ -56,7 +77,7 @@ never changed. The manifest is dated ${m.createdAt} (${m.createdFrom === 'marks'
 the clock, so the same export and marks always give the same manifest.json; when this bundle was
 written is the last line of custody-log.jsonl.
 
-${m.unreadable.length > 0 ? `${m.unreadable.length} further flagged entries could not be read from the export (it is damaged there); manifest.json names them under "unreadable", without a hash.
+${m.unreadable.length > 0 ? `${m.unreadable.length} further flagged ${m.unreadable.length === 1 ? 'entry' : 'entries'} could not be read from the export (it is damaged there); manifest.json names ${m.unreadable.length === 1 ? 'it' : 'them'} under "unreadable", without a hash.
 
 ` : ''}SHA-256 of manifest.json: **${r.manifestSha256}**
 
@@ -103,7 +124,7 @@ Each entry listed in manifest.json can be checked against the export:
 
 For an entry inside a nested archive (path outer.zip!/inner/file.wav), extract outer.zip first
 (unzip -p ${partWord} outer.zip > outer.zip) and read inner/file.wav from it.
-
+${recoveredNote(r)}
 ## What "OK" means
 
 A check that passes shows that the bundle is consistent with itself (every file matches its line
