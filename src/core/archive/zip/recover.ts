@@ -79,10 +79,8 @@ async function descriptorBefore(source: ByteSource, h: LocalHeader, boundary: nu
   return descriptorIn(await readAt(source, from, boundary - from), h, boundary)
 }
 
-/** The entry ends at `boundary`: its sizes from the descriptor there, or unknown and its data all that comes before. */
-async function settleDescriptor(source: ByteSource, h: LocalHeader, boundary: number): Promise<ZipRecord> {
-  return (await descriptorBefore(source, h, boundary)) ?? toRecord({ ...h, compressedSize: boundary - h.dataStart, uncompressedSize: 0 }, true)
-}
+/** An entry whose descriptor was not found: its size unknown, its data all that comes before `boundary`. */
+const sizeUnknown = (h: LocalHeader, boundary: number): ZipRecord => toRecord({ ...h, compressedSize: boundary - h.dataStart, uncompressedSize: 0 }, true)
 
 /**
  * A stored ZIP inside the archive whose sizes wait in a data descriptor (how Amazon's nested
@@ -107,28 +105,24 @@ export async function scanLocalHeaders(source: ByteSource, ctx: OpenContext, tak
   const buf = Buffer.allocUnsafe(CHUNK)
   let pending: LocalHeader | null = null
   let pos = 0
-  const settle = async (boundary: number) => {
-    if (!pending) return true
-    const h = pending
-    pending = null
-    return take(await settleDescriptor(source, h, boundary))
-  }
   let pendingHolds = false
   /**
-   * Whether a signature at `boundary` lies inside the pending stored ZIP's data rather than after
-   * it. Asked for every signature in that data, so the bytes before it come from the chunk in
-   * memory: a read each made a file of nothing but signatures cost a system call per 4 bytes.
+   * Ends the pending entry at the signature at `boundary`, its sizes from the descriptor just
+   * before; 'inside' when it is a stored ZIP that no descriptor ends there (the signature is its
+   * own). The bytes before come from the chunk in memory where they lie in it: asked for every
+   * signature in such a ZIP's data, a read each made a file of nothing but signatures cost a system
+   * call per 4 bytes.
    */
-  const inside = async (boundary: number, view: Buffer, pos: number): Promise<boolean> => {
-    if (!pending || !pendingHolds) return false
-    const from = tailStart(pending, boundary)
-    const settled = from >= pos ? descriptorIn(view.subarray(from - pos, boundary - pos), pending, boundary) : await descriptorBefore(source, pending, boundary)
-    if (!settled) return true
+  const endPending = async (boundary: number, view: Buffer): Promise<'inside' | 'go' | 'stop'> => {
+    const h = pending!
+    const from = tailStart(h, boundary)
+    const found = from >= pos ? descriptorIn(view.subarray(from - pos, boundary - pos), h, boundary) : await descriptorBefore(source, h, boundary)
+    if (!found && pendingHolds) return 'inside'
     pending = null
-    if (!take(settled)) stopped = true
-    return false
+    return take(found ?? sizeUnknown(h, boundary)) ? 'go' : 'stop'
   }
-  let stopped = false
+  /** Whether the signature at `boundary` surely lies inside the pending stored ZIP: no await, for the millions a hostile one holds. */
+  const surelyInside = (boundary: number, view: Buffer) => pendingHolds && !mayEndAt(view, pos, pending!, boundary)
 
   while (pos < source.size) {
     ctx.checkAbort()
@@ -150,11 +144,12 @@ export async function scanLocalHeaders(source: ByteSource, ctx: OpenContext, tak
       if (second !== 0x0403) {
         // Without an entry waiting for its end, a signature here costs no await: a file of nothing but them has millions.
         if (pending) {
-          if (pendingHolds && (!mayEndAt(view, pos, pending, pos + hit) || (await inside(pos + hit, view, pos)))) {
+          const ended = surelyInside(pos + hit, view) ? 'inside' : await endPending(pos + hit, view)
+          if (ended === 'stop') return
+          if (ended === 'inside') {
             i = hit + 1
             continue
           }
-          if (stopped || !(await settle(pos + hit))) return
         }
         i = hit + 4
         continue
@@ -169,7 +164,9 @@ export async function scanLocalHeaders(source: ByteSource, ctx: OpenContext, tak
         continue
       }
       if (pending) {
-        if (pendingHolds && (!mayEndAt(view, pos, pending, h.offset) || (await inside(h.offset, view, pos)))) {
+        const ended = surelyInside(h.offset, view) ? 'inside' : await endPending(h.offset, view)
+        if (ended === 'stop') return
+        if (ended === 'inside') {
           // An entry of the stored ZIP: its data holds nothing of the outer archive, so it is jumped
           // as an outer entry's data is, not searched byte by byte (3 GB of Alexa.zip's audio).
           const end = h.deferredSizes ? -1 : h.dataStart + h.compressedSize
@@ -181,7 +178,6 @@ export async function scanLocalHeaders(source: ByteSource, ctx: OpenContext, tak
           }
           continue
         }
-        if (stopped || !(await settle(h.offset))) return
       }
       if (h.deferredSizes) {
         // Settled after later reads reuse `buf`, so it keeps its own copies.
@@ -212,5 +208,5 @@ export async function scanLocalHeaders(source: ByteSource, ctx: OpenContext, tak
     if (next <= pos) next = pos + 1
     pos = next
   }
-  await settle(source.size)
+  if (pending) take((await descriptorBefore(source, pending, source.size)) ?? sizeUnknown(pending, source.size))
 }
