@@ -5,22 +5,19 @@ import { spawnSync } from 'node:child_process'
 import { closeSync, existsSync, fsyncSync, mkdtempSync, openSync, rmSync, statSync, symlinkSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
+import { option, runs } from '../argv'
 import { bigExport, manyEntries, seedExport, type BenchInput } from './inputs'
 import { measure, median, type Measured } from './measure'
 import { formatTable, type Row } from './table'
 
 const root = resolve(__dirname, '../..')
 const skipHuge = process.argv.includes('--skip-huge')
-const option = (name: string): string | undefined => {
-  const at = process.argv.indexOf(name)
-  return at >= 0 ? process.argv[at + 1] : undefined
-}
 const outDir = option('--out-dir') ? resolve(option('--out-dir')!) : null
 const GiB = 1024 ** 3
 // fs.readFile refuses files over 2 GiB, so jszip cannot even be handed the bytes.
 const READFILE_MAX = 2 * GiB
 // A shared 2-core machine is noisy: the median of three runs, by wall time, is what counts.
-const RUNS = Math.max(1, Number(option('--runs') ?? 3) || 3)
+const RUNS = runs()
 const log = (line: string) => process.stderr.write(`bench: ${line}\n`)
 
 const dir = mkdtempSync(join(tmpdir(), 'exportscope-bench-'))

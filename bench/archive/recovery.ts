@@ -3,32 +3,26 @@
 // as our generator writes them), against the same export whole in the same run: the export whole,
 // without its central directory (cut where the directory starts), and cut at 80 % (inside
 // Alexa.zip). Prints a table; asserts nothing. Needs the built CLI (run through build-then).
-import { closeSync, copyFileSync, existsSync, fstatSync, mkdirSync, mkdtempSync, openSync, readSync, rmSync, statSync, truncateSync } from 'node:fs'
+import { closeSync, copyFileSync, existsSync, fstatSync, mkdirSync, mkdtempSync, openSync, rmSync, statSync, truncateSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { generateExport } from '../../src/core/generate'
+import { option, runs, sizes } from '../argv'
 import { grid } from '../grid'
+import { directoryOf } from './directory'
 import { measure, median, type Repeated } from './measure'
 
 const root = resolve(__dirname, '../..')
-const args = process.argv.slice(2)
-const option = (name: string) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined)
-const RUNS = Math.max(1, Number(option('--runs') ?? 3) || 3)
+const RUNS = runs()
 const keep = option('--keep')
-const SIZES = args.filter((a, i) => /^\d+$/.test(a) && !['--runs'].includes(args[i - 1]!)).map(Number)
-if (SIZES.length === 0) SIZES.push(10_000)
+const SIZES = sizes([10_000])
 const log = (line: string) => process.stderr.write(`bench: ${line}\n`)
 
-/** Where the central directory starts, from the end of central directory record (Zip64 exports are not made here). */
+/** Where the central directory starts: the export is cut there to leave it without one. */
 function centralStart(file: string): number {
   const fd = openSync(file, 'r')
   try {
-    const size = fstatSync(fd).size
-    const tail = Buffer.alloc(Math.min(size, 66_000))
-    readSync(fd, tail, 0, tail.length, size - tail.length)
-    const at = tail.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]))
-    if (at < 0) throw new Error(`${file}: no end of central directory record`)
-    return tail.readUInt32LE(at + 16)
+    return directoryOf(fd, fstatSync(fd).size).start
   } finally {
     closeSync(fd)
   }

@@ -10,13 +10,9 @@ import { spawnSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { cpus, loadavg } from 'node:os'
 import { join, resolve } from 'node:path'
+import { option, runs } from '../argv'
 
-const args = process.argv.slice(2)
-const option = (name: string): string | undefined => {
-  const at = args.indexOf(name)
-  return at >= 0 ? args[at + 1] : undefined
-}
-const RUNS = Math.max(1, Number(option('--runs') ?? 3) || 3)
+const RUNS = runs()
 const HELD = Math.max(0, Number(option('--held') ?? 100_000) || 0)
 const candidates = option('--candidates') ? resolve(option('--candidates')!) : ''
 const CANDIDATES: Record<string, string> = { 'franc-min': 'franc-min', 'tinyld/light': 'tinyld', tinyld: 'tinyld', lande: 'lande' }

@@ -10,6 +10,7 @@ import { cpus, loadavg, tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { envWithoutExtraCa, measure, median, type Measured, type Repeated } from '../archive/measure'
 import { waitForQuiet, type QuietLog } from '../archive/quiet'
+import { option, runs, sizes } from '../argv'
 import { grid } from '../grid'
 import { writeAlexaExport } from './alexa-export'
 import { countInstructions, instructionsTable, noValgrindReason, type Instructions } from './instructions'
@@ -18,11 +19,7 @@ import type { Live } from './live'
 
 const root = resolve(__dirname, '../..')
 const args = process.argv.slice(2)
-const option = (name: string): string | undefined => {
-  const at = args.indexOf(name)
-  return at >= 0 ? args[at + 1] : undefined
-}
-const RUNS = Math.max(1, Number(option('--runs') ?? 3) || 3)
+const RUNS = runs()
 // Each timed run waits for a quiet second first (quiet.ts); --busy measures as the machine comes.
 const quietLog: QuietLog | null = args.includes('--busy') ? null : { waitedMs: 0, timedOut: 0, runs: 0 }
 const timed = async (command: string, argv: string[], options: Parameters<typeof measure>[2]): Promise<Measured> => {
@@ -33,8 +30,7 @@ const keep = option('--keep')
 const INSTRUCTIONS = args.includes('--instructions')
 // Why instructions cannot be counted here (no valgrind), asked once; null when they can.
 const noInstructions = INSTRUCTIONS ? noValgrindReason() : null
-const SIZES = args.filter((a, i) => /^\d+$/.test(a) && args[i - 1] !== '--runs').map(Number)
-if (SIZES.length === 0) SIZES.push(10_000, 100_000, 300_000)
+const SIZES = sizes([10_000, 100_000, 300_000])
 const log = (line: string) => process.stderr.write(`bench: ${line}\n`)
 
 interface Row {
