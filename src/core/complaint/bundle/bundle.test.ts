@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import JSZip from 'jszip'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { zipLayout } from '../../../../test/fixtures/archives'
 import { STRANGER } from '../../generate/people'
 import { generateExport, type Truth } from '../../generate'
 import { buildManifest, type BuiltManifest } from './manifest'
@@ -242,9 +243,7 @@ describe('an export cut off before its table of contents (an interrupted downloa
     const made = await generateExport({ provider: 'amazon', own: 0, foreign: 4, kind: 'seed', seed: 'cut', clips }, join(dir, 'cut', 'seed.zip'))
     const path = made.paths[0]!
     const whole = readFileSync(path)
-    // The end of central directory record gives where the directory starts: the file is cut there.
-    const eocd = whole.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]))
-    writeFileSync(path, whole.subarray(0, whole.readUInt32LE(eocd + 16)))
+    writeFileSync(path, whole.subarray(0, zipLayout(whole).centralStart))
     const loaded = await loadEvidence(path)
     try {
       const built = await buildManifest({ archive: loaded.archive, reading: loaded.reading, verdicts: loaded.analysis.recordingVerdicts })
