@@ -138,7 +138,7 @@ export async function writeBundle(input: WriteBundleInput): Promise<WrittenBundl
   }
   const custody = [...input.custodyLog, custodyEntry].map((e) => JSON.stringify(e)).join('\n')
 
-  // The archives recovered without their table of contents, which unzip will not read (null: the export itself).
+  // The archives recovered without their table of contents, which unzip may refuse (null: the export itself).
   const recovered = [...new Set(built.archive.problems.filter((p) => p.kind === 'central-directory').map((p) => p.path))]
   add('README.md', bundleReadme({ manifest: m, manifestSha256: built.sha256, archiveName: m.archive.name, letters: input.letters !== undefined, excerpts: excerptCount, sealed: sealed !== null, recovered }))
   add('manifest.json', built.json)

@@ -5,7 +5,7 @@ import { useStore } from '../stores'
 // A few lines, then a button: a damaged export's problems must leave the timeline and the list on the first screen.
 const FIRST = 2
 
-/** Problems met while opening and reading the export: listed where a person sees them, never hidden. */
+/** Problems met while opening and reading the export: listed where a person sees them, hidden only when the person folds them. */
 export function NoProblems() {
   const { t } = useTranslation()
   const count = useStore((s) => (s.archive.summary ? s.archive.summary.problems.length + s.archive.summary.reading.problems.length : 0))
