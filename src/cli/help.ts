@@ -48,7 +48,8 @@ bundle  Writes the evidence ZIP for the recordings that are not yours: those the
 
 verify  Checks a bundle: no file name twice, every file but the letters listed in SHA256SUMS
         (the root) and matching it, each letter's text citing the root's SHA-256, manifest.json
-        against its recorded SHA-256; with --against, also the export's SHA-256 and every listed
+        against its recorded SHA-256, manifest.csv against manifest.json (each row's path, part,
+        size, CRC-32 and SHA-256); with --against, also the export's SHA-256 and every listed
         entry's bytes. OK means consistent: whoever rewrites a file and SHA256SUMS gets a
         consistent bundle too, which only the root's SHA-256 in the letters already sent shows.
   --against <archive>   the export, to check the listed entries and its SHA-256

@@ -14,9 +14,10 @@ import { buildScanReport } from '../../report/scan-report'
 import { scanReportErrors } from '../../../../test/helpers/scan-report-schema'
 import { defuseFormulas, manifestCsv } from './csv'
 import { loadEvidence, type LoadedEvidence } from './load'
-import { buildManifest, type BuiltManifest } from './manifest'
+import { buildManifest, manifestJson, type BuiltManifest } from './manifest'
 import { bundleReadme } from './readme'
 import { verifyBundle } from './verify'
+import { manifestCsvDifferences } from './verify-csv'
 import { writeBundle, type WrittenBundle } from './write'
 
 /*
@@ -53,6 +54,16 @@ function resum(files: Files): Files {
   const sums = Buffer.from(listed.map(([n, b]) => `${sha256(b)}  ${n}\n`).join(''))
   return files.map(([n, b]) => [n, n === 'SHA256SUMS' ? sums : b])
 }
+
+/** The forger's whole move: change files, recompute SHA256SUMS, and rewrite the letters to cite the new root. */
+function reroot(files: Files): Files {
+  const summed = resum(files)
+  const root = sha256(summed.find(([n]) => n === 'SHA256SUMS')![1])
+  return summed.map(([n, b]) => [n, n.startsWith('letters/') ? Buffer.from(`SHA-256 of the bundle's root file SHA256SUMS: ${root}\n`) : b])
+}
+
+const csvLines = (files: Files) => files.find(([n]) => n === 'manifest.csv')![1].toString().split('\r\n')
+const withCsvLines = (files: Files, lines: string[]): Files => files.map(([n, b]) => [n, n === 'manifest.csv' ? Buffer.from(lines.join('\r\n')) : b])
 
 const kinds = (r: { differences: { kind: string; where: string }[] }) => r.differences.map((d) => `${d.kind} ${d.where}`).sort()
 
@@ -297,6 +308,115 @@ describe('point 5: CSV cells', () => {
   it('defuses a note of 200,000 tabs and one formula after them at once (a pattern scanned the run again from each tab)', () => {
     const note = `a,${'\t\v'.repeat(100_000)}=1+1`
     expect(defuseFormulas(note)).toBe(`a,${'\t\v'.repeat(100_000)}'=1+1`)
+  })
+})
+
+describe('manifest.csv says what manifest.json says', () => {
+  const cli = async (...argv: string[]) => {
+    const out: string[] = []
+    const code = await runCli(argv, { stdout: { write: (s: string) => out.push(s) }, stderr: { write: () => undefined }, env: {} })
+    return { code, stdout: out.join('') }
+  }
+
+  it('the untouched bundle, and the forger\'s moves with manifest.csv left as it is, verify', async () => {
+    expect((await verifyBundle(bundle.path)).differences).toEqual([])
+    const redone = join(dir, 'csv-redone.zip')
+    await writeEntries(redone, reroot(original))
+    const r = await verifyBundle(redone)
+    expect(r.differences).toEqual([])
+    expect(r.letters).toEqual([{ name: 'letters/controller-notice.txt', citesRoot: true }])
+  })
+
+  it('one audio row\'s sha256 changed, with SHA256SUMS and the letter redone: one difference naming its line and column', async () => {
+    const victim = built.manifest.entries[2]!
+    const lines = csvLines(original)
+    // Line 4: the header, then entries 0 and 1, none spanning lines.
+    expect(lines[3]).toContain(`"${victim.sha256}"`)
+    const forgedSha = victim.sha256.replace(/^./, (c) => (c === 'f' ? '0' : 'f'))
+    lines[3] = lines[3]!.replace(victim.sha256, forgedSha)
+    const forged = join(dir, 'csv-sha.zip')
+    await writeEntries(forged, reroot(withCsvLines(original, lines)))
+    const r = await verifyBundle(forged)
+    expect(r.ok).toBe(false)
+    expect(r.letters).toEqual([{ name: 'letters/controller-notice.txt', citesRoot: true }])
+    expect(r.differences).toEqual([
+      { kind: 'manifest-csv', where: 'manifest.csv', line: 4, column: 'sha256', expected: victim.sha256, actual: forgedSha, message: `Line 4 of manifest.csv, column sha256, is not what manifest.json lists for ${victim.path}.` }
+    ])
+    const printed = await cli('verify', forged)
+    expect(printed.code).toBe(3)
+    expect(printed.stdout).toContain(`  manifest-csv  manifest.csv: Line 4 of manifest.csv, column sha256, is not what manifest.json lists for ${victim.path}.\n    expected ${victim.sha256}\n    found    ${forgedSha}\n`)
+  })
+
+  it('a row dropped: the rows after it and the count differ', async () => {
+    const { entries, sources } = built.manifest
+    const lines = csvLines(original)
+    lines.splice(2, 1)
+    const forged = join(dir, 'csv-dropped.zip')
+    await writeEntries(forged, reroot(withCsvLines(original, lines)))
+    const r = await verifyBundle(forged)
+    expect(r.ok).toBe(false)
+    expect(new Set(r.differences.map((d) => d.kind))).toEqual(new Set(['manifest-csv']))
+    expect(r.differences[0]).toMatchObject({ line: 3, column: 'path', expected: defuseFormulas(entries[1]!.path), actual: defuseFormulas(entries[2]!.path) })
+    expect(r.differences.at(-1)).toMatchObject({ expected: String(entries.length + sources.length), actual: String(entries.length + sources.length - 1) })
+    expect(r.differences.at(-1)!.message).toContain(`has ${entries.length + sources.length - 1} rows after its header`)
+  })
+
+  it('names the line csv-parse cannot read, and a header that is not the one written', () => {
+    const lines = csvLines(original)
+    const broken = [...lines]
+    broken[4] = broken[4]!.replace(/^"audio"/, '"audio"x')
+    const unreadable = manifestCsvDifferences(Buffer.from(broken.join('\r\n')), built.manifest)
+    expect(unreadable).toEqual([{ kind: 'manifest-csv', where: 'manifest.csv', line: 5, message: expect.stringMatching(/^manifest\.csv cannot be read as CSV from the row starting on line 5 \(csv-parse: Invalid Closing Quote/) }])
+    const renamed = [lines[0]!.replace('"sha256"', '"sha-256"'), ...lines.slice(1)]
+    expect(manifestCsvDifferences(Buffer.from(renamed.join('\r\n')), built.manifest)).toEqual([expect.objectContaining({ kind: 'manifest-csv', line: 1, expected: expect.stringContaining('sha256') })])
+    expect(manifestCsvDifferences(Buffer.alloc(0), built.manifest)).toHaveLength(1)
+  })
+
+  it('a forged CSV of many rows is named in at most 20 differences, a count of the rest and the row count', () => {
+    const e = built.manifest.entries[0]!
+    const many = { ...built.manifest, entries: Array.from({ length: 60 }, (_, i) => ({ ...e, path: `Audio/${i}.wav` })), sources: [], unreadable: [] }
+    const lines = manifestCsv({ ...many, entries: many.entries.map((x) => ({ ...x, sha256: '0'.repeat(64) })) }).toString().trimEnd().split('\r\n')
+    const extra = Array.from({ length: 5000 }, (_, i) => lines[1]!.replace('Audio/0.wav', `Audio/extra-${i}.wav`))
+    const found = manifestCsvDifferences(Buffer.from(`${[...lines, ...extra].join('\r\n')}\r\n`), many)
+    expect(found).toHaveLength(22)
+    expect(found.slice(0, 20).map((d) => `${d.line} ${d.column} ${d.actual}`)).toEqual(Array.from({ length: 20 }, (_, i) => `${i + 2} sha256 ${'0'.repeat(64)}`))
+    expect(found[20]!.message).toBe('…and 40 more rows of manifest.csv differ from manifest.json as well; they are not listed one by one.')
+    expect(found[21]).toMatchObject({ line: 62, expected: '60', actual: '5060' })
+  })
+
+  it('a note holding a formula, a path with quotes and commas, a note spanning two lines and a lone surrogate verify: the defusing is not taken for a forgery', async () => {
+    const { entries } = built.manifest
+    const first = entries[0]!
+    const tricky = {
+      ...built.manifest,
+      entries: entries.map((x, i) =>
+        i === 0 ? { ...x, path: '-Alexa/"quoted", path;=1+1.wav', note: '=HYPERLINK("http://example.invalid/","open")\r\n@second line', device: { name: '+Kitchen, "big"', serialEnd: '-42' } } : i === 2 ? { ...x, path: 'Alexa/lone-\uD800.wav' } : x
+      )
+    }
+    const json = manifestJson(tricky)
+    const written = await writeBundle({ manifest: { ...built, manifest: tricky, json, csv: manifestCsv(tricky), sha256: sha256(json) }, custodyLog: [], letters: async (root) => [{ name: 'controller-notice.txt', bytes: Buffer.from(`SHA-256 of the bundle's root file SHA256SUMS: ${root.sha256}\n`) }], out: join(dir, 'csv-tricky.zip') })
+    const files = await filesOf(written.path)
+    const lines = csvLines(files)
+    // The CSV does hold the defused forms, not the manifest's text.
+    expect(lines[1]).toContain(`"'-Alexa/""quoted"", path;'=1+1.wav"`)
+    expect(lines[1]).toContain(`"'=HYPERLINK(""http://example.invalid/"",""open"")`)
+    expect(lines[2]).toMatch(/^'@second line",/)
+    // UTF-8 has no lone surrogate: the CSV holds U+FFFD where the manifest holds one.
+    expect(lines[4]).toContain('"Alexa/lone-\uFFFD.wav"')
+    expect((await verifyBundle(written.path)).differences).toEqual([])
+
+    // After the note that spans two lines, the next row starts on line 4: spreadsheet row 3.
+    const next = entries[1]!
+    expect(lines[3]).toContain(`"${next.sha256}"`)
+    lines[3] = lines[3]!.replace(next.sha256, first.sha256)
+    const forged = join(dir, 'csv-tricky-forged.zip')
+    await writeEntries(forged, reroot(withCsvLines(files, lines)))
+    expect((await verifyBundle(forged)).differences).toEqual([
+      expect.objectContaining({ kind: 'manifest-csv', line: 4, column: 'sha256', expected: next.sha256, actual: first.sha256, message: expect.stringMatching(/^Line 4 \(row 3 in a spreadsheet\) of manifest\.csv/) })
+    ])
+    // An unreadable row there is named by the line it starts on too (csv-parse itself counts 5).
+    lines[3] = lines[3]!.replace(/^"audio"/, '"audio"x')
+    expect(manifestCsvDifferences(Buffer.from(lines.join('\r\n')), tricky)).toEqual([expect.objectContaining({ line: 4, message: expect.stringContaining('line 4 (csv-parse: Invalid Closing Quote') })])
   })
 })
 

@@ -156,7 +156,9 @@ describe('the evidence bundle of the seed case (all recordings a stranger’s, n
     writeFileSync(tampered, await zip.generateAsync({ type: 'nodebuffer' }))
     const r = await verifyBundle(tampered)
     expect(r.ok).toBe(false)
-    expect(r.differences.map((d) => `${d.kind} ${d.where}`).sort()).toEqual(['file-hash manifest.json', 'manifest-hash manifest.json'])
+    // manifest.csv, left alone, still holds the value the manifest had: the edit shows in it too.
+    expect(r.differences.map((d) => `${d.kind} ${d.where}`).sort()).toEqual(['file-hash manifest.json', 'manifest-csv manifest.csv', 'manifest-hash manifest.json'])
+    expect(r.differences.find((d) => d.kind === 'manifest-csv')).toMatchObject({ line: 2, column: 'sha256', expected: '0'.repeat(64), actual: built.manifest.entries[0]!.sha256 })
   })
 
   it('redacts names, e-mail addresses, phone numbers and serials planted in the export’s transcripts', async () => {

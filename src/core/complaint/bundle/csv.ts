@@ -1,6 +1,7 @@
 import type { Manifest } from './manifest-schema'
 
-const HEADER = [
+/** manifest.csv's first line, the column names. */
+export const MANIFEST_CSV_HEADER: readonly string[] = [
   'role',
   'path',
   'part',
@@ -48,20 +49,28 @@ export function defuseFormulas(text: string): string {
   return out + text.slice(from)
 }
 
+/** The text a cell holds once a CSV reader has unquoted it: formulas defused, numbers as written, null empty. */
+export function cellText(value: string | number | null): string {
+  if (value === null) return ''
+  return typeof value === 'string' ? defuseFormulas(value) : String(value)
+}
+
 /**
  * A cell, always quoted (RFC 4180: quotes doubled), so no separator or line break in it is taken
- * for the next cell in any locale. Text has its formulas defused (see FORMULA_START): the CSV is
+ * for the next cell in any locale. Text has its formulas defused (see defuseFormulas): the CSV is
  * for reading; manifest.json is the record. Numbers are written as they are.
  */
 export function csvCell(value: string | number | null): string {
-  if (value === null) return '""'
-  const s = typeof value === 'string' ? defuseFormulas(value) : String(value)
-  return `"${s.replace(/"/g, '""')}"`
+  return `"${cellText(value).replace(/"/g, '""')}"`
 }
 
-/** manifest.csv: one row per flagged audio entry, then one per metadata file and per unreadable entry, UTF-8 with CRLF lines. */
-export function manifestCsv(m: Manifest): Buffer {
-  const rows: (string | number | null)[][] = [HEADER]
+/**
+ * manifest.csv's rows after the header, one per flagged audio entry, then one per metadata file and
+ * per unreadable entry; verify compares a bundle's CSV with these, so what is written and what is
+ * checked come from one place.
+ */
+export function manifestRows(m: Manifest): (string | number | null)[][] {
+  const rows: (string | number | null)[][] = []
   for (const e of m.entries) {
     rows.push([
       'audio',
@@ -89,5 +98,11 @@ export function manifestCsv(m: Manifest): Buffer {
   for (const u of m.unreadable) {
     rows.push(['unreadable', u.path, u.part, u.size, null, null, u.crc32, null, null, null, null, null, null, null, null, u.error, null])
   }
+  return rows
+}
+
+/** manifest.csv: the header and manifestRows, UTF-8 with CRLF lines. */
+export function manifestCsv(m: Manifest): Buffer {
+  const rows = [MANIFEST_CSV_HEADER, ...manifestRows(m)]
   return Buffer.from(`${rows.map((r) => r.map(csvCell).join(',')).join('\r\n')}\r\n`)
 }

@@ -5,6 +5,7 @@ import { hashEntries, sha256OfEntry } from './hash-entries'
 import { entriesByName, entryOffset, sha256Hex } from './manifest'
 import { ManifestSchema, type Manifest } from './manifest-schema'
 import { LETTERS_FOLDER, ROOT_FILE, sealedNames } from './names'
+import { MANIFEST_CSV, manifestCsvDifferences } from './verify-csv'
 
 export type DifferenceKind =
   | 'missing-file'
@@ -26,6 +27,7 @@ export type DifferenceKind =
   | 'entry-size'
   | 'entry-unreadable'
   | 'sealed-hash'
+  | 'manifest-csv'
 
 /** One thing that is not as the bundle says; `where` is a file of the bundle or an entry of the export. */
 export interface Difference {
@@ -34,6 +36,9 @@ export interface Difference {
   message: string
   expected?: string
   actual?: string
+  /** Of a 'manifest-csv' difference: the line of manifest.csv (1 is its header) and the column. */
+  line?: number
+  column?: string
 }
 
 export interface VerifyOptions {
@@ -107,11 +112,12 @@ const isLetterText = (name: string) => /\.(txt|md)$/i.test(name)
 /**
  * Checks a bundle: no entry name twice, every file but the letters listed in the root
  * (SHA256SUMS) and matching it, every letter's text citing the root's SHA-256, manifest.json
- * against manifest.sha256, sealed originals against the manifest; with `expectRoot`, the root
- * against the value a letter printed; with `against`, the export's SHA-256 and every listed
- * entry's bytes. Opens both read-only and reads no file whole past READ_LIMITS. Throws
- * ArchiveOpenError when the bundle or the export cannot be opened at all; everything else is a
- * difference in the result.
+ * against manifest.sha256, manifest.csv against manifest.json (people read the spreadsheet, and a
+ * forger may rewrite it and the root, leaving the JSON alone), sealed originals against the
+ * manifest; with `expectRoot`, the root against the value a letter printed; with `against`, the
+ * export's SHA-256 and every listed entry's bytes. Opens both read-only and reads no file whole
+ * past READ_LIMITS. Throws ArchiveOpenError when the bundle or the export cannot be opened at all;
+ * everything else is a difference in the result.
  */
 export async function verifyBundle(bundlePath: string, options: VerifyOptions = {}): Promise<VerifyResult> {
   const { signal } = options
@@ -207,6 +213,13 @@ export async function verifyBundle(bundlePath: string, options: VerifyOptions = 
       const parsed = ManifestSchema.safeParse(json)
       if (parsed.success) manifest = parsed.data
       else differ({ kind: 'manifest-invalid', where: 'manifest.json', message: `manifest.json is not a manifest this version can read${parsed.error.issues[0] ? ` (${parsed.error.issues[0].path.join('.') || 'file'}: ${parsed.error.issues[0].message})` : ''}.` })
+    }
+
+    // Every bundle this app writes has one. When the root lists it, its absence is said above.
+    if (!files.has(MANIFEST_CSV) && !sums.has(MANIFEST_CSV)) differ({ kind: 'missing-file', where: MANIFEST_CSV, message: `The bundle has no ${MANIFEST_CSV}.` })
+    if (manifest && files.has(MANIFEST_CSV)) {
+      const csv = await small(MANIFEST_CSV, limits.text)
+      if (csv) for (const d of manifestCsvDifferences(csv, manifest)) differ(d)
     }
 
     for (const name of files.keys()) {
