@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test'
+import { readFile, writeFile } from 'node:fs/promises'
 import { generateExport, type GeneratedExport } from '../src/core/generate'
 import { workDir } from '../test/fixtures/archives'
 import { expect, test } from './fixtures'
@@ -127,4 +128,34 @@ test('pane sizes are dragged, kept across a reload, and a narrow window shows th
   await expect(page.getByTestId('side-pane')).toHaveCount(0)
   await page.getByTestId('rail-findings').click()
   await expect(page.getByTestId('findings')).toBeVisible()
+})
+
+test('a damaged export at 1280×800: its problems one line each, and still three whole rows, the timeline and the player on screen', async ({ app }) => {
+  const { page } = app
+  // An interrupted download: the export cut at 70 %, its central directory lost.
+  const whole = await readFile(made.paths[0]!)
+  const cut = work.path('cut.zip')
+  await writeFile(cut, whole.subarray(0, Math.floor(whole.length * 0.7)))
+  app.answerNextDialog(cut)
+  await page.getByRole('button', { name: 'Open export…' }).click()
+  const panel = page.getByTestId('problems')
+  await expect(panel.getByRole('heading', { name: /problems? while reading/ })).toBeVisible({ timeout: 30_000 })
+  await expect(page.getByTestId('recording-row').first()).toBeVisible()
+  await page.getByTestId('recording-row').first().click()
+
+  expect(await page.evaluate(() => document.documentElement.scrollHeight - window.innerHeight)).toBeLessThanOrEqual(0)
+  for (const id of ['problems', 'timeline', 'recording-list', 'player-play']) expect(await inView(page, id), id).toBe(true)
+  const list = (await page.getByTestId('recording-list').boundingBox())!
+  const whole3 = await page.getByTestId('recording-row').evaluateAll((rows, box) => rows.filter((r) => {
+    const b = r.getBoundingClientRect()
+    return b.top >= box.y && b.bottom <= box.y + box.height
+  }).length, list)
+  expect(whole3).toBeGreaterThanOrEqual(3)
+
+  // One line each until asked; asked, a long line wraps and the panel grows.
+  const line = panel.locator('li').first()
+  const oneLine = await line.evaluate((el) => ({ height: el.getBoundingClientRect().height, cut: el.scrollWidth > el.clientWidth }))
+  expect(oneLine.cut).toBe(true)
+  await panel.getByRole('button', { name: /^Show (all \d+|in full)$/ }).click()
+  await expect.poll(async () => (await line.boundingBox())!.height).toBeGreaterThan(oneLine.height * 1.5)
 })

@@ -2,7 +2,7 @@ import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useStore } from '../stores'
 
-// A few lines, then a button: a damaged export's problems must leave the timeline and the list on the first screen.
+// A few lines, one line each, then a button: a damaged export's problems must leave the timeline and the list on the first screen.
 const FIRST = 2
 
 /** Problems met while opening and reading the export: listed where a person sees them, hidden only when the person folds them. */
@@ -37,9 +37,9 @@ export function ProblemList() {
       <div className="problems-head">
         <h2 id="problems-title">{t('overview.problems', { count })}</h2>
         <div className="problems-actions">
-          {!folded && count > FIRST && (
-            <button type="button" onClick={() => setAll(!all)} aria-expanded={all}>
-              {all ? t('problems.fewer') : t('problems.all', { count })}
+          {!folded && (
+            <button type="button" onClick={() => setAll(!all)} aria-expanded={all} aria-controls="problems-body">
+              {count > FIRST ? (all ? t('problems.fewer') : t('problems.all', { count })) : all ? t('problems.brief') : t('problems.whole')}
             </button>
           )}
           <button type="button" onClick={() => setFolded(!folded)} aria-expanded={!folded} aria-controls="problems-body">
@@ -50,7 +50,8 @@ export function ProblemList() {
       <div id="problems-body" hidden={folded}>
         <p className="muted">{t('problems.lead')}</p>
         {/* Focusable: a list that scrolls in its panel must scroll from the keyboard too. */}
-        <ul tabIndex={0} aria-labelledby="problems-title">
+        {/* Until the person asks for all of it, each problem is one line, so the panel leaves the timeline its lanes. */}
+        <ul tabIndex={0} aria-labelledby="problems-title" className={all ? undefined : 'one-line'}>
           {shown.map((p, i) => (
             <li key={i}>
               {p.path && (
