@@ -64,8 +64,9 @@ function options() {
 async function openReview(page: Page, lang: Lang): Promise<void> {
   await page.getByRole('button', { name: LANGS[lang].open }).click()
   await page.getByRole('tab', { name: LANGS[lang].recordings }).waitFor({ timeout: 240_000 })
-  // Every recording has arrived, and the hash has finished, so the picture is the settled screen.
-  const total = await page.getByTestId('recording-count').textContent()
+  // Every recording has arrived, and the hash has finished, so the picture is the settled screen. The
+  // count is read from the tab, which every width shows (a narrow window folds the summary into its rail).
+  const total = await page.getByRole('tab', { name: LANGS[lang].recordings }).textContent()
   await page.waitForFunction((n) => document.querySelector('[data-testid=filter-count]')?.getAttribute('data-count') === n, total?.replace(/\D/g, ''), { timeout: 240_000 })
   await page.waitForFunction(() => !document.querySelector('[data-testid=sha256]')?.textContent?.match(/comput|berechn/i), null, { timeout: 240_000 }).catch(() => undefined)
 }
