@@ -31,20 +31,22 @@ const LONG_NUMBER = /(?<![\p{L}\p{N}])\d(?:[ -]?\d){7,40}(?![\p{L}\p{N}])/gu
 const ID = /(?<![\p{L}\p{N}._:-])[A-Za-z0-9](?:[A-Za-z0-9._:-]{0,126}[A-Za-z0-9])?(?![\p{L}\p{N}])/gu
 const DATE_OR_TIME = /^(?:\d{4}-\d{2}-\d{2}|\d{1,2}\.\d{1,2}\.\d{2,4}|\d{1,2}\/\d{1,2}\/\d{2,4}|\d{1,2}:\d{2}(?::\d{2})?)/
 
+// Street and town words are at most 64 letters: unbounded, each was tried from every character of
+// a run of - or ' to the run's end, so 100,000 dashes in a note took ~17 s.
 const HOUSE_NUMBER = String.raw`\s*,?\s*(?:nr\.?\s*|no\.?\s*|nummer\s+|number\s+)?\d{1,4}\s?[a-zA-Z]?(?:\s?[-/]\s?\d{1,4}\s?[a-zA-Z]?)?(?![\p{L}\p{N}])`
 // A German street is one word ending in its kind (Hauptstraße, Lindenweg, Karl-Marx-Allee) or an
 // adjective and its kind (Berliner Straße); 'weg', 'platz', 'ring', … also end ordinary words, so
 // those count only with a house number.
-const STREET_DE_ALWAYS = new RegExp(String.raw`(?<![\p{L}])(?:[\p{L}-]+(?:straße|strasse|str\.|allee|gasse|chaussee)|\p{Lu}[\p{L}-]*(?:er|sche[nr]?)\s+(?:straße|strasse|str\.|allee|gasse|chaussee|weg|platz|ring|damm|ufer))(?:${HOUSE_NUMBER})?`, 'giu')
-const STREET_DE_NUMBERED = new RegExp(String.raw`(?<![\p{L}])(?:[\p{L}-]+(?:weg|platz|ring|damm|ufer|steig|pfad|markt|hof|berg|feld|garten|graben|wall)|(?:Am|An der|Im|Auf dem|Zum|Zur|Unter den|Hinter dem|Hinter den|Vor dem|In den|Auf der)\s+\p{Lu}[\p{L}-]+)${HOUSE_NUMBER}`, 'gu')
+const STREET_DE_ALWAYS = new RegExp(String.raw`(?<![\p{L}])(?:[\p{L}-]{1,64}(?:straße|strasse|str\.|allee|gasse|chaussee)|\p{Lu}[\p{L}-]{0,64}(?:er|sche[nr]?)\s+(?:straße|strasse|str\.|allee|gasse|chaussee|weg|platz|ring|damm|ufer))(?:${HOUSE_NUMBER})?`, 'giu')
+const STREET_DE_NUMBERED = new RegExp(String.raw`(?<![\p{L}])(?:[\p{L}-]{1,64}(?:weg|platz|ring|damm|ufer|steig|pfad|markt|hof|berg|feld|garten|graben|wall)|(?:Am|An der|Im|Auf dem|Zum|Zur|Unter den|Hinter dem|Hinter den|Vor dem|In den|Auf der)\s+\p{Lu}[\p{L}-]{1,64})${HOUSE_NUMBER}`, 'gu')
 const STREET_EN_KINDS = 'street|st\\.?|road|rd\\.?|avenue|ave\\.?|lane|ln\\.?|way|drive|dr\\.?|close|court|ct\\.?|place|pl\\.?|square|sq\\.?|crescent|terrace|gardens|grove|boulevard|blvd\\.?|mews|row|hill|parade'
-const STREET_EN_NUMBERED = new RegExp(String.raw`(?<![\p{L}\p{N}])(?:flat\s+\d+\s*,?\s*)?\d{1,4}[a-z]?,?\s+(?:[\p{L}'-]+\s+){1,3}(?:${STREET_EN_KINDS})(?![\p{L}])`, 'giu')
-const STREET_EN_NAMED = /(?<![\p{L}])(?:\p{Lu}[\p{L}'-]+\s+){1,2}(?:Street|Road|Avenue|Lane|Drive|Crescent|Terrace|Boulevard|Gardens|Grove|Mews)(?![\p{L}])/gu
-const STREET_EN_LOWER = /(?<![\p{L}])([\p{L}'-]+)\s+(?:street|road|avenue|crescent|terrace|boulevard)(?![\p{L}])/giu
-const STREET_FR = /(?<![\p{L}\p{N}])(?:\d{1,4}(?:\s?(?:bis|ter))?,?\s+)?(?:rue|boulevard|chemin|allée|impasse|quai)\s+(?:(?:de|du|des|la|le|l'|d')\s*)*[\p{L}'-]+(?:\s+\p{Lu}[\p{L}'-]+)*/giu
+const STREET_EN_NUMBERED = new RegExp(String.raw`(?<![\p{L}\p{N}])(?:flat\s+\d+\s*,?\s*)?\d{1,4}[a-z]?,?\s+(?:[\p{L}'-]{1,64}\s+){1,3}(?:${STREET_EN_KINDS})(?![\p{L}])`, 'giu')
+const STREET_EN_NAMED = /(?<![\p{L}])(?:\p{Lu}[\p{L}'-]{1,64}\s+){1,2}(?:Street|Road|Avenue|Lane|Drive|Crescent|Terrace|Boulevard|Gardens|Grove|Mews)(?![\p{L}])/gu
+const STREET_EN_LOWER = /(?<![\p{L}])([\p{L}'-]{1,64})\s+(?:street|road|avenue|crescent|terrace|boulevard)(?![\p{L}])/giu
+const STREET_FR = /(?<![\p{L}\p{N}])(?:\d{1,4}(?:\s?(?:bis|ter))?,?\s+)?(?:rue|boulevard|chemin|allée|impasse|quai)\s+(?:(?:de|du|des|la|le|l'|d')\s*)*[\p{L}'-]{1,64}(?:\s+\p{Lu}[\p{L}'-]{1,64})*/giu
 // 5 digits (DE, FR, IT, ES, …) and a town; 4 digits (AT, CH, BE, DK, NL) and a capitalised town; UK postcodes.
-const POSTCODE_5 = /(?<![\p{L}\p{N}])\d{5}\s+([\p{L}][\p{L}-]+)(?:\s+(?:am|an der|im|in|bei|an)\s+\p{L}[\p{L}-]+)?/gu
-const POSTCODE_4 = /(?<![\p{L}\p{N}])(?:\d{4}\s?[A-Z]{2}\s+|\d{4}\s+)(\p{Lu}[\p{L}-]+)/gu
+const POSTCODE_5 = /(?<![\p{L}\p{N}])\d{5}\s+([\p{L}][\p{L}-]{1,64})(?:\s+(?:am|an der|im|in|bei|an)\s+\p{L}[\p{L}-]{1,64})?/gu
+const POSTCODE_4 = /(?<![\p{L}\p{N}])(?:\d{4}\s?[A-Z]{2}\s+|\d{4}\s+)(\p{Lu}[\p{L}-]{1,64})/gu
 const POSTCODE_UK = /(?<![\p{L}\p{N}])[A-Za-z]{1,2}\d[A-Za-z\d]?\s*\d[A-Za-z]{2}(?![\p{L}\p{N}])/gu
 const POSTCODE_SAID = /(?<=(?:postcode|post code|zip(?: code)?|postleitzahl|plz)\s{0,4}(?:is|ist|:)?\s{0,4})\d{4,5}(?![\p{L}\p{N}])/giu
 
