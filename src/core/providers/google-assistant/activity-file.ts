@@ -32,6 +32,11 @@ interface Parsed {
   line: number | null
 }
 
+// An item with none of these is no recording a person could review: a million `{}` items once made a
+// million empty recordings (615 MB). They are counted in one problem line instead.
+const hollow = (item: ActivityItem): boolean =>
+  !item.title?.trim() && typeof item.time !== 'string' && !item.audioFiles?.length && !item.subtitles?.some((s) => s.name?.trim())
+
 async function* itemsOf(view: ExportView, file: ViewEntry, log: ProblemLog, signal?: AbortSignal): AsyncGenerator<Parsed> {
   if (file.ext === 'json') {
     for await (const ev of readJsonArray(await view.open(file), () => view.open(file), signal)) {
@@ -48,6 +53,10 @@ async function* itemsOf(view: ExportView, file: ViewEntry, log: ProblemLog, sign
         continue
       }
       const item = activityItemOf(ev.value as Record<string, unknown>)
+      if (hollow(item)) {
+        log.add('empty-item', `item ${ev.index + 1} holds no title, time, answer or audio: nothing to review, so it is not counted as a recording`, null)
+        continue
+      }
       const time = typeof item.time === 'string' ? toUtcIso(item.time) : null
       if (!time) log.add('bad-time', `item ${ev.index + 1} has no readable time (${String((ev.value as { time?: unknown }).time)})`, null)
       yield { item, index: ev.index, time, line: null }
@@ -63,6 +72,10 @@ async function* itemsOf(view: ExportView, file: ViewEntry, log: ProblemLog, sign
       log.add('limit', `activity ${index + 1} (from character ${charOffset}) holds ${chars} characters, past the limit of ${MAX_ACTIVITY_CHARS} for one activity; only its first ${MAX_ACTIVITY_CHARS} are read`, null)
     }
     const { item, timeLine } = toItem(activity, (line) => readHtmlTime(line) !== null)
+    if (!timeLine && hollow(item)) {
+      log.add('empty-item', `activity ${++index} holds no title, time, answer or audio: nothing to review, so it is not counted as a recording`, null)
+      continue
+    }
     const read = timeLine ? readHtmlTime(timeLine) : null
     const time = read && 'utc' in read ? read.utc : null
     if (read && 'error' in read) log.add('bad-time', `activity ${index + 1}: ${read.error}`, null)

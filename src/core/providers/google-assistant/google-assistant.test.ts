@@ -131,4 +131,25 @@ describe('google-assistant', () => {
     ])
     expect(reading.problems).toEqual([])
   })
+
+  it('an item with no title, time, answer or audio is no recording: counted in problem lines, the items around it read', async () => {
+    const items = ['{"header": "Assistant", "title": "Said hello", "time": "2023-05-01T10:00:00.000Z"}', ...Array.from({ length: 30 }, () => '{}'), '{"header": "Assistant", "products": ["Assistant"]}', '{"title": "Said no time"}']
+    const dir = 'Takeout/My Activity/Voice and Audio'
+    const cell = (inner: string) => `<div class="outer-cell"><div class="header-cell"><p>Assistant<br></p></div><div class="content-cell">${inner}</div></div>`
+    const html = `<html><body>${cell('Said first<br>May 1, 2023, 10:00:00 AM UTC<br>')}${cell('')}${cell('Said last<br>May 1, 2023, 10:09:00 AM UTC<br>')}</body></html>`
+    const { reading } = await google('none', {}, [
+      { path: `${dir}/MyActivity.json`, content: `[${items.join(',\n')}]` },
+      { path: 'Takeout/My Activity/Audio/MyActivity.html', content: html }
+    ])
+    // The item with a title and no time stays a recording (its time is a problem of its own); the hollow ones do not.
+    expect(reading.recordings.filter((r) => r.source.file === `${dir}/MyActivity.json`).map((r) => r.transcript).sort()).toEqual(['hello', 'no time'])
+    expect(reading.recordings.filter((r) => r.source.file.endsWith('.html')).map((r) => r.transcript)).toEqual(['first', 'last'])
+    const empty = reading.problems.filter((p) => p.kind === 'empty-item')
+    const fromJson = empty.filter((p) => p.path === `${dir}/MyActivity.json`)
+    // 31 hollow items: 20 named, then one line counting the rest.
+    expect(fromJson).toHaveLength(21)
+    expect(fromJson[0]!.message).toMatch(/^Item 2 holds no title, time, answer or audio/)
+    expect(fromJson.at(-1)!.message).toContain('11 more problems of this kind (31 in all)')
+    expect(empty.filter((p) => p.path.endsWith('.html')).map((p) => p.message)).toEqual([expect.stringMatching(/^Activity 2 holds no title/)])
+  })
 })
