@@ -43,7 +43,19 @@ async function bigHtml(path: string): Promise<string> {
   return path
 }
 
+/** Many short items, as a Takeout of years of one-line questions has: the splitter's cost per item, not per byte, shows here. */
+async function manySmallItems(path: string): Promise<string> {
+  const items: string[] = []
+  for (let i = 0; i < 300_000; i++) {
+    const time = new Date(Date.UTC(2021, 0, 1) + i * 97_000).toISOString()
+    items.push(JSON.stringify({ header: 'Assistant', title: `Said ${words(24, i + 1)} in Köln`, time, products: ['Assistant'] }))
+  }
+  await writeFile(path, await zipBuffer([{ name: 'Takeout/My Activity/Assistant/MyActivity.json', data: `[${items.join(',\n')}]` }]))
+  return path
+}
+
 export const LARGE_ITEM_CASES: LargeItemCase[] = [
+  { name: 'Google JSON, 300,000 short items', make: manySmallItems, entry: 'Takeout/My Activity/Assistant/MyActivity.json', warm: false },
   {
     name: 'Google JSON, 3 items of 20 MB',
     options: { provider: 'google', own: 3, foreign: 0, kind: 'none', google: { metadataOnly: true, padding: 20_000_000 } },

@@ -150,6 +150,6 @@ describe('google-assistant', () => {
     expect(fromJson).toHaveLength(21)
     expect(fromJson[0]!.message).toMatch(/^Item 2 holds no title, time, answer or audio/)
     expect(fromJson.at(-1)!.message).toContain('11 more problems of this kind (31 in all)')
-    expect(empty.filter((p) => p.path.endsWith('.html')).map((p) => p.message)).toEqual([expect.stringMatching(/^Activity 2 holds no title/)])
+    expect(empty.filter((p) => p.path?.endsWith('.html')).map((p) => p.message)).toEqual([expect.stringMatching(/^Activity 2 holds no title/)])
   })
 })

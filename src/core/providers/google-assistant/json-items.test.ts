@@ -100,6 +100,22 @@ describe('JsonItemSplitter', () => {
     }
   })
 
+  it('counts the bytes before each item on from the last one: a chunk of many small items is measured about once (linear), the offsets exact', () => {
+    // 20,000 items of one non-ASCII char each, then one past the bound: the bytes before each item
+    // were once measured from the chunk's start, so a chunk cost the square of its item count.
+    const small = Array.from({ length: 20_000 }, (_, k) => `{"k":"${k % 2 ? 'ü' : '€'}"}`)
+    const big = `{"big":"${'x'.repeat(300)}"}`
+    const text = `[${[...small, big, '{"after":"😀"}'].join(',')}]`
+    const at = Buffer.byteLength(text.slice(0, text.indexOf('{"big"')))
+    for (const size of [7, 4096, text.length]) {
+      const { s, out } = inChunks(text, size, 200)
+      expect(out).toHaveLength(20_002)
+      expect(out[20_000]).toEqual({ type: 'too-large', byteOffset: at, chars: big.length })
+      expect(out[20_001]).toEqual({ type: 'item', value: { after: '😀' } })
+      expect(s.work.measured).toBeLessThanOrEqual(text.length * 2)
+    }
+  })
+
   it('keeps an escaped quote escaped when the chunk ends inside its backslash run', () => {
     const text = '["a\\\\\\"b", "c\\\\", {"d":"\\\\\\\\"}]'
     const want = JSON.parse(text) as unknown[]

@@ -26,8 +26,8 @@ export class JsonItemSplitter {
   failed = false
   /** The closing ']' was seen. */
   done = false
-  /** Work done, for tests of linearity: chars examined, and chars copied into item texts. */
-  readonly work = { scanned: 0, copied: 0 }
+  /** Work done, for tests of linearity: chars examined, chars copied into item texts, and chars measured in UTF-8 bytes. */
+  readonly work = { scanned: 0, copied: 0, measured: 0 }
   /** 'open': before '['; 'first': after '[' (an item or ']'); 'item': after ',' (an item); 'after': after an item (',' or ']'). */
   private phase: 'open' | 'first' | 'item' | 'after' = 'open'
   /** Inside an item: what kind, and how it is going. */
@@ -43,6 +43,10 @@ export class JsonItemSplitter {
   /** UTF-8 bytes of the chunks before the current one, and where the current item began. */
   private bytesBefore = 0
   private startByte = 0
+  /** In the current chunk: whether it is all ASCII (a char is a byte), and the bytes before char `charMark`. */
+  private chunkAscii = true
+  private charMark = 0
+  private byteMark = 0
   private first = true
 
   constructor(private readonly maxItemChars = MAX_ITEM_CHARS) {}
@@ -51,6 +55,11 @@ export class JsonItemSplitter {
   push(chunk: string, out: SplitEvent[]): void {
     if (this.failed) return
     const n = chunk.length
+    const bytes = Buffer.byteLength(chunk)
+    this.work.measured += n
+    this.chunkAscii = bytes === n
+    this.charMark = 0
+    this.byteMark = 0
     let i = 0
     // An item that began in an earlier chunk goes on at 0.
     let segStart = 0
@@ -93,7 +102,7 @@ export class JsonItemSplitter {
     // The chunk ends inside an item (also one that began on its last char): keep its piece.
     if (this.kind !== 'none' && !this.failed) this.keep(chunk, segStart, n)
     if (n > 0) this.first = false
-    this.bytesBefore += Buffer.byteLength(chunk)
+    this.bytesBefore += bytes
   }
 
   /** The end of the input: anything unfinished is a failure. */
@@ -109,8 +118,14 @@ export class JsonItemSplitter {
     this.parts = []
     this.held = 0
     this.skipping = false
-    // Only the (rare) too-large item pays for the exact byte count.
-    this.startByte = this.bytesBefore + (i === 0 ? 0 : Buffer.byteLength(chunk.slice(0, i)))
+    // Counted on from the last item's start, not from the chunk's: a chunk of 20,000 small items
+    // once paid for its head again at each (1M `{}` items: 3.8 s of 4.5).
+    if (!this.chunkAscii && i > this.charMark) {
+      this.byteMark += Buffer.byteLength(chunk.slice(this.charMark, i))
+      this.work.measured += i - this.charMark
+      this.charMark = i
+    }
+    this.startByte = this.bytesBefore + (this.chunkAscii ? i : this.byteMark)
   }
 
   /** Follows the current item from `i`; returns the index just after its end, or -1 when the chunk ends inside it. */
