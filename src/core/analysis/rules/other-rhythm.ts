@@ -112,12 +112,14 @@ export const otherRhythm: ProfileRule = {
       total[b]! += 1
     }
     const apart = new Set<string>()
+    // The bins of the devices set apart, summed as they are set apart.
+    const apartBins = new Array<number>(BINS).fill(0)
     const out = []
     for (;;) {
       let worst: { id: string; chi: number; rest: number[] } | null = null
       for (const [id, hours] of own) {
         if (apart.has(id)) continue
-        const rest = total.map((n, b) => n - (binsOf.get(id)?.[b] ?? 0) - [...apart].reduce((s, a) => s + (binsOf.get(a)?.[b] ?? 0), 0))
+        const rest = total.map((n, b) => n - (binsOf.get(id)?.[b] ?? 0) - apartBins[b]!)
         if (rest.reduce((s, x) => s + x, 0) < MIN_REST) continue
         const chi = chiSquare(binned(hours.byHour, 0), rest)
         // Between equals, the device with fewer recordings is the one set apart from the household.
@@ -125,6 +127,8 @@ export const otherRhythm: ProfileRule = {
       }
       if (!worst) break
       apart.add(worst.id)
+      const worstBins = binsOf.get(worst.id)
+      if (worstBins) for (let b = 0; b < BINS; b++) apartBins[b]! += worstBins[b]!
       const hours = own.get(worst.id)!
       let shift = 0
       let best = worst.chi

@@ -47,11 +47,11 @@ export interface ColumnRow {
  */
 export class RecordingColumns {
   private count = 0
-  private lines = new Int32Array(1024)
+  private lines = new Int32Array(16)
   // The id's two lanes per row (StableIds.lanesOf of its line): the id is made or written without hashing the line again.
-  private idA = new Int32Array(1024)
-  private idB = new Int32Array(1024)
-  private ms = new Float64Array(1024)
+  private idA = new Int32Array(16)
+  private idB = new Int32Array(16)
+  private ms = new Float64Array(16)
   /** Ids made for callers that keep them (see id), by row; empty until the first is asked. */
   private readonly idTexts: Array<string | undefined> = []
   // Times that are not whole-second ones, by row (rare: Alexa writes whole seconds).
