@@ -11,7 +11,7 @@ export interface TimeMatch<A, R> {
 }
 
 /** The first index of sorted `rs` whose time is above `t` (`orEqual`: at or above it). */
-function boundOf(rs: ReadonlyArray<Timed<unknown>>, t: number, orEqual: boolean): number {
+export function boundOf(rs: ReadonlyArray<Timed<unknown>>, t: number, orEqual: boolean): number {
   let lo = 0
   let hi = rs.length
   while (lo < hi) {
@@ -105,4 +105,21 @@ export function matchByTime<A, R>(audio: ReadonlyArray<Timed<A>>, rows: Readonly
   const unmatchedRows = rs.filter((_, i) => free.isFree(i)).map((r) => r.item)
   for (const r of rows) if (!Number.isFinite(r.t)) unmatchedRows.push(r.item)
   return { pairs, unmatchedAudio, unmatchedRows }
+}
+
+/**
+ * Of `audio` (sorted by time), those whose time lies within [t + minLagMs, t + maxLagMs] of some row:
+ * the only ones matchByTime could pair with them, in the same order. Windows that overlap are walked
+ * once, so the cost follows the rows and the audio near them, not all the audio beside them.
+ */
+export function audioNearRows<A>(audio: ReadonlyArray<Timed<A>>, rowTimes: readonly number[], minLagMs: number, maxLagMs: number): Array<Timed<A>> {
+  const times = rowTimes.filter(Number.isFinite).sort((x, y) => x - y)
+  const near: Array<Timed<A>> = []
+  for (let j = 0; j < times.length; ) {
+    const from = times[j]! + minLagMs
+    let to = times[j]! + maxLagMs
+    while (++j < times.length && times[j]! + minLagMs <= to) to = times[j]! + maxLagMs
+    for (let k = boundOf(audio, from, true); k < audio.length && audio[k]!.t <= to; k++) near.push(audio[k]!)
+  }
+  return near
 }

@@ -1,12 +1,12 @@
 import type { Recording, RecordingSignal } from '../../../shared/model/recording'
 import type { AudioLookup } from '../audio-lookup'
 import type { ExportView, ViewEntry } from '../export-view'
-import { matchByTime } from '../match-by-time'
+import { audioNearRows, matchByTime, type Timed } from '../match-by-time'
 import { ProblemLog } from '../problem-log'
 import { toUtcIso } from '../time'
 import type { ParseContext, ProviderItem } from '../types'
 import { MAX_ACTIVITY_CHARS, MAX_OPEN_TAGS, readActivityHtml, toItem, type TooDeep } from './activity-html'
-import { activityItemOf, audioNameTime, GOOGLE, itemRecording, type ActivityItem } from './activity-item'
+import { activityItemOf, GOOGLE, itemRecording, type ActivityItem } from './activity-item'
 import { readJsonArray } from './activity-json'
 import { MAX_ITEM_CHARS } from './json-items'
 import { readHtmlTime } from './html-time'
@@ -19,8 +19,8 @@ export interface ActivityFileOptions {
   accountId: string | null
   /** The DeviceFact key of the account's pseudo-device: every item of this file is recorded on it. */
   deviceKey: string | null
-  /** Audio beside this file that no item has named yet. */
-  folderAudio: ViewEntry[]
+  /** Audio beside this file with the time its name gives, sorted by that time (stable). */
+  folderTimed: ReadonlyArray<Timed<ViewEntry>>
   lookup: AudioLookup
   used: Set<string>
 }
@@ -111,12 +111,12 @@ export async function* readActivityFile(view: ExportView, file: ViewEntry, ctx: 
     else waiting.push(recording)
     if (++count % PROGRESS_EVERY === 0) ctx.onProgress?.({ provider: GOOGLE, file: file.path, recordings: count })
   }
-  const free = opts.folderAudio.filter((a) => !opts.used.has(a.key) && !ctx.claimed.has(a))
-  const timed = free.flatMap((a) => {
-    const t = audioNameTime(a.base)
-    return t === null ? [] : [{ t, item: a }]
-  })
-  const match = matchByTime(timed, waiting.map((r) => ({ t: Date.parse(r.time!), item: r })), 0, AUDIO_LAG_MAX_MS)
+  const rows = waiting.map((r) => ({ t: Date.parse(r.time!), item: r }))
+  // Only the audio near these rows' times is looked at: with every file of a folder taking all of its
+  // audio, 4,000 one-item files beside 20,000 MP3s took 79 s.
+  const near = audioNearRows(opts.folderTimed, rows.map((r) => r.t), 0, AUDIO_LAG_MAX_MS)
+  const timed = near.filter((a) => !opts.used.has(a.item.key) && !ctx.claimed.has(a.item))
+  const match = matchByTime(timed, rows, 0, AUDIO_LAG_MAX_MS)
   for (const [a, r] of match.pairs) {
     r.audio = { path: a.path, part: a.part, size: a.entry.info.size }
     opts.used.add(a.key)

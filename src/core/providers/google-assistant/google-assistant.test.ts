@@ -152,4 +152,20 @@ describe('google-assistant', () => {
     expect(fromJson.at(-1)!.message).toContain('11 more problems of this kind (31 in all)')
     expect(empty.filter((p) => p.path?.endsWith('.html')).map((p) => p.message)).toEqual([expect.stringMatching(/^Activity 2 holds no title/)])
   })
+
+  it('4,000 one-item activity files beside 20,000 MP3s: each item takes the audio saved just after it, and each file looks only near its items', async () => {
+    // Every file of a folder once took all of the folder's audio, read each name's time and sorted them: 79 s.
+    const dir = 'Takeout/My Activity/Voice and Audio'
+    const start = Date.UTC(2023, 0, 1)
+    const name = (k: number) => `${new Date(start + k * 7000).toISOString().slice(0, 19).replace('T', '_').replace(/:/g, '_')}_000_UTC.mp3`
+    const audio = Array.from({ length: 20_000 }, (_, k) => ({ path: `${dir}/${name(k)}`, content: 'ID3' }))
+    // Item i one second before audio 5i: 5i is the one just after it, within the 15 s an item's audio may lag.
+    const files = Array.from({ length: 4000 }, (_, i) => ({ path: `${dir}/a${i}.json`, content: JSON.stringify([{ header: 'Assistant', title: `Said item ${i}`, time: new Date(start + i * 35_000 - 1000).toISOString() }]) }))
+    const { reading } = await google('none', {}, [...files, ...audio])
+    const items = reading.recordings.filter((r) => r.transcript?.startsWith('item '))
+    expect(items).toHaveLength(4000)
+    expect(items.every((r) => r.audio?.path === `${dir}/${name(5 * Number(r.transcript!.slice(5)))}`)).toBe(true)
+    // The audio no item took is listed on its own, as before.
+    expect(reading.recordings.filter((r) => r.audio?.path.startsWith(dir) && !r.transcript)).toHaveLength(16_000)
+  })
 })

@@ -1,6 +1,7 @@
 import type { Account } from '../../../shared/model/recording'
 import { AudioLookup } from '../audio-lookup'
 import type { ExportView, ViewEntry } from '../export-view'
+import type { Timed } from '../match-by-time'
 import { stableId } from '../ids'
 import { problem } from '../read-text'
 import type { DeviceFact, ParseContext, ProviderDescriptor, ProviderItem, Recognition } from '../types'
@@ -58,6 +59,21 @@ function audioOnly(a: ViewEntry, accountId: string | null, deviceKey: string): P
   }
 }
 
+/** Each folder's audio with the time its name gives, sorted by it: worked out once per root, not once per activity file beside it. */
+function timedAudioByFolder(audio: readonly ViewEntry[]): Map<string, Array<Timed<ViewEntry>>> {
+  const byFolder = new Map<string, Array<Timed<ViewEntry>>>()
+  for (const a of audio) {
+    const t = audioNameTime(a.base)
+    if (t === null) continue
+    const folder = folderOf(a)
+    const list = byFolder.get(folder)
+    if (list) list.push({ t, item: a })
+    else byFolder.set(folder, [{ t, item: a }])
+  }
+  for (const list of byFolder.values()) list.sort((x, y) => x.t - y.t)
+  return byFolder
+}
+
 async function* parse(view: ExportView, ctx: ParseContext): AsyncGenerator<ProviderItem> {
   const lookup = new AudioLookup(view)
   const accounts: Account[] = []
@@ -74,10 +90,10 @@ async function* parse(view: ExportView, ctx: ParseContext): AsyncGenerator<Provi
     if (root.activity.length === 0 && root.audio.length > 0) {
       yield { type: 'problem', problem: problem(GOOGLE, 'missing-file', root.audio[0]!.path, 'Assistant audio without an activity file (MyActivity.json or .html): the recordings are listed with what their names say.') }
     }
+    const timedByFolder = timedAudioByFolder(root.audio)
     for (const file of root.activity) {
-      const folder = folderOf(file)
-      const folderAudio = root.audio.filter((a) => folderOf(a) === folder)
-      yield* readActivityFile(view, file, ctx, { accountId, deviceKey, folderAudio, lookup, used })
+      const folderTimed = timedByFolder.get(folderOf(file)) ?? []
+      yield* readActivityFile(view, file, ctx, { accountId, deviceKey, folderTimed, lookup, used })
     }
     for (const a of root.audio) if (!used.has(a.key) && !ctx.claimed.has(a)) yield audioOnly(a, accountId, deviceKey)
     yield { type: 'claim', keys: [...used, ...root.audio.map((a) => a.key)] }
