@@ -1,4 +1,4 @@
-// `npm run bench:hostile [-- --runs N]`: the built CLI's `scan --json --no-hash` on inputs built to
+// `npm run bench:hostile [-- --runs N] [--only TEXT]`: the built CLI's `scan --json --no-hash` on inputs built to
 // make a reader's cost grow with the square of their size (shapes.ts), at n, 2n and 4n, against a
 // control of the same size in the same run. A linear reader doubles (or less, with node's start in
 // every figure) from n to 2n; a quadratic one quadruples. Also prints what the reports say about
@@ -8,13 +8,15 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { zipBuffer } from '../../test/fixtures/archives'
 import { measure, median, type Repeated } from '../archive/measure'
+import { option, runs } from '../argv'
 import { grid } from '../grid'
 import { SHAPES, type Shape } from './shapes'
 
 const root = resolve(__dirname, '../..')
 const cli = join(root, 'out/main/cli.js')
-const args = process.argv.slice(2)
-const RUNS = Math.max(1, Number(args[args.indexOf('--runs') + 1]) || 3)
+const RUNS = runs()
+// Only the shapes whose name contains this, or all.
+const ONLY = option('--only')
 const dir = mkdtempSync(join(tmpdir(), 'exportscope-bench-hostile-'))
 const rssFile = join(dir, 'rss')
 
@@ -35,7 +37,7 @@ const mb = (r: Repeated) => (r.peakRss === null ? '?' : `${Math.round(r.peakRss 
 async function main(): Promise<void> {
   const rows: string[][] = []
   const said: string[] = []
-  for (const shape of SHAPES as Shape[]) {
+  for (const shape of (SHAPES as Shape[]).filter((x) => !ONLY || x.name.includes(ONLY))) {
     process.stderr.write(`bench: ${shape.name} …\n`)
     const hostile = []
     const control = []

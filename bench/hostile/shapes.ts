@@ -79,8 +79,69 @@ export const SHAPES: Shape[] = [
     sizes: [512, 1_024, 2_048],
     hostile: (n) => thueMorseTwins('Audio/', Math.log2(n), '.wav').map((name) => ({ name, data: WAV, compress: false })),
     control: (n) => thueMorseTwins('Audio/', Math.log2(n), '.wav').map((name, i) => ({ name: `Audio/${i.toString(36)}${name.slice(6 + i.toString(36).length)}`, data: WAV, compress: false }))
+  },
+  // The four below cost the same bytes per unit at every n; what grew was work per file, device or id
+  // over all the others (a second sweep, session 14).
+  {
+    name: 'Google activity files of one item each, beside 5 audio files per item',
+    unit: 'files',
+    sizes: [500, 1_000, 2_000],
+    hostile: (n) => splitActivity(n, n),
+    control: (n) => splitActivity(n, 1)
+  },
+  {
+    name: 'Alexa CSV: devices in two daily rhythms, 40 rows each',
+    unit: 'devices',
+    sizes: [250, 500, 1_000],
+    hostile: (n) => rhythms(n, (d) => d),
+    control: (n) => rhythms(n, (d) => d % 10)
+  },
+  {
+    name: "Alexa CSV: each row a stranger's customer id on a device of its own",
+    unit: 'rows',
+    sizes: [5_000, 10_000, 20_000],
+    hostile: (n) => strangers(n, (i) => i),
+    control: (n) => strangers(n, (i) => i % 10)
+  },
+  {
+    name: 'Alexa: voice histories of one row each',
+    unit: 'files',
+    sizes: [2_500, 5_000, 10_000],
+    hostile: (n) => Array.from({ length: n }, (_, i) => ({ name: `Alexa/f${i}/Alexa.VoiceHistory.csv`, data: `${CSV_HEADER}\n${csvRow(i, '')}` })),
+    control: (n) => [{ name: 'Alexa/f0/Alexa.VoiceHistory.csv', data: [CSV_HEADER, ...Array.from({ length: n }, (_, i) => csvRow(i, ''))].join('\n') }]
   }
 ]
+
+/** n Google items in `files` activity files, item i a second before the first of its 5 audio files (7 s apart). */
+function splitActivity(n: number, files: number): FileSpec[] {
+  const start = Date.UTC(2023, 0, 1)
+  const name = (k: number) => `${new Date(start + k * 7000).toISOString().slice(0, 19).replace('T', '_').replace(/:/g, '_')}_UTC_${k}.wav`
+  const items = Array.from({ length: n }, (_, i) => ({ ...item(`Said hello ${i}`), time: new Date(start + i * 35_000 - 1000).toISOString() }))
+  const per = Math.ceil(n / files)
+  const activity = Array.from({ length: files }, (_, f) => ({ name: `${ACTIVITY}a${f}.json`, data: JSON.stringify(items.slice(f * per, (f + 1) * per)) }))
+  return [...activity, ...Array.from({ length: 5 * n }, (_, k) => ({ name: `${ACTIVITY}${name(k)}`, data: WAV, compress: false }))]
+}
+
+/** 40 rows on each of n devices, half of them at midnight and half at noon, device d written as serial(d). */
+function rhythms(n: number, serial: (d: number) => number): FileSpec[] {
+  const rows: string[] = []
+  for (let d = 0; d < n; d++) {
+    for (let j = 0; j < 40; j++) {
+      const t = new Date(Date.UTC(2023, 0, 1 + j) + (d % 2 ? 12 : 0) * 3_600_000 + d * 1000).toISOString().replace('.000', '')
+      rows.push(`${t},Echo ${serial(d)},G090${String(serial(d)).padStart(12, '0')},A1OWNER7XQ2ZKM,wie spaet ist es,,ECHO,OK,SUCCESS`)
+    }
+  }
+  return [{ name: 'Alexa/Alexa.VoiceHistory.csv', data: [CSV_HEADER, ...rows].join('\n') }]
+}
+
+/** n rows, row i on its own device with customer id id(i), none of them the owner's (A1OWNER7XQ2ZKM). */
+function strangers(n: number, id: (i: number) => number): FileSpec[] {
+  const rows = Array.from({ length: n }, (_, i) => `${time(i)},Echo ${i},G090${String(i).padStart(12, '0')},A${String(id(i)).padStart(13, '0')},wie spaet ist es,,ECHO,OK,SUCCESS`)
+  return [
+    { name: 'Alexa/Alexa.VoiceHistory.csv', data: [CSV_HEADER, ...rows].join('\n') },
+    { name: 'Digital.CustomerAttributes.1.csv', data: 'CustomerId,Marketplace,PreferredLanguage\nA1OWNER7XQ2ZKM,amazon.de,de_DE' }
+  ]
+}
 
 function alexa(n: number, audioOf: (i: number) => string): FileSpec[] {
   const rows = Array.from({ length: n }, (_, i) => csvRow(i, audioOf(i)))
