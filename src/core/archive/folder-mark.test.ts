@@ -1,5 +1,4 @@
 import { randomBytes } from 'node:crypto'
-import { writeFile } from 'node:fs/promises'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { renameBytes, tarBuffer, zipBuffer, zipLayout, workDir } from '../../../test/fixtures/archives'
 import { byPath, readAll } from '../../../test/fixtures/read'
@@ -12,12 +11,7 @@ afterAll(() => work.done())
 const slashClip = randomBytes(3000)
 const backslashClip = randomBytes(5000)
 
-let n = 0
-async function open(buf: Buffer, ext: string) {
-  const path = work.path(`marked${++n}.${ext}`)
-  await writeFile(path, buf)
-  return openArchive(path)
-}
+const open = async (buf: Buffer, ext: string) => openArchive(await work.write(buf, ext))
 
 /** The tar header of `name` typed as a folder ('5'), its checksum made right again: what tar-stream never writes with data. */
 function typedAsFolder(tar: Buffer, name: string): Buffer {

@@ -13,12 +13,7 @@ const audio = randomBytes(100_000)
 const text = 'the quick brown fox '.repeat(5000)
 const three = threeEntries(audio, text)
 
-let n = 0
-async function open(buf: Buffer, limits?: object) {
-  const path = work.path(`h${++n}.zip`)
-  await writeFile(path, buf)
-  return openArchive(path, { limits })
-}
+const open = async (buf: Buffer, limits?: object) => openArchive(await work.write(buf), { limits })
 
 const reasonOf = (err: Error) => (err instanceof EntryReadError ? err.reason : `not an EntryReadError: ${err.message}`)
 

@@ -1,4 +1,3 @@
-import { writeFile } from 'node:fs/promises'
 import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { setField, workDir, zipBuffer, zipLayout } from '../../../../test/fixtures/archives'
@@ -18,12 +17,7 @@ const three = () =>
     { name: 'c.txt', data: 'last' }
   ])
 
-let n = 0
-async function open(buf: Buffer) {
-  const path = work.path(`c${++n}.zip`)
-  await writeFile(path, buf)
-  return openArchive(path)
-}
+const open = async (buf: Buffer) => openArchive(await work.write(buf))
 
 /** Where the extra field of a central record starts (yazl writes one: the Info-ZIP timestamp). */
 const centralExtra = (buf: Buffer, name: string) => {

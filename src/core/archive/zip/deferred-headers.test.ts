@@ -1,7 +1,6 @@
 // Stored audio has its local header checked on its first read, not at listing (verify.ts,
 // deferrable): a scan of 100,000 clips then reads no header of theirs. The checks and problem lines
 // are the same, only later; these pin what a hostile ZIP still meets.
-import { writeFile } from 'node:fs/promises'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { setCentralOffset, setField, workDir, zipBuffer, zipLayout } from '../../../../test/fixtures/archives'
 import { byPath, kindsOf, readAll, readFailure } from '../../../../test/fixtures/read'
@@ -20,12 +19,7 @@ const three = () =>
     { name: 'Audio/c.wav', data: Buffer.alloc(5000, 0x22), compress: false }
   ])
 
-let n = 0
-async function open(buf: Buffer) {
-  const path = work.path(`d${++n}.zip`)
-  await writeFile(path, buf)
-  return openArchive(path)
-}
+const open = async (buf: Buffer) => openArchive(await work.write(buf))
 
 const reasonOf = (err: Error) => (err instanceof EntryReadError ? err.reason : `not an EntryReadError: ${err.message}`)
 

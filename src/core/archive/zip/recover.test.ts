@@ -1,5 +1,4 @@
 import { randomBytes } from 'node:crypto'
-import { writeFile } from 'node:fs/promises'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { workDir, zipBuffer, zipLayout } from '../../../../test/fixtures/archives'
 import { byPath, readAll } from '../../../../test/fixtures/read'
@@ -9,12 +8,7 @@ let work: Awaited<ReturnType<typeof workDir>>
 beforeAll(async () => (work = await workDir()))
 afterAll(() => work.done())
 
-let n = 0
-async function open(buf: Buffer) {
-  const path = work.path(`r${++n}.zip`)
-  await writeFile(path, buf)
-  return openArchive(path, {})
-}
+const open = async (buf: Buffer) => openArchive(await work.write(buf), {})
 
 const wav = randomBytes(40_000)
 const csv = 'time,transcript\n'.repeat(2000)

@@ -1,7 +1,6 @@
 // Two entries of one name are a problem line naming both local headers (same-name.ts). The check
 // is a hash table of its own, so these pin what it finds: every later copy, in listing order,
 // against the first entry of its name, and nothing among thousands of distinct names.
-import { writeFile } from 'node:fs/promises'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { manyEntriesZip, renameBytes, workDir, zipBuffer, zipLayout } from '../../../../test/fixtures/archives'
 import { openArchive } from '../index'
@@ -14,12 +13,7 @@ let work: Awaited<ReturnType<typeof workDir>>
 beforeAll(async () => (work = await workDir()))
 afterAll(() => work.done())
 
-let n = 0
-async function open(buf: Buffer) {
-  const path = work.path(`s${++n}.zip`)
-  await writeFile(path, buf)
-  return openArchive(path)
-}
+const open = async (buf: Buffer) => openArchive(await work.write(buf))
 
 const duplicates = (a: Awaited<ReturnType<typeof openArchive>>) => a.problems.filter((p) => p.kind === 'duplicate-name').map((p) => [p.path, p.offsets])
 
