@@ -109,12 +109,18 @@ function areasOf(all: Weighted, baselineCounts: ReadonlyMap<string, number>): { 
   })
   const order = [...places.values()].sort((a, b) => (baselineCounts.get(b.place.name) ?? 0) - (baselineCounts.get(a.place.name) ?? 0) || b.total - a.total || a.place.name.localeCompare(b.place.name))
   const seeds: Array<{ place: Place; area: Area }> = []
+  // Only seeds with coordinates can take a place in, and only a place with them can join one (distanceKm is
+  // infinite otherwise): each place asked about by an unknown name is its own area without a look at
+  // every seed before it (20,000 such names: 3.9 s).
+  const located: Array<{ place: Place; area: Area }> = []
+  const hasCoordinates = (p: Place) => p.lat !== null && p.lon !== null
   const areaOf = new Map<string, number>()
   for (const { place } of order) {
-    let home = seeds.find((s) => distanceKm(s.place, place) <= AREA_KM)
+    let home = hasCoordinates(place) ? located.find((s) => distanceKm(s.place, place) <= AREA_KM) : undefined
     if (!home) {
       home = { place, area: { id: seeds.length, names: [] } }
       seeds.push(home)
+      if (hasCoordinates(place)) located.push(home)
     }
     home.area.names.push(place.name)
     areaOf.set(place.name, home.area.id)
