@@ -48,7 +48,7 @@ export interface BuiltManifest {
   /** Flagged recordings with a transcript, in export order, for the excerpts. */
   transcripts: Transcript[]
   /** Names to redact wherever the bundle quotes the export: the accounts' names. */
-  redactNames: string[]
+  redactNames: readonly string[]
 }
 
 const keyOf = (part: string | null, path: string) => `${part ?? ''}\u0000${path}`
@@ -147,7 +147,8 @@ export async function buildManifest(input: ManifestInput): Promise<BuiltManifest
   for (const entry of [...rows.keys()]) if (!shaOf.has(entry)) rows.delete(entry)
   for (const entry of [...sources.keys()]) if (!shaOf.has(entry)) sources.delete(entry)
 
-  const redactNames = [...new Set(reading.accounts.flatMap((a) => a.names).concat(reading.account.names))]
+  // Frozen: the redactor reads the list once for every sentence and device name redacted with it (redaction/names.ts).
+  const redactNames: readonly string[] = Object.freeze([...new Set(reading.accounts.flatMap((a) => a.names).concat(reading.account.names))])
   // "Thomas's Echo" names its owner: the person's name goes, the model and the room stay ("[name]'s Echo Dot").
   const deviceName = (name: string | null) => (name === null ? null : redactDeviceName(name, redactNames))
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { MARKERS, REDACTED_KINDS, redact, redactedKindsSentence } from '../redact'
+import { MARKERS, REDACTED_KINDS, redact, redactDeviceName, redactedKindsSentence } from '../redact'
 import { isLuhnValid, isValidIban } from './checks'
 
 // Personal data of each kind planted the way transcripts write it, cased and as lowercase
@@ -122,6 +122,17 @@ describe('redaction of crafted long texts', () => {
     for (const run of ['-'.repeat(100_000), "'".repeat(100_000)]) expect(redact(`${run} Hauptstraße 12`).text).toBe(`${run} ${MARKERS.address}`)
     expect(redact(`${'a-'.repeat(50_000)} Hauptstraße 12`).text.endsWith(` ${MARKERS.address}`)).toBe(true)
     expect(redact('Bürgermeister-Heinrich-Hoffmann-Straße 7').text).toBe(MARKERS.address)
+  })
+
+  it("8,000 accounts' names, one frozen list: 4,000 sentences and device names naming them are redacted, and the list is read once, not per sentence", () => {
+    // A bundle redacts every finding's sentence and device name with all accounts' names: re-reading the list for each made 8,000 accounts take minutes.
+    const letters = (n: number) => n.toString(26).replace(/./g, (d) => String.fromCharCode(97 + parseInt(d, 26)))
+    const names = Object.freeze(Array.from({ length: 8000 }, (_, i) => `Zq${letters(i)}x Vw${letters(i)}y`))
+    for (let i = 0; i < 4000; i += 2) {
+      const text = redact(`The export holds a second account, ${names[i]} (p${i}@example.net); 1 recording belongs to it.`, { names }).text
+      expect(text).toBe(`The export holds a second account, ${MARKERS.name} ${MARKERS.name} (${MARKERS.email}); 1 recording belongs to it.`)
+      expect(redactDeviceName(`${names[i + 1]!.split(' ')[0]}'s Echo Dot`, names)).toBe(`${MARKERS.name}'s Echo Dot`)
+    }
   })
 
   it('finishes on a run of spaces after a spoken pin or postcode, and still removes the pin said plainly', () => {

@@ -25,9 +25,19 @@ const MODEL_WORDS = new Set(
 const OWNED_BY = new Set(['von', 'vom', 'of', 'de', 'di', 'from', 'da'])
 const DETERMINERS = new Set(['the', 'a', 'an', 'my', 'our', 'your', 'mein', 'meine', 'unser', 'unsere', 'dein', 'deine', 'das', 'der', 'die'])
 
+// The keys of a frozen list of names, worked out once: a manifest names every device with one list of every account's names.
+const givenKeys = new WeakMap<readonly string[], ReadonlySet<string>>()
+function keysOfNames(names: readonly string[]): ReadonlySet<string> {
+  const known = givenKeys.get(names)
+  if (known) return known
+  const keys = new Set(names.flatMap((n) => wordsOf(n).map((w) => w.key)).filter((k) => k.length >= 2 && !KEEP.has(k) && !MODEL_WORDS.has(k)))
+  if (Object.isFrozen(names)) givenKeys.set(names, keys)
+  return keys
+}
+
 /** The stretches of a device name to remove: personal data with a shape (phone, e-mail), and a person's name. */
 export function deviceNameSpans(name: string, names: readonly string[] = [], lexicon: Lexicon = getLexicon()): Span[] {
-  const given = new Set(names.flatMap((n) => wordsOf(n).map((w) => w.key)).filter((k) => k.length >= 2 && !KEEP.has(k) && !MODEL_WORDS.has(k)))
+  const given = keysOfNames(names)
   const listed = (k: string) => given.has(k) || lexicon.names.has(k) || (lexicon.firstWords.has(k) && !EVERYDAY.has(k))
   const words = wordsOf(name)
   const spans: Span[] = patternSpans(name, lexicon).filter((s) => s.kind === 'phone' || s.kind === 'email' || s.kind === 'iban' || s.kind === 'card')

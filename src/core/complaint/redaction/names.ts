@@ -63,6 +63,24 @@ function parts(key: string): string[] {
   return key.split(/[-']/).filter(Boolean)
 }
 
+// The keys of a caller's names, worked out once per frozen list: a manifest redacts every finding's
+// sentence with one list of every account's names, and reading all of them again for each finding made
+// 8,000 accounts' bundle take minutes. A list that is not frozen may change, and is read each time.
+const givenKeys = new WeakMap<readonly string[], WeakMap<Lexicon, ReadonlySet<string>>>()
+function keysOfNames(names: readonly string[], lex: Lexicon): ReadonlySet<string> {
+  const frozen = Object.isFrozen(names)
+  let byLexicon = frozen ? givenKeys.get(names) : undefined
+  const known = byLexicon?.get(lex)
+  if (known) return known
+  const keys = new Set<string>()
+  for (const n of names) for (const w of wordsOf(n)) if (w.key.length >= 2 && !KEEP.has(w.key) && !lex.stop.has(w.key)) keys.add(w.key)
+  if (frozen) {
+    if (!byLexicon) givenKeys.set(names, (byLexicon = new WeakMap()))
+    byLexicon.set(lex, keys)
+  }
+  return keys
+}
+
 export function nameSpans(text: string, options: NameOptions = {}): Span[] {
   const lex = options.lexicon ?? getLexicon()
   const words = wordsOf(text)
@@ -74,9 +92,10 @@ export function nameSpans(text: string, options: NameOptions = {}): Span[] {
   const en = text.match(ENGLISH_HINT)?.length ?? 0
   const german = de > en || (de === en && hint === 'de')
 
-  const given = new Set<string>()
-  for (const n of namesIn(text)) if (!KEEP.has(nameKey(n))) given.add(nameKey(n))
-  for (const n of options.names ?? []) for (const w of wordsOf(n)) if (w.key.length >= 2 && !KEEP.has(w.key) && !lex.stop.has(w.key)) given.add(w.key)
+  const inText = new Set<string>()
+  for (const n of namesIn(text)) if (!KEEP.has(nameKey(n))) inText.add(nameKey(n))
+  const named = options.names?.length ? keysOfNames(options.names, lex) : null
+  const given = { has: (k: string) => inText.has(k) || (named !== null && named.has(k)) }
 
   const listed = (k: string) => lex.names.has(k) || (lex.firstWords.has(k) && !EVERYDAY.has(k))
   // "I'll", "don't", "we're": contractions of ordinary words are ordinary words.
