@@ -104,6 +104,20 @@ export const SHAPES: Shape[] = [
     control: (n) => strangers(n, (i) => i % 10)
   },
   {
+    name: 'Google Takeout roots of one item each, each a second account',
+    unit: 'roots',
+    sizes: [1_000, 2_000, 4_000],
+    hostile: (n) => [...takeoutRoot('', 'owner', 1), ...Array.from({ length: n }, (_, i) => takeoutRoot(`u${i}/`, `u${i}`, 1)).flat()],
+    control: (n) => [...takeoutRoot('', 'owner', 1), ...takeoutRoot('u0/', 'u0', n)]
+  },
+  {
+    name: 'Alexa CSV: each row asks about a town of its own that no gazetteer knows',
+    unit: 'rows',
+    sizes: [5_000, 10_000, 20_000],
+    hostile: (n) => [{ name: 'Alexa/Alexa.VoiceHistory.csv', data: [CSV_HEADER, ...Array.from({ length: n }, (_, i) => csvRow(i, '').replace('wie spaet ist es', `wie ist das wetter in Qz${i.toString(36)}burg`))].join('\n') }],
+    control: (n) => [{ name: 'Alexa/Alexa.VoiceHistory.csv', data: [CSV_HEADER, ...Array.from({ length: n }, (_, i) => csvRow(i, '').replace('wie spaet ist es', `wie ist das wetter in Berlin ${i.toString(36)}`))].join('\n') }]
+  },
+  {
     name: 'Alexa: voice histories of one row each',
     unit: 'files',
     sizes: [2_500, 5_000, 10_000],
@@ -169,5 +183,18 @@ function customers(n: number, id: (i: number) => number): FileSpec[] {
   return [
     { name: 'Alexa/Alexa.VoiceHistory.csv', data: `${CSV_HEADER}\n${csvRow(0, '')}` },
     { name: 'Digital.CustomerAttributes.1.csv', data: ['CustomerId,Marketplace,PreferredLanguage', ...rows].join('\n') }
+  ]
+}
+
+/** A Takeout root under `prefix` for the account `user`@example.org: its index page, and `items` activities with their audio. */
+function takeoutRoot(prefix: string, user: string, items: number): FileSpec[] {
+  const email = `${user}@example.org`
+  const start = Date.UTC(2023, 0, 1) + (user === 'owner' ? 0 : Number(user.slice(1)) + 10) * 60_000
+  const audioName = (ms: number) => `${new Date(ms).toISOString().slice(0, 23).replace('T', '_').replace(/[:.]/g, '_')}_UTC.wav`
+  const list = Array.from({ length: items }, (_, j) => ({ ...item(`Said what time is it ${j}`), time: new Date(start + j * 60_000).toISOString(), audioFiles: [audioName(start + j * 60_000 + 1500)] }))
+  return [
+    { name: `${prefix}Takeout/archive_browser.html`, data: `<html><body><h1>Archive for ${email}</h1></body></html>` },
+    { name: `${prefix}${ACTIVITY}MyActivity.json`, data: JSON.stringify(list) },
+    ...list.map((x) => ({ name: `${prefix}${ACTIVITY}${x.audioFiles[0]}`, data: WAV, compress: false }))
   ]
 }
