@@ -20,11 +20,9 @@ export const secondAccount: EvidenceRule = {
     // The recordings of each id, keyed once: each account then looks up its own ids, not every recording
     // again (20,000 accounts of one recording each took a minute).
     const byId = new Map<string, number[]>()
-    const keyOf = new Map<string, string>()
     e.recordings.forEach((r, i) => {
       if (!r.accountId) return
-      let key = keyOf.get(r.accountId)
-      if (key === undefined) keyOf.set(r.accountId, (key = idKey(r.accountId)))
+      const key = idKey(r.accountId)
       const list = byId.get(key)
       if (list) list.push(i)
       else byId.set(key, [i])
