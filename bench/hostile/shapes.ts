@@ -126,10 +126,13 @@ export const SHAPES: Shape[] = [
   }
 ]
 
+/** Takeout's name for audio saved at `ms`: 2023-01-01_00_00_07_UTC, then anything (`tail`). */
+const takeoutAudioName = (ms: number, tail = '') => `${new Date(ms).toISOString().slice(0, 19).replace('T', '_').replace(/:/g, '_')}_UTC${tail}.wav`
+
 /** n Google items in `files` activity files, item i a second before the first of its 5 audio files (7 s apart). */
 function splitActivity(n: number, files: number): FileSpec[] {
   const start = Date.UTC(2023, 0, 1)
-  const name = (k: number) => `${new Date(start + k * 7000).toISOString().slice(0, 19).replace('T', '_').replace(/:/g, '_')}_UTC_${k}.wav`
+  const name = (k: number) => takeoutAudioName(start + k * 7000, `_${k}`)
   const items = Array.from({ length: n }, (_, i) => ({ ...item(`Said hello ${i}`), time: new Date(start + i * 35_000 - 1000).toISOString() }))
   const per = Math.ceil(n / files)
   const activity = Array.from({ length: files }, (_, f) => ({ name: `${ACTIVITY}a${f}.json`, data: JSON.stringify(items.slice(f * per, (f + 1) * per)) }))
@@ -172,8 +175,7 @@ function deepCarriers(depth: number, audio: string): FileSpec[] {
 function sameSecond(n: number, second: (i: number) => number): FileSpec[] {
   const at = (i: number) => new Date(Date.UTC(2023, 0, 1) + second(i) * 1000)
   const items = Array.from({ length: n }, (_, i) => ({ ...item(`Said hello ${i}`), time: at(i).toISOString() }))
-  // Takeout's audio names: 2023-01-01_00_00_07_UTC, then anything.
-  const name = (i: number) => `${at(i).toISOString().slice(0, 19).replace('T', '_').replace(/:/g, '_')}_UTC_${i}.wav`
+  const name = (i: number) => takeoutAudioName(at(i).getTime(), `_${i}`)
   return [{ name: `${ACTIVITY}MyActivity.json`, data: JSON.stringify(items) }, ...Array.from({ length: n }, (_, i) => ({ name: `${ACTIVITY}${name(i)}`, data: WAV, compress: false }))]
 }
 
@@ -190,8 +192,7 @@ function customers(n: number, id: (i: number) => number): FileSpec[] {
 function takeoutRoot(prefix: string, user: string, items: number): FileSpec[] {
   const email = `${user}@example.org`
   const start = Date.UTC(2023, 0, 1) + (user === 'owner' ? 0 : Number(user.slice(1)) + 10) * 60_000
-  const audioName = (ms: number) => `${new Date(ms).toISOString().slice(0, 23).replace('T', '_').replace(/[:.]/g, '_')}_UTC.wav`
-  const list = Array.from({ length: items }, (_, j) => ({ ...item(`Said what time is it ${j}`), time: new Date(start + j * 60_000).toISOString(), audioFiles: [audioName(start + j * 60_000 + 1500)] }))
+  const list = Array.from({ length: items }, (_, j) => ({ ...item(`Said what time is it ${j}`), time: new Date(start + j * 60_000).toISOString(), audioFiles: [takeoutAudioName(start + j * 60_000 + 1500)] }))
   return [
     { name: `${prefix}Takeout/archive_browser.html`, data: `<html><body><h1>Archive for ${email}</h1></body></html>` },
     { name: `${prefix}${ACTIVITY}MyActivity.json`, data: JSON.stringify(list) },
